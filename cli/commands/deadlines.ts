@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { parseInstant } from '../../shared/calendar/parse-instant.js';
+import { policiesDir } from '../../shared/config/policy-config.js';
+import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
+import { planDeadlines } from '../../shared/planner/plan-deadlines.js';
+import { UsageError } from '../usage-error.js';
+
+/** `redress deadlines --policy ID --stage ID --event EVENT --at INSTANT`, per ../shared/conventions/deadlines.md. */
+export function deadlinesCommand(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      policy: { type: 'string' },
+      stage: { type: 'string' },
+      event: { type: 'string' },
+      at: { type: 'string' },
+    },
+    strict: true,
+  });
+  const { policy: policyId, stage, event, at } = values;
+  if (!policyId || !stage || !event || !at) {
+    throw new UsageError('usage: redress deadlines --policy ID --stage ID --event EVENT --at INSTANT');
+  }
+  const instant = parseInstant(at);
+  const policy = loadPolicyDirectory(policiesDir()).get(policyId);
+  const deadlines = planDeadlines(policy, stage, event, instant).map(({ kind, dueDate, dueAt, rule, clause }) => ({
+    kind,
+    dueDate,
+    dueAt,
+    rule,
+    clause,
+  }));
+  process.stdout.write(JSON.stringify({ policy: policyId, stage, event, at, deadlines }) + '\n');
+  return 0;
+}

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { policiesDir } from '../../shared/config/policy-config.js';
+import { policyFilesIn, readPolicyFiles } from '../../shared/policy/load-policies.js';
+import { formatProblem } from '../../shared/policy/policy-errors.js';
+
+/** `redress policy check [FILE...]`: one line per good policy; exit 1 with every problem when any is wrong. */
+export function policyCheckCommand(files: string[]): number {
+  const paths = files.length > 0 ? files.map((f) => resolve(f)) : policyFilesIn(policiesDir());
+  const { policies, problems } = readPolicyFiles(paths);
+  for (const { policy } of policies) {
+    const rules = policy.stages.reduce((n, s) => n + s.deadlines.length, policy.anyStageDeadlines.length);
+    process.stdout.write(
+      `ok ${policy.id}: ${policy.stages.length} stages (${policy.stages.map((s) => s.id).join(', ')}), ${rules} deadline rules\n`,
+    );
+  }
+  for (const problem of problems) process.stderr.write(formatProblem(problem) + '\n');
+  if (paths.length === 0) {
+    process.stderr.write('no policy files found (looked for .yaml, .yml and .json)\n');
+    return 1;
+  }
+  return problems.length > 0 ? 1 : 0;
+}

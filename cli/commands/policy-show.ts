@@ -1,0 +1,12 @@
+import { policiesDir } from '../../shared/config/policy-config.js';
+import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
+import { describePolicy } from '../../shared/policy/describe-policy.js';
+import { UsageError } from '../usage-error.js';
+
+/** `redress policy show ID`: the policy as a person reads it. */
+export function policyShowCommand(args: string[]): number {
+  const [id, ...rest] = args;
+  if (!id || rest.length > 0) throw new UsageError('usage: redress policy show ID');
+  process.stdout.write(describePolicy(loadPolicyDirectory(policiesDir()).get(id)));
+  return 0;
+}

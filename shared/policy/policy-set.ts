@@ -1,0 +1,50 @@
+import type { PolicyProblem } from './policy-errors.js';
+import { UnknownPolicyItemError } from './policy-errors.js';
+import type { Policy } from './policy-schema.js';
+
+/** The loaded policies, found by id or by the complaints address mail arrives at. */
+export class PolicySet {
+  private readonly byId: ReadonlyMap<string, Policy>;
+  private readonly byAddress: ReadonlyMap<string, Policy>;
+
+  constructor(readonly all: readonly Policy[]) {
+    this.byId = new Map(all.map((p) => [p.id, p]));
+    this.byAddress = new Map(all.flatMap((p) => p.intake.addresses.map((a) => [a.toLowerCase(), p] as const)));
+  }
+
+  get(id: string): Policy {
+    const policy = this.byId.get(id);
+    if (!policy) throw new UnknownPolicyItemError('policy', id, [...this.byId.keys()]);
+    return policy;
+  }
+
+  /** The policy whose complaints address this is (case-insensitive), or undefined. */
+  forAddress(address: string): Policy | undefined {
+    return this.byAddress.get(address.toLowerCase());
+  }
+
+  /** Two files with one id, or one address claimed by two policies, would make routing ambiguous. */
+  static conflicts(policies: readonly { policy: Policy; file: string }[]): PolicyProblem[] {
+    const problems: PolicyProblem[] = [];
+    const ids = new Map<string, string>();
+    const addresses = new Map<string, string>();
+    for (const { policy, file } of policies) {
+      const other = ids.get(policy.id);
+      if (other) problems.push({ file, path: 'id', message: `policy id "${policy.id}" is also used by ${other}` });
+      ids.set(policy.id, file);
+      policy.intake.addresses.forEach((address, i) => {
+        const key = address.toLowerCase();
+        const owner = addresses.get(key);
+        if (owner) {
+          problems.push({
+            file,
+            path: `intake.addresses[${i}]`,
+            message: `address ${address} is already the complaints address of ${owner}`,
+          });
+        }
+        addresses.set(key, file);
+      });
+    }
+    return problems;
+  }
+}

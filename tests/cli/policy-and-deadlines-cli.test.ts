@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { POLICIES_DIR } from '../support/policies.js';
+import { runCli } from '../support/run-cli.js';
+
+describe('redress deadlines', () => {
+  it('prints the conventions example as one JSON object and exits 0', () => {
+    const r = runCli(['deadlines', '--policy', 'alumot', '--stage', 'stage-1', '--event', 'received', '--at', '2026-12-19T09:00:00Z']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      policy: 'alumot',
+      stage: 'stage-1',
+      event: 'received',
+      at: '2026-12-19T09:00:00Z',
+      deadlines: [
+        { kind: 'acknowledge', dueDate: '2027-01-07', dueAt: '2027-01-07T23:59:59.999+00:00', rule: '10 working days', clause: '2.3' },
+        { kind: 'respond', dueDate: '2027-01-21', dueAt: '2027-01-21T23:59:59.999+00:00', rule: '20 working days', clause: '2.3' },
+      ],
+    });
+  });
+
+  it('lists the policy-wide retention deadline on closure', () => {
+    const r = runCli(['deadlines', '--policy', 'not-alone-mentoring', '--stage', 'stage-2', '--event', 'closed', '--at', '2026-06-30T23:30:00+01:00']);
+    expect(JSON.parse(r.stdout).deadlines).toEqual([
+      { kind: 'retention', dueDate: '2032-06-30', dueAt: '2032-06-30T23:59:59.999+01:00', rule: '6 years', clause: '10.2' },
+    ]);
+  });
+
+  it.each([
+    [['--policy', 'nope', '--stage', 'stage-1', '--event', 'received', '--at', '2026-12-19T09:00:00Z'], /unknown policy "nope"/],
+    [['--policy', 'alumot', '--stage', 'stage-9', '--event', 'received', '--at', '2026-12-19T09:00:00Z'], /unknown stage "stage-9"/],
+    [['--policy', 'alumot', '--stage', 'stage-1', '--event', 'lunch', '--at', '2026-12-19T09:00:00Z'], /unknown event "lunch"/],
+    [['--policy', 'alumot', '--stage', 'stage-1', '--event', 'received', '--at', '2026-12-19T09:00:00'], /not an ISO-8601 instant with a time zone/],
+    [['--policy', 'alumot', '--stage', 'stage-1', '--event', 'received', '--at', '2026-12-19'], /not an ISO-8601 instant with a time zone/],
+    [['--policy', 'alumot', '--stage', 'stage-1', '--event', 'received'], /usage: redress deadlines/],
+    [['--policy', 'alumot', '--stage', 'stage-1', '--event', 'received', '--at', '2026-12-19T09:00:00Z', '--colour'], /Unknown option '--colour'/],
+    [['--policy', 'alumot', '--stage', 'stage-1', '--event', 'received', '--at', '2040-01-01T09:00:00Z'], /no bank-holiday data for 2040/],
+  ])('refuses %j with one line on standard error and exit 2', (args, message) => {
+    const r = runCli(['deadlines', ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('redress policy check', () => {
+  it('prints one line per good policy', () => {
+    const r = runCli(['policy', 'check']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'ok alumot: 3 stages (informal, stage-1, stage-2), 4 deadline rules',
+      'ok connect-north-yorkshire: 3 stages (stage-1, stage-2, stage-3), 3 deadline rules',
+      'ok connected-together: 3 stages (informal, formal, appeal), 2 deadline rules',
+      'ok county-council: 2 stages (stage-1, stage-2), 5 deadline rules',
+      'ok not-alone-mentoring: 3 stages (stage-1, stage-2, stage-3), 8 deadline rules',
+    ]);
+  });
+
+  it('exits 1 with the precise message for a bad file, and still reports the good ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const bad = join(dir, 'not-alone-mentoring.yaml');
+    writeFileSync(bad, readFileSync(join(POLICIES_DIR, 'not-alone-mentoring.yaml'), 'utf8').replace('unit: months', 'unit: moons'));
+    const r = runCli(['policy', 'check', join(POLICIES_DIR, 'alumot.yaml'), bad]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('ok alumot: 3 stages (informal, stage-1, stage-2), 4 deadline rules\n');
+    expect(r.stderr).toMatch(/not-alone-mentoring\.yaml:\d+: stages\[2\]\.deadlines\[2\]\.unit: unknown unit "moons"/);
+  });
+
+  it('checks the folder REDRESS_POLICIES_DIR names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'empty-'));
+    const r = runCli(['policy', 'check'], { REDRESS_POLICIES_DIR: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no policy files found/);
+  });
+});
+
+describe('redress policy show', () => {
+  it('reads the policy as a person would', () => {
+    const r = runCli(['policy', 'show', 'county-council']);
+    expect(r.status).toBe(0);
+    for (const part of ['Stages', 'respond at the latest within 20 working days of receipt', 'Not handled under this policy', 'Outside bodies', 'Local Government and Social Care Ombudsman']) {
+      expect(r.stdout).toContain(part);
+    }
+  });
+
+  it('names the known policies when asked for an unknown one', () => {
+    const r = runCli(['policy', 'show', 'acme']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown policy "acme"; known: alumot, connect-north-yorkshire/);
+  });
+});

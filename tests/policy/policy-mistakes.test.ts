@@ -1,0 +1,142 @@
+/** Each kind of mistake in a policy file, and the message that names the file, the line and the path. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicyFile, loadPolicyFiles } from '../../shared/policy/load-policies.js';
+import { PolicyError } from '../../shared/policy/policy-errors.js';
+import { POLICIES_DIR } from '../support/policies.js';
+
+const original = readFileSync(join(POLICIES_DIR, 'not-alone-mentoring.yaml'), 'utf8');
+
+/** Writes the Not Alone Mentoring policy with one edit and returns the problems it gives. */
+function problemsAfter(find: string | RegExp, replace: string, name = 'not-alone-mentoring.yaml'): string[] {
+  const edited = original.replace(find, replace);
+  expect(edited, 'the edit must change the file').not.toBe(original);
+  const file = join(mkdtempSync(join(tmpdir(), 'policy-')), name);
+  writeFileSync(file, edited);
+  try {
+    loadPolicyFile(file, name);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyError);
+    return (error as PolicyError).message.split('\n');
+  }
+  throw new Error('the policy loaded without error');
+}
+
+function lineOf(text: string): number {
+  return original.split('\n').findIndex((l) => l.includes(text)) + 1;
+}
+
+describe('a wrong policy is refused with the file, line, path and what is wrong', () => {
+  it('an unknown unit', () => {
+    const line = lineOf('unit: workingDays');
+    expect(problemsAfter('unit: workingDays', 'unit: fortnights')).toEqual([
+      `not-alone-mentoring.yaml:${line}: stages[0].deadlines[0].unit: unknown unit "fortnights"; use one of workingDays, days, weeks, months, years`,
+    ]);
+  });
+
+  it('a next stage that does not exist', () => {
+    const line = lineOf('stage: stage-3');
+    expect(problemsAfter('stage: stage-3', 'stage: stage-4')).toEqual([
+      `not-alone-mentoring.yaml:${line}: stages[1].next.stage: next stage "stage-4" does not exist (stages: stage-1, stage-2, stage-3)`,
+    ]);
+  });
+
+  it('a malformed address', () => {
+    expect(problemsAfter('addresses: [not.alone.mentoring@gmail.com]', 'addresses: [not.alone.mentoring.gmail.com]')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('addresses:')}: intake.addresses[0]: must be an email address such as complaints@example.org`,
+    ]);
+  });
+
+  it('a deadline with no clause', () => {
+    const problems = problemsAfter(/(kind: meet\n(?:.*\n){2}) {8}clause: "7.1"\n/, '$1');
+    expect(problems).toEqual([`not-alone-mentoring.yaml:${lineOf('kind: meet') - 1}: stages[1].deadlines[0].clause: missing (expected string)`]);
+  });
+
+  it('an empty clause', () => {
+    expect(problemsAfter('clause: "7.2"', 'clause: ""')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('clause: "7.2"')}: stages[1].deadlines[1].clause: must name the clause of the policy this rule comes from`,
+    ]);
+  });
+
+  it('an unknown deadline kind', () => {
+    expect(problemsAfter('kind: meet', 'kind: meeting')[0]).toMatch(
+      /stages\[1\]\.deadlines\[0\]\.kind: unknown deadline kind "meeting"; use one of acknowledge, meet, respond/,
+    );
+  });
+
+  it('an event nobody declared', () => {
+    expect(problemsAfter('event: outcome\n        kind: appeal-window', 'event: decided\n        kind: appeal-window')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('kind: appeal-window') - 1}: stages[1].deadlines[2].event: unknown event "decided"; declare it under events or use one of received, outcome, closed`,
+    ]);
+  });
+
+  it('a handler role that does not exist', () => {
+    expect(problemsAfter('handler: complaints-officer', 'handler: trustees')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('handler: complaints-officer')}: stages[0].handler: no role "trustees" in roles (known: complaints-officer)`,
+    ]);
+  });
+
+  it('an outside body that does not exist', () => {
+    expect(problemsAfter('body: citizens-advice', 'body: ombudsman')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('body: citizens-advice')}: stages[2].deadlines[2].body: no outside body "ombudsman" in outsideBodies`,
+    ]);
+  });
+
+  it('a misspelt field', () => {
+    expect(problemsAfter('closureDays: []', 'closureDay: []')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('closureDays: []')}: unknown field "closureDay"`,
+    ]);
+  });
+
+  it('a negative or fractional amount', () => {
+    expect(problemsAfter('amount: 7', 'amount: -7')[0]).toMatch(/stages\[1\]\.deadlines\[0\]\.amount: must be at least 1/);
+    expect(problemsAfter('amount: 7', 'amount: 7.5')[0]).toMatch(/stages\[1\]\.deadlines\[0\]\.amount: must be a whole number/);
+  });
+
+  it('an unknown jurisdiction', () => {
+    expect(problemsAfter('jurisdiction: england-and-wales', 'jurisdiction: wales')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('jurisdiction:')}: jurisdiction: unknown jurisdiction "wales"; use one of england-and-wales, scotland, northern-ireland`,
+    ]);
+  });
+
+  it('a closure day that is not a date', () => {
+    expect(problemsAfter('closureDays: []', 'closureDays: [2026-13-01]')[0]).toMatch(/closureDays\[0\]: must be a date as YYYY-MM-DD/);
+  });
+
+  it('two stages with one id', () => {
+    expect(problemsAfter('- id: stage-2', '- id: stage-1')).toContain(
+      `not-alone-mentoring.yaml:${lineOf('- id: stage-2')}: stages[1].id: duplicate id "stage-1"`,
+    );
+  });
+
+  it('YAML that does not parse', () => {
+    expect(problemsAfter('name: Not Alone Mentoring complaints policy', 'name: [unclosed')[0]).toMatch(
+      /^not-alone-mentoring\.yaml:\d+: not valid YAML: /,
+    );
+  });
+
+  it('a file named other than its id', () => {
+    expect(problemsAfter('closureDays: []', 'closureDays: [ ]', 'nam.yaml')).toEqual([
+      `nam.yaml:${lineOf('id: not-alone-mentoring')}: id: id "not-alone-mentoring" does not match the file name; name the file not-alone-mentoring.yaml`,
+    ]);
+  });
+
+  it('reports every problem in a file at once', () => {
+    const problems = problemsAfter('unit: workingDays', 'unit: fortnights').concat(problemsAfter('handler: complaints-officer', 'handler: x'));
+    expect(problems).toHaveLength(2);
+  });
+});
+
+describe('conflicts between policies', () => {
+  it('refuses one address claimed by two policies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policies-'));
+    writeFileSync(join(dir, 'not-alone-mentoring.yaml'), original);
+    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8').replace('[Shaked@alumot.uk]', '[Not.Alone.Mentoring@gmail.com]');
+    writeFileSync(join(dir, 'alumot.yaml'), alumot);
+    expect(() => loadPolicyFiles([join(dir, 'alumot.yaml'), join(dir, 'not-alone-mentoring.yaml')])).toThrow(
+      /intake\.addresses\[0\]: address not\.alone\.mentoring@gmail\.com is already the complaints address of .*alumot\.yaml/,
+    );
+  });
+});

@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
+
+export const POLICIES_DIR = fileURLToPath(new URL('../../policies', import.meta.url));
+
+/** The project's own policies/ files, loaded once per test file. */
+export const seedPolicies = loadPolicyDirectory(POLICIES_DIR);
