@@ -5,10 +5,18 @@
  */
 import { CalendarRangeError } from '../shared/calendar/calendar-errors.js';
 import { InstantError } from '../shared/calendar/parse-instant.js';
+import { ConfigError } from '../shared/config/config.js';
+import { MalformedEmailError } from '../shared/mail/mail-errors.js';
 import { PolicyError, UnknownPolicyItemError } from '../shared/policy/policy-errors.js';
+import { caseListCommand } from './commands/case-list.js';
+import { caseShowCommand } from './commands/case-show.js';
 import { deadlinesCommand } from './commands/deadlines.js';
+import { ingestCommand } from './commands/ingest.js';
+import { parseEmailCommand } from './commands/parse-email.js';
 import { policyCheckCommand } from './commands/policy-check.js';
 import { policyShowCommand } from './commands/policy-show.js';
+import { sendSampleCommand } from './commands/send-sample.js';
+import { StackUnavailableError } from './stack-context.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `usage: npm run --silent redress -- <verb>
@@ -17,17 +25,27 @@ const HELP = `usage: npm run --silent redress -- <verb>
   policy show ID             a policy as a person reads it
   deadlines --policy ID --stage ID --event EVENT --at INSTANT
                              the deadlines an event starts, as JSON
+  parse-email FILE           what Redress reads in a raw email, as JSON
+  ingest FILE [--to ADDRESS] take a raw email into the local pipeline; prints the case reference
+  send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
+  case list [--policy ID]    cases, newest first
+  case show REF              a case with its timeline
 `;
 
-type Command = (args: string[]) => number;
+type Command = (args: string[]) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   'policy check': policyCheckCommand,
   'policy show': policyShowCommand,
   deadlines: deadlinesCommand,
+  'parse-email': parseEmailCommand,
+  ingest: ingestCommand,
+  'send-sample': sendSampleCommand,
+  'case list': caseListCommand,
+  'case show': caseShowCommand,
 };
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
     process.stdout.write(HELP);
     return 0;
@@ -39,10 +57,22 @@ function run(argv: string[]): number {
   return command(rest);
 }
 
-const KNOWN_ERRORS = [UsageError, InstantError, UnknownPolicyItemError, CalendarRangeError, PolicyError];
+const KNOWN_ERRORS = [
+  UsageError,
+  InstantError,
+  UnknownPolicyItemError,
+  CalendarRangeError,
+  PolicyError,
+  MalformedEmailError,
+  StackUnavailableError,
+  ConfigError,
+];
+
+// Lambda runs Node 22; on a Node 20 workstation the SDK's notice about its 2027 releases is only noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 try {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
   const known = KNOWN_ERRORS.some((type) => error instanceof type);
   const isArgError = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');

@@ -1,11 +1,11 @@
 import { App } from 'aws-cdk-lib';
-import { policiesDir } from '../shared/config/policy-config.js';
+import { loadConfig } from '../shared/config/config.js';
 import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
 import { RedressStack } from './redress-stack.js';
 
 const app = new App();
 new RedressStack(app, 'Redress', {
-  policies: loadPolicyDirectory(policiesDir()),
+  policies: loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR),
   // Environment-agnostic unless the deployer's account and region are known, so synth needs no credentials.
   env:
     process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { policiesDir } from '../../shared/config/policy-config.js';
+import { loadConfig } from '../../shared/config/config.js';
 import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
 import { planDeadlines } from '../../shared/planner/plan-deadlines.js';
 import { UsageError } from '../usage-error.js';
@@ -22,7 +22,7 @@ export function deadlinesCommand(args: string[]): number {
     throw new UsageError('usage: redress deadlines --policy ID --stage ID --event EVENT --at INSTANT');
   }
   const instant = parseInstant(at);
-  const policy = loadPolicyDirectory(policiesDir()).get(policyId);
+  const policy = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR).get(policyId);
   const deadlines = planDeadlines(policy, stage, event, instant).map(({ kind, dueDate, dueAt, rule, clause }) => ({
     kind,
     dueDate,

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { policiesDir } from '../../shared/config/policy-config.js';
+import { loadConfig } from '../../shared/config/config.js';
 import { policyFilesIn, readPolicyFiles } from '../../shared/policy/load-policies.js';
 import { formatProblem } from '../../shared/policy/policy-errors.js';
 
 /** `redress policy check [FILE...]`: one line per good policy; exit 1 with every problem when any is wrong. */
 export function policyCheckCommand(files: string[]): number {
-  const paths = files.length > 0 ? files.map((f) => resolve(f)) : policyFilesIn(policiesDir());
+  const paths = files.length > 0 ? files.map((f) => resolve(f)) : policyFilesIn(loadConfig().REDRESS_POLICIES_DIR);
   const { policies, problems } = readPolicyFiles(paths);
   for (const { policy } of policies) {
     const rules = policy.stages.reduce((n, s) => n + s.deadlines.length, policy.anyStageDeadlines.length);

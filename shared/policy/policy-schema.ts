@@ -192,6 +192,8 @@ const policyObject = z
     id,
     /** The policy text's own version or date; each case records the version it was handled under. */
     version: text,
+    /** Case references read PREFIX-YEAR-NNNN, e.g. NAM-2026-0042. */
+    referencePrefix: z.string().regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters, e.g. "NAM"'),
     name: text,
     organisation: z.object({ name: text, kind: text, area: text.optional() }).strict(),
     jurisdiction: z.enum(JURISDICTIONS, {

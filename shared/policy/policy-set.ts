@@ -27,11 +27,17 @@ export class PolicySet {
   static conflicts(policies: readonly { policy: Policy; file: string }[]): PolicyProblem[] {
     const problems: PolicyProblem[] = [];
     const ids = new Map<string, string>();
+    const prefixes = new Map<string, string>();
     const addresses = new Map<string, string>();
     for (const { policy, file } of policies) {
       const other = ids.get(policy.id);
       if (other) problems.push({ file, path: 'id', message: `policy id "${policy.id}" is also used by ${other}` });
       ids.set(policy.id, file);
+      const prefixOwner = prefixes.get(policy.referencePrefix);
+      if (prefixOwner) {
+        problems.push({ file, path: 'referencePrefix', message: `reference prefix ${policy.referencePrefix} is also used by ${prefixOwner}` });
+      }
+      prefixes.set(policy.referencePrefix, file);
       policy.intake.addresses.forEach((address, i) => {
         const key = address.toLowerCase();
         const owner = addresses.get(key);

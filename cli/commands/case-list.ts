@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util';
+import { nextDeadline, type Case } from '../../shared/case/case.js';
+import { withStack } from '../stack-context.js';
+
+/** `redress case list [--policy ID]`: one line per case, newest first. */
+export async function caseListCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { policy: { type: 'string' } } });
+  return withStack(async ({ policies, store }) => {
+    const ids = values.policy ? [policies.get(values.policy).id] : policies.all.map((p) => p.id);
+    let count = 0;
+    for (const id of ids) {
+      for (const c of await store.listCases(id)) {
+        process.stdout.write(caseLine(c) + '\n');
+        count++;
+      }
+    }
+    if (count === 0) process.stdout.write('no cases\n');
+    return 0;
+  });
+}
+
+function caseLine(c: Case): string {
+  const next = nextDeadline(c);
+  const who = c.confidential ? 'confidential' : c.complainant.anonymous ? 'anonymous' : (c.complainant.name ?? c.complainant.email ?? '');
+  const due = next ? `${next.kind} by ${next.dueDate}` : '-';
+  return [c.reference, c.status, c.stage, c.receivedAt.slice(0, 16).replace('T', ' '), due, who].join('\t');
+}

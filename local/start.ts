@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the whole pipeline on this machine. DynamoDB Local (data under .data/dynamodb), the SES
+ * emulator and its viewer, SMTP intake and the HTTP front door, all on loopback. Ctrl-C stops everything.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
+import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
+import { loadConfig } from '../shared/config/config.js';
+import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
+import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
+import { createIntakeService } from '../shared/runtime/intake-service.js';
+import { powertoolsLog } from '../shared/runtime/powertools-log.js';
+import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
+import { startHttpServer } from './http-server.js';
+import { startSesEmulator } from './ses-emulator.js';
+import { startSmtpListener } from './smtp-listener.js';
+import { statusRoute } from './status-route.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR);
+  const log = powertoolsLog('redress-local', 'WARN');
+  mkdirSync(config.REDRESS_DATA_DIR, { recursive: true });
+  const running: RunningServer[] = [];
+  const stopAll = async () => {
+    await Promise.allSettled(running.reverse().map((s) => s.stop()));
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+  try {
+    const dynamodbServer = await startDynamoDbLocal(config.REDRESS_DYNAMODB_PORT, join(config.REDRESS_DATA_DIR, 'dynamodb'));
+    running.push(dynamodbServer);
+    const ses = await startSesEmulator(config.REDRESS_SES_PORT);
+    running.push(ses);
+    const dynamodb = dynamoDbClient(config);
+    await ensureTable(dynamodb, config.REDRESS_TABLE);
+    const rawMail = new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail'));
+    const intake = createIntakeService({ config, policies, dynamodb, rawMail, mailer: new SesMailer(sesClient(config)), log });
+    running.push(
+      await startSmtpListener({
+        port: config.REDRESS_SMTP_PORT,
+        maxEmailBytes: config.REDRESS_MAX_EMAIL_BYTES,
+        rawMail,
+        intake,
+        log,
+        onDelivered: (rawKey, result) => {
+          const what =
+            result.status === 'in-progress'
+              ? 'duplicate, already being taken in'
+              : result.outcomes.map((o) => (o.kind === 'held' ? `held (${o.reason})` : `${o.kind} ${o.reference}`)).join(', ');
+          console.log(`mail in: ${what}  [${rawKey}]`);
+        },
+      }),
+    );
+    running.push(await startHttpServer(config.REDRESS_HTTP_PORT, [statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })));
+
+    console.log(`Redress is running locally.
+  SMTP intake      smtp://localhost:${config.REDRESS_SMTP_PORT}  (mail to any policy's complaints address)
+  HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/
+  Sent mail        http://localhost:${config.REDRESS_SES_PORT}/  (SES emulator viewer; JSON at /store)
+  DynamoDB Local   ${dynamodbServer.endpoint}  (data in ${join(config.REDRESS_DATA_DIR, 'dynamodb')})
+  Raw mail         ${join(config.REDRESS_DATA_DIR, 'mail')}
+  Policies         ${policies.all.map((p) => p.id).join(', ')}
+
+Ready. In another terminal, send a sample complaint:
+  npm run --silent redress -- send-sample
+then: npm run --silent redress -- case list
+Ctrl-C stops everything.`);
+  } catch (error) {
+    await stopAll();
+    if (error instanceof JavaMissingError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+await main();

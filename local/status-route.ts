@@ -1,0 +1,30 @@
+import type { Config } from '../shared/config/config.js';
+import { escapeHtml } from '../shared/letters/letter.js';
+import type { PolicySet } from '../shared/policy/policy-set.js';
+import type { Route } from './http-server.js';
+
+/** GET / and GET /health on the local front door: what is running and where. */
+export function statusRoute(policies: PolicySet, config: Config): Route {
+  return async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (request.method !== 'GET') return false;
+    if (path === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', policies: policies.all.map((p) => p.id) }));
+      return true;
+    }
+    if (path !== '/') return false;
+    const rows = policies.all
+      .map((p) => `<li>${escapeHtml(p.organisation.name)}: mail <code>${escapeHtml(p.intake.addresses.join(', '))}</code></li>`)
+      .join('\n');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Redress (local)</title></head>
+<body style="font-family:Arial,sans-serif;max-width:720px">
+<h1>Redress is running locally</h1>
+<p>Send mail to SMTP port ${config.REDRESS_SMTP_PORT} on localhost. Sent mail is in the
+<a href="http://localhost:${config.REDRESS_SES_PORT}/">SES emulator's viewer</a>.</p>
+<h2>Organisations</h2><ul>${rows}</ul>
+</body></html>
+`);
+    return true;
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The one Redress table, designed from its access patterns. The CDK stack, the local stack and the tests
+ * all build it from this, so the three cannot drift apart.
+ *
+ * | access pattern                                   | key                                              |
+ * | a case by reference                               | PK CASE#<ref>, SK CASE                           |
+ * | a case's timeline in order                        | PK CASE#<ref>, SK begins_with EVENT#             |
+ * | an organisation's open cases by next deadline     | GSI1: OPEN#<policy>, <nextDueAt>#<ref> (sparse)  |
+ * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
+ * | a policy's cases, or held messages, newest first  | GSI3: POLICY#<policy> or HELD#<scope>, <at>#<id> |
+ * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
+ * | an inbound message already seen                   | PK INBOUND#<digest>#<policy>, SK INBOUND         |
+ * | reference numbers                                 | PK REF#<prefix>#<year>, SK COUNTER               |
+ * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
+ * | Powertools idempotency records                    | PK IDEMPOTENCY, SK <key> (TTL)                   |
+ */
+export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
+export const TTL_ATTRIBUTE = 'expiration';
+export const GLOBAL_INDEXES = [
+  { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+] as const;
+export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
+
+export const key = {
+  case: (reference: string) => ({ PK: `CASE#${reference}`, SK: 'CASE' }),
+  event: (reference: string, at: string, id: string) => ({ PK: `CASE#${reference}`, SK: `EVENT#${at}#${id}` }),
+  thread: (messageKey: string) => ({ PK: `THREAD#${messageKey}`, SK: 'THREAD' }),
+  inbound: (inboundKey: string) => ({ PK: `INBOUND#${inboundKey}`, SK: 'INBOUND' }),
+  counter: (prefix: string, year: number) => ({ PK: `REF#${prefix}#${year}`, SK: 'COUNTER' }),
+  acknowledgement: (policyId: string, sender: string, date: string) => ({ PK: `ACK#${policyId}#${sender.toLowerCase()}#${date}`, SK: 'ACK' }),
+  held: (id: string) => ({ PK: `HELD#${id}`, SK: 'HELD' }),
+};

@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Case, CaseDeadline, CaseFlag, Channel, Complainant, TimelineEvent } from '../case/case.js';
+import { entryStage, handlerFor, notifyAddress } from '../case/route-case.js';
+import { WorkingCalendar } from '../calendar/working-calendar.js';
+import { acknowledgementLetter } from '../letters/acknowledgement-letter.js';
+import type { Letter } from '../letters/letter.js';
+import { caseMailNotice, newCaseNotice, undeliverableNotice } from '../letters/staff-notices.js';
+import { newMessageId, providerThreadKey, threadKey } from '../mail/message-id.js';
+import type { ParsedEmail } from '../mail/parsed-email.js';
+import { planDeadlines } from '../planner/plan-deadlines.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { CaseAlreadyExistsError, ConcurrentChangeError, type CaseStore } from '../ports/case-store.js';
+import type { Log } from '../ports/logger.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { IntakeOutcome } from './ingest-email.js';
+
+/** A complaint as it arrives, from any channel, before it is a case. */
+export interface NewComplaint {
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  /** Makes opening once-only: a digest of the message or form submission, with the policy. */
+  readonly inboundKey: string;
+  readonly complainant: Complainant;
+  readonly confidential: boolean;
+  readonly about?: string;
+  readonly subject?: string;
+  readonly summary: string;
+  readonly desiredOutcome?: string;
+  readonly incident?: Case['incident'];
+  readonly invoiceNumber?: string;
+  readonly attachments: Case['attachments'];
+  readonly signed: boolean;
+  readonly flags: readonly CaseFlag[];
+  /** The inbound message's own Message-ID, so that the complainant's later replies thread. */
+  readonly messageId?: string;
+  readonly source: Readonly<Record<string, unknown>>;
+}
+
+interface CaseWorkDeps {
+  readonly store: CaseStore;
+  readonly mailer: Mailer;
+  readonly mailDomain: string;
+  readonly log: Log;
+}
+
+/** Intake's changes to cases under one policy: opening, acknowledging, mail in, bounces, staff notices. */
+export class CaseWork {
+  constructor(
+    private readonly deps: CaseWorkDeps,
+    private readonly policy: Policy,
+  ) {}
+
+  staffAddress(role: string): string {
+    return notifyAddress(this.policy, role);
+  }
+
+  openFromEmail(
+    inbound: { rawKey: string; receivedAt: string },
+    email: ParsedEmail,
+    inboundKey: string,
+    confidential: boolean,
+    flags: CaseFlag[],
+  ): Promise<IntakeOutcome> {
+    const from = email.replyTo ?? email.from;
+    const attachmentFlags: CaseFlag[] = [];
+    if (email.attachments.some((a) => a.dangerous)) attachmentFlags.push('dangerous-attachment');
+    if (email.attachments.some((a) => !a.storageKey)) attachmentFlags.push('attachments-over-limit');
+    if (email.textNotConverted) attachmentFlags.push('text-not-converted');
+    return this.open({
+      channel: 'email',
+      receivedAt: inbound.receivedAt,
+      inboundKey,
+      complainant: from
+        ? { anonymous: false, email: from.address, ...(email.from?.name ? { name: email.from.name } : {}) }
+        : { anonymous: true },
+      confidential,
+      ...(email.subject ? { subject: email.subject } : {}),
+      summary: email.text.slice(0, 100_000),
+      attachments: email.attachments
+        .filter((a) => a.storageKey)
+        .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, storageKey: a.storageKey as string, dangerous: a.dangerous })),
+      signed: false,
+      flags: [...flags, ...attachmentFlags],
+      ...(email.messageId ? { messageId: email.messageId } : {}),
+      source: { rawKey: inbound.rawKey, messageId: email.messageId, subject: email.subject },
+    });
+  }
+
+  /**
+   * Opens a case for a complaint, acknowledges it and tells its handler. Running it again for the same
+   * complaint finds the case the first run made and finishes whatever that run did not.
+   */
+  async open(complaint: NewComplaint): Promise<IntakeOutcome> {
+    const { store } = this.deps;
+    const existing = await store.caseForInbound(complaint.inboundKey);
+    let reference = existing;
+    if (!reference) {
+      const draft = this.draftCase(complaint);
+      reference = await store.allocateReference(this.policy.referencePrefix, Number(londonDate(complaint.receivedAt).slice(0, 4)));
+      const c: Case = { ...draft, reference };
+      const events = this.openingEvents(c, complaint);
+      try {
+        await store.createCase(c, events, complaint.messageId ? [threadKey(complaint.messageId)] : [], complaint.inboundKey);
+      } catch (error) {
+        if (!(error instanceof CaseAlreadyExistsError)) throw error;
+        reference = error.reference;
+      }
+    }
+    const acknowledged = await this.acknowledge(reference);
+    await this.notifyNewCase(reference);
+    return { kind: 'case-opened', policyId: this.policy.id, reference, acknowledged };
+  }
+
+  private draftCase(complaint: NewComplaint): Omit<Case, 'reference'> {
+    const policy = this.policy;
+    const stage = entryStage(policy);
+    const signature = policy.intake.signature;
+    const awaitingSignature = Boolean(signature?.required && !complaint.signed);
+    const flags = [...complaint.flags];
+    if (complaint.complainant.anonymous) {
+      if (policy.intake.anonymous.handling === 'not-investigated') flags.push('anonymous-not-investigated');
+      if (policy.intake.anonymous.handling === 'recorded-limited-action') flags.push('anonymous-limited-action');
+    }
+    const clockWaits = awaitingSignature && Boolean(signature?.clockStartsWhenSigned);
+    const deadlines: CaseDeadline[] = clockWaits
+      ? []
+      : planDeadlines(policy, stage.id, 'received', DateTime.fromISO(complaint.receivedAt)).map((d) => ({ ...d, stage: stage.id, status: 'pending' as const }));
+    return {
+      policyId: policy.id,
+      policyVersion: policy.version,
+      stage: stage.id,
+      status: awaitingSignature ? 'awaiting-signature' : 'open',
+      channel: complaint.channel,
+      confidential: complaint.confidential,
+      complainant: complaint.complainant,
+      ...(complaint.about ? { about: complaint.about } : {}),
+      handlerRole: handlerFor(policy, stage.id, complaint.about),
+      ...(complaint.subject ? { subject: complaint.subject } : {}),
+      summary: complaint.summary,
+      ...(complaint.desiredOutcome ? { desiredOutcome: complaint.desiredOutcome } : {}),
+      ...(complaint.incident ? { incident: complaint.incident } : {}),
+      ...(complaint.invoiceNumber ? { invoiceNumber: complaint.invoiceNumber } : {}),
+      attachments: complaint.attachments,
+      signed: complaint.signed,
+      flags: [...new Set(flags)],
+      deadlines,
+      participants: [],
+      receivedAt: complaint.receivedAt,
+      updatedAt: complaint.receivedAt,
+      version: 1,
+    };
+  }
+
+  private openingEvents(c: Case, complaint: NewComplaint): TimelineEvent[] {
+    const at = complaint.receivedAt;
+    const events: TimelineEvent[] = [
+      {
+        id: 'received',
+        at,
+        type: 'received',
+        actor: c.complainant.email ?? 'anonymous',
+        summary: `Complaint received by ${c.channel}`,
+        detail: complaint.source,
+      },
+    ];
+    if (c.deadlines.length > 0) {
+      events.push({
+        id: 'deadlines-set',
+        at,
+        type: 'deadlines-set',
+        actor: 'redress',
+        summary: `Deadlines set for ${c.stage}`,
+        detail: { deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate, clause: d.clause })) },
+      });
+    }
+    if (c.flags.length > 0) {
+      events.push({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } });
+    }
+    return events;
+  }
+
+  /** Sends the acknowledgement unless the case cannot or need not have one; true when it was sent. */
+  private async acknowledge(reference: string): Promise<boolean> {
+    const c = await this.mustGet(reference);
+    if (c.acknowledgedAt) return true;
+    const to = c.complainant.email;
+    if (!to || c.complainant.anonymous || c.flags.includes('complainant-undeliverable')) return false;
+    const claimed = await this.deps.store.claimAcknowledgement(this.policy.id, to, londonDate(c.receivedAt), reference);
+    if (!claimed) {
+      this.deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference });
+      return false;
+    }
+    const letter = acknowledgementLetter(this.policy, c);
+    const sent = await this.send(c, [to], letter, 'auto-replied', true);
+    await this.update(reference, (current) => {
+      const now = new Date().toISOString();
+      return {
+        changed: {
+          ...current,
+          acknowledgedAt: now,
+          // The acknowledgement letter meets the stage's acknowledge deadline, unless the clock is still waiting.
+          deadlines: current.deadlines.map((d) => (d.kind === 'acknowledge' && d.stage === current.stage ? { ...d, status: 'met' as const } : d)),
+          updatedAt: now,
+        },
+        events: [
+          { id: 'acknowledged', at: now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement sent to the complainant' },
+          mailOutEvent(now, 'acknowledgement', to, letter.subject, sent.messageId),
+        ],
+        threadIds: sent.threadIds,
+      };
+    });
+    return true;
+  }
+
+  private async notifyNewCase(reference: string): Promise<void> {
+    const c = await this.mustGet(reference);
+    if (c.staffNotifiedAt) return;
+    const to = this.staffAddress(c.handlerRole);
+    const letter = newCaseNotice(this.policy, c, c.subject ?? '');
+    const sent = await this.send(c, [to], letter, 'auto-generated', false);
+    await this.update(reference, (current) => {
+      const now = new Date().toISOString();
+      return {
+        changed: { ...current, staffNotifiedAt: now, updatedAt: now },
+        events: [mailOutEvent(now, 'new-case notice', to, letter.subject, sent.messageId)],
+        threadIds: [],
+      };
+    });
+  }
+
+  async recordMailIn(reference: string, inbound: { rawKey: string; receivedAt: string }, email: ParsedEmail, how: { automatic: boolean }): Promise<void> {
+    const sender = (email.replyTo ?? email.from)?.address ?? 'unknown';
+    await this.update(reference, (current) => ({
+      changed: { ...current, updatedAt: inbound.receivedAt },
+      events: [
+        {
+          id: `mail-in-${digestOf(inbound.rawKey)}`,
+          at: inbound.receivedAt,
+          type: 'mail-in',
+          actor: sender,
+          summary: how.automatic ? `Automatic reply from ${sender}` : `Message from ${sender}`,
+          detail: { rawKey: inbound.rawKey, subject: email.subject, messageId: email.messageId, automatic: how.automatic },
+        },
+      ],
+      threadIds: email.messageId ? [threadKey(email.messageId)] : [],
+    }));
+    if (how.automatic) return;
+    const c = await this.mustGet(reference);
+    await this.send(c, [this.staffAddress(c.handlerRole)], caseMailNotice(this.policy, c, email.subject, email.text), 'auto-generated', false);
+  }
+
+  async recordBounce(reference: string, inbound: { rawKey: string; receivedAt: string }, email: ParsedEmail): Promise<void> {
+    await this.update(reference, (current) => ({
+      changed: {
+        ...current,
+        flags: current.flags.includes('complainant-undeliverable') ? current.flags : [...current.flags, 'complainant-undeliverable'],
+        complainant: current.complainant,
+        updatedAt: inbound.receivedAt,
+      },
+      events: [
+        {
+          id: `undeliverable-${digestOf(inbound.rawKey)}`,
+          at: inbound.receivedAt,
+          type: 'undeliverable',
+          actor: email.from?.address ?? 'mailer-daemon',
+          summary: "Mail to the complainant's address could not be delivered",
+          detail: { rawKey: inbound.rawKey, subject: email.subject },
+        },
+      ],
+      threadIds: [],
+    }));
+    const c = await this.mustGet(reference);
+    await this.send(c, [this.staffAddress(c.handlerRole)], undeliverableNotice(this.policy, c), 'auto-generated', false);
+  }
+
+  private async send(
+    c: Case,
+    to: string[],
+    letter: Letter,
+    autoSubmitted: 'auto-replied' | 'auto-generated',
+    toComplainant: boolean,
+  ): Promise<{ messageId: string; threadIds: string[] }> {
+    const messageId = newMessageId(c.reference, this.deps.mailDomain);
+    const from = this.policy.intake.addresses[0] as string;
+    const providerId = await this.deps.mailer.send({
+      from: { address: from, name: toComplainant ? `${this.policy.organisation.name} complaints` : 'Redress' },
+      to,
+      ...letter,
+      messageId,
+      autoSubmitted,
+    });
+    return { messageId, threadIds: toComplainant ? [threadKey(messageId), providerThreadKey(providerId)] : [] };
+  }
+
+  /** Applies a change with optimistic locking, re-reading and re-applying if someone else got there first. */
+  private async update(
+    reference: string,
+    change: (current: Case) => { changed: Case; events: TimelineEvent[]; threadIds: string[] },
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.mustGet(reference);
+      const { changed, events, threadIds } = change(current);
+      try {
+        await this.deps.store.saveCase({ ...changed, version: current.version + 1 }, current.version, events, threadIds);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrentChangeError) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private async mustGet(reference: string): Promise<Case> {
+    const c = await this.deps.store.getCase(reference);
+    if (!c) throw new Error(`case ${reference} is missing from the store: its creation did not complete`);
+    return c;
+  }
+}
+
+function mailOutEvent(at: string, what: string, to: string, subject: string, messageId: string): TimelineEvent {
+  return {
+    id: `mail-out-${digestOf(messageId)}`,
+    at,
+    type: 'mail-out',
+    actor: 'redress',
+    summary: `Sent ${what} to ${to}`,
+    detail: { to, subject, messageId },
+  };
+}
+
+function digestOf(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 16);
+}
+
+function londonDate(iso: string): string {
+  return WorkingCalendar.londonDate(DateTime.fromISO(iso));
+}

@@ -1,0 +1,23 @@
+/** Why an inbound message did not become (or join) a case. The raw message is always kept. */
+export type HeldReason =
+  | 'unknown-recipient'
+  | 'unparseable'
+  | 'too-large'
+  | 'quarantined-spam'
+  | 'quarantined-virus'
+  | 'auto-reply'
+  | 'own-address'
+  | 'bounce-unmatched';
+
+/** A message kept for a person to look at instead of a case: by policy, or for operators. */
+export interface HeldMessage {
+  readonly id: string;
+  /** A policy id, or "operator" for mail no policy claims. */
+  readonly scope: string;
+  readonly reason: HeldReason;
+  readonly rawKey: string;
+  readonly receivedAt: string;
+  readonly from?: string;
+  readonly subject?: string;
+  readonly detail?: string;
+}

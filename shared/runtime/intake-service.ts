@@ -1,0 +1,91 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { DynamoDbCaseStore } from '../adapters/dynamodb/dynamodb-case-store.js';
+import { IDEMPOTENCY_PARTITION, TABLE_KEYS } from '../adapters/dynamodb/table-design.js';
+import type { Config } from '../config/config.js';
+import { ingestEmail, type InboundEmail, type IntakeDeps, type IntakeOutcome } from '../intake/ingest-email.js';
+import { attemptContext } from './attempt-context.js';
+import type { PolicySet } from '../policy/policy-set.js';
+import type { Log } from '../ports/logger.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { RawMailStore } from '../ports/raw-mail-store.js';
+
+const LOCAL_ATTEMPT_BUDGET_MS = 120_000;
+
+/** A delivery to take in: `deliveryId` is SES's message id on AWS, the raw message's digest locally. */
+export interface Delivery extends InboundEmail {
+  readonly deliveryId: string;
+}
+
+export type DeliveryResult =
+  | { readonly status: 'done'; readonly outcomes: IntakeOutcome[] }
+  /** The same delivery is being taken in right now by another worker; it will finish it. */
+  | { readonly status: 'in-progress' };
+
+export interface IntakeService {
+  readonly deps: IntakeDeps;
+  take(delivery: Delivery, lambdaContext?: Context): Promise<DeliveryResult>;
+}
+
+export interface IntakeServiceParts {
+  readonly config: Config;
+  readonly policies: PolicySet;
+  readonly dynamodb: DynamoDBClient;
+  readonly rawMail: RawMailStore;
+  readonly mailer: Mailer;
+  readonly log: Log;
+}
+
+/**
+ * Wires intake to its adapters, and makes each delivery once-only with Powertools idempotency: a delivery
+ * seen before returns its first result; one under way elsewhere is reported as in progress.
+ */
+export function createIntakeService(parts: IntakeServiceParts): IntakeService {
+  const { config } = parts;
+  const deps: IntakeDeps = {
+    policies: parts.policies,
+    store: new DynamoDbCaseStore(parts.dynamodb, config.REDRESS_TABLE),
+    rawMail: parts.rawMail,
+    mailer: parts.mailer,
+    limits: {
+      maxEmailBytes: config.REDRESS_MAX_EMAIL_BYTES,
+      maxHtmlLengthToParse: config.REDRESS_MAX_HTML_TO_TEXT,
+      maxMimeParts: config.REDRESS_MAX_MIME_PARTS,
+      maxAttachments: config.REDRESS_MAX_ATTACHMENTS,
+      maxAttachmentBytes: config.REDRESS_MAX_ATTACHMENT_BYTES,
+    },
+    operatorEmail: config.REDRESS_OPERATOR_EMAIL,
+    ownAddresses: [config.REDRESS_OPERATOR_EMAIL],
+    mailDomain: config.REDRESS_MAIL_DOMAIN,
+    log: parts.log,
+  };
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName: config.REDRESS_TABLE,
+    keyAttr: TABLE_KEYS.partitionKey,
+    sortKeyAttr: TABLE_KEYS.sortKey,
+    staticPkValue: IDEMPOTENCY_PARTITION,
+    awsSdkV3Client: parts.dynamodb,
+  });
+  const idempotency = new IdempotencyConfig({
+    eventKeyJmesPath: 'deliveryId',
+    expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
+  });
+  const takeOnce = makeIdempotent((delivery: Delivery) => ingestEmail(deps, delivery), { persistenceStore, config: idempotency });
+
+  return {
+    deps,
+    async take(delivery, lambdaContext) {
+      // In Lambda, an attempt's in-progress mark lapses when the invocation would have timed out, so a
+      // retry after a crash is not blocked; elsewhere an attempt gets a fixed budget.
+      idempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
+      try {
+        return { status: 'done', outcomes: await takeOnce(delivery) };
+      } catch (error) {
+        if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
+        throw error;
+      }
+    },
+  };
+}

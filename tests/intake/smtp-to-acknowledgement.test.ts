@@ -1,0 +1,55 @@
+/** End to end: mail over SMTP to the local listener becomes a case and an acknowledgement in the SES emulator. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpListener } from '../../local/smtp-listener.js';
+import type { RunningServer } from '../../local/dynamodb-local.js';
+import { freePort } from '../support/free-port.js';
+import { sendRaw } from '../support/send-smtp.js';
+import { sentEmails } from '../support/ses-outbox.js';
+import { quietLog, testStack, type TestStack } from '../support/test-stack.js';
+
+let stack: TestStack;
+let smtp: RunningServer;
+let port: number;
+
+beforeAll(async () => {
+  stack = await testStack();
+  port = await freePort();
+  smtp = await startSmtpListener({ port, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, intake: stack.intake, log: quietLog });
+});
+afterAll(() => smtp.stop());
+
+describe('email intake over SMTP', () => {
+  it('opens a case and acknowledges it with the planner’s respond date', async () => {
+    const raw = [
+      'From: Dana Complainant <dana.e2e@example.net>',
+      'To: Shaked@alumot.uk',
+      'Subject: The session was cancelled without notice',
+      'Message-ID: <e2e-1@example.net>',
+      'Date: Sat, 19 Dec 2026 09:00:00 +0000',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'My session on Friday was cancelled without notice. I would like an apology.',
+      '',
+    ].join('\r\n');
+    await sendRaw(port, 'dana.e2e@example.net', ['Shaked@alumot.uk'], raw);
+
+    const cases = await stack.store.listCases('alumot');
+    expect(cases).toHaveLength(1);
+    const c = cases[0]!;
+    expect(c.reference).toMatch(/^ALU-\d{4}-0001$/);
+    expect(c).toMatchObject({ stage: 'stage-1', status: 'open', channel: 'email', handlerRole: 'ceo', confidential: false });
+    expect(c.complainant).toEqual({ anonymous: false, email: 'dana.e2e@example.net', name: 'Dana Complainant' });
+    const respond = c.deadlines.find((d) => d.kind === 'respond');
+    expect(c.deadlines.find((d) => d.kind === 'acknowledge')?.status).toBe('met');
+
+    const [ack] = await sentEmails(stack.sesEndpoint, 'dana.e2e@example.net');
+    expect(ack?.subject).toBe(`[${c.reference}] We have received your complaint`);
+    expect(ack?.from).toContain('Shaked@alumot.uk');
+    expect(ack?.body.text).toContain(c.reference);
+    const inWords = new Date(`${respond!.dueDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+    expect(ack?.body.text).toContain(`full response by ${inWords.replace(',', '')}`);
+
+    const timeline = await stack.store.timeline(c.reference);
+    expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['received', 'deadlines-set', 'acknowledged', 'mail-out']));
+  });
+});
