@@ -78,7 +78,10 @@ export async function parseEmail(
   });
   await Promise.all(pending);
 
-  if (headerLines.length === 0 || !parsedHeaders) throw new MalformedEmailError('no header section found');
+  // A header section is lines of "Name: value"; mailparser reports other first lines with an empty key.
+  if (!headerLines.some((h) => /^[\x21-\x39\x3b-\x7e]+$/.test(h.key)) || !parsedHeaders) {
+    throw new MalformedEmailError('no header section found');
+  }
   const headers = collectHeaders(headerLines);
   const get = (name: string) => parsedHeaders?.get(name);
   const messageText = text?.text ?? '';
