@@ -4,8 +4,11 @@ import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
 import { RedressStack } from './redress-stack.js';
 
 const app = new App();
+const config = loadConfig();
 new RedressStack(app, 'Redress', {
-  policies: loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR),
+  policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+  operatorEmail: app.node.tryGetContext('operatorEmail') ?? config.REDRESS_OPERATOR_EMAIL,
+  sendingDomain: app.node.tryGetContext('sendingDomain'),
   // Environment-agnostic unless the deployer's account and region are known, so synth needs no credentials.
   env:
     process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION

@@ -22,6 +22,8 @@ const schema = z.object({
   REDRESS_SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** S3 bucket of raw mail on AWS; when unset, raw mail is kept on disk under REDRESS_DATA_DIR. */
   REDRESS_RAW_MAIL_BUCKET: z.string().min(3).optional(),
+  /** The S3 key prefix SES's receipt rule writes raw mail under. */
+  REDRESS_RAW_MAIL_PREFIX: z.string().default('inbound/'),
   REDRESS_DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
   REDRESS_OPERATOR_EMAIL: z.email().default('operator@redress.localhost'),
   REDRESS_MAIL_DOMAIN: z.string().min(3).default('redress.localhost'),

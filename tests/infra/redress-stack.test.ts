@@ -1,14 +1,99 @@
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RedressStack } from '../../infra/redress-stack.js';
 import { seedPolicies } from '../support/policies.js';
 
+let template: Template;
+
+beforeAll(() => {
+  // Bundling is proven by `cdk synth` in npm test; here only the template matters.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new RedressStack(app, 'Test', { policies: seedPolicies, operatorEmail: 'ops@example.org', sendingDomain: 'mail.example.org' });
+  template = Template.fromStack(stack);
+});
+
 describe('RedressStack', () => {
-  it('synthesises with the deployed policies named in its outputs', () => {
-    const stack = new RedressStack(new App(), 'Test', { policies: seedPolicies });
-    const template = Template.fromStack(stack);
+  it('names the deployed policies in its outputs', () => {
     template.hasOutput('Policies', { Value: 'alumot,connect-north-yorkshire,connected-together,county-council,not-alone-mentoring' });
-    expect(Object.keys(template.toJSON().Outputs ?? {})).toContain('Policies');
+  });
+
+  it('has one table with the three indexes, TTL and point-in-time recovery, kept on delete', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        GlobalSecondaryIndexes: ['GSI1', 'GSI2', 'GSI3'].map((name) =>
+          Match.objectLike({
+            IndexName: name,
+            KeySchema: [
+              { AttributeName: `${name}PK`, KeyType: 'HASH' },
+              { AttributeName: `${name}SK`, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      }),
+    });
+  });
+
+  it('keeps raw mail private and encrypted', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+  });
+
+  it('stores each message in S3 before invoking intake, for every complaints address, with spam and virus scanning', () => {
+    const rules = template.findResources('AWS::SES::ReceiptRule');
+    const rule = Object.values(rules)[0]?.Properties?.Rule as { Recipients: string[]; ScanEnabled: boolean; Actions: Record<string, unknown>[] };
+    expect(rule.Recipients.sort()).toEqual(
+      [
+        'complaints@connected-together.example',
+        'complaints@county-council.example',
+        'enquiries.connect@gmail.com',
+        'not.alone.mentoring@gmail.com',
+        'shaked@alumot.uk',
+      ].sort(),
+    );
+    expect(rule.ScanEnabled).toBe(true);
+    expect(rule.Actions.map((a) => Object.keys(a)[0])).toEqual(['S3Action', 'LambdaAction']);
+    expect(rule.Actions[0]).toMatchObject({ S3Action: { ObjectKeyPrefix: 'inbound/' } });
+    expect(rule.Actions[1]).toMatchObject({ LambdaAction: { InvocationType: 'Event' } });
+  });
+
+  it('runs intake on Node 22 arm64 with retries and a dead-letter queue for what still fails', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: Match.objectLike({ REDRESS_STACK: 'aws', REDRESS_RAW_MAIL_PREFIX: 'inbound/', REDRESS_POLICIES_DIR: '/var/task/policies', REDRESS_OPERATOR_EMAIL: 'ops@example.org' }),
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+  });
+
+  it('lets only SES write raw mail, from this account', () => {
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
+    const statements = policies.flatMap((p) => (p.Properties.PolicyDocument.Statement as Record<string, unknown>[]));
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 's3:PutObject', Principal: { Service: 'ses.amazonaws.com' }, Condition: expect.objectContaining({ StringEquals: expect.anything() }) }),
+    );
+  });
+
+  it('creates the sending domain identity when one is configured', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.org' });
   });
 });

@@ -1,0 +1,60 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RedressFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime'> {
+  /** The handler module under functions/, e.g. "email-intake". */
+  readonly handlerModule: string;
+  readonly serviceName: string;
+}
+
+/**
+ * The house Lambda: Node 22 on arm64, ESM bundle with source maps, JSON logs kept for a year, X-Ray on, and
+ * the policies/ folder shipped beside the code so the function validates the same files the CLI does.
+ */
+export class RedressFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: RedressFunctionProps) {
+    const { handlerModule, serviceName, environment, bundling, ...rest } = props;
+    super(scope, id, {
+      entry: `${ROOT}functions/${handlerModule}.ts`,
+      handler: 'handler',
+      projectRoot: ROOT,
+      depsLockFilePath: `${ROOT}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN }),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: serviceName,
+        REDRESS_STACK: 'aws',
+        REDRESS_POLICIES_DIR: '/var/task/policies',
+        ...environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+        banner: "import { createRequire as redressRequire } from 'module'; const require = redressRequire(import.meta.url);",
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/policies" "${outputDir}/policies"`],
+        },
+        ...bundling,
+      },
+      ...rest,
+    });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The Lambda handler end to end: an SES receipt event in, a case in DynamoDB Local and an acknowledgement
+ * in the SES emulator out. S3 has no local server here, so it alone is mocked, and its requests asserted.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
+import { loadConfig } from '../../shared/config/config.js';
+import { attemptContext } from '../../shared/runtime/attempt-context.js';
+import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
+import { sentEmails } from '../support/ses-outbox.js';
+
+const s3 = mockClient(S3Client);
+const table = `t-${randomUUID()}`;
+const messageId = `ses-${randomUUID()}`;
+const from = `lambda.${Date.now()}@example.net`;
+const raw = Buffer.from(
+  [`From: Lee Lambda <${from}>`, 'To: complaints@county-council.example', 'Subject: Bins not collected', `Message-ID: <${messageId}@example.net>`, '', 'Three weeks running.', ''].join('\r\n'),
+);
+
+function sesEvent(verdicts: Record<string, { status: string }> = {}) {
+  return {
+    Records: [
+      {
+        eventSource: 'aws:ses',
+        eventVersion: '1.0',
+        ses: {
+          mail: { messageId, timestamp: '2026-11-23T10:00:00.000Z', source: from, destination: ['complaints@county-council.example'] },
+          receipt: {
+            timestamp: '2026-11-23T10:00:00.000Z',
+            recipients: ['complaints@county-council.example'],
+            spamVerdict: { status: 'PASS' },
+            virusVerdict: { status: 'PASS' },
+            spfVerdict: { status: 'PASS' },
+            dkimVerdict: { status: 'PASS' },
+            dmarcVerdict: { status: 'PASS' },
+            ...verdicts,
+          },
+        },
+      },
+    ],
+  };
+}
+
+const saved = { ...process.env };
+beforeAll(async () => {
+  Object.assign(process.env, {
+    REDRESS_STACK: 'aws',
+    REDRESS_TABLE: table,
+    REDRESS_RAW_MAIL_BUCKET: 'raw-mail-bucket',
+    REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+  });
+  await ensureTable(dynamoDbClient(loadConfig()), table);
+  s3.on(HeadObjectCommand, { Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }).resolves({ ContentLength: raw.length });
+  s3.on(GetObjectCommand, { Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }).callsFake(() => ({
+    // The SDK's Node body is a Readable with helper methods the store does not use.
+    Body: Readable.from([raw]) as unknown as GetObjectCommandOutput['Body'],
+  }));
+});
+afterAll(() => {
+  process.env = saved;
+  s3.restore();
+});
+
+describe('email-intake handler', () => {
+  it('reads the raw mail SES stored and opens a case, once, however often SES invokes it', async () => {
+    const { handler } = await import('../../functions/email-intake.js');
+    const context: Context = attemptContext(30_000);
+    expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
+    expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
+
+    const store = new DynamoDbCaseStore(dynamoDbClient(loadConfig()), table);
+    const cases = await store.listCases('county-council');
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ channel: 'email', complainant: { email: from, name: 'Lee Lambda' }, receivedAt: '2026-11-23T10:00:00.000Z' });
+    expect(await sentEmails(inject('sesEndpoint'), from)).toHaveLength(1);
+
+    expect(s3.commandCalls(HeadObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }]);
+    expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }]);
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  it('refuses an event that is not an SES receipt, so Lambda retries and dead-letters it', async () => {
+    const { handler } = await import('../../functions/email-intake.js');
+    await expect(handler({ Records: [{ eventSource: 'aws:s3' }] }, attemptContext(1000))).rejects.toThrow(/eventSource/);
+  });
+});
