@@ -1,4 +1,5 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { convert } from 'html-to-text';
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from 'mailparser';
 import { isDangerousAttachment } from './dangerous-attachment.js';
 import { MalformedEmailError } from './mail-errors.js';
@@ -84,7 +85,7 @@ export async function parseEmail(
   }
   const headers = collectHeaders(headerLines);
   const get = (name: string) => parsedHeaders?.get(name);
-  const messageText = text?.text ?? '';
+  const { value: messageText, notConverted } = plainText(text, limits.maxHtmlLengthToParse);
   return {
     from: firstAddress(get('from')),
     replyTo: firstAddress(get('reply-to')),
@@ -96,7 +97,7 @@ export async function parseEmail(
     inReplyTo: typeof get('in-reply-to') === 'string' ? (get('in-reply-to') as string) : undefined,
     references: referencesOf(get('references')),
     text: messageText,
-    textNotConverted: Boolean(text?.textConversionError) && !messageText,
+    textNotConverted: notConverted,
     attachments,
     headers,
     contentType: headers.get('content-type')?.[0] ?? 'text/plain',
@@ -140,6 +141,22 @@ class ByteCounter extends Transform {
     this.bytes += chunk.length;
     if (this.bytes > this.limit) this.exceeded = true;
     done(null, this.exceeded ? undefined : chunk);
+  }
+}
+
+/**
+ * The message's plain text. mailparser converts a lone top-level HTML body but not an HTML part inside
+ * multipart/related, so an HTML-only message of that shape is converted here, under the same length limit.
+ */
+function plainText(text: MessageText | undefined, maxHtml: number): { value: string; notConverted: boolean } {
+  if (text?.text) return { value: text.text, notConverted: false };
+  if (!text?.html) return { value: '', notConverted: false };
+  if (text.html.length > maxHtml) return { value: '', notConverted: true };
+  try {
+    return { value: convert(text.html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] }), notConverted: false };
+  } catch {
+    // html-to-text refuses some pathological documents (deep nesting); the HTML stays in the raw message.
+    return { value: '', notConverted: true };
   }
 }
 
