@@ -1,5 +1,20 @@
-/** `npm run bench`: every benchmark, figures printed, each with a baseline measured in the same run. */
+/**
+ * `npm run bench`: every benchmark, figures printed, each with a baseline measured in the same run. The
+ * intake benchmarks start their own DynamoDB Local (in memory) and SES emulator on free loopback ports.
+ */
+import { freePort } from '../local/free-port.js';
+import { startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { startSesEmulator } from '../local/ses-emulator.js';
 import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
+import { emailIntakeBenchmark } from './email-intake.bench.js';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 deadlinePlansBenchmark();
+
+const [dynamodb, ses] = await Promise.all([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort())]);
+try {
+  await emailIntakeBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
+} finally {
+  await Promise.all([dynamodb.stop(), ses.stop()]);
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readInputFile } from '../read-input-file.js';
 import { UsageError } from '../usage-error.js';
 import { withStack } from '../stack-context.js';
 
@@ -9,12 +9,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { to: { type: 'string', multiple: true } } });
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) throw new UsageError('usage: redress ingest FILE [--to ADDRESS]');
-  let raw: Buffer;
-  try {
-    raw = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const raw = readInputFile(file);
   const digest = createHash('sha256').update(raw).digest('hex');
   return withStack(async ({ rawMail, intake }) => {
     const receivedAt = new Date().toISOString();

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../shared/config/config.js';
 import { classifyEmail } from '../../shared/mail/classify-email.js';
 import { DEFAULT_PARSE_LIMITS, parseEmail } from '../../shared/mail/parse-email.js';
 import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
+import { readInputFile } from '../read-input-file.js';
 import { UsageError } from '../usage-error.js';
 
 /** `redress parse-email FILE`: what Redress reads in a raw email, as one JSON object. */
@@ -11,12 +11,7 @@ export async function parseEmailCommand(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const [file, ...rest] = positionals;
   if (!file || rest.length > 0) throw new UsageError('usage: redress parse-email FILE');
-  let raw: Buffer;
-  try {
-    raw = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const raw = readInputFile(file);
   const email = await parseEmail(raw, DEFAULT_PARSE_LIMITS);
   const policies = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR);
   // The confidential marker is the addressed organisation's; for mail to no known address, any policy's.

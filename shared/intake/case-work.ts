@@ -94,22 +94,78 @@ export class CaseWork {
   async open(complaint: NewComplaint): Promise<IntakeOutcome> {
     const { store } = this.deps;
     const existing = await store.caseForInbound(complaint.inboundKey);
-    let reference = existing;
-    if (!reference) {
+    let c: Case;
+    if (existing) {
+      c = await this.mustGet(existing);
+    } else {
       const draft = this.draftCase(complaint);
-      reference = await store.allocateReference(this.policy.referencePrefix, Number(londonDate(complaint.receivedAt).slice(0, 4)));
-      const c: Case = { ...draft, reference };
-      const events = this.openingEvents(c, complaint);
+      const reference = await store.allocateReference(this.policy.referencePrefix, Number(londonDate(complaint.receivedAt).slice(0, 4)));
+      c = { ...draft, reference };
       try {
-        await store.createCase(c, events, complaint.messageId ? [threadKey(complaint.messageId)] : [], complaint.inboundKey);
+        await store.createCase(c, this.openingEvents(c, complaint), complaint.messageId ? [threadKey(complaint.messageId)] : [], complaint.inboundKey);
       } catch (error) {
         if (!(error instanceof CaseAlreadyExistsError)) throw error;
-        reference = error.reference;
+        c = await this.mustGet(error.reference);
       }
     }
-    const acknowledged = await this.acknowledge(reference);
-    await this.notifyNewCase(reference);
-    return { kind: 'case-opened', policyId: this.policy.id, reference, acknowledged };
+    const acknowledged = await this.finishOpening(c);
+    return { kind: 'case-opened', policyId: this.policy.id, reference: c.reference, acknowledged };
+  }
+
+  /**
+   * Sends what a new case is owed and not yet had (the acknowledgement, the handler's notice), then records
+   * both in one write. Returns whether the complainant has been acknowledged.
+   */
+  private async finishOpening(c: Case): Promise<boolean> {
+    const now = new Date().toISOString();
+    const events: TimelineEvent[] = [];
+    const threadIds: string[] = [];
+    let acknowledgedAt = c.acknowledgedAt;
+    if (!acknowledgedAt && (await this.mayAcknowledge(c))) {
+      const to = c.complainant.email as string;
+      const letter = acknowledgementLetter(this.policy, c);
+      const sent = await this.send(c, [to], letter, 'auto-replied', true);
+      acknowledgedAt = now;
+      threadIds.push(...sent.threadIds);
+      events.push(
+        { id: 'acknowledged', at: now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement sent to the complainant' },
+        mailOutEvent(now, 'acknowledgement', to, letter.subject, sent.messageId),
+      );
+    }
+    const acknowledge = (current: Case): Case =>
+      acknowledgedAt && !current.acknowledgedAt
+        ? {
+            ...current,
+            acknowledgedAt,
+            // The letter meets the stage's acknowledge deadline (none is set while the clock waits for a signature).
+            deadlines: current.deadlines.map((d) => (d.kind === 'acknowledge' && d.stage === current.stage ? { ...d, status: 'met' as const } : d)),
+          }
+        : current;
+    let staffNotifiedAt = c.staffNotifiedAt;
+    if (!staffNotifiedAt) {
+      const to = this.staffAddress(c.handlerRole);
+      const letter = newCaseNotice(this.policy, acknowledge(c), c.subject ?? '');
+      const sent = await this.send(c, [to], letter, 'auto-generated', false);
+      staffNotifiedAt = now;
+      events.push(mailOutEvent(now, 'new-case notice', to, letter.subject, sent.messageId));
+    }
+    if (events.length > 0) {
+      await this.update(
+        c.reference,
+        (current) => ({ changed: { ...acknowledge(current), staffNotifiedAt, updatedAt: now }, events, threadIds }),
+        c,
+      );
+    }
+    return Boolean(acknowledgedAt);
+  }
+
+  /** An acknowledgement needs an address that works, and is at most one per sender, organisation and day. */
+  private async mayAcknowledge(c: Case): Promise<boolean> {
+    const to = c.complainant.email;
+    if (!to || c.complainant.anonymous || c.flags.includes('complainant-undeliverable')) return false;
+    const claimed = await this.deps.store.claimAcknowledgement(this.policy.id, to, londonDate(c.receivedAt), c.reference);
+    if (!claimed) this.deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference: c.reference });
+    return claimed;
   }
 
   private draftCase(complaint: NewComplaint): Omit<Case, 'reference'> {
@@ -180,55 +236,6 @@ export class CaseWork {
     return events;
   }
 
-  /** Sends the acknowledgement unless the case cannot or need not have one; true when it was sent. */
-  private async acknowledge(reference: string): Promise<boolean> {
-    const c = await this.mustGet(reference);
-    if (c.acknowledgedAt) return true;
-    const to = c.complainant.email;
-    if (!to || c.complainant.anonymous || c.flags.includes('complainant-undeliverable')) return false;
-    const claimed = await this.deps.store.claimAcknowledgement(this.policy.id, to, londonDate(c.receivedAt), reference);
-    if (!claimed) {
-      this.deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference });
-      return false;
-    }
-    const letter = acknowledgementLetter(this.policy, c);
-    const sent = await this.send(c, [to], letter, 'auto-replied', true);
-    await this.update(reference, (current) => {
-      const now = new Date().toISOString();
-      return {
-        changed: {
-          ...current,
-          acknowledgedAt: now,
-          // The acknowledgement letter meets the stage's acknowledge deadline, unless the clock is still waiting.
-          deadlines: current.deadlines.map((d) => (d.kind === 'acknowledge' && d.stage === current.stage ? { ...d, status: 'met' as const } : d)),
-          updatedAt: now,
-        },
-        events: [
-          { id: 'acknowledged', at: now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement sent to the complainant' },
-          mailOutEvent(now, 'acknowledgement', to, letter.subject, sent.messageId),
-        ],
-        threadIds: sent.threadIds,
-      };
-    });
-    return true;
-  }
-
-  private async notifyNewCase(reference: string): Promise<void> {
-    const c = await this.mustGet(reference);
-    if (c.staffNotifiedAt) return;
-    const to = this.staffAddress(c.handlerRole);
-    const letter = newCaseNotice(this.policy, c, c.subject ?? '');
-    const sent = await this.send(c, [to], letter, 'auto-generated', false);
-    await this.update(reference, (current) => {
-      const now = new Date().toISOString();
-      return {
-        changed: { ...current, staffNotifiedAt: now, updatedAt: now },
-        events: [mailOutEvent(now, 'new-case notice', to, letter.subject, sent.messageId)],
-        threadIds: [],
-      };
-    });
-  }
-
   async recordMailIn(reference: string, inbound: { rawKey: string; receivedAt: string }, email: ParsedEmail, how: { automatic: boolean }): Promise<void> {
     const sender = (email.replyTo ?? email.from)?.address ?? 'unknown';
     await this.update(reference, (current) => ({
@@ -297,9 +304,11 @@ export class CaseWork {
   private async update(
     reference: string,
     change: (current: Case) => { changed: Case; events: TimelineEvent[]; threadIds: string[] },
+    known?: Case,
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.mustGet(reference);
+      // The caller's copy saves a read on the first attempt; a conflict means it was stale, so re-read.
+      const current = attempt === 1 && known ? known : await this.mustGet(reference);
       const { changed, events, threadIds } = change(current);
       try {
         await this.deps.store.saveCase({ ...changed, version: current.version + 1 }, current.version, events, threadIds);

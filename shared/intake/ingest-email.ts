@@ -84,7 +84,7 @@ export async function ingestEmail(deps: IntakeDeps, inbound: InboundEmail): Prom
   try {
     ({ email, digest, rawHead } = await readEmail(deps, inbound.rawKey));
   } catch (error) {
-    if (!(error instanceof MalformedEmailError) && !(error instanceof Error && /parse|mime|header/i.test(error.message))) throw error;
+    if (!(error instanceof MalformedEmailError)) throw error;
     return [await hold(deps, inbound, headerPolicies()[0], 'unparseable', undefined, (error as Error).message)];
   }
 

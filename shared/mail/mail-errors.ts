@@ -1,7 +1,7 @@
 /** Input that is not an email at all: nothing to parse, or no header section. */
 export class MalformedEmailError extends Error {
   constructor(reason: string) {
-    super(`not an email: ${reason}`);
+    super(`cannot read this email: ${reason}`);
     this.name = 'MalformedEmailError';
   }
 }

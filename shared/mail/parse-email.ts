@@ -73,7 +73,9 @@ export async function parseEmail(
   const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
   await new Promise<void>((resolve, reject) => {
     parser.on('end', resolve);
-    parser.on('error', reject);
+    // The parser fails only on the message itself (too many parts, broken structure); the input stream's
+    // own errors (a failed read) stay as they are, so that the caller retries them.
+    parser.on('error', (error: Error) => reject(new MalformedEmailError(error.message)));
     input.on('error', reject);
     input.pipe(parser);
   });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpListener } from '../../local/smtp-listener.js';
 import type { RunningServer } from '../../local/dynamodb-local.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../local/free-port.js';
 import { sendRaw } from '../support/send-smtp.js';
 import { sentEmails } from '../support/ses-outbox.js';
 import { quietLog, testStack, type TestStack } from '../support/test-stack.js';

@@ -5,7 +5,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, type RunningServer } from '../../local/dynamodb-local.js';
 import { startSesEmulator } from '../../local/ses-emulator.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../local/free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,0 +1,102 @@
+/**
+ * Emails taken in per second end to end on the local stack (DynamoDB Local, the SES emulator, raw mail on
+ * disk: parse, classify, case, acknowledgement, staff notice), against mailparser's parse alone of the same
+ * messages in the same run.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { simpleParser } from 'mailparser';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
+import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
+import { loadConfig } from '../shared/config/config.js';
+import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
+import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
+import { createIntakeService } from '../shared/runtime/intake-service.js';
+import type { Log } from '../shared/ports/logger.js';
+
+const CORPUS = new URL('../tests/corpus/', import.meta.url);
+const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
+
+/** Person-written corpus messages, each made unique so that every delivery is a new complaint. */
+function messages(count: number): Buffer[] {
+  const manifest = JSON.parse(readFileSync(new URL('manifest.json', CORPUS), 'utf8')) as {
+    emails: { file: string; expect: { autoReply: boolean; bounce: boolean; from: string | null } }[];
+  };
+  const written = manifest.emails.filter((e) => !e.expect.autoReply && !e.expect.bounce && e.expect.from);
+  const raws = written.map((e) => readFileSync(new URL(`emails/${e.file}`, CORPUS), 'latin1'));
+  return Array.from({ length: count }, (_, i) => {
+    const raw = raws[i % raws.length] as string;
+    // A fresh sender and Message-ID: one acknowledgement per sender per day would otherwise cap the run.
+    const unique = `X-Bench: ${randomUUID()}\r\n` + raw.replace(/^(From:.*?)([\w.+-]+)@/im, `$1bench${i}.$2@`);
+    return Buffer.from(unique, 'latin1');
+  });
+}
+
+export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
+  console.log('email intake (issue 3)');
+  const config = loadConfig({
+    REDRESS_TABLE: `bench-${randomUUID()}`,
+    REDRESS_DYNAMODB_ENDPOINT: endpoints.dynamodb,
+    REDRESS_SES_ENDPOINT: endpoints.ses,
+    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-bench-')),
+  });
+  const dynamodb = dynamoDbClient(config);
+  await ensureTable(dynamodb, config.REDRESS_TABLE);
+  const rawMail = new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail'));
+  const intake = createIntakeService({
+    config,
+    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    dynamodb,
+    rawMail,
+    mailer: new SesMailer(sesClient(config)),
+    log: silent,
+  });
+
+  const run = async (batch: Buffer[], concurrency: number) => {
+    const keys = await Promise.all(
+      batch.map(async (raw, i) => {
+        const key = `inbound/bench/${randomUUID()}-${i}.eml`;
+        await rawMail.put(key, raw);
+        return key;
+      }),
+    );
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = next++; i < keys.length; i = next++) {
+          const result = await intake.take({
+            deliveryId: keys[i] as string,
+            rawKey: keys[i] as string,
+            recipients: ['complaints@county-council.example'],
+            receivedAt: new Date().toISOString(),
+          });
+          if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error(`bench message not opened: ${JSON.stringify(result)}`);
+        }
+      }),
+    );
+    return batch.length / ((performance.now() - start) / 1000);
+  };
+
+  await run(messages(20), 4); // warm-up: JIT, connections, table
+  const count = 300;
+  const sequential = await run(messages(count), 1);
+  const parallel = await run(messages(count), 8);
+
+  const batch = messages(count);
+  for (const raw of batch.slice(0, 20)) await simpleParser(raw);
+  const start = performance.now();
+  for (const raw of batch) await simpleParser(raw);
+  const parseOnly = count / ((performance.now() - start) / 1000);
+
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
+  console.log(`  end to end, one at a time: ${fmt(sequential)} emails/s (${count} emails)`);
+  console.log(`  end to end, 8 at a time:   ${fmt(parallel)} emails/s (${count} emails)`);
+  console.log(`  baseline: mailparser simpleParser alone on the same messages: ${fmt(parseOnly)} emails/s`);
+  console.log(`  end to end (8 at a time) as a share of parse alone: ${(parallel / parseOnly).toFixed(3)}x`);
+  dynamodb.destroy();
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
+import { loadConfig } from '../../shared/config/config.js';
+import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
+import { runCli } from '../support/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-mail-'));
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content.replace(/\n/g, '\r\n'));
+  return path;
+}
+
+describe('redress parse-email', () => {
+  it('prints what Redress reads in an email as one JSON object', () => {
+    const path = file(
+      'c.eml',
+      [
+        'From: "Dana Q" <Dana.Q@Example.net>',
+        'To: Shaked@alumot.uk',
+        'Subject: =?UTF-8?Q?Re:_[CONFIDENTIAL_COMPLAINT]_ALU-2026-0007_=E2=80=93_follow_up?=',
+        'Date: Mon, 23 Nov 2026 10:00:00 +0000',
+        'Message-ID: <m1@example.net>',
+        'In-Reply-To: <ours@redress.localhost>',
+        'References: <first@example.net> <ours@redress.localhost>',
+        'Auto-Submitted: no',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>Hello <b>there</b></p>',
+        '--b',
+        'Content-Type: application/pdf; name="form.pdf"',
+        'Content-Disposition: attachment; filename="form.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4').toString('base64'),
+        '--b--',
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['parse-email', path]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      from: { address: 'dana.q@example.net', name: 'Dana Q' },
+      to: [{ address: 'shaked@alumot.uk', name: '' }],
+      subject: 'Re: [CONFIDENTIAL COMPLAINT] ALU-2026-0007 – follow up',
+      date: '2026-11-23T10:00:00.000Z',
+      messageId: '<m1@example.net>',
+      inReplyTo: '<ours@redress.localhost>',
+      references: ['<first@example.net>', '<ours@redress.localhost>'],
+      text: 'Hello there',
+      attachments: [{ filename: 'form.pdf', contentType: 'application/pdf', size: 8 }],
+      classification: { autoReply: false, bounce: false, confidential: true, caseReference: 'ALU-2026-0007' },
+    });
+  });
+
+  it.each([
+    ['not an email', 'hello, this has no headers at all\n', /cannot read this email: no header section found/],
+    ['an empty file', '', /cannot read this email/],
+  ])('refuses %s with one line and exit 2', (_label, content, message) => {
+    const r = runCli(['parse-email', file(`bad-${randomUUID()}.eml`, content)]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('says when the file cannot be read', () => {
+    const r = runCli(['parse-email', join(dir, 'missing.eml')]);
+    expect([r.status, r.stderr.trim()]).toEqual([2, `redress: cannot read ${join(dir, 'missing.eml')}: ENOENT`]);
+  });
+});
+
+describe('redress ingest and case verbs against the local stack', () => {
+  const env: Record<string, string> = {};
+  beforeAll(async () => {
+    Object.assign(env, {
+      REDRESS_TABLE: `t-${randomUUID()}`,
+      REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+      REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-data-')),
+    });
+    await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE as string);
+  });
+
+  it('ingests a file, prints the reference, lists and shows the case with its timeline', () => {
+    const path = file('complaint.eml', ['From: Lou <lou.cli@example.net>', 'Subject: Rude staff', 'Message-ID: <cli1@example.net>', '', 'The receptionist was rude.', ''].join('\n'));
+    const ingest = runCli(['ingest', path, '--to', 'complaints@county-council.example'], env);
+    expect(ingest.stderr).toBe('');
+    expect(ingest.stdout).toMatch(/^CCC-\d{4}-0001 \(acknowledged\)\n$/);
+    const reference = ingest.stdout.split(' ')[0] as string;
+
+    const again = runCli(['ingest', path, '--to', 'complaints@county-council.example'], env);
+    expect(again.stdout).toBe(ingest.stdout);
+
+    const list = runCli(['case', 'list', '--policy', 'county-council'], env);
+    expect(list.stdout.trim().split('\n')).toHaveLength(1);
+    expect(list.stdout).toContain(`${reference}\topen\tstage-1`);
+    expect(list.stdout).toContain('respond by');
+
+    const show = runCli(['case', 'show', reference.toLowerCase()], env);
+    expect(show.status).toBe(0);
+    for (const part of ['Complainant: Lou, lou.cli@example.net', 'The receptionist was rude.', 'acknowledge', 'received (lou.cli@example.net)', 'acknowledged (redress)']) {
+      expect(show.stdout).toContain(part);
+    }
+  });
+
+  it('reports mail to an unknown address as held for operators', () => {
+    const path = file('stray.eml', ['From: x@example.net', 'Subject: hi', '', 'hi', ''].join('\n'));
+    expect(runCli(['ingest', path, '--to', 'nobody@example.org'], env).stdout).toBe('no case: held (unknown-recipient) for operators\n');
+  });
+
+  it('says to start the stack when it is not running', () => {
+    const r = runCli(['case', 'list'], { ...env, REDRESS_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot reach the local stack at http:\/\/127\.0\.0\.1:9: start the local stack with `npm start`/);
+  });
+});
