@@ -16,6 +16,8 @@ import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dyna
 import { startHttpServer } from './http-server.js';
 import { startSesEmulator } from './ses-emulator.js';
 import { startSmtpListener } from './smtp-listener.js';
+import { formHandlerDeps } from '../shared/runtime/form-handler-deps.js';
+import { formRoute } from './form-route.js';
 import { statusRoute } from './status-route.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -57,11 +59,14 @@ async function main(): Promise<void> {
         },
       }),
     );
-    running.push(await startHttpServer(config.REDRESS_HTTP_PORT, [statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })));
+    const forms = formRoute(formHandlerDeps(config, intake, dynamodb, config.REDRESS_FORM_SECRET));
+    running.push(
+      await startHttpServer(config.REDRESS_HTTP_PORT, [forms, statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })),
+    );
 
     console.log(`Redress is running locally.
   SMTP intake      smtp://localhost:${config.REDRESS_SMTP_PORT}  (mail to any policy's complaints address)
-  HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/
+  HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/  (complaint forms at /forms/<policy-id>)
   Sent mail        http://localhost:${config.REDRESS_SES_PORT}/  (SES emulator viewer; JSON at /store)
   DynamoDB Local   ${dynamodbServer.endpoint}  (data in ${join(config.REDRESS_DATA_DIR, 'dynamodb')})
   Raw mail         ${join(config.REDRESS_DATA_DIR, 'mail')}

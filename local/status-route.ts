@@ -14,7 +14,12 @@ export function statusRoute(policies: PolicySet, config: Config): Route {
     }
     if (path !== '/') return false;
     const rows = policies.all
-      .map((p) => `<li>${escapeHtml(p.organisation.name)}: mail <code>${escapeHtml(p.intake.addresses.join(', '))}</code></li>`)
+      .map(
+        (p) =>
+          `<li>${escapeHtml(p.organisation.name)}: mail <code>${escapeHtml(p.intake.addresses.join(', '))}</code>` +
+          (p.intake.webForm.enabled ? `, or the <a href="/forms/${escapeHtml(p.id)}">complaint form</a>` : '') +
+          '</li>',
+      )
       .join('\n');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Redress (local)</title></head>

@@ -35,6 +35,18 @@ const schema = z.object({
   REDRESS_MAX_MIME_PARTS: count(500),
   /** How long a delivered message's id is remembered for duplicate detection. */
   REDRESS_DUPLICATE_WINDOW_SECONDS: count(14 * 86_400),
+  /** Signs the web form's start time. Locally a fixed development value; on AWS it comes from Secrets Manager. */
+  REDRESS_FORM_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-development-form-secret-0123456789'),
+  /** On AWS: the Secrets Manager secret holding REDRESS_FORM_SECRET. */
+  REDRESS_FORM_SECRET_ARN: z.string().min(20).optional(),
+  REDRESS_FORM_MAX_BODY_BYTES: count(64 * 1024),
+  /** Faster than this, a submission is a bot's. */
+  REDRESS_FORM_MIN_FILL_SECONDS: count(3),
+  REDRESS_FORM_MAX_AGE_SECONDS: count(86_400),
+  REDRESS_FORM_PER_IP_LIMIT: count(5),
+  REDRESS_FORM_PER_IP_WINDOW_SECONDS: count(600),
+  REDRESS_FORM_PER_ORG_LIMIT: count(200),
+  REDRESS_FORM_PER_ORG_WINDOW_SECONDS: count(3600),
   REDRESS_SMTP_PORT: count(2525),
   REDRESS_HTTP_PORT: count(3000),
   REDRESS_SES_PORT: count(8005),

@@ -159,7 +159,10 @@ const intake = z
     webForm: z
       .object({
         enabled: z.boolean(),
+        /** Where a plain HTML form post is redirected after success, with ?reference=...; a Redress page otherwise. */
         thankYouUrl: z.url('must be a web address').optional(),
+        /** Web origins allowed to post JSON from a browser (CORS), e.g. "https://www.example.org". */
+        allowedOrigins: z.array(z.url('must be an origin such as https://www.example.org')).default([]),
       })
       .strict(),
     confidentialMarker: z.object({ phrase: text, clause }).strict().optional(),

@@ -29,6 +29,9 @@ export interface CaseStore {
    */
   claimAcknowledgement(policyId: string, sender: string, londonDate: string, reference: string): Promise<boolean>;
   holdMessage(held: HeldMessage): Promise<void>;
+  /** Counts a web submission refused as spam (honeypot or timer), per organisation and London day. */
+  countSpam(policyId: string, londonDate: string): Promise<void>;
+  spamCount(policyId: string, londonDate: string): Promise<number>;
   /** Held messages for a policy, or for "operator" (unknown recipients), newest first. */
   heldMessages(scope: string): Promise<HeldMessage[]>;
 }

@@ -7,6 +7,8 @@ import { IDEMPOTENCY_PARTITION, TABLE_KEYS } from '../adapters/dynamodb/table-de
 import type { Config } from '../config/config.js';
 import { ingestEmail, type InboundEmail, type IntakeDeps, type IntakeOutcome } from '../intake/ingest-email.js';
 import { attemptContext } from './attempt-context.js';
+import { submitWebComplaint, type WebSubmission } from '../intake/submit-web-complaint.js';
+import type { SubmitResult } from '../web/form-http-handler.js';
 import type { PolicySet } from '../policy/policy-set.js';
 import type { Log } from '../ports/logger.js';
 import type { Mailer } from '../ports/mailer.js';
@@ -27,6 +29,8 @@ export type DeliveryResult =
 export interface IntakeService {
   readonly deps: IntakeDeps;
   take(delivery: Delivery, lambdaContext?: Context): Promise<DeliveryResult>;
+  /** Opens the case for a web form submission, once per submission key. */
+  submitForm(submission: WebSubmission, lambdaContext?: Context): Promise<SubmitResult>;
 }
 
 export interface IntakeServiceParts {
@@ -72,7 +76,16 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
     eventKeyJmesPath: 'deliveryId',
     expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
   });
-  const takeOnce = makeIdempotent((delivery: Delivery) => ingestEmail(deps, delivery), { persistenceStore, config: idempotency });
+  const takeOnce = makeIdempotent((delivery: Delivery) => ingestEmail(deps, delivery), { persistenceStore, config: idempotency, keyPrefix: 'email' });
+  const formIdempotency = new IdempotencyConfig({
+    eventKeyJmesPath: '[policyId, submissionKey]',
+    expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
+  });
+  const submitOnce = makeIdempotent((submission: WebSubmission) => submitWebComplaint(deps, submission), {
+    persistenceStore,
+    config: formIdempotency,
+    keyPrefix: 'web',
+  });
 
   return {
     deps,
@@ -82,6 +95,17 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
       idempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
       try {
         return { status: 'done', outcomes: await takeOnce(delivery) };
+      } catch (error) {
+        if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
+        throw error;
+      }
+    },
+    async submitForm(submission, lambdaContext) {
+      formIdempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
+      try {
+        const outcome = await submitOnce(submission);
+        if (outcome.kind !== 'case-opened') throw new Error(`a web submission gave ${outcome.kind}, not a case`);
+        return { status: 'done', reference: outcome.reference, acknowledged: outcome.acknowledged };
       } catch (error) {
         if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
         throw error;

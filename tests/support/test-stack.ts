@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../../shared/config/config.js';
 import type { Log } from '../../shared/ports/logger.js';
 import { dynamoDbClient, sesClient } from '../../shared/runtime/aws-clients.js';
 import { createIntakeService, type IntakeService } from '../../shared/runtime/intake-service.js';
+import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
 import { seedPolicies } from './policies.js';
 
 export const quietLog: Log = { info: () => undefined, warn: () => undefined, error: (message, extra) => console.error(message, extra) };
@@ -41,7 +42,7 @@ export async function testStack(overrides: Record<string, string> = {}): Promise
   const rawMail = new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail'));
   const intake = createIntakeService({
     config,
-    policies: seedPolicies,
+    policies: overrides.REDRESS_POLICIES_DIR ? loadPolicyDirectory(config.REDRESS_POLICIES_DIR) : seedPolicies,
     dynamodb,
     rawMail,
     mailer: new SesMailer(sesClient(config)),

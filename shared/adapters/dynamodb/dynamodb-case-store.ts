@@ -181,6 +181,23 @@ export class DynamoDbCaseStore implements CaseStore {
     );
   }
 
+  async countSpam(policyId: string, londonDate: string): Promise<void> {
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: marshall(key.spamCount(policyId, londonDate)),
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': 'n' },
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+      }),
+    );
+  }
+
+  async spamCount(policyId: string, londonDate: string): Promise<number> {
+    const item = await this.get(key.spamCount(policyId, londonDate));
+    return item ? Number(unmarshall(item).n) : 0;
+  }
+
   async heldMessages(scope: string): Promise<HeldMessage[]> {
     const items = await this.queryAll({
       IndexName: 'GSI3',

@@ -13,6 +13,8 @@
  * | reference numbers                                 | PK REF#<prefix>#<year>, SK COUNTER               |
  * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
  * | Powertools idempotency records                    | PK IDEMPOTENCY, SK <key> (TTL)                   |
+ * | form rate limits, per IP and per organisation     | PK RATE#<name>#<window>, SK RATE (TTL)           |
+ * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
  */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 export const TTL_ATTRIBUTE = 'expiration';
@@ -31,4 +33,6 @@ export const key = {
   counter: (prefix: string, year: number) => ({ PK: `REF#${prefix}#${year}`, SK: 'COUNTER' }),
   acknowledgement: (policyId: string, sender: string, date: string) => ({ PK: `ACK#${policyId}#${sender.toLowerCase()}#${date}`, SK: 'ACK' }),
   held: (id: string) => ({ PK: `HELD#${id}`, SK: 'HELD' }),
+  rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
+  spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
 };

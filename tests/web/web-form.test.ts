@@ -1,0 +1,349 @@
+/** The web form end to end: HTTP in, a case in DynamoDB Local and an acknowledgement in the SES emulator out. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentEmails } from '../support/ses-outbox.js';
+import { formStack, type FormStack } from '../support/form-stack.js';
+
+let stack: FormStack;
+beforeAll(async () => {
+  stack = await formStack({ REDRESS_FORM_PER_IP_LIMIT: '1000', REDRESS_FORM_PER_ORG_LIMIT: '1000' });
+});
+afterAll(() => stack.server.stop());
+
+let n = 0;
+function unique(): string {
+  return `${Date.now()}.${++n}`;
+}
+
+function formBody(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+async function postForm(policyId: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(`${stack.url}/forms/${policyId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: formBody(fields),
+    redirect: 'manual',
+  });
+}
+
+async function postJson(policyId: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${stack.url}/forms/${policyId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+function complaint(policyId: string, extra: Record<string, string> = {}) {
+  const email = `web.${unique()}@example.net`;
+  return {
+    email,
+    fields: {
+      formToken: stack.token(policyId),
+      name: 'Robin Web',
+      email,
+      summary: 'My session was cancelled twice without notice.',
+      consent: 'yes',
+      ...extra,
+    },
+  };
+}
+
+describe('posting the form', () => {
+  it('a plain urlencoded post becomes a case and an acknowledgement, and the page shows the reference', async () => {
+    const { email, fields } = complaint('county-council', { phone: '01632 960 001', incidentDate: '2026-11-02', incidentTime: '14:30', incidentLocation: 'Main library' });
+    const response = await postForm('county-council', fields);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const reference = /Your reference is<br><strong>(CCC-\d{4}-\d{4})<\/strong>/.exec(html)?.[1];
+    expect(reference).toBeDefined();
+    const c = await stack.store.getCase(reference as string);
+    expect(c).toMatchObject({
+      channel: 'web',
+      complainant: { anonymous: false, name: 'Robin Web', email, phone: '01632 960 001' },
+      incident: { date: '2026-11-02', time: '14:30', place: 'Main library' },
+      summary: 'My session was cancelled twice without notice.',
+    });
+    const [ack] = await sentEmails(stack.sesEndpoint, email);
+    expect(ack?.subject).toBe(`[${reference}] We have received your complaint`);
+    expect((await sentEmails(stack.sesEndpoint, 'complaints@county-council.example')).some((e) => e.subject.startsWith(`[${reference}] New complaint`))).toBe(true);
+  });
+
+  it('a JSON post answers with the reference as JSON', async () => {
+    const { email, fields } = complaint('connected-together');
+    const response = await postJson('connected-together', fields);
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { reference: string; acknowledged: boolean };
+    expect(body).toEqual({ reference: expect.stringMatching(/^CTC-\d{4}-\d{4}$/), acknowledged: true });
+    expect(await sentEmails(stack.sesEndpoint, email)).toHaveLength(1);
+  });
+
+  it('redirects to the thank-you page the policy names', async () => {
+    const withThanks = await formStack({ REDRESS_POLICIES_DIR: await policiesWithThankYou() });
+    const response = await fetch(`${withThanks.url}/forms/alumot`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: formBody({ ...complaint('alumot').fields, formToken: withThanks.token('alumot') }),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^https:\/\/www\.alumot\.example\/thanks\?reference=ALU-\d{4}-0001$/);
+    await withThanks.server.stop();
+  });
+
+  it('a typed signature with its date is a signed complaint (Not Alone Mentoring starts its clock)', async () => {
+    const { fields } = complaint('not-alone-mentoring', { signature: 'Robin Web', signatureDate: '2026-11-20' });
+    const body = (await (await postJson('not-alone-mentoring', fields)).json()) as { reference: string };
+    const c = await stack.store.getCase(body.reference);
+    expect(c).toMatchObject({ signed: true, status: 'open' });
+    expect(c?.deadlines.map((d) => d.kind)).toEqual(['acknowledge']);
+  });
+
+  it('an unsigned form to Not Alone Mentoring waits for a signature', async () => {
+    const body = (await (await postJson('not-alone-mentoring', complaint('not-alone-mentoring').fields)).json()) as { reference: string };
+    expect(await stack.store.getCase(body.reference)).toMatchObject({ signed: false, status: 'awaiting-signature' });
+  });
+
+  it('whom it is about drives routing: a complaint about the CEO goes to the Chair', async () => {
+    const body = (await (await postJson('alumot', complaint('alumot', { about: 'ceo' }).fields)).json()) as { reference: string };
+    expect(await stack.store.getCase(body.reference)).toMatchObject({ about: 'ceo', handlerRole: 'chair' });
+  });
+
+  it('a confidential tick makes the case confidential', async () => {
+    const body = (await (await postJson('alumot', complaint('alumot', { confidential: 'yes' }).fields)).json()) as { reference: string };
+    expect((await stack.store.getCase(body.reference))?.confidential).toBe(true);
+  });
+
+  it('a form with no name and no contact is anonymous where the policy allows it', async () => {
+    const response = await postJson('connect-north-yorkshire', { formToken: stack.token('connect-north-yorkshire'), summary: 'Staff were dismissive at handover.', consent: true, desiredOutcome: 'An apology' });
+    const body = (await response.json()) as { reference: string; acknowledged: boolean };
+    expect(body.acknowledged).toBe(false);
+    expect((await stack.store.getCase(body.reference))?.complainant).toEqual({ anonymous: true });
+  });
+});
+
+describe('validation', () => {
+  it.each([
+    ['summary', { summary: 'short' }, 'Tell us what happened, in at least 10 characters'],
+    ['consent', { consent: '' }, 'Agree to how we use your information'],
+    ['email', { email: 'not-an-address' }, 'Email address must be an email address'],
+    ['phone', { phone: 'call me maybe' }, 'Contact number must be a telephone number'],
+    ['incidentDate', { incidentDate: '2026-02-30' }, 'Date it happened must be a date'],
+    ['incidentDate', { incidentDate: '2999-01-01' }, 'Date it happened must be today or in the past'],
+    ['incidentTime', { incidentTime: '25:00' }, 'Time it happened must be a time'],
+    ['signatureDate', { signature: 'Robin Web' }, 'Enter the date you signed'],
+    ['about', { about: 'the-cat' }, 'Choose who the complaint is about from the list'],
+    ['name', { name: 'x'.repeat(201) }, 'Your name must be 200 characters or fewer'],
+    ['summary', { summary: 'y'.repeat(10_001) }, 'What happened must be 10000 characters or fewer'],
+  ])('%s: %j is refused with a clear message', async (field, change, message) => {
+    const { fields } = complaint('county-council', change);
+    const json = await postJson('county-council', fields);
+    expect(json.status).toBe(400);
+    const errors = ((await json.json()) as { errors: { field: string; message: string }[] }).errors;
+    expect(errors).toContainEqual({ field, message: expect.stringContaining(message) });
+
+    const form = await postForm('county-council', fields);
+    expect(form.status).toBe(400);
+    const html = await form.text();
+    expect(html).toContain('There is a problem');
+    expect(html).toContain(`<a href="#${field}">`);
+    expect(html).toContain('aria-invalid="true"');
+  });
+
+  it('keeps what was typed when the form comes back with errors', async () => {
+    const html = await (await postForm('county-council', complaint('county-council', { summary: 'short', name: 'Keep <Me>' }).fields)).text();
+    expect(html).toContain('value="Keep &#60;Me&#62;"');
+    expect(html).not.toContain('Keep <Me>');
+  });
+
+  it('Alumot needs a name and a way to reach you (2.2)', async () => {
+    const response = await postJson('alumot', { formToken: stack.token('alumot'), summary: 'Nobody called me back about my son.', consent: true });
+    const { errors } = (await response.json()) as { errors: { field: string; message: string }[] };
+    expect(errors).toEqual([
+      { field: 'name', message: 'Enter your name (our complaints policy, clause 2.2)' },
+      { field: 'email', message: 'Give us a way to contact you: an email address, telephone number or postal address (our complaints policy, clause 2.2)' },
+    ]);
+  });
+
+  it('refuses fields it does not know', async () => {
+    const response = await postJson('county-council', { ...complaint('county-council').fields, shoeSize: '9' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ field: 'shoeSize', message: 'unknown field: shoeSize' }] });
+  });
+
+  it.each(['name', 'email', 'phone', 'invoiceNumber', 'incidentLocation', 'signature', 'about'])(
+    'refuses a line break in %s (header injection)',
+    async (field) => {
+      const { fields } = complaint('county-council', { [field]: 'value\r\nBcc: victim@example.com' });
+      const response = await postJson('county-council', fields);
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as { errors: { field: string }[] };
+      expect(errors.map((e) => e.field)).toContain(field);
+    },
+  );
+
+  it('keeps line breaks in the complaint itself but they never reach a header', async () => {
+    const { email, fields } = complaint('county-council', { summary: 'Line one\r\nBcc: victim@example.com\r\nline three', desiredOutcome: 'a\r\nb', postalAddress: '1 High St\r\nTown' });
+    const response = await postJson('county-council', fields);
+    expect(response.status).toBe(201);
+    const [ack] = await sentEmails(stack.sesEndpoint, email);
+    expect(ack?.destination.to).toEqual([email]);
+    expect(await sentEmails(stack.sesEndpoint, 'victim@example.com')).toEqual([]);
+  });
+
+  it('a JSON body that is not an object is refused', async () => {
+    const response = await fetch(`${stack.url}/forms/county-council`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2' });
+    expect(response.status).toBe(400);
+  });
+
+  it('other content types are refused with 415', async () => {
+    const response = await fetch(`${stack.url}/forms/county-council`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(response.status).toBe(415);
+  });
+
+  it('an oversized body is refused with 413 and makes no case', async () => {
+    const { fields } = complaint('county-council', { summary: 'z'.repeat(70_000) });
+    const before = (await stack.store.listCases('county-council')).length;
+    const response = await postJson('county-council', fields);
+    expect(response.status).toBe(413);
+    expect((await stack.store.listCases('county-council')).length).toBe(before);
+  });
+
+  it('an unknown organisation is a 404', async () => {
+    expect((await fetch(`${stack.url}/forms/no-such-org`)).status).toBe(404);
+  });
+});
+
+describe('spam and abuse', () => {
+  it('a filled honeypot is answered as if accepted, makes no case and is counted', async () => {
+    const before = (await stack.store.listCases('connected-together')).length;
+    const { email, fields } = complaint('connected-together', { website: 'http://spam.example' });
+    const response = await postJson('connected-together', fields);
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { reference: string }).reference).toMatch(/^CTC-\d{4}-9\d{4}$/);
+    expect((await stack.store.listCases('connected-together')).length).toBe(before);
+    expect(await sentEmails(stack.sesEndpoint, email)).toEqual([]);
+    const today = new Date(stack.clock.now).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    expect(await stack.store.spamCount('connected-together', today)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a form sent faster than a person could fill it is answered as if accepted and makes no case', async () => {
+    const { fields } = complaint('connected-together');
+    const fast = { ...fields, formToken: (await (await fetch(`${stack.url}/forms/connected-together/token`)).json() as { formToken: string }).formToken };
+    const before = (await stack.store.listCases('connected-together')).length;
+    const html = await (await postForm('connected-together', fast)).text();
+    expect(html).toContain('Complaint received');
+    expect((await stack.store.listCases('connected-together')).length).toBe(before);
+  });
+
+  it('a forged or foreign token is treated as a bot', async () => {
+    const before = (await stack.store.listCases('connected-together')).length;
+    await postJson('connected-together', { ...complaint('connected-together').fields, formToken: stack.token('alumot') });
+    await postJson('connected-together', { ...complaint('connected-together').fields, formToken: '123.forged' });
+    expect((await stack.store.listCases('connected-together')).length).toBe(before);
+  });
+
+  it('an expired form comes back to the person to send again', async () => {
+    const { fields } = complaint('connected-together');
+    const old = { ...fields, formToken: (await import('../../shared/web/form-token.js')).issueFormToken(stack.config.REDRESS_FORM_SECRET, 'connected-together', stack.clock.now - 2 * 86_400_000) };
+    const response = await postForm('connected-together', old);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('This form was opened too long ago');
+  });
+
+  it('the same submission posted twice (double click) gives one case and one acknowledgement', async () => {
+    const { email, fields } = complaint('county-council', { submissionId: `sub-${Date.now()}-abc` });
+    const [a, b] = await Promise.all([postForm('county-council', fields), postForm('county-council', fields)]);
+    const third = await postForm('county-council', fields);
+    const references = await Promise.all([a, b, third].map(async (r) => /<strong>([A-Z]+-\d{4}-\d{4})<\/strong>/.exec(await r.text())?.[1]));
+    const found = references.filter(Boolean);
+    expect(new Set(found).size).toBe(1);
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect((await stack.store.listCases('county-council')).filter((c) => c.complainant.email === email)).toHaveLength(1);
+    expect(await sentEmails(stack.sesEndpoint, email)).toHaveLength(1);
+  });
+
+  it('a JSON retry with the same Idempotency-Key gives the same reference', async () => {
+    const { fields } = complaint('county-council');
+    const key = `idem-${Date.now()}`;
+    const first = (await (await postJson('county-council', fields, { 'idempotency-key': key })).json()) as { reference: string };
+    const second = (await (await postJson('county-council', fields, { 'idempotency-key': key })).json()) as { reference: string };
+    expect(second.reference).toBe(first.reference);
+  });
+
+  it('rate-limits per IP with 429 and Retry-After', async () => {
+    const limited = await formStack({ REDRESS_FORM_PER_IP_LIMIT: '2', REDRESS_FORM_PER_IP_WINDOW_SECONDS: '600' });
+    const send = () =>
+      fetch(`${limited.url}/forms/county-council`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...complaint('county-council').fields, formToken: limited.token('county-council') }),
+      });
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
+    const third = await send();
+    expect(third.status).toBe(429);
+    const retryAfter = Number(third.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    await limited.server.stop();
+  });
+
+  it('rate-limits per organisation', async () => {
+    const limited = await formStack({ REDRESS_FORM_PER_ORG_LIMIT: '1' });
+    const send = () =>
+      fetch(`${limited.url}/forms/alumot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...complaint('alumot').fields, formToken: limited.token('alumot') }),
+      });
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(429);
+    await limited.server.stop();
+  });
+
+  it('answers CORS only for the origins the policy allows', async () => {
+    const cors = await formStack({ REDRESS_POLICIES_DIR: await policiesWithThankYou() });
+    const preflight = await fetch(`${cors.url}/forms/alumot`, { method: 'OPTIONS', headers: { origin: 'https://www.alumot.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.alumot.example');
+    const foreign = await fetch(`${cors.url}/forms/alumot`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ ...complaint('alumot').fields, formToken: cors.token('alumot') }),
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    await cors.server.stop();
+  });
+});
+
+describe('the form page', () => {
+  it('is branded, labelled, and states the data-protection note and the timescales in words', async () => {
+    const response = await fetch(`${stack.url}/forms/not-alone-mentoring`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<h1>Make a complaint to Not Alone Mentoring</h1>');
+    expect(html).toContain('We will acknowledge your complaint within 3 working days.');
+    expect(html).toContain('These times start when we have your signed complaint.');
+    expect(html).toContain('destroy complaint files securely six years after the complaint is closed');
+    for (const field of ['name', 'email', 'phone', 'postalAddress', 'invoiceNumber', 'incidentDate', 'incidentTime', 'incidentLocation', 'summary', 'desiredOutcome', 'about', 'confidential', 'signature', 'signatureDate', 'consent']) {
+      expect(html).toMatch(new RegExp(`<label for="${field}">`));
+    }
+    expect(html).toContain('<legend>');
+    expect(html).toContain('name="website" tabindex="-1"');
+  });
+});
+
+async function policiesWithThankYou(): Promise<string> {
+  const { mkdtempSync, readFileSync, writeFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { POLICIES_DIR } = await import('../support/policies.js');
+  const dir = mkdtempSync(join(tmpdir(), 'policies-'));
+  for (const name of readdirSync(POLICIES_DIR)) {
+    let text = readFileSync(join(POLICIES_DIR, name), 'utf8');
+    if (name === 'alumot.yaml') {
+      text = text.replace('  webForm:\n    enabled: true', '  webForm:\n    enabled: true\n    thankYouUrl: "https://www.alumot.example/thanks"\n    allowedOrigins: ["https://www.alumot.example"]');
+    }
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
