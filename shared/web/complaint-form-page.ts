@@ -66,7 +66,7 @@ ${messages.length ? `<span class="error-message" id="${name}-error"><span class=
     return `<div class="field${messages.length ? ' field--error' : ''}">
 <label for="${name}">${escapeHtml(FIELD_LABELS[name])}</label>
 ${hint ? `<span class="hint" id="${name}-hint">${escapeHtml(hint)}</span>` : ''}
-${messages.length ? `<span class="error-message" id="${name}-error">Error: ${messages.map(escapeHtml).join('. ')}</span>` : ''}
+${messages.length ? `<span class="error-message" id="${name}-error"><span class="visually-hidden">Error:</span> ${messages.map(escapeHtml).join('. ')}</span>` : ''}
 <textarea id="${name}" name="${name}" rows="${rows}"${describedBy ? ` aria-describedby="${describedBy}"` : ''}${messages.length ? ' aria-invalid="true"' : ''}>${escapeHtml(values[name] ?? '')}</textarea>
 </div>`;
   };
@@ -74,7 +74,7 @@ ${messages.length ? `<span class="error-message" id="${name}-error">Error: ${mes
     const messages = errorFor(name);
     const checked = ['on', 'true', 'yes'].includes(values[name] ?? '');
     return `<div class="field${messages.length ? ' field--error' : ''}">
-${messages.length ? `<span class="error-message" id="${name}-error">Error: ${messages.map(escapeHtml).join('. ')}</span>` : ''}
+${messages.length ? `<span class="error-message" id="${name}-error"><span class="visually-hidden">Error:</span> ${messages.map(escapeHtml).join('. ')}</span>` : ''}
 <div class="checkbox"><input type="checkbox" id="${name}" name="${name}" value="yes"${checked ? ' checked' : ''}${messages.length ? ` aria-describedby="${name}-error" aria-invalid="true"` : ''}>
 <label for="${name}">${escapeHtml(label)}</label></div>
 </div>`;
@@ -101,7 +101,7 @@ ${messages.length ? `<span class="error-message" id="${name}-error">Error: ${mes
     : '<p>You can sign your complaint by typing your full name and the date.</p>';
 
   return page(
-    `Make a complaint to ${policy.organisation.name}`,
+    `${errors.length ? 'Error: ' : ''}Make a complaint to ${policy.organisation.name}`,
     `<main id="main">
 <h1>Make a complaint to ${org}</h1>
 ${state.notice ? `<div class="notice" role="status">${escapeHtml(state.notice)}</div>` : ''}
@@ -124,7 +124,7 @@ ${textarea('summary', 8, 'Tell us what happened, who was involved and why you ar
 <div class="field${aboutErrors.length ? ' field--error' : ''}">
 <label for="about">${escapeHtml(FIELD_LABELS.about)}</label>
 <span class="hint" id="about-hint">If it is about a particular person or role, choose it so that the right person deals with it.</span>
-${aboutErrors.length ? `<span class="error-message" id="about-error">Error: ${aboutErrors.map(escapeHtml).join('. ')}</span>` : ''}
+${aboutErrors.length ? `<span class="error-message" id="about-error"><span class="visually-hidden">Error:</span> ${aboutErrors.map(escapeHtml).join('. ')}</span>` : ''}
 <select id="about" name="about" aria-describedby="about-hint${aboutErrors.length ? ' about-error' : ''}"${aboutErrors.length ? ' aria-invalid="true"' : ''}><option value="">Not a particular person</option>${roles}<option value="someone-else"${values.about === 'someone-else' ? ' selected' : ''}>Someone else</option></select>
 </div>
 ${input('incidentDate', 'date', { width: '12em' })}

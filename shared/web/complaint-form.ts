@@ -71,40 +71,49 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   website: 'Website',
 };
 
-/** Checks the shape of a submission, then the policy's own rules; every problem is returned, by field. */
+/** Checks the shape of a submission and the policy's own rules; every problem is returned at once, by field. */
 export function validateComplaintForm(input: unknown, policy: Policy, today: DateTime = DateTime.now().setZone(LONDON)): { form: ComplaintForm } | { errors: FieldError[] } {
   const parsed = complaintFormSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      errors: parsed.error.issues.map((issue) => {
+  const shapeErrors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         if (issue.code === 'unrecognized_keys') return { field: issue.keys[0] ?? 'form', message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
         const field = String(issue.path[0] ?? 'form');
         const label = FIELD_LABELS[field as FieldName] ?? field;
         // Messages that start with "must" or "is" read after the field's label; the others are whole sentences.
         const message = issue.code === 'invalid_type' ? `${label} is missing` : /^(must|is) /.test(issue.message) ? `${label} ${issue.message}` : issue.message;
         return { field, message };
-      }),
-    };
-  }
-  const form = parsed.data;
+      });
+  // The policy's rules are checked even when the shape is wrong, so the person sees every problem in one go.
+  const given = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const present = (name: FieldName) => typeof given[name] === 'string' ? (given[name] as string).trim() !== '' : given[name] !== undefined && given[name] !== null;
+  const ruleErrors = policyRuleErrors(policy, present, given, today).filter((e) => !shapeErrors.some((s) => s.field === e.field));
+  const errors = [...shapeErrors, ...ruleErrors];
+  if (errors.length > 0 || !parsed.success) return { errors };
+  return { form: parsed.data };
+}
+
+function policyRuleErrors(policy: Policy, present: (name: FieldName) => boolean, given: Record<string, unknown>, today: DateTime): FieldError[] {
   const errors: FieldError[] = [];
   const required = new Set(policy.intake.requiredDetails?.fields ?? []);
   const clause = policy.intake.requiredDetails?.clause;
   const because = clause ? ` (our complaints policy, clause ${clause})` : '';
-  if (required.has('name') && !form.name) errors.push({ field: 'name', message: `Enter your name${because}` });
-  if (required.has('contact') && !form.email && !form.phone && !form.postalAddress) {
+  if (required.has('name') && !present('name')) errors.push({ field: 'name', message: `Enter your name${because}` });
+  if (required.has('contact') && !present('email') && !present('phone') && !present('postalAddress')) {
     errors.push({ field: 'email', message: `Give us a way to contact you: an email address, telephone number or postal address${because}` });
   }
-  if (required.has('address') && !form.postalAddress) errors.push({ field: 'postalAddress', message: `Enter your postal address${because}` });
-  if (required.has('desired-outcome') && !form.desiredOutcome) errors.push({ field: 'desiredOutcome', message: `Tell us how you would like it resolved${because}` });
-  if (required.has('incident-date') && !form.incidentDate) errors.push({ field: 'incidentDate', message: `Enter the date it happened${because}` });
-  if (form.signature && !form.signatureDate) errors.push({ field: 'signatureDate', message: 'Enter the date you signed' });
-  if (form.signatureDate && !form.signature) errors.push({ field: 'signature', message: 'Type your full name as your signature' });
+  if (required.has('address') && !present('postalAddress')) errors.push({ field: 'postalAddress', message: `Enter your postal address${because}` });
+  if (required.has('desired-outcome') && !present('desiredOutcome')) errors.push({ field: 'desiredOutcome', message: `Tell us how you would like it resolved${because}` });
+  if (required.has('incident-date') && !present('incidentDate')) errors.push({ field: 'incidentDate', message: `Enter the date it happened${because}` });
+  if (present('signature') && !present('signatureDate')) errors.push({ field: 'signatureDate', message: 'Enter the date you signed' });
+  if (present('signatureDate') && !present('signature')) errors.push({ field: 'signature', message: 'Type your full name as your signature' });
   const todayIso = today.toISODate() as string;
-  if (form.incidentDate && form.incidentDate > todayIso) errors.push({ field: 'incidentDate', message: 'Date it happened must be today or in the past' });
-  if (form.signatureDate && form.signatureDate > todayIso) errors.push({ field: 'signatureDate', message: 'Date signed must be today or in the past' });
-  if (form.about && !policy.roles.some((r) => r.id === form.about) && form.about !== 'someone-else') {
+  const date = (name: FieldName) => (typeof given[name] === 'string' ? (given[name] as string) : '');
+  if (date('incidentDate') > todayIso) errors.push({ field: 'incidentDate', message: 'Date it happened must be today or in the past' });
+  if (date('signatureDate') > todayIso) errors.push({ field: 'signatureDate', message: 'Date signed must be today or in the past' });
+  const about = typeof given.about === 'string' ? given.about.trim() : '';
+  if (about && about !== 'someone-else' && !policy.roles.some((r) => r.id === about)) {
     errors.push({ field: 'about', message: 'Choose who the complaint is about from the list' });
   }
-  return errors.length > 0 ? { errors } : { form };
+  return errors;
 }

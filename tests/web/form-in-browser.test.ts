@@ -1,0 +1,75 @@
+/**
+ * The form in a real headless browser (Debian's chromium driven by playwright-core): fill it in and send it,
+ * see the reference; send it wrong, see the errors listed. Screenshots go to test-artifacts/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentEmails } from '../support/ses-outbox.js';
+import { formStack, type FormStack } from '../support/form-stack.js';
+
+const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts';
+
+let stack: FormStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // The person's fill time is simulated by the form handler's clock, not by waiting.
+  stack = await formStack({ REDRESS_FORM_MIN_FILL_SECONDS: '3' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.server.stop();
+});
+
+describe('the complaint form in a browser', () => {
+  it('fill, send, see the reference', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.url}/forms/county-council`);
+    await page.getByLabel('Your name').fill('Sam Browser');
+    await page.getByLabel('Email address').fill('sam.browser@example.net');
+    await page.getByLabel('What happened').fill('The bin lorry has missed our street for three weeks.');
+    await page.getByLabel('How you would like it resolved').fill('Collect the bins and tell me why.');
+    await page.getByLabel('I agree to my information being used').check();
+    await page.screenshot({ path: `${ARTIFACTS}/form-filled.png`, fullPage: true });
+    stack.clock.now += 10_000;
+    await page.getByRole('button', { name: 'Send complaint' }).click();
+    await expect(page.getByRole('heading', { name: 'Complaint received' }).isVisible()).resolves.toBe(true);
+    const reference = await page.locator('.reference strong').textContent();
+    expect(reference).toMatch(/^CCC-\d{4}-0001$/);
+    await page.screenshot({ path: `${ARTIFACTS}/form-received.png`, fullPage: true });
+    expect(await sentEmails(stack.sesEndpoint, 'sam.browser@example.net')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('send with errors, see them listed and linked to their fields', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.url}/forms/alumot`);
+    await page.getByLabel('What happened').fill('short');
+    stack.clock.now += 10_000;
+    await page.getByRole('button', { name: 'Send complaint' }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('heading', { name: 'There is a problem' }).isVisible()).resolves.toBe(true);
+    const items = await summary.getByRole('listitem').allTextContents();
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'Tell us what happened, in at least 10 characters',
+        'Agree to how we use your information, so that we can deal with your complaint',
+        'Enter your name (our complaints policy, clause 2.2)',
+      ]),
+    );
+    await summary.getByRole('link', { name: 'Enter your name (our complaints policy, clause 2.2)' }).click();
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('name');
+    expect(await page.getByLabel('What happened').inputValue()).toBe('short');
+    await page.screenshot({ path: `${ARTIFACTS}/form-errors.png`, fullPage: true });
+    await page.close();
+  });
+});
