@@ -1,4 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -6,6 +8,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { EmailIdentity, Identity, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../shared/adapters/dynamodb/table-design.js';
@@ -101,6 +104,36 @@ export class RedressStack extends Stack {
         },
       ],
     });
+
+    // The web form: an HTTP API (throttled at the edge as well as by the form's own per-IP and per-organisation
+    // limits) in front of one function; the form secret that signs fill times lives in Secrets Manager.
+    const formSecret = new Secret(this, 'FormSecret', {
+      description: 'Signs the complaint form start time (minimum fill time)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const complaintForm = new RedressFunction(this, 'ComplaintForm', {
+      handlerModule: 'complaint-form',
+      serviceName: 'redress-complaint-form',
+      description: 'Web complaint form -> case, acknowledgement and staff notice',
+      timeout: Duration.seconds(15),
+      environment: {
+        REDRESS_TABLE: this.table.tableName,
+        REDRESS_FORM_SECRET_ARN: formSecret.secretArn,
+        REDRESS_OPERATOR_EMAIL: props.operatorEmail,
+        REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+      },
+    });
+    this.table.grantReadWriteData(complaintForm);
+    formSecret.grantRead(complaintForm);
+    complaintForm.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }),
+    );
+    const formsApi = new HttpApi(this, 'Forms', { description: 'Redress complaint forms', createDefaultStage: false });
+    new HttpStage(this, 'FormsStage', { httpApi: formsApi, stageName: '$default', autoDeploy: true, throttle: { rateLimit: 20, burstLimit: 40 } });
+    const formIntegration = new HttpLambdaIntegration('ComplaintFormIntegration', complaintForm);
+    formsApi.addRoutes({ path: '/forms/{policyId}', methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS], integration: formIntegration });
+    formsApi.addRoutes({ path: '/forms/{policyId}/token', methods: [HttpMethod.GET], integration: formIntegration });
+    new CfnOutput(this, 'FormsUrl', { description: 'Complaint forms are at <this>/forms/<policy-id>', value: formsApi.apiEndpoint });
 
     if (props.sendingDomain) new EmailIdentity(this, 'SendingDomain', { identity: Identity.domain(props.sendingDomain) });
 

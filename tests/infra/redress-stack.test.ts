@@ -93,6 +93,19 @@ describe('RedressStack', () => {
     );
   });
 
+  it('serves the complaint forms through a throttled HTTP API and a function that reads the form secret', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
+    expect(routes.sort()).toEqual(['GET /forms/{policyId}', 'GET /forms/{policyId}/token', 'OPTIONS /forms/{policyId}', 'POST /forms/{policyId}']);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ REDRESS_FORM_SECRET_ARN: Match.anyValue(), REDRESS_STACK: 'aws' }) },
+    });
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  });
+
   it('creates the sending domain identity when one is configured', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.org' });
   });

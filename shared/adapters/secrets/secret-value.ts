@@ -1,0 +1,13 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+/** Reads a secret's string value once (at cold start); a missing value fails loudly rather than signing with nothing. */
+export async function secretValue(region: string, secretArn: string): Promise<string> {
+  const client = new SecretsManagerClient({ region });
+  try {
+    const result = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+    if (!result.SecretString) throw new Error(`secret ${secretArn} has no string value`);
+    return result.SecretString;
+  } finally {
+    client.destroy();
+  }
+}
