@@ -1,0 +1,100 @@
+/**
+ * Web form submissions per second end to end on the local stack (HTTP server, validation, rate limits,
+ * idempotency, case, acknowledgement, staff notice), with p50 and p99 latency, against serving the form page
+ * alone (no store writes) in the same run.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { freePort } from '../local/free-port.js';
+import { formRoute } from '../local/form-route.js';
+import { startHttpServer } from '../local/http-server.js';
+import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
+import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
+import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
+import { loadConfig } from '../shared/config/config.js';
+import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
+import type { Log } from '../shared/ports/logger.js';
+import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
+import { formHandlerDeps } from '../shared/runtime/form-handler-deps.js';
+import { createIntakeService } from '../shared/runtime/intake-service.js';
+import { issueFormToken } from '../shared/web/form-token.js';
+
+const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+export async function webFormBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
+  console.log('web form (issue 4)');
+  const config = loadConfig({
+    REDRESS_TABLE: `bench-${randomUUID()}`,
+    REDRESS_DYNAMODB_ENDPOINT: endpoints.dynamodb,
+    REDRESS_SES_ENDPOINT: endpoints.ses,
+    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-bench-')),
+    // The benchmark is one client on loopback: the per-IP limit would otherwise be what is measured.
+    REDRESS_FORM_PER_IP_LIMIT: '1000000',
+    REDRESS_FORM_PER_ORG_LIMIT: '1000000',
+  });
+  const dynamodb = dynamoDbClient(config);
+  await ensureTable(dynamodb, config.REDRESS_TABLE);
+  const intake = createIntakeService({
+    config,
+    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    dynamodb,
+    rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
+    mailer: new SesMailer(sesClient(config)),
+    log: silent,
+  });
+  const port = await freePort();
+  const server = await startHttpServer(port, [formRoute(formHandlerDeps(config, intake, dynamodb, config.REDRESS_FORM_SECRET))], (e) => console.error(e));
+  const url = `http://127.0.0.1:${port}/forms/county-council`;
+
+  const submit = async (i: number) => {
+    const body = JSON.stringify({
+      formToken: issueFormToken(config.REDRESS_FORM_SECRET, 'county-council', Date.now() - 60_000),
+      submissionId: `bench-${randomUUID()}`,
+      name: `Bench Person ${i}`,
+      email: `bench.${i}.${randomUUID().slice(0, 8)}@example.net`,
+      summary: 'The library closed early without notice again this week.',
+      consent: true,
+    });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (response.status !== 201) throw new Error(`form bench: ${response.status} ${await response.text()}`);
+  };
+  const run = async (count: number, concurrency: number, work: (i: number) => Promise<void>) => {
+    const latencies: number[] = [];
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = next++; i < count; i = next++) {
+          const t = performance.now();
+          await work(i);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { perSecond: count / ((performance.now() - start) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  };
+
+  try {
+    await run(20, 4, submit);
+    const one = await run(200, 1, submit);
+    const eight = await run(300, 8, submit);
+    const page = await run(1000, 8, async () => void (await (await fetch(url)).text()));
+    const fmt = (r: { perSecond: number; p50: number; p99: number }) =>
+      `${Math.round(r.perSecond).toLocaleString('en-GB')}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
+    console.log(`  submissions, one at a time:  ${fmt(one)} (200)`);
+    console.log(`  submissions, 8 at a time:    ${fmt(eight)} (300)`);
+    console.log(`  baseline: form page served, 8 at a time: ${fmt(page)} (1000)`);
+    console.log(`  submissions (8 at a time) as a share of page serving: ${(eight.perSecond / page.perSecond).toFixed(3)}x`);
+  } finally {
+    await server.stop();
+    dynamodb.destroy();
+  }
+}
