@@ -4,22 +4,12 @@
  * messages in the same run.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
-import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
-import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
-import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
-import { loadConfig } from '../shared/config/config.js';
-import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
-import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
-import { createIntakeService } from '../shared/runtime/intake-service.js';
-import type { Log } from '../shared/ports/logger.js';
+import { benchStack } from './bench-stack.js';
 
 const CORPUS = new URL('../tests/corpus/', import.meta.url);
-const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
 
 /** Person-written corpus messages, each made unique so that every delivery is a new complaint. */
 function messages(count: number): Buffer[] {
@@ -38,23 +28,7 @@ function messages(count: number): Buffer[] {
 
 export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
   console.log('email intake (issue 3)');
-  const config = loadConfig({
-    REDRESS_TABLE: `bench-${randomUUID()}`,
-    REDRESS_DYNAMODB_ENDPOINT: endpoints.dynamodb,
-    REDRESS_SES_ENDPOINT: endpoints.ses,
-    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-bench-')),
-  });
-  const dynamodb = dynamoDbClient(config);
-  await ensureTable(dynamodb, config.REDRESS_TABLE);
-  const rawMail = new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail'));
-  const intake = createIntakeService({
-    config,
-    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    dynamodb,
-    rawMail,
-    mailer: new SesMailer(sesClient(config)),
-    log: silent,
-  });
+  const { dynamodb, rawMail, intake } = await benchStack(endpoints);
 
   const run = async (batch: Buffer[], concurrency: number) => {
     const keys = await Promise.all(

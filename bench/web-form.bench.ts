@@ -4,25 +4,14 @@
  * alone (no store writes) in the same run.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../local/free-port.js';
 import { formRoute } from '../local/form-route.js';
 import { startHttpServer } from '../local/http-server.js';
-import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
-import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
-import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
-import { loadConfig } from '../shared/config/config.js';
-import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
-import type { Log } from '../shared/ports/logger.js';
-import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
 import { formHandlerDeps } from '../shared/runtime/form-handler-deps.js';
-import { createIntakeService } from '../shared/runtime/intake-service.js';
 import { issueFormToken } from '../shared/web/form-token.js';
+import { benchStack } from './bench-stack.js';
 
-const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -30,25 +19,8 @@ function percentile(sorted: number[], p: number): number {
 
 export async function webFormBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
   console.log('web form (issue 4)');
-  const config = loadConfig({
-    REDRESS_TABLE: `bench-${randomUUID()}`,
-    REDRESS_DYNAMODB_ENDPOINT: endpoints.dynamodb,
-    REDRESS_SES_ENDPOINT: endpoints.ses,
-    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-bench-')),
-    // The benchmark is one client on loopback: the per-IP limit would otherwise be what is measured.
-    REDRESS_FORM_PER_IP_LIMIT: '1000000',
-    REDRESS_FORM_PER_ORG_LIMIT: '1000000',
-  });
-  const dynamodb = dynamoDbClient(config);
-  await ensureTable(dynamodb, config.REDRESS_TABLE);
-  const intake = createIntakeService({
-    config,
-    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    dynamodb,
-    rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
-    mailer: new SesMailer(sesClient(config)),
-    log: silent,
-  });
+  // The benchmark is one client on loopback: the per-IP limit would otherwise be what is measured.
+  const { config, dynamodb, intake } = await benchStack(endpoints, { REDRESS_FORM_PER_IP_LIMIT: '1000000', REDRESS_FORM_PER_ORG_LIMIT: '1000000' });
   const port = await freePort();
   const server = await startHttpServer(port, [formRoute(formHandlerDeps(config, intake, dynamodb, config.REDRESS_FORM_SECRET))], (e) => console.error(e));
   const url = `http://127.0.0.1:${port}/forms/county-council`;
