@@ -61,6 +61,16 @@ export class WorkingCalendar {
     return toIsoDate(day);
   }
 
+  /** The working day N working days before `date` (which need not be one itself). */
+  workingDaysBefore(date: string, n: number): string {
+    let day = toDayNumber(date);
+    for (let counted = 0; counted < n; ) {
+      day--;
+      if (this.isWorkingDayNumber(day)) counted++;
+    }
+    return toIsoDate(day);
+  }
+
   private firstWorkingDayNumber(day: number): number {
     let d = day;
     while (!this.isWorkingDayNumber(d)) d++;

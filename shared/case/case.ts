@@ -35,7 +35,10 @@ export interface AttachmentRecord {
 
 export interface CaseDeadline extends Deadline {
   readonly stage: string;
-  readonly status: 'pending' | 'met';
+  /** pending: still to come; met: done in time; missed: passed and escalated; lapsed: a window that ran out. */
+  readonly status: 'pending' | 'met' | 'missed' | 'lapsed';
+  /** When the handler was reminded of it. */
+  readonly remindedAt?: string;
 }
 
 /** A complaint being handled under one policy. Every change to it comes with a timeline event. */
@@ -68,6 +71,12 @@ export interface Case {
   readonly updatedAt: string;
   /** Bumped on every change; writes are conditional on it, so concurrent changes cannot overwrite each other. */
   readonly version: number;
+  /** Bumped whenever the deadlines change; timers carry it, so a timer for replaced deadlines does nothing. */
+  readonly deadlinesVersion: number;
+  /** Set when the retention date passed and the personal data was destroyed. */
+  readonly destroyedAt?: string;
+  readonly outcome?: { readonly decision: 'upheld' | 'partly-upheld' | 'not-upheld'; readonly at: string; readonly stage: string };
+  readonly closedAt?: string;
 }
 
 export type TimelineEventType =
@@ -82,7 +91,12 @@ export type TimelineEventType =
   | 'outcome'
   | 'closed'
   | 'flagged'
-  | 'undeliverable';
+  | 'undeliverable'
+  | 'signed'
+  | 'extended'
+  | 'reminder'
+  | 'escalated'
+  | 'destroyed';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

@@ -47,6 +47,13 @@ const schema = z.object({
   REDRESS_FORM_PER_IP_WINDOW_SECONDS: count(600),
   REDRESS_FORM_PER_ORG_LIMIT: count(200),
   REDRESS_FORM_PER_ORG_WINDOW_SECONDS: count(3600),
+  /** On AWS: where deadline timers live and what they invoke (set by the CDK stack). */
+  REDRESS_SCHEDULE_GROUP: z.string().min(1).optional(),
+  REDRESS_SCHEDULER_ROLE_ARN: z.string().min(20).optional(),
+  REDRESS_DEADLINE_FUNCTION_ARN: z.string().min(20).optional(),
+  REDRESS_TIMER_DLQ_ARN: z.string().min(20).optional(),
+  /** Locally: how often `npm start` looks for timers that are due. */
+  REDRESS_TIMER_POLL_SECONDS: count(15),
   REDRESS_SMTP_PORT: count(2525),
   REDRESS_HTTP_PORT: count(3000),
   REDRESS_SES_PORT: count(8005),

@@ -10,9 +10,11 @@ import { newMessageId, providerThreadKey, threadKey } from '../mail/message-id.j
 import type { ParsedEmail } from '../mail/parsed-email.js';
 import { planDeadlines } from '../planner/plan-deadlines.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { CaseAlreadyExistsError, ConcurrentChangeError, type CaseStore } from '../ports/case-store.js';
+import { CaseAlreadyExistsError, type CaseStore } from '../ports/case-store.js';
+import { mustGetCase, updateCase } from '../case/update-case.js';
 import type { Log } from '../ports/logger.js';
 import type { Mailer } from '../ports/mailer.js';
+import { syncTimers, type TimerDeps } from '../timers/sync-timers.js';
 import type { IntakeOutcome } from './ingest-email.js';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
@@ -37,7 +39,7 @@ export interface NewComplaint {
   readonly source: Readonly<Record<string, unknown>>;
 }
 
-interface CaseWorkDeps {
+interface CaseWorkDeps extends TimerDeps {
   readonly store: CaseStore;
   readonly mailer: Mailer;
   readonly mailDomain: string;
@@ -108,15 +110,16 @@ export class CaseWork {
         c = await this.mustGet(error.reference);
       }
     }
-    const acknowledged = await this.finishOpening(c);
-    return { kind: 'case-opened', policyId: this.policy.id, reference: c.reference, acknowledged };
+    const opened = await this.finishOpening(c);
+    await syncTimers(this.deps, this.policy, opened);
+    return { kind: 'case-opened', policyId: this.policy.id, reference: c.reference, acknowledged: Boolean(opened.acknowledgedAt) };
   }
 
   /**
    * Sends what a new case is owed and not yet had (the acknowledgement, the handler's notice), then records
-   * both in one write. Returns whether the complainant has been acknowledged.
+   * both in one write. Returns the case as saved.
    */
-  private async finishOpening(c: Case): Promise<boolean> {
+  private async finishOpening(c: Case): Promise<Case> {
     const now = new Date().toISOString();
     const events: TimelineEvent[] = [];
     const threadIds: string[] = [];
@@ -149,14 +152,12 @@ export class CaseWork {
       staffNotifiedAt = now;
       events.push(mailOutEvent(now, 'new-case notice', to, letter.subject, sent.messageId));
     }
-    if (events.length > 0) {
-      await this.update(
-        c.reference,
-        (current) => ({ changed: { ...acknowledge(current), staffNotifiedAt, updatedAt: now }, events, threadIds }),
-        c,
-      );
-    }
-    return Boolean(acknowledgedAt);
+    if (events.length === 0) return c;
+    return this.update(
+      c.reference,
+      (current) => ({ changed: { ...acknowledge(current), staffNotifiedAt, updatedAt: now }, events, threadIds }),
+      c,
+    );
   }
 
   /** An acknowledgement needs an address that works, and is at most one per sender, organisation and day. */
@@ -205,6 +206,7 @@ export class CaseWork {
       receivedAt: complaint.receivedAt,
       updatedAt: complaint.receivedAt,
       version: 1,
+      deadlinesVersion: 1,
     };
   }
 
@@ -300,29 +302,16 @@ export class CaseWork {
     return { messageId, threadIds: toComplainant ? [threadKey(messageId), providerThreadKey(providerId)] : [] };
   }
 
-  /** Applies a change with optimistic locking, re-reading and re-applying if someone else got there first. */
   private async update(
     reference: string,
     change: (current: Case) => { changed: Case; events: TimelineEvent[]; threadIds: string[] },
     known?: Case,
-  ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      // The caller's copy saves a read on the first attempt; a conflict means it was stale, so re-read.
-      const current = attempt === 1 && known ? known : await this.mustGet(reference);
-      const { changed, events, threadIds } = change(current);
-      try {
-        await this.deps.store.saveCase({ ...changed, version: current.version + 1 }, current.version, events, threadIds);
-        return;
-      } catch (error) {
-        if (!(error instanceof ConcurrentChangeError) || attempt >= 5) throw error;
-      }
-    }
+  ): Promise<Case> {
+    return updateCase(this.deps.store, reference, change, known);
   }
 
-  private async mustGet(reference: string): Promise<Case> {
-    const c = await this.deps.store.getCase(reference);
-    if (!c) throw new Error(`case ${reference} is missing from the store: its creation did not complete`);
-    return c;
+  private mustGet(reference: string): Promise<Case> {
+    return mustGetCase(this.deps.store, reference);
   }
 }
 

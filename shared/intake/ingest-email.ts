@@ -13,6 +13,7 @@ import type { CaseStore } from '../ports/case-store.js';
 import type { Log } from '../ports/logger.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { RawMailStore } from '../ports/raw-mail-store.js';
+import type { TimerDeps } from '../timers/sync-timers.js';
 import { CaseWork } from './case-work.js';
 import type { HeldMessage, HeldReason } from './held-message.js';
 
@@ -46,7 +47,7 @@ export interface IntakeLimits extends EmailParseLimits {
   readonly maxEmailBytes: number;
 }
 
-export interface IntakeDeps {
+export interface IntakeDeps extends TimerDeps {
   readonly policies: PolicySet;
   readonly store: CaseStore;
   readonly rawMail: RawMailStore;

@@ -17,7 +17,7 @@ export interface WebSubmission {
  * Opens a case for a web form exactly as for an email: same store, same reference series, same acknowledgement
  * and staff notice, channel "web". A typed signature with its date is a signed complaint.
  */
-export async function submitWebComplaint(deps: Pick<IntakeDeps, 'policies' | 'store' | 'mailer' | 'mailDomain' | 'log'>, submission: WebSubmission): Promise<IntakeOutcome> {
+export async function submitWebComplaint(deps: Pick<IntakeDeps, 'policies' | 'store' | 'mailer' | 'mailDomain' | 'log' | 'timers' | 'fireTimer' | 'now'>, submission: WebSubmission): Promise<IntakeOutcome> {
   const policy: Policy = deps.policies.get(submission.policyId);
   const { form } = submission;
   const anonymous = !form.name && !form.email && !form.phone && !form.postalAddress;

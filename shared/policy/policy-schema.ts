@@ -209,6 +209,16 @@ const policyObject = z
     routing: z.array(routingRule).default([]),
     events: z.array(z.object({ id, description: text, clause }).strict()).default([]),
     stages: z.array(stage).min(1, 'needs at least one stage'),
+    /**
+     * Reminders to the handler before a deadline, in working days. Unset: one working day before an
+     * acknowledgement, two before a response (the Redress default, not a rule of any seed policy).
+     */
+    reminders: z
+      .array(z.object({ kind: z.enum(DEADLINE_KINDS), workingDaysBefore: z.number().int().min(1).max(20) }).strict())
+      .default([
+        { kind: 'acknowledge', workingDaysBefore: 1 },
+        { kind: 'respond', workingDaysBefore: 2 },
+      ]),
     /** Deadlines that run at whatever stage the event happens (retention on closure). */
     anyStageDeadlines: z.array(deadlineRule).default([]),
     outOfScope: z.array(outOfScope).default([]),

@@ -17,6 +17,8 @@ export interface CaseStore {
   /** Saves a changed case (its version one more than `expectedVersion`) with the events that explain the change. */
   saveCase(c: Case, expectedVersion: number, events: readonly TimelineEvent[], threadIds?: readonly string[]): Promise<void>;
   timeline(reference: string): Promise<TimelineEvent[]>;
+  /** Overwrites timeline events in place (same ids and times): how personal data leaves the timeline. */
+  rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void>;
   /** The case one of these Message-IDs belongs to (ours, or an earlier message of the case). */
   caseForThread(messageIds: readonly string[]): Promise<string | undefined>;
   /** Cases of one policy from one complainant address, newest first. */

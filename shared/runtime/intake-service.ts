@@ -7,8 +7,12 @@ import { IDEMPOTENCY_PARTITION, TABLE_KEYS } from '../adapters/dynamodb/table-de
 import type { Config } from '../config/config.js';
 import { ingestEmail, type InboundEmail, type IntakeDeps, type IntakeOutcome } from '../intake/ingest-email.js';
 import { attemptContext } from './attempt-context.js';
+import { timersFor } from './timers-for.js';
 import { submitWebComplaint, type WebSubmission } from '../intake/submit-web-complaint.js';
 import type { SubmitResult } from '../web/form-http-handler.js';
+import type { Timers } from '../ports/timers.js';
+import { fireTimer, type FireOutcome } from '../timers/fire-timer.js';
+import type { TimerInput } from '../timers/timer-plan.js';
 import type { PolicySet } from '../policy/policy-set.js';
 import type { Log } from '../ports/logger.js';
 import type { Mailer } from '../ports/mailer.js';
@@ -31,6 +35,8 @@ export interface IntakeService {
   take(delivery: Delivery, lambdaContext?: Context): Promise<DeliveryResult>;
   /** Opens the case for a web form submission, once per submission key. */
   submitForm(submission: WebSubmission, lambdaContext?: Context): Promise<SubmitResult>;
+  /** Handles a timer that went off, once per timer. */
+  fire(input: TimerInput, lambdaContext?: Context): Promise<FireOutcome | 'in-progress'>;
 }
 
 export interface IntakeServiceParts {
@@ -39,7 +45,11 @@ export interface IntakeServiceParts {
   readonly dynamodb: DynamoDBClient;
   readonly rawMail: RawMailStore;
   readonly mailer: Mailer;
+  /** By default, what timersFor() gives for the configuration. */
+  readonly timers?: Timers;
   readonly log: Log;
+  /** The clock; `redress clock run-due --now` moves it. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -64,6 +74,9 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
     ownAddresses: [config.REDRESS_OPERATOR_EMAIL],
     mailDomain: config.REDRESS_MAIL_DOMAIN,
     log: parts.log,
+    timers: parts.timers ?? timersFor(config, parts.dynamodb),
+    now: parts.now ?? (() => new Date()),
+    fireTimer: (input) => fireOnce(input),
   };
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName: config.REDRESS_TABLE,
@@ -77,6 +90,9 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
     expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
   });
   const takeOnce = makeIdempotent((delivery: Delivery) => ingestEmail(deps, delivery), { persistenceStore, config: idempotency, keyPrefix: 'email' });
+  // A timer is once-only by its whole input (case, stage, kind, due time, deadlines version, purpose).
+  const fireIdempotency = new IdempotencyConfig({ expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS });
+  const fireOnce = makeIdempotent((input: TimerInput) => fireTimer(deps, input), { persistenceStore, config: fireIdempotency, keyPrefix: 'timer' });
   const formIdempotency = new IdempotencyConfig({
     eventKeyJmesPath: '[policyId, submissionKey]',
     expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
@@ -97,6 +113,15 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
         return { status: 'done', outcomes: await takeOnce(delivery) };
       } catch (error) {
         if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
+        throw error;
+      }
+    },
+    async fire(input, lambdaContext) {
+      fireIdempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
+      try {
+        return await fireOnce(input);
+      } catch (error) {
+        if (error instanceof IdempotencyAlreadyInProgressError) return 'in-progress';
         throw error;
       }
     },

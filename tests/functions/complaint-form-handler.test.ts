@@ -1,6 +1,9 @@
 /** The form Lambda end to end: API Gateway HTTP API events in, a case in DynamoDB Local and mail in the SES emulator out. */
 import { randomUUID } from 'node:crypto';
+import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SCHEDULER_ENV } from '../support/scheduler-env.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import { loadConfig } from '../../shared/config/config.js';
@@ -10,6 +13,7 @@ import { issueFormToken } from '../../shared/web/form-token.js';
 import { sentEmails } from '../support/ses-outbox.js';
 
 const table = `t-${randomUUID()}`;
+const scheduler = mockClient(SchedulerClient);
 const saved = { ...process.env };
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -18,11 +22,15 @@ beforeAll(async () => {
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
     REDRESS_FORM_SECRET: 'test-form-secret-0123456789-0123456789',
+    ...SCHEDULER_ENV,
   });
+  scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
+  scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/redress/x' });
   await ensureTable(dynamoDbClient(loadConfig()), table);
 });
 afterAll(() => {
   process.env = saved;
+  scheduler.restore();
 });
 
 function event(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
@@ -61,6 +69,11 @@ describe('complaint-form handler', () => {
     const timeline = await new DynamoDbCaseStore(dynamoDbClient(loadConfig()), table).timeline(reference);
     expect(timeline.find((e) => e.type === 'received')?.detail).toMatchObject({ sourceIp: '198.51.100.7' });
     expect(await sentEmails(inject('sesEndpoint'), email)).toHaveLength(1);
+    // Alumot stage one: the acknowledgement went out at once; the response timer and its reminder remain.
+    expect(scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input.Name)).toEqual([
+      `${reference}.v1.stage-1.respond`,
+      `${reference}.v1.stage-1.respond.remind`,
+    ]);
   });
 
   it('answers 404 for paths that are not forms', async () => {

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
+import { CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
+import { SCHEDULER_ENV } from '../support/scheduler-env.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
@@ -17,6 +19,8 @@ import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
 import { sentEmails } from '../support/ses-outbox.js';
 
 const s3 = mockClient(S3Client);
+// EventBridge Scheduler has no local server: it alone (with S3) is mocked, and its requests are asserted exactly.
+const scheduler = mockClient(SchedulerClient);
 const table = `t-${randomUUID()}`;
 const messageId = `ses-${randomUUID()}`;
 const from = `lambda.${Date.now()}@example.net`;
@@ -56,7 +60,10 @@ beforeAll(async () => {
     REDRESS_RAW_MAIL_BUCKET: 'raw-mail-bucket',
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+    ...SCHEDULER_ENV,
   });
+  scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
+  scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/redress/x' });
   await ensureTable(dynamoDbClient(loadConfig()), table);
   s3.on(HeadObjectCommand, { Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }).resolves({ ContentLength: raw.length });
   s3.on(GetObjectCommand, { Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }).callsFake(() => ({
@@ -67,6 +74,7 @@ beforeAll(async () => {
 afterAll(() => {
   process.env = saved;
   s3.restore();
+  scheduler.restore();
 });
 
 describe('email-intake handler', () => {
@@ -85,6 +93,28 @@ describe('email-intake handler', () => {
     expect(s3.commandCalls(HeadObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }]);
     expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }]);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+
+    // The case's timers: its acknowledgement was sent at once, so the response and its absolute limit remain.
+    const reference = cases[0]?.reference as string;
+    const target = (input: object) => ({
+      Arn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
+      RoleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
+      Input: JSON.stringify(input),
+      RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+      DeadLetterConfig: { Arn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN },
+    });
+    const timer = (kind: string, dueAt: string, purpose: string) => ({ reference, stage: 'stage-1', kind, dueAt, deadlinesVersion: 1, purpose });
+    const common = { GroupName: 'redress-timers', ScheduleExpressionTimezone: 'Europe/London', FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE' };
+    expect(scheduler.commandCalls(ListSchedulesCommand).map((c) => c.args[0].input)).toEqual([{ GroupName: 'redress-timers', NamePrefix: `${reference}.` }]);
+    expect(scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input)).toEqual([
+      // Monday 23 November 2026 + 10 working days = Monday 7 December; the timer goes off as 8 December begins.
+      { Name: `${reference}.v1.stage-1.respond`, ScheduleExpression: 'at(2026-12-08T00:00:00)', ...common, Target: target(timer('respond', '2026-12-07T23:59:59.999+00:00', 'deadline')) },
+      // Two working days before: Thursday 3 December, 09:00.
+      { Name: `${reference}.v1.stage-1.respond.remind`, ScheduleExpression: 'at(2026-12-03T09:00:00)', ...common, Target: target(timer('respond', '2026-12-07T23:59:59.999+00:00', 'reminder')) },
+      // + 20 working days = Monday 21 December.
+      { Name: `${reference}.v1.stage-1.respond-max`, ScheduleExpression: 'at(2026-12-22T00:00:00)', ...common, Target: target(timer('respond-max', '2026-12-21T23:59:59.999+00:00', 'deadline')) },
+    ]);
+    expect(scheduler.commandCalls(DeleteScheduleCommand)).toHaveLength(0);
   });
 
   it('refuses an event that is not an SES receipt, so Lambda retries and dead-letters it', async () => {

@@ -1,5 +1,6 @@
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
@@ -111,6 +112,18 @@ export class DynamoDbCaseStore implements CaseStore {
       ExpressionAttributeValues: { ':pk': { S: key.case(reference).PK }, ':event': { S: 'EVENT#' } },
     });
     return items.map((item) => unmarshall(item).event as TimelineEvent);
+  }
+
+  async rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += 25) {
+      let requests = events.slice(i, i + 25).map((e) => ({ PutRequest: { Item: this.eventPut(reference, e).Put?.Item as Item } }));
+      // BatchWriteItem may leave some items unprocessed under load: send those again until none are left.
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+        const result = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[this.tableName] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
+      }
+    }
   }
 
   async caseForThread(messageIds: readonly string[]): Promise<string | undefined> {

@@ -15,6 +15,8 @@
  * | Powertools idempotency records                    | PK IDEMPOTENCY, SK <key> (TTL)                   |
  * | form rate limits, per IP and per organisation     | PK RATE#<name>#<window>, SK RATE (TTL)           |
  * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
+ * | local timers (no Scheduler locally): due ones     | PK TIMER#<name>; GSI1: DUE-TIMERS, <fireAt>#<name>|
+ * | local timers of one case                          | GSI3: TIMERS-OF#<ref>, <fireAt>#<name>           |
  */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 export const TTL_ATTRIBUTE = 'expiration';
@@ -33,6 +35,7 @@ export const key = {
   counter: (prefix: string, year: number) => ({ PK: `REF#${prefix}#${year}`, SK: 'COUNTER' }),
   acknowledgement: (policyId: string, sender: string, date: string) => ({ PK: `ACK#${policyId}#${sender.toLowerCase()}#${date}`, SK: 'ACK' }),
   held: (id: string) => ({ PK: `HELD#${id}`, SK: 'HELD' }),
+  timer: (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' }),
   rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
 };

@@ -1,0 +1,102 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { DateTime } from 'luxon';
+import type { Timers } from '../../ports/timers.js';
+import type { TimerInput, TimerSpec } from '../../timers/timer-plan.js';
+import { key } from './table-design.js';
+
+const DUE = 'DUE-TIMERS';
+
+/**
+ * Timers kept in the store, for the local stack (which has no EventBridge Scheduler): the clock in `npm start`
+ * (or `redress clock run-due`) asks for the ones due and fires them. Both lookups are index queries.
+ */
+export class DynamoDbTimers implements Timers {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
+    const existing = new Map((await this.list(reference)).map((t) => [t.name, t]));
+    const wanted = new Set(desired.map((t) => t.name));
+    const deleted: string[] = [];
+    for (const name of existing.keys()) {
+      if (wanted.has(name)) continue;
+      await this.remove(name);
+      deleted.push(name);
+    }
+    const created: string[] = [];
+    const due: TimerInput[] = [];
+    for (const timer of desired) {
+      if (existing.has(timer.name)) continue;
+      if (DateTime.fromISO(timer.fireAt) <= DateTime.fromJSDate(now)) {
+        due.push(timer.input);
+        continue;
+      }
+      try {
+        await this.client.send(
+          new PutItemCommand({
+            TableName: this.tableName,
+            Item: marshall({
+              ...key.timer(timer.name),
+              timer,
+              GSI1PK: DUE,
+              GSI1SK: `${utc(timer.fireAt)}#${timer.name}`,
+              GSI3PK: `TIMERS-OF#${reference}`,
+              GSI3SK: `${utc(timer.fireAt)}#${timer.name}`,
+            }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+      created.push(timer.name);
+    }
+    return { created, deleted, due };
+  }
+
+  async list(reference: string): Promise<TimerSpec[]> {
+    return this.query({
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `TIMERS-OF#${reference}` } },
+    });
+  }
+
+  /** Every timer due at or before `now`, soonest first. */
+  async due(now: Date): Promise<TimerSpec[]> {
+    return this.query({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
+      ExpressionAttributeValues: { ':pk': { S: DUE }, ':now': { S: `${now.toISOString()}~` } },
+    });
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: marshall(key.timer(name)) }));
+  }
+
+  private async query(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<TimerSpec[]> {
+    const timers: TimerSpec[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }));
+      timers.push(...(page.Items ?? []).map((item) => unmarshall(item).timer as TimerSpec));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return timers;
+  }
+}
+
+function utc(iso: string): string {
+  return DateTime.fromISO(iso).toUTC().toISO() as string;
+}

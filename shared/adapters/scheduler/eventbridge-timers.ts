@@ -1,0 +1,117 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  GetScheduleCommand,
+  ListSchedulesCommand,
+  ResourceNotFoundException,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import { DateTime } from 'luxon';
+import { LONDON } from '../../calendar/working-calendar.js';
+import type { Timers } from '../../ports/timers.js';
+import { timerPrefix, type TimerInput, type TimerSpec } from '../../timers/timer-plan.js';
+
+export interface SchedulerTarget {
+  /** The schedule group of this deployment. */
+  readonly groupName: string;
+  /** The deadline function schedules invoke. */
+  readonly functionArn: string;
+  /** The role EventBridge Scheduler assumes to invoke it. */
+  readonly roleArn: string;
+  /** Where an invocation that still fails after its retries is sent. */
+  readonly deadLetterArn: string;
+}
+
+/**
+ * One one-time schedule per timer: at() in Europe/London, no flexible window, deleted after it runs, retried,
+ * and dead-lettered. Listing is by name prefix within the group: no table of schedules to drift from the truth.
+ */
+export class EventBridgeTimers implements Timers {
+  constructor(
+    private readonly client: SchedulerClient,
+    private readonly target: SchedulerTarget,
+  ) {}
+
+  async reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
+    const existing = new Set(await this.names(reference));
+    const wanted = new Map(desired.map((t) => [t.name, t]));
+    const deleted: string[] = [];
+    for (const name of existing) {
+      if (wanted.has(name)) continue;
+      try {
+        await this.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.target.groupName }));
+      } catch (error) {
+        // Already gone (it ran, and ActionAfterCompletion deleted it): that is what we wanted.
+        if (!(error instanceof ResourceNotFoundException)) throw error;
+      }
+      deleted.push(name);
+    }
+    const created: string[] = [];
+    const due: TimerInput[] = [];
+    for (const timer of desired) {
+      if (existing.has(timer.name)) continue;
+      // Scheduler refuses an at() in the past, so a timer already due is handed back to be handled now.
+      if (DateTime.fromISO(timer.fireAt) <= DateTime.fromJSDate(now).plus({ minutes: 1 })) {
+        due.push(timer.input);
+        continue;
+      }
+      try {
+        await this.client.send(
+          new CreateScheduleCommand({
+            Name: timer.name,
+            GroupName: this.target.groupName,
+            ScheduleExpression: `at(${DateTime.fromISO(timer.fireAt).setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
+            ScheduleExpressionTimezone: LONDON,
+            FlexibleTimeWindow: { Mode: 'OFF' },
+            ActionAfterCompletion: 'DELETE',
+            Target: {
+              Arn: this.target.functionArn,
+              RoleArn: this.target.roleArn,
+              Input: JSON.stringify(timer.input),
+              RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+              DeadLetterConfig: { Arn: this.target.deadLetterArn },
+            },
+          }),
+        );
+      } catch (error) {
+        // Created by an earlier attempt at this same change: the name says it is the same timer.
+        if (!(error instanceof ConflictException)) throw error;
+      }
+      created.push(timer.name);
+    }
+    return { created, deleted, due };
+  }
+
+  async list(reference: string): Promise<TimerSpec[]> {
+    const timers: TimerSpec[] = [];
+    for (const name of await this.names(reference)) {
+      try {
+        const schedule = await this.client.send(new GetScheduleCommand({ Name: name, GroupName: this.target.groupName }));
+        const at = /^at\((.+)\)$/.exec(schedule.ScheduleExpression ?? '')?.[1];
+        if (!at || !schedule.Target?.Input) continue;
+        timers.push({
+          name,
+          fireAt: DateTime.fromISO(at, { zone: schedule.ScheduleExpressionTimezone ?? LONDON }).toISO() as string,
+          input: JSON.parse(schedule.Target.Input) as TimerInput,
+        });
+      } catch (error) {
+        if (!(error instanceof ResourceNotFoundException)) throw error;
+      }
+    }
+    return timers.sort((a, b) => a.fireAt.localeCompare(b.fireAt));
+  }
+
+  private async names(reference: string): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListSchedulesCommand({ GroupName: this.target.groupName, NamePrefix: timerPrefix(reference), NextToken: token }),
+      );
+      names.push(...(page.Schedules ?? []).map((s) => s.Name).filter((n): n is string => Boolean(n)));
+      token = page.NextToken;
+    } while (token);
+    return names;
+  }
+}
