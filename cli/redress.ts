@@ -6,10 +6,15 @@
 import { CalendarRangeError } from '../shared/calendar/calendar-errors.js';
 import { InstantError } from '../shared/calendar/parse-instant.js';
 import { ConfigError } from '../shared/config/config.js';
+import { CaseStateError } from '../shared/case/case-lifecycle.js';
+import { CaseNotFoundError } from '../shared/case/update-case.js';
 import { MalformedEmailError } from '../shared/mail/mail-errors.js';
 import { PolicyError, UnknownPolicyItemError } from '../shared/policy/policy-errors.js';
 import { caseListCommand } from './commands/case-list.js';
 import { caseShowCommand } from './commands/case-show.js';
+import { caseCloseCommand, caseExtendCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from './commands/case-lifecycle.js';
+import { digestCommand } from './commands/digest.js';
+import { clockRunDueCommand, timersListCommand } from './commands/timers.js';
 import { deadlinesCommand } from './commands/deadlines.js';
 import { ingestCommand } from './commands/ingest.js';
 import { parseEmailCommand } from './commands/parse-email.js';
@@ -30,6 +35,19 @@ const HELP = `usage: npm run --silent redress -- <verb>
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
   case list [--policy ID]    cases, newest first
   case show REF              a case with its timeline
+  case sign REF              the signed complaint arrived; the policy's clock starts
+  case stage REF STAGE       move a case to another stage (an appeal, a review)
+  case extend REF KIND DATE --reason TEXT
+                             more time for a deadline, with the reason
+  case outcome REF upheld|partly-upheld|not-upheld
+                             the stage's outcome was sent; appeal and outside-body windows start
+  case close REF             close a case; its retention clock starts
+    (these take --at INSTANT, default now, and --by NAME)
+  timers list [REF]          the local stack's timers, soonest first
+  clock run-due --now INSTANT
+                             fire every local timer due by that instant
+  digest --policy ID [--now INSTANT] [--send]
+                             an organisation's morning digest
 `;
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -43,6 +61,14 @@ const COMMANDS: Record<string, Command> = {
   'send-sample': sendSampleCommand,
   'case list': caseListCommand,
   'case show': caseShowCommand,
+  'case sign': caseSignCommand,
+  'case stage': caseStageCommand,
+  'case extend': caseExtendCommand,
+  'case outcome': caseOutcomeCommand,
+  'case close': caseCloseCommand,
+  'timers list': timersListCommand,
+  'clock run-due': clockRunDueCommand,
+  digest: digestCommand,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -66,6 +92,8 @@ const KNOWN_ERRORS = [
   MalformedEmailError,
   StackUnavailableError,
   ConfigError,
+  CaseStateError,
+  CaseNotFoundError,
 ];
 
 // A reader that stops early (`| head`) is not an error.

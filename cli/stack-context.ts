@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DynamoDbTimers } from '../shared/adapters/dynamodb/dynamodb-timers.js';
 import { DynamoDbCaseStore } from '../shared/adapters/dynamodb/dynamodb-case-store.js';
 import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
 import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
@@ -16,9 +17,11 @@ export interface StackContext {
   readonly store: DynamoDbCaseStore;
   readonly rawMail: FileRawMailStore;
   readonly intake: IntakeService;
+  /** The local stack's timers (on AWS, EventBridge Scheduler holds them and `timers list` reads it). */
+  readonly timers: DynamoDbTimers;
 }
 
-export function stackContext(): StackContext {
+export function stackContext(options: { now?: Date } = {}): StackContext {
   const config = loadConfig();
   const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR);
   const dynamodb = dynamoDbClient(config);
@@ -29,7 +32,16 @@ export function stackContext(): StackContext {
     policies,
     store: new DynamoDbCaseStore(dynamodb, config.REDRESS_TABLE),
     rawMail,
-    intake: createIntakeService({ config, policies, dynamodb, rawMail, mailer: new SesMailer(sesClient(config)), log }),
+    intake: createIntakeService({
+      config,
+      policies,
+      dynamodb,
+      rawMail,
+      mailer: new SesMailer(sesClient(config)),
+      log,
+      ...(options.now ? { now: () => options.now as Date } : {}),
+    }),
+    timers: new DynamoDbTimers(dynamodb, config.REDRESS_TABLE),
   };
 }
 
@@ -41,8 +53,8 @@ export class StackUnavailableError extends Error {
   }
 }
 
-export async function withStack<T>(work: (ctx: StackContext) => Promise<T>): Promise<T> {
-  const ctx = stackContext();
+export async function withStack<T>(work: (ctx: StackContext) => Promise<T>, options: { now?: Date } = {}): Promise<T> {
+  const ctx = stackContext(options);
   try {
     return await work(ctx);
   } catch (error) {

@@ -12,6 +12,9 @@ import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
 import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
 import { createIntakeService } from '../shared/runtime/intake-service.js';
 import { powertoolsLog } from '../shared/runtime/powertools-log.js';
+import { DateTime } from 'luxon';
+import { DynamoDbTimers } from '../shared/adapters/dynamodb/dynamodb-timers.js';
+import { runDueTimers } from './local-clock.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
 import { startHttpServer } from './http-server.js';
 import { startSesEmulator } from './ses-emulator.js';
@@ -64,6 +67,23 @@ async function main(): Promise<void> {
       await startHttpServer(config.REDRESS_HTTP_PORT, [forms, statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })),
     );
 
+    // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
+    // sends each organisation's digest once on a working day from 08:00.
+    const localTimers = new DynamoDbTimers(dynamodb, config.REDRESS_TABLE);
+    const tick = async () => {
+      for (const f of await runDueTimers(localTimers, intake, new Date(), log)) {
+        console.log(`timer: ${f.timer.input.reference} ${f.timer.input.purpose} ${f.timer.input.kind}: ${f.outcome}`);
+      }
+      const now = DateTime.now().setZone('Europe/London');
+      if (now.hour >= 8) {
+        for (const policy of policies.all) {
+          if ((await intake.digest(policy.id, now)) === 'sent') console.log(`digest sent for ${policy.id}`);
+        }
+      }
+    };
+    const clock = setInterval(() => void tick().catch((e: Error) => log.error('local clock tick failed', { error: e.message })), config.REDRESS_TIMER_POLL_SECONDS * 1000);
+    running.push({ endpoint: 'clock', stop: async () => clearInterval(clock) });
+
     console.log(`Redress is running locally.
   SMTP intake      smtp://localhost:${config.REDRESS_SMTP_PORT}  (mail to any policy's complaints address)
   HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/  (complaint forms at /forms/<policy-id>)
@@ -75,6 +95,7 @@ async function main(): Promise<void> {
 Ready. In another terminal, send a sample complaint:
   npm run --silent redress -- send-sample
 then: npm run --silent redress -- case list
+Timers fire every ${config.REDRESS_TIMER_POLL_SECONDS} s when due; to jump ahead: npm run --silent redress -- clock run-due --now 2027-01-31T09:00:00Z
 Ctrl-C stops everything.`);
   } catch (error) {
     await stopAll();

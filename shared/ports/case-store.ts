@@ -23,6 +23,8 @@ export interface CaseStore {
   caseForThread(messageIds: readonly string[]): Promise<string | undefined>;
   /** Cases of one policy from one complainant address, newest first. */
   casesForComplainant(policyId: string, email: string): Promise<Case[]>;
+  /** A policy's cases that are not closed, soonest next deadline first (the digest's query). */
+  openCases(policyId: string): Promise<Case[]>;
   /** Cases of one policy, newest first. */
   listCases(policyId: string): Promise<Case[]>;
   /**

@@ -10,6 +10,9 @@ import { attemptContext } from './attempt-context.js';
 import { timersFor } from './timers-for.js';
 import { submitWebComplaint, type WebSubmission } from '../intake/submit-web-complaint.js';
 import type { SubmitResult } from '../web/form-http-handler.js';
+import { DateTime } from 'luxon';
+import { CaseLifecycle } from '../case/case-lifecycle.js';
+import { londonToday, sendDigest, type DigestOutcome } from '../digest/send-digests.js';
 import type { Timers } from '../ports/timers.js';
 import { fireTimer, type FireOutcome } from '../timers/fire-timer.js';
 import type { TimerInput } from '../timers/timer-plan.js';
@@ -35,6 +38,10 @@ export interface IntakeService {
   take(delivery: Delivery, lambdaContext?: Context): Promise<DeliveryResult>;
   /** Opens the case for a web form submission, once per submission key. */
   submitForm(submission: WebSubmission, lambdaContext?: Context): Promise<SubmitResult>;
+  /** What staff do to cases: signature, stage, extension, outcome, closure. */
+  readonly lifecycle: CaseLifecycle;
+  /** Sends one organisation's morning digest, once per organisation and day. */
+  digest(policyId: string, now: DateTime, lambdaContext?: Context): Promise<DigestOutcome | 'in-progress'>;
   /** Handles a timer that went off, once per timer. */
   fire(input: TimerInput, lambdaContext?: Context): Promise<FireOutcome | 'in-progress'>;
 }
@@ -93,6 +100,11 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
   // A timer is once-only by its whole input (case, stage, kind, due time, deadlines version, purpose).
   const fireIdempotency = new IdempotencyConfig({ expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS });
   const fireOnce = makeIdempotent((input: TimerInput) => fireTimer(deps, input), { persistenceStore, config: fireIdempotency, keyPrefix: 'timer' });
+  const digestIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[policyId, date]', expiresAfterSeconds: 3 * 86_400 });
+  const digestOnce = makeIdempotent(
+    (request: { policyId: string; date: string; now: string }) => sendDigest(deps, request.policyId, DateTime.fromISO(request.now)),
+    { persistenceStore, config: digestIdempotency, keyPrefix: 'digest' },
+  );
   const formIdempotency = new IdempotencyConfig({
     eventKeyJmesPath: '[policyId, submissionKey]',
     expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
@@ -105,6 +117,7 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
 
   return {
     deps,
+    lifecycle: new CaseLifecycle(deps),
     async take(delivery, lambdaContext) {
       // In Lambda, an attempt's in-progress mark lapses when the invocation would have timed out, so a
       // retry after a crash is not blocked; elsewhere an attempt gets a fixed budget.
@@ -113,6 +126,16 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
         return { status: 'done', outcomes: await takeOnce(delivery) };
       } catch (error) {
         if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
+        throw error;
+      }
+    },
+    async digest(policyId, now, lambdaContext) {
+      digestIdempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
+      try {
+        // Keyed by organisation and London date (not the instant): a retried morning sends one digest.
+        return await digestOnce({ policyId, date: londonToday(now), now: now.toISO() as string });
+      } catch (error) {
+        if (error instanceof IdempotencyAlreadyInProgressError) return 'in-progress';
         throw error;
       }
     },

@@ -153,6 +153,15 @@ export class DynamoDbCaseStore implements CaseStore {
     return items.map((item) => unmarshall(item).case as Case);
   }
 
+  async openCases(policyId: string): Promise<Case[]> {
+    const items = await this.queryAll({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `OPEN#${policyId}` } },
+    });
+    return items.map((item) => unmarshall(item).case as Case);
+  }
+
   async listCases(policyId: string): Promise<Case[]> {
     const items = await this.queryAll({
       IndexName: 'GSI3',

@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { parseInstant } from '../../shared/calendar/parse-instant.js';
+import { buildDigest, digestLetter } from '../../shared/digest/build-digest.js';
+import { withStack } from '../stack-context.js';
+import { UsageError } from '../usage-error.js';
+
+/** `redress digest --policy ID [--now INSTANT] [--send]`: an organisation's digest, printed (and sent with --send). */
+export async function digestCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { policy: { type: 'string' }, now: { type: 'string' }, send: { type: 'boolean' } } });
+  if (!values.policy) throw new UsageError('usage: redress digest --policy ID [--now INSTANT] [--send]');
+  const now = values.now ? parseInstant(values.now) : DateTime.now();
+  return withStack(async ({ policies, store, intake }) => {
+    const policy = policies.get(values.policy as string);
+    const digest = buildDigest(policy, await store.openCases(policy.id), now);
+    if (!digest) {
+      process.stdout.write(`nothing to say for ${policy.id} on ${now.setZone('Europe/London').toISODate()}: no digest\n`);
+      return 0;
+    }
+    const letter = digestLetter(policy, digest);
+    process.stdout.write(`Subject: ${letter.subject}\n\n${letter.text}`);
+    if (values.send) process.stdout.write(`\n${await intake.digest(policy.id, now)}\n`);
+    return 0;
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Lambda: an EventBridge Scheduler timer went off. The schedule's input names the case and the deadline; the
+ * shared domain re-reads the case and does what is due (or nothing, if the deadline was met or replaced).
+ * An error is thrown back to Scheduler, which retries and then dead-letters the input.
+ */
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { DEADLINE_KINDS } from '../shared/policy/policy-schema.js';
+import { schedulerRuntime } from '../shared/runtime/scheduler-runtime.js';
+
+export const timerInput = z.object({
+  reference: z.string().min(1),
+  stage: z.string().min(1),
+  kind: z.enum(DEADLINE_KINDS),
+  dueAt: z.string().min(1),
+  deadlinesVersion: z.number().int().positive(),
+  purpose: z.enum(['deadline', 'reminder']),
+});
+
+export async function handler(event: unknown, context: Context): Promise<{ outcome: string }> {
+  const { service, log } = schedulerRuntime();
+  log.logger.addContext(context);
+  const input = timerInput.parse(event);
+  const outcome = await service.fire(input, context);
+  if (outcome === 'in-progress') throw new Error(`timer for ${input.reference} is being handled elsewhere; Scheduler will retry`);
+  log.info('timer handled', { ...input, outcome });
+  return { outcome };
+}
