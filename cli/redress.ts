@@ -12,7 +12,7 @@ import { MalformedEmailError } from '../shared/mail/mail-errors.js';
 import { PolicyError, UnknownPolicyItemError } from '../shared/policy/policy-errors.js';
 import { caseListCommand } from './commands/case-list.js';
 import { caseShowCommand } from './commands/case-show.js';
-import { caseCloseCommand, caseExtendCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from './commands/case-lifecycle.js';
+import { caseCloseCommand, caseExtendCommand, caseMetCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from './commands/case-lifecycle.js';
 import { digestCommand } from './commands/digest.js';
 import { clockRunDueCommand, timersListCommand } from './commands/timers.js';
 import { deadlinesCommand } from './commands/deadlines.js';
@@ -36,6 +36,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case list [--policy ID]    cases, newest first
   case show REF              a case with its timeline
   case sign REF              the signed complaint arrived; the policy's clock starts
+  case met REF KIND          a deadline was met (acknowledge, meet, respond)
   case stage REF STAGE       move a case to another stage (an appeal, a review)
   case extend REF KIND DATE --reason TEXT
                              more time for a deadline, with the reason
@@ -62,6 +63,7 @@ const COMMANDS: Record<string, Command> = {
   'case list': caseListCommand,
   'case show': caseShowCommand,
   'case sign': caseSignCommand,
+  'case met': caseMetCommand,
   'case stage': caseStageCommand,
   'case extend': caseExtendCommand,
   'case outcome': caseOutcomeCommand,

@@ -65,3 +65,10 @@ export async function caseCloseCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('usage: redress case close REF [--at INSTANT] [--by NAME]');
   return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.close((positionals[0] as string).toUpperCase(), at, actor)));
 }
+
+/** `redress case met REF KIND [--at INSTANT]`: a deadline was met (acknowledged, met the complainant, responded). */
+export async function caseMetCommand(args: string[]): Promise<number> {
+  const { positionals, at, actor } = options(args);
+  if (positionals.length !== 2) throw new UsageError('usage: redress case met REF KIND [--at INSTANT] [--by NAME]');
+  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.markMet((positionals[0] as string).toUpperCase(), positionals[1] as string, at, actor)));
+}

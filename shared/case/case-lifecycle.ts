@@ -44,6 +44,19 @@ export class CaseLifecycle {
     });
   }
 
+  /** Staff did what a deadline asked (acknowledged, met the complainant, responded): it stops being chased. */
+  async markMet(reference: string, kind: string, at: DateTime, actor: string): Promise<Case> {
+    return this.change(reference, (c) => {
+      const open = c.deadlines.find((d) => d.kind === kind && d.stage === c.stage && (d.status === 'pending' || d.status === 'missed'));
+      if (!open) throw new CaseStateError(`${reference} has no open ${kind} deadline at ${c.stage}`);
+      return {
+        changed: { ...c, deadlines: c.deadlines.map((d) => (d === open ? { ...d, status: 'met' as const } : d)), ...(kind === 'acknowledge' ? { acknowledgedAt: at.toISO() as string } : {}) },
+        events: [timelineEvent(at, kind === 'acknowledge' ? 'acknowledged' : 'note', actor, `${kind} done (due ${open.dueDate}${open.status === 'missed' ? ', late' : ''})`, { kind, dueDate: open.dueDate })],
+        deadlinesChanged: false,
+      };
+    });
+  }
+
   /** The case moves to another stage (an appeal, a review): the old stage's open deadlines close, the new stage's start. */
   async changeStage(reference: string, stageId: string, at: DateTime, actor: string): Promise<Case> {
     return this.change(reference, (c, policy) => {

@@ -85,32 +85,35 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
     now: parts.now ?? (() => new Date()),
     fireTimer: (input) => fireOnce(input),
   };
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName: config.REDRESS_TABLE,
-    keyAttr: TABLE_KEYS.partitionKey,
-    sortKeyAttr: TABLE_KEYS.sortKey,
-    staticPkValue: IDEMPOTENCY_PARTITION,
-    awsSdkV3Client: parts.dynamodb,
-  });
+  // One persistence layer per idempotent operation: a layer takes the configuration of the first operation
+  // that uses it and ignores any other, so sharing one would key every operation by the first one's key.
+  const persistenceStore = () =>
+    new DynamoDBPersistenceLayer({
+      tableName: config.REDRESS_TABLE,
+      keyAttr: TABLE_KEYS.partitionKey,
+      sortKeyAttr: TABLE_KEYS.sortKey,
+      staticPkValue: IDEMPOTENCY_PARTITION,
+      awsSdkV3Client: parts.dynamodb,
+    });
   const idempotency = new IdempotencyConfig({
     eventKeyJmesPath: 'deliveryId',
     expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
   });
-  const takeOnce = makeIdempotent((delivery: Delivery) => ingestEmail(deps, delivery), { persistenceStore, config: idempotency, keyPrefix: 'email' });
+  const takeOnce = makeIdempotent((delivery: Delivery) => ingestEmail(deps, delivery), { persistenceStore: persistenceStore(), config: idempotency, keyPrefix: 'email' });
   // A timer is once-only by its whole input (case, stage, kind, due time, deadlines version, purpose).
   const fireIdempotency = new IdempotencyConfig({ expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS });
-  const fireOnce = makeIdempotent((input: TimerInput) => fireTimer(deps, input), { persistenceStore, config: fireIdempotency, keyPrefix: 'timer' });
+  const fireOnce = makeIdempotent((input: TimerInput) => fireTimer(deps, input), { persistenceStore: persistenceStore(), config: fireIdempotency, keyPrefix: 'timer' });
   const digestIdempotency = new IdempotencyConfig({ eventKeyJmesPath: '[policyId, date]', expiresAfterSeconds: 3 * 86_400 });
   const digestOnce = makeIdempotent(
     (request: { policyId: string; date: string; now: string }) => sendDigest(deps, request.policyId, DateTime.fromISO(request.now)),
-    { persistenceStore, config: digestIdempotency, keyPrefix: 'digest' },
+    { persistenceStore: persistenceStore(), config: digestIdempotency, keyPrefix: 'digest' },
   );
   const formIdempotency = new IdempotencyConfig({
     eventKeyJmesPath: '[policyId, submissionKey]',
     expiresAfterSeconds: config.REDRESS_DUPLICATE_WINDOW_SECONDS,
   });
   const submitOnce = makeIdempotent((submission: WebSubmission) => submitWebComplaint(deps, submission), {
-    persistenceStore,
+    persistenceStore: persistenceStore(),
     config: formIdempotency,
     keyPrefix: 'web',
   });

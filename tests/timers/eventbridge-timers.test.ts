@@ -1,0 +1,176 @@
+/**
+ * The EventBridge Scheduler adapter, driven by real case changes on DynamoDB Local. Scheduler has no local server,
+ * so it is mocked with aws-sdk-client-mock (keeping the schedules it was asked for), and every request is asserted.
+ */
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ListSchedulesCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  type CreateScheduleCommandInput,
+} from '@aws-sdk/client-scheduler';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DateTime } from 'luxon';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EventBridgeTimers } from '../../shared/adapters/scheduler/eventbridge-timers.js';
+import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
+import { dynamoDbClient, sesClient } from '../../shared/runtime/aws-clients.js';
+import { createIntakeService, type IntakeService } from '../../shared/runtime/intake-service.js';
+import { SCHEDULER_ENV } from '../support/scheduler-env.js';
+import { complaintEmail } from '../support/deliver.js';
+import { seedPolicies } from '../support/policies.js';
+import { quietLog, testStack, type TestStack } from '../support/test-stack.js';
+
+const scheduler = mockClient(SchedulerClient);
+const schedules = new Map<string, CreateScheduleCommandInput>();
+const GROUP = SCHEDULER_ENV.REDRESS_SCHEDULE_GROUP;
+// The case was received on Monday 23 November 2026; the operations happen "now", well before its deadlines.
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+let stack: TestStack;
+let service: IntakeService;
+
+beforeAll(async () => {
+  stack = await testStack();
+  const timers = new EventBridgeTimers(new SchedulerClient({ region: 'eu-west-2' }), {
+    groupName: GROUP,
+    functionArn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
+    roleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
+    deadLetterArn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN,
+  });
+  service = createIntakeService({
+    config: stack.config,
+    policies: seedPolicies,
+    dynamodb: dynamoDbClient(stack.config),
+    rawMail: stack.rawMail,
+    mailer: new SesMailer(sesClient(stack.config)),
+    timers,
+    log: quietLog,
+    now: () => NOW,
+  });
+});
+
+beforeEach(() => {
+  scheduler.reset();
+  scheduler.on(ListSchedulesCommand).callsFake((input: { NamePrefix: string }) => ({
+    Schedules: [...schedules.keys()].filter((n) => n.startsWith(input.NamePrefix)).map((Name) => ({ Name })),
+  }));
+  scheduler.on(CreateScheduleCommand).callsFake((input: CreateScheduleCommandInput) => {
+    schedules.set(input.Name as string, input);
+    return { ScheduleArn: `arn:aws:scheduler:eu-west-2:123456789012:schedule/${GROUP}/${input.Name}` };
+  });
+  scheduler.on(DeleteScheduleCommand).callsFake((input: { Name: string }) => {
+    schedules.delete(input.Name);
+    return {};
+  });
+});
+
+const created = () => scheduler.commandCalls(CreateScheduleCommand).map((c) => [c.args[0].input.Name, c.args[0].input.ScheduleExpression]);
+const deleted = () => scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input);
+
+async function newCase(to: string): Promise<string> {
+  const mail = complaintEmail({ to });
+  const result = await service.take({ deliveryId: `d-${Math.random()}`, rawKey: await store(mail.raw), recipients: [], receivedAt: '2026-11-23T10:00:00Z' });
+  if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error(JSON.stringify(result));
+  return result.outcomes[0].reference;
+}
+
+async function store(raw: string): Promise<string> {
+  const key = `inbound/test/${Math.random()}.eml`;
+  await stack.rawMail.put(key, Buffer.from(raw.replace(/\n/g, '\r\n')));
+  return key;
+}
+
+describe('EventBridge Scheduler requests', () => {
+  it('a Not Alone Mentoring case: no timer until it is signed, then the acknowledgement and its reminder', async () => {
+    const reference = await newCase('not.alone.mentoring@gmail.com');
+    // Unsigned: no timers yet. The signature starts the acknowledgement clock.
+    expect(created()).toEqual([]);
+    scheduler.resetHistory();
+    await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    // Monday 23 Nov + 3 working days = Thursday 26 Nov; the reminder one working day before, Wednesday 25 Nov 09:00.
+    expect(created()).toEqual([
+      [`${reference}.v2.stage-1.acknowledge`, 'at(2026-11-27T00:00:00)'],
+      [`${reference}.v2.stage-1.acknowledge.remind`, 'at(2026-11-25T09:00:00)'],
+    ]);
+    const request = scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
+    expect(request).toEqual({
+      Name: `${reference}.v2.stage-1.acknowledge`,
+      GroupName: GROUP,
+      ScheduleExpression: 'at(2026-11-27T00:00:00)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
+        RoleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
+        Input: JSON.stringify({ reference, stage: 'stage-1', kind: 'acknowledge', dueAt: '2026-11-26T23:59:59.999+00:00', deadlinesVersion: 2, purpose: 'deadline' }),
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+        DeadLetterConfig: { Arn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN },
+      },
+    });
+  });
+
+  it('a stage change deletes the old stage timers and creates the new stage timers', async () => {
+    const reference = await newCase('complaints@county-council.example');
+    scheduler.resetHistory();
+    await service.lifecycle.changeStage(reference, 'stage-2', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    expect(deleted()).toEqual([
+      { Name: `${reference}.v1.stage-1.respond`, GroupName: GROUP },
+      { Name: `${reference}.v1.stage-1.respond.remind`, GroupName: GROUP },
+      { Name: `${reference}.v1.stage-1.respond-max`, GroupName: GROUP },
+    ]);
+    // Stage two: acknowledge in 3 working days (Thu 26 Nov), respond in 20 (Mon 21 Dec).
+    expect(created()).toEqual([
+      [`${reference}.v2.stage-2.acknowledge`, 'at(2026-11-27T00:00:00)'],
+      [`${reference}.v2.stage-2.acknowledge.remind`, 'at(2026-11-25T09:00:00)'],
+      [`${reference}.v2.stage-2.respond`, 'at(2026-12-22T00:00:00)'],
+      [`${reference}.v2.stage-2.respond.remind`, 'at(2026-12-17T09:00:00)'],
+    ]);
+  });
+
+  it('an extension replaces the timers with ones for the new date', async () => {
+    const reference = await newCase('Shaked@alumot.uk');
+    scheduler.resetHistory();
+    await service.lifecycle.extendDeadline(reference, 'respond', '2027-01-29', 'complex: more witnesses (2.6)', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v1.stage-1.respond`, `${reference}.v1.stage-1.respond.remind`]);
+    // Friday 29 January 2027; the reminder two working days before, Wednesday 27 January.
+    expect(created()).toEqual([
+      [`${reference}.v2.stage-1.respond`, 'at(2027-01-30T00:00:00)'],
+      [`${reference}.v2.stage-1.respond.remind`, 'at(2027-01-27T09:00:00)'],
+    ]);
+  });
+
+  it('closure deletes the open timers and sets the retention timer (Not Alone Mentoring: six years)', async () => {
+    const reference = await newCase('not.alone.mentoring@gmail.com');
+    await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    scheduler.resetHistory();
+    await service.lifecycle.close(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v2.stage-1.acknowledge`, `${reference}.v2.stage-1.acknowledge.remind`]);
+    expect(created()).toEqual([[`${reference}.v3.stage-1.retention`, 'at(2032-11-24T00:00:00)']]);
+  });
+
+  it('a timer that exists already (ConflictException) and one already gone (ResourceNotFoundException) are not errors', async () => {
+    const reference = await newCase('Shaked@alumot.uk');
+    scheduler.resetHistory();
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
+    scheduler.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
+    const changed = await service.lifecycle.extendDeadline(reference, 'respond', '2027-02-26', 'agreed with the complainant', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    expect(changed.deadlinesVersion).toBe(2);
+    expect(deleted()).toHaveLength(2);
+    expect(created()).toHaveLength(2);
+  });
+
+  it('a deadline already past is handled at once instead of being scheduled in the past', async () => {
+    const reference = await newCase('complaints@county-council.example');
+    scheduler.resetHistory();
+    // Staff record a stage change dated long ago: its acknowledgement deadline is already over.
+    await service.lifecycle.changeStage(reference, 'stage-2', DateTime.fromISO('2026-10-01T09:00:00Z'), 'staff');
+    expect(created().map(([name]) => name)).not.toContain(`${reference}.v2.stage-2.acknowledge`);
+    const c = await stack.store.getCase(reference);
+    expect(c?.deadlines.find((d) => d.stage === 'stage-2' && d.kind === 'acknowledge')?.status).toBe('missed');
+    expect((await stack.store.timeline(reference)).some((e) => e.type === 'escalated')).toBe(true);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Deadlines firing on the local stack: timers kept in DynamoDB Local, fired by the local clock as
+ * `redress clock run-due` does, notices in the SES emulator. The clock is moved, never waited for.
+ */
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runDueTimers } from '../../local/local-clock.js';
+import { DynamoDbTimers } from '../../shared/adapters/dynamodb/dynamodb-timers.js';
+import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
+import { buildDigest, digestLetter } from '../../shared/digest/build-digest.js';
+import { dynamoDbClient, sesClient } from '../../shared/runtime/aws-clients.js';
+import { createIntakeService, type IntakeService } from '../../shared/runtime/intake-service.js';
+import { complaintEmail } from '../support/deliver.js';
+import { seedPolicies } from '../support/policies.js';
+import { sentEmails } from '../support/ses-outbox.js';
+import { quietLog, testStack, type TestStack } from '../support/test-stack.js';
+
+let stack: TestStack;
+let service: IntakeService;
+let timers: DynamoDbTimers;
+const clock = { now: new Date('2026-11-23T12:00:00Z') };
+
+beforeAll(async () => {
+  stack = await testStack();
+  const dynamodb = dynamoDbClient(stack.config);
+  timers = new DynamoDbTimers(dynamodb, stack.config.REDRESS_TABLE);
+  service = createIntakeService({
+    config: stack.config,
+    policies: seedPolicies,
+    dynamodb,
+    rawMail: stack.rawMail,
+    mailer: new SesMailer(sesClient(stack.config)),
+    timers,
+    log: quietLog,
+    now: () => clock.now,
+  });
+});
+
+async function openCase(to: string, extra: Parameters<typeof complaintEmail>[0] = { to }): Promise<{ reference: string; from: string }> {
+  const mail = complaintEmail({ ...extra, to });
+  const rawKey = `inbound/test/${Math.random()}.eml`;
+  await stack.rawMail.put(rawKey, Buffer.from(mail.raw.replace(/\n/g, '\r\n')));
+  const result = await service.take({ deliveryId: rawKey, rawKey, recipients: [], receivedAt: clock.now.toISOString() });
+  if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error(JSON.stringify(result));
+  return { reference: result.outcomes[0].reference, from: mail.from };
+}
+
+async function runDue(at: string) {
+  clock.now = new Date(at);
+  return runDueTimers(timers, service, clock.now, quietLog);
+}
+
+const notices = async (reference: string, what: string) => (await sentEmails(stack.sesEndpoint)).filter((e) => e.subject.startsWith(`[${reference}] ${what}`));
+const at = (iso: string) => DateTime.fromISO(iso);
+
+describe('a missed acknowledgement (Not Alone Mentoring, from the signed complaint)', () => {
+  it('reminds the handler the working day before, then escalates when it passes: once, however often it fires', async () => {
+    clock.now = new Date('2026-11-23T12:00:00Z');
+    const { reference } = await openCase('not.alone.mentoring@gmail.com');
+    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    expect((await timers.list(reference)).map((t) => [t.input.purpose, t.fireAt])).toEqual([
+      ['reminder', '2026-11-25T09:00:00.000+00:00'],
+      ['deadline', '2026-11-27T00:00:00.000+00:00'],
+    ]);
+
+    const early = await runDue('2026-11-25T08:00:00Z');
+    expect(early.filter((f) => f.timer.input.reference === reference)).toEqual([]);
+
+    const reminded = await runDue('2026-11-25T09:30:00Z');
+    expect(reminded.filter((f) => f.timer.input.reference === reference).map((f) => f.outcome)).toEqual(['reminded']);
+    expect(await notices(reference, 'Reminder: acknowledge the complaint by Thursday 26 November 2026')).toHaveLength(1);
+
+    const escalated = await runDue('2026-11-27T01:00:00Z');
+    expect(escalated.filter((f) => f.timer.input.reference === reference).map((f) => f.outcome)).toEqual(['escalated']);
+    const [notice] = await notices(reference, 'Deadline missed: acknowledge the complaint');
+    expect(notice?.destination.to).toEqual(['not.alone.mentoring@gmail.com']);
+    expect(notice?.body.text).toContain('The deadline to acknowledge the complaint was Thursday 26 November 2026 (3 working days, clause 6.4)');
+    const c = await stack.store.getCase(reference);
+    expect(c?.deadlines.find((d) => d.kind === 'acknowledge')?.status).toBe('missed');
+    expect((await stack.store.timeline(reference)).filter((e) => e.type === 'escalated')).toHaveLength(1);
+
+    // The same timer again (a redelivery): nothing more is sent.
+    const input = escalated.find((f) => f.timer.input.reference === reference)?.timer.input;
+    expect(await service.fire(input!)).toBe('escalated');
+    expect(await notices(reference, 'Deadline missed')).toHaveLength(1);
+    expect(await runDue('2026-11-27T02:00:00Z').then((f) => f.filter((x) => x.timer.input.reference === reference))).toEqual([]);
+  });
+
+  it('a deadline met in time produces no escalation', async () => {
+    clock.now = new Date('2026-11-23T12:00:00Z');
+    const { reference } = await openCase('not.alone.mentoring@gmail.com');
+    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    await service.lifecycle.markMet(reference, 'acknowledge', at('2026-11-24T10:00:00Z'), 'katie');
+    expect(await timers.list(reference)).toEqual([]);
+    await runDue('2026-11-30T09:00:00Z');
+    expect(await notices(reference, 'Deadline missed')).toEqual([]);
+    expect(await notices(reference, 'Reminder')).toEqual([]);
+  });
+
+  it('a timer for deadlines that changed since it was set does nothing', async () => {
+    clock.now = new Date('2026-11-23T12:00:00Z');
+    const { reference } = await openCase('Shaked@alumot.uk');
+    const [old] = await timers.list(reference);
+    await service.lifecycle.extendDeadline(reference, 'respond', '2027-02-26', 'complex', at('2026-11-23T12:00:00Z'), 'ceo');
+    expect(await service.fire(old!.input)).toBe('superseded');
+  });
+});
+
+describe('a missed response where the policy has a holding letter (Not Alone Mentoring 7.5)', () => {
+  it('escalates with a draft holding letter proposing a new date', async () => {
+    clock.now = new Date('2026-11-23T12:00:00Z');
+    const { reference } = await openCase('not.alone.mentoring@gmail.com');
+    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    await service.lifecycle.changeStage(reference, 'stage-2', at('2026-11-24T10:00:00Z'), 'katie');
+    // Tuesday 24 November + 10 working days = Tuesday 8 December; the new date another 10 = Tuesday 22 December.
+    await runDue('2026-12-09T00:30:00Z');
+    const [notice] = await notices(reference, 'Deadline missed: send the full response');
+    expect(notice?.body.text).toContain('Holding letter (clause 7.5)');
+    expect(notice?.body.text).toContain('proposing Tuesday 22 December 2026');
+    expect((await stack.store.timeline(reference)).find((e) => e.type === 'note')?.detail).toMatchObject({ proposedDate: '2026-12-22' });
+  });
+});
+
+describe('the end of an appeal window with no appeal, and the retention date', () => {
+  it('closes the case itself, starts the retention clock, and six years on destroys the personal data', async () => {
+    clock.now = new Date('2026-11-23T12:00:00Z');
+    const { reference } = await openCase('not.alone.mentoring@gmail.com', { to: 'not.alone.mentoring@gmail.com', body: 'PERSONAL-DETAIL-42 happened.' });
+    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    await service.lifecycle.changeStage(reference, 'stage-2', at('2026-11-24T10:00:00Z'), 'katie');
+    // Outcome on Friday 4 December: the appeal window is 14 working days, to Friday 25 December's substitute... counted:
+    // 7,8,9,10,11,14,15,16,17,18,21,22,23,24 December -> Thursday 24 December 2026.
+    const withOutcome = await service.lifecycle.recordOutcome(reference, 'not-upheld', at('2026-12-04T15:00:00Z'), 'katie');
+    expect(withOutcome.deadlines.find((d) => d.kind === 'appeal-window')?.dueDate).toBe('2026-12-24');
+
+    await runDue('2026-12-25T00:30:00Z');
+    const closed = await stack.store.getCase(reference);
+    expect(closed).toMatchObject({ status: 'closed' });
+    const retention = closed?.deadlines.find((d) => d.kind === 'retention');
+    expect(retention?.dueDate).toBe('2032-12-25');
+    expect((await timers.list(reference)).map((t) => t.input.kind)).toEqual(['retention']);
+    expect(await notices(reference, 'Closed: no appeal within the window')).toHaveLength(1);
+
+    const rawKeys = (await stack.store.timeline(reference)).map((e) => e.detail?.rawKey).filter((k): k is string => typeof k === 'string');
+    expect(rawKeys).toHaveLength(1);
+    await runDue('2032-12-26T00:30:00Z');
+    const destroyed = await stack.store.getCase(reference);
+    expect(destroyed).toMatchObject({ complainant: { anonymous: true }, summary: '', status: 'closed', outcome: { decision: 'not-upheld' } });
+    expect(destroyed?.destroyedAt).toBeDefined();
+    await expect(stack.rawMail.size(rawKeys[0] as string)).rejects.toThrow(/ENOENT/);
+    const timeline = await stack.store.timeline(reference);
+    expect(JSON.stringify(timeline)).not.toContain('PERSONAL-DETAIL-42');
+    expect(JSON.stringify(timeline)).not.toMatch(/@example\.net/);
+    expect(timeline.some((e) => e.type === 'destroyed')).toBe(true);
+  });
+});
+
+describe('the digest', () => {
+  it('lists overdue, due today, due this week, new, awaiting acknowledgement and signature; a confidential case by reference only', async () => {
+    clock.now = new Date('2027-03-01T09:00:00Z');
+    const plain = await openCase('Shaked@alumot.uk', { to: 'Shaked@alumot.uk', subject: 'The volunteer did not come', fromName: 'Pat Plain' });
+    const secret = await openCase('Shaked@alumot.uk', { to: 'Shaked@alumot.uk', subject: 'Confidential complaint: about my file', fromName: 'Sol Secret', body: 'SECRET-BODY' });
+    // A review recorded as asked for on Friday 15 January: acknowledge in 10 working days (29 January), respond in
+    // 20 (12 February). Both were already past, so they were escalated at once.
+    await service.lifecycle.changeStage(plain.reference, 'stage-2', at('2027-01-15T10:00:00Z'), 'chair');
+
+    const policy = seedPolicies.get('alumot');
+    const now = at('2027-03-02T08:00:00Z');
+    const digest = buildDigest(policy, await stack.store.openCases(policy.id), now);
+    const letter = digestLetter(policy, digest!);
+    expect(digest?.sections.map((s) => s.heading)).toEqual(['Overdue', 'New since yesterday', 'Awaiting acknowledgement']);
+    expect(letter.text).toContain(`${plain.reference}: Stage Two (review by an appeal panel), respond by Friday 12 February 2027 (18 days overdue)`);
+    expect(letter.text).toContain(`${plain.reference}: Stage Two (review by an appeal panel), acknowledge by Friday 29 January 2027 (32 days overdue)`);
+    expect(letter.text).toContain(`${secret.reference}: confidential`);
+    expect(letter.text).not.toContain('SECRET-BODY');
+    expect(letter.text).not.toContain('Sol Secret');
+    expect(letter.html).not.toContain('about my file');
+    expect(letter.subject).toBe('Complaints digest for Tuesday 2 March 2027: Alumot');
+  });
+
+  it('is sent once a working day, and not at all when there is nothing to say or it is not a working day', async () => {
+    const now = at('2027-03-02T08:00:00Z');
+    expect(await service.digest('alumot', now)).toBe('sent');
+    expect(await service.digest('alumot', now.plus({ minutes: 5 }))).toBe('sent');
+    const sent = (await sentEmails(stack.sesEndpoint)).filter((e) => e.subject === 'Complaints digest for Tuesday 2 March 2027: Alumot');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.destination.to).toEqual(['Shaked@alumot.uk']);
+    expect(await service.digest('connected-together', now)).toBe('nothing-to-say');
+    expect(await service.digest('alumot', at('2027-03-06T08:00:00Z'))).toBe('not-a-working-day');
+  });
+});
