@@ -1,13 +1,14 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { EmailIdentity, Identity, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
+import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -63,6 +64,37 @@ export class RedressStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Deadline timers: one-time schedules in this deployment's group, invoking the deadline function through a
+    // role; what still fails after retries lands on a queue with its input.
+    const scheduleGroup = new CfnScheduleGroup(this, 'Timers', { name: `${this.stackName}-timers`.slice(0, 64) });
+    const timerFailures = new Queue(this, 'TimerFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+      description: 'EventBridge Scheduler invokes the Redress deadline and digest functions',
+    });
+    timerFailures.grantSendMessages(schedulerRole);
+    const deadlineFunctionName = `${this.stackName}-deadline-timer`;
+    const deadlineFunctionArn = this.formatArn({ service: 'lambda', resource: 'function', resourceName: deadlineFunctionName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const schedulerEnvironment = {
+      REDRESS_SCHEDULE_GROUP: scheduleGroup.name as string,
+      REDRESS_SCHEDULER_ROLE_ARN: schedulerRole.roleArn,
+      REDRESS_DEADLINE_FUNCTION_ARN: deadlineFunctionArn,
+      REDRESS_TIMER_DLQ_ARN: timerFailures.queueArn,
+    };
+    const manageTimers = [
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule'],
+        resources: [this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/*` })],
+      }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['scheduler:ListSchedules'], resources: ['*'] }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }),
+    ];
+
     const intakeFailures = new Queue(this, 'EmailIntakeFailures', {
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
@@ -78,6 +110,7 @@ export class RedressStack extends Stack {
         REDRESS_RAW_MAIL_PREFIX: RAW_MAIL_PREFIX,
         REDRESS_OPERATOR_EMAIL: props.operatorEmail,
         REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+        ...schedulerEnvironment,
       },
       // Asynchronous invocation from SES: two retries, then the event goes to the queue with the raw mail kept.
       retryAttempts: 2,
@@ -89,6 +122,7 @@ export class RedressStack extends Stack {
     emailIntake.addToRolePolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }),
     );
+    for (const statement of manageTimers) emailIntake.addToRolePolicy(statement);
 
     const recipients = props.policies.all.flatMap((p) => p.intake.addresses.map((a) => a.toLowerCase()));
     new ReceiptRuleSet(this, 'Inbound', {
@@ -121,8 +155,10 @@ export class RedressStack extends Stack {
         REDRESS_FORM_SECRET_ARN: formSecret.secretArn,
         REDRESS_OPERATOR_EMAIL: props.operatorEmail,
         REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+        ...schedulerEnvironment,
       },
     });
+    for (const statement of manageTimers) complaintForm.addToRolePolicy(statement);
     this.table.grantReadWriteData(complaintForm);
     formSecret.grantRead(complaintForm);
     complaintForm.addToRolePolicy(
@@ -134,6 +170,61 @@ export class RedressStack extends Stack {
     formsApi.addRoutes({ path: '/forms/{policyId}', methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS], integration: formIntegration });
     formsApi.addRoutes({ path: '/forms/{policyId}/token', methods: [HttpMethod.GET], integration: formIntegration });
     new CfnOutput(this, 'FormsUrl', { description: 'Complaint forms are at <this>/forms/<policy-id>', value: formsApi.apiEndpoint });
+
+    // The function timers invoke, and the digest each working morning.
+    const schedulerFunctionEnvironment = {
+      REDRESS_TABLE: this.table.tableName,
+      REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName,
+      REDRESS_OPERATOR_EMAIL: props.operatorEmail,
+      REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+      ...schedulerEnvironment,
+    };
+    const deadlineTimer = new RedressFunction(this, 'DeadlineTimer', {
+      handlerModule: 'deadline-timer',
+      serviceName: 'redress-deadline-timer',
+      functionName: deadlineFunctionName,
+      description: 'A deadline timer went off: remind, escalate, close or destroy',
+      environment: schedulerFunctionEnvironment,
+    });
+    const dailyDigest = new RedressFunction(this, 'DailyDigest', {
+      handlerModule: 'daily-digest',
+      serviceName: 'redress-daily-digest',
+      description: "Each organisation's morning digest of open cases",
+      timeout: Duration.minutes(5),
+      environment: schedulerFunctionEnvironment,
+    });
+    for (const fn of [deadlineTimer, dailyDigest]) {
+      this.table.grantReadWriteData(fn);
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }));
+      for (const statement of manageTimers) fn.addToRolePolicy(statement);
+    }
+    // Retention destroys raw mail and attachments.
+    this.rawMail.grantReadWrite(deadlineTimer);
+    this.rawMail.grantDelete(deadlineTimer);
+    deadlineTimer.grantInvoke(schedulerRole);
+    dailyDigest.grantInvoke(schedulerRole);
+    new CfnSchedule(this, 'DailyDigestSchedule', {
+      groupName: scheduleGroup.name,
+      description: 'Redress digests, 08:00 London time, Monday to Friday (bank holidays skipped by the function)',
+      scheduleExpression: 'cron(0 8 ? * MON-FRI *)',
+      scheduleExpressionTimezone: 'Europe/London',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: dailyDigest.functionArn,
+        roleArn: schedulerRole.roleArn,
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: timerFailures.queueArn },
+      },
+    }).node.addDependency(scheduleGroup);
+    timerFailures
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
+      .createAlarm(this, 'TimerFailuresAlarm', {
+        alarmDescription: 'A deadline timer or digest failed after retries; its input is on the TimerFailures queue',
+        threshold: 0,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
 
     if (props.sendingDomain) new EmailIdentity(this, 'SendingDomain', { identity: Identity.domain(props.sendingDomain) });
 

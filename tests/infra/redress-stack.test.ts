@@ -106,6 +106,38 @@ describe('RedressStack', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
   });
 
+  it('holds deadline timers in a schedule group, invoked through a role, with failures dead-lettered', () => {
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'Test-deadline-timer',
+      Environment: {
+        Variables: Match.objectLike({
+          REDRESS_SCHEDULE_GROUP: 'Test-timers',
+          REDRESS_SCHEDULER_ROLE_ARN: Match.anyValue(),
+          REDRESS_DEADLINE_FUNCTION_ARN: Match.anyValue(),
+          REDRESS_TIMER_DLQ_ARN: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('sends the digest at 08:00 London time on weekdays', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON-FRI *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      GroupName: 'Test-timers',
+    });
+  });
+
+  it('lets every function that changes cases manage the timers', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    expect(policies.filter((p) => p.includes('scheduler:CreateSchedule') && p.includes('iam:PassRole'))).toHaveLength(4);
+  });
+
   it('creates the sending domain identity when one is configured', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.org' });
   });
