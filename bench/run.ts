@@ -7,6 +7,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { startSesEmulator } from '../local/ses-emulator.js';
 import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
 import { emailIntakeBenchmark } from './email-intake.bench.js';
+import { timersAndDigestBenchmark } from './timers-and-digest.bench.js';
 import { webFormBenchmark } from './web-form.bench.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -17,6 +18,7 @@ const [dynamodb, ses] = await Promise.all([startDynamoDbLocal(await freePort()),
 try {
   await emailIntakeBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
   await webFormBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
+  await timersAndDigestBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
 } finally {
   await Promise.all([dynamodb.stop(), ses.stop()]);
 }

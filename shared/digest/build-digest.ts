@@ -34,13 +34,15 @@ const KIND_WORDS: Record<string, string> = {
 export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime): Digest | undefined {
   const today = now.setZone(LONDON).startOf('day');
   const todayIso = today.toISODate() as string;
+  const todayMs = Date.parse(`${todayIso}T00:00:00Z`);
   const weekEnd = today.plus({ days: 7 }).toISODate() as string;
   const since = now.minus({ hours: 24 }).toISO() as string;
   const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
   const line = (c: Case, d?: CaseDeadline): DigestLine => {
     if (c.confidential) return { reference: c.reference, text: `${c.reference}: confidential` };
     if (!d) return { reference: c.reference, text: `${c.reference}: ${stageName(c.stage)}, received ${c.receivedAt.slice(0, 10)}` };
-    const days = DateTime.fromISO(d.dueDate, { zone: LONDON }).diff(today, 'days').days;
+    // Whole calendar days between two dates: UTC midnights, so no clock change can make a day 23 or 25 hours.
+    const days = Math.round((Date.parse(`${d.dueDate}T00:00:00Z`) - todayMs) / 86_400_000);
     const left = days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `${days} day${days === 1 ? '' : 's'} left`;
     return { reference: c.reference, text: `${c.reference}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${left})` };
   };

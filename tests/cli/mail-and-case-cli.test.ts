@@ -7,6 +7,7 @@ import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { loadConfig } from '../../shared/config/config.js';
 import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
 import { runCli } from '../support/run-cli.js';
+import { sentEmails } from '../support/ses-outbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-mail-'));
 function file(name: string, content: string): string {
@@ -121,5 +122,54 @@ describe('redress ingest and case verbs against the local stack', () => {
     const r = runCli(['case', 'list'], { ...env, REDRESS_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot reach the local stack at http:\/\/127\.0\.0\.1:9: start the local stack with `npm start`/);
+  });
+});
+
+describe('redress case, timers and clock verbs against the local stack', () => {
+  const env: Record<string, string> = {};
+  beforeAll(async () => {
+    Object.assign(env, {
+      REDRESS_TABLE: `t-${randomUUID()}`,
+      REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+      REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-clock-')),
+    });
+    await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE as string);
+  });
+
+  it('a signed complaint whose acknowledgement is missed is escalated by clock run-due', async () => {
+    const from = `clock.${Date.now()}@example.net`;
+    const path = file('nam.eml', [`From: Cleo Clock <${from}>`, 'Subject: Missed sessions', `Message-ID: <clock.${Date.now()}@example.net>`, '', 'Three sessions missed.', ''].join('\n'));
+    const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com'], env).stdout.split(' ')[0] as string;
+    expect(reference).toMatch(/^NAM-\d{4}-0001$/);
+
+    const sign = runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env);
+    expect(sign.stdout).toBe(`${reference}: open, stage stage-1\n  acknowledge by 2026-11-26 (3 working days, clause 6.4)\n`);
+    expect(runCli(['timers', 'list', reference], env).stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
+      `2026-11-25T09:00:00.000+00:00 reminder ${reference} stage-1 acknowledge`,
+      `2026-11-27T00:00:00.000+00:00 deadline ${reference} stage-1 acknowledge`,
+    ]);
+
+    const run = runCli(['clock', 'run-due', '--now', '2026-11-27T06:00:00Z'], env);
+    expect(run.stdout).toBe(
+      `2026-11-25T09:00:00.000+00:00\t${reference}\treminder acknowledge\treminded\n2026-11-27T00:00:00.000+00:00\t${reference}\tdeadline acknowledge\tescalated\n`,
+    );
+    expect(runCli(['clock', 'run-due', '--now', '2026-11-27T06:00:00Z'], env).stdout).toBe('nothing due\n');
+    const escalations = (await sentEmails(inject('sesEndpoint'))).filter((e) => e.subject.startsWith(`[${reference}] Deadline missed`));
+    expect(escalations).toHaveLength(1);
+    expect(runCli(['case', 'show', reference], env).stdout).toContain('acknowledge 2026-11-26 (3 working days, clause 6.4) missed');
+  });
+
+  it('prints the digest', () => {
+    const r = runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-11-27T08:00:00Z'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Subject: Complaints digest for Friday 27 November 2026: Not Alone Mentoring\n/);
+    expect(r.stdout).toMatch(/Overdue \(1\)/);
+  });
+
+  it('refuses a lifecycle change the case does not allow, in one line', () => {
+    const r = runCli(['case', 'close', 'NAM-2026-0099'], env);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('redress: no case NAM-2026-0099');
   });
 });

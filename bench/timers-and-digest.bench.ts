@@ -1,0 +1,111 @@
+/**
+ * Timers reconciled per second (the local store-backed adapter: list, delete stale, create missing), against
+ * bare writes of the same timer items; and the digest built for an organisation with 10,000 open cases against
+ * a bare query of the same index items, in the same run.
+ */
+import { performance } from 'node:perf_hooks';
+import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { DateTime } from 'luxon';
+import { DynamoDbCaseStore } from '../shared/adapters/dynamodb/dynamodb-case-store.js';
+import { DynamoDbTimers } from '../shared/adapters/dynamodb/dynamodb-timers.js';
+import type { Case } from '../shared/case/case.js';
+import { buildDigest, digestLetter } from '../shared/digest/build-digest.js';
+import { planDeadlines } from '../shared/planner/plan-deadlines.js';
+import { desiredTimers } from '../shared/timers/timer-plan.js';
+import { benchStack } from './bench-stack.js';
+
+async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i] as T, i);
+  }));
+}
+
+export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
+  console.log('timers and digest (issue 5)');
+  const { config, dynamodb, intake } = await benchStack(endpoints);
+  const policy = intake.deps.policies.get('county-council');
+  const store = new DynamoDbCaseStore(dynamodb, config.REDRESS_TABLE);
+  const timers = new DynamoDbTimers(dynamodb, config.REDRESS_TABLE);
+  const received = DateTime.fromISO('2030-03-04T10:00:00Z');
+
+  const makeCase = (i: number): Case => ({
+    reference: `${policy.referencePrefix}-2030-${String(i + 1).padStart(5, '0')}`,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    stage: 'stage-1',
+    status: 'open',
+    channel: 'web',
+    confidential: i % 10 === 0,
+    complainant: { anonymous: false, name: `Person ${i}`, email: `p${i}@example.net` },
+    handlerRole: 'service-manager',
+    summary: 'A complaint about a service, long enough to look like one.',
+    attachments: [],
+    signed: true,
+    flags: [],
+    deadlines: planDeadlines(policy, 'stage-1', 'received', received.minus({ days: i % 40 })).map((d) => ({ ...d, stage: 'stage-1', status: 'pending' as const })),
+    participants: [],
+    receivedAt: received.minus({ days: i % 40 }).toISO() as string,
+    updatedAt: received.toISO() as string,
+    version: 1,
+    deadlinesVersion: 1,
+  });
+
+  // Timers: reconcile 300 cases' timers from nothing (3 each), then again with nothing to change.
+  const cases = Array.from({ length: 300 }, (_, i) => makeCase(i));
+  const now = new Date('2030-01-01T00:00:00Z');
+  let start = performance.now();
+  await inParallel(cases, 8, async (c) => void (await timers.reconcile(c.reference, desiredTimers(policy, c), now)));
+  const fresh = cases.length / ((performance.now() - start) / 1000);
+  start = performance.now();
+  await inParallel(cases, 8, async (c) => void (await timers.reconcile(c.reference, desiredTimers(policy, c), now)));
+  const unchanged = cases.length / ((performance.now() - start) / 1000);
+  const bare = cases.flatMap((c) => desiredTimers(policy, c)).map((t, i) => ({ t, i }));
+  start = performance.now();
+  await inParallel(bare, 8, async ({ t, i }) => {
+    await dynamodb.send(new PutItemCommand({ TableName: config.REDRESS_TABLE, Item: marshall({ PK: `BARE#${i}`, SK: 'TIMER', timer: t }) }));
+  });
+  const bareCasesPerSecond = cases.length / ((performance.now() - start) / 1000);
+  console.log(`  timers reconciled from nothing: ${Math.round(fresh)} cases/s (${bare.length} timers for ${cases.length} cases, 8 at a time)`);
+  console.log(`  timers reconciled, nothing to change: ${Math.round(unchanged)} cases/s`);
+  console.log(`  baseline: bare PutItem of the same timers: ${Math.round(bareCasesPerSecond)} cases/s; reconcile from nothing is ${(fresh / bareCasesPerSecond).toFixed(2)}x`);
+
+  // Digest: 10,000 open cases of one organisation.
+  const total = 10_000;
+  start = performance.now();
+  await inParallel(Array.from({ length: total }, (_, i) => i), 16, async (i) => {
+    const c = makeCase(i);
+    await store.createCase(c, [], [], `bench#${c.reference}`);
+  });
+  console.log(`  (loaded ${total} open cases in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  const digestAt = DateTime.fromISO('2030-03-05T08:00:00Z');
+  const runs = 3;
+  let digestMs = Infinity;
+  let lines = 0;
+  for (let r = 0; r < runs; r++) {
+    start = performance.now();
+    const digest = buildDigest(policy, await store.openCases(policy.id), digestAt);
+    const letter = digestLetter(policy, digest!);
+    digestMs = Math.min(digestMs, performance.now() - start);
+    lines = digest!.sections.reduce((n, s) => n + s.lines.length, 0) + (letter.text.length > 0 ? 0 : 1);
+  }
+  let queryMs = Infinity;
+  for (let r = 0; r < runs; r++) {
+    start = performance.now();
+    let key: Record<string, AttributeValue> | undefined;
+    let items = 0;
+    do {
+      const page = await dynamodb.send(
+        new QueryCommand({ TableName: config.REDRESS_TABLE, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': { S: `OPEN#${policy.id}` } }, ExclusiveStartKey: key }),
+      );
+      items += page.Items?.length ?? 0;
+      key = page.LastEvaluatedKey;
+    } while (key);
+    queryMs = Math.min(queryMs, performance.now() - start);
+    if (items !== total) throw new Error(`bare query found ${items} items, expected ${total}`);
+  }
+  console.log(`  digest for ${total} open cases (query, build, render; ${lines} lines): ${digestMs.toFixed(0)} ms (best of ${runs})`);
+  console.log(`  baseline: bare paginated query of the same ${total} index items: ${queryMs.toFixed(0)} ms; digest is ${(digestMs / queryMs).toFixed(2)}x the query`);
+  dynamodb.destroy();
+}
