@@ -4,10 +4,10 @@
  */
 import type { Context } from 'aws-lambda';
 import { DateTime } from 'luxon';
-import { schedulerRuntime } from '../shared/runtime/scheduler-runtime.js';
+import { awsRuntime } from '../shared/runtime/aws-runtime.js';
 
 export async function handler(_event: unknown, context: Context): Promise<Record<string, string>> {
-  const { service, log } = schedulerRuntime();
+  const { service, log } = awsRuntime('redress-daily-digest');
   log.logger.addContext(context);
   const now = DateTime.now();
   const outcomes: Record<string, string> = {};

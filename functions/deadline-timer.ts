@@ -6,7 +6,7 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { DEADLINE_KINDS } from '../shared/policy/policy-schema.js';
-import { schedulerRuntime } from '../shared/runtime/scheduler-runtime.js';
+import { awsRuntime } from '../shared/runtime/aws-runtime.js';
 
 export const timerInput = z.object({
   reference: z.string().min(1),
@@ -18,7 +18,7 @@ export const timerInput = z.object({
 });
 
 export async function handler(event: unknown, context: Context): Promise<{ outcome: string }> {
-  const { service, log } = schedulerRuntime();
+  const { service, log } = awsRuntime('redress-deadline-timer');
   log.logger.addContext(context);
   const input = timerInput.parse(event);
   const outcome = await service.fire(input, context);

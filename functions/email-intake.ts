@@ -5,7 +5,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { emailIntakeRuntime } from '../shared/runtime/email-intake-runtime.js';
+import { awsRuntime } from '../shared/runtime/aws-runtime.js';
 
 const verdict = z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }).optional();
 
@@ -32,7 +32,8 @@ export const sesReceiptEvent = z.object({
 });
 
 export async function handler(event: unknown, context: Context): Promise<{ taken: number }> {
-  const { intake, rawMailPrefix, log } = emailIntakeRuntime();
+  const { service: intake, config, log } = awsRuntime('redress-email-intake');
+  const rawMailPrefix = config.REDRESS_RAW_MAIL_PREFIX;
   log.logger.addContext(context);
   const { Records } = sesReceiptEvent.parse(event);
   for (const { ses } of Records) {

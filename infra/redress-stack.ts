@@ -216,31 +216,26 @@ export class RedressStack extends Stack {
         deadLetterConfig: { arn: timerFailures.queueArn },
       },
     }).node.addDependency(scheduleGroup);
-    timerFailures
-      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
-      .createAlarm(this, 'TimerFailuresAlarm', {
-        alarmDescription: 'A deadline timer or digest failed after retries; its input is on the TimerFailures queue',
-        threshold: 0,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+    alarmOnAnyMessage(this, 'TimerFailuresAlarm', timerFailures, 'A deadline timer or digest failed after retries; its input is on the TimerFailures queue');
 
     if (props.sendingDomain) new EmailIdentity(this, 'SendingDomain', { identity: Identity.domain(props.sendingDomain) });
 
-    intakeFailures
-      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
-      .createAlarm(this, 'EmailIntakeFailuresAlarm', {
-        alarmDescription: 'Inbound mail could not be taken in after retries; the raw message is in the RawMail bucket',
-        threshold: 0,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+    alarmOnAnyMessage(this, 'EmailIntakeFailuresAlarm', intakeFailures, 'Inbound mail could not be taken in after retries; the raw message is in the RawMail bucket');
 
     new CfnOutput(this, 'Policies', { description: 'Complaints policies deployed', value: props.policies.all.map((p) => p.id).join(',') });
     new CfnOutput(this, 'CasesTable', { value: this.table.tableName });
     new CfnOutput(this, 'RawMailBucket', { value: this.rawMail.bucketName });
     new CfnOutput(this, 'EmailIntakeFailuresQueue', { value: intakeFailures.queueUrl });
   }
+}
+
+/** A dead-letter queue is empty when all is well: one message is a failure someone must look at. */
+function alarmOnAnyMessage(scope: Construct, id: string, queue: Queue, description: string): void {
+  queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }).createAlarm(scope, id, {
+    alarmDescription: description,
+    threshold: 0,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
 }

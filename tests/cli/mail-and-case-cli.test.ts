@@ -16,6 +16,18 @@ function file(name: string, content: string): string {
   return path;
 }
 
+/** Environment for CLI runs against the shared local servers, with a fresh table and data folder. */
+async function cliStackEnv(): Promise<Record<string, string>> {
+  const env = {
+    REDRESS_TABLE: `t-${randomUUID()}`,
+    REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-data-')),
+  };
+  await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE);
+  return env;
+}
+
 describe('redress parse-email', () => {
   it('prints what Redress reads in an email as one JSON object', () => {
     const path = file(
@@ -81,15 +93,7 @@ describe('redress parse-email', () => {
 
 describe('redress ingest and case verbs against the local stack', () => {
   const env: Record<string, string> = {};
-  beforeAll(async () => {
-    Object.assign(env, {
-      REDRESS_TABLE: `t-${randomUUID()}`,
-      REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-      REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
-      REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-data-')),
-    });
-    await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE as string);
-  });
+  beforeAll(async () => Object.assign(env, await cliStackEnv()));
 
   it('ingests a file, prints the reference, lists and shows the case with its timeline', () => {
     const path = file('complaint.eml', ['From: Lou <lou.cli@example.net>', 'Subject: Rude staff', 'Message-ID: <cli1@example.net>', '', 'The receptionist was rude.', ''].join('\n'));
@@ -127,15 +131,7 @@ describe('redress ingest and case verbs against the local stack', () => {
 
 describe('redress case, timers and clock verbs against the local stack', () => {
   const env: Record<string, string> = {};
-  beforeAll(async () => {
-    Object.assign(env, {
-      REDRESS_TABLE: `t-${randomUUID()}`,
-      REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-      REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
-      REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-clock-')),
-    });
-    await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE as string);
-  });
+  beforeAll(async () => Object.assign(env, await cliStackEnv()));
 
   it('a signed complaint whose acknowledgement is missed is escalated by clock run-due', async () => {
     const from = `clock.${Date.now()}@example.net`;

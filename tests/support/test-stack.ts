@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { freePort } from '../../local/free-port.js';
+import { startSesEmulator } from '../../local/ses-emulator.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
 import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import { FileRawMailStore } from '../../shared/adapters/raw-mail/file-raw-mail-store.js';
@@ -29,11 +31,12 @@ export interface TestStack {
  * other's cases) and raw mail in a temporary folder.
  */
 export async function testStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+  const sesEndpoint = await fileSesEmulator();
   const config = loadConfig({
     REDRESS_STACK: 'local',
     REDRESS_TABLE: `t-${randomUUID()}`,
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+    REDRESS_SES_ENDPOINT: sesEndpoint,
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-')),
     ...overrides,
   });
@@ -48,5 +51,21 @@ export async function testStack(overrides: Record<string, string> = {}): Promise
     mailer: new SesMailer(sesClient(config)),
     log: quietLog,
   });
-  return { config, store: new DynamoDbCaseStore(dynamodb, config.REDRESS_TABLE), rawMail, intake, sesEndpoint: inject('sesEndpoint') };
+  return { config, store: new DynamoDbCaseStore(dynamodb, config.REDRESS_TABLE), rawMail, intake, sesEndpoint };
+}
+
+let sesForThisFile: Promise<string> | undefined;
+
+/**
+ * An SES emulator of this test file's own: each file has a table of its own, so its references start at 0001
+ * like every other file's, and a shared outbox would mix their mail. (The emulator keeps its outbox in module
+ * state, and each test file runs in its own worker.)
+ */
+function fileSesEmulator(): Promise<string> {
+  sesForThisFile ??= (async () => {
+    const server = await startSesEmulator(await freePort());
+    afterAll(() => server.stop());
+    return server.endpoint;
+  })();
+  return sesForThisFile;
 }
