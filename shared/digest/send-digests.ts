@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { LONDON } from '../calendar/working-calendar.js';
 import { notifyAddress } from '../case/route-case.js';
 import { calendarFor } from '../planner/plan-deadlines.js';
@@ -27,7 +27,7 @@ export function digestRecipients(policy: Policy): string[] {
 /** One organisation's digest for the morning of `now`: sent on its working days, and only when there is something to say. */
 export async function sendDigest(deps: DigestDeps, policyId: string, now: DateTime): Promise<DigestOutcome> {
   const policy = deps.policies.get(policyId);
-  const today = now.setZone(LONDON).toISODate() as string;
+  const today = londonToday(now);
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
   const digest = buildDigest(policy, await deps.store.openCases(policy.id), now);
   if (!digest) return 'nothing-to-say';
@@ -43,5 +43,5 @@ export async function sendDigest(deps: DigestDeps, policyId: string, now: DateTi
 }
 
 export function londonToday(now: DateTime): string {
-  return DateTime.fromISO(now.toISO() as string).setZone(LONDON).toISODate() as string;
+  return now.setZone(LONDON).toISODate() as string;
 }

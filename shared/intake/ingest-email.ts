@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Case, CaseFlag } from '../case/case.js';
+import { entryStage, notifyAddress } from '../case/route-case.js';
 import { classifyEmail } from '../mail/classify-email.js';
 import { EmailTooLargeError, MalformedEmailError } from '../mail/mail-errors.js';
 import { messageIdsIn, providerThreadKeyFor, threadKey } from '../mail/message-id.js';
@@ -215,7 +216,7 @@ async function hold(
   // about every out-of-office would bury the notices that matter.
   const tell: HeldReason[] = ['unknown-recipient', 'unparseable', 'too-large', 'quarantined-spam', 'quarantined-virus'];
   if (tell.includes(reason)) {
-    const to = policy ? new CaseWork(deps, policy).staffAddress(policy.stages[0]?.handler ?? '') : deps.operatorEmail;
+    const to = policy ? notifyAddress(policy, entryStage(policy).handler) : deps.operatorEmail;
     const from = policy?.intake.addresses[0] ?? deps.ownAddresses[0] ?? deps.operatorEmail;
     const letter = heldMessageNotice(held, policy?.organisation.name ?? 'Redress');
     await deps.mailer.send({
