@@ -5,15 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
-import { FileRawMailStore } from '../shared/adapters/raw-mail/file-raw-mail-store.js';
-import { SesMailer } from '../shared/adapters/ses/ses-mailer.js';
 import { loadConfig } from '../shared/config/config.js';
 import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
-import { dynamoDbClient, sesClient } from '../shared/runtime/aws-clients.js';
-import { createIntakeService } from '../shared/runtime/intake-service.js';
+import { localRuntime } from '../shared/runtime/local-runtime.js';
 import { powertoolsLog } from '../shared/runtime/powertools-log.js';
 import { DateTime } from 'luxon';
-import { DynamoDbTimers } from '../shared/adapters/dynamodb/dynamodb-timers.js';
 import { runDueTimers } from './local-clock.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
 import { startHttpServer } from './http-server.js';
@@ -42,10 +38,8 @@ async function main(): Promise<void> {
     running.push(dynamodbServer);
     const ses = await startSesEmulator(config.REDRESS_SES_PORT);
     running.push(ses);
-    const dynamodb = dynamoDbClient(config);
+    const { dynamodb, rawMail, intake, timers: localTimers } = localRuntime(config, { policies, log });
     await ensureTable(dynamodb, config.REDRESS_TABLE);
-    const rawMail = new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail'));
-    const intake = createIntakeService({ config, policies, dynamodb, rawMail, mailer: new SesMailer(sesClient(config)), log });
     running.push(
       await startSmtpListener({
         port: config.REDRESS_SMTP_PORT,
@@ -69,7 +63,6 @@ async function main(): Promise<void> {
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
     // sends each organisation's digest once on a working day from 08:00.
-    const localTimers = new DynamoDbTimers(dynamodb, config.REDRESS_TABLE);
     const tick = async () => {
       for (const f of await runDueTimers(localTimers, intake, new Date(), log)) {
         console.log(`timer: ${f.timer.input.reference} ${f.timer.input.purpose} ${f.timer.input.kind}: ${f.outcome}`);

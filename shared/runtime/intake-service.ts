@@ -22,6 +22,22 @@ import type { Mailer } from '../ports/mailer.js';
 import type { RawMailStore } from '../ports/raw-mail-store.js';
 
 const LOCAL_ATTEMPT_BUDGET_MS = 120_000;
+const IN_PROGRESS = Symbol('in progress elsewhere');
+
+/**
+ * Runs an idempotent operation. In Lambda, an attempt's in-progress mark lapses when the invocation would have
+ * timed out, so a retry after a crash is not blocked; elsewhere an attempt gets a fixed budget. The same work
+ * under way elsewhere is reported, not waited for.
+ */
+async function once<T>(config: IdempotencyConfig, lambdaContext: Context | undefined, work: () => Promise<T>): Promise<T | typeof IN_PROGRESS> {
+  config.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof IdempotencyAlreadyInProgressError) return IN_PROGRESS;
+    throw error;
+  }
+}
 
 /** A delivery to take in: `deliveryId` is SES's message id on AWS, the raw message's digest locally. */
 export interface Delivery extends InboundEmail {
@@ -122,45 +138,23 @@ export function createIntakeService(parts: IntakeServiceParts): IntakeService {
     deps,
     lifecycle: new CaseLifecycle(deps),
     async take(delivery, lambdaContext) {
-      // In Lambda, an attempt's in-progress mark lapses when the invocation would have timed out, so a
-      // retry after a crash is not blocked; elsewhere an attempt gets a fixed budget.
-      idempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
-      try {
-        return { status: 'done', outcomes: await takeOnce(delivery) };
-      } catch (error) {
-        if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
-        throw error;
-      }
+      const outcomes = await once(idempotency, lambdaContext, () => takeOnce(delivery));
+      return outcomes === IN_PROGRESS ? { status: 'in-progress' } : { status: 'done', outcomes };
     },
     async digest(policyId, now, lambdaContext) {
-      digestIdempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
-      try {
-        // Keyed by organisation and London date (not the instant): a retried morning sends one digest.
-        return await digestOnce({ policyId, date: londonToday(now), now: now.toISO() as string });
-      } catch (error) {
-        if (error instanceof IdempotencyAlreadyInProgressError) return 'in-progress';
-        throw error;
-      }
+      // Keyed by organisation and London date (not the instant): a retried morning sends one digest.
+      const outcome = await once(digestIdempotency, lambdaContext, () => digestOnce({ policyId, date: londonToday(now), now: now.toISO() as string }));
+      return outcome === IN_PROGRESS ? 'in-progress' : outcome;
     },
     async fire(input, lambdaContext) {
-      fireIdempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
-      try {
-        return await fireOnce(input);
-      } catch (error) {
-        if (error instanceof IdempotencyAlreadyInProgressError) return 'in-progress';
-        throw error;
-      }
+      const outcome = await once(fireIdempotency, lambdaContext, () => fireOnce(input));
+      return outcome === IN_PROGRESS ? 'in-progress' : outcome;
     },
     async submitForm(submission, lambdaContext) {
-      formIdempotency.registerLambdaContext(lambdaContext ?? attemptContext(LOCAL_ATTEMPT_BUDGET_MS));
-      try {
-        const outcome = await submitOnce(submission);
-        if (outcome.kind !== 'case-opened') throw new Error(`a web submission gave ${outcome.kind}, not a case`);
-        return { status: 'done', reference: outcome.reference, acknowledged: outcome.acknowledged };
-      } catch (error) {
-        if (error instanceof IdempotencyAlreadyInProgressError) return { status: 'in-progress' };
-        throw error;
-      }
+      const outcome = await once(formIdempotency, lambdaContext, () => submitOnce(submission));
+      if (outcome === IN_PROGRESS) return { status: 'in-progress' };
+      if (outcome.kind !== 'case-opened') throw new Error(`a web submission gave ${outcome.kind}, not a case`);
+      return { status: 'done', reference: outcome.reference, acknowledged: outcome.acknowledged };
     },
   };
 }

@@ -6,13 +6,12 @@ import { afterAll, inject } from 'vitest';
 import { freePort } from '../../local/free-port.js';
 import { startSesEmulator } from '../../local/ses-emulator.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
-import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
 import { FileRawMailStore } from '../../shared/adapters/raw-mail/file-raw-mail-store.js';
-import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
 import { loadConfig, type Config } from '../../shared/config/config.js';
 import type { Log } from '../../shared/ports/logger.js';
-import { dynamoDbClient, sesClient } from '../../shared/runtime/aws-clients.js';
-import { createIntakeService, type IntakeService } from '../../shared/runtime/intake-service.js';
+import type { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
+import type { IntakeService } from '../../shared/runtime/intake-service.js';
+import { localRuntime } from '../../shared/runtime/local-runtime.js';
 import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
 import { seedPolicies } from './policies.js';
 
@@ -40,18 +39,12 @@ export async function testStack(overrides: Record<string, string> = {}): Promise
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-')),
     ...overrides,
   });
-  const dynamodb = dynamoDbClient(config);
-  await ensureTable(dynamodb, config.REDRESS_TABLE);
-  const rawMail = new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail'));
-  const intake = createIntakeService({
-    config,
-    policies: overrides.REDRESS_POLICIES_DIR ? loadPolicyDirectory(config.REDRESS_POLICIES_DIR) : seedPolicies,
-    dynamodb,
-    rawMail,
-    mailer: new SesMailer(sesClient(config)),
+  const runtime = localRuntime(config, {
     log: quietLog,
+    policies: overrides.REDRESS_POLICIES_DIR ? loadPolicyDirectory(config.REDRESS_POLICIES_DIR) : seedPolicies,
   });
-  return { config, store: new DynamoDbCaseStore(dynamodb, config.REDRESS_TABLE), rawMail, intake, sesEndpoint };
+  await ensureTable(runtime.dynamodb, config.REDRESS_TABLE);
+  return { config, store: runtime.store, rawMail: runtime.rawMail, intake: runtime.intake, sesEndpoint };
 }
 
 let sesForThisFile: Promise<string> | undefined;
