@@ -7,9 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** Some dependencies are CommonJS and call require(); this gives the ESM bundle one. Shared with the bundle test. */
+export const ESM_REQUIRE_BANNER = "import { createRequire as redressRequire } from 'module'; const require = redressRequire(import.meta.url);";
+
+/** The functions, by handler module under functions/. */
+export const FUNCTION_MODULES = ['email-intake', 'complaint-form', 'deadline-timer', 'daily-digest'] as const;
+
 export interface RedressFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime'> {
   /** The handler module under functions/, e.g. "email-intake". */
-  readonly handlerModule: string;
+  readonly handlerModule: (typeof FUNCTION_MODULES)[number];
   readonly serviceName: string;
 }
 
@@ -45,8 +51,7 @@ export class RedressFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-        banner: "import { createRequire as redressRequire } from 'module'; const require = redressRequire(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
