@@ -61,6 +61,9 @@ export class RedressStack extends Stack {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       versioned: true,
+      // Retention deletes raw mail; in a versioned bucket that leaves the old version behind, so old versions
+      // go a day later: destruction is real, and an accidental delete can still be undone for that day.
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(1), expiredObjectDeleteMarker: true }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
