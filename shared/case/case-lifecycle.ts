@@ -5,6 +5,9 @@ import type { Policy } from '../policy/policy-schema.js';
 import type { PolicySet } from '../policy/policy-set.js';
 import type { CaseStore } from '../ports/case-store.js';
 import { syncTimers, type TimerDeps } from '../timers/sync-timers.js';
+import { CaseWork } from '../intake/case-work.js';
+import type { Log } from '../ports/logger.js';
+import type { Mailer } from '../ports/mailer.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
 import { handlerFor } from './route-case.js';
 import { mustGetCase, updateCase } from './update-case.js';
@@ -12,6 +15,9 @@ import { mustGetCase, updateCase } from './update-case.js';
 export interface LifecycleDeps extends TimerDeps {
   readonly policies: PolicySet;
   readonly store: CaseStore;
+  readonly mailer: Mailer;
+  readonly mailDomain: string;
+  readonly log: Log;
 }
 
 /** A change staff asked for that the case's state does not allow: says what and why. */
@@ -31,7 +37,10 @@ export type Decision = 'upheld' | 'partly-upheld' | 'not-upheld';
 export class CaseLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
-  /** The signed complaint arrived: the clock the policy holds for it starts now (Not Alone Mentoring 6.4). */
+  /**
+   * The signed complaint arrived: the clock the policy holds for it starts now (Not Alone Mentoring 6.4), and
+   * the complainant is acknowledged at once by email where that is possible.
+   */
   async recordSignature(reference: string, at: DateTime, actor: string): Promise<Case> {
     return this.change(reference, (c, policy) => {
       if (c.signed) throw new CaseStateError(`${reference} is already signed`);
@@ -41,7 +50,7 @@ export class CaseLifecycle {
         events: [timelineEvent(at, 'signed', actor, 'Signed complaint received'), ...deadlinesSet(at, c.stage, planned)],
         deadlinesChanged: planned.length > 0,
       };
-    });
+    }, (saved, policy) => new CaseWork(this.deps, policy).acknowledgeOpenDeadline(saved));
   }
 
   /** Staff did what a deadline asked (acknowledged, met the complainant, responded): it stops being chased. */
@@ -120,6 +129,8 @@ export class CaseLifecycle {
   private async change(
     reference: string,
     apply: (c: Case, policy: Policy) => { changed: Case; events: TimelineEvent[]; deadlinesChanged: boolean },
+    /** What follows the change before the timers are set (an acknowledgement that meets a new deadline). */
+    then?: (saved: Case, policy: Policy) => Promise<Case>,
   ): Promise<Case> {
     const first = await mustGetCase(this.deps.store, reference);
     const policy = this.deps.policies.get(first.policyId);
@@ -130,8 +141,9 @@ export class CaseLifecycle {
         events,
       };
     });
-    await syncTimers(this.deps, policy, saved);
-    return saved;
+    const final = then ? await then(saved, policy) : saved;
+    await syncTimers(this.deps, policy, final);
+    return final;
   }
 }
 

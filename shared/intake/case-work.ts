@@ -160,6 +160,37 @@ export class CaseWork {
     );
   }
 
+  /**
+   * Sends the acknowledgement a stage's open acknowledge deadline asks for (a signed complaint, Not Alone
+   * Mentoring 6.4), when the complainant can be reached by email, and records it as met. Otherwise the case is
+   * returned unchanged and the deadline's reminder and escalation chase staff to acknowledge it another way.
+   */
+  async acknowledgeOpenDeadline(c: Case): Promise<Case> {
+    const open = c.deadlines.find((d) => d.kind === 'acknowledge' && d.stage === c.stage && d.status === 'pending');
+    if (!open || !(await this.mayAcknowledge(c))) return c;
+    const to = c.complainant.email as string;
+    const now = this.deps.now().toISOString();
+    const letter = acknowledgementLetter(this.policy, c, 'signed');
+    const sent = await this.send(c, [to], letter, 'auto-replied', true);
+    return this.update(
+      c.reference,
+      (current) => ({
+        changed: {
+          ...current,
+          acknowledgedAt: current.acknowledgedAt ?? now,
+          deadlines: current.deadlines.map((d) => (d.kind === 'acknowledge' && d.stage === open.stage && d.dueAt === open.dueAt ? { ...d, status: 'met' as const } : d)),
+          updatedAt: now,
+        },
+        events: [
+          { id: `acknowledged-${open.stage}-${open.dueDate}`, at: now, type: 'acknowledged', actor: 'redress', summary: `Acknowledgement of the ${open.stage} complaint sent to the complainant` },
+          mailOutEvent(now, 'acknowledgement', to, letter.subject, sent.messageId),
+        ],
+        threadIds: sent.threadIds,
+      }),
+      c,
+    );
+  }
+
   /** An acknowledgement needs an address that works, and is at most one per sender, organisation and day. */
   private async mayAcknowledge(c: Case): Promise<boolean> {
     const to = c.complainant.email;

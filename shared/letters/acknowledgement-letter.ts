@@ -12,7 +12,7 @@ const DEFAULT_DATA_PROTECTION =
  * The acknowledgement a complainant gets for a new case: the reference, what happens next, who handles it,
  * when they will hear, how to take it further, and how their information is used.
  */
-export function acknowledgementLetter(policy: Policy, c: Case): Letter {
+export function acknowledgementLetter(policy: Policy, c: Case, occasion: 'received' | 'signed' = 'received'): Letter {
   const stage = policy.stages.find((s) => s.id === c.stage);
   const handler = policy.roles.find((r) => r.id === c.handlerRole)?.title ?? c.handlerRole;
   const org = policy.organisation.name;
@@ -61,5 +61,6 @@ export function acknowledgementLetter(policy: Policy, c: Case): Letter {
   sections.push({ heading: 'How we use your information', paragraphs: [dp?.text ?? DEFAULT_DATA_PROTECTION] });
   sections.push({ paragraphs: [`${org}`] });
 
-  return renderLetter(`[${c.reference}] We have received your complaint`, sections);
+  const subject = occasion === 'signed' ? `[${c.reference}] We have received your signed complaint` : `[${c.reference}] We have received your complaint`;
+  return renderLetter(subject, sections);
 }

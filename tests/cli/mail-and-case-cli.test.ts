@@ -133,33 +133,34 @@ describe('redress case, timers and clock verbs against the local stack', () => {
   const env: Record<string, string> = {};
   beforeAll(async () => Object.assign(env, await cliStackEnv()));
 
-  it('a signed complaint whose acknowledgement is missed is escalated by clock run-due', async () => {
+  it('sign, move to investigation, and watch a missed meeting escalated by clock run-due', async () => {
     const from = `clock.${Date.now()}@example.net`;
     const path = file('nam.eml', [`From: Cleo Clock <${from}>`, 'Subject: Missed sessions', `Message-ID: <clock.${Date.now()}@example.net>`, '', 'Three sessions missed.', ''].join('\n'));
     const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com'], env).stdout.split(' ')[0] as string;
     expect(reference).toMatch(/^NAM-\d{4}-0001$/);
 
-    const sign = runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env);
-    expect(sign.stdout).toBe(`${reference}: open, stage stage-1\n  acknowledge by 2026-11-26 (3 working days, clause 6.4)\n`);
+    // Signing acknowledges at once (the complainant has email), so stage one has nothing pending.
+    expect(runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env).stdout).toBe(`${reference}: open, stage stage-1\n`);
+    expect(runCli(['case', 'stage', reference, 'stage-2', '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env).stdout).toBe(
+      `${reference}: open, stage stage-2\n  meet by 2026-12-02 (7 working days, clause 7.1)\n  respond by 2026-12-07 (10 working days, clause 7.2)\n`,
+    );
     expect(runCli(['timers', 'list', reference], env).stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
-      `2026-11-25T09:00:00.000+00:00 reminder ${reference} stage-1 acknowledge`,
-      `2026-11-27T00:00:00.000+00:00 deadline ${reference} stage-1 acknowledge`,
+      `2026-12-03T00:00:00.000+00:00 deadline ${reference} stage-2 meet`,
+      `2026-12-03T09:00:00.000+00:00 reminder ${reference} stage-2 respond`,
+      `2026-12-08T00:00:00.000+00:00 deadline ${reference} stage-2 respond`,
     ]);
 
-    const run = runCli(['clock', 'run-due', '--now', '2026-11-27T06:00:00Z'], env);
-    expect(run.stdout).toBe(
-      `2026-11-25T09:00:00.000+00:00\t${reference}\treminder acknowledge\treminded\n2026-11-27T00:00:00.000+00:00\t${reference}\tdeadline acknowledge\tescalated\n`,
-    );
-    expect(runCli(['clock', 'run-due', '--now', '2026-11-27T06:00:00Z'], env).stdout).toBe('nothing due\n');
+    expect(runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env).stdout).toBe(`2026-12-03T00:00:00.000+00:00\t${reference}\tdeadline meet\tescalated\n`);
+    expect(runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env).stdout).toBe('nothing due\n');
     const escalations = (await sentEmails(inject('sesEndpoint'))).filter((e) => e.subject.startsWith(`[${reference}] Deadline missed`));
-    expect(escalations).toHaveLength(1);
-    expect(runCli(['case', 'show', reference], env).stdout).toContain('acknowledge 2026-11-26 (3 working days, clause 6.4) missed');
+    expect(escalations.map((e) => e.subject)).toEqual([`[${reference}] Deadline missed: meet the complainant (due Wednesday 2 December 2026)`]);
+    expect(runCli(['case', 'show', reference], env).stdout).toContain('meet 2026-12-02 (7 working days, clause 7.1) missed');
   });
 
   it('prints the digest', () => {
-    const r = runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-11-27T08:00:00Z'], env);
+    const r = runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-12-03T08:00:00Z'], env);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Subject: Complaints digest for Friday 27 November 2026: Not Alone Mentoring\n/);
+    expect(r.stdout).toMatch(/^Subject: Complaints digest for Thursday 3 December 2026: Not Alone Mentoring\n/);
     expect(r.stdout).toMatch(/Overdue \(1\)/);
   });
 

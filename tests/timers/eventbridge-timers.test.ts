@@ -84,33 +84,14 @@ async function store(raw: string): Promise<string> {
 }
 
 describe('EventBridge Scheduler requests', () => {
-  it('a Not Alone Mentoring case: no timer until it is signed, then the acknowledgement and its reminder', async () => {
+  it('a Not Alone Mentoring case: no timer until it is signed; signing acknowledges it by email, so none then either', async () => {
     const reference = await newCase('not.alone.mentoring@gmail.com');
-    // Unsigned: no timers yet. The signature starts the acknowledgement clock.
     expect(created()).toEqual([]);
     scheduler.resetHistory();
-    await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
-    // Monday 23 Nov + 3 working days = Thursday 26 Nov; the reminder one working day before, Wednesday 25 Nov 09:00.
-    expect(created()).toEqual([
-      [`${reference}.v2.stage-1.acknowledge`, 'at(2026-11-27T00:00:00)'],
-      [`${reference}.v2.stage-1.acknowledge.remind`, 'at(2026-11-25T09:00:00)'],
-    ]);
-    const request = scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input;
-    expect(request).toEqual({
-      Name: `${reference}.v2.stage-1.acknowledge`,
-      GroupName: GROUP,
-      ScheduleExpression: 'at(2026-11-27T00:00:00)',
-      ScheduleExpressionTimezone: 'Europe/London',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      ActionAfterCompletion: 'DELETE',
-      Target: {
-        Arn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
-        RoleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
-        Input: JSON.stringify({ reference, stage: 'stage-1', kind: 'acknowledge', dueAt: '2026-11-26T23:59:59.999+00:00', deadlinesVersion: 2, purpose: 'deadline' }),
-        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
-        DeadLetterConfig: { Arn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN },
-      },
-    });
+    const signed = await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    expect(signed.deadlines.map((d) => [d.kind, d.dueDate, d.status])).toEqual([['acknowledge', '2026-11-26', 'met']]);
+    expect(scheduler.commandCalls(ListSchedulesCommand).map((c) => c.args[0].input)).toEqual([{ GroupName: GROUP, NamePrefix: `${reference}.` }]);
+    expect(created()).toEqual([]);
   });
 
   it('a stage change deletes the old stage timers and creates the new stage timers', async () => {
@@ -123,6 +104,21 @@ describe('EventBridge Scheduler requests', () => {
       { Name: `${reference}.v1.stage-1.respond-max`, GroupName: GROUP },
     ]);
     // Stage two: acknowledge in 3 working days (Thu 26 Nov), respond in 20 (Mon 21 Dec).
+    expect(scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input).toEqual({
+      Name: `${reference}.v2.stage-2.acknowledge`,
+      GroupName: GROUP,
+      ScheduleExpression: 'at(2026-11-27T00:00:00)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
+        RoleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
+        Input: JSON.stringify({ reference, stage: 'stage-2', kind: 'acknowledge', dueAt: '2026-11-26T23:59:59.999+00:00', deadlinesVersion: 2, purpose: 'deadline' }),
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+        DeadLetterConfig: { Arn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN },
+      },
+    });
     expect(created()).toEqual([
       [`${reference}.v2.stage-2.acknowledge`, 'at(2026-11-27T00:00:00)'],
       [`${reference}.v2.stage-2.acknowledge.remind`, 'at(2026-11-25T09:00:00)'],
@@ -146,10 +142,12 @@ describe('EventBridge Scheduler requests', () => {
   it('closure deletes the open timers and sets the retention timer (Not Alone Mentoring: six years)', async () => {
     const reference = await newCase('not.alone.mentoring@gmail.com');
     await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    await service.lifecycle.changeStage(reference, 'stage-2', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
     scheduler.resetHistory();
     await service.lifecycle.close(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
-    expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v2.stage-1.acknowledge`, `${reference}.v2.stage-1.acknowledge.remind`]);
-    expect(created()).toEqual([[`${reference}.v3.stage-1.retention`, 'at(2032-11-24T00:00:00)']]);
+    // Stage two had a meeting (7 working days, 2 December) and a response (10, 7 December) with its reminder.
+    expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v3.stage-2.meet`, `${reference}.v3.stage-2.respond`, `${reference}.v3.stage-2.respond.remind`]);
+    expect(created()).toEqual([[`${reference}.v4.stage-2.retention`, 'at(2032-11-24T00:00:00)']]);
   });
 
   it('a timer that exists already (ConflictException) and one already gone (ResourceNotFoundException) are not errors', async () => {

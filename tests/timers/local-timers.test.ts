@@ -45,6 +45,19 @@ async function openCase(to: string, extra: Parameters<typeof complaintEmail>[0] 
   return { reference: result.outcomes[0].reference, from: mail.from };
 }
 
+/** A complaint by web form with only a telephone number: nobody can be acknowledged by email. */
+async function openByPhone(policyId: string): Promise<string> {
+  const result = await service.submitForm({
+    policyId,
+    form: { name: 'Phone Only', phone: '01632 960 002', summary: 'Sessions were cancelled without notice.', confidential: false, consent: true, formToken: 'checked-by-the-handler' },
+    submissionKey: `phone-${Math.random()}`,
+    receivedAt: clock.now.toISOString(),
+    sourceIp: '127.0.0.1',
+  });
+  if (result.status !== 'done') throw new Error('in progress');
+  return result.reference;
+}
+
 async function runDue(at: string) {
   clock.now = new Date(at);
   return runDueTimers(timers, service, clock.now, quietLog);
@@ -54,9 +67,21 @@ const notices = async (reference: string, what: string) => (await sentEmails(sta
 const at = (iso: string) => DateTime.fromISO(iso);
 
 describe('a missed acknowledgement (Not Alone Mentoring, from the signed complaint)', () => {
+  it('signing acknowledges a complainant who has email at once: nothing left to chase', async () => {
+    clock.now = new Date('2026-11-23T12:00:00Z');
+    const { reference, from } = await openCase('not.alone.mentoring@gmail.com');
+    const signed = await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    expect(signed.deadlines.map((d) => [d.kind, d.status])).toEqual([['acknowledge', 'met']]);
+    expect((await sentEmails(stack.sesEndpoint, from)).map((e) => e.subject)).toEqual([
+      `[${reference}] We have received your complaint`,
+      `[${reference}] We have received your signed complaint`,
+    ]);
+    expect(await timers.list(reference)).toEqual([]);
+  });
+
   it('reminds the handler the working day before, then escalates when it passes: once, however often it fires', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
-    const { reference } = await openCase('not.alone.mentoring@gmail.com');
+    const reference = await openByPhone('not-alone-mentoring');
     await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
     expect((await timers.list(reference)).map((t) => [t.input.purpose, t.fireAt])).toEqual([
       ['reminder', '2026-11-25T09:00:00.000+00:00'],
@@ -88,7 +113,7 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
 
   it('a deadline met in time produces no escalation', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
-    const { reference } = await openCase('not.alone.mentoring@gmail.com');
+    const reference = await openByPhone('not-alone-mentoring');
     await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
     await service.lifecycle.markMet(reference, 'acknowledge', at('2026-11-24T10:00:00Z'), 'katie');
     expect(await timers.list(reference)).toEqual([]);
