@@ -144,32 +144,15 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async casesForComplainant(policyId: string, email: string): Promise<Case[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `FROM#${policyId}#${email.toLowerCase()}` } },
-      ScanIndexForward: false,
-    });
-    return items.map((item) => unmarshall(item).case as Case);
+    return (await this.queryIndex('GSI2', `FROM#${policyId}#${email.toLowerCase()}`, 'newest first')).map((row) => row.case as Case);
   }
 
   async openCases(policyId: string): Promise<Case[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `OPEN#${policyId}` } },
-    });
-    return items.map((item) => unmarshall(item).case as Case);
+    return (await this.queryIndex('GSI1', `OPEN#${policyId}`, 'soonest first')).map((row) => row.case as Case);
   }
 
   async listCases(policyId: string): Promise<Case[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'GSI3PK = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `POLICY#${policyId}` } },
-      ScanIndexForward: false,
-    });
-    return items.map((item) => unmarshall(item).case as Case);
+    return (await this.queryIndex('GSI3', `POLICY#${policyId}`, 'newest first')).map((row) => row.case as Case);
   }
 
   async claimAcknowledgement(policyId: string, sender: string, londonDate: string, reference: string): Promise<boolean> {
@@ -221,13 +204,7 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async heldMessages(scope: string): Promise<HeldMessage[]> {
-    const items = await this.queryAll({
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'GSI3PK = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `HELD#${scope}` } },
-      ScanIndexForward: false,
-    });
-    return items.map((item) => unmarshall(item).held as HeldMessage);
+    return (await this.queryIndex('GSI3', `HELD#${scope}`, 'newest first')).map((row) => row.held as HeldMessage);
   }
 
   private caseItem(c: Case): Item {
@@ -276,6 +253,17 @@ export class DynamoDbCaseStore implements CaseStore {
   private async get(k: { PK: string; SK: string }): Promise<Item | undefined> {
     const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: marshall(k), ConsistentRead: true }));
     return result.Item;
+  }
+
+  /** Every item under one partition of an index, in its sort order or reversed. */
+  private async queryIndex(index: 'GSI1' | 'GSI2' | 'GSI3', partition: string, order: 'soonest first' | 'newest first'): Promise<Record<string, unknown>[]> {
+    const items = await this.queryAll({
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': { S: partition } },
+      ScanIndexForward: order === 'soonest first',
+    });
+    return items.map((item) => unmarshall(item));
   }
 
   private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {

@@ -9,6 +9,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DateTime } from 'luxon';
 import type { Timers } from '../../ports/timers.js';
+import { reconcileTimers } from '../../timers/reconcile-timers.js';
 import type { TimerInput, TimerSpec } from '../../timers/timer-plan.js';
 import { key } from './table-design.js';
 
@@ -25,43 +26,29 @@ export class DynamoDbTimers implements Timers {
   ) {}
 
   async reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
-    const existing = new Map((await this.list(reference)).map((t) => [t.name, t]));
-    const wanted = new Set(desired.map((t) => t.name));
-    const deleted: string[] = [];
-    for (const name of existing.keys()) {
-      if (wanted.has(name)) continue;
-      await this.remove(name);
-      deleted.push(name);
-    }
-    const created: string[] = [];
-    const due: TimerInput[] = [];
-    for (const timer of desired) {
-      if (existing.has(timer.name)) continue;
-      if (DateTime.fromISO(timer.fireAt) <= DateTime.fromJSDate(now)) {
-        due.push(timer.input);
-        continue;
-      }
-      try {
-        await this.client.send(
-          new PutItemCommand({
-            TableName: this.tableName,
-            Item: marshall({
-              ...key.timer(timer.name),
-              timer,
-              GSI1PK: DUE,
-              GSI1SK: `${utc(timer.fireAt)}#${timer.name}`,
-              GSI3PK: `TIMERS-OF#${reference}`,
-              GSI3SK: `${utc(timer.fireAt)}#${timer.name}`,
-            }),
-            ConditionExpression: 'attribute_not_exists(PK)',
+    const existing = (await this.list(reference)).map((t) => t.name);
+    return reconcileTimers(existing, desired, now, { remove: (name) => this.remove(name), create: (timer) => this.create(reference, timer) });
+  }
+
+  private async create(reference: string, timer: TimerSpec): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall({
+            ...key.timer(timer.name),
+            timer,
+            GSI1PK: DUE,
+            GSI1SK: `${utc(timer.fireAt)}#${timer.name}`,
+            GSI3PK: `TIMERS-OF#${reference}`,
+            GSI3SK: `${utc(timer.fireAt)}#${timer.name}`,
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      created.push(timer.name);
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-    return { created, deleted, due };
   }
 
   async list(reference: string): Promise<TimerSpec[]> {

@@ -10,6 +10,7 @@ import {
 import { DateTime } from 'luxon';
 import { LONDON } from '../../calendar/working-calendar.js';
 import type { Timers } from '../../ports/timers.js';
+import { reconcileTimers } from '../../timers/reconcile-timers.js';
 import { timerPrefix, type TimerInput, type TimerSpec } from '../../timers/timer-plan.js';
 
 export interface SchedulerTarget {
@@ -33,54 +34,45 @@ export class EventBridgeTimers implements Timers {
     private readonly target: SchedulerTarget,
   ) {}
 
-  async reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
-    const existing = new Set(await this.names(reference));
-    const wanted = new Map(desired.map((t) => [t.name, t]));
-    const deleted: string[] = [];
-    for (const name of existing) {
-      if (wanted.has(name)) continue;
-      try {
-        await this.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.target.groupName }));
-      } catch (error) {
-        // Already gone (it ran, and ActionAfterCompletion deleted it): that is what we wanted.
-        if (!(error instanceof ResourceNotFoundException)) throw error;
-      }
-      deleted.push(name);
+  reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
+    return this.names(reference).then((existing) =>
+      // A minute's margin: Scheduler refuses an at() in the past, so one that close is handled now instead.
+      reconcileTimers(existing, desired, now, { remove: (name) => this.remove(name), create: (timer) => this.create(timer) }, 60_000),
+    );
+  }
+
+  private async remove(name: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteScheduleCommand({ Name: name, GroupName: this.target.groupName }));
+    } catch (error) {
+      // Already gone (it ran, and ActionAfterCompletion deleted it): that is what we wanted.
+      if (!(error instanceof ResourceNotFoundException)) throw error;
     }
-    const created: string[] = [];
-    const due: TimerInput[] = [];
-    for (const timer of desired) {
-      if (existing.has(timer.name)) continue;
-      // Scheduler refuses an at() in the past, so a timer already due is handed back to be handled now.
-      if (DateTime.fromISO(timer.fireAt) <= DateTime.fromJSDate(now).plus({ minutes: 1 })) {
-        due.push(timer.input);
-        continue;
-      }
-      try {
-        await this.client.send(
-          new CreateScheduleCommand({
-            Name: timer.name,
-            GroupName: this.target.groupName,
-            ScheduleExpression: `at(${DateTime.fromISO(timer.fireAt).setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
-            ScheduleExpressionTimezone: LONDON,
-            FlexibleTimeWindow: { Mode: 'OFF' },
-            ActionAfterCompletion: 'DELETE',
-            Target: {
-              Arn: this.target.functionArn,
-              RoleArn: this.target.roleArn,
-              Input: JSON.stringify(timer.input),
-              RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
-              DeadLetterConfig: { Arn: this.target.deadLetterArn },
-            },
-          }),
-        );
-      } catch (error) {
-        // Created by an earlier attempt at this same change: the name says it is the same timer.
-        if (!(error instanceof ConflictException)) throw error;
-      }
-      created.push(timer.name);
+  }
+
+  private async create(timer: TimerSpec): Promise<void> {
+    try {
+      await this.client.send(
+        new CreateScheduleCommand({
+          Name: timer.name,
+          GroupName: this.target.groupName,
+          ScheduleExpression: `at(${DateTime.fromISO(timer.fireAt).setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
+          ScheduleExpressionTimezone: LONDON,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          Target: {
+            Arn: this.target.functionArn,
+            RoleArn: this.target.roleArn,
+            Input: JSON.stringify(timer.input),
+            RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+            DeadLetterConfig: { Arn: this.target.deadLetterArn },
+          },
+        }),
+      );
+    } catch (error) {
+      // Created by an earlier attempt at this same change: the name says it is the same timer.
+      if (!(error instanceof ConflictException)) throw error;
     }
-    return { created, deleted, due };
   }
 
   async list(reference: string): Promise<TimerSpec[]> {
