@@ -33,7 +33,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
   parse-email FILE           what Redress reads in a raw email, as JSON
   ingest FILE [--to ADDRESS] take a raw email into the local pipeline; prints the case reference
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
-  case list [--policy ID]    cases, newest first
+  case list [--policy ID] [--from EMAIL]
+                             cases, newest first (--from: one complainant's)
   case show REF              a case with its timeline
   case sign REF              the signed complaint arrived; the policy's clock starts
   case met REF KIND          a deadline was met (acknowledge, meet, respond)

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Case } from '../../shared/case/case.js';
 import type { Decision } from '../../shared/case/case-lifecycle.js';
 import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { withStack } from '../stack-context.js';
+import { withStack, type StackContext } from '../stack-context.js';
 import { UsageError } from '../usage-error.js';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
@@ -24,51 +24,49 @@ function printDeadlines(c: Case): number {
   return 0;
 }
 
-/** `redress case sign REF [--at INSTANT]`: the signed complaint arrived; the policy's clock starts. */
-export async function caseSignCommand(args: string[]): Promise<number> {
-  const { positionals, at, actor } = options(args);
-  if (positionals.length !== 1) throw new UsageError('usage: redress case sign REF [--at INSTANT] [--by NAME]');
-  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.recordSignature((positionals[0] as string).toUpperCase(), at, actor)));
+type Lifecycle = StackContext['intake']['lifecycle'];
+
+/**
+ * One lifecycle verb: its usage line, whether the arguments fit, and the change it makes. Parsing, the stack
+ * and the printed result are the same for all of them.
+ */
+function lifecycleCommand(
+  usage: string,
+  fits: (positionals: string[], reason: string | undefined) => boolean,
+  change: (lifecycle: Lifecycle, reference: string, rest: string[], at: DateTime, actor: string, reason: string) => Promise<Case>,
+): (args: string[]) => Promise<number> {
+  return async (args) => {
+    const { positionals, values, at, actor } = options(args);
+    if (!fits(positionals, values.reason)) throw new UsageError(`usage: redress case ${usage}`);
+    const [reference, ...rest] = positionals as [string, ...string[]];
+    return withStack(async ({ intake }) => printDeadlines(await change(intake.lifecycle, reference.toUpperCase(), rest, at, actor, values.reason ?? '')));
+  };
 }
 
-/** `redress case stage REF STAGE [--at INSTANT]`: move the case to another stage. */
-export async function caseStageCommand(args: string[]): Promise<number> {
-  const { positionals, at, actor } = options(args);
-  if (positionals.length !== 2) throw new UsageError('usage: redress case stage REF STAGE [--at INSTANT] [--by NAME]');
-  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.changeStage((positionals[0] as string).toUpperCase(), positionals[1] as string, at, actor)));
-}
+const AT_BY = '[--at INSTANT] [--by NAME]';
+
+/** `redress case sign REF`: the signed complaint arrived; the policy's clock starts. */
+export const caseSignCommand = lifecycleCommand(`sign REF ${AT_BY}`, (p) => p.length === 1, (l, ref, _rest, at, actor) => l.recordSignature(ref, at, actor));
+
+/** `redress case stage REF STAGE`: move the case to another stage. */
+export const caseStageCommand = lifecycleCommand(`stage REF STAGE ${AT_BY}`, (p) => p.length === 2, (l, ref, [stage], at, actor) => l.changeStage(ref, stage as string, at, actor));
 
 /** `redress case extend REF KIND YYYY-MM-DD --reason TEXT`: more time, with the reason on the timeline. */
-export async function caseExtendCommand(args: string[]): Promise<number> {
-  const { positionals, values, at, actor } = options(args);
-  const [reference, kind, date] = positionals;
-  const reason = values.reason;
-  if (!reference || !kind || !date || positionals.length !== 3 || !reason || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new UsageError('usage: redress case extend REF KIND YYYY-MM-DD --reason TEXT');
-  }
-  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.extendDeadline(reference.toUpperCase(), kind, date, reason, at, actor)));
-}
+export const caseExtendCommand = lifecycleCommand(
+  `extend REF KIND YYYY-MM-DD --reason TEXT ${AT_BY}`,
+  (p, reason) => p.length === 3 && /^\d{4}-\d{2}-\d{2}$/.test(p[2] as string) && Boolean(reason),
+  (l, ref, [kind, date], at, actor, reason) => l.extendDeadline(ref, kind as string, date as string, reason, at, actor),
+);
 
-/** `redress case outcome REF DECISION [--at INSTANT]`: the stage's outcome was sent. */
-export async function caseOutcomeCommand(args: string[]): Promise<number> {
-  const { positionals, at, actor } = options(args);
-  const [reference, decision] = positionals;
-  if (!reference || !decision || !DECISIONS.includes(decision as Decision)) {
-    throw new UsageError(`usage: redress case outcome REF ${DECISIONS.join('|')} [--at INSTANT]`);
-  }
-  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.recordOutcome(reference.toUpperCase(), decision as Decision, at, actor)));
-}
+/** `redress case outcome REF DECISION`: the stage's outcome was sent. */
+export const caseOutcomeCommand = lifecycleCommand(
+  `outcome REF ${DECISIONS.join('|')} ${AT_BY}`,
+  (p) => p.length === 2 && DECISIONS.includes(p[1] as Decision),
+  (l, ref, [decision], at, actor) => l.recordOutcome(ref, decision as Decision, at, actor),
+);
 
-/** `redress case close REF [--at INSTANT]`: close the case; the retention clock starts. */
-export async function caseCloseCommand(args: string[]): Promise<number> {
-  const { positionals, at, actor } = options(args);
-  if (positionals.length !== 1) throw new UsageError('usage: redress case close REF [--at INSTANT] [--by NAME]');
-  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.close((positionals[0] as string).toUpperCase(), at, actor)));
-}
+/** `redress case close REF`: close the case; the retention clock starts. */
+export const caseCloseCommand = lifecycleCommand(`close REF ${AT_BY}`, (p) => p.length === 1, (l, ref, _rest, at, actor) => l.close(ref, at, actor));
 
-/** `redress case met REF KIND [--at INSTANT]`: a deadline was met (acknowledged, met the complainant, responded). */
-export async function caseMetCommand(args: string[]): Promise<number> {
-  const { positionals, at, actor } = options(args);
-  if (positionals.length !== 2) throw new UsageError('usage: redress case met REF KIND [--at INSTANT] [--by NAME]');
-  return withStack(async ({ intake }) => printDeadlines(await intake.lifecycle.markMet((positionals[0] as string).toUpperCase(), positionals[1] as string, at, actor)));
-}
+/** `redress case met REF KIND`: a deadline was met (acknowledged, met the complainant, responded). */
+export const caseMetCommand = lifecycleCommand(`met REF KIND ${AT_BY}`, (p) => p.length === 2, (l, ref, [kind], at, actor) => l.markMet(ref, kind as string, at, actor));

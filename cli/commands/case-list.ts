@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import { nextDeadline, type Case } from '../../shared/case/case.js';
 import { withStack } from '../stack-context.js';
 
-/** `redress case list [--policy ID]`: one line per case, newest first. */
+/** `redress case list [--policy ID] [--from EMAIL]`: one line per case, newest first; --from: one complainant's cases. */
 export async function caseListCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { policy: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { policy: { type: 'string' }, from: { type: 'string' } } });
   return withStack(async ({ policies, store }) => {
     const ids = values.policy ? [policies.get(values.policy).id] : policies.all.map((p) => p.id);
+    const from = values.from;
     let count = 0;
     for (const id of ids) {
-      for (const c of await store.listCases(id)) {
+      for (const c of from ? await store.casesForComplainant(id, from) : await store.listCases(id)) {
         process.stdout.write(caseLine(c) + '\n');
         count++;
       }

@@ -140,7 +140,7 @@ export class CaseLifecycle {
         changed: { ...changed, updatedAt: this.deps.now().toISOString(), deadlinesVersion: current.deadlinesVersion + (deadlinesChanged ? 1 : 0) },
         events,
       };
-    });
+    }, first);
     const final = then ? await then(saved, policy) : saved;
     await syncTimers(this.deps, policy, final);
     return final;

@@ -271,7 +271,7 @@ export class CaseWork {
 
   async recordMailIn(reference: string, inbound: { rawKey: string; receivedAt: string }, email: ParsedEmail, how: { automatic: boolean }): Promise<void> {
     const sender = (email.replyTo ?? email.from)?.address ?? 'unknown';
-    await this.update(reference, (current) => ({
+    const c = await this.update(reference, (current) => ({
       changed: { ...current, updatedAt: inbound.receivedAt },
       events: [
         {
@@ -286,12 +286,11 @@ export class CaseWork {
       threadIds: email.messageId ? [threadKey(email.messageId)] : [],
     }));
     if (how.automatic) return;
-    const c = await this.mustGet(reference);
     await this.send(c, [this.staffAddress(c.handlerRole)], caseMailNotice(this.policy, c, email.subject, email.text), 'auto-generated', false);
   }
 
   async recordBounce(reference: string, inbound: { rawKey: string; receivedAt: string }, email: ParsedEmail): Promise<void> {
-    await this.update(reference, (current) => ({
+    const c = await this.update(reference, (current) => ({
       changed: {
         ...current,
         flags: current.flags.includes('complainant-undeliverable') ? current.flags : [...current.flags, 'complainant-undeliverable'],
@@ -310,7 +309,6 @@ export class CaseWork {
       ],
       threadIds: [],
     }));
-    const c = await this.mustGet(reference);
     await this.send(c, [this.staffAddress(c.handlerRole)], undeliverableNotice(this.policy, c), 'auto-generated', false);
   }
 

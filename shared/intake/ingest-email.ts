@@ -178,14 +178,18 @@ function policiesFor(policies: PolicySet, envelope: readonly string[], headerAdd
 
 async function threadedCase(deps: IntakeDeps, email: ParsedEmail): Promise<string | undefined> {
   const ids = [...(email.inReplyTo ? messageIdsIn(email.inReplyTo) : []), ...email.references.map(threadKey)];
-  const keys = ids.flatMap((id) => [id, providerThreadKeyFor(id)].filter((k): k is string => Boolean(k)));
-  return keys.length > 0 ? deps.store.caseForThread(keys) : undefined;
+  return ids.length > 0 ? deps.store.caseForThread(withProviderKeys(ids)) : undefined;
+}
+
+/** Each Message-ID, and after it the SES provider key it stands for when SES rewrote it. */
+function withProviderKeys(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => [id, providerThreadKeyFor(id)].filter((k): k is string => Boolean(k)));
 }
 
 /** The case a bounce is about: a Message-ID of ours or a reference quoted in the returned message. */
 async function caseQuotedIn(deps: IntakeDeps, policy: Policy, rawHead: string): Promise<string | undefined> {
   const ids = messageIdsIn(rawHead);
-  const byThread = ids.length > 0 ? await deps.store.caseForThread(ids.flatMap((id) => [id, providerThreadKeyFor(id) ?? id])) : undefined;
+  const byThread = ids.length > 0 ? await deps.store.caseForThread(withProviderKeys(ids)) : undefined;
   if (byThread) return byThread;
   const match = rawHead.match(new RegExp(`\\b${policy.referencePrefix}-\\d{4}-\\d{4,}\\b`));
   if (!match) return undefined;

@@ -100,7 +100,7 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
     return json(403, { errors: [{ field: 'origin', message: `${request.headers.origin} may not send complaints to this form` }] });
   }
   if (Buffer.byteLength(request.body) > deps.limits.maxBodyBytes) {
-    return respondError(asJson, 413, policy, [{ field: 'form', message: `The form is too large: send at most ${deps.limits.maxBodyBytes} bytes` }], {}, cors);
+    return respondError(asJson, 413, policy, [{ field: 'form', message: `The form is too large: send at most ${deps.limits.maxBodyBytes} bytes` }], {}, { deps, now, cors });
   }
   for (const [name, limit, window] of [
     [`ip#${policy.id}#${request.sourceIp}`, deps.limits.perIpLimit, deps.limits.perIpWindowSeconds],
@@ -116,7 +116,7 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
   }
 
   const fields = asJson ? parseJsonBody(request.body) : parseFormBody(request.body);
-  if (!fields) return respondError(asJson, 400, policy, [{ field: 'form', message: 'The body is not a JSON object' }], {}, cors);
+  if (!fields) return respondError(asJson, 400, policy, [{ field: 'form', message: 'The body is not a JSON object' }], {}, { deps, now, cors });
   const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
 
   // A bot fills the hidden field or posts faster than a person can type: it is answered as if accepted,
@@ -133,11 +133,11 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
   }
   if (!token.ok) {
     const expired = [{ field: 'formToken', message: 'This form was opened too long ago. Please check your answers and send it again.' }];
-    return respondError(asJson, 400, policy, expired, values, cors, deps, now);
+    return respondError(asJson, 400, policy, expired, values, { deps, now, cors });
   }
 
   const validated = validateComplaintForm(fields, policy, DateTime.fromMillis(now, { zone: LONDON }));
-  if ('errors' in validated) return respondError(asJson, 400, policy, validated.errors, values, cors, deps, now);
+  if ('errors' in validated) return respondError(asJson, 400, policy, validated.errors, values, { deps, now, cors });
 
   const submissionKey = validated.form.submissionId ?? request.headers['idempotency-key'] ?? createHash('sha256').update(request.body).digest('base64url');
   const result = await deps.submit({
@@ -149,7 +149,7 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
   });
   if (result.status === 'in-progress') {
     // The same submission (a double click) is being taken in by another request: that one answers it.
-    return respondError(asJson, 409, policy, [{ field: 'form', message: 'Your complaint is already being sent. Please wait a moment, then refresh.' }], values, cors);
+    return respondError(asJson, 409, policy, [{ field: 'form', message: 'Your complaint is already being sent. Please wait a moment, then refresh.' }], values, { deps, now, cors });
   }
   return accepted(asJson, policy, result.reference, result.acknowledged, cors);
 }
@@ -165,24 +165,22 @@ function accepted(asJson: boolean, policy: Policy, reference: string, acknowledg
   return { status: 200, headers: HTML_HEADERS, body: complaintReceivedPage(policy, reference, acknowledged) };
 }
 
-function respondError(
-  asJson: boolean,
-  status: number,
-  policy: Policy,
-  errors: readonly FieldError[],
-  values: Record<string, string>,
-  cors: Record<string, string>,
-  deps?: FormHandlerDeps,
-  now?: number,
-): HttpResponse {
-  if (asJson) return json(status, { errors }, cors);
-  // The form comes back with the answers kept and a fresh token, so the person only fixes what is wrong.
-  const formToken = deps && now !== undefined ? issueFormToken(deps.secret, policy.id, now - deps.limits.minFillSeconds * 1000) : (values.formToken ?? '');
+function respondError(asJson: boolean, status: number, policy: Policy, errors: readonly FieldError[], values: Record<string, string>, ctx: ErrorContext): HttpResponse {
+  if (asJson) return json(status, { errors }, ctx.cors);
+  // The form comes back with the answers kept and a token already past the minimum fill time, so the person
+  // only fixes what is wrong and sends it again.
+  const formToken = issueFormToken(ctx.deps.secret, policy.id, ctx.now - ctx.deps.limits.minFillSeconds * 1000);
   return {
     status,
     headers: HTML_HEADERS,
     body: complaintFormPage(policy, { formToken, submissionId: values.submissionId ?? newSubmissionId(), values, errors }),
   };
+}
+
+interface ErrorContext {
+  readonly deps: FormHandlerDeps;
+  readonly now: number;
+  readonly cors: Record<string, string>;
 }
 
 function findFormPolicy(policies: PolicySet, id: string): Policy | undefined {

@@ -110,6 +110,9 @@ describe('redress ingest and case verbs against the local stack', () => {
     expect(list.stdout).toContain(`${reference}\topen\tstage-1`);
     expect(list.stdout).toContain('respond by');
 
+    expect(runCli(['case', 'list', '--from', 'LOU.CLI@example.net'], env).stdout.split('\t')[0]).toBe(reference);
+    expect(runCli(['case', 'list', '--from', 'someone.else@example.net'], env).stdout).toBe('no cases\n');
+
     const show = runCli(['case', 'show', reference.toLowerCase()], env);
     expect(show.status).toBe(0);
     for (const part of ['Complainant: Lou, lou.cli@example.net', 'The receptionist was rude.', 'acknowledge', 'received (lou.cli@example.net)', 'acknowledged (redress)']) {

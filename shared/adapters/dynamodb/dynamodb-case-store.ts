@@ -7,7 +7,6 @@ import {
   QueryCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
-  UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
   type TransactWriteItem,
@@ -17,6 +16,7 @@ import { formatReference } from '../../case/case-reference.js';
 import { nextDeadline, type Case, type TimelineEvent } from '../../case/case.js';
 import type { HeldMessage } from '../../intake/held-message.js';
 import { CaseAlreadyExistsError, ConcurrentChangeError, type CaseStore } from '../../ports/case-store.js';
+import { incrementCounter } from './atomic-counter.js';
 import { key, TTL_ATTRIBUTE } from './table-design.js';
 
 type Item = Record<string, AttributeValue>;
@@ -32,17 +32,7 @@ export class DynamoDbCaseStore implements CaseStore {
 
   async allocateReference(prefix: string, year: number): Promise<string> {
     // An atomic counter: two concurrent intakes can never be handed the same number.
-    const result = await this.client.send(
-      new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: marshall(key.counter(prefix, year)),
-        UpdateExpression: 'ADD #n :one',
-        ExpressionAttributeNames: { '#n': 'n' },
-        ExpressionAttributeValues: { ':one': { N: '1' } },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return formatReference(prefix, year, Number(result.Attributes?.n?.N));
+    return formatReference(prefix, year, await incrementCounter(this.client, this.tableName, key.counter(prefix, year)));
   }
 
   async createCase(c: Case, events: readonly TimelineEvent[], threadIds: readonly string[], inboundKey: string): Promise<void> {
@@ -187,15 +177,7 @@ export class DynamoDbCaseStore implements CaseStore {
   }
 
   async countSpam(policyId: string, londonDate: string): Promise<void> {
-    await this.client.send(
-      new UpdateItemCommand({
-        TableName: this.tableName,
-        Key: marshall(key.spamCount(policyId, londonDate)),
-        UpdateExpression: 'ADD #n :one',
-        ExpressionAttributeNames: { '#n': 'n' },
-        ExpressionAttributeValues: { ':one': { N: '1' } },
-      }),
-    );
+    await incrementCounter(this.client, this.tableName, key.spamCount(policyId, londonDate));
   }
 
   async spamCount(policyId: string, londonDate: string): Promise<number> {

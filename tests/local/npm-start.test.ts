@@ -1,0 +1,79 @@
+/**
+ * `npm start` as a person runs it: the local stack comes up on the ports it is given and says it is ready; mail
+ * sent with the ready command becomes a case; the form answers; Ctrl-C stops it; started again, the case is
+ * still there (DynamoDB Local keeps its data under REDRESS_DATA_DIR).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../local/free-port.js';
+import { runCli } from '../support/run-cli.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const env: Record<string, string> = {};
+let running: ChildProcess | undefined;
+
+async function start(): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running = child;
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 90 s:\n${output}`)), 90_000);
+    child.stdout?.on('data', () => {
+      if (output.includes('Ready.')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+  return output;
+}
+
+async function stop(): Promise<number | null> {
+  const child = running;
+  if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  return exited;
+}
+
+beforeAll(async () => {
+  Object.assign(env, {
+    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'npm-start-')),
+    REDRESS_SMTP_PORT: String(await freePort()),
+    REDRESS_HTTP_PORT: String(await freePort()),
+    REDRESS_SES_PORT: String(await freePort()),
+    REDRESS_DYNAMODB_PORT: String(await freePort()),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+});
+afterAll(async () => {
+  await stop();
+});
+
+describe('npm start', () => {
+  it('runs the whole pipeline, stops on Ctrl-C, and keeps its cases across a restart', async () => {
+    const banner = await start();
+    for (const line of [`smtp://localhost:${env.REDRESS_SMTP_PORT}`, `http://localhost:${env.REDRESS_HTTP_PORT}/`, `http://localhost:${env.REDRESS_SES_PORT}/`, 'npm run --silent redress -- send-sample']) {
+      expect(banner).toContain(line);
+    }
+    expect(runCli(['send-sample'], env).stdout).toContain(`over SMTP on port ${env.REDRESS_SMTP_PORT}`);
+    const list = runCli(['case', 'list'], env).stdout;
+    expect(list).toMatch(/^NAM-\d{4}-0001\tawaiting-signature\tstage-1\t/);
+    const outbox = (await (await fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`)).json()) as { emails: { subject: string }[] };
+    expect(outbox.emails.map((e) => e.subject)).toContain(`[${list.split('\t')[0]}] We have received your complaint`);
+    expect((await fetch(`http://127.0.0.1:${env.REDRESS_HTTP_PORT}/forms/alumot`)).status).toBe(200);
+
+    expect(await stop()).toBe(0);
+    expect(runCli(['case', 'list'], env).stderr).toMatch(/start the local stack with `npm start`/);
+
+    await start();
+    expect(runCli(['case', 'list'], env).stdout).toBe(list);
+  }, 240_000);
+});
