@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
-import { loadConfig } from '../shared/config/config.js';
-import type { Log } from '../shared/ports/logger.js';
-import { localRuntime, type LocalRuntime } from '../shared/runtime/local-runtime.js';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { loadConfig } from '#config/config';
+import type { Log } from '#application/ports/logger';
+import { localRuntime, type LocalRuntime } from '#composition/local-runtime';
 
 const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
 

@@ -4,11 +4,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
-import { loadConfig } from '../shared/config/config.js';
-import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
-import { BUILT_IN_EVENTS, type Policy } from '../shared/policy/policy-schema.js';
-import { planDeadlines } from '../shared/planner/plan-deadlines.js';
-import { bankHolidays } from '../shared/calendar/bank-holidays.js';
+import { loadConfig } from '#config/config';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { BUILT_IN_EVENTS, type Policy } from '#domain/policy/policy-schema';
+import { planDeadlines } from '#domain/planner/plan-deadlines';
+import { bankHolidays } from '#domain/calendar/bank-holidays';
 import { measure, ratio, report } from './measure.js';
 
 export function deadlinePlansBenchmark(): void {

@@ -2,9 +2,9 @@
  * `npm run bench`: every benchmark, figures printed, each with a baseline measured in the same run. The
  * intake benchmarks start their own DynamoDB Local (in memory) and SES emulator on free loopback ports.
  */
-import { freePort } from '../local/free-port.js';
-import { startDynamoDbLocal } from '../local/dynamodb-local.js';
-import { startSesEmulator } from '../local/ses-emulator.js';
+import { freePort } from '#local/free-port';
+import { startDynamoDbLocal } from '#local/dynamodb-local';
+import { startSesEmulator } from '#local/ses-emulator';
 import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
 import { emailIntakeBenchmark } from './email-intake.bench.js';
 import { timersAndDigestBenchmark } from './timers-and-digest.bench.js';

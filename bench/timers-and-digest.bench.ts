@@ -7,12 +7,12 @@ import { performance } from 'node:perf_hooks';
 import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DateTime } from 'luxon';
-import { DynamoDbCaseStore } from '../shared/adapters/dynamodb/dynamodb-case-store.js';
-import { DynamoDbTimers } from '../shared/adapters/dynamodb/dynamodb-timers.js';
-import type { Case } from '../shared/case/case.js';
-import { buildDigest, digestLetter } from '../shared/digest/build-digest.js';
-import { planDeadlines } from '../shared/planner/plan-deadlines.js';
-import { desiredTimers } from '../shared/timers/timer-plan.js';
+import { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
+import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
+import type { Case } from '#domain/case/case';
+import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import { planDeadlines } from '#domain/planner/plan-deadlines';
+import { desiredTimers } from '#domain/timers/timer-plan';
 import { benchStack } from './bench-stack.js';
 
 async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T, i: number) => Promise<void>): Promise<void> {

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '../local/free-port.js';
-import { formRoute } from '../local/form-route.js';
-import { startHttpServer } from '../local/http-server.js';
-import { formHandlerDeps } from '../shared/runtime/form-handler-deps.js';
-import { issueFormToken } from '../shared/web/form-token.js';
+import { freePort } from '#local/free-port';
+import { formRoute } from '#local/form-route';
+import { startHttpServer } from '#local/http-server';
+import { formHandlerDeps } from '#composition/form-handler-deps';
+import { issueFormToken } from '#adapters/http/form-token';
 import { benchStack } from './bench-stack.js';
 
 

@@ -3,24 +3,24 @@
  * The staff and operator command line: `npm run --silent redress -- <verb>`. Each verb lives in
  * cli/commands/; this file only dispatches and turns the project's typed errors into one-line messages.
  */
-import { CalendarRangeError } from '../shared/calendar/calendar-errors.js';
-import { InstantError } from '../shared/calendar/parse-instant.js';
-import { ConfigError } from '../shared/config/config.js';
-import { CaseStateError } from '../shared/case/case-lifecycle.js';
-import { CaseNotFoundError } from '../shared/case/update-case.js';
-import { MalformedEmailError } from '../shared/mail/mail-errors.js';
-import { PolicyError, UnknownPolicyItemError } from '../shared/policy/policy-errors.js';
-import { caseListCommand } from './commands/case-list.js';
-import { caseShowCommand } from './commands/case-show.js';
-import { caseCloseCommand, caseExtendCommand, caseMetCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from './commands/case-lifecycle.js';
-import { digestCommand } from './commands/digest.js';
-import { clockRunDueCommand, timersListCommand } from './commands/timers.js';
-import { deadlinesCommand } from './commands/deadlines.js';
-import { ingestCommand } from './commands/ingest.js';
-import { parseEmailCommand } from './commands/parse-email.js';
-import { policyCheckCommand } from './commands/policy-check.js';
-import { policyShowCommand } from './commands/policy-show.js';
-import { sendSampleCommand } from './commands/send-sample.js';
+import { CalendarRangeError } from '#domain/calendar/calendar-errors';
+import { InstantError } from '#domain/calendar/parse-instant';
+import { ConfigError } from '#config/config';
+import { CaseStateError } from '#application/staff/case-lifecycle';
+import { CaseNotFoundError } from '#application/update-case';
+import { MalformedEmailError } from '#domain/mail/mail-errors';
+import { PolicyError, UnknownPolicyItemError } from '#domain/policy/policy-errors';
+import { caseListCommand } from '#cli/commands/case-list';
+import { caseShowCommand } from '#cli/commands/case-show';
+import { caseCloseCommand, caseExtendCommand, caseMetCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from '#cli/commands/case-lifecycle';
+import { digestCommand } from '#cli/commands/digest';
+import { clockRunDueCommand, timersListCommand } from '#cli/commands/timers';
+import { deadlinesCommand } from '#cli/commands/deadlines';
+import { ingestCommand } from '#cli/commands/ingest';
+import { parseEmailCommand } from '#cli/commands/parse-email';
+import { policyCheckCommand } from '#cli/commands/policy-check';
+import { policyShowCommand } from '#cli/commands/policy-show';
+import { sendSampleCommand } from '#cli/commands/send-sample';
 import { StackUnavailableError } from './stack-context.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,6 +1,6 @@
-import { loadConfig } from '../shared/config/config.js';
-import { localRuntime, type LocalRuntime } from '../shared/runtime/local-runtime.js';
-import { powertoolsLog } from '../shared/runtime/powertools-log.js';
+import { loadConfig } from '#config/config';
+import { localRuntime, type LocalRuntime } from '#composition/local-runtime';
+import { powertoolsLog } from '#composition/powertools-log';
 
 /** What the CLI's case and intake verbs work on: the local stack started by `npm start`. */
 export type StackContext = LocalRuntime;

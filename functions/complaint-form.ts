@@ -4,8 +4,8 @@
  */
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { handleFormRequest } from '../shared/web/form-http-handler.js';
-import { complaintFormRuntime } from '../shared/runtime/complaint-form-runtime.js';
+import { handleFormRequest } from '#adapters/http/form-http-handler';
+import { complaintFormRuntime } from '#composition/complaint-form-runtime';
 
 export const httpApiEvent = z.object({
   rawPath: z.string(),

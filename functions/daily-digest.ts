@@ -4,7 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { DateTime } from 'luxon';
-import { awsRuntime } from '../shared/runtime/aws-runtime.js';
+import { awsRuntime } from '#composition/aws-runtime';
 
 export async function handler(_event: unknown, context: Context): Promise<Record<string, string>> {
   const { service, log } = awsRuntime('redress-daily-digest');

@@ -5,8 +5,8 @@
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { DEADLINE_KINDS } from '../shared/policy/policy-schema.js';
-import { awsRuntime } from '../shared/runtime/aws-runtime.js';
+import { DEADLINE_KINDS } from '#domain/policy/policy-schema';
+import { awsRuntime } from '#composition/aws-runtime';
 
 export const timerInput = z.object({
   reference: z.string().min(1),

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { awsRuntime } from '../shared/runtime/aws-runtime.js';
+import { awsRuntime } from '#composition/aws-runtime';
 
 const verdict = z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }).optional();
 

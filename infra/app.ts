@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
-import { loadConfig } from '../shared/config/config.js';
-import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
+import { loadConfig } from '#config/config';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { RedressStack } from './redress-stack.js';
 
 const app = new App();

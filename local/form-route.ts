@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { handleFormRequest, type FormHandlerDeps } from '../shared/web/form-http-handler.js';
+import { handleFormRequest, type FormHandlerDeps } from '#adapters/http/form-http-handler';
 import type { Route } from './http-server.js';
 
 /** The web form on the local HTTP server: Node's request in, the shared handler's response out. */

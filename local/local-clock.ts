@@ -1,7 +1,7 @@
-import type { DynamoDbTimers } from '../shared/adapters/dynamodb/dynamodb-timers.js';
-import type { Log } from '../shared/ports/logger.js';
-import type { IntakeService } from '../shared/runtime/intake-service.js';
-import type { TimerSpec } from '../shared/timers/timer-plan.js';
+import type { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
+import type { Log } from '#application/ports/logger';
+import type { IntakeService } from '#composition/intake-service';
+import type { TimerSpec } from '#domain/timers/timer-plan';
 
 export interface FiredTimer {
   readonly timer: TimerSpec;

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import type { RawMailStore } from '../shared/ports/raw-mail-store.js';
-import type { Log } from '../shared/ports/logger.js';
-import type { DeliveryResult, IntakeService } from '../shared/runtime/intake-service.js';
+import type { RawMailStore } from '#application/ports/raw-mail-store';
+import type { Log } from '#application/ports/logger';
+import type { DeliveryResult, IntakeService } from '#composition/intake-service';
 import type { RunningServer } from './dynamodb-local.js';
 
 export interface SmtpListenerOptions {

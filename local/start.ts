@@ -4,18 +4,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureTable } from '../shared/adapters/dynamodb/create-table.js';
-import { loadConfig } from '../shared/config/config.js';
-import { loadPolicyDirectory } from '../shared/policy/load-policies.js';
-import { localRuntime } from '../shared/runtime/local-runtime.js';
-import { powertoolsLog } from '../shared/runtime/powertools-log.js';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { loadConfig } from '#config/config';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { localRuntime } from '#composition/local-runtime';
+import { powertoolsLog } from '#composition/powertools-log';
 import { DateTime } from 'luxon';
 import { runDueTimers } from './local-clock.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
 import { startHttpServer } from './http-server.js';
 import { startSesEmulator } from './ses-emulator.js';
 import { startSmtpListener } from './smtp-listener.js';
-import { formHandlerDeps } from '../shared/runtime/form-handler-deps.js';
+import { formHandlerDeps } from '#composition/form-handler-deps';
 import { formRoute } from './form-route.js';
 import { statusRoute } from './status-route.js';
 

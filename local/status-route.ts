@@ -1,6 +1,6 @@
-import type { Config } from '../shared/config/config.js';
-import { escapeHtml } from '../shared/letters/letter.js';
-import type { PolicySet } from '../shared/policy/policy-set.js';
+import type { Config } from '#config/config';
+import { escapeHtml } from '#domain/letters/letter';
+import type { PolicySet } from '#domain/policy/policy-set';
 import type { Route } from './http-server.js';
 
 /** GET / and GET /health on the local front door: what is running and where. */

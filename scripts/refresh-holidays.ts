@@ -1,5 +1,5 @@
 /**
- * Regenerates shared/calendar/uk-bank-holidays.json from the date-holidays package, which tracks the
+ * Regenerates shared/domain/calendar/uk-bank-holidays.json from the date-holidays package, which tracks the
  * gov.uk bank holiday list (one-off days such as the 2022 Jubilee and the 2023 Coronation included).
  * Run after `npm update date-holidays` whenever gov.uk announces a change, and commit the result: the
  * runtime reads only the JSON, so Lambda bundles carry no holiday engine and every deployment is pinned.
@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Holidays from 'date-holidays';
-import { JURISDICTIONS, type Jurisdiction } from '../shared/calendar/jurisdiction.js';
+import { JURISDICTIONS, type Jurisdiction } from '#domain/calendar/jurisdiction';
 
 const FIRST_YEAR = 2020;
 const LAST_YEAR = 2032;
@@ -39,6 +39,6 @@ const out = {
   lastYear: LAST_YEAR,
   holidays,
 };
-const target = fileURLToPath(new URL('../shared/calendar/uk-bank-holidays.json', import.meta.url));
+const target = fileURLToPath(new URL('../shared/domain/calendar/uk-bank-holidays.json', import.meta.url));
 writeFileSync(target, JSON.stringify(out, null, 2) + '\n');
 console.log(`wrote ${target}: ${FIRST_YEAR}-${LAST_YEAR}`);

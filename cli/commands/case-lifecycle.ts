@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import type { Case } from '../../shared/case/case.js';
-import type { Decision } from '../../shared/case/case-lifecycle.js';
-import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { withStack, type StackContext } from '../stack-context.js';
-import { UsageError } from '../usage-error.js';
+import type { Case } from '#domain/case/case';
+import type { Decision } from '#application/staff/case-lifecycle';
+import { parseInstant } from '#domain/calendar/parse-instant';
+import { withStack, type StackContext } from '#cli/stack-context';
+import { UsageError } from '#cli/usage-error';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { nextDeadline, type Case } from '../../shared/case/case.js';
-import { withStack } from '../stack-context.js';
+import { nextDeadline, type Case } from '#domain/case/case';
+import { withStack } from '#cli/stack-context';
 
 /** `redress case list [--policy ID] [--from EMAIL]`: one line per case, newest first; --from: one complainant's cases. */
 export async function caseListCommand(args: string[]): Promise<number> {

@@ -1,5 +1,5 @@
-import { withStack } from '../stack-context.js';
-import { UsageError } from '../usage-error.js';
+import { withStack } from '#cli/stack-context';
+import { UsageError } from '#cli/usage-error';
 
 /** `redress case show REF`: the case and its timeline. Staff only: confidential content is shown. */
 export async function caseShowCommand(args: string[]): Promise<number> {

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { loadConfig } from '../../shared/config/config.js';
-import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
-import { planDeadlines } from '../../shared/planner/plan-deadlines.js';
-import { UsageError } from '../usage-error.js';
+import { parseInstant } from '#domain/calendar/parse-instant';
+import { loadConfig } from '#config/config';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { planDeadlines } from '#domain/planner/plan-deadlines';
+import { UsageError } from '#cli/usage-error';
 
 /** `redress deadlines --policy ID --stage ID --event EVENT --at INSTANT`, per ../shared/conventions/deadlines.md. */
 export function deadlinesCommand(args: string[]): number {

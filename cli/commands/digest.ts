@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { buildDigest, digestLetter } from '../../shared/digest/build-digest.js';
-import { withStack } from '../stack-context.js';
-import { UsageError } from '../usage-error.js';
+import { parseInstant } from '#domain/calendar/parse-instant';
+import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import { withStack } from '#cli/stack-context';
+import { UsageError } from '#cli/usage-error';
 
 /** `redress digest --policy ID [--now INSTANT] [--send]`: an organisation's digest, printed (and sent with --send). */
 export async function digestCommand(args: string[]): Promise<number> {

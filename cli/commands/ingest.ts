@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { readInputFile } from '../read-input-file.js';
-import { UsageError } from '../usage-error.js';
-import { withStack } from '../stack-context.js';
+import { readInputFile } from '#cli/read-input-file';
+import { UsageError } from '#cli/usage-error';
+import { withStack } from '#cli/stack-context';
 
 /** `redress ingest FILE [--to ADDRESS]`: takes a raw email into the local pipeline, as if it had been delivered. */
 export async function ingestCommand(args: string[]): Promise<number> {

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../shared/config/config.js';
-import { classifyEmail } from '../../shared/mail/classify-email.js';
-import { DEFAULT_PARSE_LIMITS, parseEmail } from '../../shared/mail/parse-email.js';
-import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
-import { readInputFile } from '../read-input-file.js';
-import { UsageError } from '../usage-error.js';
+import { loadConfig } from '#config/config';
+import { classifyEmail } from '#domain/mail/classify-email';
+import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { readInputFile } from '#cli/read-input-file';
+import { UsageError } from '#cli/usage-error';
 
 /** `redress parse-email FILE`: what Redress reads in a raw email, as one JSON object. */
 export async function parseEmailCommand(args: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../../shared/config/config.js';
-import { policyFilesIn, readPolicyFiles } from '../../shared/policy/load-policies.js';
-import { formatProblem } from '../../shared/policy/policy-errors.js';
+import { loadConfig } from '#config/config';
+import { policyFilesIn, readPolicyFiles } from '#adapters/file/policy-files';
+import { formatProblem } from '#domain/policy/policy-errors';
 
 /** `redress policy check [FILE...]`: one line per good policy; exit 1 with every problem when any is wrong. */
 export function policyCheckCommand(files: string[]): number {

@@ -1,7 +1,7 @@
-import { loadConfig } from '../../shared/config/config.js';
-import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
-import { describePolicy } from '../../shared/policy/describe-policy.js';
-import { UsageError } from '../usage-error.js';
+import { loadConfig } from '#config/config';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { describePolicy } from '#domain/policy/describe-policy';
+import { UsageError } from '#cli/usage-error';
 
 /** `redress policy show ID`: the policy as a person reads it. */
 export function policyShowCommand(args: string[]): number {

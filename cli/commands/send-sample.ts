@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
-import { loadConfig } from '../../shared/config/config.js';
-import { StackUnavailableError } from '../stack-context.js';
-import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
+import { loadConfig } from '#config/config';
+import { StackUnavailableError } from '#cli/stack-context';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
 
 /** `redress send-sample [--policy ID]`: a sample complaint over SMTP to the running local stack. */
 export async function sendSampleCommand(args: string[]): Promise<number> {

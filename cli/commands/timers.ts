@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { runDueTimers } from '../../local/local-clock.js';
-import { withStack } from '../stack-context.js';
-import { UsageError } from '../usage-error.js';
+import { parseInstant } from '#domain/calendar/parse-instant';
+import { runDueTimers } from '#local/local-clock';
+import { withStack } from '#cli/stack-context';
+import { UsageError } from '#cli/usage-error';
 
 /** `redress timers list [REF]`: the local stack's timers, soonest first. */
 export async function timersListCommand(args: string[]): Promise<number> {

@@ -4,9 +4,9 @@
  * Day 0 is the event's London day if a working day, else the next one; the deadline is the Nth working day after.
  */
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../../shared/calendar/parse-instant.js';
-import { planDeadlines } from '../../shared/planner/plan-deadlines.js';
-import { seedPolicies } from '../support/policies.js';
+import { parseInstant } from '#domain/calendar/parse-instant';
+import { planDeadlines } from '#domain/planner/plan-deadlines';
+import { seedPolicies } from '#tests/support/policies';
 
 function plan(policy: string, stage: string, event: string, at: string) {
   return planDeadlines(seedPolicies.get(policy), stage, event, parseInstant(at)).map((d) => [d.kind, d.dueDate]);

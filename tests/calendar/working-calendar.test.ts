@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CalendarRangeError } from '../../shared/calendar/calendar-errors.js';
-import { WorkingCalendar } from '../../shared/calendar/working-calendar.js';
-import { JURISDICTIONS } from '../../shared/calendar/jurisdiction.js';
+import { CalendarRangeError } from '#domain/calendar/calendar-errors';
+import { WorkingCalendar } from '#domain/calendar/working-calendar';
+import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 
 const england = new WorkingCalendar('england-and-wales');
 const scotland = new WorkingCalendar('scotland');

@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
-import { loadConfig } from '../../shared/config/config.js';
-import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
-import { runCli } from '../support/run-cli.js';
-import { sentEmails } from '../support/ses-outbox.js';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { loadConfig } from '#config/config';
+import { dynamoDbClient } from '#composition/aws-clients';
+import { runCli } from '#tests/support/run-cli';
+import { sentEmails } from '#tests/support/ses-outbox';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-mail-'));
 function file(name: string, content: string): string {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POLICIES_DIR } from '../support/policies.js';
-import { runCli } from '../support/run-cli.js';
+import { POLICIES_DIR } from '#tests/support/policies';
+import { runCli } from '#tests/support/run-cli';
 
 describe('redress deadlines', () => {
   it('prints the conventions example as one JSON object and exits 0', () => {

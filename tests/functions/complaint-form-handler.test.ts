@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCHEDULER_ENV } from '../support/scheduler-env.js';
-import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
-import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
-import { loadConfig } from '../../shared/config/config.js';
-import { attemptContext } from '../../shared/runtime/attempt-context.js';
-import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
-import { issueFormToken } from '../../shared/web/form-token.js';
-import { sentEmails } from '../support/ses-outbox.js';
+import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
+import { loadConfig } from '#config/config';
+import { attemptContext } from '#composition/attempt-context';
+import { dynamoDbClient } from '#composition/aws-clients';
+import { issueFormToken } from '#adapters/http/form-token';
+import { sentEmails } from '#tests/support/ses-outbox';
 
 const table = `t-${randomUUID()}`;
 const scheduler = mockClient(SchedulerClient);
@@ -45,14 +45,14 @@ function event(method: string, path: string, body?: string, headers: Record<stri
 
 describe('complaint-form handler', () => {
   it('serves the form page', async () => {
-    const { handler } = await import('../../functions/complaint-form.js');
+    const { handler } = await import('#functions/complaint-form');
     const response = await handler(event('GET', '/forms/alumot'), attemptContext(10_000));
     expect(response).toMatchObject({ statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
     expect(typeof response === 'object' && response.body).toContain('Make a complaint to Alumot');
   });
 
   it('takes a JSON complaint sent as base64 and answers with the reference', async () => {
-    const { handler } = await import('../../functions/complaint-form.js');
+    const { handler } = await import('#functions/complaint-form');
     const email = `lambda.form.${Date.now()}@example.net`;
     const body = JSON.stringify({
       formToken: issueFormToken('test-form-secret-0123456789-0123456789', 'alumot', Date.now() - 60_000),
@@ -77,7 +77,7 @@ describe('complaint-form handler', () => {
   });
 
   it('answers 404 for paths that are not forms', async () => {
-    const { handler } = await import('../../functions/complaint-form.js');
+    const { handler } = await import('#functions/complaint-form');
     expect(await handler(event('GET', '/admin'), attemptContext(10_000))).toMatchObject({ statusCode: 404 });
   });
 });

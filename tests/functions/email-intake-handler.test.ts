@@ -8,15 +8,15 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type G
 import type { Context } from 'aws-lambda';
 import { CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SCHEDULER_ENV } from '../support/scheduler-env.js';
+import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { ensureTable } from '../../shared/adapters/dynamodb/create-table.js';
-import { DynamoDbCaseStore } from '../../shared/adapters/dynamodb/dynamodb-case-store.js';
-import { loadConfig } from '../../shared/config/config.js';
-import { attemptContext } from '../../shared/runtime/attempt-context.js';
-import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
-import { sentEmails } from '../support/ses-outbox.js';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
+import { loadConfig } from '#config/config';
+import { attemptContext } from '#composition/attempt-context';
+import { dynamoDbClient } from '#composition/aws-clients';
+import { sentEmails } from '#tests/support/ses-outbox';
 
 const s3 = mockClient(S3Client);
 // EventBridge Scheduler has no local server: it alone (with S3) is mocked, and its requests are asserted exactly.
@@ -79,7 +79,7 @@ afterAll(() => {
 
 describe('email-intake handler', () => {
   it('reads the raw mail SES stored and opens a case, once, however often SES invokes it', async () => {
-    const { handler } = await import('../../functions/email-intake.js');
+    const { handler } = await import('#functions/email-intake');
     const context: Context = attemptContext(30_000);
     expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
     expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
@@ -118,7 +118,7 @@ describe('email-intake handler', () => {
   });
 
   it('refuses an event that is not an SES receipt, so Lambda retries and dead-letters it', async () => {
-    const { handler } = await import('../../functions/email-intake.js');
+    const { handler } = await import('#functions/email-intake');
     await expect(handler({ Records: [{ eventSource: 'aws:s3' }] }, attemptContext(1000))).rejects.toThrow(/eventSource/);
   });
 });

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER, FUNCTION_MODULES } from '../../infra/redress-function.js';
-import { POLICIES_DIR } from '../support/policies.js';
+import { ESM_REQUIRE_BANNER, FUNCTION_MODULES } from '#infra/redress-function';
+import { POLICIES_DIR } from '#tests/support/policies';
 
 describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {
   it('loads in Node as an ES module and reaches its configuration check', async () => {

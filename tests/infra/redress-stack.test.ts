@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RedressStack } from '../../infra/redress-stack.js';
-import { seedPolicies } from '../support/policies.js';
+import { RedressStack } from '#infra/redress-stack';
+import { seedPolicies } from '#tests/support/policies';
 
 let template: Template;
 

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { classifyEmail } from '../../shared/mail/classify-email.js';
-import { DEFAULT_PARSE_LIMITS, parseEmail } from '../../shared/mail/parse-email.js';
-import { deliver } from '../support/deliver.js';
-import { sentEmails } from '../support/ses-outbox.js';
-import { testStack, type TestStack } from '../support/test-stack.js';
+import { classifyEmail } from '#domain/mail/classify-email';
+import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
+import { deliver } from '#tests/support/deliver';
+import { sentEmails } from '#tests/support/ses-outbox';
+import { testStack, type TestStack } from '#tests/support/test-stack';
 
 const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 const manifest = z

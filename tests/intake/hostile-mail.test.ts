@@ -1,8 +1,8 @@
 /** Messages built to stall or exhaust a parser are parsed within bounds, and attachments follow the limits. */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { DEFAULT_PARSE_LIMITS, parseEmail } from '../../shared/mail/parse-email.js';
-import { complaintEmail, deliver } from '../support/deliver.js';
-import { testStack, type TestStack } from '../support/test-stack.js';
+import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
+import { complaintEmail, deliver } from '#tests/support/deliver';
+import { testStack, type TestStack } from '#tests/support/test-stack';
 
 function multipart(parts: string[], headers: string[] = []): string {
   return [

@@ -1,10 +1,10 @@
 /** Every intake rule, against DynamoDB Local and the SES emulator. */
 import { describe, expect, it, beforeAll } from 'vitest';
-import type { IntakeOutcome } from '../../shared/intake/ingest-email.js';
-import type { DeliveryResult } from '../../shared/runtime/intake-service.js';
-import { complaintEmail, deliver } from '../support/deliver.js';
-import { sentEmails } from '../support/ses-outbox.js';
-import { testStack, type TestStack } from '../support/test-stack.js';
+import type { IntakeOutcome } from '#application/intake/ingest-email';
+import type { DeliveryResult } from '#composition/intake-service';
+import { complaintEmail, deliver } from '#tests/support/deliver';
+import { sentEmails } from '#tests/support/ses-outbox';
+import { testStack, type TestStack } from '#tests/support/test-stack';
 
 let stack: TestStack;
 beforeAll(async () => {

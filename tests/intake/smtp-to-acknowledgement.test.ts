@@ -1,11 +1,11 @@
 /** End to end: mail over SMTP to the local listener becomes a case and an acknowledgement in the SES emulator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpListener } from '../../local/smtp-listener.js';
-import type { RunningServer } from '../../local/dynamodb-local.js';
-import { freePort } from '../../local/free-port.js';
-import { sendRaw } from '../support/send-smtp.js';
-import { sentEmails } from '../support/ses-outbox.js';
-import { quietLog, testStack, type TestStack } from '../support/test-stack.js';
+import { startSmtpListener } from '#local/smtp-listener';
+import type { RunningServer } from '#local/dynamodb-local';
+import { freePort } from '#local/free-port';
+import { sendRaw } from '#tests/support/send-smtp';
+import { sentEmails } from '#tests/support/ses-outbox';
+import { quietLog, testStack, type TestStack } from '#tests/support/test-stack';
 
 let stack: TestStack;
 let smtp: RunningServer;

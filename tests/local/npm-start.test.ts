@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/free-port.js';
-import { runCli } from '../support/run-cli.js';
+import { freePort } from '#local/free-port';
+import { runCli } from '#tests/support/run-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env: Record<string, string> = {};

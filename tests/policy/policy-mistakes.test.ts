@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyFile, loadPolicyFiles } from '../../shared/policy/load-policies.js';
-import { PolicyError } from '../../shared/policy/policy-errors.js';
-import { POLICIES_DIR } from '../support/policies.js';
+import { loadPolicyFile, loadPolicyFiles } from '#adapters/file/policy-files';
+import { PolicyError } from '#domain/policy/policy-errors';
+import { POLICIES_DIR } from '#tests/support/policies';
 
 const original = readFileSync(join(POLICIES_DIR, 'not-alone-mentoring.yaml'), 'utf8');
 

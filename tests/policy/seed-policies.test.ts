@@ -1,7 +1,7 @@
 /** The five seed policies as written in policies/: the ids and rules ../shared/seeds/README.md fixes. */
 import { describe, expect, it } from 'vitest';
-import { describePolicy } from '../../shared/policy/describe-policy.js';
-import { seedPolicies } from '../support/policies.js';
+import { describePolicy } from '#domain/policy/describe-policy';
+import { seedPolicies } from '#tests/support/policies';
 
 describe('the seed policies', () => {
   it('have the fixed policy and stage ids', () => {

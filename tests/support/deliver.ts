@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Verdicts } from '../../shared/intake/ingest-email.js';
-import type { DeliveryResult } from '../../shared/runtime/intake-service.js';
+import type { Verdicts } from '#application/intake/ingest-email';
+import type { DeliveryResult } from '#composition/intake-service';
 import type { TestStack } from './test-stack.js';
 
 export interface DeliveryOptions {

@@ -1,10 +1,10 @@
-import { startHttpServer } from '../../local/http-server.js';
-import { formRoute } from '../../local/form-route.js';
-import { freePort } from '../../local/free-port.js';
-import type { RunningServer } from '../../local/dynamodb-local.js';
-import { dynamoDbClient } from '../../shared/runtime/aws-clients.js';
-import { formHandlerDeps } from '../../shared/runtime/form-handler-deps.js';
-import { issueFormToken } from '../../shared/web/form-token.js';
+import { startHttpServer } from '#local/http-server';
+import { formRoute } from '#local/form-route';
+import { freePort } from '#local/free-port';
+import type { RunningServer } from '#local/dynamodb-local';
+import { dynamoDbClient } from '#composition/aws-clients';
+import { formHandlerDeps } from '#composition/form-handler-deps';
+import { issueFormToken } from '#adapters/http/form-token';
 import { testStack, type TestStack } from './test-stack.js';
 
 export interface FormStack extends TestStack {

@@ -3,9 +3,9 @@
  * aws-ses-v2-local emulator, each on a free loopback port. Tests get their endpoints through inject().
  */
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal, type RunningServer } from '../../local/dynamodb-local.js';
-import { startSesEmulator } from '../../local/ses-emulator.js';
-import { freePort } from '../../local/free-port.js';
+import { startDynamoDbLocal, type RunningServer } from '#local/dynamodb-local';
+import { startSesEmulator } from '#local/ses-emulator';
+import { freePort } from '#local/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {

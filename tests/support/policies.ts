@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadPolicyDirectory } from '../../shared/policy/load-policies.js';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
 
 export const POLICIES_DIR = fileURLToPath(new URL('../../policies', import.meta.url));
 

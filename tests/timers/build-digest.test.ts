@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Case, CaseDeadline } from '../../shared/case/case.js';
-import { buildDigest } from '../../shared/digest/build-digest.js';
-import { endOfLondonDay } from '../../shared/planner/plan-deadlines.js';
-import { seedPolicies } from '../support/policies.js';
+import type { Case, CaseDeadline } from '#domain/case/case';
+import { buildDigest } from '#domain/digest/build-digest';
+import { endOfLondonDay } from '#domain/planner/plan-deadlines';
+import { seedPolicies } from '#tests/support/policies';
 
 const policy = seedPolicies.get('not-alone-mentoring');
 const now = DateTime.fromISO('2027-03-02T08:00:00Z');

@@ -14,14 +14,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EventBridgeTimers } from '../../shared/adapters/scheduler/eventbridge-timers.js';
-import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
-import { dynamoDbClient, sesClient } from '../../shared/runtime/aws-clients.js';
-import { createIntakeService, type IntakeService } from '../../shared/runtime/intake-service.js';
-import { SCHEDULER_ENV } from '../support/scheduler-env.js';
-import { complaintEmail } from '../support/deliver.js';
-import { seedPolicies } from '../support/policies.js';
-import { quietLog, testStack, type TestStack } from '../support/test-stack.js';
+import { EventBridgeTimers } from '#adapters/scheduler/eventbridge-timers';
+import { SesMailer } from '#adapters/ses/ses-mailer';
+import { dynamoDbClient, sesClient } from '#composition/aws-clients';
+import { createIntakeService, type IntakeService } from '#composition/intake-service';
+import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
+import { complaintEmail } from '#tests/support/deliver';
+import { seedPolicies } from '#tests/support/policies';
+import { quietLog, testStack, type TestStack } from '#tests/support/test-stack';
 
 const scheduler = mockClient(SchedulerClient);
 const schedules = new Map<string, CreateScheduleCommandInput>();

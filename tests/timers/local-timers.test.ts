@@ -4,16 +4,16 @@
  */
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDueTimers } from '../../local/local-clock.js';
-import { DynamoDbTimers } from '../../shared/adapters/dynamodb/dynamodb-timers.js';
-import { SesMailer } from '../../shared/adapters/ses/ses-mailer.js';
-import { buildDigest, digestLetter } from '../../shared/digest/build-digest.js';
-import { dynamoDbClient, sesClient } from '../../shared/runtime/aws-clients.js';
-import { createIntakeService, type IntakeService } from '../../shared/runtime/intake-service.js';
-import { complaintEmail } from '../support/deliver.js';
-import { seedPolicies } from '../support/policies.js';
-import { sentEmails } from '../support/ses-outbox.js';
-import { quietLog, testStack, type TestStack } from '../support/test-stack.js';
+import { runDueTimers } from '#local/local-clock';
+import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
+import { SesMailer } from '#adapters/ses/ses-mailer';
+import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import { dynamoDbClient, sesClient } from '#composition/aws-clients';
+import { createIntakeService, type IntakeService } from '#composition/intake-service';
+import { complaintEmail } from '#tests/support/deliver';
+import { seedPolicies } from '#tests/support/policies';
+import { sentEmails } from '#tests/support/ses-outbox';
+import { quietLog, testStack, type TestStack } from '#tests/support/test-stack';
 
 let stack: TestStack;
 let service: IntakeService;

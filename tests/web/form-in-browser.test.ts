@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sentEmails } from '../support/ses-outbox.js';
-import { formStack, type FormStack } from '../support/form-stack.js';
+import { sentEmails } from '#tests/support/ses-outbox';
+import { formStack, type FormStack } from '#tests/support/form-stack';
 
 const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';

@@ -1,7 +1,7 @@
 /** The web form end to end: HTTP in, a case in DynamoDB Local and an acknowledgement in the SES emulator out. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sentEmails } from '../support/ses-outbox.js';
-import { formStack, type FormStack } from '../support/form-stack.js';
+import { sentEmails } from '#tests/support/ses-outbox';
+import { formStack, type FormStack } from '#tests/support/form-stack';
 
 let stack: FormStack;
 beforeAll(async () => {
@@ -246,7 +246,7 @@ describe('spam and abuse', () => {
 
   it('an expired form comes back to the person to send again', async () => {
     const { fields } = complaint('connected-together');
-    const old = { ...fields, formToken: (await import('../../shared/web/form-token.js')).issueFormToken(stack.config.REDRESS_FORM_SECRET, 'connected-together', stack.clock.now - 2 * 86_400_000) };
+    const old = { ...fields, formToken: (await import('#adapters/http/form-token')).issueFormToken(stack.config.REDRESS_FORM_SECRET, 'connected-together', stack.clock.now - 2 * 86_400_000) };
     const response = await postForm('connected-together', old);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('This form was opened too long ago');
@@ -340,7 +340,7 @@ async function policiesWithThankYou(): Promise<string> {
   const { mkdtempSync, readFileSync, writeFileSync, readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
-  const { POLICIES_DIR } = await import('../support/policies.js');
+  const { POLICIES_DIR } = await import('#tests/support/policies');
   const dir = mkdtempSync(join(tmpdir(), 'policies-'));
   for (const name of readdirSync(POLICIES_DIR)) {
     let text = readFileSync(join(POLICIES_DIR, name), 'utf8');

@@ -12,10 +12,10 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { formatReference } from '../../case/case-reference.js';
-import { nextDeadline, type Case, type TimelineEvent } from '../../case/case.js';
-import type { HeldMessage } from '../../intake/held-message.js';
-import { CaseAlreadyExistsError, ConcurrentChangeError, type CaseStore } from '../../ports/case-store.js';
+import { formatReference } from '#domain/case/case-reference';
+import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
+import type { HeldMessage } from '#domain/mail/held-message';
+import { CaseAlreadyExistsError, ConcurrentChangeError, type CaseStore } from '#application/ports/case-store';
 import { incrementCounter } from './atomic-counter.js';
 import { key, TTL_ATTRIBUTE } from './table-design.js';
 

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { RateDecision, RateLimiter } from '../../ports/rate-limiter.js';
+import type { RateDecision, RateLimiter } from '#application/ports/rate-limiter';
 import { incrementCounter } from './atomic-counter.js';
 import { key } from './table-design.js';
 

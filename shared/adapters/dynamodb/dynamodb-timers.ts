@@ -8,9 +8,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DateTime } from 'luxon';
-import type { Timers } from '../../ports/timers.js';
-import { reconcileTimers } from '../../timers/reconcile-timers.js';
-import type { TimerInput, TimerSpec } from '../../timers/timer-plan.js';
+import type { Timers } from '#application/ports/timers';
+import { reconcileTimers } from '#adapters/timers/reconcile-timers';
+import type { TimerInput, TimerSpec } from '#domain/timers/timer-plan';
 import { key } from './table-design.js';
 
 const DUE = 'DUE-TIMERS';

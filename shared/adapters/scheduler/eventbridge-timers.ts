@@ -8,10 +8,10 @@ import {
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
-import { LONDON } from '../../calendar/working-calendar.js';
-import type { Timers } from '../../ports/timers.js';
-import { reconcileTimers } from '../../timers/reconcile-timers.js';
-import { timerPrefix, type TimerInput, type TimerSpec } from '../../timers/timer-plan.js';
+import { LONDON } from '#domain/calendar/working-calendar';
+import type { Timers } from '#application/ports/timers';
+import { reconcileTimers } from '#adapters/timers/reconcile-timers';
+import { timerPrefix, type TimerInput, type TimerSpec } from '#domain/timers/timer-plan';
 
 export interface SchedulerTarget {
   /** The schedule group of this deployment. */

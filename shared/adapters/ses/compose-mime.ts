@@ -1,6 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { headerSafe } from '../../letters/letter.js';
-import type { OutboundEmail } from '../../ports/mailer.js';
+import { headerSafe } from '#domain/letters/letter';
+import type { OutboundEmail } from '#application/ports/mailer';
 
 /**
  * Builds the raw MIME message, so that our Message-ID, threading headers and Auto-Submitted go out as set.

@@ -1,5 +1,5 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Mailer, OutboundEmail } from '../../ports/mailer.js';
+import type { Mailer, OutboundEmail } from '#application/ports/mailer';
 import { composeMime } from './compose-mime.js';
 
 /** Sends through SES v2 SendEmail with raw MIME: on AWS, or the aws-ses-v2-local emulator locally. */

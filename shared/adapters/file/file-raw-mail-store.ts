@@ -1,0 +1,58 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { RawMailStore } from '#application/ports/raw-mail-store';
+
+/** Raw mail on local disk (npm start, tests): <root>/<key>, attachments under <root>/attachments/<key>/. */
+export class FileRawMailStore implements RawMailStore {
+  constructor(private readonly root: string) {}
+
+  async put(key: string, content: Uint8Array): Promise<void> {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    // wx: a raw message is written once and never overwritten.
+    await writeFile(path, content, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+
+  async putStream(key: string, content: Readable): Promise<void> {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    await pipeline(content, createWriteStream(path, { flags: 'wx' }));
+  }
+
+  async size(key: string): Promise<number> {
+    return (await stat(this.path(key))).size;
+  }
+
+  async open(key: string): Promise<Readable> {
+    await stat(this.path(key));
+    return createReadStream(this.path(key));
+  }
+
+  async putAttachment(rawKey: string, index: number, filename: string, content: Readable): Promise<string> {
+    const key = `attachments/${rawKey}/${index}-${safeName(filename)}`;
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    await pipeline(content, createWriteStream(path));
+    return key;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  private path(key: string): string {
+    const path = resolve(this.root, key);
+    if (!path.startsWith(resolve(this.root) + sep)) throw new Error(`raw mail key ${key} points outside the store`);
+    return join(path);
+  }
+}
+
+/** File names from mail are untrusted: keep letters, digits, dot, dash and underscore. */
+export function safeName(filename: string): string {
+  return filename.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'attachment';
+}

@@ -1,0 +1,190 @@
+import { entryStage } from '#domain/case/route-case';
+import { escapeHtml } from '#domain/letters/letter';
+import { describePeriod } from '#domain/planner/plan-deadlines';
+import type { Policy } from '#domain/policy/policy-schema';
+import { FIELD_LABELS, type FieldError, type FieldName } from '#domain/forms/complaint-form';
+
+export interface FormPageState {
+  readonly formToken: string;
+  readonly submissionId: string;
+  /** What the complainant typed, to put back after an error. */
+  readonly values?: Readonly<Record<string, string>>;
+  readonly errors?: readonly FieldError[];
+  /** Where the form posts to; relative to the page by default. */
+  readonly action?: string;
+  /** A message for the whole form, e.g. that it expired. */
+  readonly notice?: string;
+}
+
+const DEFAULT_DATA_PROTECTION =
+  'We will hold the information you give us securely and use it only to deal with your complaint. Only the people ' +
+  'who need to consider your complaint will see it.';
+
+const STYLE = `
+body{font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.32;color:#0b0c0c;margin:0;background:#fff}
+main{max-width:960px;margin:0 auto;padding:30px 15px}
+h1{font-size:36px;margin:0 0 30px}h2{font-size:24px;margin:30px 0 15px}
+.field{margin:0 0 30px}.field--error{border-left:5px solid #d4351c;padding-left:15px}
+label,legend{display:block;font-weight:700;margin-bottom:5px}
+.hint{display:block;color:#505a5f;margin-bottom:15px}
+.error-message{display:block;color:#d4351c;font-weight:700;margin-bottom:15px}
+input[type=text],input[type=email],input[type=tel],input[type=date],input[type=time],select,textarea{font:inherit;width:100%;max-width:30em;padding:5px;border:2px solid #0b0c0c;box-sizing:border-box}
+textarea{max-width:40em}
+input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px}
+.field--error input,.field--error textarea,.field--error select{border-color:#d4351c}
+fieldset{border:0;padding:0;margin:0 0 30px}
+.checkbox{display:flex;gap:10px;align-items:flex-start}.checkbox input{width:28px;height:28px;margin:0}
+.checkbox label{font-weight:400}
+button{font:inherit;background:#00703c;color:#fff;border:0;padding:10px 15px;box-shadow:0 2px 0 #002d18;cursor:pointer}
+.error-summary{border:5px solid #d4351c;padding:20px;margin-bottom:30px}
+.error-summary h2{margin-top:0}.error-summary a{color:#d4351c;font-weight:700}
+.notice{border-left:10px solid #1d70b8;padding:15px;margin-bottom:30px}
+.honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.reference{font-size:36px;font-weight:700;background:#00703c;color:#fff;padding:25px;text-align:center}
+`;
+
+/** The complaint form as an accessible page that works with no JavaScript. */
+export function complaintFormPage(policy: Policy, state: FormPageState): string {
+  const errors = state.errors ?? [];
+  const values = state.values ?? {};
+  const errorFor = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message);
+  const org = escapeHtml(policy.organisation.name);
+
+  const input = (name: FieldName, type: string, options: { hint?: string; autocomplete?: string; width?: string } = {}) => {
+    const messages = errorFor(name);
+    const describedBy = [options.hint ? `${name}-hint` : '', messages.length ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return `<div class="field${messages.length ? ' field--error' : ''}">
+<label for="${name}">${escapeHtml(FIELD_LABELS[name])}</label>
+${options.hint ? `<span class="hint" id="${name}-hint">${escapeHtml(options.hint)}</span>` : ''}
+${messages.length ? `<span class="error-message" id="${name}-error"><span class="visually-hidden">Error:</span> ${messages.map(escapeHtml).join('. ')}</span>` : ''}
+<input type="${type}" id="${name}" name="${name}" value="${escapeHtml(values[name] ?? '')}"${options.autocomplete ? ` autocomplete="${options.autocomplete}"` : ''}${describedBy ? ` aria-describedby="${describedBy}"` : ''}${messages.length ? ' aria-invalid="true"' : ''}${options.width ? ` style="max-width:${options.width}"` : ''}>
+</div>`;
+  };
+  const textarea = (name: FieldName, rows: number, hint?: string) => {
+    const messages = errorFor(name);
+    const describedBy = [hint ? `${name}-hint` : '', messages.length ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return `<div class="field${messages.length ? ' field--error' : ''}">
+<label for="${name}">${escapeHtml(FIELD_LABELS[name])}</label>
+${hint ? `<span class="hint" id="${name}-hint">${escapeHtml(hint)}</span>` : ''}
+${messages.length ? `<span class="error-message" id="${name}-error"><span class="visually-hidden">Error:</span> ${messages.map(escapeHtml).join('. ')}</span>` : ''}
+<textarea id="${name}" name="${name}" rows="${rows}"${describedBy ? ` aria-describedby="${describedBy}"` : ''}${messages.length ? ' aria-invalid="true"' : ''}>${escapeHtml(values[name] ?? '')}</textarea>
+</div>`;
+  };
+  const checkbox = (name: FieldName, label: string) => {
+    const messages = errorFor(name);
+    const checked = ['on', 'true', 'yes'].includes(values[name] ?? '');
+    return `<div class="field${messages.length ? ' field--error' : ''}">
+${messages.length ? `<span class="error-message" id="${name}-error"><span class="visually-hidden">Error:</span> ${messages.map(escapeHtml).join('. ')}</span>` : ''}
+<div class="checkbox"><input type="checkbox" id="${name}" name="${name}" value="yes"${checked ? ' checked' : ''}${messages.length ? ` aria-describedby="${name}-error" aria-invalid="true"` : ''}>
+<label for="${name}">${escapeHtml(label)}</label></div>
+</div>`;
+  };
+
+  const roles = policy.roles
+    .map((r) => `<option value="${escapeHtml(r.id)}"${values.about === r.id ? ' selected' : ''}>${escapeHtml(r.title)}</option>`)
+    .join('');
+  const aboutErrors = errorFor('about');
+  const required = new Set(policy.intake.requiredDetails?.fields ?? []);
+  const contactHint = required.has('contact')
+    ? 'We need at least one way to contact you: email, telephone or post.'
+    : 'Give at least one way to contact you if you want a reply. You can complain without giving your name.';
+
+  const summary = errors.length
+    ? `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+<h2 id="error-summary-title">There is a problem</h2>
+<ul>${errors.map((e) => `<li><a href="#${escapeHtml(e.field)}">${escapeHtml(e.message)}</a></li>`).join('')}</ul>
+</div>`
+    : '';
+  const dp = policy.intake.dataProtectionNote?.text ?? DEFAULT_DATA_PROTECTION;
+  const signature = policy.intake.signature?.required
+    ? `<p>Our complaints policy (clause ${escapeHtml(policy.intake.signature.clause)}) needs your complaint to be signed. Type your full name and today's date below to sign it.</p>`
+    : '<p>You can sign your complaint by typing your full name and the date.</p>';
+
+  return page(
+    `${errors.length ? 'Error: ' : ''}Make a complaint to ${policy.organisation.name}`,
+    `<main id="main">
+<h1>Make a complaint to ${org}</h1>
+${state.notice ? `<div class="notice" role="status">${escapeHtml(state.notice)}</div>` : ''}
+${summary}
+<p>${escapeHtml(timescales(policy))}</p>
+<form method="post" action="${escapeHtml(state.action ?? '')}" novalidate>
+<input type="hidden" name="formToken" value="${escapeHtml(state.formToken)}">
+<input type="hidden" name="submissionId" value="${escapeHtml(state.submissionId)}">
+<div class="honeypot" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<fieldset><legend><h2>About you</h2></legend>
+<p class="hint">${escapeHtml(contactHint)}</p>
+${input('name', 'text', { autocomplete: 'name' })}
+${input('email', 'email', { autocomplete: 'email', hint: 'We will send your acknowledgement here.' })}
+${input('phone', 'tel', { autocomplete: 'tel', width: '15em' })}
+${textarea('postalAddress', 4)}
+${input('invoiceNumber', 'text', { hint: 'If your complaint is about something you paid for.', width: '15em' })}
+</fieldset>
+<fieldset><legend><h2>Your complaint</h2></legend>
+${textarea('summary', 8, 'Tell us what happened, who was involved and why you are unhappy.')}
+<div class="field${aboutErrors.length ? ' field--error' : ''}">
+<label for="about">${escapeHtml(FIELD_LABELS.about)}</label>
+<span class="hint" id="about-hint">If it is about a particular person or role, choose it so that the right person deals with it.</span>
+${aboutErrors.length ? `<span class="error-message" id="about-error"><span class="visually-hidden">Error:</span> ${aboutErrors.map(escapeHtml).join('. ')}</span>` : ''}
+<select id="about" name="about" aria-describedby="about-hint${aboutErrors.length ? ' about-error' : ''}"${aboutErrors.length ? ' aria-invalid="true"' : ''}><option value="">Not a particular person</option>${roles}<option value="someone-else"${values.about === 'someone-else' ? ' selected' : ''}>Someone else</option></select>
+</div>
+${input('incidentDate', 'date', { width: '12em' })}
+${input('incidentTime', 'time', { width: '8em' })}
+${input('incidentLocation', 'text')}
+${textarea('desiredOutcome', 4, 'For example an explanation, an apology, or something put right.')}
+${checkbox('confidential', 'Treat my complaint as confidential: only the person handling it will see what it says')}
+</fieldset>
+<fieldset><legend><h2>Sign your complaint</h2></legend>
+${signature}
+${input('signature', 'text', { hint: 'Type your full name.', autocomplete: 'name' })}
+${input('signatureDate', 'date', { width: '12em' })}
+</fieldset>
+<fieldset><legend><h2>How we use your information</h2></legend>
+<p>${escapeHtml(dp)}</p>
+${checkbox('consent', 'I agree to my information being used to deal with my complaint')}
+</fieldset>
+<button type="submit">Send complaint</button>
+</form>
+</main>`,
+  );
+}
+
+/** The page a complainant sees after sending the form: their reference and what happens next. */
+export function complaintReceivedPage(policy: Policy, reference: string, acknowledged: boolean): string {
+  return page(
+    'Complaint received',
+    `<main id="main">
+<h1>Complaint received</h1>
+<div class="reference" role="status">Your reference is<br><strong>${escapeHtml(reference)}</strong></div>
+<p>Please quote this reference if you contact ${escapeHtml(policy.organisation.name)} about your complaint.</p>
+${acknowledged ? '<p>We have sent a confirmation to your email address.</p>' : ''}
+<p>${escapeHtml(timescales(policy))}</p>
+</main>`,
+  );
+}
+
+/** The policy's timescales for a new complaint, in words. */
+export function timescales(policy: Policy): string {
+  const stage = entryStage(policy);
+  const sentences: string[] = [];
+  for (const d of stage.deadlines.filter((rule) => rule.event === 'received')) {
+    const period = describePeriod(d.amount, d.unit);
+    if (d.kind === 'acknowledge') sentences.push(`We will acknowledge your complaint within ${period}.`);
+    if (d.kind === 'respond') sentences.push(`We aim to respond in full within ${period}.`);
+    if (d.kind === 'respond-max') sentences.push(`If it needs longer, we will respond within ${period} at the latest.`);
+    if (d.kind === 'meet') sentences.push(`If we need to meet you, we will do so within ${period}.`);
+  }
+  if (policy.intake.signature?.clockStartsWhenSigned) sentences.push('These times start when we have your signed complaint.');
+  return sentences.join(' ') || 'We will tell you when you can expect a reply.';
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style></head>
+<body>
+<a href="#main" class="visually-hidden">Skip to main content</a>
+${body}
+</body></html>
+`;
+}

@@ -1,0 +1,46 @@
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { Readable } from 'node:stream';
+import type { RawMailStore } from '#application/ports/raw-mail-store';
+import { safeName } from '#adapters/file/file-raw-mail-store';
+
+/** Raw mail in S3, where SES's receipt rule puts it; attachments are streamed beside it. */
+export class S3RawMailStore implements RawMailStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(key: string, content: Uint8Array): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, IfNoneMatch: '*' })).catch((error: Error) => {
+      // PreconditionFailed: the object is already there, and raw mail is never overwritten.
+      if (error.name !== 'PreconditionFailed') throw error;
+    });
+  }
+
+  async putStream(key: string, content: Readable): Promise<void> {
+    await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: content } }).done();
+  }
+
+  async size(key: string): Promise<number> {
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    return head.ContentLength ?? 0;
+  }
+
+  async open(key: string): Promise<Readable> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!(object.Body instanceof Readable)) throw new Error(`S3 object ${key} has no readable body`);
+    return object.Body;
+  }
+
+  async putAttachment(rawKey: string, index: number, filename: string, content: Readable): Promise<string> {
+    const key = `attachments/${rawKey}/${index}-${safeName(filename)}`;
+    // Upload streams in parts, so an attachment is never held whole in the function's memory.
+    await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: content } }).done();
+    return key;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+}

@@ -1,0 +1,58 @@
+import type { Policy } from '#domain/policy/policy-schema';
+import type { ComplaintForm } from '#domain/forms/complaint-form';
+import { CaseWork } from './case-work.js';
+import type { IntakeDeps, IntakeOutcome } from './ingest-email.js';
+
+/** A validated web form, with what the request itself tells us. */
+export interface WebSubmission {
+  readonly policyId: string;
+  readonly form: ComplaintForm;
+  /** Makes the submission once-only: the form's submission id, or a digest of the body. */
+  readonly submissionKey: string;
+  readonly receivedAt: string;
+  readonly sourceIp: string;
+}
+
+/**
+ * Opens a case for a web form exactly as for an email: same store, same reference series, same acknowledgement
+ * and staff notice, channel "web". A typed signature with its date is a signed complaint.
+ */
+export async function submitWebComplaint(deps: Pick<IntakeDeps, 'policies' | 'store' | 'mailer' | 'mailDomain' | 'log' | 'timers' | 'fireTimer' | 'now'>, submission: WebSubmission): Promise<IntakeOutcome> {
+  const policy: Policy = deps.policies.get(submission.policyId);
+  const { form } = submission;
+  const anonymous = !form.name && !form.email && !form.phone && !form.postalAddress;
+  const incident = {
+    ...(form.incidentDate ? { date: form.incidentDate } : {}),
+    ...(form.incidentTime ? { time: form.incidentTime } : {}),
+    ...(form.incidentLocation ? { place: form.incidentLocation } : {}),
+  };
+  return new CaseWork(deps, policy).open({
+    channel: 'web',
+    receivedAt: submission.receivedAt,
+    inboundKey: `web#${policy.id}#${submission.submissionKey}`,
+    complainant: anonymous
+      ? { anonymous: true }
+      : {
+          anonymous: false,
+          ...(form.name ? { name: form.name } : {}),
+          ...(form.email ? { email: form.email.toLowerCase() } : {}),
+          ...(form.phone ? { phone: form.phone } : {}),
+          ...(form.postalAddress ? { postalAddress: form.postalAddress } : {}),
+        },
+    confidential: form.confidential,
+    ...(form.about && form.about !== 'someone-else' ? { about: form.about } : {}),
+    summary: form.summary,
+    ...(form.desiredOutcome ? { desiredOutcome: form.desiredOutcome } : {}),
+    ...(Object.keys(incident).length > 0 ? { incident } : {}),
+    ...(form.invoiceNumber ? { invoiceNumber: form.invoiceNumber } : {}),
+    attachments: [],
+    signed: Boolean(form.signature && form.signatureDate),
+    flags: [],
+    source: {
+      sourceIp: submission.sourceIp,
+      submissionKey: submission.submissionKey,
+      ...(form.signature ? { signature: form.signature, signatureDate: form.signatureDate } : {}),
+      consent: form.consent,
+    },
+  });
+}

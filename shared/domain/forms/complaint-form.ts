@@ -1,0 +1,119 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { LONDON } from '#domain/calendar/working-calendar';
+import type { Policy } from '#domain/policy/policy-schema';
+
+/**
+ * The complaint form's fields: the Not Alone Mentoring appendix form (name, contact number, email, postal
+ * address, invoice number, incident date, time and place, summary, desired outcome, signature and date), plus
+ * whom it is about, the confidential box and the data-protection agreement. Every field is bounded; single-line
+ * fields refuse line breaks, which is how header injection starts.
+ */
+const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be ${max} characters or fewer`)
+    .refine((v) => !/[\r\n\u2028\u2029]/.test(v), 'must be on one line');
+const multiLine = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const tick = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
+
+export const FORM_FIELDS = {
+  name: optional(singleLine(200)),
+  phone: optional(singleLine(40).refine((v) => /^[0-9+()\-\s.]{6,40}$/.test(v), 'must be a telephone number, like 01632 960 001')),
+  email: optional(singleLine(254).pipe(z.email('must be an email address, like name@example.com'))),
+  postalAddress: optional(multiLine(500)),
+  invoiceNumber: optional(singleLine(50)),
+  incidentDate: optional(z.iso.date('must be a date, like 2026-11-23')),
+  incidentTime: optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time, like 14:30')),
+  incidentLocation: optional(singleLine(200)),
+  summary: z.preprocess((v) => (v === null || v === undefined ? '' : v), multiLine(10_000).min(10, 'Tell us what happened, in at least 10 characters')),
+  desiredOutcome: optional(multiLine(5_000)),
+  about: optional(singleLine(100)),
+  confidential: tick,
+  signature: optional(singleLine(200)),
+  signatureDate: optional(z.iso.date('must be a date, like 2026-11-23')),
+  consent: tick.refine((v) => v, 'Agree to how we use your information, so that we can deal with your complaint'),
+  // The form's own fields: the signed start time, the submission's id, and the honeypot.
+  formToken: z.string().max(200),
+  submissionId: optional(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'is not a valid submission id')),
+  website: optional(z.string().max(500)),
+} as const;
+
+export const complaintFormSchema = z.object(FORM_FIELDS).strict();
+export type ComplaintForm = z.infer<typeof complaintFormSchema>;
+export type FieldName = keyof typeof FORM_FIELDS;
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export const FIELD_LABELS: Record<FieldName, string> = {
+  name: 'Your name',
+  phone: 'Contact number',
+  email: 'Email address',
+  postalAddress: 'Postal address',
+  invoiceNumber: 'Invoice number',
+  incidentDate: 'Date it happened',
+  incidentTime: 'Time it happened',
+  incidentLocation: 'Where it happened',
+  summary: 'What happened',
+  desiredOutcome: 'How you would like it resolved',
+  about: 'Who the complaint is about',
+  confidential: 'Confidential',
+  signature: 'Signature',
+  signatureDate: 'Date signed',
+  consent: 'Your information',
+  formToken: 'Form',
+  submissionId: 'Form',
+  website: 'Website',
+};
+
+/** Checks the shape of a submission and the policy's own rules; every problem is returned at once, by field. */
+export function validateComplaintForm(input: unknown, policy: Policy, today: DateTime = DateTime.now().setZone(LONDON)): { form: ComplaintForm } | { errors: FieldError[] } {
+  const parsed = complaintFormSchema.safeParse(input);
+  const shapeErrors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        if (issue.code === 'unrecognized_keys') return { field: issue.keys[0] ?? 'form', message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
+        const field = String(issue.path[0] ?? 'form');
+        const label = FIELD_LABELS[field as FieldName] ?? field;
+        // Messages that start with "must" or "is" read after the field's label; the others are whole sentences.
+        const message = issue.code === 'invalid_type' ? `${label} is missing` : /^(must|is) /.test(issue.message) ? `${label} ${issue.message}` : issue.message;
+        return { field, message };
+      });
+  // The policy's rules are checked even when the shape is wrong, so the person sees every problem in one go.
+  const given = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const present = (name: FieldName) => typeof given[name] === 'string' ? (given[name] as string).trim() !== '' : given[name] !== undefined && given[name] !== null;
+  const ruleErrors = policyRuleErrors(policy, present, given, today).filter((e) => !shapeErrors.some((s) => s.field === e.field));
+  const errors = [...shapeErrors, ...ruleErrors];
+  if (errors.length > 0 || !parsed.success) return { errors };
+  return { form: parsed.data };
+}
+
+function policyRuleErrors(policy: Policy, present: (name: FieldName) => boolean, given: Record<string, unknown>, today: DateTime): FieldError[] {
+  const errors: FieldError[] = [];
+  const required = new Set(policy.intake.requiredDetails?.fields ?? []);
+  const clause = policy.intake.requiredDetails?.clause;
+  const because = clause ? ` (our complaints policy, clause ${clause})` : '';
+  if (required.has('name') && !present('name')) errors.push({ field: 'name', message: `Enter your name${because}` });
+  if (required.has('contact') && !present('email') && !present('phone') && !present('postalAddress')) {
+    errors.push({ field: 'email', message: `Give us a way to contact you: an email address, telephone number or postal address${because}` });
+  }
+  if (required.has('address') && !present('postalAddress')) errors.push({ field: 'postalAddress', message: `Enter your postal address${because}` });
+  if (required.has('desired-outcome') && !present('desiredOutcome')) errors.push({ field: 'desiredOutcome', message: `Tell us how you would like it resolved${because}` });
+  if (required.has('incident-date') && !present('incidentDate')) errors.push({ field: 'incidentDate', message: `Enter the date it happened${because}` });
+  if (present('signature') && !present('signatureDate')) errors.push({ field: 'signatureDate', message: 'Enter the date you signed' });
+  if (present('signatureDate') && !present('signature')) errors.push({ field: 'signature', message: 'Type your full name as your signature' });
+  const todayIso = today.toISODate() as string;
+  const date = (name: FieldName) => (typeof given[name] === 'string' ? (given[name] as string) : '');
+  if (date('incidentDate') > todayIso) errors.push({ field: 'incidentDate', message: 'Date it happened must be today or in the past' });
+  if (date('signatureDate') > todayIso) errors.push({ field: 'signatureDate', message: 'Date signed must be today or in the past' });
+  const about = typeof given.about === 'string' ? given.about.trim() : '';
+  if (about && about !== 'someone-else' && !policy.roles.some((r) => r.id === about)) {
+    errors.push({ field: 'about', message: 'Choose who the complaint is about from the list' });
+  }
+  return errors;
+}

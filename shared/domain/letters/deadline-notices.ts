@@ -1,0 +1,73 @@
+import type { Case, CaseDeadline } from '#domain/case/case';
+import type { Policy } from '#domain/policy/policy-schema';
+import { dateInWords } from './dates-in-words.js';
+import { renderLetter, type Letter, type LetterSection } from './letter.js';
+
+const WHAT: Record<string, string> = {
+  acknowledge: 'acknowledge the complaint',
+  meet: 'meet the complainant',
+  respond: 'send the full response',
+  'respond-max': 'send the response (the absolute limit)',
+  'appeal-window': 'receive an appeal',
+  retention: 'destroy the records',
+};
+
+function roleTitle(policy: Policy, role: string | undefined): string {
+  return policy.roles.find((r) => r.id === role)?.title ?? role ?? '';
+}
+
+/** Facts about the case a notice may carry: reference and handling only; no words of a confidential case. */
+function caseLine(policy: Policy, c: Case): string[] {
+  const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
+  return [
+    `Reference: ${c.reference}${c.confidential ? ' (confidential)' : ''}`,
+    `Stage: ${stage}; handled by ${roleTitle(policy, c.handlerRole)}`,
+    ...(c.confidential || c.complainant.anonymous ? [] : [`Complainant: ${[c.complainant.name, c.complainant.email].filter(Boolean).join(' ')}`]),
+  ];
+}
+
+export function reminderNotice(policy: Policy, c: Case, d: CaseDeadline): Letter {
+  return renderLetter(`[${c.reference}] Reminder: ${WHAT[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)}`, [
+    { paragraphs: caseLine(policy, c) },
+    { paragraphs: [`The last day to ${WHAT[d.kind] ?? d.kind} is ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause} of the policy).`] },
+  ]);
+}
+
+export function escalationNotice(
+  policy: Policy,
+  c: Case,
+  d: CaseDeadline,
+  above: string | undefined,
+  holding: { text: string; newDate: string; clause: string } | undefined,
+): Letter {
+  const sections: LetterSection[] = [
+    { paragraphs: caseLine(policy, c) },
+    {
+      heading: 'Deadline missed',
+      paragraphs: [
+        `The deadline to ${WHAT[d.kind] ?? d.kind} was ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause}) and it has not been recorded as done.`,
+        above ? `This notice also goes to ${roleTitle(policy, above)}, as the role above the handler.` : 'The policy names no role above the handler.',
+      ],
+    },
+  ];
+  if (holding) {
+    sections.push({
+      heading: `Holding letter (clause ${holding.clause})`,
+      paragraphs: [`The policy says a holding letter goes out now with a new date. A draft, proposing ${dateInWords(holding.newDate)}, for you to agree and send:`, holding.text],
+    });
+  }
+  return renderLetter(`[${c.reference}] Deadline missed: ${WHAT[d.kind] ?? d.kind} (due ${dateInWords(d.dueDate)})`, sections);
+}
+
+export function closedCaseNotice(policy: Policy, c: Case, d: CaseDeadline): Letter {
+  const retention = c.deadlines.find((x) => x.kind === 'retention' && x.status === 'pending');
+  return renderLetter(`[${c.reference}] Closed: no appeal within the window`, [
+    { paragraphs: caseLine(policy, c) },
+    {
+      paragraphs: [
+        `No appeal arrived by ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause}), so the case has been closed.`,
+        retention ? `Its records are due for secure destruction on ${dateInWords(retention.dueDate)} (clause ${retention.clause}).` : 'The policy sets no retention period.',
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,122 @@
+import type { Case } from '#domain/case/case';
+import type { HeldMessage } from '#domain/mail/held-message';
+import type { Policy } from '#domain/policy/policy-schema';
+import { dateInWords, instantInWords } from './dates-in-words.js';
+import { renderLetter, type Letter, type LetterSection } from './letter.js';
+
+const KIND_LABEL: Record<string, string> = {
+  acknowledge: 'Acknowledge by',
+  meet: 'Meet the complainant by',
+  respond: 'Respond by',
+  'respond-max': 'Respond at the latest by',
+  'appeal-window': 'Appeal window ends',
+  'external-escalation-window': 'Outside-body window ends',
+  retention: 'Destroy records on',
+};
+
+const FLAG_LABEL: Record<string, string> = {
+  'sender-not-verified': "sender not verified (SPF, DKIM or DMARC failed): check the sender's identity before replying",
+  'quotes-another-case': "quotes another case's reference from an address not on that case: kept apart from it",
+  'dangerous-attachment': 'has an attachment that can run code: open with care',
+  'attachments-over-limit': 'has attachments over the size or count limit: they are in the raw message only',
+  'anonymous-not-investigated': 'anonymous: recorded but not investigated under the policy',
+  'anonymous-limited-action': 'anonymous: recorded; action may be limited',
+  'complainant-undeliverable': "mail to the complainant's address bounced",
+  'text-not-converted': 'its HTML was too large to turn into text: read the raw message',
+};
+
+function roleTitle(policy: Policy, role: string): string {
+  return policy.roles.find((r) => r.id === role)?.title ?? role;
+}
+
+function caseFacts(policy: Policy, c: Case): string[] {
+  const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
+  const facts = [
+    `Reference: ${c.reference}`,
+    `Stage: ${stage}`,
+    `Handled by: ${roleTitle(policy, c.handlerRole)}`,
+    `Received: ${instantInWords(c.receivedAt)} by ${c.channel}`,
+  ];
+  for (const d of c.deadlines.filter((x) => x.status === 'pending')) {
+    facts.push(`${KIND_LABEL[d.kind] ?? d.kind}: ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause})`);
+  }
+  if (c.status === 'awaiting-signature') facts.push('Waiting for the signed complaint: the acknowledgement clock has not started.');
+  return facts;
+}
+
+/**
+ * The handler's notice of a new case. A confidential case's notice carries its reference and dates only:
+ * no complainant, no subject, no words of the complaint.
+ */
+export function newCaseNotice(policy: Policy, c: Case, subject: string): Letter {
+  const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c) }];
+  if (c.flags.length > 0) sections.push({ heading: 'Needs attention', paragraphs: c.flags.map((f) => FLAG_LABEL[f] ?? f) });
+  if (c.confidential) {
+    sections.push({
+      paragraphs: [`This complaint is confidential. Read it with: npm run redress -- case show ${c.reference}`],
+    });
+    return renderLetter(`[${c.reference}] New confidential complaint`, sections);
+  }
+  const who = c.complainant.anonymous
+    ? 'Anonymous'
+    : [c.complainant.name, c.complainant.email && `<${c.complainant.email}>`, c.complainant.phone].filter(Boolean).join(' ');
+  sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given'] });
+  sections.push({ heading: subject ? `Complaint: ${subject}` : 'Complaint', paragraphs: [excerpt(c.summary)] });
+  if (c.attachments.length > 0) {
+    sections.push({ heading: 'Attachments', paragraphs: c.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`) });
+  }
+  return renderLetter(`[${c.reference}] New complaint: ${subject || 'no subject'}`, sections);
+}
+
+/** The handler's notice that mail arrived on a case. */
+export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string): Letter {
+  const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c) }];
+  if (c.confidential) {
+    sections.push({ paragraphs: ['New mail arrived on this confidential case. Read it with the case tools.'] });
+  } else {
+    sections.push({ heading: `Message: ${subject || 'no subject'}`, paragraphs: [excerpt(text)] });
+  }
+  return renderLetter(`[${c.reference}] New message on the case`, sections);
+}
+
+/** The handler's notice that mail to the complainant bounced. */
+export function undeliverableNotice(policy: Policy, c: Case): Letter {
+  return renderLetter(`[${c.reference}] Mail to the complainant could not be delivered`, [
+    { paragraphs: caseFacts(policy, c) },
+    {
+      paragraphs: [
+        "A delivery failure came back for mail sent on this case. The complainant's address is marked undeliverable: " +
+          'find another way to reach them (telephone or post) so that the policy’s deadlines can still be met.',
+      ],
+    },
+  ]);
+}
+
+const HELD_LABEL: Record<string, string> = {
+  'unknown-recipient': 'it was sent to an address no policy uses',
+  unparseable: 'it could not be read as an email',
+  'too-large': 'it is over the size limit',
+  'quarantined-spam': 'the mail service judged it spam',
+  'quarantined-virus': 'the mail service found a virus in it',
+};
+
+/** Staff (or operators) told of a message kept aside instead of becoming a case. */
+export function heldMessageNotice(held: HeldMessage, organisation: string): Letter {
+  return renderLetter(`Message held for review: ${HELD_LABEL[held.reason] ?? held.reason}`, [
+    {
+      paragraphs: [
+        `A message to ${organisation} did not open a case because ${HELD_LABEL[held.reason] ?? held.reason}. It has been kept.`,
+        `Received: ${instantInWords(held.receivedAt)}`,
+        `From: ${held.from ?? 'unknown'}`,
+        `Stored as: ${held.rawKey}`,
+        ...(held.detail ? [`Detail: ${held.detail}`] : []),
+        'No acknowledgement was sent. If it is a genuine complaint, open a case for it by hand.',
+      ],
+    },
+  ]);
+}
+
+function excerpt(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 4000 ? `${trimmed.slice(0, 4000)}\n[... continues; see the case]` : trimmed || '(no text)';
+}

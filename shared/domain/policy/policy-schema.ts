@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
+
+/**
+ * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
+ * organisation's own text it comes from, so that a complaints officer can check Redress against the policy.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "stage-1"');
+const clause = z.string().trim().min(1, 'must name the clause of the policy this rule comes from');
+const text = z.string().trim().min(1, 'must not be empty');
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const email = z.email('must be an email address such as complaints@example.org');
+
+export const TIME_UNITS = ['workingDays', 'days', 'weeks', 'months', 'years'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+export const DEADLINE_KINDS = [
+  'acknowledge',
+  'meet',
+  'respond',
+  'respond-max',
+  'appeal-window',
+  'external-escalation-window',
+  'retention',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Events every policy has (../shared/conventions/deadlines.md); a policy may declare more. */
+export const BUILT_IN_EVENTS = ['received', 'outcome', 'closed'] as const;
+
+const period = z
+  .object({
+    amount: z.number().int('must be a whole number').positive('must be at least 1'),
+    unit: z.enum(TIME_UNITS, {
+      error: (issue) =>
+        `unknown unit ${JSON.stringify(issue.input)}; use one of ${TIME_UNITS.join(', ')}`,
+    }),
+  })
+  .strict();
+
+const deadlineRule = period
+  .extend({
+    event: id,
+    kind: z.enum(DEADLINE_KINDS, {
+      error: (issue) =>
+        `unknown deadline kind ${JSON.stringify(issue.input)}; use one of ${DEADLINE_KINDS.join(', ')}`,
+    }),
+    clause,
+    /** An outside body this window leads to (external-escalation-window). */
+    body: id.optional(),
+    /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
+    note: text.optional(),
+  })
+  .strict();
+export type DeadlineRule = z.infer<typeof deadlineRule>;
+
+const contact = z
+  .object({
+    name: text.optional(),
+    email: email.optional(),
+    phone: text.optional(),
+    address: text.optional(),
+    url: z.url('must be a web address').optional(),
+  })
+  .strict();
+
+const role = z
+  .object({
+    id,
+    title: text,
+    contact: contact.optional(),
+    /** The role told when this one misses a deadline. */
+    reportsTo: id.optional(),
+    clause,
+  })
+  .strict();
+
+const stage = z
+  .object({
+    id,
+    name: text,
+    clause,
+    /** Whether the stage is a formal one with a case record (an informal first word is not). */
+    formal: z.boolean(),
+    handler: id,
+    description: text,
+    independence: z.object({ rule: text, clause }).strict().optional(),
+    deadlines: z.array(deadlineRule).default([]),
+    /** A letter to send when the response will be late, and what it must say. */
+    holdingLetter: z.object({ rule: text, clause }).strict().optional(),
+    next: z
+      .object({
+        stage: id,
+        /** Who moves the case on: the complainant asks, or the organisation proceeds by itself. */
+        trigger: z.enum(['complainant-request', 'automatic']),
+        how: text,
+        clause,
+      })
+      .strict()
+      .optional(),
+    /** The stage's decision is the organisation's last word. */
+    final: z.boolean().default(false),
+  })
+  .strict();
+export type Stage = z.infer<typeof stage>;
+
+const routingRule = z
+  .object({
+    /** Whom the complaint is about: a role id. */
+    about: id,
+    /** Stages the rule applies to; all stages when absent. */
+    stages: z.array(id).optional(),
+    handler: id,
+    clause,
+    note: text.optional(),
+  })
+  .strict();
+
+const outOfScope = z
+  .object({
+    matter: text,
+    goTo: text,
+    clause,
+    /** A deadline that other procedure promises, for the complainant's information. */
+    note: text.optional(),
+  })
+  .strict();
+
+const outsideBody = z
+  .object({
+    id,
+    name: text,
+    role: text,
+    contact: contact.optional(),
+    /** When the complainant may go there. */
+    when: text,
+    clause,
+  })
+  .strict();
+
+const timeLimit = period
+  .extend({
+    /** What the period runs from, in words ("the end of working with us"). */
+    from: text,
+    exceptions: z.array(text).default([]),
+    clause,
+  })
+  .strict();
+
+export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action', 'investigated'] as const;
+
+const intake = z
+  .object({
+    addresses: z.array(email).min(1, 'needs at least one complaints address'),
+    channels: z.array(text).min(1),
+    webForm: z
+      .object({
+        enabled: z.boolean(),
+        /** Where a plain HTML form post is redirected after success, with ?reference=...; a Redress page otherwise. */
+        thankYouUrl: z.url('must be a web address').optional(),
+        /** Web origins allowed to post JSON from a browser (CORS), e.g. "https://www.example.org". */
+        allowedOrigins: z.array(z.url('must be an origin such as https://www.example.org')).default([]),
+      })
+      .strict(),
+    confidentialMarker: z.object({ phrase: text, clause }).strict().optional(),
+    anonymous: z.object({ handling: z.enum(ANONYMOUS_HANDLING), clause }).strict(),
+    requiredDetails: z
+      .object({
+        fields: z.array(z.enum(['name', 'contact', 'address', 'summary', 'desired-outcome', 'incident-date'])),
+        clause,
+      })
+      .strict()
+      .optional(),
+    signature: z
+      .object({
+        required: z.boolean(),
+        /** The acknowledgement clock waits for the signed complaint. */
+        clockStartsWhenSigned: z.boolean(),
+        clause,
+      })
+      .strict()
+      .optional(),
+    timeLimits: z.array(timeLimit).default([]),
+    dataProtectionNote: z.object({ text, clause }).strict().optional(),
+  })
+  .strict();
+
+const remedy = z.object({ id, description: text }).strict();
+
+const policyObject = z
+  .object({
+    id,
+    /** The policy text's own version or date; each case records the version it was handled under. */
+    version: text,
+    /** Case references read PREFIX-YEAR-NNNN, e.g. NAM-2026-0042. */
+    referencePrefix: z.string().regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters, e.g. "NAM"'),
+    name: text,
+    organisation: z.object({ name: text, kind: text, area: text.optional() }).strict(),
+    jurisdiction: z.enum(JURISDICTIONS, {
+      error: (issue) =>
+        `unknown jurisdiction ${JSON.stringify(issue.input)}; use one of ${JURISDICTIONS.join(', ')}`,
+    }),
+    closureDays: z.array(isoDate).default([]),
+    intake,
+    roles: z.array(role).min(1),
+    routing: z.array(routingRule).default([]),
+    events: z.array(z.object({ id, description: text, clause }).strict()).default([]),
+    stages: z.array(stage).min(1, 'needs at least one stage'),
+    /**
+     * Reminders to the handler before a deadline, in working days. Unset: one working day before an
+     * acknowledgement, two before a response (the Redress default, not a rule of any seed policy).
+     */
+    reminders: z
+      .array(z.object({ kind: z.enum(DEADLINE_KINDS), workingDaysBefore: z.number().int().min(1).max(20) }).strict())
+      .default([
+        { kind: 'acknowledge', workingDaysBefore: 1 },
+        { kind: 'respond', workingDaysBefore: 2 },
+      ]),
+    /** Deadlines that run at whatever stage the event happens (retention on closure). */
+    anyStageDeadlines: z.array(deadlineRule).default([]),
+    outOfScope: z.array(outOfScope).default([]),
+    outsideBodies: z.array(outsideBody).default([]),
+    outcomes: z
+      .object({
+        decisions: z.array(z.enum(['upheld', 'partly-upheld', 'not-upheld'])).min(1),
+        remedies: z.array(remedy).default([]),
+        clause,
+      })
+      .strict(),
+    records: z
+      .object({
+        monitoring: z.array(text).default([]),
+        retention: z.object({ rule: text, clause }).strict().optional(),
+        clause: clause.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const policySchema = policyObject.superRefine(checkReferences);
+export type Policy = z.infer<typeof policySchema>;
+
+/** Cross-references the shape alone cannot check: every id a rule names must exist, once. */
+function checkReferences(policy: z.output<typeof policyObject>, ctx: z.RefinementCtx): void {
+  const roles = new Set(policy.roles.map((r) => r.id));
+  const stages = new Set(policy.stages.map((s) => s.id));
+  const bodies = new Set(policy.outsideBodies.map((b) => b.id));
+  const events = new Set<string>([...BUILT_IN_EVENTS, ...policy.events.map((e) => e.id)]);
+  const problem = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  const unique = (key: string, ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((value, i) => {
+      if (seen.has(value)) problem([key, i, 'id'], `duplicate id "${value}"`);
+      seen.add(value);
+    });
+  };
+  unique('roles', policy.roles.map((r) => r.id));
+  unique('stages', policy.stages.map((s) => s.id));
+  unique('outsideBodies', policy.outsideBodies.map((b) => b.id));
+
+  const knownRole = (path: (string | number)[], value: string | undefined) => {
+    if (value !== undefined && !roles.has(value)) {
+      problem(path, `no role "${value}" in roles (known: ${[...roles].join(', ')})`);
+    }
+  };
+  const checkRule = (path: (string | number)[], rule: DeadlineRule) => {
+    if (!events.has(rule.event)) {
+      problem([...path, 'event'], `unknown event "${rule.event}"; declare it under events or use one of ${[...events].join(', ')}`);
+    }
+    if (rule.body !== undefined && !bodies.has(rule.body)) {
+      problem([...path, 'body'], `no outside body "${rule.body}" in outsideBodies`);
+    }
+  };
+
+  policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
+  policy.stages.forEach((s, i) => {
+    knownRole(['stages', i, 'handler'], s.handler);
+    s.deadlines.forEach((rule, j) => checkRule(['stages', i, 'deadlines', j], rule));
+    if (s.next && !stages.has(s.next.stage)) {
+      problem(['stages', i, 'next', 'stage'], `next stage "${s.next.stage}" does not exist (stages: ${[...stages].join(', ')})`);
+    }
+    if (s.next && s.final) {
+      problem(['stages', i, 'final'], 'a final stage cannot also have a next stage');
+    }
+  });
+  policy.anyStageDeadlines.forEach((rule, j) => checkRule(['anyStageDeadlines', j], rule));
+  policy.routing.forEach((r, i) => {
+    knownRole(['routing', i, 'about'], r.about);
+    knownRole(['routing', i, 'handler'], r.handler);
+    r.stages?.forEach((s, j) => {
+      if (!stages.has(s)) problem(['routing', i, 'stages', j], `no stage "${s}" in stages`);
+    });
+  });
+}
+
