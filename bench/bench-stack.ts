@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { loadConfig } from '#config/config';
-import type { Log } from '#application/ports/logger';
-import { localRuntime, type LocalRuntime } from '#composition/local-runtime';
+import type { Log } from '#application/ports/log';
+import { composeLocalStack, type LocalStack } from '#composition/local-stack';
 
 const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
 
 /** The real pipeline on the benchmark's servers, with a fresh table and data folder. */
-export async function benchStack(endpoints: { dynamodb: string; ses: string }, overrides: Record<string, string> = {}): Promise<LocalRuntime> {
+export async function benchStack(endpoints: { dynamodb: string; ses: string }, overrides: Record<string, string> = {}): Promise<LocalStack> {
   const config = loadConfig({
     REDRESS_TABLE: `bench-${randomUUID()}`,
     REDRESS_DYNAMODB_ENDPOINT: endpoints.dynamodb,
@@ -18,7 +18,7 @@ export async function benchStack(endpoints: { dynamodb: string; ses: string }, o
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-bench-')),
     ...overrides,
   });
-  const runtime = localRuntime(config, { log: silent });
-  await ensureTable(runtime.dynamodb, config.REDRESS_TABLE);
-  return runtime;
+  const stack = composeLocalStack(config, { log: silent });
+  await ensureTable(stack.table.client, config.REDRESS_TABLE);
+  return stack;
 }

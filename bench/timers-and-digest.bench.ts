@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { PutItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DateTime } from 'luxon';
-import { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
+import { caseWrite } from '#application/case-write';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import type { Case } from '#domain/case/case';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
@@ -24,10 +24,12 @@ async function inParallel<T>(items: readonly T[], concurrency: number, work: (it
 
 export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
   console.log('timers and digest (issue 5)');
-  const { config, dynamodb, intake } = await benchStack(endpoints);
-  const policy = intake.deps.policies.get('county-council');
-  const store = new DynamoDbCaseStore(dynamodb, config.REDRESS_TABLE);
+  const stack = await benchStack(endpoints);
+  const { config } = stack;
+  const dynamodb = stack.table.client;
+  const policy = stack.policies.get('county-council');
   const timers = new DynamoDbTimers(dynamodb, config.REDRESS_TABLE);
+  const reminderHour = config.REDRESS_REMINDER_HOUR;
   const received = DateTime.fromISO('2030-03-04T10:00:00Z');
 
   const makeCase = (i: number): Case => ({
@@ -54,14 +56,13 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
 
   // Timers: reconcile 300 cases' timers from nothing (3 each), then again with nothing to change.
   const cases = Array.from({ length: 300 }, (_, i) => makeCase(i));
-  const now = new Date('2030-01-01T00:00:00Z');
   let start = performance.now();
-  await inParallel(cases, 8, async (c) => void (await timers.reconcile(c.reference, desiredTimers(policy, c), now)));
+  await inParallel(cases, 8, async (c) => void (await timers.reconcile(c.reference, desiredTimers(policy, c, reminderHour))));
   const fresh = cases.length / ((performance.now() - start) / 1000);
   start = performance.now();
-  await inParallel(cases, 8, async (c) => void (await timers.reconcile(c.reference, desiredTimers(policy, c), now)));
+  await inParallel(cases, 8, async (c) => void (await timers.reconcile(c.reference, desiredTimers(policy, c, reminderHour))));
   const unchanged = cases.length / ((performance.now() - start) / 1000);
-  const bare = cases.flatMap((c) => desiredTimers(policy, c)).map((t, i) => ({ t, i }));
+  const bare = cases.flatMap((c) => desiredTimers(policy, c, reminderHour)).map((t, i) => ({ t, i }));
   start = performance.now();
   await inParallel(bare, 8, async ({ t, i }) => {
     await dynamodb.send(new PutItemCommand({ TableName: config.REDRESS_TABLE, Item: marshall({ PK: `BARE#${i}`, SK: 'TIMER', timer: t }) }));
@@ -76,7 +77,7 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
   start = performance.now();
   await inParallel(Array.from({ length: total }, (_, i) => i), 16, async (i) => {
     const c = makeCase(i);
-    await store.createCase(c, [], [], `bench#${c.reference}`);
+    await stack.cases.write(caseWrite(undefined, { case: c, events: [], letters: [], threadKeys: [], deadlinesChanged: false }, c.updatedAt));
   });
   console.log(`  (loaded ${total} open cases in ${((performance.now() - start) / 1000).toFixed(1)} s)`);
   const digestAt = DateTime.fromISO('2030-03-05T08:00:00Z');
@@ -85,7 +86,7 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
   let lines = 0;
   for (let r = 0; r < runs; r++) {
     start = performance.now();
-    const digest = buildDigest(policy, await store.openCases(policy.id), digestAt);
+    const digest = buildDigest(policy, await stack.cases.open(policy.id), digestAt);
     const letter = digestLetter(policy, digest!);
     digestMs = Math.min(digestMs, performance.now() - start);
     lines = digest!.sections.reduce((n, s) => n + s.lines.length, 0) + (letter.text.length > 0 ? 0 : 1);

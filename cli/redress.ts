@@ -6,14 +6,16 @@
 import { CalendarRangeError } from '#domain/calendar/calendar-errors';
 import { InstantError } from '#domain/calendar/parse-instant';
 import { ConfigError } from '#config/config';
-import { CaseStateError } from '#application/staff/case-lifecycle';
-import { CaseNotFoundError } from '#application/update-case';
+import { ActionRefusedError } from '#domain/case/case-change';
+import { CaseNotFoundError } from '#application/ports/store-errors';
+import { NothingToRetryError } from '#application/correspondence/retry-letter';
 import { MalformedEmailError } from '#domain/mail/mail-errors';
 import { PolicyError, UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { caseListCommand } from '#cli/commands/case-list';
 import { caseShowCommand } from '#cli/commands/case-show';
-import { caseCloseCommand, caseExtendCommand, caseMetCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from '#cli/commands/case-lifecycle';
+import { caseAddParticipantCommand, caseCloseCommand, caseExtendCommand, caseMetCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from '#cli/commands/case-lifecycle';
 import { digestCommand } from '#cli/commands/digest';
+import { outboxListCommand, outboxRetryCommand, outboxSendCommand } from '#cli/commands/outbox';
 import { clockRunDueCommand, timersListCommand } from '#cli/commands/timers';
 import { deadlinesCommand } from '#cli/commands/deadlines';
 import { ingestCommand } from '#cli/commands/ingest';
@@ -31,7 +33,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
   deadlines --policy ID --stage ID --event EVENT --at INSTANT
                              the deadlines an event starts, as JSON
   parse-email FILE           what Redress reads in a raw email, as JSON
-  ingest FILE [--to ADDRESS] take a raw email into the local pipeline; prints the case reference
+  ingest FILE [--to ADDRESS] [--at INSTANT]
+                             take a raw email into the local pipeline; prints the case reference
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
   case list [--policy ID] [--from EMAIL]
                              cases, newest first (--from: one complainant's)
@@ -44,7 +47,12 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case outcome REF upheld|partly-upheld|not-upheld
                              the stage's outcome was sent; appeal and outside-body windows start
   case close REF             close a case; its retention clock starts
+  case add-participant REF EMAIL
+                             someone besides the complainant may write into the case
     (these take --at INSTANT, default now, and --by NAME)
+  outbox list [--dead]       letters waiting to go (or given up), oldest first
+  outbox retry ID            send a given-up letter again
+  outbox send                work through the outbox once
   timers list [REF]          the local stack's timers, soonest first
   clock run-due --now INSTANT
                              fire every local timer due by that instant
@@ -69,6 +77,10 @@ const COMMANDS: Record<string, Command> = {
   'case extend': caseExtendCommand,
   'case outcome': caseOutcomeCommand,
   'case close': caseCloseCommand,
+  'case add-participant': caseAddParticipantCommand,
+  'outbox list': outboxListCommand,
+  'outbox retry': outboxRetryCommand,
+  'outbox send': outboxSendCommand,
   'timers list': timersListCommand,
   'clock run-due': clockRunDueCommand,
   digest: digestCommand,
@@ -95,7 +107,8 @@ const KNOWN_ERRORS = [
   MalformedEmailError,
   StackUnavailableError,
   ConfigError,
-  CaseStateError,
+  ActionRefusedError,
+  NothingToRetryError,
   CaseNotFoundError,
 ];
 

@@ -1,14 +1,11 @@
-import { loadConfig } from '#config/config';
-import { localRuntime, type LocalRuntime } from '#composition/local-runtime';
+import { systemClock } from '#adapters/clock/system-clock';
+import { MovableClock } from '#adapters/memory/movable-clock';
+import { composeLocalStack, type LocalStack } from '#composition/local-stack';
 import { powertoolsLog } from '#composition/powertools-log';
+import { loadConfig } from '#config/config';
 
 /** What the CLI's case and intake verbs work on: the local stack started by `npm start`. */
-export type StackContext = LocalRuntime;
-
-export function stackContext(options: { now?: Date } = {}): StackContext {
-  const now = options.now;
-  return localRuntime(loadConfig(), { log: powertoolsLog('redress-cli', 'WARN'), ...(now ? { now: () => now } : {}) });
-}
+export type StackContext = LocalStack;
 
 /** A refused connection to the local stack means it is not running: say what to do. */
 export class StackUnavailableError extends Error {
@@ -18,15 +15,21 @@ export class StackUnavailableError extends Error {
   }
 }
 
-export async function withStack<T>(work: (ctx: StackContext) => Promise<T>, options: { now?: Date } = {}): Promise<T> {
-  const ctx = stackContext(options);
+/**
+ * Runs a verb against the stack. With `sendLetters`, the letters and timer changes the verb wrote go out
+ * before it returns (the running `npm start` would send them too; the outbox lease makes that safe).
+ */
+export async function withStack<T>(work: (ctx: StackContext) => Promise<T>, options: { now?: Date; sendLetters?: boolean } = {}): Promise<T> {
+  const ctx = composeLocalStack(loadConfig(), { log: powertoolsLog('redress-cli', 'WARN'), clock: options.now ? new MovableClock(options.now) : systemClock });
   try {
-    return await work(ctx);
+    const result = await work(ctx);
+    if (options.sendLetters) await ctx.useCases.sendDueLetters();
+    return result;
   } catch (error) {
     const code = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code) : undefined;
     if (code === 'ECONNREFUSED') throw new StackUnavailableError(ctx.config.REDRESS_DYNAMODB_ENDPOINT);
     throw error;
   } finally {
-    ctx.dynamodb.destroy();
+    ctx.table.client.destroy();
   }
 }

@@ -5,7 +5,8 @@
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { handleFormRequest } from '#adapters/http/form-http-handler';
-import { complaintFormRuntime } from '#composition/complaint-form-runtime';
+import { composeComplaintForm } from '#composition/complaint-form';
+import { loadConfig } from '#config/config';
 
 export const httpApiEvent = z.object({
   rawPath: z.string(),
@@ -15,8 +16,11 @@ export const httpApiEvent = z.object({
   requestContext: z.object({ http: z.object({ method: z.string(), sourceIp: z.string() }) }),
 });
 
+let composed: ReturnType<typeof composeComplaintForm> | undefined;
+
 export async function handler(event: unknown, context: Context): Promise<APIGatewayProxyResultV2> {
-  const { deps, log } = await complaintFormRuntime();
+  composed ??= composeComplaintForm(loadConfig());
+  const { deps, log } = await composed;
   log.logger.addContext(context);
   const request = httpApiEvent.parse(event);
   const body = request.body === undefined ? '' : request.isBase64Encoded ? Buffer.from(request.body, 'base64').toString('utf8') : request.body;

@@ -1,17 +1,21 @@
 /**
- * Lambda: the recurring 08:00 (Europe/London, Monday to Friday) schedule. Each organisation whose working day it
- * is gets one digest of its open cases, or none when there is nothing to say.
+ * Lambda: the recurring morning schedule (Europe/London, Monday to Friday). Each organisation whose working day
+ * it is gets one digest of its open cases in the outbox, or none when there is nothing to say.
  */
 import type { Context } from 'aws-lambda';
 import { DateTime } from 'luxon';
-import { awsRuntime } from '#composition/aws-runtime';
+import { composeDailyDigest } from '#composition/daily-digest';
+import { loadConfig } from '#config/config';
+
+let composed: ReturnType<typeof composeDailyDigest> | undefined;
 
 export async function handler(_event: unknown, context: Context): Promise<Record<string, string>> {
-  const { service, log } = awsRuntime('redress-daily-digest');
+  composed ??= composeDailyDigest(loadConfig());
+  const { send, policies, log } = composed;
   log.logger.addContext(context);
   const now = DateTime.now();
   const outcomes: Record<string, string> = {};
-  for (const policy of service.deps.policies.all) outcomes[policy.id] = await service.digest(policy.id, now, context);
+  for (const policy of policies.all) outcomes[policy.id] = await send(policy.id, now);
   log.info('digests', outcomes);
   return outcomes;
 }

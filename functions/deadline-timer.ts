@@ -1,12 +1,13 @@
 /**
  * Lambda: an EventBridge Scheduler timer went off. The schedule's input names the case and the deadline; the
- * shared domain re-reads the case and does what is due (or nothing, if the deadline was met or replaced).
+ * use case re-reads the case and does what is due (or nothing, if the deadline was met or replaced).
  * An error is thrown back to Scheduler, which retries and then dead-letters the input.
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
+import { composeDeadlineTimer } from '#composition/deadline-timer';
+import { loadConfig } from '#config/config';
 import { DEADLINE_KINDS } from '#domain/policy/policy-schema';
-import { awsRuntime } from '#composition/aws-runtime';
 
 export const timerInput = z.object({
   reference: z.string().min(1),
@@ -17,12 +18,14 @@ export const timerInput = z.object({
   purpose: z.enum(['deadline', 'reminder']),
 });
 
+let composed: ReturnType<typeof composeDeadlineTimer> | undefined;
+
 export async function handler(event: unknown, context: Context): Promise<{ outcome: string }> {
-  const { service, log } = awsRuntime('redress-deadline-timer');
+  composed ??= composeDeadlineTimer(loadConfig());
+  const { fire, log } = composed;
   log.logger.addContext(context);
   const input = timerInput.parse(event);
-  const outcome = await service.fire(input, context);
-  if (outcome === 'in-progress') throw new Error(`timer for ${input.reference} is being handled elsewhere; Scheduler will retry`);
+  const outcome = await fire(input);
   log.info('timer handled', { ...input, outcome });
   return { outcome };
 }

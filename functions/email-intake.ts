@@ -1,11 +1,13 @@
 /**
  * Lambda: SES receipt rule -> intake. SES has already stored the raw message in S3 (the rule's S3 action);
- * this reads the receipt, then hands each message to the same intake as the local stack. Errors are thrown,
- * so Lambda retries the asynchronous invocation and, after the last try, sends it to the dead-letter queue.
+ * this reads the receipt, then hands each message to the same use case as the local stack. Errors are
+ * thrown, so Lambda retries the asynchronous invocation and, after the last try, sends it to the dead-letter
+ * queue; the raw message stays in S3 either way.
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { awsRuntime } from '#composition/aws-runtime';
+import { composeEmailIntake } from '#composition/email-intake';
+import { loadConfig } from '#config/config';
 
 const verdict = z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }).optional();
 
@@ -15,7 +17,7 @@ export const sesReceiptEvent = z.object({
       z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
-          mail: z.object({ messageId: z.string().min(1), timestamp: z.string() }),
+          mail: z.object({ messageId: z.string().min(1), timestamp: z.string(), source: z.string().optional() }),
           receipt: z.object({
             timestamp: z.string(),
             recipients: z.array(z.string()),
@@ -31,30 +33,29 @@ export const sesReceiptEvent = z.object({
     .min(1),
 });
 
+let composed: ReturnType<typeof composeEmailIntake> | undefined;
+
 export async function handler(event: unknown, context: Context): Promise<{ taken: number }> {
-  const { service: intake, config, log } = awsRuntime('redress-email-intake');
-  const rawMailPrefix = config.REDRESS_RAW_MAIL_PREFIX;
+  composed ??= composeEmailIntake(loadConfig());
+  const { take, rawMailPrefix, log } = composed;
   log.logger.addContext(context);
   const { Records } = sesReceiptEvent.parse(event);
   for (const { ses } of Records) {
     const { receipt } = ses;
-    const result = await intake.take(
-      {
-        deliveryId: ses.mail.messageId,
-        rawKey: `${rawMailPrefix}${ses.mail.messageId}`,
-        recipients: receipt.recipients,
-        receivedAt: new Date(receipt.timestamp).toISOString(),
-        verdicts: {
-          spam: receipt.spamVerdict?.status,
-          virus: receipt.virusVerdict?.status,
-          spf: receipt.spfVerdict?.status,
-          dkim: receipt.dkimVerdict?.status,
-          dmarc: receipt.dmarcVerdict?.status,
-        },
+    const outcomes = await take({
+      rawKey: `${rawMailPrefix}${ses.mail.messageId}`,
+      recipients: receipt.recipients,
+      ...(ses.mail.source ? { envelopeFrom: ses.mail.source } : {}),
+      receivedAt: new Date(receipt.timestamp).toISOString(),
+      verdicts: {
+        spam: receipt.spamVerdict?.status,
+        virus: receipt.virusVerdict?.status,
+        spf: receipt.spfVerdict?.status,
+        dkim: receipt.dkimVerdict?.status,
+        dmarc: receipt.dmarcVerdict?.status,
       },
-      context,
-    );
-    log.info('message taken in', { messageId: ses.mail.messageId, result });
+    });
+    log.info('message taken in', { messageId: ses.mail.messageId, outcomes });
   }
   return { taken: Records.length };
 }

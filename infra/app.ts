@@ -9,6 +9,12 @@ new RedressStack(app, 'Redress', {
   policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
   operatorEmail: app.node.tryGetContext('operatorEmail') ?? config.REDRESS_OPERATOR_EMAIL,
   sendingDomain: app.node.tryGetContext('sendingDomain'),
+  settings: {
+    digestHour: config.REDRESS_DIGEST_HOUR,
+    apiRateLimit: config.REDRESS_API_RATE_LIMIT,
+    apiBurstLimit: config.REDRESS_API_BURST_LIMIT,
+    outboxSweepMinutes: config.REDRESS_OUTBOX_SWEEP_MINUTES,
+  },
   // Environment-agnostic unless the deployer's account and region are known, so synth needs no credentials.
   env:
     process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION

@@ -2,7 +2,9 @@ import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Tags, type StackP
 import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
@@ -23,6 +25,13 @@ export interface RedressStackProps extends StackProps {
   readonly operatorEmail: string;
   /** A domain verified in SES for sending; when given, the stack creates its identity (DKIM records to publish). */
   readonly sendingDomain?: string;
+  /** Named settings from the validated configuration (shared/config/config.ts), so the stack and the local stack agree. */
+  readonly settings: {
+    readonly digestHour: number;
+    readonly apiRateLimit: number;
+    readonly apiBurstLimit: number;
+    readonly outboxSweepMinutes: number;
+  };
 }
 
 const RAW_MAIL_PREFIX = 'inbound/';
@@ -44,6 +53,8 @@ export class RedressStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: true,
+      // The outbox sender reads new outbox entries from the stream.
+      stream: StreamViewType.NEW_IMAGE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of GLOBAL_INDEXES) {
@@ -113,7 +124,6 @@ export class RedressStack extends Stack {
         REDRESS_RAW_MAIL_PREFIX: RAW_MAIL_PREFIX,
         REDRESS_OPERATOR_EMAIL: props.operatorEmail,
         REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
-        ...schedulerEnvironment,
       },
       // Asynchronous invocation from SES: two retries, then the event goes to the queue with the raw mail kept.
       retryAttempts: 2,
@@ -121,11 +131,9 @@ export class RedressStack extends Stack {
       onFailure: new SqsDestination(intakeFailures),
     });
     this.table.grantReadWriteData(emailIntake);
-    this.rawMail.grantReadWrite(emailIntake);
-    emailIntake.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }),
-    );
-    for (const statement of manageTimers) emailIntake.addToRolePolicy(statement);
+    // Raw mail is evidence: intake reads it and stores attachments beside it, and can never delete it.
+    this.rawMail.grantRead(emailIntake);
+    this.rawMail.grantPut(emailIntake);
 
     const recipients = props.policies.all.flatMap((p) => p.intake.addresses.map((a) => a.toLowerCase()));
     new ReceiptRuleSet(this, 'Inbound', {
@@ -158,58 +166,90 @@ export class RedressStack extends Stack {
         REDRESS_FORM_SECRET_ARN: formSecret.secretArn,
         REDRESS_OPERATOR_EMAIL: props.operatorEmail,
         REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
-        ...schedulerEnvironment,
       },
     });
-    for (const statement of manageTimers) complaintForm.addToRolePolicy(statement);
     this.table.grantReadWriteData(complaintForm);
     formSecret.grantRead(complaintForm);
-    complaintForm.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }),
-    );
     const formsApi = new HttpApi(this, 'Forms', { description: 'Redress complaint forms', createDefaultStage: false });
-    new HttpStage(this, 'FormsStage', { httpApi: formsApi, stageName: '$default', autoDeploy: true, throttle: { rateLimit: 20, burstLimit: 40 } });
+    new HttpStage(this, 'FormsStage', { httpApi: formsApi, stageName: '$default', autoDeploy: true, throttle: { rateLimit: props.settings.apiRateLimit, burstLimit: props.settings.apiBurstLimit } });
     const formIntegration = new HttpLambdaIntegration('ComplaintFormIntegration', complaintForm);
     formsApi.addRoutes({ path: '/forms/{policyId}', methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS], integration: formIntegration });
     formsApi.addRoutes({ path: '/forms/{policyId}/token', methods: [HttpMethod.GET], integration: formIntegration });
     new CfnOutput(this, 'FormsUrl', { description: 'Complaint forms are at <this>/forms/<policy-id>', value: formsApi.apiEndpoint });
 
     // The function timers invoke, and the digest each working morning.
-    const schedulerFunctionEnvironment = {
+    const caseEnvironment = {
       REDRESS_TABLE: this.table.tableName,
-      REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName,
       REDRESS_OPERATOR_EMAIL: props.operatorEmail,
       REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
-      ...schedulerEnvironment,
     };
     const deadlineTimer = new RedressFunction(this, 'DeadlineTimer', {
       handlerModule: 'deadline-timer',
       serviceName: 'redress-deadline-timer',
       functionName: deadlineFunctionName,
       description: 'A deadline timer went off: remind, escalate, close or destroy',
-      environment: schedulerFunctionEnvironment,
+      environment: { ...caseEnvironment, REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName },
     });
     const dailyDigest = new RedressFunction(this, 'DailyDigest', {
       handlerModule: 'daily-digest',
       serviceName: 'redress-daily-digest',
       description: "Each organisation's morning digest of open cases",
       timeout: Duration.minutes(5),
-      environment: schedulerFunctionEnvironment,
+      environment: caseEnvironment,
     });
-    for (const fn of [deadlineTimer, dailyDigest]) {
-      this.table.grantReadWriteData(fn);
-      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }));
-      for (const statement of manageTimers) fn.addToRolePolicy(statement);
-    }
-    // Retention destroys raw mail and attachments.
-    this.rawMail.grantReadWrite(deadlineTimer);
+    for (const fn of [deadlineTimer, dailyDigest]) this.table.grantReadWriteData(fn);
+    // Retention destroys raw mail and attachments: the only function that may delete them.
+    this.rawMail.grantRead(deadlineTimer);
     this.rawMail.grantDelete(deadlineTimer);
+
+    // The outbox sender: the only function that sends mail or sets timers. New outbox entries reach it through
+    // the table's stream (filtered to OUTBOX# inserts); a schedule every minute sweeps for retries that came due.
+    const outboxFailures = new Queue(this, 'OutboxSenderFailures', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    const outboxSender = new RedressFunction(this, 'OutboxSender', {
+      handlerModule: 'outbox-sender',
+      serviceName: 'redress-outbox-sender',
+      description: 'Sends letters and notices from the outbox, sets deadline timers; retries with backoff',
+      timeout: Duration.minutes(5),
+      // One sender at a time keeps each case's letters in order and SES's sending rate in bounds.
+      reservedConcurrentExecutions: 2,
+      environment: { ...caseEnvironment, ...schedulerEnvironment },
+    });
+    this.table.grantReadWriteData(outboxSender);
+    outboxSender.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }));
+    for (const statement of manageTimers) outboxSender.addToRolePolicy(statement);
+    outboxSender.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        retryAttempts: 5,
+        bisectBatchOnError: true,
+        onFailure: new SqsDlq(outboxFailures),
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('OUTBOX#') } } } })],
+      }),
+    );
+    outboxSender.grantInvoke(schedulerRole);
+    new CfnSchedule(this, 'OutboxSweepSchedule', {
+      groupName: scheduleGroup.name,
+      description: 'Redress outbox: send letters whose retry has come due',
+      scheduleExpression: `rate(${props.settings.outboxSweepMinutes} minute${props.settings.outboxSweepMinutes === 1 ? '' : 's'})`,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: { arn: outboxSender.functionArn, roleArn: schedulerRole.roleArn, input: JSON.stringify({ sweep: true }), retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } },
+    }).node.addDependency(scheduleGroup);
+    alarmOnAnyMessage(this, 'OutboxSenderFailuresAlarm', outboxFailures, 'The outbox sender could not read the table after retries; pending letters stay in the outbox and the next sweep retries them');
+    outboxSender.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'OutboxSenderErrorsAlarm', {
+      alarmDescription: 'The outbox sender failed; letters wait in the outbox (redress outbox list) until it recovers',
+      threshold: 0,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     deadlineTimer.grantInvoke(schedulerRole);
     dailyDigest.grantInvoke(schedulerRole);
     new CfnSchedule(this, 'DailyDigestSchedule', {
       groupName: scheduleGroup.name,
-      description: 'Redress digests, 08:00 London time, Monday to Friday (bank holidays skipped by the function)',
-      scheduleExpression: 'cron(0 8 ? * MON-FRI *)',
+      description: `Redress digests, ${props.settings.digestHour}:00 London time, Monday to Friday (bank holidays skipped by the function)`,
+      scheduleExpression: `cron(0 ${props.settings.digestHour} ? * MON-FRI *)`,
       scheduleExpressionTimezone: 'Europe/London',
       flexibleTimeWindow: { mode: 'OFF' },
       target: {

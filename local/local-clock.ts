@@ -1,23 +1,22 @@
 import type { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
-import type { Log } from '#application/ports/logger';
-import type { IntakeService } from '#composition/intake-service';
-import type { TimerSpec } from '#domain/timers/timer-plan';
+import type { FireOutcome } from '#application/deadlines/fire-timer';
+import type { Log } from '#application/ports/log';
+import type { TimerInput, TimerSpec } from '#domain/timers/timer-plan';
 
 export interface FiredTimer {
   readonly timer: TimerSpec;
-  readonly outcome: string;
+  readonly outcome: FireOutcome;
 }
 
 /**
- * Fires every local timer due by `now`, soonest first, through the same idempotent handling as the AWS deadline
- * function. A timer is removed only after it was handled; one that fails stays, to be tried on the next tick.
+ * Fires every local timer due by `now`, soonest first, through the same use case as the AWS deadline function.
+ * A timer is removed only after it was handled; one that fails stays, to be tried on the next tick.
  */
-export async function runDueTimers(timers: DynamoDbTimers, service: IntakeService, now: Date, log: Log): Promise<FiredTimer[]> {
+export async function runDueTimers(timers: DynamoDbTimers, fire: (input: TimerInput) => Promise<FireOutcome>, now: Date, log: Log): Promise<FiredTimer[]> {
   const fired: FiredTimer[] = [];
   for (const timer of await timers.due(now)) {
     try {
-      const outcome = await service.fire(timer.input);
-      if (outcome === 'in-progress') continue;
+      const outcome = await fire(timer.input);
       await timers.remove(timer.name);
       fired.push({ timer, outcome });
     } catch (error) {

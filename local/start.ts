@@ -1,23 +1,25 @@
 /**
  * `npm start`: the whole pipeline on this machine. DynamoDB Local (data under .data/dynamodb), the SES
- * emulator and its viewer, SMTP intake and the HTTP front door, all on loopback. Ctrl-C stops everything.
+ * emulator and its viewer, SMTP intake and the HTTP front door, all on loopback, plus the two loops AWS runs
+ * for us: the outbox sender and the clock that fires timers and the morning digest. Ctrl-C stops everything.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureTable } from '#adapters/dynamodb/create-table';
-import { loadConfig } from '#config/config';
-import { loadPolicyDirectory } from '#adapters/file/policy-files';
-import { localRuntime } from '#composition/local-runtime';
-import { powertoolsLog } from '#composition/powertools-log';
 import { DateTime } from 'luxon';
-import { runDueTimers } from './local-clock.js';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { composeLocalStack } from '#composition/local-stack';
+import { powertoolsLog } from '#composition/powertools-log';
+import { loadConfig } from '#config/config';
+import { LONDON } from '#domain/calendar/working-calendar';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
+import { formRoute } from './form-route.js';
 import { startHttpServer } from './http-server.js';
+import { runDueTimers } from './local-clock.js';
 import { startSesEmulator } from './ses-emulator.js';
 import { startSmtpListener } from './smtp-listener.js';
-import { formHandlerDeps } from '#composition/form-handler-deps';
-import { formRoute } from './form-route.js';
 import { statusRoute } from './status-route.js';
+import { repeatEvery } from './repeat-every.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR);
   const log = powertoolsLog('redress-local', 'WARN');
-  mkdirSync(config.REDRESS_DATA_DIR, { recursive: true });
+  // Complaints are personal data: the data folder is readable by its owner only (and made so if it was not).
+  mkdirSync(config.REDRESS_DATA_DIR, { recursive: true, mode: 0o700 });
+  chmodSync(config.REDRESS_DATA_DIR, 0o700);
   const running: RunningServer[] = [];
   const stopAll = async () => {
     await Promise.allSettled(running.reverse().map((s) => s.stop()));
@@ -36,46 +40,52 @@ async function main(): Promise<void> {
   try {
     const dynamodbServer = await startDynamoDbLocal(config.REDRESS_DYNAMODB_PORT, join(config.REDRESS_DATA_DIR, 'dynamodb'));
     running.push(dynamodbServer);
-    const ses = await startSesEmulator(config.REDRESS_SES_PORT);
-    running.push(ses);
-    const { dynamodb, rawMail, intake, timers: localTimers } = localRuntime(config, { policies, log });
-    await ensureTable(dynamodb, config.REDRESS_TABLE);
+    running.push(await startSesEmulator(config.REDRESS_SES_PORT));
+    const stack = composeLocalStack(config, { policies, log });
+    const { useCases } = stack;
+    await ensureTable(stack.table.client, config.REDRESS_TABLE);
+
+    // The outbox sender: on AWS the table's stream wakes it; here it runs every few seconds and right after
+    // each message or form that was taken in.
+    const outbox = repeatEvery(config.REDRESS_OUTBOX_POLL_SECONDS * 1000, async () => {
+      const report = await useCases.sendDueLetters();
+      if (report.sent + report.timersSet + report.failed + report.dead > 0) {
+        console.log(`outbox: ${report.sent} sent, ${report.timersSet} timer changes, ${report.failed} to retry, ${report.dead} given up, ${report.waiting} waiting`);
+      }
+    }, (e) => log.error('outbox run failed; it will run again', { error: e.message }));
+    running.push({ endpoint: 'outbox', stop: async () => outbox.stop() });
+
     running.push(
       await startSmtpListener({
         port: config.REDRESS_SMTP_PORT,
         maxEmailBytes: config.REDRESS_MAX_EMAIL_BYTES,
-        rawMail,
-        intake,
+        rawMail: stack.rawMail,
+        take: useCases.takeEmail,
         log,
-        onDelivered: (rawKey, result) => {
-          const what =
-            result.status === 'in-progress'
-              ? 'duplicate, already being taken in'
-              : result.outcomes.map((o) => (o.kind === 'held' ? `held (${o.reason})` : `${o.kind} ${o.reference}`)).join(', ');
-          console.log(`mail in: ${what}  [${rawKey}]`);
+        now: () => stack.clock.now(),
+        onDelivered: (rawKey, outcomes) => {
+          console.log(`mail in: ${outcomes.map((o) => (o.kind === 'held' ? `held (${o.reason})` : `${o.kind} ${o.reference}`)).join(', ')}  [${rawKey}]`);
+          outbox.nudge();
         },
       }),
     );
-    const forms = formRoute(formHandlerDeps(config, intake, dynamodb, config.REDRESS_FORM_SECRET));
-    running.push(
-      await startHttpServer(config.REDRESS_HTTP_PORT, [forms, statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })),
-    );
+    const form = stack.form();
+    const forms = formRoute({ ...form, submit: async (submission) => { const opened = await form.submit(submission); outbox.nudge(); return opened; } });
+    running.push(await startHttpServer(config.REDRESS_HTTP_PORT, [forms, statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })));
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
-    // sends each organisation's digest once on a working day from 08:00.
-    const tick = async () => {
-      for (const f of await runDueTimers(localTimers, intake, new Date(), log)) {
+    // queues each organisation's digest once on a working day from the digest hour.
+    const clock = repeatEvery(config.REDRESS_TIMER_POLL_SECONDS * 1000, async () => {
+      for (const f of await runDueTimers(stack.localTimers, useCases.fireTimer, stack.clock.now(), log)) {
         console.log(`timer: ${f.timer.input.reference} ${f.timer.input.purpose} ${f.timer.input.kind}: ${f.outcome}`);
       }
-      const now = DateTime.now().setZone('Europe/London');
-      if (now.hour >= 8) {
-        for (const policy of policies.all) {
-          if ((await intake.digest(policy.id, now)) === 'sent') console.log(`digest sent for ${policy.id}`);
-        }
+      const now = DateTime.fromJSDate(stack.clock.now()).setZone(LONDON);
+      if (now.hour >= config.REDRESS_DIGEST_HOUR) {
+        for (const policy of policies.all) if ((await useCases.sendDigest(policy.id, now)) === 'sent') console.log(`digest queued for ${policy.id}`);
       }
-    };
-    const clock = setInterval(() => void tick().catch((e: Error) => log.error('local clock tick failed', { error: e.message })), config.REDRESS_TIMER_POLL_SECONDS * 1000);
-    running.push({ endpoint: 'clock', stop: async () => clearInterval(clock) });
+      outbox.nudge();
+    }, (e) => log.error('local clock tick failed', { error: e.message }));
+    running.push({ endpoint: 'clock', stop: async () => clock.stop() });
 
     console.log(`Redress is running locally.
   SMTP intake      smtp://localhost:${config.REDRESS_SMTP_PORT}  (mail to any policy's complaints address)
@@ -88,6 +98,7 @@ async function main(): Promise<void> {
 Ready. In another terminal, send a sample complaint:
   npm run --silent redress -- send-sample
 then: npm run --silent redress -- case list
+Letters go out every ${config.REDRESS_OUTBOX_POLL_SECONDS} s (waiting ones: npm run --silent redress -- outbox list).
 Timers fire every ${config.REDRESS_TIMER_POLL_SECONDS} s when due; to jump ahead: npm run --silent redress -- clock run-due --now 2027-01-31T09:00:00Z
 Ctrl-C stops everything.`);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Case } from '#domain/case/case';
-import type { Decision } from '#application/staff/case-lifecycle';
+import type { Decision } from '#domain/case/staff-actions';
 import { parseInstant } from '#domain/calendar/parse-instant';
 import { withStack, type StackContext } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
@@ -24,49 +24,55 @@ function printDeadlines(c: Case): number {
   return 0;
 }
 
-type Lifecycle = StackContext['intake']['lifecycle'];
+type Staff = StackContext['useCases']['staff'];
+interface Parsed {
+  readonly reference: string;
+  readonly rest: string[];
+  readonly at: DateTime;
+  readonly actor: string;
+  readonly reason: string;
+}
 
 /**
- * One lifecycle verb: its usage line, whether the arguments fit, and the change it makes. Parsing, the stack
- * and the printed result are the same for all of them.
+ * One staff verb: its usage line, whether the arguments fit, and the use case it calls. Parsing, the stack,
+ * sending the letters it wrote and the printed result are the same for all of them.
  */
-function lifecycleCommand(
-  usage: string,
-  fits: (positionals: string[], reason: string | undefined) => boolean,
-  change: (lifecycle: Lifecycle, reference: string, rest: string[], at: DateTime, actor: string, reason: string) => Promise<Case>,
-): (args: string[]) => Promise<number> {
+function staffCommand(usage: string, fits: (positionals: string[], reason: string | undefined) => boolean, act: (staff: Staff, p: Parsed) => Promise<Case>): (args: string[]) => Promise<number> {
   return async (args) => {
     const { positionals, values, at, actor } = options(args);
     if (!fits(positionals, values.reason)) throw new UsageError(`usage: redress case ${usage}`);
     const [reference, ...rest] = positionals as [string, ...string[]];
-    return withStack(async ({ intake }) => printDeadlines(await change(intake.lifecycle, reference.toUpperCase(), rest, at, actor, values.reason ?? '')));
+    return withStack(async ({ useCases }) => printDeadlines(await act(useCases.staff, { reference: reference.toUpperCase(), rest, at, actor, reason: values.reason ?? '' })), { sendLetters: true });
   };
 }
 
 const AT_BY = '[--at INSTANT] [--by NAME]';
 
 /** `redress case sign REF`: the signed complaint arrived; the policy's clock starts. */
-export const caseSignCommand = lifecycleCommand(`sign REF ${AT_BY}`, (p) => p.length === 1, (l, ref, _rest, at, actor) => l.recordSignature(ref, at, actor));
+export const caseSignCommand = staffCommand(`sign REF ${AT_BY}`, (p) => p.length === 1, (s, p) => s.sign(p));
 
 /** `redress case stage REF STAGE`: move the case to another stage. */
-export const caseStageCommand = lifecycleCommand(`stage REF STAGE ${AT_BY}`, (p) => p.length === 2, (l, ref, [stage], at, actor) => l.changeStage(ref, stage as string, at, actor));
+export const caseStageCommand = staffCommand(`stage REF STAGE ${AT_BY}`, (p) => p.length === 2, (s, p) => s.stage({ ...p, stage: p.rest[0] as string }));
 
 /** `redress case extend REF KIND YYYY-MM-DD --reason TEXT`: more time, with the reason on the timeline. */
-export const caseExtendCommand = lifecycleCommand(
+export const caseExtendCommand = staffCommand(
   `extend REF KIND YYYY-MM-DD --reason TEXT ${AT_BY}`,
   (p, reason) => p.length === 3 && /^\d{4}-\d{2}-\d{2}$/.test(p[2] as string) && Boolean(reason),
-  (l, ref, [kind, date], at, actor, reason) => l.extendDeadline(ref, kind as string, date as string, reason, at, actor),
+  (s, p) => s.extend({ ...p, kind: p.rest[0] as string, newDate: p.rest[1] as string }),
 );
 
 /** `redress case outcome REF DECISION`: the stage's outcome was sent. */
-export const caseOutcomeCommand = lifecycleCommand(
+export const caseOutcomeCommand = staffCommand(
   `outcome REF ${DECISIONS.join('|')} ${AT_BY}`,
   (p) => p.length === 2 && DECISIONS.includes(p[1] as Decision),
-  (l, ref, [decision], at, actor) => l.recordOutcome(ref, decision as Decision, at, actor),
+  (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision }),
 );
 
 /** `redress case close REF`: close the case; the retention clock starts. */
-export const caseCloseCommand = lifecycleCommand(`close REF ${AT_BY}`, (p) => p.length === 1, (l, ref, _rest, at, actor) => l.close(ref, at, actor));
+export const caseCloseCommand = staffCommand(`close REF ${AT_BY}`, (p) => p.length === 1, (s, p) => s.close(p));
 
 /** `redress case met REF KIND`: a deadline was met (acknowledged, met the complainant, responded). */
-export const caseMetCommand = lifecycleCommand(`met REF KIND ${AT_BY}`, (p) => p.length === 2, (l, ref, [kind], at, actor) => l.markMet(ref, kind as string, at, actor));
+export const caseMetCommand = staffCommand(`met REF KIND ${AT_BY}`, (p) => p.length === 2, (s, p) => s.met({ ...p, kind: p.rest[0] as string }));
+
+/** `redress case add-participant REF EMAIL`: someone besides the complainant may write into the case. */
+export const caseAddParticipantCommand = staffCommand(`add-participant REF EMAIL ${AT_BY}`, (p) => p.length === 2, (s, p) => s.addParticipant({ ...p, email: p.rest[0] as string }));

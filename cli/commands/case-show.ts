@@ -1,31 +1,48 @@
+import { oneLineSafe, terminalSafe } from '#domain/text/display-safe';
+import type { OutboxEntry } from '#application/ports/outbox';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
 
-/** `redress case show REF`: the case and its timeline. Staff only: confidential content is shown. */
+/**
+ * `redress case show REF`: the case, its letters (sent or waiting) and its timeline. Staff only: confidential
+ * content is shown. Everything a complainant wrote is shown with its control characters made visible.
+ */
 export async function caseShowCommand(args: string[]): Promise<number> {
   const [reference, ...rest] = args;
   if (!reference || rest.length > 0) throw new UsageError('usage: redress case show REF');
-  return withStack(async ({ store }) => {
-    const c = await store.getCase(reference.toUpperCase());
+  return withStack(async ({ cases, outbox }) => {
+    const c = await cases.get(reference.toUpperCase());
     if (!c) throw new UsageError(`no case ${reference}`);
+    const one = oneLineSafe;
+    const letters = (await outbox.ofCase(c.reference)).filter((e): e is Extract<OutboxEntry, { kind: 'letter' }> => e.kind === 'letter');
     const out: string[] = [
       `${c.reference} (${c.policyId}, policy version ${c.policyVersion})`,
       `Status: ${c.status}; stage ${c.stage}; handled by ${c.handlerRole}${c.confidential ? '; CONFIDENTIAL' : ''}`,
       `Received: ${c.receivedAt} by ${c.channel}`,
-      `Complainant: ${c.complainant.anonymous ? 'anonymous' : [c.complainant.name, c.complainant.email, c.complainant.phone, c.complainant.postalAddress].filter(Boolean).join(', ')}`,
-      ...(c.about ? [`About: ${c.about}`] : []),
+      `Complainant: ${c.complainant.anonymous ? 'anonymous' : one([c.complainant.name, c.complainant.email, c.complainant.phone, c.complainant.postalAddress].filter(Boolean).join(', '))}${c.complainant.addressSource && c.complainant.addressSource !== 'from' && c.complainant.addressSource !== 'form' ? ` (address taken from ${c.complainant.addressSource}: the message had no single From)` : ''}`,
+      ...(c.replyTo ? [`Reply-To asked for: ${one(c.replyTo)} (not written to: letters go only to the address the complaint came from)`] : []),
+      ...(c.participants.length ? [`May also write into it: ${c.participants.map(one).join(', ')}`] : []),
+      ...(c.about ? [`About: ${one(c.about)}`] : []),
       `Signed: ${c.signed ? 'yes' : 'no'}`,
       ...(c.flags.length ? [`Flags: ${c.flags.join(', ')}`] : []),
       'Deadlines:',
       ...c.deadlines.map((d) => `  ${d.kind} ${d.dueDate} (${d.rule}, clause ${d.clause}) ${d.status}`),
-      ...(c.attachments.length ? ['Attachments:', ...c.attachments.map((a) => `  ${a.filename} ${a.contentType} ${a.size} bytes${a.dangerous ? ' DANGEROUS' : ''} -> ${a.storageKey}`)] : []),
-      ...(c.subject ? [`Subject: ${c.subject}`] : []),
+      ...(c.attachments.length ? ['Attachments:', ...c.attachments.map((a) => `  ${one(a.filename)} ${one(a.contentType)} ${a.size} bytes${a.dangerous ? ' DANGEROUS' : ''} -> ${one(a.storageKey)}`)] : []),
+      'Letters:',
+      ...(letters.length ? letters.map((e) => `  ${e.letter.purpose} to ${e.letter.to.join(', ')}: ${letterStatus(e)}`) : ['  none']),
+      ...(c.subject ? [`Subject: ${one(c.subject)}`] : []),
       'Complaint:',
-      ...c.summary.split('\n').map((l) => `  ${l}`),
+      ...terminalSafe(c.summary).split('\n').map((l) => `  ${l}`),
       'Timeline:',
-      ...(await store.timeline(c.reference)).map((e) => `  ${e.at} ${e.type} (${e.actor}): ${e.summary}`),
+      ...(await cases.timeline(c.reference)).map((e) => `  ${e.at} ${e.type} (${one(e.actor)}): ${one(e.summary)}`),
     ];
     process.stdout.write(out.join('\n') + '\n');
     return 0;
   });
+}
+
+function letterStatus(e: OutboxEntry): string {
+  if (e.status === 'sent') return `sent ${e.sentAt}`;
+  if (e.status === 'dead') return `NOT SENT: given up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'}); operators told`;
+  return e.attempts > 0 ? `letter waiting: ${e.attempts} failed attempts, next try ${e.nextAttemptAt} (${e.lastError ?? ''})` : 'letter waiting to be sent';
 }

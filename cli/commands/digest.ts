@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { parseInstant } from '#domain/calendar/parse-instant';
+import { londonDate } from '#domain/calendar/london-date';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
@@ -10,16 +11,19 @@ export async function digestCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { policy: { type: 'string' }, now: { type: 'string' }, send: { type: 'boolean' } } });
   if (!values.policy) throw new UsageError('usage: redress digest --policy ID [--now INSTANT] [--send]');
   const now = values.now ? parseInstant(values.now) : DateTime.now();
-  return withStack(async ({ policies, store, intake }) => {
-    const policy = policies.get(values.policy as string);
-    const digest = buildDigest(policy, await store.openCases(policy.id), now);
-    if (!digest) {
-      process.stdout.write(`nothing to say for ${policy.id} on ${now.setZone('Europe/London').toISODate()}: no digest\n`);
+  return withStack(
+    async ({ policies, cases, useCases }) => {
+      const policy = policies.get(values.policy as string);
+      const digest = buildDigest(policy, await cases.open(policy.id), now);
+      if (!digest) {
+        process.stdout.write(`nothing to say for ${policy.id} on ${londonDate(now)}: no digest\n`);
+        return 0;
+      }
+      const letter = digestLetter(policy, digest);
+      process.stdout.write(`Subject: ${letter.subject}\n\n${letter.text}`);
+      if (values.send) process.stdout.write(`\n${await useCases.sendDigest(policy.id, now)}\n`);
       return 0;
-    }
-    const letter = digestLetter(policy, digest);
-    process.stdout.write(`Subject: ${letter.subject}\n\n${letter.text}`);
-    if (values.send) process.stdout.write(`\n${await intake.digest(policy.id, now)}\n`);
-    return 0;
-  });
+    },
+    { sendLetters: Boolean(values.send) },
+  );
 }

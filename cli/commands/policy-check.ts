@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '#config/config';
 import { policyFilesIn, readPolicyFiles } from '#adapters/file/policy-files';
+import { rolesWithoutNoticeAddress } from '#domain/case/route-case';
 import { formatProblem } from '#domain/policy/policy-errors';
 
 /** `redress policy check [FILE...]`: one line per good policy; exit 1 with every problem when any is wrong. */
@@ -12,6 +13,12 @@ export function policyCheckCommand(files: string[]): number {
     process.stdout.write(
       `ok ${policy.id}: ${policy.stages.length} stages (${policy.stages.map((s) => s.id).join(', ')}), ${rules} deadline rules\n`,
     );
+    const unreachable = rolesWithoutNoticeAddress(policy);
+    if (unreachable.length > 0) {
+      process.stderr.write(
+        `note ${policy.id}: staff notices for ${unreachable.map((u) => `${u.role} (${u.problem})`).join('; ')} go to the operator address; set roles[].noticeEmail to send them to the role\n`,
+      );
+    }
   }
   for (const problem of problems) process.stderr.write(formatProblem(problem) + '\n');
   if (paths.length === 0) {

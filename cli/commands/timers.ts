@@ -8,8 +8,8 @@ import { UsageError } from '#cli/usage-error';
 export async function timersListCommand(args: string[]): Promise<number> {
   const [reference, ...rest] = args;
   if (rest.length > 0) throw new UsageError('usage: redress timers list [REF]');
-  return withStack(async ({ timers }) => {
-    const list = reference ? await timers.list(reference.toUpperCase()) : await timers.due(new Date('9999-12-31T00:00:00Z'));
+  return withStack(async ({ localTimers }) => {
+    const list = reference ? await localTimers.list(reference.toUpperCase()) : await localTimers.due(new Date('9999-12-31T00:00:00Z'));
     for (const t of list) process.stdout.write(`${t.fireAt}\t${t.input.purpose}\t${t.input.reference}\t${t.input.stage}\t${t.input.kind}\t${t.name}\n`);
     if (list.length === 0) process.stdout.write('no timers\n');
     return 0;
@@ -22,12 +22,12 @@ export async function clockRunDueCommand(args: string[]): Promise<number> {
   if (!values.now) throw new UsageError('usage: redress clock run-due --now INSTANT');
   const now = parseInstant(values.now).toJSDate();
   return withStack(
-    async ({ timers, intake }) => {
-      const fired = await runDueTimers(timers, intake, now, intake.deps.log);
+    async ({ localTimers, useCases, log }) => {
+      const fired = await runDueTimers(localTimers, useCases.fireTimer, now, log);
       for (const f of fired) process.stdout.write(`${f.timer.fireAt}\t${f.timer.input.reference}\t${f.timer.input.purpose} ${f.timer.input.kind}\t${f.outcome}\n`);
       if (fired.length === 0) process.stdout.write('nothing due\n');
       return 0;
     },
-    { now },
+    { now, sendLetters: true },
   );
 }

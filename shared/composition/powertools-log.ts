@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Log } from '#application/ports/logger';
+import type { Log } from '#application/ports/log';
 
 /** The domain's Log on Powertools' structured JSON logger (CloudWatch on AWS, standard output locally). */
 export function powertoolsLog(serviceName: string, logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' = 'INFO'): Log & { logger: Logger } {

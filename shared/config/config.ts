@@ -33,8 +33,30 @@ const schema = z.object({
   REDRESS_MAX_ATTACHMENT_BYTES: count(25 * 1024 * 1024),
   REDRESS_MAX_HTML_TO_TEXT: count(2_000_000),
   REDRESS_MAX_MIME_PARTS: count(500),
-  /** How long a delivered message's id is remembered for duplicate detection. */
-  REDRESS_DUPLICATE_WINDOW_SECONDS: count(14 * 86_400),
+  /** How much of a raw message is kept in memory to find the original of a bounce in it. */
+  REDRESS_BOUNCE_SCAN_BYTES: count(1_000_000),
+  /** How many times a change is decided again when another writer changed the case (or took the reference) first. */
+  REDRESS_WRITE_RETRIES: count(8),
+  /** The outbox sender: attempts per letter before it is given up (and operators told), backoff, lease, batch. */
+  REDRESS_OUTBOX_MAX_ATTEMPTS: count(10),
+  REDRESS_OUTBOX_RETRY_BASE_SECONDS: count(30),
+  REDRESS_OUTBOX_RETRY_MAX_SECONDS: count(3600),
+  REDRESS_OUTBOX_LEASE_SECONDS: count(120),
+  REDRESS_OUTBOX_BATCH: count(200),
+  /** Locally: how often `npm start` works through the outbox (on AWS the table's stream and a minute's schedule drive it). */
+  REDRESS_OUTBOX_POLL_SECONDS: count(2),
+  /** On AWS: how often the outbox sender sweeps for letters due a retry. */
+  REDRESS_OUTBOX_SWEEP_MINUTES: count(1),
+  /** The hour (Europe/London) reminders reach the handler, and the hour of the morning digest (AWS schedule and local clock). */
+  REDRESS_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  REDRESS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** EventBridge Scheduler: how far ahead a timer already due is set, and its retries before the dead-letter queue. */
+  REDRESS_TIMER_PAST_DUE_MARGIN_SECONDS: count(60),
+  REDRESS_TIMER_RETRY_ATTEMPTS: count(10),
+  REDRESS_TIMER_MAX_EVENT_AGE_SECONDS: count(86_400),
+  /** On AWS: the HTTP API's stage throttle (requests a second, and burst), besides the form's own limits. */
+  REDRESS_API_RATE_LIMIT: count(20),
+  REDRESS_API_BURST_LIMIT: count(40),
   /** Signs the web form's start time. Locally a fixed development value; on AWS it comes from Secrets Manager. */
   REDRESS_FORM_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-development-form-secret-0123456789'),
   /** On AWS: the Secrets Manager secret holding REDRESS_FORM_SECRET. */
@@ -76,7 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`bad configuration in the environment: ${problems}`);
   }
   const config = result.data;
-  if (config.REDRESS_STACK === 'aws') return config;
+  if (config.REDRESS_STACK === 'aws') {
+    // On AWS a default table name would quietly point a function at the wrong table: the stack must say which.
+    if (!env.REDRESS_TABLE) throw new ConfigError('REDRESS_TABLE must be set on AWS: the cases table (the CDK stack sets it)');
+    return config;
+  }
   return {
     ...config,
     REDRESS_DYNAMODB_ENDPOINT: config.REDRESS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_DYNAMODB_PORT}`,

@@ -97,12 +97,12 @@ describe('redress ingest and case verbs against the local stack', () => {
 
   it('ingests a file, prints the reference, lists and shows the case with its timeline', () => {
     const path = file('complaint.eml', ['From: Lou <lou.cli@example.net>', 'Subject: Rude staff', 'Message-ID: <cli1@example.net>', '', 'The receptionist was rude.', ''].join('\n'));
-    const ingest = runCli(['ingest', path, '--to', 'complaints@county-council.example'], env);
+    const ingest = runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', '2026-11-23T10:00:00Z'], env);
     expect(ingest.stderr).toBe('');
     expect(ingest.stdout).toMatch(/^CCC-\d{4}-0001 \(acknowledged\)\n$/);
     const reference = ingest.stdout.split(' ')[0] as string;
 
-    const again = runCli(['ingest', path, '--to', 'complaints@county-council.example'], env);
+    const again = runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', '2026-11-23T10:05:00Z'], env);
     expect(again.stdout).toBe(ingest.stdout);
 
     const list = runCli(['case', 'list', '--policy', 'county-council'], env);
@@ -139,7 +139,7 @@ describe('redress case, timers and clock verbs against the local stack', () => {
   it('sign, move to investigation, and watch a missed meeting escalated by clock run-due', async () => {
     const from = `clock.${Date.now()}@example.net`;
     const path = file('nam.eml', [`From: Cleo Clock <${from}>`, 'Subject: Missed sessions', `Message-ID: <clock.${Date.now()}@example.net>`, '', 'Three sessions missed.', ''].join('\n'));
-    const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com'], env).stdout.split(' ')[0] as string;
+    const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com', '--at', '2026-11-23T10:00:00Z'], env).stdout.split(' ')[0] as string;
     expect(reference).toMatch(/^NAM-\d{4}-0001$/);
 
     // Signing acknowledges at once (the complainant has email), so stage one has nothing pending.
@@ -170,6 +170,6 @@ describe('redress case, timers and clock verbs against the local stack', () => {
   it('refuses a lifecycle change the case does not allow, in one line', () => {
     const r = runCli(['case', 'close', 'NAM-2026-0099'], env);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('redress: no case NAM-2026-0099');
+    expect(r.stderr.trim()).toBe('redress: no case NAM-2026-0099; check the reference (case list shows them)');
   });
 });

@@ -1,19 +1,21 @@
-/** The form Lambda end to end: API Gateway HTTP API events in, a case in DynamoDB Local and mail in the SES emulator out. */
+/**
+ * The form Lambda end to end: API Gateway HTTP API events in, a case in DynamoDB Local with its letters and
+ * timer intent in the outbox out. The form function has no SES, no Scheduler and no bucket: nothing is mocked.
+ */
 import { randomUUID } from 'node:crypto';
-import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
 import { ensureTable } from '#adapters/dynamodb/create-table';
-import { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadConfig } from '#config/config';
-import { attemptContext } from '#composition/attempt-context';
-import { dynamoDbClient } from '#composition/aws-clients';
+import { casesTable, dynamoDbClient } from '#composition/aws-clients';
 import { issueFormToken } from '#adapters/http/form-token';
-import { sentEmails } from '#tests/support/ses-outbox';
+import { lambdaContext } from '#tests/support/lambda-context';
 
 const table = `t-${randomUUID()}`;
-const scheduler = mockClient(SchedulerClient);
+const secrets = mockClient(SecretsManagerClient);
 const saved = { ...process.env };
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -21,16 +23,16 @@ beforeAll(async () => {
     REDRESS_TABLE: table,
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
-    REDRESS_FORM_SECRET: 'test-form-secret-0123456789-0123456789',
-    ...SCHEDULER_ENV,
+    REDRESS_FORM_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:redress-form-secret',
   });
-  scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
-  scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/redress/x' });
+  // Secrets Manager has no local server: it alone is mocked, and the one request the cold start makes asserted.
+  secrets.on(GetSecretValueCommand, { SecretId: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:redress-form-secret' }).resolves({ SecretString: 'test-form-secret-0123456789-0123456789' });
   await ensureTable(dynamoDbClient(loadConfig()), table);
 });
 afterAll(() => {
+  expect(secrets.commandCalls(GetSecretValueCommand).map((c) => c.args[0].input)).toEqual([{ SecretId: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:redress-form-secret' }]);
+  secrets.restore();
   process.env = saved;
-  scheduler.restore();
 });
 
 function event(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
@@ -46,7 +48,7 @@ function event(method: string, path: string, body?: string, headers: Record<stri
 describe('complaint-form handler', () => {
   it('serves the form page', async () => {
     const { handler } = await import('#functions/complaint-form');
-    const response = await handler(event('GET', '/forms/alumot'), attemptContext(10_000));
+    const response = await handler(event('GET', '/forms/alumot'), lambdaContext());
     expect(response).toMatchObject({ statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
     expect(typeof response === 'object' && response.body).toContain('Make a complaint to Alumot');
   });
@@ -61,23 +63,24 @@ describe('complaint-form handler', () => {
       summary: 'The helpline never called me back.',
       consent: true,
     });
-    const response = await handler(event('POST', '/forms/alumot', body, { 'Content-Type': 'application/json' }), attemptContext(10_000));
+    const response = await handler(event('POST', '/forms/alumot', body, { 'Content-Type': 'application/json' }), lambdaContext());
     expect(typeof response === 'object' && response.statusCode).toBe(201);
     const { reference } = JSON.parse(typeof response === 'object' ? (response.body as string) : '{}') as { reference: string };
-    const c = await new DynamoDbCaseStore(dynamoDbClient(loadConfig()), table).getCase(reference);
-    expect(c).toMatchObject({ channel: 'web', complainant: { email, name: 'Ari Lambda' } });
-    const timeline = await new DynamoDbCaseStore(dynamoDbClient(loadConfig()), table).timeline(reference);
-    expect(timeline.find((e) => e.type === 'received')?.detail).toMatchObject({ sourceIp: '198.51.100.7' });
-    expect(await sentEmails(inject('sesEndpoint'), email)).toHaveLength(1);
-    // Alumot stage one: the acknowledgement went out at once; the response timer and its reminder remain.
-    expect(scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input.Name)).toEqual([
-      `${reference}.v1.stage-1.respond`,
-      `${reference}.v1.stage-1.respond.remind`,
+    const cases = new DynamoDbCases(casesTable(loadConfig()));
+    expect(await cases.get(reference)).toMatchObject({ channel: 'web', complainant: { email, name: 'Ari Lambda', emailConfirmed: false } });
+    expect((await cases.timeline(reference)).find((e) => e.type === 'received')?.detail).toMatchObject({ sourceIp: '198.51.100.7' });
+    // The reference was given once the case and every letter it owes were stored: they wait in the outbox.
+    const outbox = await new DynamoDbOutbox(casesTable(loadConfig())).ofCase(reference);
+    expect(outbox.map((e) => (e.kind === 'letter' ? `${e.letter.purpose} to ${e.letter.to.join(',')}` : e.kind))).toEqual([
+      `acknowledgement to ${email}`,
+      // The CEO's staff address (noticeEmail), never the complaints address, which would bring it straight back in.
+      'new-case-notice to ceo.notices@alumot.example',
+      'timers',
     ]);
   });
 
   it('answers 404 for paths that are not forms', async () => {
     const { handler } = await import('#functions/complaint-form');
-    expect(await handler(event('GET', '/admin'), attemptContext(10_000))).toMatchObject({ statusCode: 404 });
+    expect(await handler(event('GET', '/admin'), lambdaContext())).toMatchObject({ statusCode: 404 });
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The Lambda handler end to end: an SES receipt event in, a case in DynamoDB Local and an acknowledgement
- * in the SES emulator out. S3 has no local server here, so it alone is mocked, and its requests asserted.
+ * The Lambda handlers end to end: an SES receipt event into the intake function gives a case with its letters
+ * and timer intent in the outbox of DynamoDB Local; the outbox sender function then sends the acknowledgement
+ * through the SES emulator and sets the timers. S3 and EventBridge Scheduler have no local server here, so they
+ * alone are mocked, and their requests asserted exactly. The functions' clock is fixed, so no day breaks it.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -9,13 +11,14 @@ import type { Context } from 'aws-lambda';
 import { CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { ensureTable } from '#adapters/dynamodb/create-table';
-import { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadConfig } from '#config/config';
-import { attemptContext } from '#composition/attempt-context';
-import { dynamoDbClient } from '#composition/aws-clients';
+import { casesTable, dynamoDbClient } from '#composition/aws-clients';
+import { lambdaContext } from '#tests/support/lambda-context';
 import { sentEmails } from '#tests/support/ses-outbox';
 
 const s3 = mockClient(S3Client);
@@ -54,6 +57,8 @@ function sesEvent(verdicts: Record<string, { status: string }> = {}) {
 
 const saved = { ...process.env };
 beforeAll(async () => {
+  // Only Date is faked: the functions' clock reads five minutes after the message came in, whatever the day.
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:05:00.000Z') });
   Object.assign(process.env, {
     REDRESS_STACK: 'aws',
     REDRESS_TABLE: table,
@@ -72,30 +77,44 @@ beforeAll(async () => {
   }));
 });
 afterAll(() => {
+  vi.useRealTimers();
   process.env = saved;
   s3.restore();
   scheduler.restore();
 });
 
 describe('email-intake handler', () => {
-  it('reads the raw mail SES stored and opens a case, once, however often SES invokes it', async () => {
+  it('reads the raw mail SES stored and opens a case, once, however often SES invokes it; the outbox sender sends its letters', async () => {
     const { handler } = await import('#functions/email-intake');
-    const context: Context = attemptContext(30_000);
+    const context: Context = lambdaContext('redress-email-intake');
     expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
     expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
 
-    const store = new DynamoDbCaseStore(dynamoDbClient(loadConfig()), table);
-    const cases = await store.listCases('county-council');
+    const cases = await new DynamoDbCases(casesTable(loadConfig())).newestFirst('county-council');
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ channel: 'email', complainant: { email: from, name: 'Lee Lambda' }, receivedAt: '2026-11-23T10:00:00.000Z' });
+    // Intake sends nothing and sets no timer itself: the letters and the timer intent wait in the outbox.
+    expect(await sentEmails(inject('sesEndpoint'), from)).toHaveLength(0);
+    expect(scheduler.calls()).toHaveLength(0);
+    const reference = cases[0]?.reference as string;
+    expect((await new DynamoDbOutbox(casesTable(loadConfig())).ofCase(reference)).map((e) => [e.kind, e.kind === 'letter' ? e.letter.purpose : '', e.status])).toEqual([
+      ['letter', 'acknowledgement', 'pending'],
+      ['letter', 'new-case-notice', 'pending'],
+      ['timers', '', 'pending'],
+    ]);
+
+    const sender = await import('#functions/outbox-sender');
+    expect(await sender.handler({ Records: [{ eventName: 'INSERT' }] }, lambdaContext('redress-outbox-sender'))).toEqual({ sent: 2, timersSet: 1, failed: 0, dead: 0, waiting: 0 });
+    expect(await sender.handler({ sweep: true }, lambdaContext('redress-outbox-sender'))).toEqual({ sent: 0, timersSet: 0, failed: 0, dead: 0, waiting: 0 });
     expect(await sentEmails(inject('sesEndpoint'), from)).toHaveLength(1);
 
-    expect(s3.commandCalls(HeadObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }]);
-    expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` }]);
+    // Each invocation reads the stored message; the second finds its digest already taken in and stops there.
+    const stored = { Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` };
+    expect(s3.commandCalls(HeadObjectCommand).map((c) => c.args[0].input)).toEqual([stored, stored]);
+    expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input)).toEqual([stored, stored]);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
 
     // The case's timers: its acknowledgement was sent at once, so the response and its absolute limit remain.
-    const reference = cases[0]?.reference as string;
     const target = (input: object) => ({
       Arn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
       RoleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
@@ -119,6 +138,6 @@ describe('email-intake handler', () => {
 
   it('refuses an event that is not an SES receipt, so Lambda retries and dead-letters it', async () => {
     const { handler } = await import('#functions/email-intake');
-    await expect(handler({ Records: [{ eventSource: 'aws:s3' }] }, attemptContext(1000))).rejects.toThrow(/eventSource/);
+    await expect(handler({ Records: [{ eventSource: 'aws:s3' }] }, lambdaContext())).rejects.toThrow(/eventSource/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Each function bundled as the house construct bundles it (esbuild, ESM, node22, the require banner), then loaded
  * by Node and invoked: proof that the bundle runs, not only that it builds. With no AWS configuration the handler
- * must stop at the configuration check, naming what is missing.
+ * must stop at the configuration check, naming what is missing: the table for every function, then what each
+ * one alone needs (and only that one: the form function is told of no bucket, the digest of no Scheduler).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,15 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER, FUNCTION_MODULES } from '#infra/redress-function';
 import { POLICIES_DIR } from '#tests/support/policies';
+
+/** What each function needs beyond the table, as its cold start names it; the digest needs nothing more. */
+const OWN_SETTING: Record<(typeof FUNCTION_MODULES)[number], RegExp | undefined> = {
+  'email-intake': /REDRESS_RAW_MAIL_BUCKET/,
+  'complaint-form': /REDRESS_FORM_SECRET_ARN/,
+  'deadline-timer': /REDRESS_RAW_MAIL_BUCKET/,
+  'daily-digest': undefined,
+  'outbox-sender': /REDRESS_SCHEDULE_GROUP/,
+};
 
 describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {
   it('loads in Node as an ES module and reaches its configuration check', async () => {
@@ -28,10 +38,19 @@ describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {
     });
     const saved = { ...process.env };
     Object.assign(process.env, { REDRESS_STACK: 'aws', REDRESS_POLICIES_DIR: POLICIES_DIR });
-    for (const name of ['REDRESS_SCHEDULE_GROUP', 'REDRESS_SCHEDULER_ROLE_ARN', 'REDRESS_DEADLINE_FUNCTION_ARN', 'REDRESS_TIMER_DLQ_ARN']) delete process.env[name];
+    for (const name of ['REDRESS_TABLE', 'REDRESS_RAW_MAIL_BUCKET', 'REDRESS_FORM_SECRET_ARN', 'REDRESS_SCHEDULE_GROUP', 'REDRESS_SCHEDULER_ROLE_ARN', 'REDRESS_DEADLINE_FUNCTION_ARN', 'REDRESS_TIMER_DLQ_ARN']) {
+      delete process.env[name];
+    }
     try {
-      const bundle = (await import(pathToFileURL(out).href)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
-      await expect(bundle.handler({}, { getRemainingTimeInMillis: () => 1000 })).rejects.toThrow(/REDRESS_SCHEDULE_GROUP/);
+      const context = { getRemainingTimeInMillis: () => 1000 };
+      // A fresh copy of the module each time, so that a failed cold start is tried again with the new settings.
+      const load = async (n: number) => (await import(`${pathToFileURL(out).href}?${n}`)) as { handler: (event: unknown, context: unknown) => Promise<unknown> };
+      await expect((await load(1)).handler({}, context)).rejects.toThrow(/REDRESS_TABLE/);
+      const own = OWN_SETTING[module];
+      if (own) {
+        process.env.REDRESS_TABLE = 'redress-cases';
+        await expect((await load(2)).handler({}, context)).rejects.toThrow(own);
+      }
     } finally {
       process.env = saved;
     }

@@ -9,7 +9,12 @@ let template: Template;
 beforeAll(() => {
   // Bundling is proven by `cdk synth` in npm test; here only the template matters.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new RedressStack(app, 'Test', { policies: seedPolicies, operatorEmail: 'ops@example.org', sendingDomain: 'mail.example.org' });
+  const stack = new RedressStack(app, 'Test', {
+    policies: seedPolicies,
+    operatorEmail: 'ops@example.org',
+    sendingDomain: 'mail.example.org',
+    settings: { digestHour: 8, apiRateLimit: 20, apiBurstLimit: 40, outboxSweepMinutes: 1 },
+  });
   template = Template.fromStack(stack);
 });
 
@@ -113,17 +118,30 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] },
     });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: 'Test-deadline-timer',
-      Environment: {
-        Variables: Match.objectLike({
-          REDRESS_SCHEDULE_GROUP: 'Test-timers',
-          REDRESS_SCHEDULER_ROLE_ARN: Match.anyValue(),
-          REDRESS_DEADLINE_FUNCTION_ARN: Match.anyValue(),
-          REDRESS_TIMER_DLQ_ARN: Match.anyValue(),
-        }),
-      },
+    template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'Test-deadline-timer' });
+    // The outbox sender sets the timers: it alone is told where they live.
+    expect(functionNamed('redress-outbox-sender').Environment.Variables).toMatchObject({
+      REDRESS_SCHEDULE_GROUP: 'Test-timers',
+      REDRESS_SCHEDULER_ROLE_ARN: expect.anything(),
+      REDRESS_DEADLINE_FUNCTION_ARN: expect.anything(),
+      REDRESS_TIMER_DLQ_ARN: expect.anything(),
     });
+    for (const service of ['redress-email-intake', 'redress-complaint-form', 'redress-deadline-timer', 'redress-daily-digest']) {
+      expect(Object.keys(functionNamed(service).Environment.Variables), service).not.toContain('REDRESS_SCHEDULE_GROUP');
+    }
+    expect(Object.keys(functionNamed('redress-complaint-form').Environment.Variables)).not.toContain('REDRESS_RAW_MAIL_BUCKET');
+    expect(Object.keys(functionNamed('redress-daily-digest').Environment.Variables)).not.toContain('REDRESS_RAW_MAIL_BUCKET');
+  });
+
+  it('drives the outbox sender from the table stream (new outbox entries only) and a sweep every minute', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'LATEST',
+      BisectBatchOnFunctionError: true,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { PK: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', Target: Match.objectLike({ Input: '{"sweep":true}' }) });
   });
 
   it('sends the digest at 08:00 London time on weekdays', () => {
@@ -135,12 +153,39 @@ describe('RedressStack', () => {
     });
   });
 
-  it('lets every function that changes cases manage the timers', () => {
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
-    expect(policies.filter((p) => p.includes('scheduler:CreateSchedule') && p.includes('iam:PassRole'))).toHaveLength(4);
+  it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it', () => {
+    const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
+    expect(senders).toEqual(['redress-outbox-sender']);
+    const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
+    expect(timers).toEqual(['redress-outbox-sender']);
+    expect(policyOf('redress-email-intake')).not.toContain('s3:DeleteObject');
+    expect(policyOf('redress-email-intake')).toContain('s3:PutObject');
+    expect(policyOf('redress-deadline-timer')).toContain('s3:DeleteObject');
+    expect(policyOf('redress-complaint-form')).not.toContain('s3:');
+    expect(policyOf('redress-daily-digest')).not.toContain('s3:');
   });
+
 
   it('creates the sending domain identity when one is configured', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.org' });
   });
 });
+
+type FunctionProps = { Environment: { Variables: Record<string, unknown> }; Role: { 'Fn::GetAtt': [string, string] } };
+
+/** The function whose Powertools service name is `service`. */
+function functionNamed(service: string): FunctionProps {
+  const found = Object.values(template.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service);
+  if (!found) throw new Error(`no function ${service}`);
+  return found.Properties as FunctionProps;
+}
+
+/** Every IAM statement attached to a function's role, as JSON text. */
+function policyOf(service: string): string {
+  const role = functionNamed(service).Role['Fn::GetAtt'][0];
+  return JSON.stringify(
+    Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+      .map((p) => p.Properties.PolicyDocument),
+  );
+}

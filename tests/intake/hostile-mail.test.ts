@@ -53,7 +53,7 @@ describe('hostile mail through intake', () => {
   it('a message with too many parts is held as unparseable, never lost', async () => {
     const parts = Array.from({ length: 1000 }, () => 'Content-Type: text/plain\r\n\r\nx');
     const result = await deliver(stack, Buffer.from(multipart(parts)), { recipients: ['complaints@county-council.example'] });
-    expect(result).toMatchObject({ status: 'done', outcomes: [{ kind: 'held', reason: 'unparseable' }] });
+    expect(result).toMatchObject([{ kind: 'held', reason: 'unparseable' }]);
   });
 
   it('stores attachments beside the raw message, flags dangerous ones, and leaves those over the limits in the raw message', async () => {
@@ -64,8 +64,8 @@ describe('hostile mail through intake', () => {
       'Content-Type: text/plain\r\nContent-Disposition: attachment; filename="third.txt"\r\n\r\nover the count limit',
     ]);
     const result = await deliver(stack, Buffer.from(raw), { recipients: ['complaints@county-council.example'] });
-    if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error(`no case: ${JSON.stringify(result)}`);
-    const c = await stack.store.getCase(result.outcomes[0].reference);
+    if (result[0]?.kind !== 'case-opened') throw new Error(`no case: ${JSON.stringify(result)}`);
+    const c = await stack.cases.get(result[0].reference);
     expect(c?.attachments.map((a) => [a.filename, a.size, a.dangerous])).toEqual([
       ['letter.pdf', 14, false],
       ['invoice.exe', 2, true],
@@ -78,14 +78,14 @@ describe('hostile mail through intake', () => {
     const big = Buffer.alloc(5000, 65).toString('base64');
     const raw = multipart(['Content-Type: text/plain\r\n\r\nbig file', `Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="big.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${big}`]);
     const result = await deliver(stack, Buffer.from(raw), { recipients: ['complaints@county-council.example'] });
-    if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error('no case');
-    const c = await stack.store.getCase(result.outcomes[0].reference);
+    if (result[0]?.kind !== 'case-opened') throw new Error('no case');
+    const c = await stack.cases.get(result[0].reference);
     expect(c?.attachments).toEqual([]);
     expect(c?.flags).toContain('attachments-over-limit');
   });
 
   it('an ordinary complaint is unaffected by the limits', async () => {
     const mail = complaintEmail({ to: 'complaints@county-council.example' });
-    expect(await deliver(stack, mail.raw)).toMatchObject({ status: 'done', outcomes: [{ kind: 'case-opened' }] });
+    expect(await deliver(stack, mail.raw)).toMatchObject([{ kind: 'case-opened' }]);
   });
 });

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpListener } from '#local/smtp-listener';
 import type { RunningServer } from '#local/dynamodb-local';
-import { freePort } from '#local/free-port';
 import { sendRaw } from '#tests/support/send-smtp';
 import { sentEmails } from '#tests/support/ses-outbox';
 import { quietLog, testStack, type TestStack } from '#tests/support/test-stack';
@@ -13,8 +12,8 @@ let port: number;
 
 beforeAll(async () => {
   stack = await testStack();
-  port = await freePort();
-  smtp = await startSmtpListener({ port, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, intake: stack.intake, log: quietLog });
+  smtp = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, take: stack.useCases.takeEmail, log: quietLog, now: () => stack.clock.now() });
+  port = smtp.port as number;
 });
 afterAll(() => smtp.stop());
 
@@ -32,13 +31,15 @@ describe('email intake over SMTP', () => {
       '',
     ].join('\r\n');
     await sendRaw(port, 'dana.e2e@example.net', ['Shaked@alumot.uk'], raw);
+    // The 250 came after the case and its letters were stored; the outbox sender sends them.
+    await stack.sendLetters();
 
-    const cases = await stack.store.listCases('alumot');
+    const cases = await stack.cases.newestFirst('alumot');
     expect(cases).toHaveLength(1);
     const c = cases[0]!;
     expect(c.reference).toMatch(/^ALU-\d{4}-0001$/);
     expect(c).toMatchObject({ stage: 'stage-1', status: 'open', channel: 'email', handlerRole: 'ceo', confidential: false });
-    expect(c.complainant).toEqual({ anonymous: false, email: 'dana.e2e@example.net', name: 'Dana Complainant' });
+    expect(c.complainant).toEqual({ anonymous: false, email: 'dana.e2e@example.net', name: 'Dana Complainant', addressSource: 'from' });
     const respond = c.deadlines.find((d) => d.kind === 'respond');
     expect(c.deadlines.find((d) => d.kind === 'acknowledge')?.status).toBe('met');
 
@@ -49,7 +50,7 @@ describe('email intake over SMTP', () => {
     const inWords = new Date(`${respond!.dueDate}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
     expect(ack?.body.text).toContain(`full response by ${inWords.replace(',', '')}`);
 
-    const timeline = await stack.store.timeline(c.reference);
+    const timeline = await stack.cases.timeline(c.reference);
     expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['received', 'deadlines-set', 'acknowledged', 'mail-out']));
   });
 });

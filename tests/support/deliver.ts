@@ -1,30 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { Verdicts } from '#application/intake/ingest-email';
-import type { DeliveryResult } from '#composition/intake-service';
+import type { IntakeOutcome, Verdicts } from '#application/intake/take-email';
 import type { TestStack } from './test-stack.js';
 
 export interface DeliveryOptions {
   readonly recipients?: string[];
   readonly verdicts?: Verdicts;
+  /** By default the stack's clock. */
   readonly receivedAt?: string;
-  /** SES's message id; by default the digest of the bytes, as the local listener uses. */
+  /** The envelope sender (MAIL FROM). */
+  readonly envelopeFrom?: string;
+  /** SES's message id; by default the digest of the bytes. */
   readonly deliveryId?: string;
+  /** Leave the letters in the outbox instead of sending them at once. */
+  readonly keepLetters?: boolean;
 }
 
-/** Stores a raw message and takes it in, as SES (or the SMTP listener) and the intake function would. */
-export async function deliver(stack: TestStack, raw: string | Buffer, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+/** Stores a raw message and takes it in, as SES (or the SMTP listener) and the intake function would, then sends its letters. */
+export async function deliver(stack: TestStack, raw: string | Buffer, options: DeliveryOptions = {}): Promise<IntakeOutcome[]> {
   const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.replace(/\r?\n/g, '\r\n'));
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  const deliveryId = options.deliveryId ?? digest;
+  const deliveryId = options.deliveryId ?? createHash('sha256').update(bytes).digest('hex');
   const rawKey = `inbound/test/${deliveryId}.eml`;
   await stack.rawMail.put(rawKey, bytes);
-  return stack.intake.take({
-    deliveryId,
+  const outcomes = await stack.useCases.takeEmail({
     rawKey,
     recipients: options.recipients ?? [],
-    receivedAt: options.receivedAt ?? new Date().toISOString(),
+    receivedAt: options.receivedAt ?? stack.clock.now().toISOString(),
+    ...(options.envelopeFrom ? { envelopeFrom: options.envelopeFrom } : {}),
     ...(options.verdicts ? { verdicts: options.verdicts } : {}),
   });
+  if (!options.keepLetters) await stack.sendLetters();
+  return outcomes;
 }
 
 let counter = 0;
@@ -40,8 +45,9 @@ export function complaintEmail(fields: {
   messageId?: string;
 }): { raw: string; from: string; messageId: string } {
   counter++;
-  const from = fields.from ?? `person${counter}.${Date.now()}@example.net`;
-  const messageId = fields.messageId ?? `<m${counter}.${Date.now()}@example.net>`;
+  const unique = `${process.pid}.${counter}`;
+  const from = fields.from ?? `person${unique}@example.net`;
+  const messageId = fields.messageId ?? `<m${unique}@example.net>`;
   const raw = [
     `From: ${fields.fromName ?? 'Pat Person'} <${from}>`,
     `To: ${fields.to}`,

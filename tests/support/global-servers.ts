@@ -1,6 +1,7 @@
 /**
  * Starts the real local servers once for the whole test run: Amazon's DynamoDB Local (in memory) and the
- * aws-ses-v2-local emulator, each on a free loopback port. Tests get their endpoints through inject().
+ * aws-ses-v2-local emulator, on loopback. The emulator picks its own port; DynamoDB Local (a Java process that
+ * must be told one) gets a free port, and another if something took it first. Tests get endpoints through inject().
  */
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, type RunningServer } from '#local/dynamodb-local';
@@ -16,8 +17,19 @@ declare module 'vitest' {
 
 let servers: RunningServer[] = [];
 
+async function dynamoDbLocalOnSomePort(): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamoDbLocal(await freePort());
+    } catch (error) {
+      // Another process took the port between our look and the server's bind: try another.
+      if (attempt >= 5 || !/address already in use|BindException/i.test(String(error))) throw error;
+    }
+  }
+}
+
 export async function setup(project: TestProject): Promise<void> {
-  const [dynamodb, ses] = await Promise.all([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort())]);
+  const [dynamodb, ses] = await Promise.all([dynamoDbLocalOnSomePort(), startSesEmulator(0)]);
   servers = [dynamodb, ses];
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
   project.provide('sesEndpoint', ses.endpoint);

@@ -3,33 +3,34 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
-import { freePort } from '#local/free-port';
 import { startSesEmulator } from '#local/ses-emulator';
 import { ensureTable } from '#adapters/dynamodb/create-table';
-import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
-import { loadConfig, type Config } from '#config/config';
-import type { Log } from '#application/ports/logger';
-import type { DynamoDbCaseStore } from '#adapters/dynamodb/dynamodb-case-store';
-import type { IntakeService } from '#composition/intake-service';
-import { localRuntime } from '#composition/local-runtime';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { MovableClock } from '#adapters/memory/movable-clock';
+import type { Log } from '#application/ports/log';
+import type { Mailer } from '#application/ports/mailer';
+import type { Timers } from '#application/ports/timers';
+import { composeLocalStack, type LocalStack } from '#composition/local-stack';
+import { loadConfig } from '#config/config';
 import { seedPolicies } from './policies.js';
 
 export const quietLog: Log = { info: () => undefined, warn: () => undefined, error: (message, extra) => console.error(message, extra) };
 
-export interface TestStack {
-  readonly config: Config;
-  readonly store: DynamoDbCaseStore;
-  readonly rawMail: FileRawMailStore;
-  readonly intake: IntakeService;
+/** Every test starts at this instant (a Monday), so no test depends on the day it runs. Tests move it. */
+export const TEST_START = '2026-11-23T10:00:00Z';
+
+export interface TestStack extends LocalStack {
+  readonly clock: MovableClock;
   readonly sesEndpoint: string;
+  /** Works through the outbox, as `npm start`'s sender (or the stream on AWS) would. */
+  sendLetters(): Promise<void>;
 }
 
 /**
  * The real pipeline on the shared local servers, with a table of its own (so test files cannot see each
- * other's cases) and raw mail in a temporary folder.
+ * other's cases), raw mail in a temporary folder, an SES emulator of the file's own and a fixed clock.
  */
-export async function testStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export async function testStack(overrides: Record<string, string> = {}, options: { mailer?: Mailer; timers?: Timers; start?: string } = {}): Promise<TestStack> {
   const sesEndpoint = await fileSesEmulator();
   const config = loadConfig({
     REDRESS_STACK: 'local',
@@ -39,24 +40,35 @@ export async function testStack(overrides: Record<string, string> = {}): Promise
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-')),
     ...overrides,
   });
-  const runtime = localRuntime(config, {
+  const clock = new MovableClock(new Date(options.start ?? TEST_START));
+  const stack = composeLocalStack(config, {
     log: quietLog,
+    clock,
     policies: overrides.REDRESS_POLICIES_DIR ? loadPolicyDirectory(config.REDRESS_POLICIES_DIR) : seedPolicies,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
-  await ensureTable(runtime.dynamodb, config.REDRESS_TABLE);
-  return { config, store: runtime.store, rawMail: runtime.rawMail, intake: runtime.intake, sesEndpoint };
+  await ensureTable(stack.table.client, config.REDRESS_TABLE);
+  return {
+    ...stack,
+    clock,
+    sesEndpoint,
+    sendLetters: async () => {
+      await stack.useCases.sendDueLetters();
+    },
+  };
 }
 
 let sesForThisFile: Promise<string> | undefined;
 
 /**
- * An SES emulator of this test file's own: each file has a table of its own, so its references start at 0001
- * like every other file's, and a shared outbox would mix their mail. (The emulator keeps its outbox in module
- * state, and each test file runs in its own worker.)
+ * An SES emulator of this test file's own, on a port it chose itself: each file has a table of its own, so its
+ * references start at 0001 like every other file's, and a shared outbox would mix their mail. (The emulator
+ * keeps its outbox in module state, and each test file runs in its own worker.)
  */
 function fileSesEmulator(): Promise<string> {
   sesForThisFile ??= (async () => {
-    const server = await startSesEmulator(await freePort());
+    const server = await startSesEmulator(0);
     afterAll(() => server.stop());
     return server.endpoint;
   })();

@@ -15,13 +15,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventBridgeTimers } from '#adapters/scheduler/eventbridge-timers';
-import { SesMailer } from '#adapters/ses/ses-mailer';
-import { dynamoDbClient, sesClient } from '#composition/aws-clients';
-import { createIntakeService, type IntakeService } from '#composition/intake-service';
 import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
-import { complaintEmail } from '#tests/support/deliver';
-import { seedPolicies } from '#tests/support/policies';
-import { quietLog, testStack, type TestStack } from '#tests/support/test-stack';
+import { complaintEmail, deliver } from '#tests/support/deliver';
+import { testStack, type TestStack } from '#tests/support/test-stack';
 
 const scheduler = mockClient(SchedulerClient);
 const schedules = new Map<string, CreateScheduleCommandInput>();
@@ -30,27 +26,27 @@ const GROUP = SCHEDULER_ENV.REDRESS_SCHEDULE_GROUP;
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 let stack: TestStack;
-let service: IntakeService;
 
 beforeAll(async () => {
-  stack = await testStack();
   const timers = new EventBridgeTimers(new SchedulerClient({ region: 'eu-west-2' }), {
     groupName: GROUP,
     functionArn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
     roleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
     deadLetterArn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN,
+    pastDueMarginMs: 60_000,
+    retryAttempts: 10,
+    maxEventAgeSeconds: 86_400,
   });
-  service = createIntakeService({
-    config: stack.config,
-    policies: seedPolicies,
-    dynamodb: dynamoDbClient(stack.config),
-    rawMail: stack.rawMail,
-    mailer: new SesMailer(sesClient(stack.config)),
-    timers,
-    log: quietLog,
-    now: () => NOW,
-  });
+  stack = await testStack({}, { timers, start: NOW.toISOString() });
 });
+
+/** A staff action, then the outbox sender carries out its timer intent (as the stream-driven function would). */
+async function act<T>(action: Promise<T>): Promise<T> {
+  const result = await action;
+  await stack.sendLetters();
+  return result;
+}
+const at = DateTime.fromISO('2026-11-23T12:00:00Z');
 
 beforeEach(() => {
   scheduler.reset();
@@ -71,16 +67,9 @@ const created = () => scheduler.commandCalls(CreateScheduleCommand).map((c) => [
 const deleted = () => scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input);
 
 async function newCase(to: string): Promise<string> {
-  const mail = complaintEmail({ to });
-  const result = await service.take({ deliveryId: `d-${Math.random()}`, rawKey: await store(mail.raw), recipients: [], receivedAt: '2026-11-23T10:00:00Z' });
-  if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error(JSON.stringify(result));
-  return result.outcomes[0].reference;
-}
-
-async function store(raw: string): Promise<string> {
-  const key = `inbound/test/${Math.random()}.eml`;
-  await stack.rawMail.put(key, Buffer.from(raw.replace(/\n/g, '\r\n')));
-  return key;
+  const [outcome] = await deliver(stack, complaintEmail({ to }).raw, { receivedAt: '2026-11-23T10:00:00Z' });
+  if (outcome?.kind !== 'case-opened') throw new Error(JSON.stringify(outcome));
+  return outcome.reference;
 }
 
 describe('EventBridge Scheduler requests', () => {
@@ -88,7 +77,7 @@ describe('EventBridge Scheduler requests', () => {
     const reference = await newCase('not.alone.mentoring@gmail.com');
     expect(created()).toEqual([]);
     scheduler.resetHistory();
-    const signed = await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    const signed = await act(stack.useCases.staff.sign({ reference, at, actor: 'staff' }));
     expect(signed.deadlines.map((d) => [d.kind, d.dueDate, d.status])).toEqual([['acknowledge', '2026-11-26', 'met']]);
     expect(scheduler.commandCalls(ListSchedulesCommand).map((c) => c.args[0].input)).toEqual([{ GroupName: GROUP, NamePrefix: `${reference}.` }]);
     expect(created()).toEqual([]);
@@ -97,7 +86,7 @@ describe('EventBridge Scheduler requests', () => {
   it('a stage change deletes the old stage timers and creates the new stage timers', async () => {
     const reference = await newCase('complaints@county-council.example');
     scheduler.resetHistory();
-    await service.lifecycle.changeStage(reference, 'stage-2', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    await act(stack.useCases.staff.stage({ reference, stage: 'stage-2', at, actor: 'staff' }));
     expect(deleted()).toEqual([
       { Name: `${reference}.v1.stage-1.respond`, GroupName: GROUP },
       { Name: `${reference}.v1.stage-1.respond.remind`, GroupName: GROUP },
@@ -130,7 +119,7 @@ describe('EventBridge Scheduler requests', () => {
   it('an extension replaces the timers with ones for the new date', async () => {
     const reference = await newCase('Shaked@alumot.uk');
     scheduler.resetHistory();
-    await service.lifecycle.extendDeadline(reference, 'respond', '2027-01-29', 'complex: more witnesses (2.6)', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    await act(stack.useCases.staff.extend({ reference, kind: 'respond', newDate: '2027-01-29', reason: 'complex: more witnesses (2.6)', at, actor: 'staff' }));
     expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v1.stage-1.respond`, `${reference}.v1.stage-1.respond.remind`]);
     // Friday 29 January 2027; the reminder two working days before, Wednesday 27 January.
     expect(created()).toEqual([
@@ -141,10 +130,10 @@ describe('EventBridge Scheduler requests', () => {
 
   it('closure deletes the open timers and sets the retention timer (Not Alone Mentoring: six years)', async () => {
     const reference = await newCase('not.alone.mentoring@gmail.com');
-    await service.lifecycle.recordSignature(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
-    await service.lifecycle.changeStage(reference, 'stage-2', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    await act(stack.useCases.staff.sign({ reference, at, actor: 'staff' }));
+    await act(stack.useCases.staff.stage({ reference, stage: 'stage-2', at, actor: 'staff' }));
     scheduler.resetHistory();
-    await service.lifecycle.close(reference, DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    await act(stack.useCases.staff.close({ reference, at, actor: 'staff' }));
     // Stage two had a meeting (7 working days, 2 December) and a response (10, 7 December) with its reminder.
     expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v3.stage-2.meet`, `${reference}.v3.stage-2.respond`, `${reference}.v3.stage-2.respond.remind`]);
     expect(created()).toEqual([[`${reference}.v4.stage-2.retention`, 'at(2032-11-24T00:00:00)']]);
@@ -155,20 +144,22 @@ describe('EventBridge Scheduler requests', () => {
     scheduler.resetHistory();
     scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     scheduler.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
-    const changed = await service.lifecycle.extendDeadline(reference, 'respond', '2027-02-26', 'agreed with the complainant', DateTime.fromISO('2026-11-23T12:00:00Z'), 'staff');
+    const changed = await act(stack.useCases.staff.extend({ reference, kind: 'respond', newDate: '2027-02-26', reason: 'agreed with the complainant', at, actor: 'staff' }));
     expect(changed.deadlinesVersion).toBe(2);
     expect(deleted()).toHaveLength(2);
     expect(created()).toHaveLength(2);
   });
 
-  it('a deadline already past is handled at once instead of being scheduled in the past', async () => {
+  it('a deadline already past is set to fire a minute from now (Scheduler refuses a time in the past), and firing escalates it', async () => {
     const reference = await newCase('complaints@county-council.example');
     scheduler.resetHistory();
     // Staff record a stage change dated long ago: its acknowledgement deadline is already over.
-    await service.lifecycle.changeStage(reference, 'stage-2', DateTime.fromISO('2026-10-01T09:00:00Z'), 'staff');
-    expect(created().map(([name]) => name)).not.toContain(`${reference}.v2.stage-2.acknowledge`);
-    const c = await stack.store.getCase(reference);
+    await act(stack.useCases.staff.stage({ reference, stage: 'stage-2', at: DateTime.fromISO('2026-10-01T09:00:00Z'), actor: 'staff' }));
+    expect(created()).toContainEqual([`${reference}.v2.stage-2.acknowledge`, 'at(2026-11-23T12:01:00)']);
+    const timer = schedules.get(`${reference}.v2.stage-2.acknowledge`);
+    expect(await stack.useCases.fireTimer(JSON.parse(timer?.Target?.Input as string))).toBe('escalated');
+    const c = await stack.cases.get(reference);
     expect(c?.deadlines.find((d) => d.stage === 'stage-2' && d.kind === 'acknowledge')?.status).toBe('missed');
-    expect((await stack.store.timeline(reference)).some((e) => e.type === 'escalated')).toBe(true);
+    expect((await stack.cases.timeline(reference)).some((e) => e.type === 'escalated')).toBe(true);
   });
 });

@@ -5,62 +5,56 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDueTimers } from '#local/local-clock';
-import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
-import { SesMailer } from '#adapters/ses/ses-mailer';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
-import { dynamoDbClient, sesClient } from '#composition/aws-clients';
-import { createIntakeService, type IntakeService } from '#composition/intake-service';
-import { complaintEmail } from '#tests/support/deliver';
+import { complaintEmail, deliver } from '#tests/support/deliver';
 import { seedPolicies } from '#tests/support/policies';
 import { sentEmails } from '#tests/support/ses-outbox';
 import { quietLog, testStack, type TestStack } from '#tests/support/test-stack';
 
 let stack: TestStack;
-let service: IntakeService;
-let timers: DynamoDbTimers;
-const clock = { now: new Date('2026-11-23T12:00:00Z') };
 
 beforeAll(async () => {
-  stack = await testStack();
-  const dynamodb = dynamoDbClient(stack.config);
-  timers = new DynamoDbTimers(dynamodb, stack.config.REDRESS_TABLE);
-  service = createIntakeService({
-    config: stack.config,
-    policies: seedPolicies,
-    dynamodb,
-    rawMail: stack.rawMail,
-    mailer: new SesMailer(sesClient(stack.config)),
-    timers,
-    log: quietLog,
-    now: () => clock.now,
-  });
+  stack = await testStack({}, { start: '2026-11-23T12:00:00Z' });
 });
+
+const clock = { set now(at: Date) { stack.clock.set(at); }, get now(): Date { return stack.clock.now(); } };
+const staff = () => stack.useCases.staff;
+const timers = { list: (reference: string) => stack.localTimers.list(reference) };
+const service = { fire: (input: Parameters<TestStack['useCases']['fireTimer']>[0]) => stack.useCases.fireTimer(input) };
+
+/** A staff action, then the outbox sender sends its letters and sets its timers (as `npm start` does). */
+async function act<T>(action: Promise<T>): Promise<T> {
+  const result = await action;
+  await stack.sendLetters();
+  return result;
+}
 
 async function openCase(to: string, extra: Parameters<typeof complaintEmail>[0] = { to }): Promise<{ reference: string; from: string }> {
   const mail = complaintEmail({ ...extra, to });
-  const rawKey = `inbound/test/${Math.random()}.eml`;
-  await stack.rawMail.put(rawKey, Buffer.from(mail.raw.replace(/\n/g, '\r\n')));
-  const result = await service.take({ deliveryId: rawKey, rawKey, recipients: [], receivedAt: clock.now.toISOString() });
-  if (result.status !== 'done' || result.outcomes[0]?.kind !== 'case-opened') throw new Error(JSON.stringify(result));
-  return { reference: result.outcomes[0].reference, from: mail.from };
+  const [outcome] = await deliver(stack, mail.raw);
+  if (outcome?.kind !== 'case-opened') throw new Error(JSON.stringify(outcome));
+  return { reference: outcome.reference, from: mail.from };
 }
 
 /** A complaint by web form with only a telephone number: nobody can be acknowledged by email. */
 async function openByPhone(policyId: string): Promise<string> {
-  const result = await service.submitForm({
-    policyId,
-    form: { name: 'Phone Only', phone: '01632 960 002', summary: 'Sessions were cancelled without notice.', confidential: false, consent: true, formToken: 'checked-by-the-handler' },
-    submissionKey: `phone-${Math.random()}`,
-    receivedAt: clock.now.toISOString(),
-    sourceIp: '127.0.0.1',
-  });
-  if (result.status !== 'done') throw new Error('in progress');
-  return result.reference;
+  const opened = await act(
+    stack.useCases.submitWebComplaint({
+      policyId,
+      form: { name: 'Phone Only', phone: '01632 960 002', summary: 'Sessions were cancelled without notice.', confidential: false, consent: true, formToken: 'checked-by-the-handler' },
+      submissionKey: `phone-${Math.random()}`,
+      receivedAt: clock.now.toISOString(),
+      sourceIp: '127.0.0.1',
+    }),
+  );
+  return opened.reference;
 }
 
 async function runDue(at: string) {
   clock.now = new Date(at);
-  return runDueTimers(timers, service, clock.now, quietLog);
+  const fired = await runDueTimers(stack.localTimers, stack.useCases.fireTimer, clock.now, quietLog);
+  await stack.sendLetters();
+  return fired;
 }
 
 const notices = async (reference: string, what: string) => (await sentEmails(stack.sesEndpoint)).filter((e) => e.subject.startsWith(`[${reference}] ${what}`));
@@ -70,7 +64,7 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
   it('signing acknowledges a complainant who has email at once: nothing left to chase', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference, from } = await openCase('not.alone.mentoring@gmail.com');
-    const signed = await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    const signed = await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
     expect(signed.deadlines.map((d) => [d.kind, d.status])).toEqual([['acknowledge', 'met']]);
     expect((await sentEmails(stack.sesEndpoint, from)).map((e) => e.subject)).toEqual([
       `[${reference}] We have received your complaint`,
@@ -82,7 +76,7 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
   it('reminds the handler the working day before, then escalates when it passes: once, however often it fires', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const reference = await openByPhone('not-alone-mentoring');
-    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
+    await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
     expect((await timers.list(reference)).map((t) => [t.input.purpose, t.fireAt])).toEqual([
       ['reminder', '2026-11-25T09:00:00.000+00:00'],
       ['deadline', '2026-11-27T00:00:00.000+00:00'],
@@ -98,15 +92,16 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
     const escalated = await runDue('2026-11-27T01:00:00Z');
     expect(escalated.filter((f) => f.timer.input.reference === reference).map((f) => f.outcome)).toEqual(['escalated']);
     const [notice] = await notices(reference, 'Deadline missed: acknowledge the complaint');
-    expect(notice?.destination.to).toEqual(['not.alone.mentoring@gmail.com']);
+    expect(notice?.destination.to).toEqual(['complaints-officer.notices@not-alone-mentoring.example']);
     expect(notice?.body.text).toContain('The deadline to acknowledge the complaint was Thursday 26 November 2026 (3 working days, clause 6.4)');
-    const c = await stack.store.getCase(reference);
+    const c = await stack.cases.get(reference);
     expect(c?.deadlines.find((d) => d.kind === 'acknowledge')?.status).toBe('missed');
-    expect((await stack.store.timeline(reference)).filter((e) => e.type === 'escalated')).toHaveLength(1);
+    expect((await stack.cases.timeline(reference)).filter((e) => e.type === 'escalated')).toHaveLength(1);
 
-    // The same timer again (a redelivery): nothing more is sent.
+    // The same timer again (a redelivery): the case is read again, the deadline is already missed, nothing more is sent.
     const input = escalated.find((f) => f.timer.input.reference === reference)?.timer.input;
-    expect(await service.fire(input!)).toBe('escalated');
+    expect(await service.fire(input!)).toBe('already-done');
+    await stack.sendLetters();
     expect(await notices(reference, 'Deadline missed')).toHaveLength(1);
     expect(await runDue('2026-11-27T02:00:00Z').then((f) => f.filter((x) => x.timer.input.reference === reference))).toEqual([]);
   });
@@ -114,8 +109,8 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
   it('a deadline met in time produces no escalation', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const reference = await openByPhone('not-alone-mentoring');
-    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
-    await service.lifecycle.markMet(reference, 'acknowledge', at('2026-11-24T10:00:00Z'), 'katie');
+    await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
+    await act(staff().met({ reference, kind: 'acknowledge', at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
     expect(await timers.list(reference)).toEqual([]);
     await runDue('2026-11-30T09:00:00Z');
     expect(await notices(reference, 'Deadline missed')).toEqual([]);
@@ -126,7 +121,7 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference } = await openCase('Shaked@alumot.uk');
     const [old] = await timers.list(reference);
-    await service.lifecycle.extendDeadline(reference, 'respond', '2027-02-26', 'complex', at('2026-11-23T12:00:00Z'), 'ceo');
+    await act(staff().extend({ reference, kind: 'respond', newDate: '2027-02-26', reason: 'complex', at: at('2026-11-23T12:00:00Z'), actor: 'ceo' }));
     expect(await service.fire(old!.input)).toBe('superseded');
   });
 });
@@ -135,14 +130,14 @@ describe('a missed response where the policy has a holding letter (Not Alone Men
   it('escalates with a draft holding letter proposing a new date', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference } = await openCase('not.alone.mentoring@gmail.com');
-    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
-    await service.lifecycle.changeStage(reference, 'stage-2', at('2026-11-24T10:00:00Z'), 'katie');
+    await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
+    await act(staff().stage({ reference, stage: 'stage-2', at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
     // Tuesday 24 November + 10 working days = Tuesday 8 December; the new date another 10 = Tuesday 22 December.
     await runDue('2026-12-09T00:30:00Z');
     const [notice] = await notices(reference, 'Deadline missed: send the full response');
     expect(notice?.body.text).toContain('Holding letter (clause 7.5)');
     expect(notice?.body.text).toContain('proposing Tuesday 22 December 2026');
-    expect((await stack.store.timeline(reference)).find((e) => e.type === 'note')?.detail).toMatchObject({ proposedDate: '2026-12-22' });
+    expect((await stack.cases.timeline(reference)).find((e) => e.type === 'note')?.detail).toMatchObject({ proposedDate: '2026-12-22' });
   });
 });
 
@@ -150,29 +145,29 @@ describe('the end of an appeal window with no appeal, and the retention date', (
   it('closes the case itself, starts the retention clock, and six years on destroys the personal data', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference } = await openCase('not.alone.mentoring@gmail.com', { to: 'not.alone.mentoring@gmail.com', body: 'PERSONAL-DETAIL-42 happened.' });
-    await service.lifecycle.recordSignature(reference, at('2026-11-23T12:00:00Z'), 'katie');
-    await service.lifecycle.changeStage(reference, 'stage-2', at('2026-11-24T10:00:00Z'), 'katie');
+    await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
+    await act(staff().stage({ reference, stage: 'stage-2', at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
     // Outcome on Friday 4 December: the appeal window is 14 working days, to Friday 25 December's substitute... counted:
     // 7,8,9,10,11,14,15,16,17,18,21,22,23,24 December -> Thursday 24 December 2026.
-    const withOutcome = await service.lifecycle.recordOutcome(reference, 'not-upheld', at('2026-12-04T15:00:00Z'), 'katie');
+    const withOutcome = await act(staff().outcome({ reference, decision: 'not-upheld', at: at('2026-12-04T15:00:00Z'), actor: 'katie' }));
     expect(withOutcome.deadlines.find((d) => d.kind === 'appeal-window')?.dueDate).toBe('2026-12-24');
 
     await runDue('2026-12-25T00:30:00Z');
-    const closed = await stack.store.getCase(reference);
+    const closed = await stack.cases.get(reference);
     expect(closed).toMatchObject({ status: 'closed' });
     const retention = closed?.deadlines.find((d) => d.kind === 'retention');
     expect(retention?.dueDate).toBe('2032-12-25');
     expect((await timers.list(reference)).map((t) => t.input.kind)).toEqual(['retention']);
     expect(await notices(reference, 'Closed: no appeal within the window')).toHaveLength(1);
 
-    const rawKeys = (await stack.store.timeline(reference)).map((e) => e.detail?.rawKey).filter((k): k is string => typeof k === 'string');
+    const rawKeys = (await stack.cases.timeline(reference)).map((e) => e.detail?.rawKey).filter((k): k is string => typeof k === 'string');
     expect(rawKeys).toHaveLength(1);
     await runDue('2032-12-26T00:30:00Z');
-    const destroyed = await stack.store.getCase(reference);
+    const destroyed = await stack.cases.get(reference);
     expect(destroyed).toMatchObject({ complainant: { anonymous: true }, summary: '', status: 'closed', outcome: { decision: 'not-upheld' } });
     expect(destroyed?.destroyedAt).toBeDefined();
     await expect(stack.rawMail.size(rawKeys[0] as string)).rejects.toThrow(/ENOENT/);
-    const timeline = await stack.store.timeline(reference);
+    const timeline = await stack.cases.timeline(reference);
     expect(JSON.stringify(timeline)).not.toContain('PERSONAL-DETAIL-42');
     expect(JSON.stringify(timeline)).not.toMatch(/@example\.net/);
     expect(timeline.some((e) => e.type === 'destroyed')).toBe(true);
@@ -185,12 +180,12 @@ describe('the digest', () => {
     const plain = await openCase('Shaked@alumot.uk', { to: 'Shaked@alumot.uk', subject: 'The volunteer did not come', fromName: 'Pat Plain' });
     const secret = await openCase('Shaked@alumot.uk', { to: 'Shaked@alumot.uk', subject: 'Confidential complaint: about my file', fromName: 'Sol Secret', body: 'SECRET-BODY' });
     // A review recorded as asked for on Friday 15 January: acknowledge in 10 working days (29 January), respond in
-    // 20 (12 February). Both were already past, so they were escalated at once.
-    await service.lifecycle.changeStage(plain.reference, 'stage-2', at('2027-01-15T10:00:00Z'), 'chair');
+    // 20 (12 February). Both were already past, so their timers fire on the clock's next tick and escalate them.
+    await act(staff().stage({ reference: plain.reference, stage: 'stage-2', at: at('2027-01-15T10:00:00Z'), actor: 'chair' }));
 
     const policy = seedPolicies.get('alumot');
     const now = at('2027-03-02T08:00:00Z');
-    const digest = buildDigest(policy, await stack.store.openCases(policy.id), now);
+    const digest = buildDigest(policy, await stack.cases.open(policy.id), now);
     const letter = digestLetter(policy, digest!);
     expect(digest?.sections.map((s) => s.heading)).toEqual(['Overdue', 'New since yesterday', 'Awaiting acknowledgement']);
     expect(letter.text).toContain(`${plain.reference}: Stage Two (review by an appeal panel), respond by Friday 12 February 2027 (18 days overdue)`);
@@ -204,12 +199,14 @@ describe('the digest', () => {
 
   it('is sent once a working day, and not at all when there is nothing to say or it is not a working day', async () => {
     const now = at('2027-03-02T08:00:00Z');
-    expect(await service.digest('alumot', now)).toBe('sent');
-    expect(await service.digest('alumot', now.plus({ minutes: 5 }))).toBe('sent');
+    expect(await stack.useCases.sendDigest('alumot', now)).toBe('sent');
+    expect(await stack.useCases.sendDigest('alumot', now.plus({ minutes: 5 }))).toBe('sent');
+    await stack.sendLetters();
     const sent = (await sentEmails(stack.sesEndpoint)).filter((e) => e.subject === 'Complaints digest for Tuesday 2 March 2027: Alumot');
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.destination.to).toEqual(['Shaked@alumot.uk']);
-    expect(await service.digest('connected-together', now)).toBe('nothing-to-say');
-    expect(await service.digest('alumot', at('2027-03-06T08:00:00Z'))).toBe('not-a-working-day');
+    // The handlers of its formal stages: the CEO, and the Chair, who has no address yet, through the operators.
+    expect(sent[0]?.destination.to).toEqual(['ceo.notices@alumot.example, operator@redress.localhost']);
+    expect(await stack.useCases.sendDigest('connected-together', now)).toBe('nothing-to-say');
+    expect(await stack.useCases.sendDigest('alumot', at('2027-03-06T08:00:00Z'))).toBe('not-a-working-day');
   });
 });

@@ -40,12 +40,13 @@ describe('the complaint form in a browser', () => {
     await page.getByLabel('How you would like it resolved').fill('Collect the bins and tell me why.');
     await page.getByLabel('I agree to my information being used').check();
     await page.screenshot({ path: `${ARTIFACTS}/form-filled.png`, fullPage: true });
-    stack.clock.now += 10_000;
+    stack.clock.advance(10_000);
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await expect(page.getByRole('heading', { name: 'Complaint received' }).isVisible()).resolves.toBe(true);
     const reference = await page.locator('.reference strong').textContent();
     expect(reference).toMatch(/^CCC-\d{4}-0001$/);
     await page.screenshot({ path: `${ARTIFACTS}/form-received.png`, fullPage: true });
+    await stack.sendLetters();
     expect(await sentEmails(stack.sesEndpoint, 'sam.browser@example.net')).toHaveLength(1);
     await page.close();
   });
@@ -54,7 +55,7 @@ describe('the complaint form in a browser', () => {
     const page = await browser.newPage();
     await page.goto(`${stack.url}/forms/alumot`);
     await page.getByLabel('What happened').fill('short');
-    stack.clock.now += 10_000;
+    stack.clock.advance(10_000);
     await page.getByRole('button', { name: 'Send complaint' }).click();
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('heading', { name: 'There is a problem' }).isVisible()).resolves.toBe(true);

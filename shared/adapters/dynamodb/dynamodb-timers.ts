@@ -10,10 +10,9 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DateTime } from 'luxon';
 import type { Timers } from '#application/ports/timers';
 import { reconcileTimers } from '#adapters/timers/reconcile-timers';
-import type { TimerInput, TimerSpec } from '#domain/timers/timer-plan';
-import { key } from './table-design.js';
+import type { TimerSpec } from '#domain/timers/timer-plan';
+import { key, PARTITIONS } from './table-design.js';
 
-const DUE = 'DUE-TIMERS';
 
 /**
  * Timers kept in the store, for the local stack (which has no EventBridge Scheduler): the clock in `npm start`
@@ -25,9 +24,10 @@ export class DynamoDbTimers implements Timers {
     private readonly tableName: string,
   ) {}
 
-  async reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
+  /** A timer already due is kept with its time: the clock fires it on its next tick. */
+  async reconcile(reference: string, desired: readonly TimerSpec[]): Promise<{ created: string[]; deleted: string[] }> {
     const existing = (await this.list(reference)).map((t) => t.name);
-    return reconcileTimers(existing, desired, now, { remove: (name) => this.remove(name), create: (timer) => this.create(reference, timer) });
+    return reconcileTimers(existing, desired, { remove: (name) => this.remove(name), create: (timer) => this.create(reference, timer) });
   }
 
   private async create(reference: string, timer: TimerSpec): Promise<void> {
@@ -38,7 +38,7 @@ export class DynamoDbTimers implements Timers {
           Item: marshall({
             ...key.timer(timer.name),
             timer,
-            GSI1PK: DUE,
+            GSI1PK: PARTITIONS.dueTimers,
             GSI1SK: `${utc(timer.fireAt)}#${timer.name}`,
             GSI3PK: `TIMERS-OF#${reference}`,
             GSI3SK: `${utc(timer.fireAt)}#${timer.name}`,
@@ -64,7 +64,7 @@ export class DynamoDbTimers implements Timers {
     return this.query({
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-      ExpressionAttributeValues: { ':pk': { S: DUE }, ':now': { S: `${now.toISOString()}~` } },
+      ExpressionAttributeValues: { ':pk': { S: PARTITIONS.dueTimers }, ':now': { S: `${now.toISOString()}~` } },
     });
   }
 

@@ -9,10 +9,13 @@
  * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
  * | a policy's cases, or held messages, newest first  | GSI3: POLICY#<policy> or HELD#<scope>, <at>#<id> |
  * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
- * | an inbound message already seen                   | PK INBOUND#<digest>#<policy>, SK INBOUND         |
+ * | an inbound message already seen (case or held)    | PK INBOUND#<digest>#<policy>, SK INBOUND         |
+ * | an outbox entry (letter, notice, timer intent)    | PK OUTBOX#<id>, SK OUTBOX                        |
+ * | pending outbox entries, oldest first              | GSI1: OUTBOX-PENDING, <createdAt>#<id> (sparse)  |
+ * | outbox entries given up, newest first             | GSI2: OUTBOX-DEAD, <at>#<id> (sparse)            |
+ * | a case's outbox entries                           | GSI3: OUTBOX-OF#<ref>, <createdAt>#<id>          |
  * | reference numbers                                 | PK REF#<prefix>#<year>, SK COUNTER               |
  * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
- * | Powertools idempotency records                    | PK IDEMPOTENCY, SK <key> (TTL)                   |
  * | form rate limits, per IP and per organisation     | PK RATE#<name>#<window>, SK RATE (TTL)           |
  * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
  * | local timers (no Scheduler locally): due ones     | PK TIMER#<name>; GSI1: DUE-TIMERS, <fireAt>#<name>|
@@ -25,7 +28,7 @@ export const GLOBAL_INDEXES = [
   { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
 ] as const;
-export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
+export const PARTITIONS = { outboxPending: 'OUTBOX-PENDING', outboxDead: 'OUTBOX-DEAD', dueTimers: 'DUE-TIMERS' } as const;
 
 export const key = {
   case: (reference: string) => ({ PK: `CASE#${reference}`, SK: 'CASE' }),
@@ -36,6 +39,7 @@ export const key = {
   acknowledgement: (policyId: string, sender: string, date: string) => ({ PK: `ACK#${policyId}#${sender.toLowerCase()}#${date}`, SK: 'ACK' }),
   held: (id: string) => ({ PK: `HELD#${id}`, SK: 'HELD' }),
   timer: (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' }),
+  outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
   rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
 };

@@ -1,27 +1,33 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { RawMailStore } from '#application/ports/raw-mail-store';
+import type { RawMail } from '#application/ports/raw-mail';
+
+/** Complaints are personal data: folders and files are readable by their owner only. */
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
 
 /** Raw mail on local disk (npm start, tests): <root>/<key>, attachments under <root>/attachments/<key>/. */
-export class FileRawMailStore implements RawMailStore {
+export class FileRawMailStore implements RawMail {
   constructor(private readonly root: string) {}
 
   async put(key: string, content: Uint8Array): Promise<void> {
     const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
     // wx: a raw message is written once and never overwritten.
-    await writeFile(path, content, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    await writeFile(path, content, { flag: 'wx', mode: FILE_MODE }).then(() => synced(path), (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   }
 
   async putStream(key: string, content: Readable): Promise<void> {
     const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
-    await pipeline(content, createWriteStream(path, { flags: 'wx' }));
+    await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
+    await pipeline(content, createWriteStream(path, { flags: 'wx', mode: FILE_MODE }));
+    // Stored means on disk: the SMTP listener answers 250 only after this returns.
+    await synced(path);
   }
 
   async size(key: string): Promise<number> {
@@ -36,8 +42,8 @@ export class FileRawMailStore implements RawMailStore {
   async putAttachment(rawKey: string, index: number, filename: string, content: Readable): Promise<string> {
     const key = `attachments/${rawKey}/${index}-${safeName(filename)}`;
     const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
-    await pipeline(content, createWriteStream(path));
+    await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
+    await pipeline(content, createWriteStream(path, { mode: FILE_MODE }));
     return key;
   }
 
@@ -49,6 +55,15 @@ export class FileRawMailStore implements RawMailStore {
     const path = resolve(this.root, key);
     if (!path.startsWith(resolve(this.root) + sep)) throw new Error(`raw mail key ${key} points outside the store`);
     return join(path);
+  }
+}
+
+async function synced(path: string): Promise<void> {
+  const handle = await openFile(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { formatReference } from '#domain/case/case-reference';
+import { londonDate } from '#domain/calendar/london-date';
+import type { Opened } from '#application/intake/open-complaint';
 import type { WebSubmission } from '#application/intake/submit-web-complaint';
-import type { Log } from '#application/ports/logger';
-import type { CaseStore } from '#application/ports/case-store';
+import type { Counters } from '#application/ports/counters';
+import type { Log } from '#application/ports/log';
 import type { RateLimiter } from '#application/ports/rate-limiter';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -38,20 +40,16 @@ export interface FormLimits {
   readonly perOrganisationWindowSeconds: number;
 }
 
-export type SubmitResult =
-  | { readonly status: 'done'; readonly reference: string; readonly acknowledged: boolean }
-  | { readonly status: 'in-progress' };
-
 export interface FormHandlerDeps {
   readonly policies: PolicySet;
-  readonly store: Pick<CaseStore, 'countSpam'>;
+  readonly counters: Pick<Counters, 'countSpam'>;
   readonly rateLimiter: RateLimiter;
-  /** Opens the case, once per submission key. */
-  readonly submit: (submission: WebSubmission) => Promise<SubmitResult>;
+  /** Opens the case, once per submission key: the same submission again gives the same reference. */
+  readonly submit: (submission: WebSubmission) => Promise<Opened>;
   readonly secret: string;
   readonly limits: FormLimits;
   readonly log: Log;
-  readonly now?: () => number;
+  readonly now: () => number;
 }
 
 const FORM_PATH = /^\/forms\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/token)?\/?$/;
@@ -71,7 +69,7 @@ const HTML_HEADERS = {
 export async function handleFormRequest(deps: FormHandlerDeps, request: HttpRequest): Promise<HttpResponse | undefined> {
   const match = FORM_PATH.exec(request.path);
   if (!match) return undefined;
-  const now = deps.now?.() ?? Date.now();
+  const now = deps.now();
   const policy = findFormPolicy(deps.policies, match[1] as string);
   if (!policy) return text(404, 'There is no complaint form here. Check the address you were given.');
   const cors = corsHeaders(policy, request.headers.origin);
@@ -119,21 +117,25 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
   if (!fields) return respondError(asJson, 400, policy, [{ field: 'form', message: 'The body is not a JSON object' }], {}, { deps, now, cors });
   const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
 
-  // A bot fills the hidden field or posts faster than a person can type: it is answered as if accepted,
-  // so it learns nothing, and counted.
+  // Only a filled hidden field is answered as if accepted (so a bot learns nothing) and counted. A form sent
+  // faster than the minimum time, or with a token that does not check out, may be a person (autofill, pasted
+  // text, a page kept open): they get the form back with their answers, to check and send again.
+  if (typeof fields.website === 'string' && fields.website.trim() !== '') {
+    await deps.counters.countSpam(policy.id, londonDate(new Date(now)));
+    deps.log.warn('form submission refused as spam', { policy: policy.id, reason: 'honeypot', sourceIp: request.sourceIp });
+    return accepted(asJson, policy, decoyReference(policy, now), false, cors);
+  }
   const token = checkFormToken(deps.secret, policy.id, String(fields.formToken ?? ''), now, {
     minFillSeconds: deps.limits.minFillSeconds,
     maxAgeSeconds: deps.limits.maxFormAgeSeconds,
   });
-  if ((typeof fields.website === 'string' && fields.website.trim() !== '') || (!token.ok && token.reason !== 'expired')) {
-    const reason = token.ok || token.reason === 'expired' ? 'honeypot' : token.reason;
-    await deps.store.countSpam(policy.id, londonToday(now));
-    deps.log.warn('form submission refused as spam', { policy: policy.id, reason, sourceIp: request.sourceIp });
-    return accepted(asJson, policy, decoyReference(policy, now), false, cors);
-  }
   if (!token.ok) {
-    const expired = [{ field: 'formToken', message: 'This form was opened too long ago. Please check your answers and send it again.' }];
-    return respondError(asJson, 400, policy, expired, values, { deps, now, cors });
+    deps.log.info('form sent back to check', { policy: policy.id, reason: token.reason, sourceIp: request.sourceIp });
+    const message =
+      token.reason === 'expired'
+        ? 'This form was opened too long ago. Please check your answers and send it again.'
+        : 'Please check your answers and send the form again.';
+    return respondError(asJson, 400, policy, [{ field: 'formToken', message }], values, { deps, now, cors });
   }
 
   const validated = validateComplaintForm(fields, policy, DateTime.fromMillis(now, { zone: LONDON }));
@@ -147,10 +149,6 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
     receivedAt: new Date(now).toISOString(),
     sourceIp: request.sourceIp,
   });
-  if (result.status === 'in-progress') {
-    // The same submission (a double click) is being taken in by another request: that one answers it.
-    return respondError(asJson, 409, policy, [{ field: 'form', message: 'Your complaint is already being sent. Please wait a moment, then refresh.' }], values, { deps, now, cors });
-  }
   return accepted(asJson, policy, result.reference, result.acknowledged, cors);
 }
 
@@ -211,10 +209,6 @@ function parseJsonBody(body: string): Record<string, unknown> | undefined {
 
 function newSubmissionId(): string {
   return randomBytes(16).toString('base64url');
-}
-
-function londonToday(now: number): string {
-  return DateTime.fromMillis(now, { zone: LONDON }).toISODate() as string;
 }
 
 /** What a refused bot is shown: shaped like a reference, never one a case has. */

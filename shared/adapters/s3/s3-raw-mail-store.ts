@@ -1,11 +1,11 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
-import type { RawMailStore } from '#application/ports/raw-mail-store';
+import type { RawMail } from '#application/ports/raw-mail';
 import { safeName } from '#adapters/file/file-raw-mail-store';
 
 /** Raw mail in S3, where SES's receipt rule puts it; attachments are streamed beside it. */
-export class S3RawMailStore implements RawMailStore {
+export class S3RawMailStore implements RawMail {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,

@@ -22,6 +22,11 @@ export interface SchedulerTarget {
   readonly roleArn: string;
   /** Where an invocation that still fails after its retries is sent. */
   readonly deadLetterArn: string;
+  /** How far from now a timer already due is set to fire (Scheduler refuses a time in the past). */
+  readonly pastDueMarginMs: number;
+  /** Scheduler's retries of a failed invocation, and for how long, before the dead-letter queue. */
+  readonly retryAttempts: number;
+  readonly maxEventAgeSeconds: number;
 }
 
 /**
@@ -34,10 +39,9 @@ export class EventBridgeTimers implements Timers {
     private readonly target: SchedulerTarget,
   ) {}
 
-  reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
+  reconcile(reference: string, desired: readonly TimerSpec[], now: Date): Promise<{ created: string[]; deleted: string[] }> {
     return this.names(reference).then((existing) =>
-      // A minute's margin: Scheduler refuses an at() in the past, so one that close is handled now instead.
-      reconcileTimers(existing, desired, now, { remove: (name) => this.remove(name), create: (timer) => this.create(timer) }, 60_000),
+      reconcileTimers(existing, desired, { remove: (name) => this.remove(name), create: (timer) => this.create(timer, now) }),
     );
   }
 
@@ -50,13 +54,16 @@ export class EventBridgeTimers implements Timers {
     }
   }
 
-  private async create(timer: TimerSpec): Promise<void> {
+  private async create(timer: TimerSpec, now: Date): Promise<void> {
+    // Scheduler refuses an at() in the past: a timer already due fires as soon as it may, a margin from now.
+    const soonest = DateTime.fromJSDate(now).plus({ milliseconds: this.target.pastDueMarginMs });
+    const fireAt = DateTime.max(DateTime.fromISO(timer.fireAt), soonest);
     try {
       await this.client.send(
         new CreateScheduleCommand({
           Name: timer.name,
           GroupName: this.target.groupName,
-          ScheduleExpression: `at(${DateTime.fromISO(timer.fireAt).setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
+          ScheduleExpression: `at(${fireAt.setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
           ScheduleExpressionTimezone: LONDON,
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',
@@ -64,7 +71,7 @@ export class EventBridgeTimers implements Timers {
             Arn: this.target.functionArn,
             RoleArn: this.target.roleArn,
             Input: JSON.stringify(timer.input),
-            RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+            RetryPolicy: { MaximumRetryAttempts: this.target.retryAttempts, MaximumEventAgeInSeconds: this.target.maxEventAgeSeconds },
             DeadLetterConfig: { Arn: this.target.deadLetterArn },
           },
         }),

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import type { TimerInput, TimerSpec } from '#domain/timers/timer-plan';
+import type { TimerSpec } from '#domain/timers/timer-plan';
 
 /** How an adapter removes and creates one timer. */
 export interface TimerOperations {
@@ -9,16 +8,9 @@ export interface TimerOperations {
 
 /**
  * The one reconciling rule every timer adapter follows: delete what is no longer wanted, create what is
- * missing, and hand back (rather than schedule) what is already due. `dueWithin` is the margin a scheduler
- * needs to accept a time (EventBridge Scheduler refuses one in the past).
+ * missing (an adapter moves a time already past to the soonest it can fire).
  */
-export async function reconcileTimers(
-  existing: Iterable<string>,
-  desired: readonly TimerSpec[],
-  now: Date,
-  operations: TimerOperations,
-  dueWithinMs = 0,
-): Promise<{ created: string[]; deleted: string[]; due: TimerInput[] }> {
+export async function reconcileTimers(existing: Iterable<string>, desired: readonly TimerSpec[], operations: TimerOperations): Promise<{ created: string[]; deleted: string[] }> {
   const have = new Set(existing);
   const wanted = new Set(desired.map((t) => t.name));
   const deleted: string[] = [];
@@ -28,16 +20,10 @@ export async function reconcileTimers(
     deleted.push(name);
   }
   const created: string[] = [];
-  const due: TimerInput[] = [];
-  const cutoff = DateTime.fromJSDate(now).plus({ milliseconds: dueWithinMs });
   for (const timer of desired) {
     if (have.has(timer.name)) continue;
-    if (DateTime.fromISO(timer.fireAt) <= cutoff) {
-      due.push(timer.input);
-      continue;
-    }
     await operations.create(timer);
     created.push(timer.name);
   }
-  return { created, deleted, due };
+  return { created, deleted };
 }

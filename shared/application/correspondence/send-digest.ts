@@ -1,47 +1,46 @@
 import type { DateTime } from 'luxon';
-import { LONDON } from '#domain/calendar/working-calendar';
-import { notifyAddress } from '#domain/case/route-case';
+import { londonDate } from '#domain/calendar/london-date';
+import { staffAddress } from '#domain/case/route-case';
+import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { letterItem } from '#domain/outbox/outbox-item';
 import { calendarFor } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
-import type { CaseStore } from '#application/ports/case-store';
-import type { Log } from '#application/ports/logger';
-import type { Mailer } from '#application/ports/mailer';
-import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import type { Cases } from '../ports/cases.js';
+import type { Clock } from '../ports/clock.js';
+import type { Log } from '../ports/log.js';
+import type { Outbox } from '../ports/outbox.js';
 
-export interface DigestDeps {
+export interface SendDigestDeps {
   readonly policies: PolicySet;
-  readonly store: Pick<CaseStore, 'openCases'>;
-  readonly mailer: Mailer;
-  readonly mailDomain: string;
+  readonly cases: Pick<Cases, 'open'>;
+  readonly outbox: Pick<Outbox, 'add'>;
   readonly log: Log;
+  readonly sending: Sending;
+  readonly clock: Clock;
 }
 
 export type DigestOutcome = 'sent' | 'nothing-to-say' | 'not-a-working-day';
 
 /** Where an organisation's digest goes: whoever handles its formal stages. */
-export function digestRecipients(policy: Policy): string[] {
-  return [...new Set(policy.stages.filter((s) => s.formal).map((s) => notifyAddress(policy, s.handler)))];
+export function digestRecipients(policy: Policy, operatorEmail: string): string[] {
+  return [...new Set(policy.stages.filter((s) => s.formal).map((s) => staffAddress(policy, s.handler, operatorEmail)))];
 }
 
-/** One organisation's digest for the morning of `now`: sent on its working days, and only when there is something to say. */
-export async function sendDigest(deps: DigestDeps, policyId: string, now: DateTime): Promise<DigestOutcome> {
+/**
+ * One organisation's digest for the morning of `now`: on its working days only (bank holidays and closure days
+ * are not), and only when there is something to say. The letter's id is the organisation and the date, so a
+ * retried morning queues one digest.
+ */
+export async function sendDigest(deps: SendDigestDeps, policyId: string, now: DateTime): Promise<DigestOutcome> {
   const policy = deps.policies.get(policyId);
-  const today = londonToday(now);
+  const today = londonDate(now);
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
-  const digest = buildDigest(policy, await deps.store.openCases(policy.id), now);
+  const digest = buildDigest(policy, await deps.cases.open(policy.id), now);
   if (!digest) return 'nothing-to-say';
-  await deps.mailer.send({
-    from: { address: policy.intake.addresses[0] as string, name: 'Redress' },
-    to: digestRecipients(policy),
-    ...digestLetter(policy, digest),
-    messageId: `<digest.${policy.id}.${today}@${deps.mailDomain}>`,
-    autoSubmitted: 'auto-generated',
-  });
-  deps.log.info('digest sent', { policy: policy.id, date: today, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });
+  const letter = noticeToStaff(policy, policy.id, undefined, digestRecipients(policy, deps.sending.operatorEmail), digestLetter(policy, digest), 'digest', today, deps.sending);
+  await deps.outbox.add([letterItem(letter)], deps.clock.now().toISOString());
+  deps.log.info('digest queued', { policy: policy.id, date: today, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });
   return 'sent';
-}
-
-export function londonToday(now: DateTime): string {
-  return now.setZone(LONDON).toISODate() as string;
 }

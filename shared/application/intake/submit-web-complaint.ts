@@ -1,7 +1,6 @@
-import type { Policy } from '#domain/policy/policy-schema';
 import type { ComplaintForm } from '#domain/forms/complaint-form';
-import { CaseWork } from './case-work.js';
-import type { IntakeDeps, IntakeOutcome } from './ingest-email.js';
+import type { PolicySet } from '#domain/policy/policy-set';
+import { openComplaint, type OpenComplaintDeps, type Opened } from './open-complaint.js';
 
 /** A validated web form, with what the request itself tells us. */
 export interface WebSubmission {
@@ -13,12 +12,17 @@ export interface WebSubmission {
   readonly sourceIp: string;
 }
 
+export interface SubmitWebComplaintDeps extends OpenComplaintDeps {
+  readonly policies: PolicySet;
+}
+
 /**
  * Opens a case for a web form exactly as for an email: same store, same reference series, same acknowledgement
- * and staff notice, channel "web". A typed signature with its date is a signed complaint.
+ * and staff notice, channel "web". A typed signature with its date is a signed complaint. The same submission
+ * sent twice (a double click, a retry after a lost answer) gives the same reference.
  */
-export async function submitWebComplaint(deps: Pick<IntakeDeps, 'policies' | 'store' | 'mailer' | 'mailDomain' | 'log' | 'timers' | 'fireTimer' | 'now'>, submission: WebSubmission): Promise<IntakeOutcome> {
-  const policy: Policy = deps.policies.get(submission.policyId);
+export function submitWebComplaint(deps: SubmitWebComplaintDeps, submission: WebSubmission): Promise<Opened> {
+  const policy = deps.policies.get(submission.policyId);
   const { form } = submission;
   const anonymous = !form.name && !form.email && !form.phone && !form.postalAddress;
   const incident = {
@@ -26,33 +30,37 @@ export async function submitWebComplaint(deps: Pick<IntakeDeps, 'policies' | 'st
     ...(form.incidentTime ? { time: form.incidentTime } : {}),
     ...(form.incidentLocation ? { place: form.incidentLocation } : {}),
   };
-  return new CaseWork(deps, policy).open({
-    channel: 'web',
-    receivedAt: submission.receivedAt,
-    inboundKey: `web#${policy.id}#${submission.submissionKey}`,
-    complainant: anonymous
-      ? { anonymous: true }
-      : {
-          anonymous: false,
-          ...(form.name ? { name: form.name } : {}),
-          ...(form.email ? { email: form.email.toLowerCase() } : {}),
-          ...(form.phone ? { phone: form.phone } : {}),
-          ...(form.postalAddress ? { postalAddress: form.postalAddress } : {}),
-        },
-    confidential: form.confidential,
-    ...(form.about && form.about !== 'someone-else' ? { about: form.about } : {}),
-    summary: form.summary,
-    ...(form.desiredOutcome ? { desiredOutcome: form.desiredOutcome } : {}),
-    ...(Object.keys(incident).length > 0 ? { incident } : {}),
-    ...(form.invoiceNumber ? { invoiceNumber: form.invoiceNumber } : {}),
-    attachments: [],
-    signed: Boolean(form.signature && form.signatureDate),
-    flags: [],
-    source: {
-      sourceIp: submission.sourceIp,
-      submissionKey: submission.submissionKey,
-      ...(form.signature ? { signature: form.signature, signatureDate: form.signatureDate } : {}),
-      consent: form.consent,
+  return openComplaint(
+    deps,
+    policy,
+    {
+      channel: 'web',
+      receivedAt: submission.receivedAt,
+      complainant: anonymous
+        ? { anonymous: true }
+        : {
+            anonymous: false,
+            ...(form.name ? { name: form.name } : {}),
+            ...(form.email ? { email: form.email.toLowerCase(), addressSource: 'form' as const, emailConfirmed: false } : {}),
+            ...(form.phone ? { phone: form.phone } : {}),
+            ...(form.postalAddress ? { postalAddress: form.postalAddress } : {}),
+          },
+      confidential: form.confidential,
+      ...(form.about && form.about !== 'someone-else' ? { about: form.about } : {}),
+      summary: form.summary,
+      ...(form.desiredOutcome ? { desiredOutcome: form.desiredOutcome } : {}),
+      ...(Object.keys(incident).length > 0 ? { incident } : {}),
+      ...(form.invoiceNumber ? { invoiceNumber: form.invoiceNumber } : {}),
+      attachments: [],
+      signed: Boolean(form.signature && form.signatureDate),
+      flags: [],
+      source: {
+        sourceIp: submission.sourceIp,
+        submissionKey: submission.submissionKey,
+        ...(form.signature ? { signature: form.signature, signatureDate: form.signatureDate } : {}),
+        consent: form.consent,
+      },
     },
-  });
+    `web#${policy.id}#${submission.submissionKey}`,
+  );
 }

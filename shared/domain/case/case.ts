@@ -14,7 +14,13 @@ export type CaseFlag =
   | 'anonymous-not-investigated'
   | 'anonymous-limited-action'
   | 'complainant-undeliverable'
-  | 'text-not-converted';
+  | 'text-not-converted'
+  /** The message asked for replies elsewhere (Reply-To): recorded, shown to staff, never written to. */
+  | 'reply-to-differs'
+  /** A field was longer than a case item can hold: the whole text is in the raw message. */
+  | 'text-shortened'
+  /** No usable From: the sender was taken from Sender, Reply-To or the envelope. */
+  | 'sender-from-fallback';
 
 export interface Complainant {
   readonly anonymous: boolean;
@@ -22,6 +28,14 @@ export interface Complainant {
   readonly email?: string;
   readonly phone?: string;
   readonly postalAddress?: string;
+  /** Where the email address came from: the From header, or a fallback when From was missing or doubled. */
+  readonly addressSource?: 'from' | 'sender' | 'reply-to' | 'envelope' | 'form';
+  /**
+   * False while an address typed into the web form has not been shown to be the complainant's (by a reply
+   * from it). Until then it gets only the acknowledgement, which asks them to confirm it and carries nothing
+   * the form said, so nobody can make Redress write to a stranger. Absent for email: it came from that address.
+   */
+  readonly emailConfirmed?: boolean;
 }
 
 export interface AttachmentRecord {
@@ -65,6 +79,8 @@ export interface Case {
   readonly deadlines: readonly CaseDeadline[];
   /** Addresses besides the complainant's that may write into this case (a representative, say). */
   readonly participants: readonly string[];
+  /** A Reply-To address that differs from the sender's: shown to staff, never written to. */
+  readonly replyTo?: string;
   readonly receivedAt: string;
   readonly acknowledgedAt?: string;
   readonly staffNotifiedAt?: string;
@@ -96,7 +112,9 @@ export type TimelineEventType =
   | 'extended'
   | 'reminder'
   | 'escalated'
-  | 'destroyed';
+  | 'destroyed'
+  | 'participant-added'
+  | 'letter-failed';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

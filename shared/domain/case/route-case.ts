@@ -14,14 +14,39 @@ export function handlerFor(policy: Policy, stageId: string, about: string | unde
   return rule?.handler ?? stage?.handler ?? (policy.roles[0]?.id as string);
 }
 
-/** Where notices for a role go: its own address, else the role it reports to, else the complaints inbox. */
-export function notifyAddress(policy: Policy, roleId: string): string {
+/**
+ * Where notices for a role go: its own address, else the nearest role above it with one, else the operators.
+ * Never a complaints address: on AWS that is SES's inbound address, and a notice sent there comes straight
+ * back in as mail (`policy check` refuses a role whose address is one of its policy's intake addresses).
+ */
+export function staffAddress(policy: Policy, roleId: string, operatorEmail: string): string {
   const seen = new Set<string>();
   let role = policy.roles.find((r) => r.id === roleId);
   while (role && !seen.has(role.id)) {
-    if (role.contact?.email) return role.contact.email;
+    const address = role.noticeEmail ?? role.contact?.email;
+    if (address && !isIntakeAddress(policy, address)) return address;
     seen.add(role.id);
     role = policy.roles.find((r) => r.id === role?.reportsTo);
   }
-  return policy.intake.addresses[0] as string;
+  return operatorEmail;
+}
+
+function isIntakeAddress(policy: Policy, address: string): boolean {
+  return policy.intake.addresses.some((a) => a.toLowerCase() === address.toLowerCase());
+}
+
+/**
+ * Roles whose notices cannot reach them: no address of their own or above them, or only a complaints address
+ * (which would bring the notice straight back in as mail). Their notices go to the operators; `policy check`
+ * names them with the fix.
+ */
+export function rolesWithoutNoticeAddress(policy: Policy): { role: string; problem: string }[] {
+  return policy.roles.flatMap((r) => {
+    if (staffAddress(policy, r.id, '') !== '') return [];
+    const address = r.noticeEmail ?? r.contact?.email;
+    const problem = address && isIntakeAddress(policy, address)
+      ? `${address} is a complaints address: notices there would come back in as mail`
+      : 'no address, nor any role above it';
+    return [{ role: r.id, problem }];
+  });
 }

@@ -18,13 +18,23 @@ export function acknowledgementLetter(policy: Policy, c: Case, occasion: 'receiv
   const org = policy.organisation.name;
   const sections: LetterSection[] = [];
 
+  // An address typed into the web form is not yet shown to be the complainant's: this letter then carries
+  // nothing the form said (not even the name), and says how to confirm it or ignore it.
+  const unconfirmed = c.complainant.emailConfirmed === false;
   sections.push({
-    paragraphs: [
-      `Dear ${c.complainant.name || 'complainant'},`,
-      `Thank you for contacting ${org}. We have recorded your complaint under reference ${c.reference}. ` +
-        'Please quote this reference in any message about your complaint; replying to this email keeps it with your case.',
-      ...(c.confidential ? ['You marked your complaint as confidential. Only the person handling it will see what it says.'] : []),
-    ],
+    paragraphs: unconfirmed
+      ? [
+          'Hello,',
+          `This email address was given when a complaint was made to ${org} on its website. We have recorded the complaint under reference ${c.reference}.`,
+          'If you made it, please reply to this email (a short "yes, this is me" is enough). That confirms the address, and we will then write to you here about your complaint. Until then we will not send anything else to this address.',
+          `If you did not make a complaint to ${org}, you do not need to do anything: ignore this email and we will not write to you again.`,
+        ]
+      : [
+          `Dear ${c.complainant.name || 'complainant'},`,
+          `Thank you for contacting ${org}. We have recorded your complaint under reference ${c.reference}. ` +
+            'Please quote this reference in any message about your complaint; replying to this email keeps it with your case.',
+          ...(c.confidential ? ['You marked your complaint as confidential. Only the person handling it will see what it says.'] : []),
+        ],
   });
 
   const next: string[] = [];
@@ -61,6 +71,10 @@ export function acknowledgementLetter(policy: Policy, c: Case, occasion: 'receiv
   sections.push({ heading: 'How we use your information', paragraphs: [dp?.text ?? DEFAULT_DATA_PROTECTION] });
   sections.push({ paragraphs: [`${org}`] });
 
-  const subject = occasion === 'signed' ? `[${c.reference}] We have received your signed complaint` : `[${c.reference}] We have received your complaint`;
+  const subject = unconfirmed
+    ? `[${c.reference}] Please confirm your email address for your complaint to ${org}`
+    : occasion === 'signed'
+      ? `[${c.reference}] We have received your signed complaint`
+      : `[${c.reference}] We have received your complaint`;
   return renderLetter(subject, sections);
 }

@@ -110,7 +110,7 @@ export function heldMessageNotice(held: HeldMessage, organisation: string): Lett
         `From: ${held.from ?? 'unknown'}`,
         `Stored as: ${held.rawKey}`,
         ...(held.detail ? [`Detail: ${held.detail}`] : []),
-        'No acknowledgement was sent. If it is a genuine complaint, open a case for it by hand.',
+        'No acknowledgement was sent to the sender. The message is kept for you to look at.',
       ],
     },
   ]);
@@ -119,4 +119,17 @@ export function heldMessageNotice(held: HeldMessage, organisation: string): Lett
 function excerpt(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 4000 ? `${trimmed.slice(0, 4000)}\n[... continues; see the case]` : trimmed || '(no text)';
+}
+
+/** Operators told that a letter or a timer change was given up after its last attempt. */
+export function deadLetterNotice(entryId: string, reference: string | undefined, error: string): Letter {
+  return renderLetter(`Redress could not send ${reference ? `a letter on ${reference}` : 'a letter'}`, [
+    {
+      paragraphs: [
+        `Outbox entry ${entryId}${reference ? ` (case ${reference})` : ''} failed on every attempt and has been put aside.`,
+        `Last error: ${error}`,
+        'Nothing has been lost: fix the cause, then send it again with: npm run redress -- outbox retry ' + entryId,
+      ],
+    },
+  ]);
 }

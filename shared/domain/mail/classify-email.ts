@@ -29,6 +29,16 @@ function hasAutoHeaders(email: ParsedEmail): boolean {
   return false;
 }
 
+/**
+ * Reports machines send about mail, which no person wrote: abuse feedback (ARF, RFC 5965) and read
+ * receipts (message disposition notifications, RFC 8098).
+ */
+export function isAutomaticReport(email: ParsedEmail): boolean {
+  if (/^multipart\/report/i.test(email.contentType) && /report-type="?(feedback-report|disposition-notification)/i.test(email.contentType)) return true;
+  if (email.headers.has('feedback-type') || email.headers.has('x-hmxmroriginalrecipient')) return true;
+  return /^(read|gelesen|lu|displayed|deleted)\s*:/i.test(email.subject) && email.headers.has('original-message-id');
+}
+
 export function isBounce(email: ParsedEmail): boolean {
   if (/^multipart\/report/i.test(email.contentType) && /report-type="?delivery-status/i.test(email.contentType)) return true;
   if (email.from && BOUNCE_SENDER.test(email.from.address)) return true;
@@ -36,7 +46,7 @@ export function isBounce(email: ParsedEmail): boolean {
 }
 
 export function isAutoReply(email: ParsedEmail): boolean {
-  return hasAutoHeaders(email) || AUTO_SUBJECT.test(stripReplyPrefixes(email.subject));
+  return hasAutoHeaders(email) || isAutomaticReport(email) || AUTO_SUBJECT.test(stripReplyPrefixes(email.subject));
 }
 
 /** Lower case, every run of punctuation a single space: "[CONFIDENTIAL-COMPLAINT]" -> " confidential complaint ". */

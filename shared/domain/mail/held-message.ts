@@ -7,7 +7,9 @@ export type HeldReason =
   | 'quarantined-virus'
   | 'auto-reply'
   | 'own-address'
-  | 'bounce-unmatched';
+  | 'bounce-unmatched'
+  /** The case it would open is larger than the store takes, even with its texts bounded. */
+  | 'too-large-for-store';
 
 /** A message kept for a person to look at instead of a case: by policy, or for operators. */
 export interface HeldMessage {

@@ -88,8 +88,11 @@ export async function parseEmail(
   const headers = collectHeaders(headerLines);
   const get = (name: string) => parsedHeaders?.get(name);
   const { value: messageText, notConverted } = plainText(text, limits.maxHtmlLengthToParse);
+  const fromHeaders = headers.get('from')?.length ?? 0;
   return {
-    from: firstAddress(get('from')),
+    ...(fromHeaders === 1 && firstAddress(get('from')) ? { from: firstAddress(get('from')) } : {}),
+    fromHeaders,
+    sender: firstAddress(get('sender')),
     replyTo: firstAddress(get('reply-to')),
     to: addresses(get('to')),
     cc: addresses(get('cc')),
@@ -185,7 +188,7 @@ function addresses(value: unknown): MailAddress[] {
       else if (entry.address) out.push({ address: entry.address.toLowerCase(), name: entry.name ?? '' });
     }
   };
-  for (const object of addressObjects(value)) visit(object.value);
+  for (const object of addressObjects(value)) visit(object.value ?? []);
   return out;
 }
 

@@ -14,7 +14,11 @@ export interface ParsedAttachment {
 }
 
 export interface ParsedEmail {
+  /** The From address; absent when there is none, or when the message has more than one From header. */
   readonly from?: MailAddress;
+  /** How many From headers the message has (RFC 5322 allows exactly one). */
+  readonly fromHeaders: number;
+  readonly sender?: MailAddress;
   readonly replyTo?: MailAddress;
   readonly to: readonly MailAddress[];
   readonly cc: readonly MailAddress[];

@@ -72,6 +72,11 @@ const role = z
     id,
     title: text,
     contact: contact.optional(),
+    /**
+     * Where Redress sends this role's staff notices (new cases, reminders, escalations, digests), when that is
+     * not its public contact address: never a complaints address, which would bring each notice back in as mail.
+     */
+    noticeEmail: email.optional(),
     /** The role told when this one misses a deadline. */
     reportsTo: id.optional(),
     clause,

@@ -8,8 +8,6 @@ import type { DeadlineKind, Policy } from '#domain/policy/policy-schema';
 /** Deadline kinds that something happens at: an escalation, a closure, a destruction. */
 const TIMED_KINDS: ReadonlySet<DeadlineKind> = new Set(['acknowledge', 'meet', 'respond', 'respond-max', 'appeal-window', 'retention']);
 
-/** Reminders reach the handler at the start of the working day. */
-const REMINDER_HOUR = 9;
 
 export type TimerPurpose = 'deadline' | 'reminder';
 
@@ -33,9 +31,10 @@ export interface TimerSpec {
 
 /**
  * The timers a case should have now: for each pending deadline that something happens at, one at the start of
- * the day after it (the deadline is the last day on time), and the policy's reminders before it.
+ * the day after it (the deadline is the last day on time), and the policy's reminders before it, at
+ * `reminderHour` London time (the start of the working day).
  */
-export function desiredTimers(policy: Policy, c: Case): TimerSpec[] {
+export function desiredTimers(policy: Policy, c: Case, reminderHour: number): TimerSpec[] {
   if (c.destroyedAt) return [];
   const calendar = calendarFor(policy);
   const timers: TimerSpec[] = [];
@@ -52,9 +51,9 @@ export function desiredTimers(policy: Policy, c: Case): TimerSpec[] {
     const dayAfter = DateTime.fromISO(d.dueDate, { zone: LONDON }).plus({ days: 1 }).startOf('day');
     timers.push({ name: timerName(c, d, 'deadline'), fireAt: dayAfter.toISO() as string, input: input('deadline') });
     const reminder = policy.reminders.find((r) => r.kind === d.kind);
-    if (reminder && c.status !== 'closed') {
+    if (reminder && c.status !== 'closed' && !d.remindedAt) {
       const date = calendar.workingDaysBefore(d.dueDate, reminder.workingDaysBefore);
-      const at = DateTime.fromISO(date, { zone: LONDON }).set({ hour: REMINDER_HOUR });
+      const at = DateTime.fromISO(date, { zone: LONDON }).set({ hour: reminderHour });
       timers.push({ name: timerName(c, d, 'reminder'), fireAt: at.toISO() as string, input: input('reminder') });
     }
   }

@@ -1,0 +1,25 @@
+/**
+ * Lambda: the outbox sender. Driven by the table's stream (a new outbox entry, filtered to OUTBOX# inserts) and
+ * by a schedule every minute (retries that have come due); either way it works through what is pending. A
+ * failure to send one letter is recorded on it and retried later; only a failure to reach the table is thrown,
+ * so Lambda retries the batch.
+ */
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { composeOutboxSender } from '#composition/outbox-sender';
+import { loadConfig } from '#config/config';
+
+/** Either a DynamoDB stream batch or the scheduled sweep's `{ "sweep": true }`: both mean "send what is due". */
+export const outboxEvent = z.union([z.object({ Records: z.array(z.object({ eventName: z.string().optional() })) }), z.object({ sweep: z.literal(true) })]);
+
+let composed: ReturnType<typeof composeOutboxSender> | undefined;
+
+export async function handler(event: unknown, context: Context): Promise<{ sent: number; timersSet: number; failed: number; dead: number; waiting: number }> {
+  composed ??= composeOutboxSender(loadConfig());
+  const { sendDue, log } = composed;
+  log.logger.addContext(context);
+  outboxEvent.parse(event);
+  const report = await sendDue();
+  log.info('outbox sent', { ...report });
+  return report;
+}

@@ -1,0 +1,4 @@
+import type { Clock } from '#application/ports/clock';
+
+/** The machine's clock: what every entry point uses unless told otherwise (`--now`, tests). */
+export const systemClock: Clock = { now: () => new Date() };

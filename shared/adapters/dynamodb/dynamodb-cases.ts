@@ -1,0 +1,162 @@
+import { BatchGetItemCommand, BatchWriteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
+import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
+import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
+import type { DynamoTable, Item } from './dynamo-table.js';
+import { newOutboxAttributes } from './outbox-records.js';
+import { key, TTL_ATTRIBUTE } from './table-design.js';
+
+/** How long a sender's one-acknowledgement-a-day claim is kept. */
+const ACK_CLAIM_SECONDS = 3 * 86_400;
+
+/** Cases on DynamoDB: one transaction per change (case, events, threads, outbox, claims), queries on indexes only. */
+export class DynamoDbCases implements Cases {
+  constructor(private readonly table: DynamoTable) {}
+
+  async get(reference: string): Promise<Case | undefined> {
+    return (await this.table.get(key.case(reference)))?.case as Case | undefined;
+  }
+
+  async timeline(reference: string): Promise<TimelineEvent[]> {
+    return (await this.table.query({ value: key.case(reference).PK, sortBeginsWith: 'EVENT#' }, 'ascending')).map((row) => row.event as TimelineEvent);
+  }
+
+  async byThread(threadKeys: readonly string[]): Promise<string | undefined> {
+    const unique = [...new Set(threadKeys)].slice(0, 100);
+    if (unique.length === 0) return undefined;
+    const result = await this.table.client.send(new BatchGetItemCommand({ RequestItems: { [this.table.name]: { Keys: unique.map((id) => marshall(key.thread(id))) } } }));
+    const found = new Map((result.Responses?.[this.table.name] ?? []).map((item) => {
+      const row = unmarshall(item);
+      return [String(row.PK).slice('THREAD#'.length), String(row.reference)] as const;
+    }));
+    // The first id in the message's own order wins: In-Reply-To before older References.
+    for (const id of unique) if (found.has(id)) return found.get(id);
+    return undefined;
+  }
+
+  async ofComplainant(policyId: string, email: string): Promise<Case[]> {
+    return this.casesIn('GSI2', `FROM#${policyId}#${email.toLowerCase()}`, 'descending');
+  }
+
+  async open(policyId: string): Promise<Case[]> {
+    return this.casesIn('GSI1', `OPEN#${policyId}`, 'ascending');
+  }
+
+  async newestFirst(policyId: string): Promise<Case[]> {
+    return this.casesIn('GSI3', `POLICY#${policyId}`, 'descending');
+  }
+
+  async write(change: CaseWrite): Promise<void> {
+    const c = change.case;
+    const now = change.at;
+    const items: { item: TransactWriteItem; claim?: Claim; what: string }[] = [
+      {
+        what: 'case',
+        item: {
+          Put: {
+            TableName: this.table.name,
+            Item: this.caseItem(c),
+            ...(change.expectedVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : { ConditionExpression: '#v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(change.expectedVersion) } } }),
+          },
+        },
+      },
+      ...change.events.map((e) => ({ what: 'event', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.event(c.reference, e.at, e.id), event: e }, { removeUndefinedValues: true }) } } })),
+      // First writer wins: a Message-ID already tied to a case is never moved to another.
+      ...[...new Set(change.threadKeys)].map((id) => ({ what: 'thread', item: this.table.putIfAbsent(key.thread(id), { reference: c.reference }) })),
+      ...change.outbox.map((o) => ({ what: 'outbox', item: this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, now)) })),
+      ...change.claims.map((claim) => ({ what: `claim ${claim.kind}`, claim, item: this.claimItem(claim) })),
+    ];
+    try {
+      await this.table.client.send(new TransactWriteItemsCommand({ TransactItems: items.map((i) => i.item) }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = items.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
+        // Claims say most about what happened: this message was taken in already, or another intake took the
+        // reference first (a case already under that reference says the same).
+        const claim = ['inbound', 'reference', 'acknowledgement'].map((kind) => failed.find((f) => f.claim?.kind === kind)?.claim).find(Boolean);
+        if (claim) throw new ClaimTakenError(claim);
+        if (failed.some((f) => f.what === 'case')) {
+          const reference = change.claims.find((x) => x.kind === 'reference');
+          if (change.expectedVersion === 0 && reference) throw new ClaimTakenError(reference);
+          throw new ConcurrentChangeError(c.reference);
+        }
+        const tooLarge = (error.CancellationReasons ?? []).find((r) => r.Code === 'ValidationError' && /size/i.test(r.Message ?? ''));
+        if (tooLarge) throw new ItemTooLargeError(`case ${c.reference}`, tooLarge.Message ?? '');
+      }
+      if (error instanceof Error && error.name === 'ValidationException' && /size|too large/i.test(error.message)) throw new ItemTooLargeError(`case ${c.reference}`, error.message);
+      throw error;
+    }
+  }
+
+  async rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += 25) {
+      let requests = events.slice(i, i + 25).map((e) => ({ PutRequest: { Item: marshall({ ...key.event(reference, e.at, e.id), event: e }, { removeUndefinedValues: true }) } }));
+      // BatchWriteItem may leave some items unprocessed under load: send those again until none are left.
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+        const result = await this.table.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table.name]: requests } }));
+        requests = (result.UnprocessedItems?.[this.table.name] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
+      }
+    }
+  }
+
+  private claimItem(claim: Claim): TransactWriteItem {
+    const TableName = this.table.name;
+    switch (claim.kind) {
+      case 'inbound':
+        return {
+          Put: {
+            TableName,
+            Item: marshall({ ...key.inbound(claim.key), reference: claim.reference, outcome: claim.outcome }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        };
+      case 'reference':
+        // The counter moves by exactly one from the value read: two intakes can never take the same number,
+        // and a failed attempt takes none.
+        return {
+          Update: {
+            TableName,
+            Key: marshall(key.counter(claim.prefix, claim.year)),
+            UpdateExpression: 'SET #n = :next',
+            ConditionExpression: claim.sequence === 1 ? 'attribute_not_exists(#n)' : '#n = :previous',
+            ExpressionAttributeNames: { '#n': 'n' },
+            ExpressionAttributeValues: { ':next': { N: String(claim.sequence) }, ...(claim.sequence === 1 ? {} : { ':previous': { N: String(claim.sequence - 1) } }) },
+          },
+        };
+      case 'acknowledgement':
+        return {
+          Put: {
+            TableName,
+            Item: marshall({ ...key.acknowledgement(claim.policyId, claim.sender, claim.date), reference: claim.reference, [TTL_ATTRIBUTE]: Math.floor(Date.parse(`${claim.date}T00:00:00Z`) / 1000) + ACK_CLAIM_SECONDS }),
+            ConditionExpression: 'attribute_not_exists(PK) OR #ref = :ref',
+            ExpressionAttributeNames: { '#ref': 'reference' },
+            ExpressionAttributeValues: { ':ref': { S: claim.reference } },
+          },
+        };
+    }
+  }
+
+  private caseItem(c: Case): Item {
+    const next = nextDeadline(c);
+    const indexes: Record<string, string> = { GSI3PK: `POLICY#${c.policyId}`, GSI3SK: `${c.receivedAt}#${c.reference}` };
+    if (c.status !== 'closed') {
+      // Cases with no pending deadline still belong in the open list: they sort last.
+      indexes.GSI1PK = `OPEN#${c.policyId}`;
+      indexes.GSI1SK = `${next?.dueAt ?? '9999'}#${c.reference}`;
+    }
+    if (c.complainant.email) {
+      indexes.GSI2PK = `FROM#${c.policyId}#${c.complainant.email.toLowerCase()}`;
+      indexes.GSI2SK = `${c.receivedAt}#${c.reference}`;
+    }
+    return marshall({ ...key.case(c.reference), ...indexes, version: c.version, case: c }, { removeUndefinedValues: true });
+  }
+
+  private async casesIn(index: 'GSI1' | 'GSI2' | 'GSI3', partition: string, order: 'ascending' | 'descending'): Promise<Case[]> {
+    return (await this.table.query({ index, value: partition }, order)).map((row) => row.case as Case);
+  }
+}

@@ -1,0 +1,148 @@
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { timelineEvent } from '#domain/case/timeline-event';
+import type { TimelineEvent } from '#domain/case/case';
+import { providerThreadKey } from '#domain/mail/message-id';
+import type { OutboxItem } from '#domain/outbox/outbox-item';
+import type { Outbox, OutboxEntry } from '#application/ports/outbox';
+import { LeaseLostError } from '#application/ports/store-errors';
+import type { DynamoTable } from './dynamo-table.js';
+import { newOutboxAttributes, outboxEntryOf } from './outbox-records.js';
+import { key, PARTITIONS } from './table-design.js';
+
+/**
+ * The outbox on DynamoDB. Pending entries sit in a sparse index, oldest first; a lease is a conditional update;
+ * recording a sent letter is one transaction with its case's timeline event and SES's id as a thread key.
+ */
+export class DynamoDbOutbox implements Outbox {
+  constructor(private readonly table: DynamoTable) {}
+
+  async add(items: readonly OutboxItem[], at: string): Promise<void> {
+    if (items.length === 0) return;
+    await this.table.client.send(new TransactWriteItemsCommand({ TransactItems: items.map((o) => this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, at))) }));
+  }
+
+  async pending(limit: number): Promise<OutboxEntry[]> {
+    return (await this.table.query({ index: 'GSI1', value: PARTITIONS.outboxPending }, 'ascending', limit)).map(outboxEntryOf);
+  }
+
+  async ofCase(reference: string): Promise<OutboxEntry[]> {
+    return (await this.table.query({ index: 'GSI3', value: `OUTBOX-OF#${reference}` }, 'ascending')).map(outboxEntryOf);
+  }
+
+  async dead(limit: number): Promise<OutboxEntry[]> {
+    return (await this.table.query({ index: 'GSI2', value: PARTITIONS.outboxDead }, 'descending', limit)).map(outboxEntryOf);
+  }
+
+  async get(id: string): Promise<OutboxEntry | undefined> {
+    const row = await this.table.get(key.outbox(id));
+    return row ? outboxEntryOf(row) : undefined;
+  }
+
+  async lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined> {
+    try {
+      const result = await this.table.client.send(
+        new UpdateItemCommand({
+          TableName: this.table.name,
+          Key: marshall(key.outbox(id)),
+          UpdateExpression: 'SET leaseUntil = :until',
+          ConditionExpression: '#s = :pending AND nextAttemptAt <= :now AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: marshall({ ':until': until, ':pending': 'pending', ':now': now }),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? outboxEntryOf(unmarshall(result.Attributes)) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void> {
+    const extra: TransactWriteItem[] = [];
+    if (entry.kind === 'letter' && entry.letter.reference) {
+      const { letter } = entry;
+      extra.push(this.eventPut(letter.reference as string, timelineEvent({
+        id: `mail-out-${entry.id}`,
+        at,
+        type: 'mail-out',
+        actor: 'redress',
+        summary: `Sent ${letter.purpose.replace(/-/g, ' ')} to ${letter.to.join(', ')}`,
+        detail: { to: letter.to, subject: letter.subject, messageId: letter.messageId, providerMessageId, outboxId: entry.id },
+      })));
+      // SES rewrites the Message-ID to its own; replies may quote that form, so it threads too.
+      if (letter.toComplainant) extra.push(this.table.putIfAbsent(key.thread(providerThreadKey(providerMessageId)), { reference: letter.reference }));
+    }
+    await this.finish(entry, 'SET #s = :sent, sentAt = :at, providerMessageId = :pid REMOVE leaseUntil, GSI1PK, GSI1SK', { ':sent': 'sent', ':at': at, ':pid': providerMessageId }, extra);
+  }
+
+  async markDone(entry: OutboxEntry, at: string): Promise<void> {
+    await this.finish(entry, 'SET #s = :done, sentAt = :at REMOVE leaseUntil, GSI1PK, GSI1SK', { ':done': 'done', ':at': at }, []);
+  }
+
+  async markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
+    const lastError = error.slice(0, 1000);
+    if (nextAttemptAt) {
+      await this.finish(entry, 'SET attempts = attempts + :one, lastError = :error, nextAttemptAt = :next REMOVE leaseUntil', { ':one': 1, ':error': lastError, ':next': nextAttemptAt }, []);
+      return;
+    }
+    const reference = entry.kind === 'letter' ? entry.letter.reference : entry.reference;
+    const extra = reference
+      ? [this.eventPut(reference, timelineEvent({ id: `letter-failed-${entry.id}`, at, type: 'letter-failed', actor: 'redress', summary: `Gave up sending ${entry.kind === 'letter' ? entry.letter.purpose.replace(/-/g, ' ') : 'a timer change'} after ${entry.attempts + 1} attempts; operators told`, detail: { outboxId: entry.id, error: lastError } }))]
+      : [];
+    await this.finish(
+      entry,
+      'SET #s = :dead, attempts = attempts + :one, lastError = :error, GSI2PK = :deadPk, GSI2SK = :deadSk REMOVE leaseUntil, GSI1PK, GSI1SK',
+      { ':dead': 'dead', ':one': 1, ':error': lastError, ':deadPk': PARTITIONS.outboxDead, ':deadSk': `${at}#${entry.id}` },
+      extra,
+    );
+  }
+
+  async retry(id: string, at: string): Promise<boolean> {
+    const entry = await this.get(id);
+    if (!entry || entry.status !== 'dead') return false;
+    try {
+      await this.table.client.send(
+        new UpdateItemCommand({
+          TableName: this.table.name,
+          Key: marshall(key.outbox(id)),
+          UpdateExpression: 'SET #s = :pending, attempts = :zero, nextAttemptAt = :at, GSI1PK = :pk, GSI1SK = :sk REMOVE GSI2PK, GSI2SK, leaseUntil',
+          ConditionExpression: '#s = :dead',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: marshall({ ':pending': 'pending', ':zero': 0, ':at': at, ':pk': PARTITIONS.outboxPending, ':sk': `${entry.createdAt}#${id}`, ':dead': 'dead' }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Ends an attempt, conditional on still holding its lease: a sender whose lease lapsed cannot overwrite another's result. */
+  private async finish(entry: OutboxEntry, update: string, values: Record<string, unknown>, extra: TransactWriteItem[]): Promise<void> {
+    const own: TransactWriteItem = {
+      Update: {
+        TableName: this.table.name,
+        Key: marshall(key.outbox(entry.id)),
+        UpdateExpression: update,
+        ConditionExpression: 'leaseUntil = :lease',
+        ExpressionAttributeNames: update.includes('#s') ? { '#s': 'status' } : undefined,
+        ExpressionAttributeValues: marshall({ ...values, ':lease': entry.leaseUntil ?? '' }),
+      },
+    };
+    try {
+      await this.table.client.send(new TransactWriteItemsCommand({ TransactItems: [own, ...extra] }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new LeaseLostError(entry.id);
+      }
+      throw error;
+    }
+  }
+
+  private eventPut(reference: string, event: TimelineEvent): TransactWriteItem {
+    return { Put: { TableName: this.table.name, Item: marshall({ ...key.event(reference, event.at, event.id), event }, { removeUndefinedValues: true }) } };
+  }
+}

@@ -1,0 +1,86 @@
+import type { Case, TimelineEvent } from '#domain/case/case';
+import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
+import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
+import { utf8Length } from '#domain/text/bounded-text';
+import { nextDeadline } from '#domain/case/case';
+import { copy, type MemoryTables } from './memory-tables.js';
+import { newOutboxEntry } from './memory-outbox.js';
+
+/** DynamoDB's item limit, which the fake enforces too so that bounding is tested without a server. */
+const ITEM_LIMIT_BYTES = 400 * 1024;
+
+/** Cases in memory, with the same atomic write (all or nothing, conditions checked first) as DynamoDbCases. */
+export class MemoryCases implements Cases {
+  constructor(private readonly tables: MemoryTables) {}
+
+  async get(reference: string): Promise<Case | undefined> {
+    const c = this.tables.cases.get(reference);
+    return c ? copy(c) : undefined;
+  }
+
+  async timeline(reference: string): Promise<TimelineEvent[]> {
+    return [...this.tables.events(reference).values()].sort((a, b) => `${a.at}#${a.id}`.localeCompare(`${b.at}#${b.id}`)).map(copy);
+  }
+
+  async byThread(threadKeys: readonly string[]): Promise<string | undefined> {
+    for (const id of threadKeys) {
+      const found = this.tables.threads.get(id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  async ofComplainant(policyId: string, email: string): Promise<Case[]> {
+    return this.newest((c) => c.policyId === policyId && c.complainant.email?.toLowerCase() === email.toLowerCase());
+  }
+
+  async open(policyId: string): Promise<Case[]> {
+    const sortKey = (c: Case) => `${nextDeadline(c)?.dueAt ?? '9999'}#${c.reference}`;
+    return [...this.tables.cases.values()].filter((c) => c.policyId === policyId && c.status !== 'closed').sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(copy);
+  }
+
+  async newestFirst(policyId: string): Promise<Case[]> {
+    return this.newest((c) => c.policyId === policyId);
+  }
+
+  async write(change: CaseWrite): Promise<void> {
+    const c = change.case;
+    const stored = this.tables.cases.get(c.reference);
+    for (const kind of ['inbound', 'reference', 'acknowledgement'] as const) for (const claim of change.claims.filter((x) => x.kind === kind)) this.check(claim);
+    if (change.expectedVersion === 0 ? stored : stored?.version !== change.expectedVersion) {
+      const reference = change.claims.find((x) => x.kind === 'reference');
+      if (change.expectedVersion === 0 && reference) throw new ClaimTakenError(reference);
+      throw new ConcurrentChangeError(c.reference);
+    }
+    if (utf8Length(JSON.stringify(c)) > ITEM_LIMIT_BYTES) throw new ItemTooLargeError(`case ${c.reference}`, 'Item size has exceeded the maximum allowed size');
+    this.tables.cases.set(c.reference, copy(c));
+    for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
+    for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);
+    for (const o of change.outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, change.at));
+    for (const claim of change.claims) this.take(claim);
+  }
+
+  async rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void> {
+    for (const e of events) this.tables.events(reference).set(`${e.at}#${e.id}`, copy(e));
+  }
+
+  private check(claim: Claim): void {
+    const t = this.tables;
+    const taken =
+      (claim.kind === 'inbound' && t.inbound.has(claim.key)) ||
+      (claim.kind === 'reference' && (t.counters.get(`${claim.prefix}#${claim.year}`) ?? 0) !== claim.sequence - 1) ||
+      (claim.kind === 'acknowledgement' && ![undefined, claim.reference].includes(t.acknowledgements.get(`${claim.policyId}#${claim.sender}#${claim.date}`)));
+    if (taken) throw new ClaimTakenError(claim);
+  }
+
+  private take(claim: Claim): void {
+    const t = this.tables;
+    if (claim.kind === 'inbound') t.inbound.set(claim.key, { reference: claim.reference, outcome: claim.outcome });
+    if (claim.kind === 'reference') t.counters.set(`${claim.prefix}#${claim.year}`, claim.sequence);
+    if (claim.kind === 'acknowledgement') t.acknowledgements.set(`${claim.policyId}#${claim.sender}#${claim.date}`, claim.reference);
+  }
+
+  private newest(match: (c: Case) => boolean): Case[] {
+    return [...this.tables.cases.values()].filter(match).sort((a, b) => `${b.receivedAt}#${b.reference}`.localeCompare(`${a.receivedAt}#${a.reference}`)).map(copy);
+  }
+}

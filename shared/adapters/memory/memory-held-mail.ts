@@ -1,0 +1,24 @@
+import type { HeldMessage } from '#domain/mail/held-message';
+import type { OutboxItem } from '#domain/outbox/outbox-item';
+import type { HeldMail } from '#application/ports/held-mail';
+import { copy, type MemoryTables } from './memory-tables.js';
+import { newOutboxEntry } from './memory-outbox.js';
+
+export class MemoryHeldMail implements HeldMail {
+  constructor(private readonly tables: MemoryTables) {}
+
+  async hold(held: HeldMessage, outbox: readonly OutboxItem[], inboundKey?: string): Promise<void> {
+    if (!this.tables.held.has(held.id)) this.tables.held.set(held.id, copy(held));
+    for (const o of outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, held.receivedAt));
+    if (inboundKey && !this.tables.inbound.has(inboundKey)) this.tables.inbound.set(inboundKey, { heldId: held.id });
+  }
+
+  async get(id: string): Promise<HeldMessage | undefined> {
+    const held = this.tables.held.get(id);
+    return held ? copy(held) : undefined;
+  }
+
+  async list(scope: string): Promise<HeldMessage[]> {
+    return [...this.tables.held.values()].filter((h) => h.scope === scope).sort((a, b) => `${b.receivedAt}#${b.id}`.localeCompare(`${a.receivedAt}#${a.id}`)).map(copy);
+  }
+}

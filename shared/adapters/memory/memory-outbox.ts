@@ -1,0 +1,92 @@
+import { timelineEvent } from '#domain/case/timeline-event';
+import { providerThreadKey } from '#domain/mail/message-id';
+import type { OutboxItem } from '#domain/outbox/outbox-item';
+import type { Outbox, OutboxEntry } from '#application/ports/outbox';
+import { LeaseLostError } from '#application/ports/store-errors';
+import { copy, type MemoryTables } from './memory-tables.js';
+
+export function newOutboxEntry(item: OutboxItem, at: string): OutboxEntry {
+  return { ...copy(item), createdAt: at, status: 'pending', attempts: 0, nextAttemptAt: at };
+}
+
+function ownerOf(entry: OutboxEntry): string | undefined {
+  return entry.kind === 'letter' ? entry.letter.reference : entry.reference;
+}
+
+/** The outbox in memory, with the lease and recording rules of DynamoDbOutbox. */
+export class MemoryOutbox implements Outbox {
+  constructor(private readonly tables: MemoryTables) {}
+
+  async add(items: readonly OutboxItem[], at: string): Promise<void> {
+    for (const item of items) if (!this.tables.outbox.has(item.id)) this.tables.outbox.set(item.id, newOutboxEntry(item, at));
+  }
+
+  async pending(limit: number): Promise<OutboxEntry[]> {
+    return this.sorted((e) => e.status === 'pending').slice(0, limit);
+  }
+
+  async ofCase(reference: string): Promise<OutboxEntry[]> {
+    return this.sorted((e) => ownerOf(e) === reference);
+  }
+
+  async dead(limit: number): Promise<OutboxEntry[]> {
+    return this.sorted((e) => e.status === 'dead').reverse().slice(0, limit);
+  }
+
+  async get(id: string): Promise<OutboxEntry | undefined> {
+    const entry = this.tables.outbox.get(id);
+    return entry ? copy(entry) : undefined;
+  }
+
+  async lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined> {
+    const entry = this.tables.outbox.get(id);
+    if (!entry || entry.status !== 'pending' || entry.nextAttemptAt > now || (entry.leaseUntil && entry.leaseUntil >= now)) return undefined;
+    const leased = { ...entry, leaseUntil: until };
+    this.tables.outbox.set(id, leased);
+    return copy(leased);
+  }
+
+  async markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void> {
+    this.finish(entry, { status: 'sent', sentAt: at, providerMessageId });
+    if (entry.kind !== 'letter' || !entry.letter.reference) return;
+    const { letter } = entry;
+    const reference = letter.reference as string;
+    const event = timelineEvent({ id: `mail-out-${entry.id}`, at, type: 'mail-out', actor: 'redress', summary: `Sent ${letter.purpose.replace(/-/g, ' ')} to ${letter.to.join(', ')}`, detail: { to: letter.to, subject: letter.subject, messageId: letter.messageId, providerMessageId, outboxId: entry.id } });
+    this.tables.events(reference).set(`${event.at}#${event.id}`, event);
+    const thread = providerThreadKey(providerMessageId);
+    if (letter.toComplainant && !this.tables.threads.has(thread)) this.tables.threads.set(thread, reference);
+  }
+
+  async markDone(entry: OutboxEntry, at: string): Promise<void> {
+    this.finish(entry, { status: 'done', sentAt: at });
+  }
+
+  async markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
+    const lastError = error.slice(0, 1000);
+    this.finish(entry, nextAttemptAt ? { attempts: entry.attempts + 1, lastError, nextAttemptAt } : { status: 'dead', attempts: entry.attempts + 1, lastError, sentAt: at });
+    const reference = ownerOf(entry);
+    if (!nextAttemptAt && reference) {
+      const event = timelineEvent({ id: `letter-failed-${entry.id}`, at, type: 'letter-failed', actor: 'redress', summary: `Gave up sending ${entry.kind === 'letter' ? entry.letter.purpose.replace(/-/g, ' ') : 'a timer change'} after ${entry.attempts + 1} attempts; operators told`, detail: { outboxId: entry.id, error: lastError } });
+      this.tables.events(reference).set(`${event.at}#${event.id}`, event);
+    }
+  }
+
+  async retry(id: string, at: string): Promise<boolean> {
+    const entry = this.tables.outbox.get(id);
+    if (!entry || entry.status !== 'dead') return false;
+    const { leaseUntil: _lease, sentAt: _sent, ...rest } = entry;
+    this.tables.outbox.set(id, { ...rest, status: 'pending', attempts: 0, nextAttemptAt: at } as OutboxEntry);
+    return true;
+  }
+
+  private finish(entry: OutboxEntry, fields: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt' | 'providerMessageId'>>): void {
+    const stored = this.tables.outbox.get(entry.id);
+    if (!stored || stored.leaseUntil !== entry.leaseUntil) throw new LeaseLostError(entry.id);
+    const { leaseUntil: _lease, ...rest } = stored;
+    this.tables.outbox.set(entry.id, { ...rest, ...fields } as OutboxEntry);
+  }
+
+  private sorted(match: (e: OutboxEntry) => boolean): OutboxEntry[] {
+    return [...this.tables.outbox.values()].filter(match).sort((a, b) => `${a.createdAt}#${a.id}`.localeCompare(`${b.createdAt}#${b.id}`)).map(copy);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Case, TimelineEvent } from '#domain/case/case';
+import type { HeldMessage } from '#domain/mail/held-message';
+import type { OutboxEntry } from '#application/ports/outbox';
+import type { InboundOutcome } from '#application/ports/cases';
+
+/**
+ * The state the memory fakes share, as one DynamoDB table would hold it: a case write, a held message and an
+ * outbox entry can then be one atomic change across them, just as the real adapters make it.
+ */
+export class MemoryTables {
+  readonly cases = new Map<string, Case>();
+  readonly timelines = new Map<string, Map<string, TimelineEvent>>();
+  readonly threads = new Map<string, string>();
+  readonly inbound = new Map<string, { reference?: string; outcome?: InboundOutcome; heldId?: string }>();
+  readonly counters = new Map<string, number>();
+  readonly acknowledgements = new Map<string, string>();
+  readonly spam = new Map<string, number>();
+  readonly held = new Map<string, HeldMessage>();
+  readonly outbox = new Map<string, OutboxEntry>();
+
+  events(reference: string): Map<string, TimelineEvent> {
+    let events = this.timelines.get(reference);
+    if (!events) this.timelines.set(reference, (events = new Map()));
+    return events;
+  }
+}
+
+/** A deep copy, so that a fake hands out values the caller cannot change behind its back (as a real store would). */
+export function copy<T>(value: T): T {
+  return structuredClone(value);
+}

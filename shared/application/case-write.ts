@@ -1,0 +1,28 @@
+import type { CaseChange } from '#domain/case/case-change';
+import type { Case } from '#domain/case/case';
+import { letterItem, timersItem, type OutboxItem } from '#domain/outbox/outbox-item';
+import type { CaseWrite, Claim } from './ports/cases.js';
+
+function pendingDeadlines(c: Case | undefined): string {
+  return (c?.deadlines ?? [])
+    .filter((d) => d.status === 'pending')
+    .map((d) => `${d.stage}/${d.kind}/${d.dueAt}`)
+    .sort()
+    .join('|');
+}
+
+/**
+ * Turns a decided change into the one atomic write that saves it: the case at its next version, its events
+ * and thread keys, its letters as outbox items, a timer intent whenever its pending deadlines differ from
+ * before (the outbox sender makes the timers match), and the once-only claims it depends on.
+ */
+export function caseWrite(before: Case | undefined, change: CaseChange, at: string, claims: readonly Claim[] = []): CaseWrite {
+  const version = (before?.version ?? 0) + 1;
+  const deadlinesVersion = before ? before.deadlinesVersion + (change.deadlinesChanged ? 1 : 0) : change.case.deadlinesVersion;
+  const saved: Case = { ...change.case, version, deadlinesVersion };
+  const outbox: OutboxItem[] = change.letters.map(letterItem);
+  if (pendingDeadlines(before) !== pendingDeadlines(saved) || deadlinesVersion !== before?.deadlinesVersion) {
+    outbox.push(timersItem(saved.reference, version));
+  }
+  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, outbox, claims, at };
+}

@@ -1,0 +1,124 @@
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { deadLetterNotice } from '#domain/letters/staff-notices';
+import { letterItem, type LetterToSend } from '#domain/outbox/outbox-item';
+import type { PolicySet } from '#domain/policy/policy-set';
+import { syncCaseTimers } from '../deadlines/sync-case-timers.js';
+import type { Cases } from '../ports/cases.js';
+import type { Clock } from '../ports/clock.js';
+import type { Log } from '../ports/log.js';
+import type { Mailer, OutboundEmail } from '../ports/mailer.js';
+import type { Outbox, OutboxEntry } from '../ports/outbox.js';
+import { LeaseLostError } from '../ports/store-errors.js';
+import type { Timers } from '../ports/timers.js';
+
+/** How the sender retries: exponential backoff from `baseSeconds`, capped, until `maxAttempts`. */
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseSeconds: number;
+  readonly maxSeconds: number;
+  /** How long one sender holds an entry before another may take it over (a crashed sender's lease lapses). */
+  readonly leaseSeconds: number;
+  /** How many pending entries one run looks at. */
+  readonly batch: number;
+}
+
+export interface SendDueLettersDeps {
+  readonly outbox: Outbox;
+  readonly mailer: Mailer;
+  readonly cases: Cases;
+  readonly policies: PolicySet;
+  readonly timers: Timers;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly sending: Sending;
+  readonly retry: RetryPolicy;
+  readonly reminderHour: number;
+}
+
+export interface SendReport {
+  readonly sent: number;
+  readonly timersSet: number;
+  readonly failed: number;
+  readonly dead: number;
+  /** Pending entries not tried in this run: not yet due, held by another sender, or behind an earlier letter of their case. */
+  readonly waiting: number;
+}
+
+/**
+ * Works through the outbox: every pending entry that is due is leased, carried out (a letter sent through the
+ * Mailer, or a case's timers set), and recorded. A failure is retried later with backoff and, after the last
+ * attempt, given up (dead) with operators told. Letters of one case go in the order they were written: one
+ * that waits holds back the later ones. Safe to run in several places at once: the lease decides who sends.
+ */
+export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendReport> {
+  const report = { sent: 0, timersSet: 0, failed: 0, dead: 0, waiting: 0 };
+  const entries = (await deps.outbox.pending(deps.retry.batch)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const heldBack = new Set<string>();
+  for (const entry of entries) {
+    const now = deps.clock.now();
+    const owner = ownerOf(entry);
+    if (entry.kind === 'letter' && owner && heldBack.has(owner)) {
+      report.waiting++;
+      continue;
+    }
+    const leased = entry.nextAttemptAt <= now.toISOString() ? await deps.outbox.lease(entry.id, now.toISOString(), plusSeconds(now, deps.retry.leaseSeconds)) : undefined;
+    if (!leased) {
+      if (owner && entry.kind === 'letter') heldBack.add(owner);
+      report.waiting++;
+      continue;
+    }
+    try {
+      if (leased.kind === 'letter') {
+        const providerId = await deps.mailer.send(outbound(leased.letter));
+        await deps.outbox.markSent(leased, providerId, deps.clock.now().toISOString());
+        report.sent++;
+      } else {
+        await syncCaseTimers(deps, leased.reference);
+        await deps.outbox.markDone(leased, deps.clock.now().toISOString());
+        report.timersSet++;
+      }
+    } catch (error) {
+      if (owner && leased.kind === 'letter') heldBack.add(owner);
+      if (error instanceof LeaseLostError) {
+        // Another sender took it over (this attempt outlived its lease): that sender records the result.
+        deps.log.warn('outbox lease lost mid-attempt', { id: leased.id });
+        continue;
+      }
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const attempts = leased.attempts + 1;
+      const at = deps.clock.now();
+      if (attempts >= deps.retry.maxAttempts) {
+        await deps.outbox.markFailed(leased, message, at.toISOString(), undefined);
+        await tellOperators(deps, leased, message, at.toISOString());
+        report.dead++;
+      } else {
+        const delay = Math.min(deps.retry.maxSeconds, deps.retry.baseSeconds * 2 ** (attempts - 1));
+        await deps.outbox.markFailed(leased, message, at.toISOString(), plusSeconds(at, delay));
+        deps.log.warn('outbox entry failed; it will be tried again', { id: leased.id, attempts, retryInSeconds: delay, error: message });
+        report.failed++;
+      }
+    }
+  }
+  return report;
+}
+
+function ownerOf(entry: OutboxEntry): string | undefined {
+  return entry.kind === 'letter' ? entry.letter.reference : entry.reference;
+}
+
+function outbound(letter: LetterToSend): OutboundEmail {
+  return { from: letter.from, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html, messageId: letter.messageId, autoSubmitted: letter.autoSubmitted };
+}
+
+function plusSeconds(at: Date, seconds: number): string {
+  return new Date(at.getTime() + seconds * 1000).toISOString();
+}
+
+/** A letter that keeps failing is given up and operators are told (unless it was itself such a notice). */
+async function tellOperators(deps: SendDueLettersDeps, entry: OutboxEntry, error: string, at: string): Promise<void> {
+  deps.log.error('outbox entry given up after its last attempt', { id: entry.id, attempts: entry.attempts + 1, error });
+  if (entry.kind === 'letter' && entry.letter.purpose === 'dead-letter-notice') return;
+  const reference = ownerOf(entry);
+  const notice = noticeToStaff(undefined, 'outbox', reference, [deps.sending.operatorEmail], deadLetterNotice(entry.id, reference, error), 'dead-letter-notice', entry.id, deps.sending);
+  await deps.outbox.add([letterItem(notice)], at);
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { entryStage, staffAddress } from '#domain/case/route-case';
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { heldMessageNotice } from '#domain/letters/staff-notices';
+import type { HeldMessage, HeldReason } from '#domain/mail/held-message';
+import type { ParsedEmail } from '#domain/mail/parsed-email';
+import { letterItem } from '#domain/outbox/outbox-item';
+import type { Policy } from '#domain/policy/policy-schema';
+import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
+import { cleanOneLine } from '#domain/text/display-safe';
+import type { HeldMail } from '../ports/held-mail.js';
+import type { Log } from '../ports/log.js';
+import type { IntakeOutcome } from './take-email.js';
+
+/** Reasons someone must look at: automatic mail, our own echoes and unmatched bounces are kept without a word. */
+const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus']);
+
+/**
+ * Keeps a message that does not become a case, with the notice it owes in the same write: to the handler of the
+ * policy's first stage, or to operators for mail no policy claims. Held once per message (its inbound key).
+ */
+export async function holdMessage(
+  deps: { readonly heldMail: HeldMail; readonly log: Log; readonly sending: Sending },
+  inbound: { readonly rawKey: string; readonly receivedAt: string },
+  policy: Policy | undefined,
+  reason: HeldReason,
+  extra: { readonly email?: ParsedEmail; readonly detail?: string; readonly inboundKey?: string } = {},
+): Promise<IntakeOutcome> {
+  const id = extra.inboundKey ? `held-${extra.inboundKey.replace(/#/g, '-')}` : inbound.rawKey;
+  const from = extra.email?.from?.address ?? extra.email?.sender?.address;
+  const held: HeldMessage = {
+    id,
+    scope: policy?.id ?? 'operator',
+    reason,
+    rawKey: inbound.rawKey,
+    receivedAt: inbound.receivedAt,
+    ...(from ? { from: boundText(from, TEXT_BOUNDS.address) } : {}),
+    ...(extra.email?.subject ? { subject: boundText(cleanOneLine(extra.email.subject), TEXT_BOUNDS.detail) } : {}),
+    ...(extra.detail ? { detail: boundText(extra.detail, TEXT_BOUNDS.detail) } : {}),
+  };
+  const to = policy ? staffAddress(policy, entryStage(policy).handler, deps.sending.operatorEmail) : deps.sending.operatorEmail;
+  const notice = TELL.has(reason)
+    ? [letterItem(noticeToStaff(policy, policy?.id ?? 'operator', undefined, [to], heldMessageNotice(held, policy?.organisation.name ?? 'Redress'), 'held-notice', shortDigest(id), deps.sending))]
+    : [];
+  await deps.heldMail.hold(held, notice, extra.inboundKey);
+  deps.log.info('message held', { rawKey: inbound.rawKey, reason, policy: policy?.id });
+  return { kind: 'held', ...(policy ? { policyId: policy.id } : {}), reason, heldId: held.id };
+}
+
+function shortDigest(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 24);
+}

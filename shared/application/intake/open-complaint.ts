@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { londonDate } from '#domain/calendar/london-date';
+import { formatReference } from '#domain/case/case-reference';
+import { openCase, reachableByEmail, type NewComplaint } from '#domain/case/open-case';
+import type { Sending } from '#domain/letters/addressing';
+import type { Policy } from '#domain/policy/policy-schema';
+import { caseWrite } from '../case-write.js';
+import type { Cases, Claim } from '../ports/cases.js';
+import type { Clock } from '../ports/clock.js';
+import type { Counters } from '../ports/counters.js';
+import type { Log } from '../ports/log.js';
+import { ClaimTakenError } from '../ports/store-errors.js';
+
+export interface OpenComplaintDeps {
+  readonly cases: Cases;
+  readonly counters: Counters;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly sending: Sending;
+  /** How many times opening is re-tried when a concurrent intake took the next reference first. */
+  readonly writeRetries: number;
+}
+
+export interface Opened {
+  readonly reference: string;
+  readonly acknowledged: boolean;
+  /** An earlier attempt at this same message or submission had already opened it. */
+  readonly already: boolean;
+}
+
+/**
+ * Opens a case for a complaint from any channel, once per `inboundKey`, in one atomic write: the case, its
+ * events, its acknowledgement and handler's notice in the outbox, its timer intent, and three claims (this
+ * inbound message, the next reference number, and the sender's one acknowledgement of the day). So a crash
+ * at any point leaves either nothing (a retry starts again, no reference used) or the whole case with every
+ * letter it owes; a retry of a message already taken in finds its case.
+ */
+export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, complaint: NewComplaint, inboundKey: string): Promise<Opened> {
+  const received = DateTime.fromISO(complaint.receivedAt);
+  const year = Number(londonDate(received).slice(0, 4));
+  const ackDate = londonDate(received);
+  const sender = complaint.complainant.email?.toLowerCase();
+  for (let attempt = 1; ; attempt++) {
+    const [last, acknowledgedBy] = await Promise.all([
+      deps.counters.lastReference(policy.referencePrefix, year),
+      sender ? deps.counters.acknowledgedToday(policy.id, sender, ackDate) : Promise.resolve(undefined),
+    ]);
+    const sequence = last + 1;
+    const reference = formatReference(policy.referencePrefix, year, sequence);
+    const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString() });
+    const acknowledged = change.letters.some((l) => l.purpose === 'acknowledgement');
+    if (acknowledgedBy && reachableByEmail(change.case)) {
+      deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
+    }
+    const claims: Claim[] = [
+      { kind: 'inbound', key: inboundKey, reference, outcome: 'opened' },
+      { kind: 'reference', prefix: policy.referencePrefix, year, sequence },
+      ...(acknowledged && sender ? [{ kind: 'acknowledgement' as const, policyId: policy.id, sender, date: ackDate, reference }] : []),
+    ];
+    try {
+      await deps.cases.write(caseWrite(undefined, change, deps.clock.now().toISOString(), claims));
+      return { reference, acknowledged, already: false };
+    } catch (error) {
+      if (!(error instanceof ClaimTakenError)) throw error;
+      if (error.claim.kind === 'inbound') {
+        const earlier = await deps.counters.inbound(inboundKey);
+        if (earlier?.reference) {
+          const existing = await deps.cases.get(earlier.reference);
+          return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), already: true };
+        }
+      }
+      if (attempt > deps.writeRetries) throw error;
+    }
+  }
+}

@@ -1,0 +1,299 @@
+import { createHash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Case, CaseFlag } from '#domain/case/case';
+import { recordBounce, recordMailIn } from '#domain/case/mail-in';
+import { classifyEmail } from '#domain/mail/classify-email';
+import { EmailTooLargeError, MalformedEmailError } from '#domain/mail/mail-errors';
+import { messageIdsIn, providerThreadKeyFor, threadKey } from '#domain/mail/message-id';
+import { parseEmail, type EmailParseLimits } from '#domain/mail/parse-email';
+import type { ParsedEmail } from '#domain/mail/parsed-email';
+import { differingReplyTo, senderOf } from '#domain/mail/sender';
+import type { Sending } from '#domain/letters/addressing';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { PolicySet } from '#domain/policy/policy-set';
+import { changeCase } from '../change-case.js';
+import type { Cases, InboundOutcome } from '../ports/cases.js';
+import type { Clock } from '../ports/clock.js';
+import type { Counters } from '../ports/counters.js';
+import type { HeldMail } from '../ports/held-mail.js';
+import type { Log } from '../ports/log.js';
+import type { RawMail } from '../ports/raw-mail.js';
+import { ClaimTakenError, ItemTooLargeError } from '../ports/store-errors.js';
+import { holdMessage } from './hold-message.js';
+import { openComplaint } from './open-complaint.js';
+
+/** SES receipt verdicts; absent where there was no such check (local SMTP). */
+export type Verdict = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+export interface Verdicts {
+  readonly spam?: Verdict;
+  readonly virus?: Verdict;
+  readonly spf?: Verdict;
+  readonly dkim?: Verdict;
+  readonly dmarc?: Verdict;
+}
+
+/** One delivered message, already stored raw under rawKey. */
+export interface InboundEmail {
+  readonly rawKey: string;
+  /** Envelope recipients; when empty, the To and Cc headers are used. */
+  readonly recipients: readonly string[];
+  /** The envelope sender (SMTP MAIL FROM, SES's mail.source): the last fallback for who sent it. */
+  readonly envelopeFrom?: string;
+  readonly receivedAt: string;
+  readonly verdicts?: Verdicts;
+}
+
+export type IntakeOutcome =
+  | { readonly kind: 'case-opened'; readonly policyId: string; readonly reference: string; readonly acknowledged: boolean }
+  | { readonly kind: 'threaded'; readonly policyId: string; readonly reference: string }
+  | { readonly kind: 'bounce-recorded'; readonly policyId: string; readonly reference: string }
+  | { readonly kind: 'held'; readonly policyId?: string; readonly reason: string; readonly heldId: string };
+
+export interface IntakeLimits extends EmailParseLimits {
+  /** Messages larger than this are held unparsed (SES's S3 action takes up to 40 MB). */
+  readonly maxEmailBytes: number;
+}
+
+export interface TakeEmailDeps {
+  readonly policies: PolicySet;
+  readonly cases: Cases;
+  readonly counters: Counters;
+  readonly heldMail: HeldMail;
+  readonly rawMail: RawMail;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly sending: Sending;
+  readonly limits: IntakeLimits;
+  /** Addresses Redress sends from besides the complaints addresses: their mail is never a complaint. */
+  readonly ownAddresses: readonly string[];
+  readonly writeRetries: number;
+  /** How much of the raw message is kept in memory to look for the original of a bounce. */
+  readonly bounceScanBytes: number;
+}
+
+/**
+ * Takes one stored inbound email through intake: size check, bounded parse, routing by recipient, then
+ * per policy: quarantine, loop and auto-reply guards, bounces, threading, or a new case. Every outcome is one
+ * atomic write that carries the letters it owes, so when this returns the message is a case, on a case, or
+ * held, for good. Safe to run again for the same message: its digest is claimed in that write.
+ */
+export async function takeEmail(deps: TakeEmailDeps, inbound: InboundEmail): Promise<IntakeOutcome[]> {
+  const size = await deps.rawMail.size(inbound.rawKey);
+  const headerPolicies = () => policiesFor(deps.policies, inbound.recipients, []);
+  if (size > deps.limits.maxEmailBytes) {
+    const error = new EmailTooLargeError(size, deps.limits.maxEmailBytes);
+    return [await holdMessage(deps, inbound, headerPolicies()[0], 'too-large', { detail: error.message })];
+  }
+
+  let email: ParsedEmail;
+  let digest: string;
+  let rawHead: string;
+  try {
+    ({ email, digest, rawHead } = await readEmail(deps, inbound.rawKey));
+  } catch (error) {
+    if (!(error instanceof MalformedEmailError)) throw error;
+    return [await holdMessage(deps, inbound, headerPolicies()[0], 'unparseable', { detail: error.message })];
+  }
+
+  const policies = policiesFor(deps.policies, inbound.recipients, [...email.to, ...email.cc].map((a) => a.address));
+  if (policies.length === 0) return [await holdMessage(deps, inbound, undefined, 'unknown-recipient', { email, inboundKey: `${digest}#operator` })];
+
+  const outcomes: IntakeOutcome[] = [];
+  for (const policy of policies) {
+    const inboundKey = `${digest}#${policy.id}`;
+    try {
+      outcomes.push(await intakeForPolicy(deps, inbound, policy, email, { digest, inboundKey, rawHead }));
+    } catch (error) {
+      if (!(error instanceof ItemTooLargeError)) throw error;
+      // Bounded texts make this all but impossible; if it happens, retrying cannot help, so keep it for a person.
+      outcomes.push(await holdMessage(deps, inbound, policy, 'too-large-for-store', { email, inboundKey, detail: error.message }));
+    }
+  }
+  return outcomes;
+}
+
+interface Read {
+  readonly digest: string;
+  readonly inboundKey: string;
+  readonly rawHead: string;
+}
+
+async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, policy: Policy, email: ParsedEmail, read: Read): Promise<IntakeOutcome> {
+  const [seen, threaded] = await Promise.all([deps.counters.inbound(read.inboundKey), threadedCase(deps, email)]);
+  if (seen?.reference) return earlierOutcome(deps, policy, seen.reference, seen.outcome);
+  if (seen?.heldId) return { kind: 'held', policyId: policy.id, reason: 'already-held', heldId: seen.heldId };
+
+  const { verdicts } = inbound;
+  const hold = (reason: Parameters<typeof holdMessage>[3]) => holdMessage(deps, inbound, policy, reason, { email, inboundKey: read.inboundKey });
+  if (verdicts?.virus === 'FAIL') return hold('quarantined-virus');
+  if (verdicts?.spam === 'FAIL') return hold('quarantined-spam');
+
+  const sender = senderOf(email, inbound.envelopeFrom);
+  if (sender && isOwnAddress(deps, sender.address)) return hold('own-address');
+
+  const classification = classifyEmail(
+    email,
+    policy.intake.confidentialMarker ? [policy.intake.confidentialMarker.phrase] : [],
+    new Set([policy.referencePrefix]),
+  );
+  const now = () => deps.clock.now().toISOString();
+  const onCase = async (reference: string, decide: Parameters<typeof changeCase>[2]): Promise<boolean> => {
+    try {
+      await changeCase(deps, reference, decide);
+      return true;
+    } catch (error) {
+      // The same message recorded by a concurrent or earlier attempt: that is the outcome wanted.
+      if (error instanceof ClaimTakenError && error.claim.kind === 'inbound') return true;
+      throw error;
+    }
+  };
+  const claim = (reference: string, outcome: InboundOutcome = 'joined') => [{ kind: 'inbound' as const, key: read.inboundKey, reference, outcome }];
+
+  if (classification.bounce) {
+    const reference = await caseQuotedIn(deps, policy, read.rawHead);
+    if (!reference) return hold('bounce-unmatched');
+    await onCase(reference, (c, p) => ({
+      change: recordBounce(p, c, { key: read.digest, rawKey: inbound.rawKey, receivedAt: inbound.receivedAt, reporter: email.from?.address ?? 'mailer-daemon', subject: email.subject }, deps.sending, now()),
+      claims: claim(reference, 'bounce'),
+    }));
+    return { kind: 'bounce-recorded', policyId: policy.id, reference };
+  }
+
+  const mail = (automatic: boolean) => ({
+    key: read.digest,
+    rawKey: inbound.rawKey,
+    receivedAt: inbound.receivedAt,
+    sender: sender?.address ?? 'unknown',
+    subject: email.subject,
+    text: email.text,
+    ...(email.messageId ? { messageId: email.messageId } : {}),
+    automatic,
+  });
+  if (classification.autoReply) {
+    if (threaded) {
+      await onCase(threaded, (c, p) => ({ change: recordMailIn(p, c, mail(true), deps.sending, now()), claims: claim(threaded) }));
+      return { kind: 'threaded', policyId: policy.id, reference: threaded };
+    }
+    return hold('auto-reply');
+  }
+
+  // A reply joins its case only when it comes from someone on that case, within the same organisation;
+  // anyone else quoting a reference gets a case of their own, flagged, so nobody can write into a stranger's case.
+  const candidate = threaded ?? classification.caseReference ?? undefined;
+  const flags: CaseFlag[] = [];
+  if (candidate) {
+    const existing = await deps.cases.get(candidate);
+    if (existing && existing.policyId === policy.id && sender && isParticipant(existing, sender.address)) {
+      await onCase(existing.reference, (c, p) => ({ change: recordMailIn(p, c, mail(false), deps.sending, now()), claims: claim(existing.reference) }));
+      return { kind: 'threaded', policyId: policy.id, reference: existing.reference };
+    }
+    if (existing) flags.push('quotes-another-case');
+  }
+
+  if (verdicts && [verdicts.spf, verdicts.dkim, verdicts.dmarc].includes('FAIL')) flags.push('sender-not-verified');
+  if (email.attachments.some((a) => a.dangerous)) flags.push('dangerous-attachment');
+  if (email.attachments.some((a) => !a.storageKey)) flags.push('attachments-over-limit');
+  if (email.textNotConverted) flags.push('text-not-converted');
+  if (sender && sender.source !== 'from') flags.push('sender-from-fallback');
+  const replyTo = differingReplyTo(email, sender);
+  if (replyTo) flags.push('reply-to-differs');
+
+  const opened = await openComplaint(
+    deps,
+    policy,
+    {
+      channel: 'email',
+      receivedAt: inbound.receivedAt,
+      complainant: sender
+        ? { anonymous: false, email: sender.address, ...(sender.name ? { name: sender.name } : {}), addressSource: sender.source }
+        : { anonymous: true },
+      confidential: classification.confidential,
+      ...(email.subject ? { subject: email.subject } : {}),
+      summary: email.text,
+      attachments: email.attachments
+        .filter((a) => a.storageKey)
+        .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, storageKey: a.storageKey as string, dangerous: a.dangerous })),
+      signed: false,
+      flags,
+      ...(email.messageId ? { messageId: email.messageId } : {}),
+      ...(replyTo ? { replyTo } : {}),
+      source: { rawKey: inbound.rawKey, messageId: email.messageId, subject: email.subject.slice(0, 998), ...(sender ? { senderFrom: sender.source } : {}) },
+    },
+    read.inboundKey,
+  );
+  return { kind: 'case-opened', policyId: policy.id, reference: opened.reference, acknowledged: opened.acknowledged };
+}
+
+/** What this same message did the first time it was taken in. */
+async function earlierOutcome(deps: TakeEmailDeps, policy: Policy, reference: string, outcome: InboundOutcome | undefined): Promise<IntakeOutcome> {
+  if (outcome === 'bounce') return { kind: 'bounce-recorded', policyId: policy.id, reference };
+  if (outcome !== 'opened') return { kind: 'threaded', policyId: policy.id, reference };
+  const c = await deps.cases.get(reference);
+  return { kind: 'case-opened', policyId: policy.id, reference, acknowledged: Boolean(c?.acknowledgedAt) };
+}
+
+function isParticipant(c: Case, address: string): boolean {
+  const a = address.toLowerCase();
+  return c.complainant.email?.toLowerCase() === a || c.participants.some((p) => p.toLowerCase() === a);
+}
+
+function isOwnAddress(deps: TakeEmailDeps, address: string): boolean {
+  const a = address.toLowerCase();
+  return deps.ownAddresses.some((o) => o.toLowerCase() === a) || deps.policies.forAddress(a) !== undefined;
+}
+
+/** The policies a message is for: by envelope recipient, else by the addresses in its headers. */
+function policiesFor(policies: PolicySet, envelope: readonly string[], headerAddresses: readonly string[]): Policy[] {
+  const addresses = envelope.length > 0 ? envelope : headerAddresses;
+  const found = new Map<string, Policy>();
+  for (const address of addresses) {
+    const policy = policies.forAddress(address);
+    if (policy) found.set(policy.id, policy);
+  }
+  return [...found.values()];
+}
+
+async function threadedCase(deps: TakeEmailDeps, email: ParsedEmail): Promise<string | undefined> {
+  const ids = [...(email.inReplyTo ? messageIdsIn(email.inReplyTo) : []), ...email.references.map(threadKey)];
+  return ids.length > 0 ? deps.cases.byThread(withProviderKeys(ids)) : undefined;
+}
+
+/** Each Message-ID, and after it the SES provider key it stands for when SES rewrote it. */
+function withProviderKeys(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => [id, providerThreadKeyFor(id)].filter((k): k is string => Boolean(k)));
+}
+
+/** The case a bounce is about: a Message-ID of ours or a reference quoted in the returned message. */
+async function caseQuotedIn(deps: TakeEmailDeps, policy: Policy, rawHead: string): Promise<string | undefined> {
+  const ids = messageIdsIn(rawHead);
+  const byThread = ids.length > 0 ? await deps.cases.byThread(withProviderKeys(ids)) : undefined;
+  if (byThread) return byThread;
+  const match = rawHead.match(new RegExp(`\\b${policy.referencePrefix}-\\d{4}-\\d{4,}\\b`));
+  if (!match) return undefined;
+  return (await deps.cases.get(match[0])) ? match[0] : undefined;
+}
+
+/** Streams the raw message once: parsing, hashing, and keeping its head for bounce matching. */
+async function readEmail(deps: TakeEmailDeps, rawKey: string): Promise<{ email: ParsedEmail; digest: string; rawHead: string }> {
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const limit = deps.bounceScanBytes;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      hash.update(chunk);
+      if (headBytes < limit) {
+        head.push(chunk.subarray(0, limit - headBytes));
+        headBytes += chunk.length;
+      }
+      done(null, chunk);
+    },
+  });
+  const raw = await deps.rawMail.open(rawKey);
+  raw.on('error', (error) => tap.destroy(error));
+  const email = await parseEmail(raw.pipe(tap), deps.limits, {
+    store: (index, filename, _type, content) => deps.rawMail.putAttachment(rawKey, index, filename, content),
+    discard: (key) => deps.rawMail.delete(key),
+  });
+  return { email, digest: hash.digest('hex'), rawHead: Buffer.concat(head).toString('latin1') };
+}

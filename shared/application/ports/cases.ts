@@ -1,0 +1,50 @@
+import type { Case, TimelineEvent } from '#domain/case/case';
+import type { OutboxItem } from '#domain/outbox/outbox-item';
+
+/** What an inbound message did to its case: opened it, joined it, or reported a delivery failure on it. */
+export type InboundOutcome = 'opened' | 'joined' | 'bounce';
+
+/**
+ * Once-only marks written in the same atomic write as a case change, so that a retried or concurrent attempt
+ * cannot do the same thing twice: an inbound message (or form submission) taken in, a reference number used,
+ * a sender's acknowledgement for the day.
+ */
+export type Claim =
+  | { readonly kind: 'inbound'; readonly key: string; readonly reference: string; readonly outcome: InboundOutcome }
+  /** The organisation's counter for the year moves from sequence - 1 to sequence: no number is skipped or used twice. */
+  | { readonly kind: 'reference'; readonly prefix: string; readonly year: number; readonly sequence: number }
+  | { readonly kind: 'acknowledgement'; readonly policyId: string; readonly sender: string; readonly date: string; readonly reference: string };
+
+/** One atomic write: the case (created, or changed from `expectedVersion`), its events, threads, outbox items and claims. */
+export interface CaseWrite {
+  readonly case: Case;
+  /** 0 to create the case; otherwise the version read, which must still be the stored one. */
+  readonly expectedVersion: number;
+  readonly events: readonly TimelineEvent[];
+  readonly threadKeys: readonly string[];
+  readonly outbox: readonly OutboxItem[];
+  readonly claims: readonly Claim[];
+  /** When the write is made: its outbox items are due from then. */
+  readonly at: string;
+}
+
+/** Cases and their timelines. Adapters: DynamoDB (AWS, or DynamoDB Local) and memory. */
+export interface Cases {
+  get(reference: string): Promise<Case | undefined>;
+  timeline(reference: string): Promise<TimelineEvent[]>;
+  /** The case one of these thread keys belongs to (ours, or an earlier message of the case); the first found wins. */
+  byThread(threadKeys: readonly string[]): Promise<string | undefined>;
+  /** Cases of one policy from one complainant address, newest first. */
+  ofComplainant(policyId: string, email: string): Promise<Case[]>;
+  /** A policy's cases that are not closed, soonest next deadline first (the digest's query). */
+  open(policyId: string): Promise<Case[]>;
+  /** Cases of one policy, newest first. */
+  newestFirst(policyId: string): Promise<Case[]>;
+  /**
+   * Writes a change atomically. Throws ConcurrentChangeError when the case moved on since it was read,
+   * ClaimTakenError when a claim is already held by another, ItemTooLargeError when the case cannot be stored.
+   */
+  write(change: CaseWrite): Promise<void>;
+  /** Overwrites timeline events in place (same ids and times): how personal data leaves the timeline. */
+  rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void>;
+}

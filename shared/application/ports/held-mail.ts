@@ -1,0 +1,14 @@
+import type { HeldMessage } from '#domain/mail/held-message';
+import type { OutboxItem } from '#domain/outbox/outbox-item';
+
+/** Messages kept for a person instead of becoming a case. Adapters: DynamoDB and memory. */
+export interface HeldMail {
+  /**
+   * Keeps a message together with the notice it owes (in one atomic write) and marks its inbound key, so that
+   * the same message held again is one held message. Idempotent.
+   */
+  hold(held: HeldMessage, outbox: readonly OutboxItem[], inboundKey?: string): Promise<void>;
+  get(id: string): Promise<HeldMessage | undefined>;
+  /** Held messages for a policy, or for "operator" (unknown recipients), newest first. */
+  list(scope: string): Promise<HeldMessage[]>;
+}

@@ -1,0 +1,41 @@
+import type { OutboxItem } from '#domain/outbox/outbox-item';
+
+export type OutboxStatus = 'pending' | 'sent' | 'done' | 'dead';
+
+/** An outbox item with its delivery record. */
+export type OutboxEntry = OutboxItem & {
+  readonly createdAt: string;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  /** When it may next be tried (pending only). */
+  readonly nextAttemptAt: string;
+  /** Held by one sender until then, so that two senders never send it at once. */
+  readonly leaseUntil?: string;
+  readonly lastError?: string;
+  readonly sentAt?: string;
+  /** SES's id for the sent message. */
+  readonly providerMessageId?: string;
+};
+
+/** The one outbox for every letter, notice and timer intent. Adapters: DynamoDB and memory. */
+export interface Outbox {
+  /** Adds items that no case change carries (a digest), each once: an id seen before is left as it is. */
+  add(items: readonly OutboxItem[], at: string): Promise<void>;
+  /** Pending entries, oldest first (an index query), at most `limit`. */
+  pending(limit: number): Promise<OutboxEntry[]>;
+  /** Entries of one case, oldest first: what the case shows as sent or waiting. */
+  ofCase(reference: string): Promise<OutboxEntry[]>;
+  /** Entries that gave up, newest first. */
+  dead(limit: number): Promise<OutboxEntry[]>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  /** Takes a pending, unleased entry for one attempt; undefined when another sender has it or it is finished. */
+  lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined>;
+  /** A letter went: the entry is sent, and its case's timeline records it (with SES's id as a thread key). */
+  markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void>;
+  /** A timer intent was carried out. */
+  markDone(entry: OutboxEntry, at: string): Promise<void>;
+  /** An attempt failed: try again at `nextAttemptAt`, or, with none, give up (dead) and record why. */
+  markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void>;
+  /** A dead entry goes back to pending, to be tried again now (an operator's decision). */
+  retry(id: string, at: string): Promise<boolean>;
+}

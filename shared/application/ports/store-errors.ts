@@ -1,0 +1,41 @@
+import type { Claim } from './cases.js';
+
+/** Another writer changed the case first: read it again and re-apply the change. */
+export class ConcurrentChangeError extends Error {
+  constructor(readonly reference: string) {
+    super(`case ${reference} was changed by someone else; read it again and retry`);
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
+/** A once-only mark is held already: an earlier attempt did this, or a concurrent one got there first. */
+export class ClaimTakenError extends Error {
+  constructor(readonly claim: Claim) {
+    super(`already claimed: ${claim.kind}`);
+    this.name = 'ClaimTakenError';
+  }
+}
+
+/** The store refused the write as too large (DynamoDB's 400 KB item limit): retrying cannot help. */
+export class ItemTooLargeError extends Error {
+  constructor(what: string, detail: string) {
+    super(`${what} is too large to store: ${detail}`);
+    this.name = 'ItemTooLargeError';
+  }
+}
+
+/** No case with this reference. */
+export class CaseNotFoundError extends Error {
+  constructor(readonly reference: string) {
+    super(`no case ${reference}; check the reference (case list shows them)`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+/** Another sender took an outbox entry over after this one's lease ran out: this attempt's result is not recorded. */
+export class LeaseLostError extends Error {
+  constructor(id: string) {
+    super(`the lease on outbox entry ${id} ran out before its attempt finished; another sender has it`);
+    this.name = 'LeaseLostError';
+  }
+}

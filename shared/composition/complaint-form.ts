@@ -1,0 +1,62 @@
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
+import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import type { FormHandlerDeps } from '#adapters/http/form-http-handler';
+import { secretValue } from '#adapters/secrets/secret-value';
+import { systemClock } from '#adapters/clock/system-clock';
+import type { Cases } from '#application/ports/cases';
+import type { Clock } from '#application/ports/clock';
+import type { Counters } from '#application/ports/counters';
+import type { Log } from '#application/ports/log';
+import type { RateLimiter } from '#application/ports/rate-limiter';
+import { submitWebComplaint } from '#application/intake/submit-web-complaint';
+import type { Config } from '#config/config';
+import type { PolicySet } from '#domain/policy/policy-set';
+import { casesTable } from './aws-clients.js';
+import { powertoolsLog } from './powertools-log.js';
+import { requiredSetting } from './required-setting.js';
+import { settingsFrom } from './settings.js';
+
+/** The web form's handler over its ports, the same locally and in Lambda. */
+export function formHandlerDeps(config: Config, ports: { policies: PolicySet; cases: Cases; counters: Counters; rateLimiter: RateLimiter; clock: Clock; log: Log }, secret: string): FormHandlerDeps {
+  const deps = { ...settingsFrom(config), ...ports };
+  return {
+    policies: ports.policies,
+    counters: ports.counters,
+    rateLimiter: ports.rateLimiter,
+    submit: (submission) => submitWebComplaint(deps, submission),
+    secret,
+    log: ports.log,
+    now: () => ports.clock.now().getTime(),
+    limits: {
+      maxBodyBytes: config.REDRESS_FORM_MAX_BODY_BYTES,
+      minFillSeconds: config.REDRESS_FORM_MIN_FILL_SECONDS,
+      maxFormAgeSeconds: config.REDRESS_FORM_MAX_AGE_SECONDS,
+      perIpLimit: config.REDRESS_FORM_PER_IP_LIMIT,
+      perIpWindowSeconds: config.REDRESS_FORM_PER_IP_WINDOW_SECONDS,
+      perOrganisationLimit: config.REDRESS_FORM_PER_ORG_LIMIT,
+      perOrganisationWindowSeconds: config.REDRESS_FORM_PER_ORG_WINDOW_SECONDS,
+    },
+  };
+}
+
+/** The form function: cases, counters and rate limits in DynamoDB, the form secret from Secrets Manager. No bucket, no SES. */
+export async function composeComplaintForm(config: Config): Promise<{ deps: FormHandlerDeps; log: ReturnType<typeof powertoolsLog> }> {
+  const table = casesTable(config);
+  const log = powertoolsLog('redress-complaint-form');
+  // On AWS the secret that signs form tokens comes from Secrets Manager, never the local development default.
+  const secret =
+    config.REDRESS_STACK === 'aws'
+      ? await secretValue(config.AWS_REGION, requiredSetting(config.REDRESS_FORM_SECRET_ARN, 'REDRESS_FORM_SECRET_ARN', 'the Secrets Manager secret that signs form tokens'))
+      : config.REDRESS_FORM_SECRET;
+  const ports = {
+    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    cases: new DynamoDbCases(table),
+    counters: new DynamoDbCounters(table),
+    rateLimiter: new DynamoDbRateLimiter(table.client, table.name),
+    clock: systemClock,
+    log,
+  };
+  return { deps: formHandlerDeps(config, ports, secret), log };
+}

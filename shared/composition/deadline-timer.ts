@@ -1,0 +1,25 @@
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
+import { systemClock } from '#adapters/clock/system-clock';
+import { fireTimer } from '#application/deadlines/fire-timer';
+import type { Config } from '#config/config';
+import type { TimerInput } from '#domain/timers/timer-plan';
+import { casesTable, s3Client } from './aws-clients.js';
+import { powertoolsLog } from './powertools-log.js';
+import { requiredSetting } from './required-setting.js';
+import { settingsFrom } from './settings.js';
+
+/** The deadline function: cases in DynamoDB, and raw mail in S3 for destruction at retention. No SES, no Scheduler. */
+export function composeDeadlineTimer(config: Config) {
+  const log = powertoolsLog('redress-deadline-timer');
+  const deps = {
+    ...settingsFrom(config),
+    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    cases: new DynamoDbCases(casesTable(config)),
+    rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail is destroyed from at retention')),
+    clock: systemClock,
+    log,
+  };
+  return { log, fire: (input: TimerInput) => fireTimer(deps, input) };
+}

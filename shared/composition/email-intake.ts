@@ -1,0 +1,32 @@
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
+import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
+import { systemClock } from '#adapters/clock/system-clock';
+import { takeEmail, type InboundEmail } from '#application/intake/take-email';
+import type { Config } from '#config/config';
+import { casesTable, s3Client } from './aws-clients.js';
+import { powertoolsLog } from './powertools-log.js';
+import { requiredSetting } from './required-setting.js';
+import { settingsFrom } from './settings.js';
+
+/**
+ * The email intake function: raw mail in S3, cases, counters and held mail in DynamoDB. No SES and no
+ * Scheduler: its letters and timer intents go into the outbox in the case's own write.
+ */
+export function composeEmailIntake(config: Config) {
+  const table = casesTable(config);
+  const log = powertoolsLog('redress-email-intake');
+  const deps = {
+    ...settingsFrom(config),
+    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    cases: new DynamoDbCases(table),
+    counters: new DynamoDbCounters(table),
+    heldMail: new DynamoDbHeldMail(table),
+    rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket SES stores raw mail in')),
+    clock: systemClock,
+    log,
+  };
+  return { log, rawMailPrefix: config.REDRESS_RAW_MAIL_PREFIX, take: (inbound: InboundEmail) => takeEmail(deps, inbound) };
+}

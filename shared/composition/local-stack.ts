@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
+import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
+import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
+import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
+import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { SesMailer } from '#adapters/ses/ses-mailer';
+import { systemClock } from '#adapters/clock/system-clock';
+import type { Clock } from '#application/ports/clock';
+import type { Log } from '#application/ports/log';
+import type { Mailer } from '#application/ports/mailer';
+import type { Timers } from '#application/ports/timers';
+import type { Config } from '#config/config';
+import type { PolicySet } from '#domain/policy/policy-set';
+import { casesTable, sesClient } from './aws-clients.js';
+import { formHandlerDeps } from './complaint-form.js';
+import { settingsFrom } from './settings.js';
+import { bindUseCases, type Ports } from './use-cases.js';
+
+/**
+ * The whole pipeline on this machine (npm start, the CLI, tests, benchmarks): DynamoDB Local, raw mail on disk,
+ * the SES emulator, timers in the store. The same use cases as the Lambda functions, over local adapters.
+ */
+export function composeLocalStack(config: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers }) {
+  const table = casesTable(config);
+  const timers = new DynamoDbTimers(table.client, table.name);
+  const ports: Ports = {
+    policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    cases: new DynamoDbCases(table),
+    counters: new DynamoDbCounters(table),
+    heldMail: new DynamoDbHeldMail(table),
+    outbox: new DynamoDbOutbox(table),
+    timers: options.timers ?? timers,
+    rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
+    mailer: options.mailer ?? new SesMailer(sesClient(config)),
+    clock: options.clock ?? systemClock,
+    log: options.log,
+  };
+  const rateLimiter = new DynamoDbRateLimiter(table.client, table.name);
+  return {
+    ...ports,
+    config,
+    table,
+    localTimers: timers,
+    useCases: bindUseCases(ports, settingsFrom(config)),
+    form: (secret: string = config.REDRESS_FORM_SECRET) => formHandlerDeps(config, { ...ports, rateLimiter }, secret),
+  };
+}
+
+export type LocalStack = ReturnType<typeof composeLocalStack>;

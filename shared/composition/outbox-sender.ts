@@ -1,0 +1,38 @@
+import { EventBridgeTimers } from '#adapters/scheduler/eventbridge-timers';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { SesMailer } from '#adapters/ses/ses-mailer';
+import { systemClock } from '#adapters/clock/system-clock';
+import { sendDueLetters } from '#application/correspondence/send-due-letters';
+import type { Config } from '#config/config';
+import { casesTable, schedulerClient, sesClient } from './aws-clients.js';
+import { powertoolsLog } from './powertools-log.js';
+import { requiredSetting } from './required-setting.js';
+import { settingsFrom } from './settings.js';
+
+/** The outbox sender: the only function that sends mail (SES) and sets timers (Scheduler). */
+export function composeOutboxSender(config: Config) {
+  const table = casesTable(config);
+  const log = powertoolsLog('redress-outbox-sender');
+  const timers = new EventBridgeTimers(schedulerClient(config), {
+    groupName: requiredSetting(config.REDRESS_SCHEDULE_GROUP, 'REDRESS_SCHEDULE_GROUP', 'the schedule group deadline timers live in'),
+    roleArn: requiredSetting(config.REDRESS_SCHEDULER_ROLE_ARN, 'REDRESS_SCHEDULER_ROLE_ARN', 'the role Scheduler invokes the deadline function with'),
+    functionArn: requiredSetting(config.REDRESS_DEADLINE_FUNCTION_ARN, 'REDRESS_DEADLINE_FUNCTION_ARN', 'the deadline function timers invoke'),
+    deadLetterArn: requiredSetting(config.REDRESS_TIMER_DLQ_ARN, 'REDRESS_TIMER_DLQ_ARN', "the timers' dead-letter queue"),
+    pastDueMarginMs: config.REDRESS_TIMER_PAST_DUE_MARGIN_SECONDS * 1000,
+    retryAttempts: config.REDRESS_TIMER_RETRY_ATTEMPTS,
+    maxEventAgeSeconds: config.REDRESS_TIMER_MAX_EVENT_AGE_SECONDS,
+  });
+  const deps = {
+    ...settingsFrom(config),
+    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    cases: new DynamoDbCases(table),
+    outbox: new DynamoDbOutbox(table),
+    mailer: new SesMailer(sesClient(config), config.REDRESS_SES_CONFIGURATION_SET),
+    timers,
+    clock: systemClock,
+    log,
+  };
+  return { log, sendDue: () => sendDueLetters(deps) };
+}

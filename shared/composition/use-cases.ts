@@ -1,0 +1,66 @@
+import type { DateTime } from 'luxon';
+import { retryLetter } from '#application/correspondence/retry-letter';
+import { sendDigest } from '#application/correspondence/send-digest';
+import { sendDueLetters } from '#application/correspondence/send-due-letters';
+import { fireTimer } from '#application/deadlines/fire-timer';
+import { submitWebComplaint, type WebSubmission } from '#application/intake/submit-web-complaint';
+import { takeEmail, type InboundEmail } from '#application/intake/take-email';
+import type { Cases } from '#application/ports/cases';
+import type { Clock } from '#application/ports/clock';
+import type { Counters } from '#application/ports/counters';
+import type { HeldMail } from '#application/ports/held-mail';
+import type { Log } from '#application/ports/log';
+import type { Mailer } from '#application/ports/mailer';
+import type { Outbox } from '#application/ports/outbox';
+import type { RawMail } from '#application/ports/raw-mail';
+import type { Timers } from '#application/ports/timers';
+import { addParticipant } from '#application/staff/add-participant';
+import { changeStage } from '#application/staff/change-stage';
+import { closeCase } from '#application/staff/close-case';
+import { extendDeadline } from '#application/staff/extend-deadline';
+import { markDeadlineMet } from '#application/staff/mark-deadline-met';
+import { recordOutcome } from '#application/staff/record-outcome';
+import { signCase } from '#application/staff/sign-case';
+import type { StaffRequest } from '#application/staff/staff-deps';
+import type { Decision } from '#domain/case/staff-actions';
+import type { TimerInput } from '#domain/timers/timer-plan';
+import type { PolicySet } from '#domain/policy/policy-set';
+import type { Settings } from './settings.js';
+
+/** Every port, for the entry points that use them all: the local stack, the CLI and tests. */
+export interface Ports {
+  readonly policies: PolicySet;
+  readonly cases: Cases;
+  readonly counters: Counters;
+  readonly heldMail: HeldMail;
+  readonly outbox: Outbox;
+  readonly timers: Timers;
+  readonly rawMail: RawMail;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+/** Every use case bound to one set of ports: the same code over DynamoDB Local and files, or over memory fakes. */
+export function bindUseCases(ports: Ports, settings: Settings) {
+  const deps = { ...ports, ...settings };
+  return {
+    takeEmail: (inbound: InboundEmail) => takeEmail(deps, inbound),
+    submitWebComplaint: (submission: WebSubmission) => submitWebComplaint(deps, submission),
+    fireTimer: (input: TimerInput) => fireTimer(deps, input),
+    sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),
+    sendDueLetters: () => sendDueLetters(deps),
+    retryLetter: (id: string) => retryLetter(deps, id),
+    staff: {
+      sign: (request: StaffRequest) => signCase(deps, request),
+      met: (request: StaffRequest & { kind: string }) => markDeadlineMet(deps, request),
+      stage: (request: StaffRequest & { stage: string }) => changeStage(deps, request),
+      extend: (request: StaffRequest & { kind: string; newDate: string; reason: string }) => extendDeadline(deps, request),
+      outcome: (request: StaffRequest & { decision: Decision }) => recordOutcome(deps, request),
+      close: (request: StaffRequest) => closeCase(deps, request),
+      addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
+    },
+  };
+}
+
+export type UseCases = ReturnType<typeof bindUseCases>;

@@ -1,0 +1,82 @@
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { caseMailNotice, undeliverableNotice } from '#domain/letters/staff-notices';
+import { threadKey } from '#domain/mail/message-id';
+import type { Policy } from '#domain/policy/policy-schema';
+import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
+import type { CaseChange } from './case-change.js';
+import type { Case } from './case.js';
+import { staffAddress } from './route-case.js';
+import { timelineEvent } from './timeline-event.js';
+
+/** A message that joins a case: who sent it, what it says, and the key that makes it one happening. */
+export interface MailOnCase {
+  /** A digest of the message's bytes: the same message delivered twice is recorded once. */
+  readonly key: string;
+  readonly rawKey: string;
+  readonly receivedAt: string;
+  readonly sender: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly messageId?: string;
+  readonly automatic: boolean;
+}
+
+/**
+ * A message on a case (a reply from the complainant or a participant, or an automatic reply) goes on its
+ * timeline; a person's message is also sent to the handler (for a confidential case, only that mail arrived).
+ */
+export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending: Sending, now: string): CaseChange {
+  const subject = boundText(mail.subject, TEXT_BOUNDS.subject);
+  const event = timelineEvent({
+    id: `mail-in-${mail.key.slice(0, 16)}`,
+    at: mail.receivedAt,
+    type: 'mail-in',
+    actor: mail.sender,
+    summary: mail.automatic ? `Automatic reply from ${mail.sender}` : `Message from ${mail.sender}`,
+    detail: { rawKey: mail.rawKey, subject, messageId: mail.messageId, automatic: mail.automatic },
+  });
+  // A person's reply from a form address proves it is theirs: from now on Redress may write to it.
+  const confirms = !mail.automatic && c.complainant.emailConfirmed === false && c.complainant.email?.toLowerCase() === mail.sender.toLowerCase();
+  const changed: Case = confirms ? { ...c, complainant: { ...c.complainant, emailConfirmed: true }, updatedAt: now } : { ...c, updatedAt: now };
+  const confirmed = confirms
+    ? [timelineEvent({ id: `email-confirmed-${mail.key.slice(0, 16)}`, at: mail.receivedAt, type: 'note', actor: mail.sender, summary: `The complainant confirmed ${mail.sender} by replying from it` })]
+    : [];
+  return {
+    case: changed,
+    events: [event, ...confirmed],
+    letters: mail.automatic
+      ? []
+      : [
+          noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, sending.operatorEmail)], caseMailNotice(policy, c, subject, mail.text), 'mail-notice', mail.key.slice(0, 16), sending),
+        ],
+    threadKeys: mail.messageId ? [threadKey(mail.messageId)] : [],
+    deadlinesChanged: false,
+  };
+}
+
+/** A delivery failure about a case: the complainant's address is marked undeliverable and the handler told. */
+export function recordBounce(policy: Policy, c: Case, bounce: { key: string; rawKey: string; receivedAt: string; reporter: string; subject: string }, sending: Sending, now: string): CaseChange {
+  const changed: Case = {
+    ...c,
+    flags: c.flags.includes('complainant-undeliverable') ? c.flags : [...c.flags, 'complainant-undeliverable'],
+    updatedAt: now,
+  };
+  return {
+    case: changed,
+    events: [
+      timelineEvent({
+        id: `undeliverable-${bounce.key.slice(0, 16)}`,
+        at: bounce.receivedAt,
+        type: 'undeliverable',
+        actor: bounce.reporter,
+        summary: "Mail to the complainant's address could not be delivered",
+        detail: { rawKey: bounce.rawKey, subject: boundText(bounce.subject, TEXT_BOUNDS.subject) },
+      }),
+    ],
+    letters: [
+      noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed), 'undeliverable-notice', bounce.key.slice(0, 16), sending),
+    ],
+    threadKeys: [],
+    deadlinesChanged: false,
+  };
+}

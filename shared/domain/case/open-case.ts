@@ -1,0 +1,145 @@
+import { DateTime } from 'luxon';
+import { acknowledgementLetter } from '#domain/letters/acknowledgement-letter';
+import { letterToComplainant, noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { newCaseNotice } from '#domain/letters/staff-notices';
+import { threadKey } from '#domain/mail/message-id';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
+import { planDeadlines } from '#domain/planner/plan-deadlines';
+import type { Policy } from '#domain/policy/policy-schema';
+import { boundText, TEXT_BOUNDS, wasBounded } from '#domain/text/bounded-text';
+import type { CaseChange } from './case-change.js';
+import type { Case, CaseDeadline, CaseFlag, Channel, Complainant, TimelineEvent } from './case.js';
+import { entryStage, handlerFor, staffAddress } from './route-case.js';
+import { timelineEvent } from './timeline-event.js';
+
+/** A complaint as it arrives, from any channel, before it is a case. */
+export interface NewComplaint {
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  readonly complainant: Complainant;
+  readonly confidential: boolean;
+  readonly about?: string;
+  readonly subject?: string;
+  readonly summary: string;
+  readonly desiredOutcome?: string;
+  readonly incident?: Case['incident'];
+  readonly invoiceNumber?: string;
+  readonly attachments: Case['attachments'];
+  readonly signed: boolean;
+  readonly flags: readonly CaseFlag[];
+  /** The inbound message's own Message-ID, so that the complainant's later replies thread. */
+  readonly messageId?: string;
+  /** A Reply-To that differs from the sender: recorded and shown, never written to. */
+  readonly replyTo?: string;
+  readonly source: Readonly<Record<string, unknown>>;
+}
+
+/** Whether a case's complainant can be written to at all: an address, not anonymous, not known to bounce. */
+export function reachableByEmail(c: Pick<Case, 'complainant' | 'flags'>): boolean {
+  return Boolean(c.complainant.email) && !c.complainant.anonymous && !c.flags.includes('complainant-undeliverable');
+}
+
+/** Whether Redress may send the complainant letters beyond the acknowledgement: reachable, and the address confirmed. */
+export function writableByEmail(c: Pick<Case, 'complainant' | 'flags'>): boolean {
+  return reachableByEmail(c) && c.complainant.emailConfirmed !== false;
+}
+
+/**
+ * A new case under its policy: the entry stage and its handler (routing by whom it is about), its deadlines
+ * (none while the clock waits for a signature), its flags, and the letters it is owed: the acknowledgement
+ * when `acknowledge` (the use case knows whether this sender already had one today) and the handler's notice.
+ * Every free text is bounded so that the case item always fits.
+ */
+export function openCase(policy: Policy, complaint: NewComplaint, reference: string, options: { acknowledge: boolean; sending: Sending; now: string }): CaseChange {
+  const stage = entryStage(policy);
+  const signature = policy.intake.signature;
+  const awaitingSignature = Boolean(signature?.required && !complaint.signed);
+  const flags = new Set<CaseFlag>(complaint.flags);
+  if (complaint.complainant.anonymous) {
+    if (policy.intake.anonymous.handling === 'not-investigated') flags.add('anonymous-not-investigated');
+    if (policy.intake.anonymous.handling === 'recorded-limited-action') flags.add('anonymous-limited-action');
+  }
+  const bounded = (text: string | undefined, max: number): string | undefined => {
+    if (text === undefined) return undefined;
+    if (wasBounded(text, max)) flags.add('text-shortened');
+    return boundText(text, max);
+  };
+  const subject = bounded(complaint.subject, TEXT_BOUNDS.subject);
+  const summary = bounded(complaint.summary, TEXT_BOUNDS.summary) ?? '';
+  const desiredOutcome = bounded(complaint.desiredOutcome, TEXT_BOUNDS.summary / 4);
+  const name = bounded(complaint.complainant.name, TEXT_BOUNDS.name);
+  const clockWaits = awaitingSignature && Boolean(signature?.clockStartsWhenSigned);
+  const planned: CaseDeadline[] = clockWaits
+    ? []
+    : planDeadlines(policy, stage.id, 'received', DateTime.fromISO(complaint.receivedAt)).map((d) => ({ ...d, stage: stage.id, status: 'pending' as const }));
+
+  const draft: Case = {
+    reference,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    stage: stage.id,
+    status: awaitingSignature ? 'awaiting-signature' : 'open',
+    channel: complaint.channel,
+    confidential: complaint.confidential,
+    complainant: { ...complaint.complainant, ...(name ? { name } : {}) },
+    ...(complaint.about ? { about: complaint.about } : {}),
+    handlerRole: handlerFor(policy, stage.id, complaint.about),
+    ...(subject ? { subject } : {}),
+    summary,
+    ...(desiredOutcome ? { desiredOutcome } : {}),
+    ...(complaint.incident ? { incident: complaint.incident } : {}),
+    ...(complaint.invoiceNumber ? { invoiceNumber: complaint.invoiceNumber } : {}),
+    attachments: complaint.attachments,
+    signed: complaint.signed,
+    flags: [...flags],
+    deadlines: planned,
+    participants: [],
+    ...(complaint.replyTo ? { replyTo: complaint.replyTo } : {}),
+    receivedAt: complaint.receivedAt,
+    updatedAt: complaint.receivedAt,
+    version: 1,
+    deadlinesVersion: 1,
+  };
+
+  const at = complaint.receivedAt;
+  const acknowledge = options.acknowledge && reachableByEmail(draft);
+  const c: Case = acknowledge
+    ? {
+        ...draft,
+        acknowledgedAt: options.now,
+        // The letter meets the stage's acknowledge deadline (none is set while the clock waits for a signature).
+        deadlines: draft.deadlines.map((d) => (d.kind === 'acknowledge' ? { ...d, status: 'met' as const } : d)),
+        staffNotifiedAt: options.now,
+      }
+    : { ...draft, staffNotifiedAt: options.now };
+
+  const letters: LetterToSend[] = [];
+  if (acknowledge) letters.push(letterToComplainant(policy, c, acknowledgementLetter(policy, c), 'acknowledgement', `${c.stage}-received`, options.sending));
+  letters.push(
+    noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? ''), 'new-case-notice', 'opened', options.sending),
+  );
+
+  const events: TimelineEvent[] = [
+    timelineEvent({ id: 'received', at, type: 'received', actor: c.complainant.email ?? 'anonymous', summary: `Complaint received by ${c.channel}`, detail: complaint.source }),
+  ];
+  if (c.deadlines.length > 0) {
+    events.push(
+      timelineEvent({
+        id: 'deadlines-set',
+        at,
+        type: 'deadlines-set',
+        actor: 'redress',
+        summary: `Deadlines set for ${c.stage}`,
+        detail: { deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate, clause: d.clause })) },
+      }),
+    );
+  }
+  if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
+  if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement written to the complainant' }));
+
+  const threadKeys = [
+    ...(complaint.messageId ? [threadKey(complaint.messageId)] : []),
+    ...letters.filter((l) => l.toComplainant).map((l) => threadKey(l.messageId)),
+  ];
+  return { case: c, events, letters, threadKeys, deadlinesChanged: c.deadlines.length > 0 };
+}

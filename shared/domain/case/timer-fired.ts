@@ -1,0 +1,132 @@
+import { DateTime } from 'luxon';
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { closedCaseNotice, escalationNotice, reminderNotice } from '#domain/letters/deadline-notices';
+import { calendarFor, dueDate, planDeadlines } from '#domain/planner/plan-deadlines';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { TimerInput } from '#domain/timers/timer-plan';
+import type { CaseChange } from './case-change.js';
+import type { Case, CaseDeadline, TimelineEvent } from './case.js';
+import { staffAddress } from './route-case.js';
+import { timelineEvent } from './timeline-event.js';
+
+export type TimerVerdict =
+  | { readonly outcome: 'superseded' | 'already-done' }
+  | { readonly outcome: 'destroy'; readonly deadline: CaseDeadline }
+  | { readonly outcome: 'reminded' | 'escalated' | 'closed'; readonly change: CaseChange };
+
+/**
+ * What a timer that went off asks of its case, read again just now: nothing when the deadline was met or
+ * replaced since the timer was set (its deadlines version moved on) or the reminder already went; otherwise a
+ * reminder to the handler, an escalation of a missed deadline to the handler and the role above it (with a
+ * holding-letter draft where the policy has one), the case's closure when its appeal window ran out, or the
+ * destruction of its personal data at the retention date (done by the use case, which owns the stored files).
+ */
+export function timerFired(policy: Policy, c: Case, input: TimerInput, sending: Sending, now: string): TimerVerdict {
+  if (c.deadlinesVersion !== input.deadlinesVersion) return { outcome: 'superseded' };
+  const deadline = c.deadlines.find((d) => d.stage === input.stage && d.kind === input.kind && d.dueAt === input.dueAt);
+  if (!deadline || deadline.status !== 'pending' || (input.purpose === 'reminder' && deadline.remindedAt)) return { outcome: 'already-done' };
+  if (input.purpose === 'reminder') return { outcome: 'reminded', change: remind(policy, c, deadline, sending, now) };
+  switch (deadline.kind) {
+    case 'appeal-window':
+      return { outcome: 'closed', change: closeAfterAppealWindow(policy, c, deadline, sending, now) };
+    case 'retention':
+      return { outcome: 'destroy', deadline };
+    default:
+      return { outcome: 'escalated', change: escalate(policy, c, deadline, sending, now) };
+  }
+}
+
+function remind(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
+  const to = staffAddress(policy, c.handlerRole, sending.operatorEmail);
+  return {
+    case: { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, remindedAt: now } : d)), updatedAt: now },
+    events: [event(now, 'reminder', `Reminder to ${to}: ${deadline.kind} by ${deadline.dueDate}`, deadline)],
+    letters: [noticeToStaff(policy, c.reference, c.reference, [to], reminderNotice(policy, c, deadline), 'reminder', key(deadline), sending)],
+    threadKeys: [],
+    deadlinesChanged: false,
+  };
+}
+
+function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
+  const handler = staffAddress(policy, c.handlerRole, sending.operatorEmail);
+  const above = policy.roles.find((r) => r.id === c.handlerRole)?.reportsTo;
+  const recipients = [...new Set([handler, ...(above ? [staffAddress(policy, above, sending.operatorEmail)] : [])])];
+  const holding = deadline.kind === 'respond' ? holdingLetterDraft(policy, c, deadline) : undefined;
+  const events: TimelineEvent[] = [event(now, 'escalated', `Missed ${deadline.kind} deadline of ${deadline.dueDate}: escalated to ${recipients.join(', ')}`, deadline)];
+  if (holding) {
+    events.push(
+      timelineEvent({
+        id: `holding-letter-${deadline.stage}-${deadline.dueDate}`,
+        at: now,
+        type: 'note',
+        actor: 'redress',
+        summary: `Holding letter drafted for staff, proposing ${holding.newDate} (${holding.clause})`,
+        detail: { draft: holding.text, proposedDate: holding.newDate },
+      }),
+    );
+  }
+  return {
+    case: { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, status: 'missed' as const } : d)), updatedAt: now },
+    events,
+    letters: [noticeToStaff(policy, c.reference, c.reference, recipients, escalationNotice(policy, c, deadline, above, holding), 'escalation', key(deadline), sending)],
+    threadKeys: [],
+    deadlinesChanged: false,
+  };
+}
+
+function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
+  const retention = planDeadlines(policy, c.stage, 'closed', DateTime.fromISO(now)).map((d) => ({ ...d, stage: c.stage, status: 'pending' as const }));
+  const closed: Case = {
+    ...c,
+    status: 'closed',
+    closedAt: now,
+    deadlines: [...c.deadlines.map((d) => (same(d, deadline) ? { ...d, status: 'lapsed' as const } : d)), ...retention],
+    updatedAt: now,
+  };
+  return {
+    case: closed,
+    events: [
+      event(now, 'closed', `Closed: no appeal by ${deadline.dueDate}, the end of the appeal window (${deadline.clause})`, deadline),
+      ...(retention.length ? [event(now, 'deadlines-set', `Retention: records to be destroyed on ${retention.map((r) => r.dueDate).join(', ')}`, deadline)] : []),
+    ],
+    letters: [noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, closed.handlerRole, sending.operatorEmail)], closedCaseNotice(policy, closed, deadline), 'closed-notice', key(deadline), sending)],
+    threadKeys: [],
+    deadlinesChanged: true,
+  };
+}
+
+/** The policy's holding letter (Not Alone Mentoring 7.5), drafted with a new date for staff to agree. */
+function holdingLetterDraft(policy: Policy, c: Case, deadline: CaseDeadline): { text: string; newDate: string; clause: string } | undefined {
+  const stage = policy.stages.find((s) => s.id === deadline.stage);
+  const rule = stage?.deadlines.find((d) => d.kind === 'respond');
+  if (!stage?.holdingLetter || !rule) return undefined;
+  const newDate = dueDate(calendarFor(policy), deadline.dueDate, rule.amount, rule.unit);
+  const when = DateTime.fromISO(newDate).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+  const who = c.confidential || c.complainant.anonymous ? 'complainant' : (c.complainant.name ?? 'complainant');
+  const text = [
+    `Dear ${who},`,
+    `Your complaint ${c.reference}: we are still looking into it. It is taking longer than we said because [reason, to be completed by staff].`,
+    `We will send you our full response by ${when}.`,
+    `Yours sincerely,\n${policy.organisation.name}`,
+  ].join('\n\n');
+  return { text, newDate, clause: stage.holdingLetter.clause };
+}
+
+function same(a: CaseDeadline, b: CaseDeadline): boolean {
+  return a.stage === b.stage && a.kind === b.kind && a.dueAt === b.dueAt;
+}
+
+function key(d: CaseDeadline): string {
+  return `${d.stage}-${d.kind}-${d.dueDate}`;
+}
+
+function event(now: string, type: TimelineEvent['type'], summary: string, deadline: CaseDeadline): TimelineEvent {
+  return timelineEvent({
+    id: `${type}-${deadline.stage}-${deadline.kind}-${deadline.dueDate}`,
+    at: now,
+    type,
+    actor: 'redress',
+    summary,
+    detail: { stage: deadline.stage, kind: deadline.kind, dueDate: deadline.dueDate, clause: deadline.clause },
+  });
+}

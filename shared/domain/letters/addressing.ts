@@ -1,0 +1,63 @@
+import type { Case } from '#domain/case/case';
+import type { LetterPurpose, LetterToSend } from '#domain/outbox/outbox-item';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { Letter } from './letter.js';
+
+/** What every letter needs to know about the deployment that sends it. */
+export interface Sending {
+  /** The domain in the Message-IDs Redress writes. */
+  readonly mailDomain: string;
+  /** Where notices go when no role has an address, and where mail no policy claims is reported. */
+  readonly operatorEmail: string;
+}
+
+/** A stable id for one letter: the case (or organisation), what it is for, and what makes it this one. */
+export function letterId(owner: string, purpose: LetterPurpose, key: string): string {
+  return `${owner}.${purpose}.${key}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/** Our Message-ID for a letter, from its id: the same letter decided twice has the same Message-ID. */
+export function messageIdFor(id: string, sending: Sending): string {
+  return `<${id.toLowerCase()}@${sending.mailDomain}>`;
+}
+
+/** A letter to the complainant, from the organisation's complaints address, to the address the complaint came from. */
+export function letterToComplainant(policy: Policy, c: Case, letter: Letter, purpose: LetterPurpose, key: string, sending: Sending): LetterToSend {
+  const id = letterId(c.reference, purpose, key);
+  return {
+    id,
+    purpose,
+    reference: c.reference,
+    toComplainant: true,
+    from: { address: policy.intake.addresses[0] as string, name: `${policy.organisation.name} complaints` },
+    to: [c.complainant.email as string],
+    ...letter,
+    messageId: messageIdFor(id, sending),
+    autoSubmitted: 'auto-replied',
+  };
+}
+
+/** A notice to staff (or operators) about a case or a held message. */
+export function noticeToStaff(
+  policy: Policy | undefined,
+  owner: string,
+  reference: string | undefined,
+  to: readonly string[],
+  letter: Letter,
+  purpose: LetterPurpose,
+  key: string,
+  sending: Sending,
+): LetterToSend {
+  const id = letterId(owner, purpose, key);
+  return {
+    id,
+    purpose,
+    ...(reference ? { reference } : {}),
+    toComplainant: false,
+    from: { address: policy?.intake.addresses[0] ?? sending.operatorEmail, name: 'Redress' },
+    to: [...new Set(to)],
+    ...letter,
+    messageId: messageIdFor(id, sending),
+    autoSubmitted: 'auto-generated',
+  };
+}

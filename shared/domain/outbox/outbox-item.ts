@@ -1,0 +1,49 @@
+import type { MailAddress } from '#domain/mail/parsed-email';
+
+/** What a letter or notice is for: shown on the case, counted, and part of its id. */
+export type LetterPurpose =
+  | 'acknowledgement'
+  | 'new-case-notice'
+  | 'mail-notice'
+  | 'undeliverable-notice'
+  | 'held-notice'
+  | 'reminder'
+  | 'escalation'
+  | 'closed-notice'
+  | 'digest'
+  | 'dead-letter-notice';
+
+/** A letter the domain decided to send, ready for the outbox: addressed, rendered, with a stable id. */
+export interface LetterToSend {
+  /** Unique and stable for one decision, so that deciding it again (a retry) cannot queue it twice. */
+  readonly id: string;
+  readonly purpose: LetterPurpose;
+  /** The case it is about, when it is about one. */
+  readonly reference?: string;
+  readonly toComplainant: boolean;
+  readonly from: MailAddress;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** Our Message-ID, decided with the letter, so that replies thread to the case even before it is sent. */
+  readonly messageId: string;
+  readonly autoSubmitted: 'auto-replied' | 'auto-generated';
+}
+
+/**
+ * What the outbox holds: letters to send, and timer intents (a case's timers to be made to match its
+ * deadlines). Both are written in the same write as the case change that causes them.
+ */
+export type OutboxItem =
+  | { readonly kind: 'letter'; readonly id: string; readonly letter: LetterToSend }
+  /** The case's timers are to be made to match its deadlines as of this version of the case. */
+  | { readonly kind: 'timers'; readonly id: string; readonly reference: string; readonly caseVersion: number };
+
+export function letterItem(letter: LetterToSend): OutboxItem {
+  return { kind: 'letter', id: letter.id, letter };
+}
+
+export function timersItem(reference: string, caseVersion: number): OutboxItem {
+  return { kind: 'timers', id: `${reference}.timers.c${caseVersion}`, reference, caseVersion };
+}

@@ -1,0 +1,42 @@
+/**
+ * How much of what a complainant sends is kept in a case item: DynamoDB refuses an item over 400 KB, so every
+ * free-text field has a bound in UTF-8 bytes. The whole text always stays in the raw message store.
+ */
+export const TEXT_BOUNDS = {
+  /** RFC 5322's line limit: no real subject is longer. */
+  subject: 998,
+  name: 200,
+  address: 320,
+  /** The words of the complaint kept in the case item (about 16,000 words). */
+  summary: 96 * 1024,
+  /** Short fields copied into timeline events and held-message records. */
+  detail: 2_000,
+} as const;
+
+/** The text cut to at most `maxBytes` of UTF-8 on a character boundary, marked when something was cut. */
+export function boundText(text: string, maxBytes: number): string {
+  if (utf8Length(text) <= maxBytes) return text;
+  const marker = ' […]';
+  const budget = maxBytes - utf8Length(marker);
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = utf8Length(char);
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end) + marker;
+}
+
+/** Whether a text was cut by boundText. */
+export function wasBounded(original: string, maxBytes: number): boolean {
+  return utf8Length(original) > maxBytes;
+}
+
+const encoder = new TextEncoder();
+
+/** The length of a text in UTF-8 bytes, as DynamoDB counts it. */
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
