@@ -10,12 +10,12 @@ import { key } from './table-design.js';
 export class DynamoDbHeldMail implements HeldMail {
   constructor(private readonly table: DynamoTable) {}
 
-  async hold(held: HeldMessage, outbox: readonly OutboxItem[], inboundKey?: string): Promise<void> {
+  async hold(held: HeldMessage, outbox: readonly OutboxItem[], at: string, inboundKey?: string): Promise<void> {
     await this.table.client.send(
       new TransactWriteItemsCommand({
         TransactItems: [
           this.table.putIfAbsent(key.held(held.id), { held, GSI3PK: `HELD#${held.scope}`, GSI3SK: `${held.receivedAt}#${held.id}` }),
-          ...outbox.map((o) => this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, held.receivedAt))),
+          ...outbox.map((o) => this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, at))),
           ...(inboundKey ? [this.table.putIfAbsent(key.inbound(inboundKey), { heldId: held.id })] : []),
         ],
       }),

@@ -7,9 +7,9 @@ import { newOutboxEntry } from './memory-outbox.js';
 export class MemoryHeldMail implements HeldMail {
   constructor(private readonly tables: MemoryTables) {}
 
-  async hold(held: HeldMessage, outbox: readonly OutboxItem[], inboundKey?: string): Promise<void> {
+  async hold(held: HeldMessage, outbox: readonly OutboxItem[], at: string, inboundKey?: string): Promise<void> {
     if (!this.tables.held.has(held.id)) this.tables.held.set(held.id, copy(held));
-    for (const o of outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, held.receivedAt));
+    for (const o of outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, at));
     if (inboundKey && !this.tables.inbound.has(inboundKey)) this.tables.inbound.set(inboundKey, { heldId: held.id });
   }
 

@@ -8,9 +8,10 @@ import { letterItem } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import { cleanOneLine } from '#domain/text/display-safe';
+import type { Clock } from '../ports/clock.js';
 import type { HeldMail } from '../ports/held-mail.js';
 import type { Log } from '../ports/log.js';
-import type { IntakeOutcome } from './take-email.js';
+import type { IntakeOutcome } from './inbound-email.js';
 
 /** Reasons someone must look at: automatic mail, our own echoes and unmatched bounces are kept without a word. */
 const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus']);
@@ -20,7 +21,7 @@ const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable
  * policy's first stage, or to operators for mail no policy claims. Held once per message (its inbound key).
  */
 export async function holdMessage(
-  deps: { readonly heldMail: HeldMail; readonly log: Log; readonly sending: Sending },
+  deps: { readonly heldMail: HeldMail; readonly log: Log; readonly sending: Sending; readonly clock: Clock },
   inbound: { readonly rawKey: string; readonly receivedAt: string },
   policy: Policy | undefined,
   reason: HeldReason,
@@ -38,11 +39,13 @@ export async function holdMessage(
     ...(extra.email?.subject ? { subject: boundText(cleanOneLine(extra.email.subject), TEXT_BOUNDS.detail) } : {}),
     ...(extra.detail ? { detail: boundText(extra.detail, TEXT_BOUNDS.detail) } : {}),
   };
-  const to = policy ? staffAddress(policy, entryStage(policy).handler, deps.sending.operatorEmail) : deps.sending.operatorEmail;
+  const staff = policy ? staffAddress(policy, entryStage(policy).handler, deps.sending.operatorEmail) : deps.sending.operatorEmail;
+  // A message the store refused is Redress's own failure: operators are told as well as staff.
+  const to = reason === 'too-large-for-store' ? [staff, deps.sending.operatorEmail] : [staff];
   const notice = TELL.has(reason)
-    ? [letterItem(noticeToStaff(policy, policy?.id ?? 'operator', undefined, [to], heldMessageNotice(held, policy?.organisation.name ?? 'Redress'), 'held-notice', shortDigest(id), deps.sending))]
+    ? [letterItem(noticeToStaff(policy, policy?.id ?? 'operator', undefined, to, heldMessageNotice(held, policy?.organisation.name ?? 'Redress'), 'held-notice', shortDigest(id), deps.sending))]
     : [];
-  await deps.heldMail.hold(held, notice, extra.inboundKey);
+  await deps.heldMail.hold(held, notice, deps.clock.now().toISOString(), extra.inboundKey);
   deps.log.info('message held', { rawKey: inbound.rawKey, reason, policy: policy?.id });
   return { kind: 'held', ...(policy ? { policyId: policy.id } : {}), reason, heldId: held.id };
 }

@@ -20,34 +20,10 @@ import type { Log } from '../ports/log.js';
 import type { RawMail } from '../ports/raw-mail.js';
 import { ClaimTakenError, ItemTooLargeError } from '../ports/store-errors.js';
 import { holdMessage } from './hold-message.js';
+import type { InboundEmail, IntakeOutcome } from './inbound-email.js';
 import { openComplaint } from './open-complaint.js';
 
-/** SES receipt verdicts; absent where there was no such check (local SMTP). */
-export type Verdict = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
-export interface Verdicts {
-  readonly spam?: Verdict;
-  readonly virus?: Verdict;
-  readonly spf?: Verdict;
-  readonly dkim?: Verdict;
-  readonly dmarc?: Verdict;
-}
-
-/** One delivered message, already stored raw under rawKey. */
-export interface InboundEmail {
-  readonly rawKey: string;
-  /** Envelope recipients; when empty, the To and Cc headers are used. */
-  readonly recipients: readonly string[];
-  /** The envelope sender (SMTP MAIL FROM, SES's mail.source): the last fallback for who sent it. */
-  readonly envelopeFrom?: string;
-  readonly receivedAt: string;
-  readonly verdicts?: Verdicts;
-}
-
-export type IntakeOutcome =
-  | { readonly kind: 'case-opened'; readonly policyId: string; readonly reference: string; readonly acknowledged: boolean }
-  | { readonly kind: 'threaded'; readonly policyId: string; readonly reference: string }
-  | { readonly kind: 'bounce-recorded'; readonly policyId: string; readonly reference: string }
-  | { readonly kind: 'held'; readonly policyId?: string; readonly reason: string; readonly heldId: string };
+export type { InboundEmail, IntakeOutcome, Verdict, Verdicts } from './inbound-email.js';
 
 export interface IntakeLimits extends EmailParseLimits {
   /** Messages larger than this are held unparsed (SES's S3 action takes up to 40 MB). */

