@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
+import { sesEmulatorProcess } from '#tests/support/ses-emulator-process';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { loadConfig } from '#config/config';
 import { dynamoDbClient } from '#composition/aws-clients';
@@ -16,12 +18,19 @@ function file(name: string, content: string): string {
   return path;
 }
 
-/** Environment for CLI runs against the shared local servers, with a fresh table and data folder. */
+// This file's own SES emulator: what it asserts was sent, no other file can have sent.
+let ses: RunningServer;
+beforeAll(async () => {
+  ses = await sesEmulatorProcess();
+});
+afterAll(() => ses.stop());
+
+/** Environment for CLI runs against the shared DynamoDB Local and this file's SES emulator, with a fresh table and data folder. */
 async function cliStackEnv(): Promise<Record<string, string>> {
   const env = {
     REDRESS_TABLE: `t-${randomUUID()}`,
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+    REDRESS_SES_ENDPOINT: ses.endpoint,
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-data-')),
   };
   await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE);
@@ -120,6 +129,29 @@ describe('redress ingest and case verbs against the local stack', () => {
     }
   });
 
+  it('shows a hostile name and subject with their control characters made visible, never obeyed by the terminal', () => {
+    const hostile = file(
+      'hostile.eml',
+      [
+        'From: "Pat \u001b[31mRED\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007\u202eevil" <pat.hostile@example.net>',
+        'Subject: =?UTF-8?B?' + Buffer.from('Hello\rOVERWRITTEN\u000b\u0085\u001b[2J').toString('base64') + '?=',
+        'Message-ID: <hostile@example.net>',
+        '',
+        'Line one\u001b[2J\r\nline two \u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007',
+        '',
+      ].join('\n'),
+    );
+    const reference = runCli(['ingest', hostile, '--to', 'complaints@county-council.example', '--at', '2026-11-23T11:00:00Z'], env).stdout.split(' ')[0] as string;
+    const list = runCli(['case', 'list', '--from', 'pat.hostile@example.net'], env).stdout;
+    const show = runCli(['case', 'show', reference], env).stdout;
+    for (const out of [list, show]) {
+      // eslint-disable-next-line no-control-regex
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(show).toContain('Subject: Hello\\x0dOVERWRITTEN');
+    expect(show).toContain('Line one\\x1b[2J');
+  });
+
   it('reports mail to an unknown address as held for operators', () => {
     const path = file('stray.eml', ['From: x@example.net', 'Subject: hi', '', 'hi', ''].join('\n'));
     expect(runCli(['ingest', path, '--to', 'nobody@example.org'], env).stdout).toBe('no case: held (unknown-recipient) for operators\n');
@@ -155,7 +187,7 @@ describe('redress case, timers and clock verbs against the local stack', () => {
 
     expect(runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env).stdout).toBe(`2026-12-03T00:00:00.000+00:00\t${reference}\tdeadline meet\tescalated\n`);
     expect(runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env).stdout).toBe('nothing due\n');
-    const escalations = (await sentEmails(inject('sesEndpoint'))).filter((e) => e.subject.startsWith(`[${reference}] Deadline missed`));
+    const escalations = (await sentEmails(ses.endpoint)).filter((e) => e.subject.startsWith(`[${reference}] Deadline missed`));
     expect(escalations.map((e) => e.subject)).toEqual([`[${reference}] Deadline missed: meet the complainant (due Wednesday 2 December 2026)`]);
     expect(runCli(['case', 'show', reference], env).stdout).toContain('meet 2026-12-02 (7 working days, clause 7.1) missed');
   });

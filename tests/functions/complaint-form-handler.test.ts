@@ -22,7 +22,6 @@ beforeAll(async () => {
     REDRESS_STACK: 'aws',
     REDRESS_TABLE: table,
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
     REDRESS_FORM_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:redress-form-secret',
   });
   // Secrets Manager has no local server: it alone is mocked, and the one request the cold start makes asserted.

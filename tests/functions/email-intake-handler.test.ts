@@ -20,6 +20,8 @@ import { loadConfig } from '#config/config';
 import { casesTable, dynamoDbClient } from '#composition/aws-clients';
 import { lambdaContext } from '#tests/support/lambda-context';
 import { sentEmails } from '#tests/support/ses-outbox';
+import { startSesEmulator } from '#local/ses-emulator';
+import type { RunningServer } from '#local/dynamodb-local';
 
 const s3 = mockClient(S3Client);
 // EventBridge Scheduler has no local server: it alone (with S3) is mocked, and its requests are asserted exactly.
@@ -56,7 +58,10 @@ function sesEvent(verdicts: Record<string, { status: string }> = {}) {
 }
 
 const saved = { ...process.env };
+// This file's own SES emulator, so what it finds sent only this file can have sent.
+let ses: RunningServer;
 beforeAll(async () => {
+  ses = await startSesEmulator(0);
   // Only Date is faked: the functions' clock reads five minutes after the message came in, whatever the day.
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:05:00.000Z') });
   Object.assign(process.env, {
@@ -64,7 +69,7 @@ beforeAll(async () => {
     REDRESS_TABLE: table,
     REDRESS_RAW_MAIL_BUCKET: 'raw-mail-bucket',
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
+    REDRESS_SES_ENDPOINT: ses.endpoint,
     ...SCHEDULER_ENV,
   });
   scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
@@ -76,7 +81,8 @@ beforeAll(async () => {
     Body: Readable.from([raw]) as unknown as GetObjectCommandOutput['Body'],
   }));
 });
-afterAll(() => {
+afterAll(async () => {
+  await ses.stop();
   vi.useRealTimers();
   process.env = saved;
   s3.restore();
@@ -94,7 +100,7 @@ describe('email-intake handler', () => {
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ channel: 'email', complainant: { email: from, name: 'Lee Lambda' }, receivedAt: '2026-11-23T10:00:00.000Z' });
     // Intake sends nothing and sets no timer itself: the letters and the timer intent wait in the outbox.
-    expect(await sentEmails(inject('sesEndpoint'), from)).toHaveLength(0);
+    expect(await sentEmails(ses.endpoint, from)).toHaveLength(0);
     expect(scheduler.calls()).toHaveLength(0);
     const reference = cases[0]?.reference as string;
     expect((await new DynamoDbOutbox(casesTable(loadConfig())).ofCase(reference)).map((e) => [e.kind, e.kind === 'letter' ? e.letter.purpose : '', e.status])).toEqual([
@@ -106,7 +112,7 @@ describe('email-intake handler', () => {
     const sender = await import('#functions/outbox-sender');
     expect(await sender.handler({ Records: [{ eventName: 'INSERT' }] }, lambdaContext('redress-outbox-sender'))).toEqual({ sent: 2, timersSet: 1, failed: 0, dead: 0, waiting: 0 });
     expect(await sender.handler({ sweep: true }, lambdaContext('redress-outbox-sender'))).toEqual({ sent: 0, timersSet: 0, failed: 0, dead: 0, waiting: 0 });
-    expect(await sentEmails(inject('sesEndpoint'), from)).toHaveLength(1);
+    expect(await sentEmails(ses.endpoint, from)).toHaveLength(1);
 
     // Each invocation reads the stored message; the second finds its digest already taken in and stops there.
     const stored = { Bucket: 'raw-mail-bucket', Key: `inbound/${messageId}` };

@@ -24,7 +24,6 @@ beforeAll(async () => {
     REDRESS_TABLE: table,
     REDRESS_RAW_MAIL_BUCKET: 'raw-mail-bucket',
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: inject('sesEndpoint'),
     ...SCHEDULER_ENV,
   });
   await ensureTable(casesTable(loadConfig()).client, table);

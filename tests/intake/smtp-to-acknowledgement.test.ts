@@ -17,6 +17,43 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.stop());
 
+describe('a 250 means stored, with every letter owed', () => {
+  const raw = (id: string) =>
+    [`From: Ray Retry <${id}@example.net>`, 'To: complaints@county-council.example', 'Subject: Lights out', `Message-ID: <${id}@example.net>`, '', 'The street lights are out.', ''].join('\r\n');
+
+  async function listener(take: Parameters<typeof startSmtpListener>[0]['take']) {
+    const server = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, take, log: quietLog, now: () => stack.clock.now() });
+    return { server, port: server.port as number };
+  }
+
+  it.each([
+    ['fails before anything is stored', false],
+    ['crashes after the case is stored, before the reply', true],
+  ])('an intake that %s answers 451; the sender’s resend at once is taken in: one case, one acknowledgement', async (_what, writeFirst) => {
+    let calls = 0;
+    const { server, port: p } = await listener(async (inbound) => {
+      calls++;
+      if (calls === 1) {
+        if (writeFirst) await stack.useCases.takeEmail(inbound);
+        throw new Error('connection to the store lost');
+      }
+      return stack.useCases.takeEmail(inbound);
+    });
+    try {
+      const id = `retry-${writeFirst}`;
+      await expect(sendRaw(p, `${id}@example.net`, ['complaints@county-council.example'], raw(id))).rejects.toMatchObject({ responseCode: 451 });
+      await sendRaw(p, `${id}@example.net`, ['complaints@county-council.example'], raw(id));
+      await stack.sendLetters();
+      const mine = await stack.cases.ofComplainant('county-council', `${id}@example.net`);
+      expect(mine).toHaveLength(1);
+      const sent = await sentEmails(stack.sesEndpoint, `${id}@example.net`);
+      expect(sent.map((e) => e.subject)).toEqual([`[${mine[0]?.reference}] We have received your complaint`]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('email intake over SMTP', () => {
   it('opens a case and acknowledges it with the planner’s respond date', async () => {
     const raw = [

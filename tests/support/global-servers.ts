@@ -1,17 +1,15 @@
 /**
- * Starts the real local servers once for the whole test run: Amazon's DynamoDB Local (in memory) and the
- * aws-ses-v2-local emulator, on loopback. The emulator picks its own port; DynamoDB Local (a Java process that
- * must be told one) gets a free port, and another if something took it first. Tests get endpoints through inject().
+ * Starts Amazon's DynamoDB Local (in memory) once for the whole test run, on loopback: a Java process that must
+ * be told its port, so it gets a free one, and another if something took it first. Each test file makes tables
+ * of its own in it, and starts its own SES emulator (on a port it picks itself), so no file sees another's data.
  */
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, type RunningServer } from '#local/dynamodb-local';
-import { startSesEmulator } from '#local/ses-emulator';
 import { freePort } from '#local/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamodbEndpoint: string;
-    sesEndpoint: string;
   }
 }
 
@@ -29,10 +27,9 @@ async function dynamoDbLocalOnSomePort(): Promise<RunningServer> {
 }
 
 export async function setup(project: TestProject): Promise<void> {
-  const [dynamodb, ses] = await Promise.all([dynamoDbLocalOnSomePort(), startSesEmulator(0)]);
-  servers = [dynamodb, ses];
+  const dynamodb = await dynamoDbLocalOnSomePort();
+  servers = [dynamodb];
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
-  project.provide('sesEndpoint', ses.endpoint);
 }
 
 export async function teardown(): Promise<void> {
