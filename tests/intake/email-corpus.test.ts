@@ -1,7 +1,7 @@
 /**
- * Thirty real-world emails from other projects' public test suites (tests/corpus/manifest.json names each
- * one's repository, path, commit and licence): out-of-office replies, delivery reports, odd charsets,
- * HTML-only mail, attachments and forwarded mail. Each is parsed and classified as expected, and each goes
+ * Real-world emails from other projects' public test suites (tests/corpus/manifest.json names each one's
+ * repository, path, commit and licence): out-of-office replies, abuse feedback reports, delivery reports
+ * from a score of mail systems, odd charsets, HTML-only mail, attachments and forwarded mail. Each is parsed and classified as expected, and each goes
  * through the whole intake without loss: automatic mail never opens a case, every other message does.
  */
 import { readFileSync } from 'node:fs';
@@ -37,11 +37,12 @@ const manifest = z
 const raw = (file: string) => readFileSync(`${CORPUS}emails/${file}`);
 
 describe('the corpus', () => {
-  it('has at least 30 emails from at least five projects, covering every kind the issue names', () => {
-    expect(manifest.emails.length).toBeGreaterThanOrEqual(30);
+  it('has at least 50 emails from at least five projects, 35 of them automatic, covering every kind the issues name', () => {
+    expect(manifest.emails.length).toBeGreaterThanOrEqual(50);
+    expect(manifest.emails.filter((e) => e.expect.autoReply || e.expect.bounce).length).toBeGreaterThanOrEqual(35);
     expect(new Set(manifest.emails.map((e) => e.source.repository)).size).toBeGreaterThanOrEqual(5);
     const kinds = manifest.emails.map((e) => e.kind).join('\n');
-    for (const kind of ['out-of-office', 'Outlook', 'Exchange', 'Gmail', 'bounce', 'charset', 'HTML only', 'attachment', 'forwarded']) {
+    for (const kind of ['out-of-office', 'Outlook', 'Exchange', 'Gmail', 'bounce', 'charset', 'HTML only', 'attachment', 'forwarded', 'ARF', 'Amazon SES', 'Office 365', 'Yahoo']) {
       expect(kinds).toContain(kind);
     }
   });
