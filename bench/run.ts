@@ -7,6 +7,7 @@ import { startDynamoDbLocal } from '#local/dynamodb-local';
 import { startSesEmulator } from '#local/ses-emulator';
 import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
 import { emailIntakeBenchmark } from './email-intake.bench.js';
+import { houseBenchmark } from './house.bench.js';
 import { timersAndDigestBenchmark } from './timers-and-digest.bench.js';
 import { webFormBenchmark } from './web-form.bench.js';
 
@@ -14,8 +15,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 deadlinePlansBenchmark();
 
-const [dynamodb, ses] = await Promise.all([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort())]);
+const [dynamodb, ses] = await Promise.all([startDynamoDbLocal(await freePort()), startSesEmulator(0)]);
 try {
+  await houseBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
   await emailIntakeBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
   await webFormBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
   await timersAndDigestBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });

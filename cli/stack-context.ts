@@ -16,14 +16,16 @@ export class StackUnavailableError extends Error {
 }
 
 /**
- * Runs a verb against the stack. With `sendLetters`, the letters and timer changes the verb wrote go out
- * before it returns (the running `npm start` would send them too; the outbox lease makes that safe).
+ * Runs a verb against the stack. With `sendLetters`, on the local stack the letters and timer changes the verb
+ * wrote go out before it returns (the running `npm start` would send them too; the outbox lease makes that
+ * safe).
  */
 export async function withStack<T>(work: (ctx: StackContext) => Promise<T>, options: { now?: Date; sendLetters?: boolean } = {}): Promise<T> {
   const ctx = composeLocalStack(loadConfig(), { log: powertoolsLog('redress-cli', 'WARN'), clock: options.now ? new MovableClock(options.now) : systemClock });
   try {
     const result = await work(ctx);
-    if (options.sendLetters) await ctx.useCases.sendDueLetters();
+    // On AWS the outbox sender function (the table's stream) sends them; the CLI only writes.
+    if (options.sendLetters && ctx.config.REDRESS_STACK === 'local') await ctx.useCases.sendDueLetters();
     return result;
   } catch (error) {
     const code = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code) : undefined;

@@ -3,7 +3,7 @@
  * The same handler serves the local HTTP server; this only translates API Gateway's event and response.
  */
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { handleFormRequest } from '#adapters/http/form-http-handler';
 import { composeComplaintForm } from '#composition/complaint-form';
 import { loadConfig } from '#config/config';

@@ -4,7 +4,7 @@
  * An error is thrown back to Scheduler, which retries and then dead-letters the input.
  */
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { composeDeadlineTimer } from '#composition/deadline-timer';
 import { loadConfig } from '#config/config';
 import { DEADLINE_KINDS } from '#domain/policy/policy-schema';

@@ -5,7 +5,7 @@
  * queue; the raw message stays in S3 either way.
  */
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { composeEmailIntake } from '#composition/email-intake';
 import { loadConfig } from '#config/config';
 

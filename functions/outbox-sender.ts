@@ -5,7 +5,7 @@
  * so Lambda retries the batch.
  */
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { composeOutboxSender } from '#composition/outbox-sender';
 import { loadConfig } from '#config/config';
 

@@ -17,15 +17,17 @@ export interface RedressFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
   /** The handler module under functions/, e.g. "email-intake". */
   readonly handlerModule: (typeof FUNCTION_MODULES)[number];
   readonly serviceName: string;
+  /** The deployed policies as one JSON file (written by the stack from the policies synth validated). */
+  readonly policiesFile: string;
 }
 
 /**
  * The house Lambda: Node 22 on arm64, ESM bundle with source maps, JSON logs kept for a year, X-Ray on, and
- * the policies/ folder shipped beside the code so the function validates the same files the CLI does.
+ * the policies synth validated shipped beside the code as one JSON file (no YAML parser in the bundle).
  */
 export class RedressFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: RedressFunctionProps) {
-    const { handlerModule, serviceName, environment, bundling, ...rest } = props;
+    const { handlerModule, serviceName, policiesFile, environment, bundling, ...rest } = props;
     super(scope, id, {
       entry: `${ROOT}functions/${handlerModule}.ts`,
       handler: 'handler',
@@ -42,7 +44,7 @@ export class RedressFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName,
         REDRESS_STACK: 'aws',
-        REDRESS_POLICIES_DIR: '/var/task/policies',
+        REDRESS_POLICIES_FILE: '/var/task/policies.json',
         ...environment,
       },
       bundling: {
@@ -55,7 +57,7 @@ export class RedressFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/policies" "${outputDir}/policies"`],
+          afterBundling: (_inputDir: string, outputDir: string) => [`cp "${policiesFile}" "${outputDir}/policies.json"`],
         },
         ...bundling,
       },

@@ -13,6 +13,9 @@ import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aw
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#adapters/dynamodb/table-design';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -44,6 +47,9 @@ export class RedressStack extends Stack {
   constructor(scope: Construct, id: string, props: RedressStackProps) {
     super(scope, id, props);
     Tags.of(this).add('app', 'redress');
+    // The policies synth validated, as the one JSON file every function is deployed with.
+    const policiesFile = join(mkdtempSync(join(tmpdir(), 'redress-policies-')), 'policies.json');
+    writeFileSync(policiesFile, JSON.stringify(props.policies.all));
 
     this.table = new Table(this, 'Cases', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
@@ -116,6 +122,7 @@ export class RedressStack extends Stack {
     });
     const emailIntake = new RedressFunction(this, 'EmailIntake', {
       handlerModule: 'email-intake',
+      policiesFile,
       serviceName: 'redress-email-intake',
       description: 'SES receipt -> case, acknowledgement and staff notice',
       environment: {
@@ -158,6 +165,7 @@ export class RedressStack extends Stack {
     });
     const complaintForm = new RedressFunction(this, 'ComplaintForm', {
       handlerModule: 'complaint-form',
+      policiesFile,
       serviceName: 'redress-complaint-form',
       description: 'Web complaint form -> case, acknowledgement and staff notice',
       timeout: Duration.seconds(15),
@@ -185,6 +193,7 @@ export class RedressStack extends Stack {
     };
     const deadlineTimer = new RedressFunction(this, 'DeadlineTimer', {
       handlerModule: 'deadline-timer',
+      policiesFile,
       serviceName: 'redress-deadline-timer',
       functionName: deadlineFunctionName,
       description: 'A deadline timer went off: remind, escalate, close or destroy',
@@ -192,6 +201,7 @@ export class RedressStack extends Stack {
     });
     const dailyDigest = new RedressFunction(this, 'DailyDigest', {
       handlerModule: 'daily-digest',
+      policiesFile,
       serviceName: 'redress-daily-digest',
       description: "Each organisation's morning digest of open cases",
       timeout: Duration.minutes(5),
@@ -207,6 +217,7 @@ export class RedressStack extends Stack {
     const outboxFailures = new Queue(this, 'OutboxSenderFailures', { retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
     const outboxSender = new RedressFunction(this, 'OutboxSender', {
       handlerModule: 'outbox-sender',
+      policiesFile,
       serviceName: 'redress-outbox-sender',
       description: 'Sends letters and notices from the outbox, sets deadline timers; retries with backoff',
       timeout: Duration.minutes(5),

@@ -1,7 +1,7 @@
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
-import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import type { FormHandlerDeps } from '#adapters/http/form-http-handler';
 import { secretValue } from '#adapters/secrets/secret-value';
 import { systemClock } from '#adapters/clock/system-clock';
@@ -51,8 +51,8 @@ export async function composeComplaintForm(config: Config): Promise<{ deps: Form
       ? await secretValue(config.AWS_REGION, requiredSetting(config.REDRESS_FORM_SECRET_ARN, 'REDRESS_FORM_SECRET_ARN', 'the Secrets Manager secret that signs form tokens'))
       : config.REDRESS_FORM_SECRET;
   const ports = {
-    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    cases: new DynamoDbCases(table),
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed')),
+    cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     rateLimiter: new DynamoDbRateLimiter(table.client, table.name),
     clock: systemClock,

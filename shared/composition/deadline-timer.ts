@@ -1,5 +1,5 @@
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
-import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
 import { fireTimer } from '#application/deadlines/fire-timer';
@@ -15,8 +15,8 @@ export function composeDeadlineTimer(config: Config) {
   const log = powertoolsLog('redress-deadline-timer');
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    cases: new DynamoDbCases(casesTable(config)),
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed')),
+    cases: new DynamoDbCases(casesTable(config), config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail is destroyed from at retention')),
     clock: systemClock,
     log,

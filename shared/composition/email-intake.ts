@@ -1,7 +1,7 @@
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
-import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
 import { takeEmail, type InboundEmail } from '#application/intake/take-email';
@@ -20,8 +20,8 @@ export function composeEmailIntake(config: Config) {
   const log = powertoolsLog('redress-email-intake');
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    cases: new DynamoDbCases(table),
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed')),
+    cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket SES stores raw mail in')),

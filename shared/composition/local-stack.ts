@@ -29,7 +29,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
   const timers = new DynamoDbTimers(table.client, table.name);
   const ports: Ports = {
     policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    cases: new DynamoDbCases(table),
+    cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),
     outbox: new DynamoDbOutbox(table),

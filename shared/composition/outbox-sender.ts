@@ -1,7 +1,7 @@
 import { EventBridgeTimers } from '#adapters/scheduler/eventbridge-timers';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
-import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { SesMailer } from '#adapters/ses/ses-mailer';
 import { systemClock } from '#adapters/clock/system-clock';
 import { sendDueLetters } from '#application/correspondence/send-due-letters';
@@ -26,8 +26,8 @@ export function composeOutboxSender(config: Config) {
   });
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
-    cases: new DynamoDbCases(table),
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed')),
+    cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     outbox: new DynamoDbOutbox(table),
     mailer: new SesMailer(sesClient(config), config.REDRESS_SES_CONFIGURATION_SET),
     timers,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -13,6 +13,8 @@ const schema = z.object({
   /** local: the embedded stack's endpoints unless set otherwise; aws: the SDK's own endpoints. */
   REDRESS_STACK: z.enum(['local', 'aws']).default('local'),
   REDRESS_POLICIES_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'policies')),
+  /** On AWS: the deployed policies as one JSON file, written at synth from the policies it validated. */
+  REDRESS_POLICIES_FILE: z.string().min(1).optional(),
   REDRESS_TABLE: z.string().min(3).default('redress'),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   /** Set for DynamoDB Local; unset on AWS. */
@@ -35,6 +37,8 @@ const schema = z.object({
   REDRESS_MAX_MIME_PARTS: count(500),
   /** How much of a raw message is kept in memory to find the original of a bounce in it. */
   REDRESS_BOUNCE_SCAN_BYTES: count(1_000_000),
+  /** How long a sender's one-acknowledgement-a-day claim is kept after its day (TTL). */
+  REDRESS_ACK_CLAIM_DAYS: count(3),
   /** How many times a change is decided again when another writer changed the case (or took the reference) first. */
   REDRESS_WRITE_RETRIES: count(8),
   /** The outbox sender: attempts per letter before it is given up (and operators told), backoff, lease, batch. */

@@ -13,6 +13,7 @@ import { loadConfig } from '#config/config';
 import { casesTable, dynamoDbClient } from '#composition/aws-clients';
 import { issueFormToken } from '#adapters/http/form-token';
 import { lambdaContext } from '#tests/support/lambda-context';
+import { policiesFile } from '#tests/support/policies';
 
 const table = `t-${randomUUID()}`;
 const secrets = mockClient(SecretsManagerClient);
@@ -20,6 +21,7 @@ const saved = { ...process.env };
 beforeAll(async () => {
   Object.assign(process.env, {
     REDRESS_STACK: 'aws',
+    REDRESS_POLICIES_FILE: policiesFile(),
     REDRESS_TABLE: table,
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     REDRESS_FORM_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:redress-form-secret',
@@ -65,7 +67,7 @@ describe('complaint-form handler', () => {
     const response = await handler(event('POST', '/forms/alumot', body, { 'Content-Type': 'application/json' }), lambdaContext());
     expect(typeof response === 'object' && response.statusCode).toBe(201);
     const { reference } = JSON.parse(typeof response === 'object' ? (response.body as string) : '{}') as { reference: string };
-    const cases = new DynamoDbCases(casesTable(loadConfig()));
+    const cases = new DynamoDbCases(casesTable(loadConfig()), 86_400);
     expect(await cases.get(reference)).toMatchObject({ channel: 'web', complainant: { email, name: 'Ari Lambda', emailConfirmed: false } });
     expect((await cases.timeline(reference)).find((e) => e.type === 'received')?.detail).toMatchObject({ sourceIp: '198.51.100.7' });
     // The reference was given once the case and every letter it owes were stored: they wait in the outbox.

@@ -19,6 +19,7 @@ import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadConfig } from '#config/config';
 import { casesTable, dynamoDbClient } from '#composition/aws-clients';
 import { lambdaContext } from '#tests/support/lambda-context';
+import { policiesFile } from '#tests/support/policies';
 import { sentEmails } from '#tests/support/ses-outbox';
 import { startSesEmulator } from '#local/ses-emulator';
 import type { RunningServer } from '#local/dynamodb-local';
@@ -66,6 +67,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:05:00.000Z') });
   Object.assign(process.env, {
     REDRESS_STACK: 'aws',
+    REDRESS_POLICIES_FILE: policiesFile(),
     REDRESS_TABLE: table,
     REDRESS_RAW_MAIL_BUCKET: 'raw-mail-bucket',
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
@@ -96,7 +98,7 @@ describe('email-intake handler', () => {
     expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
     expect(await handler(sesEvent(), context)).toEqual({ taken: 1 });
 
-    const cases = await new DynamoDbCases(casesTable(loadConfig())).newestFirst('county-council');
+    const cases = await new DynamoDbCases(casesTable(loadConfig()), 86_400).newestFirst('county-council');
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ channel: 'email', complainant: { email: from, name: 'Lee Lambda' }, receivedAt: '2026-11-23T10:00:00.000Z' });
     // Intake sends nothing and sets no timer itself: the letters and the timer intent wait in the outbox.

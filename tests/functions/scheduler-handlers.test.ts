@@ -12,7 +12,7 @@ import { composeLocalStack } from '#composition/local-stack';
 import { loadConfig } from '#config/config';
 import { complaintEmail } from '#tests/support/deliver';
 import { lambdaContext } from '#tests/support/lambda-context';
-import { seedPolicies } from '#tests/support/policies';
+import { policiesFile, seedPolicies } from '#tests/support/policies';
 import { SCHEDULER_ENV } from '#tests/support/scheduler-env';
 import { quietLog } from '#tests/support/test-stack';
 
@@ -21,6 +21,7 @@ const table = `t-${randomUUID()}`;
 beforeAll(async () => {
   Object.assign(process.env, {
     REDRESS_STACK: 'aws',
+    REDRESS_POLICIES_FILE: policiesFile(),
     REDRESS_TABLE: table,
     REDRESS_RAW_MAIL_BUCKET: 'raw-mail-bucket',
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER, FUNCTION_MODULES } from '#infra/redress-function';
-import { POLICIES_DIR } from '#tests/support/policies';
+import { policiesFile } from '#tests/support/policies';
 
 /** What each function needs beyond the table, as its cold start names it; the digest needs nothing more. */
 const OWN_SETTING: Record<(typeof FUNCTION_MODULES)[number], RegExp | undefined> = {
@@ -37,7 +37,7 @@ describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {
       logLevel: 'silent',
     });
     const saved = { ...process.env };
-    Object.assign(process.env, { REDRESS_STACK: 'aws', REDRESS_POLICIES_DIR: POLICIES_DIR });
+    Object.assign(process.env, { REDRESS_STACK: 'aws', REDRESS_POLICIES_FILE: policiesFile() });
     for (const name of ['REDRESS_TABLE', 'REDRESS_RAW_MAIL_BUCKET', 'REDRESS_FORM_SECRET_ARN', 'REDRESS_SCHEDULE_GROUP', 'REDRESS_SCHEDULER_ROLE_ARN', 'REDRESS_DEADLINE_FUNCTION_ARN', 'REDRESS_TIMER_DLQ_ARN']) {
       delete process.env[name];
     }

@@ -82,7 +82,7 @@ describe('RedressStack', () => {
       Handler: 'index.handler',
       TracingConfig: { Mode: 'Active' },
       Environment: {
-        Variables: Match.objectLike({ REDRESS_STACK: 'aws', REDRESS_RAW_MAIL_PREFIX: 'inbound/', REDRESS_POLICIES_DIR: '/var/task/policies', REDRESS_OPERATOR_EMAIL: 'ops@example.org' }),
+        Variables: Match.objectLike({ REDRESS_STACK: 'aws', REDRESS_RAW_MAIL_PREFIX: 'inbound/', REDRESS_POLICIES_FILE: '/var/task/policies.json', REDRESS_OPERATOR_EMAIL: 'ops@example.org' }),
       },
     });
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { classifyEmail } from '#domain/mail/classify-email';
 import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
 import { deliver } from '#tests/support/deliver';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const storeSchema = z.object({
   emails: z.array(

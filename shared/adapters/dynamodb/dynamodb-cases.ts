@@ -7,12 +7,13 @@ import type { DynamoTable, Item } from './dynamo-table.js';
 import { newOutboxAttributes } from './outbox-records.js';
 import { key, TTL_ATTRIBUTE } from './table-design.js';
 
-/** How long a sender's one-acknowledgement-a-day claim is kept. */
-const ACK_CLAIM_SECONDS = 3 * 86_400;
-
 /** Cases on DynamoDB: one transaction per change (case, events, threads, outbox, claims), queries on indexes only. */
 export class DynamoDbCases implements Cases {
-  constructor(private readonly table: DynamoTable) {}
+  constructor(
+    private readonly table: DynamoTable,
+    /** How long after its day a sender's acknowledgement claim is kept (then TTL removes it). */
+    private readonly ackClaimSeconds: number,
+  ) {}
 
   async get(reference: string): Promise<Case | undefined> {
     return (await this.table.get(key.case(reference)))?.case as Case | undefined;
@@ -132,7 +133,7 @@ export class DynamoDbCases implements Cases {
         return {
           Put: {
             TableName,
-            Item: marshall({ ...key.acknowledgement(claim.policyId, claim.sender, claim.date), reference: claim.reference, [TTL_ATTRIBUTE]: Math.floor(Date.parse(`${claim.date}T00:00:00Z`) / 1000) + ACK_CLAIM_SECONDS }),
+            Item: marshall({ ...key.acknowledgement(claim.policyId, claim.sender, claim.date), reference: claim.reference, [TTL_ATTRIBUTE]: Math.floor(Date.parse(`${claim.date}T00:00:00Z`) / 1000) + this.ackClaimSeconds }),
             ConditionExpression: 'attribute_not_exists(PK) OR #ref = :ref',
             ExpressionAttributeNames: { '#ref': 'reference' },
             ExpressionAttributeValues: { ':ref': { S: claim.reference } },

@@ -40,23 +40,12 @@ export class DynamoDbOutbox implements Outbox {
   }
 
   async lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined> {
-    try {
-      const result = await this.table.client.send(
-        new UpdateItemCommand({
-          TableName: this.table.name,
-          Key: marshall(key.outbox(id)),
-          UpdateExpression: 'SET leaseUntil = :until',
-          ConditionExpression: '#s = :pending AND nextAttemptAt <= :now AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: marshall({ ':until': until, ':pending': 'pending', ':now': now }),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return result.Attributes ? outboxEntryOf(unmarshall(result.Attributes)) : undefined;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+    const row = await this.updateIf(id, 'SET leaseUntil = :until', '#s = :pending AND nextAttemptAt <= :now AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)', {
+      ':until': until,
+      ':pending': 'pending',
+      ':now': now,
+    });
+    return row ? outboxEntryOf(row) : undefined;
   }
 
   async markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void> {
@@ -102,20 +91,34 @@ export class DynamoDbOutbox implements Outbox {
   async retry(id: string, at: string): Promise<boolean> {
     const entry = await this.get(id);
     if (!entry || entry.status !== 'dead') return false;
+    const row = await this.updateIf(id, 'SET #s = :pending, attempts = :zero, nextAttemptAt = :at, GSI1PK = :pk, GSI1SK = :sk REMOVE GSI2PK, GSI2SK, leaseUntil', '#s = :dead', {
+      ':pending': 'pending',
+      ':zero': 0,
+      ':at': at,
+      ':pk': PARTITIONS.outboxPending,
+      ':sk': `${entry.createdAt}#${id}`,
+      ':dead': 'dead',
+    });
+    return row !== undefined;
+  }
+
+  /** One conditional update of an entry (`#s` is its status): the entry as it now is, or undefined when the condition did not hold. */
+  private async updateIf(id: string, update: string, condition: string, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
     try {
-      await this.table.client.send(
+      const result = await this.table.client.send(
         new UpdateItemCommand({
           TableName: this.table.name,
           Key: marshall(key.outbox(id)),
-          UpdateExpression: 'SET #s = :pending, attempts = :zero, nextAttemptAt = :at, GSI1PK = :pk, GSI1SK = :sk REMOVE GSI2PK, GSI2SK, leaseUntil',
-          ConditionExpression: '#s = :dead',
+          UpdateExpression: update,
+          ConditionExpression: condition,
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: marshall({ ':pending': 'pending', ':zero': 0, ':at': at, ':pk': PARTITIONS.outboxPending, ':sk': `${entry.createdAt}#${id}`, ':dead': 'dead' }),
+          ExpressionAttributeValues: marshall(values),
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return true;
+      return result.Attributes ? unmarshall(result.Attributes) : undefined;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
   }

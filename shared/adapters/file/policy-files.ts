@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PolicyError, type PolicyProblem } from '#domain/policy/policy-errors';
 import { policySchema, type Policy } from '#domain/policy/policy-schema';
 import { PolicySet } from '#domain/policy/policy-set';

@@ -1,18 +1,10 @@
-import type { MailAddress } from '#domain/mail/parsed-email';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
 
-export interface OutboundEmail {
-  readonly from: MailAddress;
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-  /** Our Message-ID, recorded so that replies thread into the case. */
-  readonly messageId: string;
+/** What goes to the mail service: a letter's addressing and words, as the domain decided them. */
+export type OutboundEmail = Pick<LetterToSend, 'from' | 'to' | 'subject' | 'text' | 'html' | 'messageId' | 'autoSubmitted'> & {
   readonly inReplyTo?: string;
   readonly references?: readonly string[];
-  /** Machine-written mail says so (RFC 3834), so that auto-responders do not answer it. */
-  readonly autoSubmitted: 'auto-replied' | 'auto-generated';
-}
+};
 
 /** Sends mail. One adapter: SES v2 (AWS, or the aws-ses-v2-local emulator). */
 export interface Mailer {

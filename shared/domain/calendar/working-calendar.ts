@@ -1,4 +1,3 @@
-import type { DateTime } from 'luxon';
 import { bankHolidays, type BankHolidayList } from './bank-holidays.js';
 import { CalendarRangeError } from './calendar-errors.js';
 import type { Jurisdiction } from './jurisdiction.js';
@@ -27,11 +26,6 @@ export class WorkingCalendar {
     this.closed = new Set([...this.holidays.days.keys(), ...closureDays].map(toDayNumber));
     this.firstDay = Date.UTC(this.holidays.firstYear, 0, 1) / DAY_MS;
     this.lastDay = Date.UTC(this.holidays.lastYear, 11, 31) / DAY_MS;
-  }
-
-  /** The Europe/London calendar date of an instant. */
-  static londonDate(instant: DateTime): string {
-    return instant.setZone(LONDON).toISODate() as string;
   }
 
   isWorkingDay(date: string): boolean {

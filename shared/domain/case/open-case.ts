@@ -4,11 +4,11 @@ import { letterToComplainant, noticeToStaff, type Sending } from '#domain/letter
 import { newCaseNotice } from '#domain/letters/staff-notices';
 import { threadKey } from '#domain/mail/message-id';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
-import { planDeadlines } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS, wasBounded } from '#domain/text/bounded-text';
 import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, CaseFlag, Channel, Complainant, TimelineEvent } from './case.js';
+import { pendingDeadlines } from './pending-deadlines.js';
 import { entryStage, handlerFor, staffAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -71,7 +71,7 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
   const clockWaits = awaitingSignature && Boolean(signature?.clockStartsWhenSigned);
   const planned: CaseDeadline[] = clockWaits
     ? []
-    : planDeadlines(policy, stage.id, 'received', DateTime.fromISO(complaint.receivedAt)).map((d) => ({ ...d, stage: stage.id, status: 'pending' as const }));
+    : pendingDeadlines(policy, stage.id, 'received', DateTime.fromISO(complaint.receivedAt));
 
   const draft: Case = {
     reference,

@@ -2,12 +2,13 @@ import type { DateTime } from 'luxon';
 import { acknowledgementLetter } from '#domain/letters/acknowledgement-letter';
 import { letterToComplainant, type Sending } from '#domain/letters/addressing';
 import { threadKey } from '#domain/mail/message-id';
-import { endOfLondonDay, planDeadlines } from '#domain/planner/plan-deadlines';
+import { endOfLondonDay } from '#domain/planner/plan-deadlines';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import type { Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
 import { writableByEmail } from './open-case.js';
+import { pendingDeadlines } from './pending-deadlines.js';
 import { handlerFor } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -27,9 +28,7 @@ function event(at: DateTime, type: TimelineEvent['type'], actor: string, summary
   return timelineEvent({ at: iso(at), type, actor, summary, ...(detail ? { detail } : {}) });
 }
 
-function plan(policy: Policy, stage: string, eventName: string, at: DateTime): CaseDeadline[] {
-  return planDeadlines(policy, stage, eventName, at).map((d) => ({ ...d, stage, status: 'pending' as const }));
-}
+const plan = pendingDeadlines;
 
 function deadlinesSet(at: DateTime, stage: string, planned: readonly CaseDeadline[]): TimelineEvent[] {
   if (planned.length === 0) return [];

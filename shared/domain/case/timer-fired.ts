@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { closedCaseNotice, escalationNotice, reminderNotice } from '#domain/letters/deadline-notices';
-import { calendarFor, dueDate, planDeadlines } from '#domain/planner/plan-deadlines';
+import { calendarFor, dueDate } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
+import { pendingDeadlines } from './pending-deadlines.js';
 import { staffAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -75,7 +76,7 @@ function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Send
 }
 
 function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
-  const retention = planDeadlines(policy, c.stage, 'closed', DateTime.fromISO(now)).map((d) => ({ ...d, stage: c.stage, status: 'pending' as const }));
+  const retention = pendingDeadlines(policy, c.stage, 'closed', DateTime.fromISO(now));
   const closed: Case = {
     ...c,
     status: 'closed',

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LONDON } from '#domain/calendar/working-calendar';
 import type { Policy } from '#domain/policy/policy-schema';
 

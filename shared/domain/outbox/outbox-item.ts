@@ -28,6 +28,7 @@ export interface LetterToSend {
   readonly html: string;
   /** Our Message-ID, decided with the letter, so that replies thread to the case even before it is sent. */
   readonly messageId: string;
+  /** Machine-written mail says so (RFC 3834), so that auto-responders do not answer it. */
   readonly autoSubmitted: 'auto-replied' | 'auto-generated';
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { londonDate } from '#domain/calendar/london-date';
 import { LONDON, WorkingCalendar } from '#domain/calendar/working-calendar';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { BUILT_IN_EVENTS, type DeadlineKind, type DeadlineRule, type Policy, type TimeUnit } from '#domain/policy/policy-schema';
@@ -28,7 +29,7 @@ export function planDeadlines(policy: Policy, stageId: string, event: string, at
   if (!events.includes(event)) throw new UnknownPolicyItemError('event', event, events);
 
   const calendar = calendarFor(policy);
-  const eventDate = WorkingCalendar.londonDate(at);
+  const eventDate = londonDate(at);
   return [...stage.deadlines, ...policy.anyStageDeadlines]
     .filter((rule) => rule.event === event)
     .map((rule) => dated(rule, dueDate(calendar, eventDate, rule.amount, rule.unit)));

@@ -1,0 +1,139 @@
+/**
+ * The house: each function's bundle as the CDK construct builds it (minified ESM, the SDK left to the Lambda
+ * runtime) and its cold import time in a fresh Node process, against a bare module importing the same SDK
+ * clients, in the same run; and the DynamoDB requests on the critical path of a new case from email, a reply,
+ * a web form and a staff action, counted by SDK middleware, with how many of them run one after another.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { DateTime } from 'luxon';
+import { ESM_REQUIRE_BANNER, FUNCTION_MODULES } from '#infra/redress-function';
+import { benchStack } from './bench-stack.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, '.bench-out');
+const RUNS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Milliseconds to import a module in a fresh Node process (the median of RUNS), as a Lambda cold start does. */
+function coldImport(file: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const driver = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver], { cwd: OUT, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
+    times.push(Number(r.stdout.trim()));
+  }
+  return median(times);
+}
+
+async function bundles(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  console.log(`  function          bundle (KB)   cold import (ms)   bare SDK import (ms)   ratio   biggest parts (KB)`);
+  for (const module of FUNCTION_MODULES) {
+    const result = await build({
+      entryPoints: [join(ROOT, `functions/${module}.ts`)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      mainFields: ['module', 'main'],
+      banner: { js: ESM_REQUIRE_BANNER },
+      external: ['@aws-sdk/*'],
+      outfile: join(OUT, `${module}.mjs`),
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const output = Object.values(result.metafile.outputs)[0];
+    if (!output) throw new Error(`no output for ${module}`);
+    const sdk = [...new Set(output.imports.filter((i) => i.external && i.path.startsWith('@aws-sdk/')).map((i) => i.path))];
+    writeFileSync(join(OUT, `${module}-bare.mjs`), sdk.map((p) => `import ${JSON.stringify(p)};`).join('\n') + '\n');
+    const parts = new Map<string, number>();
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const part = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'redress';
+      parts.set(part, (parts.get(part) ?? 0) + input.bytesInOutput);
+    }
+    const biggest = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round(v / 1024)}`).join(', ');
+    const ms = coldImport(`./${module}.mjs`);
+    const bare = coldImport(`./${module}-bare.mjs`);
+    console.log(`  ${module.padEnd(16)}  ${String(Math.round(output.bytes / 1024)).padStart(11)}   ${ms.toFixed(0).padStart(16)}   ${bare.toFixed(0).padStart(20)}   ${(ms / bare).toFixed(2).padStart(5)}x   ${biggest}`);
+  }
+  console.log(`  (cold import: median of ${RUNS} fresh Node processes; the bare module imports the same @aws-sdk packages the bundle leaves to the runtime)`);
+}
+
+interface Counted {
+  readonly command: string;
+  readonly start: number;
+  end: number;
+}
+
+/** Counts the DynamoDB requests a piece of work makes, and how many rounds of them run one after another. */
+async function storeRequests(endpoints: { dynamodb: string; ses: string }): Promise<void> {
+  const stack = await benchStack(endpoints);
+  const requests: Counted[] = [];
+  stack.table.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const r: Counted = { command: String(context.commandName).replace(/Command$/, ''), start: performance.now(), end: Infinity };
+      requests.push(r);
+      try {
+        return await next(args);
+      } finally {
+        r.end = performance.now();
+      }
+    },
+    { step: 'initialize', name: 'redressRequestCounter' },
+  );
+  const measure = async (what: string, work: () => Promise<unknown>) => {
+    requests.length = 0;
+    await work();
+    // A round starts when a request starts after every earlier one has ended: those cannot overlap.
+    let rounds = 0;
+    let busyUntil = -Infinity;
+    for (const r of [...requests].sort((a, b) => a.start - b.start)) {
+      if (r.start >= busyUntil) rounds++;
+      busyUntil = Math.max(busyUntil, r.end);
+    }
+    console.log(`  ${what.padEnd(44)} ${String(requests.length).padStart(2)} requests, ${rounds} one after another (${requests.map((r) => r.command).join(', ')})`);
+  };
+  const raw = (from: string, extra: string[] = []) =>
+    Buffer.from([`From: Bench Person <${from}>`, 'To: complaints@county-council.example', 'Subject: Bench complaint', `Message-ID: <${from}>`, ...extra, '', 'The library closed early again.', ''].join('\r\n'));
+  const take = async (key: string, bytes: Buffer) => {
+    await stack.rawMail.put(key, bytes);
+    return stack.useCases.takeEmail({ rawKey: key, recipients: [], receivedAt: new Date().toISOString() });
+  };
+  await take('inbound/warm.eml', raw('warm@example.net')); // connections and table warm
+  let reference = '';
+  await measure('a new case from email (to the 250)', async () => {
+    const [o] = await take('inbound/new.eml', raw('new@example.net'));
+    reference = (o as { reference: string }).reference;
+  });
+  await measure('a reply joining its case', () => take('inbound/reply.eml', raw('new@example.net', [`Subject: Re: [${reference}] Bench complaint`]).subarray(0)));
+  await measure('the same message delivered again', () => take('inbound/new-again.eml', raw('new@example.net')));
+  await measure('a web form submission (to the reference)', () =>
+    stack.useCases.submitWebComplaint({
+      policyId: 'county-council',
+      form: { name: 'Bench Form', email: 'form@example.net', summary: 'The library closed early again.', confidential: false, consent: true, formToken: 'x' },
+      submissionKey: 'bench-1',
+      receivedAt: new Date().toISOString(),
+      sourceIp: '127.0.0.1',
+    }),
+  );
+  await measure('a staff action (case stage)', () => stack.useCases.staff.stage({ reference, stage: 'stage-2', at: DateTime.now(), actor: 'bench' }));
+  await measure('the outbox sender, for all of the above', () => stack.useCases.sendDueLetters());
+  stack.table.client.destroy();
+}
+
+export async function houseBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
+  console.log('the house (issue 8): bundles and cold starts');
+  await bundles();
+  console.log('the house (issue 8): store requests on the critical path');
+  await storeRequests(endpoints);
+}
