@@ -154,6 +154,7 @@ describe('an address typed into the web form', () => {
     expect(toThem().map((m) => m.subject)).toEqual([`[${reference}] Please confirm your email address for your complaint to Not Alone Mentoring`]);
     expect(toThem()[0]?.text).not.toContain('Form Person');
     expect(toThem()[0]?.text).not.toContain('cancelled');
+    expect(stack.mailer.sent.find((m) => m.subject.startsWith(`[${reference}] New complaint`))?.text).toContain('is not yet confirmed');
     // Signed later: a second letter would go to an address nobody has confirmed, so it does not.
     await stack.useCases.staff.sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' });
     await stack.drain();

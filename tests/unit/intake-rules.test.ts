@@ -98,6 +98,8 @@ describe('who sent it, and where letters may go', () => {
     expect(c?.flags).toContain('reply-to-differs');
     expect(sentTo(stack, 'victim@example.org')).toEqual([]);
     expect(sentTo(stack, 'pat@example.net')).toHaveLength(1);
+    // Staff are shown it, so that a person can decide what to do about it.
+    expect(sentTo(stack, 'ceo.notices@alumot.example')[0]?.text).toContain('The message asked for replies to victim@example.org, a different address');
   });
 
   it.each([

@@ -60,7 +60,11 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string): Letter 
   const who = c.complainant.anonymous
     ? 'Anonymous'
     : [c.complainant.name, c.complainant.email && `<${c.complainant.email}>`, c.complainant.phone].filter(Boolean).join(' ');
-  sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given'] });
+  const unconfirmed = c.complainant.emailConfirmed === false
+    ? ['The email address was typed into the web form and is not yet confirmed: Redress has asked them to reply to confirm it, and sends nothing more there until they do. Meanwhile use the telephone number or postal address they gave.']
+    : [];
+  const replyTo = c.replyTo ? [`The message asked for replies to ${c.replyTo}, a different address: Redress writes only to the address the complaint came from.`] : [];
+  sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given', ...unconfirmed, ...replyTo] });
   sections.push({ heading: subject ? `Complaint: ${subject}` : 'Complaint', paragraphs: [excerpt(c.summary)] });
   if (c.attachments.length > 0) {
     sections.push({ heading: 'Attachments', paragraphs: c.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`) });
