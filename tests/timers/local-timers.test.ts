@@ -198,6 +198,9 @@ describe('the digest', () => {
   });
 
   it('is sent once a working day, and not at all when there is nothing to say or it is not a working day', async () => {
+    // Its own open case, so that this test needs no other to have run first.
+    clock.now = new Date('2027-03-01T10:00:00Z');
+    await openCase('Shaked@alumot.uk');
     const now = at('2027-03-02T08:00:00Z');
     expect(await stack.useCases.sendDigest('alumot', now)).toBe('sent');
     expect(await stack.useCases.sendDigest('alumot', now.plus({ minutes: 5 }))).toBe('sent');
