@@ -221,7 +221,8 @@ export class RedressStack extends Stack {
       serviceName: 'redress-outbox-sender',
       description: 'Sends letters and notices from the outbox, sets deadline timers; retries with backoff',
       timeout: Duration.minutes(5),
-      // One sender at a time keeps each case's letters in order and SES's sending rate in bounds.
+      // A small reserved concurrency keeps SES's sending rate in bounds; each case's letters stay in order through
+      // the outbox's leases whatever the concurrency.
       reservedConcurrentExecutions: 2,
       environment: { ...caseEnvironment, ...schedulerEnvironment },
     });
