@@ -128,5 +128,6 @@ try {
   const isArgError = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
   if (!known && !isArgError) throw error;
   process.stderr.write(`redress: ${(error as Error).message.split('\n').join('\nredress: ')}\n`);
-  process.exitCode = 2;
+  // conventions/case-actions.md: refused by the policy or the case's state is 3; a usage error or unknown case, 2.
+  process.exitCode = error instanceof ActionRefusedError ? 3 : 2;
 }

@@ -190,6 +190,9 @@ describe('redress case, timers and clock verbs against the local stack', () => {
     const escalations = (await sentEmails(ses.endpoint)).filter((e) => e.subject.startsWith(`[${reference}] Deadline missed`));
     expect(escalations.map((e) => e.subject)).toEqual([`[${reference}] Deadline missed: meet the complainant (due Wednesday 2 December 2026)`]);
     expect(runCli(['case', 'show', reference], env).stdout).toContain('meet 2026-12-02 (7 working days, clause 7.1) missed');
+    // Refused by the case's state: one line saying why, exit 3 (conventions/case-actions.md).
+    const again = runCli(['case', 'sign', reference, '--at', '2026-11-24T12:00:00Z'], env);
+    expect([again.status, again.stderr.trim()]).toEqual([3, `redress: ${reference} is already signed`]);
   });
 
   it('prints the digest', () => {

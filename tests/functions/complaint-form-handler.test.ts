@@ -73,7 +73,7 @@ describe('complaint-form handler', () => {
     // The reference was given once the case and every letter it owes were stored: they wait in the outbox.
     const outbox = await new DynamoDbOutbox(casesTable(loadConfig())).ofCase(reference);
     expect(outbox.map((e) => (e.kind === 'letter' ? `${e.letter.purpose} to ${e.letter.to.join(',')}` : e.kind))).toEqual([
-      `acknowledgement to ${email}`,
+      `confirm-address to ${email}`,
       // The CEO's staff address (noticeEmail), never the complaints address, which would bring it straight back in.
       'new-case-notice to ceo.notices@alumot.example',
       'timers',

@@ -4,6 +4,7 @@ import { formatReference } from '#domain/case/case-reference';
 import { openCase, reachableByEmail, type NewComplaint } from '#domain/case/open-case';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
+import { isAcknowledgement } from '#domain/outbox/outbox-item';
 import { caseWrite } from '../case-write.js';
 import type { Cases, Claim } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
@@ -48,7 +49,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
     const sequence = last + 1;
     const reference = formatReference(policy.referencePrefix, year, sequence);
     const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString() });
-    const acknowledged = change.letters.some((l) => l.purpose === 'acknowledgement');
+    const acknowledged = change.letters.some(isAcknowledgement);
     if (acknowledgedBy && reachableByEmail(change.case)) {
       deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
     }

@@ -1,6 +1,7 @@
 import { londonDate } from '#domain/calendar/london-date';
 import { signCase as decide } from '#domain/case/staff-actions';
 import type { Case } from '#domain/case/case';
+import { isAcknowledgement } from '#domain/outbox/outbox-item';
 import { changeCase } from '../change-case.js';
 import type { StaffDeps, StaffRequest } from './staff-deps.js';
 
@@ -16,7 +17,7 @@ export function signCase(deps: StaffDeps, request: StaffRequest): Promise<Case> 
     const earlier = sender ? await deps.counters.acknowledgedToday(policy.id, sender, date) : undefined;
     const acknowledge = !earlier || earlier === c.reference;
     const change = decide(policy, c, { at: request.at, actor: request.actor, acknowledge, sending: deps.sending });
-    const acknowledged = change.letters.some((l) => l.purpose === 'acknowledgement');
+    const acknowledged = change.letters.some(isAcknowledgement);
     return {
       change,
       claims: acknowledged && sender ? [{ kind: 'acknowledgement', policyId: policy.id, sender, date, reference: c.reference }] : [],

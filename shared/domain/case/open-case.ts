@@ -114,7 +114,10 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
     : { ...draft, staffNotifiedAt: options.now };
 
   const letters: LetterToSend[] = [];
-  if (acknowledge) letters.push(letterToComplainant(policy, c, acknowledgementLetter(policy, c), 'acknowledgement', `${c.stage}-received`, options.sending));
+  if (acknowledge) {
+    const purpose = c.complainant.emailConfirmed === false ? 'confirm-address' : 'acknowledgement';
+    letters.push(letterToComplainant(policy, c, acknowledgementLetter(policy, c), purpose, `${c.stage}-received`, options.sending));
+  }
   letters.push(
     noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? ''), 'new-case-notice', 'opened', options.sending),
   );

@@ -3,6 +3,8 @@ import type { MailAddress } from '#domain/mail/parsed-email';
 /** What a letter or notice is for: shown on the case, counted, and part of its id. */
 export type LetterPurpose =
   | 'acknowledgement'
+  /** The one letter to an address typed into the web form: it asks them to confirm it (conventions/case-actions.md). */
+  | 'confirm-address'
   | 'new-case-notice'
   | 'mail-notice'
   | 'undeliverable-notice'
@@ -47,4 +49,9 @@ export function letterItem(letter: LetterToSend): OutboxItem {
 
 export function timersItem(reference: string, caseVersion: number): OutboxItem {
   return { kind: 'timers', id: `${reference}.timers.c${caseVersion}`, reference, caseVersion };
+}
+
+/** A complainant's first letter for a case: it takes the sender's one acknowledgement of the day. */
+export function isAcknowledgement(letter: Pick<LetterToSend, 'purpose'>): boolean {
+  return letter.purpose === 'acknowledgement' || letter.purpose === 'confirm-address';
 }
