@@ -156,7 +156,7 @@ export function complaintReceivedPage(policy: Policy, reference: string, acknowl
 <h1>Complaint received</h1>
 <div class="reference" role="status">Your reference is<br><strong>${escapeHtml(reference)}</strong></div>
 <p>Please quote this reference if you contact ${escapeHtml(policy.organisation.name)} about your complaint.</p>
-${acknowledged ? '<p>We have sent an email to the address you gave. Please reply to it to confirm that the address is yours: until you do, we will not write to you there again.</p>' : ''}
+${acknowledged ? '<p>We are sending an email to the address you gave. Please reply to it to confirm that the address is yours: until you do, we will not write to you there again.</p>' : ''}
 <p>${escapeHtml(timescales(policy))}</p>
 </main>`,
   );
