@@ -3,6 +3,7 @@ import type { Case } from '#domain/case/case';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { caseWrite } from './case-write.js';
+import { contentionPause } from './contention-pause.js';
 import type { Cases, Claim } from './ports/cases.js';
 import type { Clock } from './ports/clock.js';
 import { CaseNotFoundError, ClaimTakenError, ConcurrentChangeError } from './ports/store-errors.js';
@@ -36,6 +37,7 @@ export async function changeCase(deps: ChangeCaseDeps, reference: string, decide
     } catch (error) {
       const retriable = error instanceof ConcurrentChangeError || (error instanceof ClaimTakenError && error.claim.kind === 'acknowledgement');
       if (!retriable || attempt > deps.writeRetries) throw error;
+      await contentionPause(attempt);
     }
   }
 }

@@ -40,7 +40,7 @@ const schema = z.object({
   /** How long a sender's one-acknowledgement-a-day claim is kept after its day (TTL). */
   REDRESS_ACK_CLAIM_DAYS: count(3),
   /** How many times a change is decided again when another writer changed the case (or took the reference) first. */
-  REDRESS_WRITE_RETRIES: count(8),
+  REDRESS_WRITE_RETRIES: count(30),
   /** The outbox sender: attempts per letter before it is given up (and operators told), backoff, lease, batch. */
   REDRESS_OUTBOX_MAX_ATTEMPTS: count(10),
   REDRESS_OUTBOX_RETRY_BASE_SECONDS: count(30),

@@ -200,6 +200,13 @@ describe('duplicates', () => {
     expect(await sentEmails(stack.sesEndpoint, mail.from)).toHaveLength(1);
   });
 
+  it('twelve different complaints to one organisation at once: consecutive references, none skipped, none twice', async () => {
+    const own = await testStack();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => deliver(own, complaintEmail({ to: 'complaints@connected-together.example', from: `burst${i}@example.net` }).raw, { keepLetters: true })));
+    const references = results.map((r) => (r[0] as { reference: string }).reference).sort();
+    expect(references).toEqual(Array.from({ length: 12 }, (_, i) => `CTC-2026-${String(i + 1).padStart(4, '0')}`));
+  });
+
   it('two different messages sharing a Message-ID are two cases', async () => {
     const messageId = `<shared.${Date.now()}@example.net>`;
     const a = complaintEmail({ to: 'complaints@connected-together.example', messageId, body: 'first text' });

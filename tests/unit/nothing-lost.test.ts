@@ -76,6 +76,13 @@ describe('a fault at each step of intake', () => {
     expect(stack.mailer.sent.filter((m) => m.to.includes('pat@example.net'))).toHaveLength(1);
   });
 
+  it('30 different complaints to one organisation at once: 30 cases numbered 0001 to 0030, none skipped, none twice', async () => {
+    const stack = memoryStack();
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => stack.deliver(complaint(`p${i}@example.net`))));
+    const references = outcomes.map(([o]) => (o as { reference: string }).reference).sort();
+    expect(references).toEqual(Array.from({ length: 30 }, (_, i) => `ALU-2026-${String(i + 1).padStart(4, '0')}`));
+  });
+
   it('a held message whose hold failed is held once on the retry, with one notice', async () => {
     const stack = memoryStack();
     const take = stack.withPorts({ heldMail: faulty(stack.heldMail, 'hold') }).takeEmail;

@@ -6,6 +6,7 @@ import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';
 import { caseWrite } from '../case-write.js';
+import { contentionPause } from '../contention-pause.js';
 import type { Cases, Claim } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
 import type { Counters } from '../ports/counters.js';
@@ -71,6 +72,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
         }
       }
       if (attempt > deps.writeRetries) throw error;
+      await contentionPause(attempt);
     }
   }
 }
