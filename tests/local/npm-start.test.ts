@@ -4,7 +4,7 @@
  * still there (DynamoDB Local keeps its data under REDRESS_DATA_DIR).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,8 @@ describe('npm start', () => {
     const outbox = (await (await fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`)).json()) as { emails: { subject: string }[] };
     expect(outbox.emails.map((e) => e.subject)).toContain(`[${list.split('\t')[0]}] We have received your complaint`);
     expect((await fetch(`http://127.0.0.1:${env.REDRESS_HTTP_PORT}/forms/alumot`)).status).toBe(200);
+    // Complaints are personal data: the data folder and DynamoDB Local's files are the owner's alone.
+    for (const dir of ['', 'dynamodb', 'mail']) expect(statSync(join(env.REDRESS_DATA_DIR as string, dir)).mode & 0o777, dir).toBe(0o700);
 
     expect(await stop()).toBe(0);
     expect(runCli(['case', 'list'], env).stderr).toMatch(/start the local stack with `npm start`/);
