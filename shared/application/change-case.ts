@@ -21,12 +21,13 @@ export type Decided = { readonly change: CaseChange; readonly claims?: readonly 
 
 /**
  * Loads a case, lets `decide` work out the change from the case as it is now, and saves it in one conditional
- * write. When another writer changed the case first, or a claim the decision counted on was taken, the case is
+ * write (`known`, a read the caller just made, stands in for the first one). When another writer changed the case first, or a claim the decision counted on was taken, the case is
  * read again and the change decided afresh. Returns the case as saved (or as read, when there was nothing to do).
  */
-export async function changeCase(deps: ChangeCaseDeps, reference: string, decide: (c: Case, policy: Policy) => Decided | Promise<Decided>): Promise<Case> {
+export async function changeCase(deps: ChangeCaseDeps, reference: string, decide: (c: Case, policy: Policy) => Decided | Promise<Decided>, known?: Case): Promise<Case> {
   for (let attempt = 1; ; attempt++) {
-    const current = await deps.cases.get(reference);
+    // The caller's fresh read saves one on the first attempt; after a lost race the case is read again.
+    const current = attempt === 1 && known ? known : await deps.cases.get(reference);
     if (!current) throw new CaseNotFoundError(reference);
     const decided = await decide(current, deps.policies.get(current.policyId));
     if (!decided) return current;

@@ -118,3 +118,20 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
 export function email(headers: string[], body = 'I am not happy with the service I received.'): string {
   return [...headers, 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\n');
 }
+
+/** A multipart/mixed email: a text part, then each file as a base64 attachment. */
+export function emailWithAttachments(headers: string[], text: string, files: readonly (readonly [name: string, type: string, content: string])[]): string {
+  return [
+    ...headers,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    text,
+    ...files.flatMap(([name, type, content]) => ['--b', `Content-Type: ${type}; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, 'Content-Transfer-Encoding: base64', '', Buffer.from(content).toString('base64')]),
+    '--b--',
+    '',
+  ].join('\n');
+}

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { PolicySet } from '#domain/policy/policy-set';
-import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
+import { email, emailWithAttachments, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 
 const at = (iso: string) => DateTime.fromISO(iso);
@@ -52,27 +52,11 @@ describe('escalation of a missed deadline', () => {
 describe('retention', () => {
   it('destroys the raw mail, the attachments, the complainant, the subject, the words, the incident and the timeline’s details; an anonymous record remains', async () => {
     const stack = memoryStack();
-    const raw = [
-      'From: Pat Person <pat@example.net>',
-      'To: not.alone.mentoring@gmail.com',
-      'Reply-To: other@example.org',
-      'Subject: SUBJECT-SECRET about my mentor',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
+    const raw = emailWithAttachments(
+      ['From: Pat Person <pat@example.net>', 'To: not.alone.mentoring@gmail.com', 'Reply-To: other@example.org', 'Subject: SUBJECT-SECRET about my mentor'],
       'BODY-SECRET happened on the bus.',
-      '--b',
-      'Content-Type: application/pdf; name="form.pdf"',
-      'Content-Disposition: attachment; filename="form.pdf"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from('%PDF-1.4 ATTACHMENT-SECRET').toString('base64'),
-      '--b--',
-      '',
-    ].join('\n');
+      [['form.pdf', 'application/pdf', '%PDF-1.4 ATTACHMENT-SECRET']],
+    );
     const [o] = await stack.deliver(raw);
     const reference = (o as { reference: string }).reference;
     await stack.drain();

@@ -1,6 +1,6 @@
 /** What intake does with each kind of message that is not a plain new complaint, over memory fakes. */
 import { describe, expect, it } from 'vitest';
-import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
+import { email, emailWithAttachments, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 
 const notices = (stack: MemoryStack) => stack.mailer.sent.map((m) => `${m.to.join(',')}: ${m.subject}`);
 
@@ -118,21 +118,7 @@ describe('delivery failures', () => {
 
 describe('attachments', () => {
   const withAttachments = (files: [string, string][]) =>
-    [
-      'From: pat@example.net',
-      'To: Shaked@alumot.uk',
-      'Subject: With files',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain',
-      '',
-      'See attached.',
-      ...files.flatMap(([name, type]) => ['--b', `Content-Type: ${type}; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, 'Content-Transfer-Encoding: base64', '', Buffer.from(`content of ${name}`).toString('base64')]),
-      '--b--',
-      '',
-    ].join('\n');
+    emailWithAttachments(['From: pat@example.net', 'To: Shaked@alumot.uk', 'Subject: With files'], 'See attached.', files.map(([name, type]) => [name, type, `content of ${name}`] as const));
 
   it('are stored beside the message; a dangerous one, and those over the limit, flag the case', async () => {
     const stack = memoryStack({ REDRESS_MAX_ATTACHMENTS: '2' });

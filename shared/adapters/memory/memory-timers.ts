@@ -17,9 +17,4 @@ export class MemoryTimers implements Timers {
   async list(reference: string): Promise<TimerSpec[]> {
     return [...this.timers.values()].filter((t) => t.reference === reference).map((t) => t.timer).sort((a, b) => a.fireAt.localeCompare(b.fireAt));
   }
-
-  /** Every timer due by `now`, soonest first (the local clock's question). */
-  due(now: Date): TimerSpec[] {
-    return [...this.timers.values()].map((t) => t.timer).filter((t) => Date.parse(t.fireAt) <= now.getTime()).sort((a, b) => a.fireAt.localeCompare(b.fireAt));
-  }
 }

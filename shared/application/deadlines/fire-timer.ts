@@ -31,7 +31,7 @@ export async function fireTimer(deps: FireTimerDeps, input: TimerInput): Promise
     const verdict = timerFired(policy, c, input, deps.sending, deps.clock.now().toISOString());
     decided.outcome = verdict.outcome === 'destroy' ? 'destroyed' : verdict.outcome;
     return 'change' in verdict ? { change: verdict.change } : undefined;
-  });
+  }, first);
   const { outcome } = decided;
   if (outcome === 'destroyed') await destroyPersonalData(deps, input.reference);
   if (outcome === 'superseded' || outcome === 'already-done') deps.log.info(`timer with nothing to do: ${outcome}`, { ...input });

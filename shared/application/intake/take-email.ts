@@ -113,9 +113,9 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     new Set([policy.referencePrefix]),
   );
   const now = () => deps.clock.now().toISOString();
-  const onCase = async (reference: string, decide: Parameters<typeof changeCase>[2]): Promise<boolean> => {
+  const onCase = async (reference: string, decide: Parameters<typeof changeCase>[2], known?: Case): Promise<boolean> => {
     try {
-      await changeCase(deps, reference, decide);
+      await changeCase(deps, reference, decide, known);
       return true;
     } catch (error) {
       // The same message recorded by a concurrent or earlier attempt: that is the outcome wanted.
@@ -160,7 +160,7 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
   if (candidate) {
     const existing = await deps.cases.get(candidate);
     if (existing && existing.policyId === policy.id && sender && isParticipant(existing, sender.address)) {
-      await onCase(existing.reference, (c, p) => ({ change: recordMailIn(p, c, mail(false), deps.sending, now()), claims: claim(existing.reference) }));
+      await onCase(existing.reference, (c, p) => ({ change: recordMailIn(p, c, mail(false), deps.sending, now()), claims: claim(existing.reference) }), existing);
       return { kind: 'threaded', policyId: policy.id, reference: existing.reference };
     }
     if (existing) flags.push('quotes-another-case');
