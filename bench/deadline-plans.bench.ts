@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { BUILT_IN_EVENTS, type Policy } from '#domain/policy/policy-schema';
 import { planDeadlines } from '#domain/planner/plan-deadlines';
@@ -16,13 +16,13 @@ export function deadlinePlansBenchmark(): void {
   const loads: number[] = [];
   for (let i = 0; i < 20; i++) {
     const start = performance.now();
-    loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR);
+    loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR, policyDefaultsFrom(loadConfig()));
     loads.push(performance.now() - start);
   }
   loads.sort((a, b) => a - b);
   console.log(`  load and validate every policy: median ${loads[10]?.toFixed(1)} ms, first ${loads[0]?.toFixed(1)} ms of 20 runs`);
 
-  const policies = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR).all;
+  const policies = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR, policyDefaultsFrom(loadConfig())).all;
   // Receipt instants spread over 2026-2029 so that holidays, weekends and clock changes all occur.
   const instants = Array.from({ length: 97 }, (_, i) => DateTime.fromISO('2026-01-01T09:30:00Z').plus({ days: i * 13 + (i % 7) }));
   let next = 0;

@@ -126,7 +126,7 @@ async function storeRequests(endpoints: { dynamodb: string; ses: string }): Prom
       sourceIp: '127.0.0.1',
     }),
   );
-  await measure('a staff action (case stage)', () => stack.useCases.staff.stage({ reference, stage: 'stage-2', at: DateTime.now(), actor: 'bench' }));
+  await measure('a staff action (case note)', () => stack.useCases.staff.note({ reference, text: 'called the complainant', at: DateTime.now(), actor: 'bench' }));
   await measure('the outbox sender, for all of the above', () => stack.useCases.sendDueLetters());
   stack.table.client.destroy();
 }

@@ -13,8 +13,27 @@ import { MalformedEmailError } from '#domain/mail/mail-errors';
 import { PolicyError, UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { caseListCommand } from '#cli/commands/case-list';
 import { caseShowCommand } from '#cli/commands/case-show';
-import { caseAddParticipantCommand, caseCloseCommand, caseExtendCommand, caseMetCommand, caseOutcomeCommand, caseSignCommand, caseStageCommand } from '#cli/commands/case-lifecycle';
+import {
+  caseAcknowledgeCommand,
+  caseAddParticipantCommand,
+  caseCloseCommand,
+  caseEarlyResolutionCommand,
+  caseEscalateCommand,
+  caseEventCommand,
+  caseExtendCommand,
+  caseMeetingCommand,
+  caseMetCommand,
+  caseNoteCommand,
+  caseOpenCommand,
+  caseOutcomeCommand,
+  caseReassignCommand,
+  caseRedirectCommand,
+  caseReopenCommand,
+  caseSignCommand,
+  caseWithdrawCommand,
+} from '#cli/commands/case-lifecycle';
 import { digestCommand } from '#cli/commands/digest';
+import { letterPreviewCommand } from '#cli/commands/letter-preview';
 import { outboxListCommand, outboxRetryCommand, outboxSendCommand } from '#cli/commands/outbox';
 import { clockRunDueCommand, timersListCommand } from '#cli/commands/timers';
 import { deadlinesCommand } from '#cli/commands/deadlines';
@@ -38,18 +57,40 @@ const HELP = `usage: npm run --silent redress -- <verb>
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
   case list [--policy ID] [--from EMAIL]
                              cases, newest first (--from: one complainant's)
-  case show REF              a case with its timeline
+  case show REF [--json]     a case with its letters and timeline
+  case open --policy ID --name N [--email E] [--phone P] [--address A] --summary TEXT
+            [--about ROLE] [--channel phone|letter|in-person] [--confidential]
+                             a complaint made by phone, letter or in person; prints its reference
+  case acknowledge REF [--respond-by DATE]
+                             acknowledged by staff, or the reply date the policy leaves to staff
   case sign REF              the signed complaint arrived; the policy's clock starts
-  case met REF KIND          a deadline was met (acknowledge, meet, respond)
-  case stage REF STAGE       move a case to another stage (an appeal, a review)
-  case extend REF KIND DATE --reason TEXT
-                             more time for a deadline, with the reason
-  case outcome REF upheld|partly-upheld|not-upheld
-                             the stage's outcome was sent; appeal and outside-body windows start
+  case event REF EVENT       a policy's own event (connected-together: nature-established)
+  case meeting REF --offered DATE | --held
+                             a meeting with the complainant
+  case met REF KIND          a deadline was met by other means
+  case extend REF KIND DATE --reason TEXT [--agreed]
+                             more time, with the holding letter the policy calls for
+  case outcome REF upheld|partly-upheld|not-upheld --summary TEXT [--remedy KIND]...
+            [--action TEXT --due DATE]...
+                             the stage's decision; sends the outcome (or final) letter
+  case escalate REF [--reason TEXT]
+                             the complainant asked for the next stage (after its window: --reason)
+  case withdraw REF [--confirmed-in-writing]
+                             the complainant withdrew
+  case redirect REF OUT-OF-SCOPE-ID
+                             not for this procedure: the letter says where to go instead
+  case early-resolution REF --summary TEXT
+                             resolved at once, not recorded as a complaint (county-council)
+  case reassign REF ROLE     another handler (never the person complained about)
+  case note REF TEXT         an internal note
   case close REF             close a case; its retention clock starts
+  case reopen REF --reason TEXT
+                             a closed case is open again
   case add-participant REF EMAIL
                              someone besides the complainant may write into the case
-    (these take --at INSTANT, default now, and --by NAME)
+    (case verbs take --at INSTANT, default now, --by NAME and --json; refused: exit 3)
+  letter preview --policy ID --kind KIND [--case REF]
+                             print a letter as the complainant will read it
   outbox list [--dead]       letters waiting to go (or given up), oldest first
   outbox retry ID            send a given-up letter again
   outbox send                work through the outbox once
@@ -71,13 +112,24 @@ const COMMANDS: Record<string, Command> = {
   'send-sample': sendSampleCommand,
   'case list': caseListCommand,
   'case show': caseShowCommand,
+  'case open': caseOpenCommand,
+  'case acknowledge': caseAcknowledgeCommand,
   'case sign': caseSignCommand,
+  'case event': caseEventCommand,
+  'case meeting': caseMeetingCommand,
   'case met': caseMetCommand,
-  'case stage': caseStageCommand,
   'case extend': caseExtendCommand,
   'case outcome': caseOutcomeCommand,
+  'case escalate': caseEscalateCommand,
+  'case withdraw': caseWithdrawCommand,
+  'case redirect': caseRedirectCommand,
+  'case early-resolution': caseEarlyResolutionCommand,
+  'case reassign': caseReassignCommand,
+  'case note': caseNoteCommand,
   'case close': caseCloseCommand,
+  'case reopen': caseReopenCommand,
   'case add-participant': caseAddParticipantCommand,
+  'letter preview': letterPreviewCommand,
   'outbox list': outboxListCommand,
   'outbox retry': outboxRetryCommand,
   'outbox send': outboxSendCommand,

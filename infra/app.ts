@@ -1,12 +1,12 @@
 import { App } from 'aws-cdk-lib';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { RedressStack } from './redress-stack.js';
 
 const app = new App();
 const config = loadConfig();
 new RedressStack(app, 'Redress', {
-  policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+  policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),
   operatorEmail: app.node.tryGetContext('operatorEmail') ?? config.REDRESS_OPERATOR_EMAIL,
   sendingDomain: app.node.tryGetContext('sendingDomain'),
   settings: {

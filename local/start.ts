@@ -10,7 +10,7 @@ import { ensureTable } from '#adapters/dynamodb/create-table';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { composeLocalStack } from '#composition/local-stack';
 import { powertoolsLog } from '#composition/powertools-log';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
 import { formRoute } from './form-route.js';
@@ -25,7 +25,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR);
+  const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config));
   const log = powertoolsLog('redress-local', 'WARN');
   // Complaints are personal data: the data folder is readable by its owner only (and made so if it was not).
   mkdirSync(config.REDRESS_DATA_DIR, { recursive: true, mode: 0o700 });

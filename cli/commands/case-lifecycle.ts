@@ -1,78 +1,146 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import type { Case } from '#domain/case/case';
-import type { Decision } from '#domain/case/staff-actions';
+import type { Case, Decision } from '#domain/case/case';
 import { parseInstant } from '#domain/calendar/parse-instant';
+import { caseJson } from '#cli/commands/case-json';
 import { withStack, type StackContext } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
+const CHANNELS = ['phone', 'letter', 'in-person'] as const;
 
-function options(args: string[]) {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { at: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } },
-  });
+/** Every option any case verb takes; each verb checks the ones it needs (../shared/conventions/case-actions.md). */
+const OPTIONS = {
+  at: { type: 'string' },
+  by: { type: 'string' },
+  json: { type: 'boolean' },
+  reason: { type: 'string' },
+  'respond-by': { type: 'string' },
+  offered: { type: 'string' },
+  held: { type: 'boolean' },
+  summary: { type: 'string' },
+  remedy: { type: 'string', multiple: true },
+  action: { type: 'string', multiple: true },
+  due: { type: 'string', multiple: true },
+  'confirmed-in-writing': { type: 'boolean' },
+  agreed: { type: 'boolean' },
+  policy: { type: 'string' },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  phone: { type: 'string' },
+  address: { type: 'string' },
+  about: { type: 'string' },
+  channel: { type: 'string' },
+  confidential: { type: 'boolean' },
+} as const;
+
+function parse(args: string[]) {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: OPTIONS, strict: true });
   const at = values.at ? parseInstant(values.at) : DateTime.now();
   return { positionals, values, at, actor: values.by ?? process.env.USER ?? 'staff' };
 }
 
-function printDeadlines(c: Case): number {
-  process.stdout.write(`${c.reference}: ${c.status}, stage ${c.stage}\n`);
-  for (const d of c.deadlines.filter((x) => x.status === 'pending')) process.stdout.write(`  ${d.kind} by ${d.dueDate} (${d.rule}, clause ${d.clause})\n`);
-  return 0;
-}
-
+type Values = ReturnType<typeof parse>['values'];
 type Staff = StackContext['useCases']['staff'];
 interface Parsed {
   readonly reference: string;
   readonly rest: string[];
   readonly at: DateTime;
   readonly actor: string;
-  readonly reason: string;
+  readonly values: Values;
+}
+
+async function print(ctx: StackContext, c: Case, json: boolean): Promise<number> {
+  if (json) {
+    process.stdout.write(JSON.stringify(caseJson(c, await ctx.outbox.ofCase(c.reference))) + '\n');
+    return 0;
+  }
+  process.stdout.write(`${c.reference}: ${c.status}${c.closure ? ` (${c.closure})` : ''}, stage ${c.stage}, handled by ${c.handlerRole}\n`);
+  for (const d of c.deadlines.filter((x) => x.status === 'pending')) process.stdout.write(`  ${d.kind} by ${d.dueDate} (${d.rule}, clause ${d.clause})\n`);
+  return 0;
 }
 
 /**
  * One staff verb: its usage line, whether the arguments fit, and the use case it calls. Parsing, the stack,
  * sending the letters it wrote and the printed result are the same for all of them.
  */
-function staffCommand(usage: string, fits: (positionals: string[], reason: string | undefined) => boolean, act: (staff: Staff, p: Parsed) => Promise<Case>): (args: string[]) => Promise<number> {
+function staffCommand(usage: string, fits: (positionals: string[], values: Values) => boolean, act: (staff: Staff, p: Parsed) => Promise<Case>): (args: string[]) => Promise<number> {
   return async (args) => {
-    const { positionals, values, at, actor } = options(args);
-    if (!fits(positionals, values.reason)) throw new UsageError(`usage: redress case ${usage}`);
+    const { positionals, values, at, actor } = parse(args);
+    if (positionals.length === 0 || !fits(positionals.slice(1), values)) throw new UsageError(`usage: redress case ${usage} [--at INSTANT] [--by NAME] [--json]`);
     const [reference, ...rest] = positionals as [string, ...string[]];
-    return withStack(async ({ useCases }) => printDeadlines(await act(useCases.staff, { reference: reference.toUpperCase(), rest, at, actor, reason: values.reason ?? '' })), { sendLetters: true });
+    return withStack(async (ctx) => print(ctx, await act(ctx.useCases.staff, { reference: reference.toUpperCase(), rest, at, actor, values }), Boolean(values.json)), { sendLetters: true });
   };
 }
 
-const AT_BY = '[--at INSTANT] [--by NAME]';
+const none = (p: string[]) => p.length === 0;
+const one = (p: string[]) => p.length === 1;
 
-/** `redress case sign REF`: the signed complaint arrived; the policy's clock starts. */
-export const caseSignCommand = staffCommand(`sign REF ${AT_BY}`, (p) => p.length === 1, (s, p) => s.sign(p));
-
-/** `redress case stage REF STAGE`: move the case to another stage. */
-export const caseStageCommand = staffCommand(`stage REF STAGE ${AT_BY}`, (p) => p.length === 2, (s, p) => s.stage({ ...p, stage: p.rest[0] as string }));
-
-/** `redress case extend REF KIND YYYY-MM-DD --reason TEXT`: more time, with the reason on the timeline. */
-export const caseExtendCommand = staffCommand(
-  `extend REF KIND YYYY-MM-DD --reason TEXT ${AT_BY}`,
-  (p, reason) => p.length === 3 && /^\d{4}-\d{2}-\d{2}$/.test(p[2] as string) && Boolean(reason),
-  (s, p) => s.extend({ ...p, kind: p.rest[0] as string, newDate: p.rest[1] as string }),
+export const caseAcknowledgeCommand = staffCommand('acknowledge REF [--respond-by YYYY-MM-DD]', none, (s, p) =>
+  s.acknowledge({ ...p, ...(p.values['respond-by'] ? { respondBy: p.values['respond-by'] } : {}) }),
+);
+export const caseSignCommand = staffCommand('sign REF', none, (s, p) => s.sign(p));
+export const caseEventCommand = staffCommand('event REF EVENT', one, (s, p) => s.event({ ...p, event: p.rest[0] as string }));
+export const caseMeetingCommand = staffCommand('meeting REF --offered YYYY-MM-DD | --held', (p, v) => none(p) && Boolean(v.offered) !== Boolean(v.held), (s, p) =>
+  s.meeting({ ...p, ...(p.values.offered ? { offeredFor: p.values.offered } : {}), held: Boolean(p.values.held) }),
+);
+export const caseMetCommand = staffCommand('met REF KIND', one, (s, p) => s.met({ ...p, kind: p.rest[0] as string }));
+export const caseExtendCommand = staffCommand('extend REF KIND YYYY-MM-DD --reason TEXT [--agreed]', (p, v) => p.length === 2 && Boolean(v.reason), (s, p) =>
+  s.extend({ ...p, kind: p.rest[0] as string, newDate: p.rest[1] as string, reason: p.values.reason ?? '', agreed: Boolean(p.values.agreed) }),
 );
 
-/** `redress case outcome REF DECISION`: the stage's outcome was sent. */
+/** `--action TEXT --due DATE`, repeated: each action pairs with the --due that follows it. */
+function actionsOf(values: Values): { text: string; due: string }[] {
+  const texts = values.action ?? [];
+  const dues = values.due ?? [];
+  if (texts.length !== dues.length) throw new UsageError('give each --action TEXT its --due YYYY-MM-DD');
+  return texts.map((text, i) => ({ text, due: dues[i] as string }));
+}
+
 export const caseOutcomeCommand = staffCommand(
-  `outcome REF ${DECISIONS.join('|')} ${AT_BY}`,
-  (p) => p.length === 2 && DECISIONS.includes(p[1] as Decision),
-  (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision }),
+  `outcome REF ${DECISIONS.join('|')} --summary TEXT [--remedy KIND]... [--action TEXT --due YYYY-MM-DD]...`,
+  (p, v) => one(p) && DECISIONS.includes(p[0] as Decision) && Boolean(v.summary),
+  (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision, summary: p.values.summary ?? '', remedies: p.values.remedy ?? [], actions: actionsOf(p.values) }),
 );
+export const caseEscalateCommand = staffCommand('escalate REF [--reason TEXT]', none, (s, p) => s.escalate({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
+export const caseWithdrawCommand = staffCommand('withdraw REF [--confirmed-in-writing]', none, (s, p) => s.withdraw({ ...p, confirmedInWriting: Boolean(p.values['confirmed-in-writing']) }));
+export const caseRedirectCommand = staffCommand('redirect REF OUT-OF-SCOPE-ID', one, (s, p) => s.redirect({ ...p, outOfScope: p.rest[0] as string }));
+export const caseEarlyResolutionCommand = staffCommand('early-resolution REF --summary TEXT', (p, v) => none(p) && Boolean(v.summary), (s, p) => s.earlyResolution({ ...p, summary: p.values.summary ?? '' }));
+export const caseReassignCommand = staffCommand('reassign REF ROLE', one, (s, p) => s.reassign({ ...p, role: p.rest[0] as string }));
+export const caseNoteCommand = staffCommand('note REF TEXT', one, (s, p) => s.note({ ...p, text: p.rest[0] as string }));
+export const caseCloseCommand = staffCommand('close REF', none, (s, p) => s.close(p));
+export const caseReopenCommand = staffCommand('reopen REF --reason TEXT', (p, v) => none(p) && Boolean(v.reason), (s, p) => s.reopen({ ...p, reason: p.values.reason ?? '' }));
+export const caseAddParticipantCommand = staffCommand('add-participant REF EMAIL', one, (s, p) => s.addParticipant({ ...p, email: p.rest[0] as string }));
 
-/** `redress case close REF`: close the case; the retention clock starts. */
-export const caseCloseCommand = staffCommand(`close REF ${AT_BY}`, (p) => p.length === 1, (s, p) => s.close(p));
-
-/** `redress case met REF KIND`: a deadline was met (acknowledged, met the complainant, responded). */
-export const caseMetCommand = staffCommand(`met REF KIND ${AT_BY}`, (p) => p.length === 2, (s, p) => s.met({ ...p, kind: p.rest[0] as string }));
-
-/** `redress case add-participant REF EMAIL`: someone besides the complainant may write into the case. */
-export const caseAddParticipantCommand = staffCommand(`add-participant REF EMAIL ${AT_BY}`, (p) => p.length === 2, (s, p) => s.addParticipant({ ...p, email: p.rest[0] as string }));
+/** `redress case open --policy ID --name N ... --summary TEXT`: a complaint by phone, letter or in person; prints the new reference. */
+export async function caseOpenCommand(args: string[]): Promise<number> {
+  const { positionals, values, at, actor } = parse(args);
+  const channel = values.channel ?? 'phone';
+  if (positionals.length > 0 || !values.policy || !values.name || !values.summary || !(CHANNELS as readonly string[]).includes(channel)) {
+    throw new UsageError(
+      'usage: redress case open --policy ID --name N [--email E] [--phone P] [--address A] --summary TEXT [--about ROLE] [--channel phone|letter|in-person] [--confidential] [--at INSTANT] [--by NAME] [--json]',
+    );
+  }
+  return withStack(
+    async (ctx) => {
+      const opened = await ctx.useCases.staff.open({
+        policyId: values.policy as string,
+        at,
+        actor,
+        name: values.name as string,
+        summary: values.summary as string,
+        channel: channel as (typeof CHANNELS)[number],
+        confidential: Boolean(values.confidential),
+        ...(values.email ? { email: values.email } : {}),
+        ...(values.phone ? { phone: values.phone } : {}),
+        ...(values.address ? { address: values.address } : {}),
+        ...(values.about ? { about: values.about } : {}),
+      });
+      const c = await ctx.cases.get(opened.reference);
+      if (values.json && c) return print(ctx, c, true);
+      process.stdout.write(`${opened.reference}\n`);
+      return 0;
+    },
+    { sendLetters: true },
+  );
+}

@@ -1,5 +1,6 @@
 import { oneLineSafe, terminalSafe } from '#domain/text/display-safe';
 import type { OutboxEntry } from '#application/ports/outbox';
+import { caseJson } from '#cli/commands/case-json';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
 
@@ -8,11 +9,16 @@ import { UsageError } from '#cli/usage-error';
  * content is shown. Everything a complainant wrote is shown with its control characters made visible.
  */
 export async function caseShowCommand(args: string[]): Promise<number> {
-  const [reference, ...rest] = args;
-  if (!reference || rest.length > 0) throw new UsageError('usage: redress case show REF');
+  const json = args.includes('--json');
+  const [reference, ...rest] = args.filter((a) => a !== '--json');
+  if (!reference || rest.length > 0) throw new UsageError('usage: redress case show REF [--json]');
   return withStack(async ({ cases, outbox }) => {
     const c = await cases.get(reference.toUpperCase());
     if (!c) throw new UsageError(`no case ${reference}`);
+    if (json) {
+      process.stdout.write(JSON.stringify(caseJson(c, await outbox.ofCase(c.reference))) + '\n');
+      return 0;
+    }
     const one = oneLineSafe;
     const letters = (await outbox.ofCase(c.reference)).filter((e): e is Extract<OutboxEntry, { kind: 'letter' }> => e.kind === 'letter');
     const out: string[] = [
@@ -26,7 +32,8 @@ export async function caseShowCommand(args: string[]): Promise<number> {
       `Signed: ${c.signed ? 'yes' : 'no'}`,
       ...(c.flags.length ? [`Flags: ${c.flags.join(', ')}`] : []),
       'Deadlines:',
-      ...c.deadlines.map((d) => `  ${d.kind} ${d.dueDate} (${d.rule}, clause ${d.clause}) ${d.status}`),
+      ...c.deadlines.map((d) => `  ${d.stage} ${d.kind} ${d.dueDate} (${d.rule}, clause ${d.clause}) ${d.status}${d.extensions?.length ? `, extended ${d.extensions.length}x` : ''}`),
+      ...(c.outcomes?.length ? ['Outcomes:', ...c.outcomes.map((o) => `  ${o.stage}: ${o.decision} by ${one(o.by)} on ${o.at.slice(0, 10)}`)] : []),
       ...(c.attachments.length ? ['Attachments:', ...c.attachments.map((a) => `  ${one(a.filename)} ${one(a.contentType)} ${a.size} bytes${a.dangerous ? ' DANGEROUS' : ''} -> ${one(a.storageKey)}`)] : []),
       'Letters:',
       ...(letters.length ? letters.map((e) => `  ${e.letter.purpose} to ${e.letter.to.join(', ')}: ${letterStatus(e)}`) : ['  none']),
@@ -34,7 +41,11 @@ export async function caseShowCommand(args: string[]): Promise<number> {
       'Complaint:',
       ...terminalSafe(c.summary).split('\n').map((l) => `  ${l}`),
       'Timeline:',
-      ...(await cases.timeline(c.reference)).map((e) => `  ${e.at} ${e.type} (${one(e.actor)}): ${one(e.summary)}`),
+      ...(await cases.timeline(c.reference)).flatMap((e) => [
+        `  ${e.at} ${e.type} (${one(e.actor)}): ${one(e.summary)}`,
+        // A letter that cannot go by email is printed for staff to post or read out.
+        ...(e.type === 'letter-drafted' && typeof e.detail?.text === 'string' ? terminalSafe(e.detail.text).split('\n').map((l) => `      | ${l}`) : []),
+      ]),
     ];
     process.stdout.write(out.join('\n') + '\n');
     return 0;

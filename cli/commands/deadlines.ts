@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseInstant } from '#domain/calendar/parse-instant';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { planDeadlines } from '#domain/planner/plan-deadlines';
 import { UsageError } from '#cli/usage-error';
@@ -22,7 +22,7 @@ export function deadlinesCommand(args: string[]): number {
     throw new UsageError('usage: redress deadlines --policy ID --stage ID --event EVENT --at INSTANT');
   }
   const instant = parseInstant(at);
-  const policy = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR).get(policyId);
+  const policy = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR, policyDefaultsFrom(loadConfig())).get(policyId);
   const deadlines = planDeadlines(policy, stage, event, instant).map(({ kind, dueDate, dueAt, rule, clause }) => ({
     kind,
     dueDate,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { classifyEmail } from '#domain/mail/classify-email';
 import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
@@ -13,7 +13,7 @@ export async function parseEmailCommand(args: string[]): Promise<number> {
   if (!file || rest.length > 0) throw new UsageError('usage: redress parse-email FILE');
   const raw = readInputFile(file);
   const email = await parseEmail(raw, DEFAULT_PARSE_LIMITS);
-  const policies = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR);
+  const policies = loadPolicyDirectory(loadConfig().REDRESS_POLICIES_DIR, policyDefaultsFrom(loadConfig()));
   // The confidential marker is the addressed organisation's; for mail to no known address, any policy's.
   const addressed = [...email.to, ...email.cc].map((a) => policies.forAddress(a.address)).find(Boolean);
   const markers = (addressed ? [addressed] : policies.all).flatMap((p) => (p.intake.confidentialMarker ? [p.intake.confidentialMarker.phrase] : []));

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { StackUnavailableError } from '#cli/stack-context';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 
@@ -8,7 +8,7 @@ import { loadPolicyDirectory } from '#adapters/file/policy-files';
 export async function sendSampleCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { policy: { type: 'string' }, from: { type: 'string' } } });
   const config = loadConfig();
-  const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR);
+  const policies = loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config));
   const policy = policies.get(values.policy ?? 'not-alone-mentoring');
   const to = policy.intake.addresses[0] as string;
   const from = values.from ?? 'sam.sample@example.org';

@@ -1,3 +1,4 @@
+import { policyDefaultsFrom } from '#config/config';
 import type { DateTime } from 'luxon';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
@@ -14,7 +15,7 @@ import { settingsFrom } from './settings.js';
 export function composeDailyDigest(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-daily-digest');
-  const policies = loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'));
+  const policies = loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config));
   const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table), clock: systemClock, log };
   return { log, policies, send: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now) };
 }

@@ -1,3 +1,4 @@
+import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
@@ -15,7 +16,7 @@ export function composeDeadlineTimer(config: Config) {
   const log = powertoolsLog('redress-deadline-timer');
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed')),
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
     cases: new DynamoDbCases(casesTable(config), config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail is destroyed from at retention')),
     clock: systemClock,

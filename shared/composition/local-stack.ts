@@ -1,3 +1,4 @@
+import { policyDefaultsFrom } from '#config/config';
 import { join } from 'node:path';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
@@ -28,7 +29,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
   const table = casesTable(config);
   const timers = new DynamoDbTimers(table.client, table.name);
   const ports: Ports = {
-    policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR),
+    policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),

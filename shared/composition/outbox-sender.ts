@@ -1,3 +1,4 @@
+import { policyDefaultsFrom } from '#config/config';
 import { EventBridgeTimers } from '#adapters/scheduler/eventbridge-timers';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
@@ -26,7 +27,7 @@ export function composeOutboxSender(config: Config) {
   });
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed')),
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     outbox: new DynamoDbOutbox(table),
     mailer: new SesMailer(sesClient(config), config.REDRESS_SES_CONFIGURATION_SET),

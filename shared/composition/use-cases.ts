@@ -14,15 +14,25 @@ import type { Mailer } from '#application/ports/mailer';
 import type { Outbox } from '#application/ports/outbox';
 import type { RawMail } from '#application/ports/raw-mail';
 import type { Timers } from '#application/ports/timers';
+import { acknowledge } from '#application/staff/acknowledge';
+import { addNote } from '#application/staff/add-note';
 import { addParticipant } from '#application/staff/add-participant';
-import { changeStage } from '#application/staff/change-stage';
 import { closeCase } from '#application/staff/close-case';
-import { extendDeadline } from '#application/staff/extend-deadline';
+import { earlyResolution } from '#application/staff/early-resolution';
+import { escalate } from '#application/staff/escalate';
+import { extendDeadline, type ExtendRequest } from '#application/staff/extend-deadline';
 import { markDeadlineMet } from '#application/staff/mark-deadline-met';
+import { openStaffCase, type StaffOpenRequest } from '#application/staff/open-case';
+import { reassign } from '#application/staff/reassign';
+import { recordEvent } from '#application/staff/record-event';
+import { recordMeeting } from '#application/staff/record-meeting';
 import { recordOutcome } from '#application/staff/record-outcome';
+import { redirect } from '#application/staff/redirect';
+import { reopen } from '#application/staff/reopen';
 import { signCase } from '#application/staff/sign-case';
 import type { StaffRequest } from '#application/staff/staff-deps';
-import type { Decision } from '#domain/case/staff-actions';
+import { withdraw } from '#application/staff/withdraw';
+import type { OutcomeRequest } from '#domain/case/actions/record-outcome';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Settings } from './settings.js';
@@ -52,12 +62,22 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     sendDueLetters: () => sendDueLetters(deps),
     retryLetter: (id: string) => retryLetter(deps, id),
     staff: {
+      open: (request: StaffOpenRequest) => openStaffCase(deps, request),
+      acknowledge: (request: StaffRequest & { respondBy?: string }) => acknowledge(deps, request),
       sign: (request: StaffRequest) => signCase(deps, request),
+      event: (request: StaffRequest & { event: string }) => recordEvent(deps, request),
+      meeting: (request: StaffRequest & { offeredFor?: string; held?: boolean }) => recordMeeting(deps, request),
       met: (request: StaffRequest & { kind: string }) => markDeadlineMet(deps, request),
-      stage: (request: StaffRequest & { stage: string }) => changeStage(deps, request),
-      extend: (request: StaffRequest & { kind: string; newDate: string; reason: string }) => extendDeadline(deps, request),
-      outcome: (request: StaffRequest & { decision: Decision }) => recordOutcome(deps, request),
+      extend: (request: ExtendRequest) => extendDeadline(deps, request),
+      outcome: (request: StaffRequest & OutcomeRequest) => recordOutcome(deps, request),
+      escalate: (request: StaffRequest & { reason?: string; via?: string }) => escalate(deps, request),
+      withdraw: (request: StaffRequest & { confirmedInWriting: boolean }) => withdraw(deps, request),
+      redirect: (request: StaffRequest & { outOfScope: string }) => redirect(deps, request),
+      earlyResolution: (request: StaffRequest & { summary: string }) => earlyResolution(deps, request),
+      reassign: (request: StaffRequest & { role: string }) => reassign(deps, request),
+      note: (request: StaffRequest & { text: string }) => addNote(deps, request),
       close: (request: StaffRequest) => closeCase(deps, request),
+      reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
       addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
     },
   };

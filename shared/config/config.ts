@@ -54,6 +54,8 @@ const schema = z.object({
   /** The hour (Europe/London) reminders reach the handler, and the hour of the morning digest (AWS schedule and local clock). */
   REDRESS_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   REDRESS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Years after closure a case is destroyed when its policy states no retention period (most seeds do not). */
+  REDRESS_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(6),
   /** EventBridge Scheduler: how far ahead a timer already due is set, and its retries before the dead-letter queue. */
   REDRESS_TIMER_PAST_DUE_MARGIN_SECONDS: count(60),
   REDRESS_TIMER_RETRY_ATTEMPTS: count(10),
@@ -112,4 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     REDRESS_DYNAMODB_ENDPOINT: config.REDRESS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_DYNAMODB_PORT}`,
     REDRESS_SES_ENDPOINT: config.REDRESS_SES_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_SES_PORT}`,
   };
+}
+
+/** What the deployment fills in where a policy is silent (`PolicySet`'s defaults). */
+export function policyDefaultsFrom(config: Pick<Config, 'REDRESS_RETENTION_YEARS'>): { retentionYears: number } {
+  return { retentionYears: config.REDRESS_RETENTION_YEARS };
 }

@@ -174,10 +174,9 @@ describe('redress case, timers and clock verbs against the local stack', () => {
     const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com', '--at', '2026-11-23T10:00:00Z'], env).stdout.split(' ')[0] as string;
     expect(reference).toMatch(/^NAM-\d{4}-0001$/);
 
-    // Signing acknowledges at once (the complainant has email), so stage one has nothing pending.
-    expect(runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env).stdout).toBe(`${reference}: open, stage stage-1\n`);
-    expect(runCli(['case', 'stage', reference, 'stage-2', '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env).stdout).toBe(
-      `${reference}: open, stage stage-2\n  meet by 2026-12-02 (7 working days, clause 7.1)\n  respond by 2026-12-07 (10 working days, clause 7.2)\n`,
+    // Signing acknowledges at once (the complainant has email), and the policy moves it on to investigation (7.1).
+    expect(runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env).stdout).toBe(
+      `${reference}: open, stage stage-2, handled by complaints-officer\n  meet by 2026-12-02 (7 working days, clause 7.1)\n  respond by 2026-12-07 (10 working days, clause 7.2)\n`,
     );
     expect(runCli(['timers', 'list', reference], env).stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
       `2026-12-03T00:00:00.000+00:00 deadline ${reference} stage-2 meet`,

@@ -60,7 +60,7 @@ describe('redress policy check', () => {
       'ok not-alone-mentoring: 3 stages (stage-1, stage-2, stage-3), 8 deadline rules',
     ]);
     // A role that cannot be sent its notices is named, with the fix; its notices go to the operators meanwhile.
-    expect(r.stderr).toContain('note alumot: staff notices for chair (no address, nor any role above it)');
+    expect(r.stderr).toContain('note county-council: staff notices for chief-executive (no address, nor any role above it)');
     expect(r.stderr).toContain('set roles[].noticeEmail to send them to the role');
   });
 

@@ -255,7 +255,8 @@ describe('policy rules at intake', () => {
     const c = await stack.cases.get(reference);
     expect(c).toMatchObject({ status: 'awaiting-signature', signed: false, deadlines: [] });
     const [ack] = await sentEmails(stack.sesEndpoint, mail.from);
-    expect(ack?.body.text).toContain('needs a signed complaint');
+    expect(ack?.subject).toBe(`[${reference}] Please sign your complaint`);
+    expect(ack?.body.text).toContain('Our complaints policy asks for a signed complaint before we can start looking into it (clause 6.1, 6.4).');
     expect(ack?.body.text).toContain('within 3 working days of receiving it');
   });
 
@@ -264,17 +265,18 @@ describe('policy rules at intake', () => {
     const reference = await opened(await deliver(stack, mail.raw, { receivedAt: '2026-12-19T09:00:00Z' }));
     const [ack] = await sentEmails(stack.sesEndpoint, mail.from);
     expect(ack?.subject).toBe(`[${reference}] We have received your complaint`);
-    expect(ack?.body.text).toContain('Chief Executive (Shaked Nir)');
+    expect(ack?.body.text).toContain('Our Chief Executive, Shaked Nir will look into your complaint.');
     expect(ack?.body.text).toContain('full response by Thursday 21 January 2027');
     expect(ack?.body.text).toContain('How we use your information');
-    expect(ack?.body.text).toContain('ask for a review');
+    expect(ack?.body.text).toContain('the next stage of our complaints procedure (Stage Two (review by an appeal panel))');
   });
 
-  it('Connect: no respond date at stage 2, so the letter says a date will follow', async () => {
+  it('Connect: stage 2 leaves the reply date to staff, so the letter gives the policy file\'s default until they set one', async () => {
     const mail = complaintEmail({ to: 'enquiries.connect@gmail.com' });
-    await opened(await deliver(stack, mail.raw));
+    const reference = await opened(await deliver(stack, mail.raw, { receivedAt: '2026-11-23T10:00:00Z' }));
     const [ack] = await sentEmails(stack.sesEndpoint, mail.from);
-    expect(ack?.body.text).toContain('We will let you know when you can expect a full reply.');
+    expect(ack?.body.text).toContain('We will send you our full response by Monday 21 December 2026.');
+    expect((await stack.cases.get(reference))?.deadlines.find((d) => d.kind === 'respond')).toMatchObject({ setBy: 'default', clause: 'Stage 2 – Investigation' });
   });
 
   it('a message with no sender is anonymous: Alumot records it, flags it not investigated, acknowledges nobody', async () => {
@@ -303,8 +305,8 @@ describe('letters are safe', () => {
     const notice = (await sentEmails(stack.sesEndpoint)).find((e) => e.subject.startsWith(`[${reference}] New complaint`));
     expect(notice?.body.html).not.toContain('<img src=x');
     expect(notice?.subject).not.toMatch(/[\r\n]/);
-    // The council's handler role has no address of its own: notices go to the operators, never to the
-    // complaints address (on AWS that is SES's inbound address, and the notice would come straight back in).
-    expect(notice?.destination.to).toEqual(['ops@redress.test']);
+    // The handler's own staff mailbox (the seed's placeholder), never the complaints address (on AWS that is SES's
+    // inbound address, and the notice would come straight back in).
+    expect(notice?.destination.to).toEqual(['service-manager.notices@county-council.example']);
   });
 });

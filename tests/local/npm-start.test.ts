@@ -67,7 +67,7 @@ describe('npm start', () => {
     const list = runCli(['case', 'list'], env).stdout;
     expect(list).toMatch(/^NAM-\d{4}-0001\tawaiting-signature\tstage-1\t/);
     const outbox = (await (await fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`)).json()) as { emails: { subject: string }[] };
-    expect(outbox.emails.map((e) => e.subject)).toContain(`[${list.split('\t')[0]}] We have received your complaint`);
+    expect(outbox.emails.map((e) => e.subject)).toContain(`[${list.split('\t')[0]}] Please sign your complaint`);
     expect((await fetch(`http://127.0.0.1:${env.REDRESS_HTTP_PORT}/forms/alumot`)).status).toBe(200);
     // Complaints are personal data: the data folder and DynamoDB Local's files are the owner's alone.
     for (const dir of ['', 'dynamodb', 'mail']) expect(statSync(join(env.REDRESS_DATA_DIR as string, dir)).mode & 0o777, dir).toBe(0o700);

@@ -140,3 +140,16 @@ describe('conflicts between policies', () => {
     );
   });
 });
+
+describe('a complaint about a person must have somewhere else to go', () => {
+  it('a routing target without an address for notices is refused, saying what to add (Alumot without its placeholder for the Chair)', () => {
+    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8');
+    const edited = alumot.replace('    noticeEmail: chair.notices@alumot.example\n', '');
+    expect(edited).not.toBe(alumot);
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-')), 'alumot.yaml');
+    writeFileSync(file, edited);
+    expect(() => loadPolicyFile(file, 'alumot.yaml')).toThrow(
+      'complaints about "ceo" go to role "chair", which has no address for staff notices: add noticeEmail (a staff mailbox, not a complaints address) to role "chair"',
+    );
+  });
+});

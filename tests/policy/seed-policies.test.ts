@@ -1,4 +1,5 @@
 /** The five seed policies as written in policies/: the ids and rules ../shared/seeds/README.md fixes. */
+import { DEPLOYMENT_DEFAULT_CLAUSE } from '#domain/policy/policy-defaults';
 import { describe, expect, it } from 'vitest';
 import { describePolicy } from '#domain/policy/describe-policy';
 import { seedPolicies } from '#tests/support/policies';
@@ -44,6 +45,8 @@ describe('the seed policies', () => {
         'not-alone-mentoring stage-3 received respond 10 workingDays (8.2)',
         'not-alone-mentoring stage-3 outcome external-escalation-window 1 months (8.5)',
         'not-alone-mentoring any closed retention 6 years (10.2)',
+        // The four policies that state no retention period get the deployment's default.
+        ...['alumot', 'connect-north-yorkshire', 'connected-together', 'county-council'].map((id) => `${id} any closed retention 6 years (${DEPLOYMENT_DEFAULT_CLAUSE})`),
       ].sort(),
     );
   });

@@ -11,7 +11,7 @@ import type { Log } from '#application/ports/log';
 import type { Mailer } from '#application/ports/mailer';
 import type { Timers } from '#application/ports/timers';
 import { composeLocalStack, type LocalStack } from '#composition/local-stack';
-import { loadConfig } from '#config/config';
+import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { seedPolicies } from './policies.js';
 
 export const quietLog: Log = { info: () => undefined, warn: () => undefined, error: (message, extra) => console.error(message, extra) };
@@ -44,7 +44,7 @@ export async function testStack(overrides: Record<string, string> = {}, options:
   const stack = composeLocalStack(config, {
     log: quietLog,
     clock,
-    policies: overrides.REDRESS_POLICIES_DIR ? loadPolicyDirectory(config.REDRESS_POLICIES_DIR) : seedPolicies,
+    policies: overrides.REDRESS_POLICIES_DIR ? loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)) : seedPolicies,
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
   });

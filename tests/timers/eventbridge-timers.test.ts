@@ -73,46 +73,57 @@ async function newCase(to: string): Promise<string> {
 }
 
 describe('EventBridge Scheduler requests', () => {
-  it('a Not Alone Mentoring case: no timer until it is signed; signing acknowledges it by email, so none then either', async () => {
+  it('a Not Alone Mentoring case: no timer until it is signed; signing acknowledges it by email and moves it on, so only the investigation is timed', async () => {
     const reference = await newCase('not.alone.mentoring@gmail.com');
     expect(created()).toEqual([]);
     scheduler.resetHistory();
     const signed = await act(stack.useCases.staff.sign({ reference, at, actor: 'staff' }));
-    expect(signed.deadlines.map((d) => [d.kind, d.dueDate, d.status])).toEqual([['acknowledge', '2026-11-26', 'met']]);
+    expect(signed.deadlines.map((d) => [d.kind, d.dueDate, d.status])).toEqual([
+      ['acknowledge', '2026-11-26', 'met'],
+      ['meet', '2026-12-02', 'pending'],
+      ['respond', '2026-12-07', 'pending'],
+    ]);
     expect(scheduler.commandCalls(ListSchedulesCommand).map((c) => c.args[0].input)).toEqual([{ GroupName: GROUP, NamePrefix: `${reference}.` }]);
-    expect(created()).toEqual([]);
+    expect(created()).toEqual([
+      [`${reference}.v2.stage-2.meet`, 'at(2026-12-03T00:00:00)'],
+      [`${reference}.v2.stage-2.respond`, 'at(2026-12-08T00:00:00)'],
+      [`${reference}.v2.stage-2.respond.remind`, 'at(2026-12-03T09:00:00)'],
+    ]);
   });
 
-  it('a stage change deletes the old stage timers and creates the new stage timers', async () => {
+  it('an outcome deletes the stage timers; the next stage creates its own', async () => {
     const reference = await newCase('complaints@county-council.example');
     scheduler.resetHistory();
-    await act(stack.useCases.staff.stage({ reference, stage: 'stage-2', at, actor: 'staff' }));
+    await act(stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We looked at the records and found the sessions ran as booked.', remedies: [], actions: [], at, actor: 'manager' }));
     expect(deleted()).toEqual([
       { Name: `${reference}.v1.stage-1.respond`, GroupName: GROUP },
       { Name: `${reference}.v1.stage-1.respond.remind`, GroupName: GROUP },
       { Name: `${reference}.v1.stage-1.respond-max`, GroupName: GROUP },
     ]);
+    expect(created()).toEqual([]);
+    scheduler.resetHistory();
+    // The complainant's email address came with the complaint, so the stage-two acknowledgement goes at once and
+    // meets its deadline: only the response is timed.
+    await act(stack.useCases.staff.escalate({ reference, at, actor: 'officer' }));
     // Stage two: acknowledge in 3 working days (Thu 26 Nov), respond in 20 (Mon 21 Dec).
     expect(scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input).toEqual({
-      Name: `${reference}.v2.stage-2.acknowledge`,
+      Name: `${reference}.v3.stage-2.respond`,
       GroupName: GROUP,
-      ScheduleExpression: 'at(2026-11-27T00:00:00)',
+      ScheduleExpression: 'at(2026-12-22T00:00:00)',
       ScheduleExpressionTimezone: 'Europe/London',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
       Target: {
         Arn: SCHEDULER_ENV.REDRESS_DEADLINE_FUNCTION_ARN,
         RoleArn: SCHEDULER_ENV.REDRESS_SCHEDULER_ROLE_ARN,
-        Input: JSON.stringify({ reference, stage: 'stage-2', kind: 'acknowledge', dueAt: '2026-11-26T23:59:59.999+00:00', deadlinesVersion: 2, purpose: 'deadline' }),
+        Input: JSON.stringify({ reference, stage: 'stage-2', kind: 'respond', dueAt: '2026-12-21T23:59:59.999+00:00', deadlinesVersion: 3, purpose: 'deadline' }),
         RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
         DeadLetterConfig: { Arn: SCHEDULER_ENV.REDRESS_TIMER_DLQ_ARN },
       },
     });
     expect(created()).toEqual([
-      [`${reference}.v2.stage-2.acknowledge`, 'at(2026-11-27T00:00:00)'],
-      [`${reference}.v2.stage-2.acknowledge.remind`, 'at(2026-11-25T09:00:00)'],
-      [`${reference}.v2.stage-2.respond`, 'at(2026-12-22T00:00:00)'],
-      [`${reference}.v2.stage-2.respond.remind`, 'at(2026-12-17T09:00:00)'],
+      [`${reference}.v3.stage-2.respond`, 'at(2026-12-22T00:00:00)'],
+      [`${reference}.v3.stage-2.respond.remind`, 'at(2026-12-17T09:00:00)'],
     ]);
   });
 
@@ -130,13 +141,13 @@ describe('EventBridge Scheduler requests', () => {
 
   it('closure deletes the open timers and sets the retention timer (Not Alone Mentoring: six years)', async () => {
     const reference = await newCase('not.alone.mentoring@gmail.com');
+    // Signing acknowledges it, and the policy moves it on to investigation by itself (7.1).
     await act(stack.useCases.staff.sign({ reference, at, actor: 'staff' }));
-    await act(stack.useCases.staff.stage({ reference, stage: 'stage-2', at, actor: 'staff' }));
     scheduler.resetHistory();
     await act(stack.useCases.staff.close({ reference, at, actor: 'staff' }));
     // Stage two had a meeting (7 working days, 2 December) and a response (10, 7 December) with its reminder.
-    expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v3.stage-2.meet`, `${reference}.v3.stage-2.respond`, `${reference}.v3.stage-2.respond.remind`]);
-    expect(created()).toEqual([[`${reference}.v4.stage-2.retention`, 'at(2032-11-24T00:00:00)']]);
+    expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v2.stage-2.meet`, `${reference}.v2.stage-2.respond`, `${reference}.v2.stage-2.respond.remind`]);
+    expect(created()).toEqual([[`${reference}.v3.stage-2.retention`, 'at(2032-11-24T00:00:00)']]);
   });
 
   it('a timer that exists already (ConflictException) and one already gone (ResourceNotFoundException) are not errors', async () => {
@@ -153,13 +164,15 @@ describe('EventBridge Scheduler requests', () => {
   it('a deadline already past is set to fire a minute from now (Scheduler refuses a time in the past), and firing escalates it', async () => {
     const reference = await newCase('complaints@county-council.example');
     scheduler.resetHistory();
-    // Staff record a stage change dated long ago: its acknowledgement deadline is already over.
-    await act(stack.useCases.staff.stage({ reference, stage: 'stage-2', at: DateTime.fromISO('2026-10-01T09:00:00Z'), actor: 'staff' }));
-    expect(created()).toContainEqual([`${reference}.v2.stage-2.acknowledge`, 'at(2026-11-23T12:01:00)']);
-    const timer = schedules.get(`${reference}.v2.stage-2.acknowledge`);
+    // Staff enter a phone complaint taken long ago, with no email address: its acknowledgement deadline is already over.
+    const old = await stack.useCases.staff.open({ policyId: 'county-council', at: DateTime.fromISO('2026-10-01T09:00:00Z'), actor: 'staff', name: 'Pat Phone', phone: '01632 960000', summary: 'The bins were not collected.', channel: 'phone', confidential: false });
+    await stack.sendLetters();
+    void reference;
+    expect(created()).toContainEqual([`${old.reference}.v1.stage-1.acknowledge`, 'at(2026-11-23T12:01:00)']);
+    const timer = schedules.get(`${old.reference}.v1.stage-1.acknowledge`);
     expect(await stack.useCases.fireTimer(JSON.parse(timer?.Target?.Input as string))).toBe('escalated');
-    const c = await stack.cases.get(reference);
-    expect(c?.deadlines.find((d) => d.stage === 'stage-2' && d.kind === 'acknowledge')?.status).toBe('missed');
-    expect((await stack.cases.timeline(reference)).some((e) => e.type === 'escalated')).toBe(true);
+    const c = await stack.cases.get(old.reference);
+    expect(c?.deadlines.find((d) => d.stage === 'stage-1' && d.kind === 'acknowledge')?.status).toBe('missed');
+    expect((await stack.cases.timeline(old.reference)).some((e) => e.type === 'escalated')).toBe(true);
   });
 });

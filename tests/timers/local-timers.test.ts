@@ -65,12 +65,13 @@ describe('a missed acknowledgement (Not Alone Mentoring, from the signed complai
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference, from } = await openCase('not.alone.mentoring@gmail.com');
     const signed = await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
-    expect(signed.deadlines.map((d) => [d.kind, d.status])).toEqual([['acknowledge', 'met']]);
+    // Acknowledged, and on to investigation by itself (7.1): only the investigation's deadlines are left to chase.
+    expect(signed.deadlines.map((d) => [d.stage, d.kind, d.status])).toEqual([['stage-1', 'acknowledge', 'met'], ['stage-2', 'meet', 'pending'], ['stage-2', 'respond', 'pending']]);
     expect((await sentEmails(stack.sesEndpoint, from)).map((e) => e.subject)).toEqual([
-      `[${reference}] We have received your complaint`,
+      `[${reference}] Please sign your complaint`,
       `[${reference}] We have received your signed complaint`,
     ]);
-    expect(await timers.list(reference)).toEqual([]);
+    expect((await timers.list(reference)).map((t) => `${t.input.stage} ${t.input.kind}`)).not.toContain('stage-1 acknowledge');
   });
 
   it('reminds the handler the working day before, then escalates when it passes: once, however often it fires', async () => {
@@ -130,8 +131,8 @@ describe('a missed response where the policy has a holding letter (Not Alone Men
   it('escalates with a draft holding letter proposing a new date', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference } = await openCase('not.alone.mentoring@gmail.com');
-    await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
-    await act(staff().stage({ reference, stage: 'stage-2', at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
+    // Signed on Tuesday 24 November: acknowledged, and on to investigation by itself (7.1).
+    await act(staff().sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
     // Tuesday 24 November + 10 working days = Tuesday 8 December; the new date another 10 = Tuesday 22 December.
     await runDue('2026-12-09T00:30:00Z');
     const [notice] = await notices(reference, 'Deadline missed: send the full response');
@@ -145,11 +146,10 @@ describe('the end of an appeal window with no appeal, and the retention date', (
   it('closes the case itself, starts the retention clock, and six years on destroys the personal data', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
     const { reference } = await openCase('not.alone.mentoring@gmail.com', { to: 'not.alone.mentoring@gmail.com', body: 'PERSONAL-DETAIL-42 happened.' });
-    await act(staff().sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' }));
-    await act(staff().stage({ reference, stage: 'stage-2', at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
+    await act(staff().sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
     // Outcome on Friday 4 December: the appeal window is 14 working days, to Friday 25 December's substitute... counted:
     // 7,8,9,10,11,14,15,16,17,18,21,22,23,24 December -> Thursday 24 December 2026.
-    const withOutcome = await act(staff().outcome({ reference, decision: 'not-upheld', at: at('2026-12-04T15:00:00Z'), actor: 'katie' }));
+    const withOutcome = await act(staff().outcome({ reference, decision: 'not-upheld', summary: 'We looked at the records and found the sessions ran as booked.', remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' }));
     expect(withOutcome.deadlines.find((d) => d.kind === 'appeal-window')?.dueDate).toBe('2026-12-24');
 
     await runDue('2026-12-25T00:30:00Z');
@@ -181,15 +181,16 @@ describe('the digest', () => {
     const secret = await openCase('Shaked@alumot.uk', { to: 'Shaked@alumot.uk', subject: 'Confidential complaint: about my file', fromName: 'Sol Secret', body: 'SECRET-BODY' });
     // A review recorded as asked for on Friday 15 January: acknowledge in 10 working days (29 January), respond in
     // 20 (12 February). Both were already past, so their timers fire on the clock's next tick and escalate them.
-    await act(staff().stage({ reference: plain.reference, stage: 'stage-2', at: at('2027-01-15T10:00:00Z'), actor: 'chair' }));
+    await act(staff().outcome({ reference: plain.reference, decision: 'not-upheld', summary: 'We looked at the records and found the sessions ran as booked.', remedies: [], actions: [], at: at('2027-01-14T10:00:00Z'), actor: 'ceo' }));
+    await act(staff().escalate({ reference: plain.reference, at: at('2027-01-15T10:00:00Z'), actor: 'chair' }));
 
     const policy = seedPolicies.get('alumot');
     const now = at('2027-03-02T08:00:00Z');
     const digest = buildDigest(policy, await stack.cases.open(policy.id), now);
     const letter = digestLetter(policy, digest!);
-    expect(digest?.sections.map((s) => s.heading)).toEqual(['Overdue', 'New since yesterday', 'Awaiting acknowledgement']);
+    // The review's acknowledgement went by email when it was asked for, so only its response is overdue.
+    expect(digest?.sections.map((s) => s.heading)).toEqual(['Overdue', 'New since yesterday']);
     expect(letter.text).toContain(`${plain.reference}: Stage Two (review by an appeal panel), respond by Friday 12 February 2027 (18 days overdue)`);
-    expect(letter.text).toContain(`${plain.reference}: Stage Two (review by an appeal panel), acknowledge by Friday 29 January 2027 (32 days overdue)`);
     expect(letter.text).toContain(`${secret.reference}: confidential`);
     expect(letter.text).not.toContain('SECRET-BODY');
     expect(letter.text).not.toContain('Sol Secret');
@@ -207,8 +208,8 @@ describe('the digest', () => {
     await stack.sendLetters();
     const sent = (await sentEmails(stack.sesEndpoint)).filter((e) => e.subject === 'Complaints digest for Tuesday 2 March 2027: Alumot');
     expect(sent).toHaveLength(1);
-    // The handlers of its formal stages: the CEO, and the Chair, who has no address yet, through the operators.
-    expect(sent[0]?.destination.to).toEqual(['ceo.notices@alumot.example, operator@redress.localhost']);
+    // The handlers of its formal stages: the CEO and the Chair (the seed's placeholder address).
+    expect(sent[0]?.destination.to).toEqual(['ceo.notices@alumot.example, chair.notices@alumot.example']);
     expect(await stack.useCases.sendDigest('connected-together', now)).toBe('nothing-to-say');
     expect(await stack.useCases.sendDigest('alumot', at('2027-03-06T08:00:00Z'))).toBe('not-a-working-day');
   });

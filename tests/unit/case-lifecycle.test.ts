@@ -34,7 +34,8 @@ describe('escalation of a missed deadline', () => {
     const stack = memoryStack({}, policies);
     const reference = await openEmailCase(stack, 'Shaked@alumot.uk');
     // Respond within 20 working days of Monday 23 November: Monday 21 December 2026.
-    expect(await fireAll(stack, reference, '2026-12-22T00:30:00Z')).toEqual(['reminded', 'escalated']);
+    // The reminder's time passed with the deadline: only the escalation goes (a late reminder would only repeat it).
+    expect(await fireAll(stack, reference, '2026-12-22T00:30:00Z')).toEqual(['already-done', 'escalated']);
     const notice = stack.mailer.sent.find((m) => m.subject.startsWith(`[${reference}] Deadline missed`));
     expect(notice?.to).toEqual(['ceo.notices@alumot.example', 'chair.notices@alumot.example']);
     expect(notice?.text).toContain('This notice also goes to Chair of the Board, or a trustee the Board designates, as the role above the handler.');
@@ -161,7 +162,7 @@ describe('an address typed into the web form', () => {
 
 describe('refusals say why', () => {
   it.each([
-    ['closing a closed case', async (s: MemoryStack, r: string) => { await s.useCases.staff.close({ reference: r, at: at('2026-11-24T12:00:00Z'), actor: 'x' }); return s.useCases.staff.close({ reference: r, at: at('2026-11-25T12:00:00Z'), actor: 'x' }); }, /is already closed/],
+    ['closing a closed case', async (s: MemoryStack, r: string) => { await s.useCases.staff.close({ reference: r, at: at('2026-11-24T12:00:00Z'), actor: 'x' }); return s.useCases.staff.close({ reference: r, at: at('2026-11-25T12:00:00Z'), actor: 'x' }); }, /is closed; to close it, reopen it first/],
     ['extending to an earlier date', (s: MemoryStack, r: string) => s.useCases.staff.extend({ reference: r, kind: 'respond', newDate: '2026-11-24', reason: 'x', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /must be after the current one, 2026-12-21/],
     ['meeting a deadline there is not', (s: MemoryStack, r: string) => s.useCases.staff.met({ reference: r, kind: 'meet', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /has no open meet deadline at stage-1/],
     ['adding the complainant as a participant', (s: MemoryStack, r: string) => s.useCases.staff.addParticipant({ reference: r, email: 'PAT@example.net', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /can already write into/],

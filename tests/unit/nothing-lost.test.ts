@@ -188,14 +188,16 @@ describe('a fault at each step of a staff action', () => {
     const [o] = await stack.deliver(email(['From: Pat <pat@example.net>', 'To: complaints@county-council.example', 'Subject: Bins']));
     const reference = (o as { reference: string }).reference;
     await stack.drain();
-    await stack.useCases.staff.stage({ reference, stage: 'stage-2', at, actor: 'officer' });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We looked at the records and found the sessions ran as booked.', remedies: [], actions: [], at, actor: 'manager' });
+    await stack.drain();
+    await stack.useCases.staff.escalate({ reference, at, actor: 'officer' });
     const failing = stack.withPorts({ timers: faulty(stack.timers, 'reconcile') });
     expect(await failing.sendDueLetters()).toMatchObject({ timersSet: 0, failed: 1 });
     expect((await stack.timers.list(reference)).some((t) => t.input.stage === 'stage-2')).toBe(false);
     stack.clock.advance(31_000);
     await stack.drain();
     expect((await stack.timers.list(reference)).map((t) => `${t.input.stage} ${t.input.kind} ${t.input.purpose}`)).toEqual(
-      expect.arrayContaining(['stage-2 acknowledge deadline', 'stage-2 respond deadline']),
+      expect.arrayContaining(['stage-2 respond deadline', 'stage-2 respond reminder']),
     );
     expect((await stack.timers.list(reference)).some((t) => t.input.stage === 'stage-1')).toBe(false);
   });

@@ -70,8 +70,8 @@ describe('posting the form', () => {
     expect(ack?.body.text).toContain('If you did not make a complaint');
     expect(ack?.body.text).not.toContain('Robin Web');
     expect(ack?.body.text).not.toContain('cancelled twice');
-    // The council's roles have no staff address yet, and the complaints address is never one: the operators get it.
-    expect((await sentEmails(stack.sesEndpoint, 'operator@redress.localhost')).some((e) => e.subject.startsWith(`[${reference}] New complaint`))).toBe(true);
+    // The handler's staff mailbox gets the notice (the seed's placeholder), never the complaints address.
+    expect((await sentEmails(stack.sesEndpoint, 'service-manager.notices@county-council.example')).some((e) => e.subject.startsWith(`[${reference}] New complaint`))).toBe(true);
   });
 
   it('a JSON post answers with the reference as JSON', async () => {

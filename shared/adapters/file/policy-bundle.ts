@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PolicyError } from '#domain/policy/policy-errors';
 import { policySchema } from '#domain/policy/policy-schema';
+import type { PolicyDefaults } from '#domain/policy/policy-defaults';
 import { PolicySet } from '#domain/policy/policy-set';
 
 /**
@@ -8,7 +9,7 @@ import { PolicySet } from '#domain/policy/policy-set';
  * validated: no YAML parser in a Lambda bundle, and still checked against the schema at cold start, so a file
  * changed by hand after deployment cannot slip past it.
  */
-export function loadPolicyBundle(file: string): PolicySet {
+export function loadPolicyBundle(file: string, defaults?: PolicyDefaults): PolicySet {
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const list = Array.isArray(raw) ? raw : [];
   const problems = list.flatMap((p, i) => {
@@ -20,5 +21,5 @@ export function loadPolicyBundle(file: string): PolicySet {
   const policies = list.map((p) => policySchema.parse(p));
   const conflicts = PolicySet.conflicts(policies.map((policy) => ({ policy, file })));
   if (conflicts.length > 0) throw new PolicyError(conflicts);
-  return new PolicySet(policies);
+  return new PolicySet(policies, defaults);
 }

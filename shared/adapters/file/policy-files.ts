@@ -4,6 +4,7 @@ import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { PolicyError, type PolicyProblem } from '#domain/policy/policy-errors';
 import { policySchema, type Policy } from '#domain/policy/policy-schema';
+import type { PolicyDefaults } from '#domain/policy/policy-defaults';
 import { PolicySet } from '#domain/policy/policy-set';
 
 const POLICY_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -46,8 +47,8 @@ export function loadPolicyFile(file: string, displayName = file): Policy {
 }
 
 /** Loads every policy file in a folder; all problems in all files are reported together. */
-export function loadPolicyDirectory(dir: string): PolicySet {
-  return loadPolicyFiles(policyFilesIn(dir));
+export function loadPolicyDirectory(dir: string, defaults?: PolicyDefaults): PolicySet {
+  return loadPolicyFiles(policyFilesIn(dir), defaults);
 }
 
 export function policyFilesIn(dir: string): string[] {
@@ -57,10 +58,10 @@ export function policyFilesIn(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-export function loadPolicyFiles(files: readonly string[]): PolicySet {
+export function loadPolicyFiles(files: readonly string[], defaults?: PolicyDefaults): PolicySet {
   const { policies, problems } = readPolicyFiles(files);
   if (problems.length > 0) throw new PolicyError(problems);
-  return new PolicySet(policies.map((p) => p.policy));
+  return new PolicySet(policies.map((p) => p.policy), defaults);
 }
 
 /** Reads each file on its own, so that one bad policy does not hide what is wrong (or right) in the rest. */

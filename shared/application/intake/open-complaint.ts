@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { formatReference } from '#domain/case/case-reference';
-import { openCase, reachableByEmail, type NewComplaint } from '#domain/case/open-case';
+import { openCase, type NewComplaint } from '#domain/case/open-case';
+import { reachableByEmail } from '#domain/case/reachable';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';

@@ -1,9 +1,8 @@
-import { closeCase as decide } from '#domain/case/staff-actions';
+import { closeCase as decide } from '#domain/case/actions/close-case';
 import type { Case } from '#domain/case/case';
-import { changeCase } from '../change-case.js';
-import type { StaffDeps, StaffRequest } from './staff-deps.js';
+import { staffChange, type StaffDeps, type StaffRequest } from './staff-deps.js';
 
-/** `case close REF`: the case is closed; what is still open ends and the retention clock starts. */
+/** `case close REF`: the complaint is finished; the retention clock starts and the complainant is told. */
 export function closeCase(deps: StaffDeps, request: StaffRequest): Promise<Case> {
-  return changeCase(deps, request.reference, (c, policy) => ({ change: decide(policy, c, request) }));
+  return staffChange(deps, request, (c, policy, ctx) => decide(policy, c, ctx));
 }

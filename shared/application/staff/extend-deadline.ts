@@ -1,9 +1,15 @@
-import { extendDeadline as decide } from '#domain/case/staff-actions';
+import { extendDeadline as decide } from '#domain/case/actions/extend-deadline';
 import type { Case } from '#domain/case/case';
-import { changeCase } from '../change-case.js';
-import type { StaffDeps, StaffRequest } from './staff-deps.js';
+import { staffChange, type StaffDeps, type StaffRequest } from './staff-deps.js';
 
-/** `case extend REF KIND DATE --reason TEXT`: more time for a deadline, with the reason on the timeline. */
-export function extendDeadline(deps: StaffDeps, request: StaffRequest & { readonly kind: string; readonly newDate: string; readonly reason: string }): Promise<Case> {
-  return changeCase(deps, request.reference, (c) => ({ change: decide(c, request.kind, request.newDate, request.reason, request) }));
+export interface ExtendRequest extends StaffRequest {
+  readonly kind: string;
+  readonly newDate: string;
+  readonly reason: string;
+  readonly agreed?: boolean;
+}
+
+/** `case extend REF KIND DATE --reason TEXT [--agreed]`: more time, with the holding letter in the same write. */
+export function extendDeadline(deps: StaffDeps, request: ExtendRequest): Promise<Case> {
+  return staffChange(deps, request, (c, policy, ctx) => decide(policy, c, request, ctx));
 }

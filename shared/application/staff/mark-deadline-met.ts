@@ -1,9 +1,8 @@
-import { markDeadlineMet as decide } from '#domain/case/staff-actions';
+import { markDeadlineMet as decide } from '#domain/case/actions/mark-deadline-met';
 import type { Case } from '#domain/case/case';
-import { changeCase } from '../change-case.js';
-import type { StaffDeps, StaffRequest } from './staff-deps.js';
+import { staffChange, type StaffDeps, type StaffRequest } from './staff-deps.js';
 
-/** `case met REF KIND`: a deadline was met (acknowledged, met the complainant, responded); it stops being chased. */
+/** `case met REF KIND`: a deadline was met by other means; it stops being chased. */
 export function markDeadlineMet(deps: StaffDeps, request: StaffRequest & { readonly kind: string }): Promise<Case> {
-  return changeCase(deps, request.reference, (c) => ({ change: decide(c, request.kind, request) }));
+  return staffChange(deps, request, (c, _policy, ctx) => decide(c, request.kind, ctx));
 }

@@ -1,9 +1,8 @@
-import { recordOutcome as decide, type Decision } from '#domain/case/staff-actions';
+import { recordOutcome as decide, type OutcomeRequest } from '#domain/case/actions/record-outcome';
 import type { Case } from '#domain/case/case';
-import { changeCase } from '../change-case.js';
-import type { StaffDeps, StaffRequest } from './staff-deps.js';
+import { staffChange, type StaffDeps, type StaffRequest } from './staff-deps.js';
 
-/** `case outcome REF DECISION`: the stage's outcome was sent; the appeal and outside-body windows start. */
-export function recordOutcome(deps: StaffDeps, request: StaffRequest & { readonly decision: Decision }): Promise<Case> {
-  return changeCase(deps, request.reference, (c, policy) => ({ change: decide(policy, c, request.decision, request) }));
+/** `case outcome REF DECISION --summary TEXT ...`: the stage's decision and its letter, checked, in one write. */
+export function recordOutcome(deps: StaffDeps, request: StaffRequest & OutcomeRequest): Promise<Case> {
+  return staffChange(deps, request, (c, policy, ctx) => decide(policy, c, request, ctx));
 }

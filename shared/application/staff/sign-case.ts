@@ -1,5 +1,5 @@
 import { londonDate } from '#domain/calendar/london-date';
-import { signCase as decide } from '#domain/case/staff-actions';
+import { signCase as decide } from '#domain/case/actions/sign';
 import type { Case } from '#domain/case/case';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';
 import { changeCase } from '../change-case.js';

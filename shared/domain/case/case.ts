@@ -1,6 +1,33 @@
 import type { Deadline } from '#domain/planner/plan-deadlines';
 
-export type Channel = 'email' | 'web';
+/** How the complaint came: by email or the web form, or entered by staff from a call, a letter or a visit. */
+export type Channel = 'email' | 'web' | 'phone' | 'letter' | 'in-person';
+
+/** Why a case closed: answered, withdrawn, sent elsewhere, resolved early, or the appeal window ran out unused. */
+export type ClosureReason = 'resolved' | 'withdrawn' | 'redirected' | 'early-resolution' | 'no-appeal';
+
+export type Decision = 'upheld' | 'partly-upheld' | 'not-upheld';
+
+/** A stage's decision as recorded: what the outcome letter says, and who decided (for independence). */
+export interface StageOutcome {
+  readonly stage: string;
+  readonly decision: Decision;
+  readonly at: string;
+  readonly by: string;
+  readonly handlerRole: string;
+  readonly summary: string;
+  readonly remedies: readonly string[];
+  readonly actions: readonly { readonly text: string; readonly due: string }[];
+}
+
+/** An extension of a deadline: when, from and to which date, why, and whether the complainant agreed. */
+export interface Extension {
+  readonly at: string;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly agreed: boolean;
+}
 
 /** open: being handled; awaiting-signature: the policy's clock waits for a signed complaint; closed: done. */
 export type CaseStatus = 'open' | 'awaiting-signature' | 'closed';
@@ -49,10 +76,14 @@ export interface AttachmentRecord {
 
 export interface CaseDeadline extends Deadline {
   readonly stage: string;
-  /** pending: still to come; met: done in time; missed: passed and escalated; lapsed: a window that ran out. */
-  readonly status: 'pending' | 'met' | 'missed' | 'lapsed';
+  /** pending: still to come; met: done; missed: passed and escalated; closed: ended unused (a window, or the case closed). */
+  readonly status: 'pending' | 'met' | 'missed' | 'closed';
   /** When the handler was reminded of it. */
   readonly remindedAt?: string;
+  /** Its extensions, oldest first; a missed deadline that is extended stays missed and a new one follows it. */
+  readonly extensions?: readonly Extension[];
+  /** Set by staff, or at the policy's default until they do (a reply date the policy leaves to staff). */
+  readonly setBy?: 'staff' | 'default';
 }
 
 /** A complaint being handled under one policy. Every change to it comes with a timeline event. */
@@ -91,8 +122,19 @@ export interface Case {
   readonly deadlinesVersion: number;
   /** Set when the retention date passed and the personal data was destroyed. */
   readonly destroyedAt?: string;
-  readonly outcome?: { readonly decision: 'upheld' | 'partly-upheld' | 'not-upheld'; readonly at: string; readonly stage: string };
+  /** The latest stage's decision. */
+  readonly outcome?: StageOutcome;
+  /** Every stage's decision, oldest first: who handled what, so that a later stage's reviewer is independent. */
+  readonly outcomes?: readonly StageOutcome[];
+  /** Policy events recorded (Connected Together's nature-established), by stage. */
+  readonly policyEvents?: readonly { readonly stage: string; readonly event: string; readonly at: string }[];
+  readonly meeting?: { readonly offeredFor?: string; readonly heldAt?: string };
+  /** The complainant asked to withdraw and the policy wants it confirmed in writing first (Connect). */
+  readonly withdrawalRequestedAt?: string;
+  /** False for a matter resolved early, which the policy does not record as a complaint (the council). */
+  readonly recordedAsComplaint?: boolean;
   readonly closedAt?: string;
+  readonly closure?: ClosureReason;
 }
 
 export type TimelineEventType =
@@ -114,7 +156,15 @@ export type TimelineEventType =
   | 'escalated'
   | 'destroyed'
   | 'participant-added'
-  | 'letter-failed';
+  | 'letter-failed'
+  | 'letter-drafted'
+  | 'event-recorded'
+  | 'meeting'
+  | 'withdrawn'
+  | 'redirected'
+  | 'reassigned'
+  | 'reopened'
+  | 'next-stage-requested';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

@@ -5,7 +5,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import type { CaseChange } from './case-change.js';
 import type { Case } from './case.js';
-import { staffAddress } from './route-case.js';
+import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
 /** A message that joins a case: who sent it, what it says, and the key that makes it one happening. */
@@ -47,7 +47,7 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
     letters: mail.automatic
       ? []
       : [
-          noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, sending.operatorEmail)], caseMailNotice(policy, c, subject, mail.text), 'mail-notice', mail.key.slice(0, 16), sending),
+          noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], caseMailNotice(policy, c, subject, mail.text), 'mail-notice', mail.key.slice(0, 16), sending),
         ],
     threadKeys: mail.messageId ? [threadKey(mail.messageId)] : [],
     deadlinesChanged: false,
@@ -74,7 +74,7 @@ export function recordBounce(policy: Policy, c: Case, bounce: { key: string; raw
       }),
     ],
     letters: [
-      noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed), 'undeliverable-notice', bounce.key.slice(0, 16), sending),
+      noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed), 'undeliverable-notice', bounce.key.slice(0, 16), sending),
     ],
     threadKeys: [],
     deadlinesChanged: false,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { acknowledgementLetter } from '#domain/letters/acknowledgement-letter';
 import { letterToComplainant, noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { composeLetter } from '#domain/letters/complainant-letter';
+import { firstLetterFacts } from '#domain/letters/letter-view';
 import { newCaseNotice } from '#domain/letters/staff-notices';
 import { threadKey } from '#domain/mail/message-id';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
@@ -8,8 +9,9 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS, wasBounded } from '#domain/text/bounded-text';
 import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, CaseFlag, Channel, Complainant, TimelineEvent } from './case.js';
-import { pendingDeadlines } from './pending-deadlines.js';
-import { entryStage, handlerFor, staffAddress } from './route-case.js';
+import { stageDeadlines } from './actions/enter-stage.js';
+import { entryStage, handlerFor, noticeAddress } from './route-case.js';
+import { reachableByEmail } from './reachable.js';
 import { timelineEvent } from './timeline-event.js';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
@@ -32,16 +34,6 @@ export interface NewComplaint {
   /** A Reply-To that differs from the sender: recorded and shown, never written to. */
   readonly replyTo?: string;
   readonly source: Readonly<Record<string, unknown>>;
-}
-
-/** Whether a case's complainant can be written to at all: an address, not anonymous, not known to bounce. */
-export function reachableByEmail(c: Pick<Case, 'complainant' | 'flags'>): boolean {
-  return Boolean(c.complainant.email) && !c.complainant.anonymous && !c.flags.includes('complainant-undeliverable');
-}
-
-/** Whether Redress may send the complainant letters beyond the acknowledgement: reachable, and the address confirmed. */
-export function writableByEmail(c: Pick<Case, 'complainant' | 'flags'>): boolean {
-  return reachableByEmail(c) && c.complainant.emailConfirmed !== false;
 }
 
 /**
@@ -71,7 +63,7 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
   const clockWaits = awaitingSignature && Boolean(signature?.clockStartsWhenSigned);
   const planned: CaseDeadline[] = clockWaits
     ? []
-    : pendingDeadlines(policy, stage.id, 'received', DateTime.fromISO(complaint.receivedAt));
+    : stageDeadlines(policy, stage.id, DateTime.fromISO(complaint.receivedAt));
 
   const draft: Case = {
     reference,
@@ -115,11 +107,11 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
 
   const letters: LetterToSend[] = [];
   if (acknowledge) {
-    const purpose = c.complainant.emailConfirmed === false ? 'confirm-address' : 'acknowledgement';
-    letters.push(letterToComplainant(policy, c, acknowledgementLetter(policy, c), purpose, `${c.stage}-received`, options.sending));
+    const facts = firstLetterFacts(policy, c);
+    letters.push(letterToComplainant(policy, c, composeLetter(policy, facts), facts.kind, `${c.stage}-received`, options.sending));
   }
   letters.push(
-    noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? ''), 'new-case-notice', 'opened', options.sending),
+    noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? ''), 'new-case-notice', 'opened', options.sending),
   );
 
   const events: TimelineEvent[] = [

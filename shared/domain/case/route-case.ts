@@ -5,13 +5,19 @@ export function entryStage(policy: Policy): Stage {
   return policy.stages.find((s) => s.formal) ?? (policy.stages[0] as Stage);
 }
 
-/** Who handles a stage: the stage's role, unless a routing rule names another for whom it is about. */
+/**
+ * Who handles a stage: the stage's role, unless a routing rule names another for whom it is about. Never the
+ * person the complaint is about: where neither says otherwise, it goes to the role above them.
+ */
 export function handlerFor(policy: Policy, stageId: string, about: string | undefined): string {
   const stage = policy.stages.find((s) => s.id === stageId);
   const rule = about
     ? policy.routing.find((r) => r.about === about && (!r.stages || r.stages.includes(stageId)))
     : undefined;
-  return rule?.handler ?? stage?.handler ?? (policy.roles[0]?.id as string);
+  const chosen = rule?.handler ?? stage?.handler ?? (policy.roles[0]?.id as string);
+  if (chosen !== about) return chosen;
+  const above = policy.roles.find((r) => r.id === about)?.reportsTo;
+  return above ?? policy.roles.find((r) => r.id !== about)?.id ?? chosen;
 }
 
 /**
@@ -19,16 +25,24 @@ export function handlerFor(policy: Policy, stageId: string, about: string | unde
  * Never a complaints address: on AWS that is SES's inbound address, and a notice sent there comes straight
  * back in as mail (`policy check` refuses a role whose address is one of its policy's intake addresses).
  */
-export function staffAddress(policy: Policy, roleId: string, operatorEmail: string): string {
+export function staffAddress(policy: Policy, roleId: string, operatorEmail: string, about?: string): string {
   const seen = new Set<string>();
+  const aboutRole = about ? policy.roles.find((r) => r.id === about) : undefined;
+  const theirs = new Set([aboutRole?.noticeEmail, aboutRole?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()));
   let role = policy.roles.find((r) => r.id === roleId);
   while (role && !seen.has(role.id)) {
     const address = role.noticeEmail ?? role.contact?.email;
-    if (address && !isIntakeAddress(policy, address)) return address;
+    // A complaint about a person never reaches their mailbox, even by climbing the chain to it.
+    if (address && !isIntakeAddress(policy, address) && role.id !== about && !theirs.has(address.toLowerCase())) return address;
     seen.add(role.id);
     role = policy.roles.find((r) => r.id === role?.reportsTo);
   }
   return operatorEmail;
+}
+
+/** Where a case's notices for a role go: as staffAddress, never to the person the complaint is about. */
+export function noticeAddress(policy: Policy, c: { readonly about?: string }, roleId: string, operatorEmail: string): string {
+  return staffAddress(policy, roleId, operatorEmail, c.about);
 }
 
 function isIntakeAddress(policy: Policy, address: string): boolean {

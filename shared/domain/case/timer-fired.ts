@@ -6,8 +6,10 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
-import { pendingDeadlines } from './pending-deadlines.js';
-import { staffAddress } from './route-case.js';
+import { closed } from './actions/close-case.js';
+import { letterFor } from '#domain/letters/complainant-letter';
+import { closureFacts } from '#domain/letters/letter-view';
+import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
 export type TimerVerdict =
@@ -26,7 +28,11 @@ export function timerFired(policy: Policy, c: Case, input: TimerInput, sending: 
   if (c.deadlinesVersion !== input.deadlinesVersion) return { outcome: 'superseded' };
   const deadline = c.deadlines.find((d) => d.stage === input.stage && d.kind === input.kind && d.dueAt === input.dueAt);
   if (!deadline || deadline.status !== 'pending' || (input.purpose === 'reminder' && deadline.remindedAt)) return { outcome: 'already-done' };
-  if (input.purpose === 'reminder') return { outcome: 'reminded', change: remind(policy, c, deadline, sending, now) };
+  if (input.purpose === 'reminder') {
+    // A reminder that fires late (after an outage, say) is not sent once the deadline itself has passed: the escalation says it all.
+    if (Date.parse(now) > Date.parse(deadline.dueAt)) return { outcome: 'already-done' };
+    return { outcome: 'reminded', change: remind(policy, c, deadline, sending, now) };
+  }
   switch (deadline.kind) {
     case 'appeal-window':
       return { outcome: 'closed', change: closeAfterAppealWindow(policy, c, deadline, sending, now) };
@@ -38,7 +44,7 @@ export function timerFired(policy: Policy, c: Case, input: TimerInput, sending: 
 }
 
 function remind(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
-  const to = staffAddress(policy, c.handlerRole, sending.operatorEmail);
+  const to = noticeAddress(policy, c, c.handlerRole, sending.operatorEmail);
   return {
     case: { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, remindedAt: now } : d)), updatedAt: now },
     events: [event(now, 'reminder', `Reminder to ${to}: ${deadline.kind} by ${deadline.dueDate}`, deadline)],
@@ -49,9 +55,9 @@ function remind(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sendin
 }
 
 function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
-  const handler = staffAddress(policy, c.handlerRole, sending.operatorEmail);
+  const handler = noticeAddress(policy, c, c.handlerRole, sending.operatorEmail);
   const above = policy.roles.find((r) => r.id === c.handlerRole)?.reportsTo;
-  const recipients = [...new Set([handler, ...(above ? [staffAddress(policy, above, sending.operatorEmail)] : [])])];
+  const recipients = [...new Set([handler, ...(above ? [noticeAddress(policy, c, above, sending.operatorEmail)] : [])])];
   const holding = deadline.kind === 'respond' ? holdingLetterDraft(policy, c, deadline) : undefined;
   const events: TimelineEvent[] = [event(now, 'escalated', `Missed ${deadline.kind} deadline of ${deadline.dueDate}: escalated to ${recipients.join(', ')}`, deadline)];
   if (holding) {
@@ -76,22 +82,22 @@ function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Send
 }
 
 function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sending, now: string): CaseChange {
-  const retention = pendingDeadlines(policy, c.stage, 'closed', DateTime.fromISO(now));
-  const closed: Case = {
-    ...c,
-    status: 'closed',
-    closedAt: now,
-    deadlines: [...c.deadlines.map((d) => (same(d, deadline) ? { ...d, status: 'lapsed' as const } : d)), ...retention],
-    updatedAt: now,
-  };
+  const lapsed: Case = { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, status: 'closed' as const } : d)), updatedAt: now };
+  const done = closed(policy, lapsed, 'no-appeal', DateTime.fromISO(now));
+  // The complainant is told too: the window they did not use has ended, and the case with it.
+  const letter = letterFor(policy, done.case, closureFacts(policy, done.case, 'no-appeal', { windowEnded: deadline.dueDate }), 'no-appeal', now, sending);
   return {
-    case: closed,
+    case: done.case,
     events: [
       event(now, 'closed', `Closed: no appeal by ${deadline.dueDate}, the end of the appeal window (${deadline.clause})`, deadline),
-      ...(retention.length ? [event(now, 'deadlines-set', `Retention: records to be destroyed on ${retention.map((r) => r.dueDate).join(', ')}`, deadline)] : []),
+      ...done.events,
+      ...letter.events,
     ],
-    letters: [noticeToStaff(policy, c.reference, c.reference, [staffAddress(policy, closed.handlerRole, sending.operatorEmail)], closedCaseNotice(policy, closed, deadline), 'closed-notice', key(deadline), sending)],
-    threadKeys: [],
+    letters: [
+      noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, done.case, done.case.handlerRole, sending.operatorEmail)], closedCaseNotice(policy, done.case, deadline), 'closed-notice', key(deadline), sending),
+      ...letter.letters,
+    ],
+    threadKeys: letter.threadKeys,
     deadlinesChanged: true,
   };
 }

@@ -72,6 +72,14 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string): Letter 
   return renderLetter(`[${c.reference}] New complaint: ${subject || 'no subject'}`, sections);
 }
 
+/** The new handler's notice that a case was given to them: the facts, and where to read it (never its words by email). */
+export function assignedNotice(policy: Policy, c: Case): Letter {
+  return renderLetter(`[${c.reference}] A complaint has been assigned to you`, [
+    { paragraphs: caseFacts(policy, c) },
+    { paragraphs: [`Read it with: npm run redress -- case show ${c.reference}`] },
+  ]);
+}
+
 /** The handler's notice that mail arrived on a case. */
 export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string): Letter {
   const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c) }];

@@ -1,11 +1,16 @@
 import type { MailAddress } from '#domain/mail/parsed-email';
+import type { LetterKind } from '#domain/policy/policy-schema';
 
-/** What a letter or notice is for: shown on the case, counted, and part of its id. */
+/**
+ * What a letter or notice is for: shown on the case, counted, and part of its id. A complainant's letter is
+ * one of the kinds of ../shared/conventions/case-actions.md ('confirm-address' is the one letter to an address
+ * typed into the web form); the rest are notices to staff.
+ */
 export type LetterPurpose =
-  | 'acknowledgement'
-  /** The one letter to an address typed into the web form: it asks them to confirm it (conventions/case-actions.md). */
-  | 'confirm-address'
+  | LetterKind
   | 'new-case-notice'
+  | 'assigned-notice'
+  | 'next-stage-request-notice'
   | 'mail-notice'
   | 'undeliverable-notice'
   | 'held-notice'
@@ -53,5 +58,5 @@ export function timersItem(reference: string, caseVersion: number): OutboxItem {
 
 /** A complainant's first letter for a case: it takes the sender's one acknowledgement of the day. */
 export function isAcknowledgement(letter: Pick<LetterToSend, 'purpose'>): boolean {
-  return letter.purpose === 'acknowledgement' || letter.purpose === 'confirm-address';
+  return letter.purpose === 'acknowledgement' || letter.purpose === 'confirm-address' || letter.purpose === 'signature-request';
 }

@@ -15,6 +15,8 @@ export interface Deadline {
   readonly rule: string;
   readonly clause: string;
   readonly body?: string;
+  /** Other outside bodies the same window applies to. */
+  readonly alsoFor?: readonly string[];
   readonly note?: string;
 }
 
@@ -87,6 +89,7 @@ function dated(rule: DeadlineRule, date: string): Deadline {
     rule: describePeriod(rule.amount, rule.unit),
     clause: rule.clause,
     ...(rule.body ? { body: rule.body } : {}),
+    ...(rule.alsoFor ? { alsoFor: rule.alsoFor } : {}),
     ...(rule.note ? { note: rule.note } : {}),
   };
 }

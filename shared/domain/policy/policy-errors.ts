@@ -24,7 +24,7 @@ export class PolicyError extends Error {
 /** A lookup for a policy, stage or event that the loaded policies do not have. */
 export class UnknownPolicyItemError extends Error {
   constructor(
-    readonly item: 'policy' | 'stage' | 'event',
+    readonly item: 'policy' | 'stage' | 'event' | 'role' | 'out-of-scope matter' | 'letter kind',
     readonly value: string,
     readonly known: readonly string[],
   ) {

@@ -51,6 +51,8 @@ const deadlineRule = period
     clause,
     /** An outside body this window leads to (external-escalation-window). */
     body: id.optional(),
+    /** Other outside bodies the same window applies to (Not Alone Mentoring 8.5: a solicitor as well). */
+    alsoFor: z.array(id).optional(),
     /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
     note: text.optional(),
   })
@@ -71,6 +73,8 @@ const role = z
   .object({
     id,
     title: text,
+    /** How letters to a complainant name this role, where the title is written for staff ("the board members ..."). */
+    inLetters: text.optional(),
     contact: contact.optional(),
     /**
      * Where Redress sends this role's staff notices (new cases, reminders, escalations, digests), when that is
@@ -96,11 +100,24 @@ const stage = z
     deadlines: z.array(deadlineRule).default([]),
     /** A letter to send when the response will be late, and what it must say. */
     holdingLetter: z.object({ rule: text, clause }).strict().optional(),
+    /**
+     * A reply date the policy leaves to staff ("we will let you know when you can expect a reply"): a respond
+     * deadline set when the stage is acknowledged, at `default` unless staff give another (`acknowledge
+     * --respond-by`), and stated in the acknowledgement.
+     */
+    replyDate: z.object({ default: period, clause, note: text.optional() }).strict().optional(),
+    /** How far a deadline may be extended: at most `max` times per deadline; the complainant's agreement recorded. */
+    extensions: z
+      .object({ max: z.number().int().min(0).optional(), agreementRecorded: z.boolean().default(false), clause })
+      .strict()
+      .optional(),
     next: z
       .object({
         stage: id,
         /** Who moves the case on: the complainant asks, or the organisation proceeds by itself. */
         trigger: z.enum(['complainant-request', 'automatic']),
+        /** For an automatic move: what moves it on (Not Alone Mentoring 7.1: once the complaint is acknowledged). */
+        when: z.enum(['acknowledged']).optional(),
         how: text,
         clause,
       })
@@ -126,6 +143,8 @@ const routingRule = z
 
 const outOfScope = z
   .object({
+    /** What staff name when they redirect a complaint (`case redirect REF ID`). */
+    id,
     matter: text,
     goTo: text,
     clause,
@@ -155,6 +174,25 @@ const timeLimit = period
   })
   .strict();
 
+/** Optional questions a policy's web form may ask, besides name, contact, the complaint and the outcome wanted. */
+export const WEB_FORM_FIELDS = ['incident', 'invoice-number', 'signature'] as const;
+export type WebFormField = (typeof WEB_FORM_FIELDS)[number];
+
+/** The letters a complainant gets (../shared/conventions/case-actions.md). */
+export const LETTER_KINDS = [
+  'acknowledgement',
+  'signature-request',
+  'holding',
+  'outcome',
+  'final-outcome',
+  'next-stage-acknowledgement',
+  'redirect',
+  'withdrawal',
+  'closure',
+  'confirm-address',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
 export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action', 'investigated'] as const;
 
 const intake = z
@@ -168,6 +206,8 @@ const intake = z
         thankYouUrl: z.url('must be a web address').optional(),
         /** Web origins allowed to post JSON from a browser (CORS), e.g. "https://www.example.org". */
         allowedOrigins: z.array(z.url('must be an origin such as https://www.example.org')).default([]),
+        /** Questions beyond the complaint itself that this organisation's form asks (its own complaint form's). */
+        fields: z.array(z.enum(WEB_FORM_FIELDS)).default([]),
       })
       .strict(),
     confidentialMarker: z.object({ phrase: text, clause }).strict().optional(),
@@ -232,9 +272,17 @@ const policyObject = z
       .object({
         decisions: z.array(z.enum(['upheld', 'partly-upheld', 'not-upheld'])).min(1),
         remedies: z.array(remedy).default([]),
+        /** The policy requires an apology where a complaint is upheld (Alumot 2.7, Not Alone Mentoring 7.4). */
+        apologyWhenUpheld: z.object({ clause }).strict().optional(),
         clause,
       })
       .strict(),
+    /** A matter resolved by the end of the next working day is not recorded as a complaint (the council). */
+    earlyResolution: z.object({ workingDays: z.number().int().min(0).max(10), clause }).strict().optional(),
+    /** The complainant is asked to confirm a withdrawal in writing before the case closes (Connect). */
+    withdrawal: z.object({ confirmInWriting: z.boolean(), clause }).strict().optional(),
+    /** The organisation's own wording for a kind of letter, in place of Redress's: Mustache templates, checked before sending. */
+    letters: z.partialRecord(z.enum(LETTER_KINDS), z.object({ subject: text.optional(), body: text.optional() }).strict()).default({}),
     records: z
       .object({
         monitoring: z.array(text).default([]),
@@ -267,6 +315,7 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.Refinemen
   unique('roles', policy.roles.map((r) => r.id));
   unique('stages', policy.stages.map((s) => s.id));
   unique('outsideBodies', policy.outsideBodies.map((b) => b.id));
+  unique('outOfScope', policy.outOfScope.map((o) => o.id));
 
   const knownRole = (path: (string | number)[], value: string | undefined) => {
     if (value !== undefined && !roles.has(value)) {
@@ -280,6 +329,9 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.Refinemen
     if (rule.body !== undefined && !bodies.has(rule.body)) {
       problem([...path, 'body'], `no outside body "${rule.body}" in outsideBodies`);
     }
+    rule.alsoFor?.forEach((b, k) => {
+      if (!bodies.has(b)) problem([...path, 'alsoFor', k], `no outside body "${b}" in outsideBodies`);
+    });
   };
 
   policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
@@ -289,14 +341,28 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.Refinemen
     if (s.next && !stages.has(s.next.stage)) {
       problem(['stages', i, 'next', 'stage'], `next stage "${s.next.stage}" does not exist (stages: ${[...stages].join(', ')})`);
     }
+    if (s.next?.when && s.next.trigger !== 'automatic') {
+      problem(['stages', i, 'next', 'when'], 'only an automatic move has a "when"; a complainant-request move happens when they ask');
+    }
     if (s.next && s.final) {
       problem(['stages', i, 'final'], 'a final stage cannot also have a next stage');
     }
   });
   policy.anyStageDeadlines.forEach((rule, j) => checkRule(['anyStageDeadlines', j], rule));
+  const intake = new Set(policy.intake.addresses.map((a) => a.toLowerCase()));
   policy.routing.forEach((r, i) => {
     knownRole(['routing', i, 'about'], r.about);
     knownRole(['routing', i, 'handler'], r.handler);
+    // A complaint about a person goes to this role instead: if it had no address of its own, its notices would
+    // climb to whoever is above it, or to the person complained about.
+    const target = policy.roles.find((role) => role.id === r.handler);
+    const address = target ? (target.noticeEmail ?? target.contact?.email) : undefined;
+    if (target && (!address || intake.has(address.toLowerCase()))) {
+      problem(
+        ['routing', i, 'handler'],
+        `complaints about "${r.about}" go to role "${r.handler}", which has no address for staff notices: add noticeEmail (a staff mailbox, not a complaints address) to role "${r.handler}"`,
+      );
+    }
     r.stages?.forEach((s, j) => {
       if (!stages.has(s)) problem(['routing', i, 'stages', j], `no stage "${s}" in stages`);
     });

@@ -1,5 +1,6 @@
 import type { PolicyProblem } from './policy-errors.js';
 import { UnknownPolicyItemError } from './policy-errors.js';
+import { withDefaults, type PolicyDefaults } from './policy-defaults.js';
 import type { Policy } from './policy-schema.js';
 
 /** The loaded policies, found by id or by the complaints address mail arrives at. */
@@ -7,7 +8,12 @@ export class PolicySet {
   private readonly byId: ReadonlyMap<string, Policy>;
   private readonly byAddress: ReadonlyMap<string, Policy>;
 
-  constructor(readonly all: readonly Policy[]) {
+  readonly all: readonly Policy[];
+
+  /** `defaults` fill in what a policy leaves unsaid (its retention period); they never override what it says. */
+  constructor(policies: readonly Policy[], defaults?: PolicyDefaults) {
+    const all = defaults ? policies.map((p) => withDefaults(p, defaults)) : policies;
+    this.all = all;
     this.byId = new Map(all.map((p) => [p.id, p]));
     this.byAddress = new Map(all.flatMap((p) => p.intake.addresses.map((a) => [a.toLowerCase(), p] as const)));
   }

@@ -1,0 +1,50 @@
+import { londonDate } from '#domain/calendar/london-date';
+import { letterFor } from '#domain/letters/complainant-letter';
+import { acknowledgementFacts, nextStageAcknowledgementFacts } from '#domain/letters/letter-view';
+import type { Policy } from '#domain/policy/policy-schema';
+import { ActionRefusedError, type CaseChange } from '../case-change.js';
+import type { Case } from '../case.js';
+import { change, event, iso, replyDateDeadline, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
+import { automaticMove } from './enter-stage.js';
+import { entryStage } from '../route-case.js';
+
+/**
+ * `case acknowledge REF [--respond-by DATE]`: staff acknowledged the complaint (where none went by itself, a
+ * phone complaint say), or give the reply date a policy leaves to them (Connect stage 2). The acknowledgement
+ * letter, with the date, goes in the same step; a stage the policy moves on from by itself then moves.
+ */
+export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { readonly respondBy?: string }): CaseChange {
+  requireOpen(c, 'acknowledge it');
+  if (c.status === 'awaiting-signature') {
+    throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (clause ${policy.intake.signature?.clause ?? ''}): record it with case sign ${c.reference}, which acknowledges it`);
+  }
+  const stage = stageOf(policy, c);
+  const ack = c.deadlines.find((d) => d.kind === 'acknowledge' && d.stage === c.stage && (d.status === 'pending' || d.status === 'missed'));
+  if (ctx.respondBy !== undefined) {
+    requireDate(ctx.respondBy, '--respond-by');
+    if (!stage.replyDate) {
+      const rule = stage.deadlines.find((d) => d.kind === 'respond');
+      throw new ActionRefusedError(`at ${stage.name} the policy sets the reply date itself${rule ? ` (clause ${rule.clause})` : ''}; to give more time, use case extend ${c.reference} respond DATE --reason TEXT`);
+    }
+    if (ctx.respondBy < londonDate(ctx.at)) throw new ActionRefusedError(`--respond-by ${ctx.respondBy} is before the day of the acknowledgement, ${londonDate(ctx.at)}`);
+  }
+  if (!ack && ctx.respondBy === undefined) {
+    throw new ActionRefusedError(`${c.reference} was already acknowledged${c.acknowledgedAt ? ` on ${londonDate(c.acknowledgedAt)}` : ''}; nothing to do`);
+  }
+  const reply = ctx.respondBy ? replyDateDeadline(policy, stage, ctx.at, ctx.respondBy) : undefined;
+  const deadlines = c.deadlines
+    .filter((d) => !(reply && d.kind === 'respond' && d.stage === c.stage && d.status === 'pending'))
+    .map((d) => (d === ack ? { ...d, status: d.status === 'missed' ? ('missed' as const) : ('met' as const) } : d));
+  let acknowledged: Case = { ...c, deadlines: reply ? [...deadlines, reply] : deadlines, acknowledgedAt: ack ? iso(ctx.at) : (c.acknowledgedAt ?? iso(ctx.at)) };
+  const events = [
+    event(ctx.at, 'acknowledged', ctx.actor, ack ? `Acknowledged${ack.status === 'missed' ? ` (late: due ${ack.dueDate})` : ''}${reply ? `; reply date ${reply.dueDate}` : ''}` : `Reply date set: ${reply?.dueDate}`, {
+      ...(reply ? { respondBy: reply.dueDate } : {}),
+    }),
+  ];
+  const moved = automaticMove(policy, acknowledged, ctx.at);
+  acknowledged = moved.case;
+  // A later stage's acknowledgement is the next-stage letter (a request for review staff took by phone, say).
+  const facts = stage.id !== entryStage(policy).id ? nextStageAcknowledgementFacts(policy, acknowledged) : acknowledgementFacts(policy, acknowledged);
+  const key = `${acknowledged.stage}-${reply ? `reply-${reply.dueDate}` : 'staff'}`;
+  return change(acknowledged, [...events, ...moved.events], true, letterFor(policy, acknowledged, facts, key, iso(ctx.at), ctx.sending));
+}

@@ -1,0 +1,102 @@
+import type { DateTime } from 'luxon';
+import type { LetterDelivery } from '#domain/letters/complainant-letter';
+import type { Sending } from '#domain/letters/addressing';
+import { calendarFor, describePeriod, dueDate, endOfLondonDay } from '#domain/planner/plan-deadlines';
+import { londonDate } from '#domain/calendar/london-date';
+import type { Policy, Stage } from '#domain/policy/policy-schema';
+import { ActionRefusedError, type CaseChange } from '../case-change.js';
+import type { Case, CaseDeadline, TimelineEvent } from '../case.js';
+import { timelineEvent } from '../timeline-event.js';
+
+/** Who did it and when (staff may record something that happened earlier: `--at`), and how letters are addressed. */
+export interface ActionContext {
+  readonly at: DateTime;
+  readonly actor: string;
+  readonly sending: Sending;
+}
+
+export function iso(at: DateTime): string {
+  return at.toUTC().toISO() as string;
+}
+
+export function event(at: DateTime | string, type: TimelineEvent['type'], actor: string, summary: string, detail?: Record<string, unknown>, id?: string): TimelineEvent {
+  return timelineEvent({ ...(id ? { id } : {}), at: typeof at === 'string' ? at : iso(at), type, actor, summary, ...(detail ? { detail } : {}) });
+}
+
+export function deadlinesSet(at: DateTime | string, stage: string, planned: readonly CaseDeadline[]): TimelineEvent[] {
+  if (planned.length === 0) return [];
+  return [
+    event(
+      at,
+      'deadlines-set',
+      'redress',
+      `Deadlines set for ${stage}: ${planned.map((d) => `${d.kind} ${d.dueDate}`).join(', ')}`,
+      { deadlines: planned.map((d) => ({ kind: d.kind, dueDate: d.dueDate, clause: d.clause })) },
+      `deadlines-set-${stage}-${typeof at === 'string' ? at : iso(at)}`,
+    ),
+  ];
+}
+
+const NO_DELIVERY: LetterDelivery = { letters: [], events: [], threadKeys: [] };
+
+/** A change: the case, its events, the letters it sends (and their drafts and thread keys), whether deadlines moved. */
+export function change(c: Case, events: readonly TimelineEvent[], deadlinesChanged: boolean, ...deliveries: LetterDelivery[]): CaseChange {
+  const all = deliveries.length ? deliveries : [NO_DELIVERY];
+  // Two events of one type at one instant (a signature and the move it causes) would share an id: number the rest.
+  const seen = new Map<string, number>();
+  const unique = [...events, ...all.flatMap((d) => d.events)].map((e) => {
+    const n = (seen.get(e.id) ?? 0) + 1;
+    seen.set(e.id, n);
+    return n === 1 ? e : { ...e, id: `${e.id}-${n}` };
+  });
+  return {
+    case: c,
+    events: unique,
+    letters: all.flatMap((d) => d.letters),
+    threadKeys: all.flatMap((d) => d.threadKeys),
+    deadlinesChanged,
+  };
+}
+
+export function stageOf(policy: Policy, c: Pick<Case, 'stage'>): Stage {
+  return policy.stages.find((s) => s.id === c.stage) as Stage;
+}
+
+/** A case staff can still act on: not closed, not destroyed. */
+export function requireOpen(c: Case, action: string): void {
+  if (c.destroyedAt) throw new ActionRefusedError(`${c.reference}'s records were destroyed on ${c.destroyedAt.slice(0, 10)}; nothing more can be done to it`);
+  if (c.status === 'closed') throw new ActionRefusedError(`${c.reference} is closed; to ${action}, reopen it first (case reopen ${c.reference} --reason TEXT)`);
+}
+
+export function withDeadlines(c: Case, pick: (d: CaseDeadline) => boolean, to: CaseDeadline['status']): Case {
+  return { ...c, deadlines: c.deadlines.map((d) => (pick(d) ? { ...d, status: to } : d)) };
+}
+
+/**
+ * The reply date a stage leaves to staff (Connect stage 2: "let you know when you can expect a reply"): the
+ * date staff give, or the policy file's default from `from` until they do.
+ */
+export function replyDateDeadline(policy: Policy, stage: Stage, from: DateTime, given?: string): CaseDeadline | undefined {
+  const rule = stage.replyDate;
+  if (!rule) return undefined;
+  const date = given ?? dueDate(calendarFor(policy), londonDate(from), rule.default.amount, rule.default.unit);
+  return {
+    kind: 'respond',
+    stage: stage.id,
+    status: 'pending',
+    dueDate: date,
+    dueAt: endOfLondonDay(date),
+    rule: given ? 'set by staff' : `${describePeriod(rule.default.amount, rule.default.unit)} (the policy's default until staff set the date)`,
+    clause: rule.clause,
+    setBy: given ? 'staff' : 'default',
+    ...(rule.note ? { note: rule.note } : {}),
+  };
+}
+
+/** A YYYY-MM-DD date that exists, or a refusal naming the argument. */
+export function requireDate(value: string, what: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new ActionRefusedError(`${what} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-07`);
+  }
+  return value;
+}

@@ -1,0 +1,35 @@
+import type { DateTime } from 'luxon';
+import { letterFor } from '#domain/letters/complainant-letter';
+import { closureFacts } from '#domain/letters/letter-view';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { CaseChange } from '../case-change.js';
+import type { Case, ClosureReason, TimelineEvent } from '../case.js';
+import { pendingDeadlines } from '../pending-deadlines.js';
+import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } from './action-kit.js';
+
+/**
+ * The case as closed: what is still pending ends (an outside body's window is the complainant's and runs on),
+ * and the retention clock starts.
+ */
+export function closed(policy: Policy, c: Case, reason: ClosureReason, at: DateTime): { case: Case; events: TimelineEvent[] } {
+  const planned = pendingDeadlines(policy, c.stage, 'closed', at);
+  const ended = c.deadlines.map((d) => (d.status === 'pending' && d.kind !== 'external-escalation-window' ? { ...d, status: 'closed' as const } : d));
+  return {
+    case: { ...c, status: 'closed', closedAt: iso(at), closure: reason, deadlines: [...ended, ...planned] },
+    events: deadlinesSet(at, c.stage, planned),
+  };
+}
+
+/**
+ * `case close REF`: the complaint is finished. The complainant gets a closure letter (with where else to go
+ * while an outside body's window is open, and when the records will be destroyed), unless the last letter
+ * was the final decision, which said all of that already.
+ */
+export function closeCase(policy: Policy, c: Case, ctx: ActionContext): CaseChange {
+  requireOpen(c, 'close it');
+  const done = closed(policy, c, 'resolved', ctx.at);
+  const finalSent = c.outcome && policy.stages.find((s) => s.id === c.outcome?.stage)?.final;
+  const events = [event(ctx.at, 'closed', ctx.actor, 'Case closed'), ...done.events];
+  if (finalSent) return change(done.case, events, true);
+  return change(done.case, events, true, letterFor(policy, done.case, closureFacts(policy, done.case, 'resolved'), 'resolved', iso(ctx.at), ctx.sending));
+}

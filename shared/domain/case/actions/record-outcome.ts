@@ -1,0 +1,78 @@
+import { londonDate } from '#domain/calendar/london-date';
+import { letterFor } from '#domain/letters/complainant-letter';
+import { outcomeFacts } from '#domain/letters/letter-view';
+import type { Policy } from '#domain/policy/policy-schema';
+import { ActionRefusedError, type CaseChange } from '../case-change.js';
+import type { Case, Decision, StageOutcome } from '../case.js';
+import { pendingDeadlines } from '../pending-deadlines.js';
+import { change, deadlinesSet, event, iso, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
+import { independenceProblem } from './independence.js';
+
+/** Remedy kinds every policy can use (../shared/conventions/case-actions.md), besides the policy's own. */
+export const REMEDY_KINDS = ['explanation', 'apology', 'assurance', 'steps', 'policy-review', 'other'] as const;
+
+export interface OutcomeRequest {
+  readonly decision: Decision;
+  readonly summary: string;
+  readonly remedies: readonly string[];
+  readonly actions: readonly { readonly text: string; readonly due: string }[];
+}
+
+/**
+ * `case outcome REF DECISION --summary TEXT [--remedy KIND]... [--action TEXT --due DATE]...`: the stage's
+ * decision. Its response deadlines are met, the windows it opens start (the appeal, an outside body's), and
+ * the outcome letter goes in the same step: at the last stage the final letter, naming every outside body and
+ * the date its window ends. Refused when the reviewer decided an earlier stage, when the policy requires an
+ * apology and none is given, or when the letter would leave out something it must say.
+ */
+export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, ctx: ActionContext): CaseChange {
+  requireOpen(c, 'record an outcome');
+  if (c.status === 'awaiting-signature') throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint; record it with case sign ${c.reference} first`);
+  const stage = stageOf(policy, c);
+  if (c.outcomes?.some((o) => o.stage === c.stage)) throw new ActionRefusedError(`${c.reference} already has an outcome at ${stage.name}; it can go on to the next stage (case escalate) or be closed`);
+  if (!policy.outcomes.decisions.includes(request.decision)) {
+    throw new ActionRefusedError(`the policy's decisions are ${policy.outcomes.decisions.join(', ')}, not "${request.decision}"`);
+  }
+  const summary = request.summary.trim();
+  if (!summary) throw new ActionRefusedError('give the reasons for the decision (--summary TEXT): the outcome letter must say why');
+  const known = new Set<string>([...REMEDY_KINDS, ...policy.outcomes.remedies.map((r) => r.id)]);
+  const unknown = request.remedies.filter((r) => !known.has(r));
+  if (unknown.length) throw new ActionRefusedError(`unknown remedy ${unknown.join(', ')}; use ${[...known].join(', ')}`);
+  const apologyRule = policy.outcomes.apologyWhenUpheld;
+  if (apologyRule && request.decision !== 'not-upheld' && !request.remedies.includes('apology')) {
+    throw new ActionRefusedError(`the policy requires an apology where a complaint is upheld (clause ${apologyRule.clause}): add --remedy apology`);
+  }
+  const today = londonDate(ctx.at);
+  for (const a of request.actions) {
+    if (!a.text.trim()) throw new ActionRefusedError('an action needs its words (--action TEXT --due DATE)');
+    if (requireDate(a.due, `the due date of "${a.text}"`) < today) throw new ActionRefusedError(`the action "${a.text}" is due ${a.due}, which has already passed`);
+  }
+  const unfit = independenceProblem(policy, c, c.stage, { person: ctx.actor });
+  if (unfit) throw new ActionRefusedError(unfit);
+
+  const outcome: StageOutcome = {
+    stage: c.stage,
+    decision: request.decision,
+    at: iso(ctx.at),
+    by: ctx.actor,
+    handlerRole: c.handlerRole,
+    summary,
+    remedies: [...request.remedies],
+    actions: request.actions.map((a) => ({ text: a.text.trim(), due: a.due })),
+  };
+  const planned = pendingDeadlines(policy, c.stage, 'outcome', ctx.at);
+  const answered = (d: Case['deadlines'][number]) => d.status === 'pending' && d.stage === c.stage && d.kind !== 'retention' && !d.kind.endsWith('window');
+  const decided: Case = {
+    ...c,
+    outcome,
+    outcomes: [...(c.outcomes ?? []), outcome],
+    deadlines: [...c.deadlines.map((d) => (answered(d) ? { ...d, status: 'met' as const } : d)), ...planned],
+  };
+  const letter = letterFor(policy, decided, outcomeFacts(policy, decided, outcome), c.stage, iso(ctx.at), ctx.sending);
+  return change(
+    decided,
+    [event(ctx.at, 'outcome', ctx.actor, `Outcome at ${stage.name}: ${request.decision}`, { decision: request.decision, remedies: outcome.remedies, actions: outcome.actions }), ...deadlinesSet(ctx.at, c.stage, planned)],
+    true,
+    letter,
+  );
+}

@@ -1,0 +1,82 @@
+import { ActionRefusedError } from '#domain/case/case-change';
+import type { Case, TimelineEvent } from '#domain/case/case';
+import { writableByEmail } from '#domain/case/reachable';
+import { timelineEvent } from '#domain/case/timeline-event';
+import { threadKey } from '#domain/mail/message-id';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
+import type { LetterKind, Policy } from '#domain/policy/policy-schema';
+import { letterToComplainant, type Sending } from './addressing.js';
+import type { Letter } from './letter.js';
+import { DEFAULT_TEMPLATES } from './letter-templates.js';
+import type { LetterFacts, Requirement } from './letter-view.js';
+import { renderTemplate, type LetterTemplate } from './render-template.js';
+
+/** A letter that leaves out something it must say: refused, never sent, with the list of what is missing. */
+export class LetterIncompleteError extends ActionRefusedError {
+  constructor(
+    readonly kind: LetterKind,
+    readonly missing: readonly string[],
+  ) {
+    super(`the ${kind} letter is missing ${missing.join('; ')}: add it to the letter (or to the action's details) and try again`);
+    this.name = 'LetterIncompleteError';
+  }
+}
+
+/** The template for a kind of letter: the organisation's own wording where its policy has one, else Redress's. */
+export function templateFor(policy: Policy, kind: LetterKind): LetterTemplate {
+  const own = policy.letters[kind];
+  const fallback = DEFAULT_TEMPLATES[kind];
+  return { subject: own?.subject ?? fallback.subject, body: own?.body ?? fallback.body };
+}
+
+function normalised(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** What a rendered letter fails to say of what it must. */
+export function missingFrom(letter: Letter, required: readonly Requirement[]): string[] {
+  const text = normalised(letter.text);
+  return required.filter((r) => r.text.trim() !== '' && !text.includes(normalised(r.text))).map((r) => r.what);
+}
+
+/** Renders a letter and checks it says everything it must; throws LetterIncompleteError if not. */
+export function composeLetter(policy: Policy, facts: LetterFacts): Letter {
+  const letter = renderTemplate(templateFor(policy, facts.kind), facts.view);
+  const missing = missingFrom(letter, facts.required);
+  if (missing.length > 0) throw new LetterIncompleteError(facts.kind, missing);
+  return letter;
+}
+
+/** What sending a letter to the complainant adds to a change: the letter (or a draft to post), its event, its thread key. */
+export interface LetterDelivery {
+  readonly letters: LetterToSend[];
+  readonly events: TimelineEvent[];
+  readonly threadKeys: string[];
+}
+
+/**
+ * A letter to the complainant, checked: by email where Redress may write to them; otherwise (no address, a
+ * phone or letter complaint, an address not yet confirmed, one that bounced) kept on the timeline as a draft
+ * for staff to post or read out, so that no letter the policy calls for is silently skipped.
+ */
+export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: string, at: string, sending: Sending): LetterDelivery {
+  const letter = composeLetter(policy, facts);
+  if (!writableByEmail(c)) {
+    return {
+      letters: [],
+      threadKeys: [],
+      events: [
+        timelineEvent({
+          id: `letter-drafted-${facts.kind}-${key}`,
+          at,
+          type: 'letter-drafted',
+          actor: 'redress',
+          summary: `The ${facts.kind} letter cannot go by email (${c.complainant.email ? 'the address cannot be written to' : 'no email address'}): send it by post or read it to the complainant`,
+          detail: { kind: facts.kind, subject: letter.subject, text: letter.text },
+        }),
+      ],
+    };
+  }
+  const out = letterToComplainant(policy, c, letter, facts.kind, key, sending);
+  return { letters: [out], threadKeys: [threadKey(out.messageId)], events: [] };
+}

@@ -1,0 +1,275 @@
+import type { LetterKind } from '#domain/policy/policy-schema';
+import type { LetterTemplate } from './render-template.js';
+
+/*
+ * Redress's own wording for each letter a complainant gets, in plain English (the GOV.UK style guide): short
+ * sentences, "we" and "you", dates in words, what happens next and where else to go. An organisation may
+ * replace any of them in its policy file (`letters:`); whatever the wording, the letter is checked for what it
+ * must say before it is sent. The names inside {{ }} are the facts listed in ./letter-view.ts.
+ */
+
+const SIGN_OFF = `Yours sincerely,
+{{org}}`;
+
+const PAGE = `{{#pageUrl}}
+
+You can see where your complaint has got to, read our letters and send us more information at any time on your complaint's own page: {{pageUrl}}
+{{/pageUrl}}`;
+
+const INFORMATION = `## How we use your information
+
+{{dataProtection}}`;
+
+const WHERE_ELSE = `{{#hasOutsideBodies}}
+
+## Where else you can go
+
+{{#outsideBodies}}
+{{name}}: {{role}}.{{#contact}} Contact: {{contact}}.{{/contact}}{{#windowEnds}} You need to contact them by {{windowEnds}}.{{/windowEnds}}{{^windowEnds}}{{#when}} When: {{when}}.{{/when}}{{/windowEnds}}
+
+{{/outsideBodies}}
+{{/hasOutsideBodies}}`;
+
+const DECISION = `{{decisionSentence}}
+
+## Why we reached this decision
+
+{{summary}}
+{{#apology}}
+
+We are sorry for what went wrong.
+{{/apology}}
+{{#hasRemedies}}
+
+## What we are doing to put things right
+
+{{#remedies}}
+- {{text}}
+{{/remedies}}
+{{/hasRemedies}}
+{{#hasActions}}
+
+## What we will do, and by when
+
+{{#actions}}
+- {{text}}: by {{due}}
+{{/actions}}
+{{/hasActions}}`;
+
+export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
+  acknowledgement: {
+    subject: '[{{reference}}] {{#signedNow}}We have received your signed complaint{{/signedNow}}{{^signedNow}}We have received your complaint{{/signedNow}}',
+    body: `{{greeting}}
+
+Thank you for your {{#signedNow}}signed {{/signedNow}}complaint to {{org}}. We have recorded it under reference {{reference}}. Please quote this reference if you contact us about it. You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
+{{#confidential}}
+
+You marked your complaint as confidential. Only the people handling it will see what it says.
+{{/confidential}}
+
+## What happens next
+
+{{handlerSentence}}
+{{#meetBy}}
+
+If we need to meet you to talk about your complaint, we will do so by {{meetBy}}.
+{{/meetBy}}
+{{#respondBy}}
+
+We will send you our full response by {{respondBy}}.{{#respondMax}} If your complaint needs longer, we will tell you why, and you will have our response by {{respondMax}} at the latest.{{/respondMax}}
+{{/respondBy}}
+{{#respondAfterEvent}}
+
+We will first contact you to make sure we understand your complaint fully. We will then aim to send you our full response within {{respondAfterEvent}} of that.
+{{/respondAfterEvent}}
+{{#respondUnknown}}
+
+We will let you know when you can expect our full response.
+{{/respondUnknown}}
+{{#nextStageName}}
+
+If you are not happy with our response, you can ask for your complaint to go to the next stage of our complaints procedure ({{nextStageName}}). Our response will tell you how.
+{{/nextStageName}}
+${PAGE}
+
+${INFORMATION}
+
+${SIGN_OFF}`,
+  },
+
+  'signature-request': {
+    subject: '[{{reference}}] Please sign your complaint',
+    body: `{{greeting}}
+
+Thank you for your complaint to {{org}}. We have recorded it under reference {{reference}}.
+
+## Please sign your complaint
+
+Our complaints policy asks for a signed complaint before we can start looking into it (clause {{signatureClause}}). Please reply to this email with one of these:
+
+- your complaint, signed, then scanned or photographed
+- our complaint form, filled in and signed
+- your full name and today's date typed at the end of your complaint, as your signature
+
+{{#acknowledgeWithin}}
+We will acknowledge your complaint within {{acknowledgeWithin}} of receiving it signed, and tell you when to expect our full response.
+{{/acknowledgeWithin}}
+${PAGE}
+
+${INFORMATION}
+
+${SIGN_OFF}`,
+  },
+
+  'confirm-address': {
+    subject: '[{{reference}}] Please confirm your email address for your complaint to {{org}}',
+    body: `Hello,
+
+This email address was given when a complaint was made to {{org}} on its website. We have recorded the complaint under reference {{reference}}.
+
+If you made it, please reply to this email (a short "yes, this is me" is enough). That confirms the address, and we will then write to you here about your complaint. Until then we will not send anything else to this address.
+
+If you did not make a complaint to {{org}}, you do not need to do anything: ignore this email and we will not write to you again.
+
+{{org}}`,
+  },
+
+  holding: {
+    subject: '[{{reference}}] Your complaint: our response will take longer',
+    body: `{{greeting}}
+
+We are still looking into your complaint (reference {{reference}}). We are sorry that it is taking longer than we said.
+
+Why it is taking longer: {{reason}}
+
+{{#agreed}}As we agreed with you, we{{/agreed}}{{^agreed}}We{{/agreed}} will now send you our full response by {{newDate}}.
+
+If you have any questions in the meantime, reply to this email.
+${PAGE}
+
+${SIGN_OFF}`,
+  },
+
+  outcome: {
+    subject: '[{{reference}}] Our decision on your complaint',
+    body: `{{greeting}}
+
+We have finished looking into your complaint (reference {{reference}}). Thank you for your patience while we did so.
+
+${DECISION}
+
+## If you are not satisfied
+
+{{nextHow}}{{#askBy}} Please ask by {{askBy}}.{{/askBy}} You can ask by replying to this email{{#pageUrl}} or on your complaint's page{{/pageUrl}}.
+{{#hasOutsideBodies}}
+
+{{#outsideBodies}}
+You can also go to {{name}}: {{role}}.{{#contact}} Contact: {{contact}}.{{/contact}}{{#windowEnds}} You need to contact them by {{windowEnds}}.{{/windowEnds}}
+
+{{/outsideBodies}}
+{{/hasOutsideBodies}}
+${PAGE}
+
+${SIGN_OFF}`,
+  },
+
+  'final-outcome': {
+    subject: '[{{reference}}] Our final decision on your complaint',
+    body: `{{greeting}}
+
+We have finished {{reviewWords}} your complaint (reference {{reference}}).
+
+${DECISION}
+
+## This is our final decision
+
+This is the final decision of {{org}} on your complaint: our complaints procedure has no further stage.
+${WHERE_ELSE}
+${PAGE}
+
+${SIGN_OFF}`,
+  },
+
+  'next-stage-acknowledgement': {
+    subject: '[{{reference}}] We have received your request for {{stageNameLower}}',
+    body: `{{greeting}}
+
+Thank you for asking us to look at your complaint again (reference {{reference}}). Your complaint has moved to the next stage of our complaints procedure: {{stageName}}.
+
+## What happens next
+
+{{handlerSentence}}
+{{#respondBy}}
+
+We will send you our response by {{respondBy}}.
+{{/respondBy}}
+{{#respondUnknown}}
+
+We will let you know when you can expect our response.
+{{/respondUnknown}}
+{{#final}}
+
+Our decision at this stage will be final.
+{{/final}}
+${PAGE}
+
+${SIGN_OFF}`,
+  },
+
+  redirect: {
+    subject: '[{{reference}}] Your complaint: where to take it',
+    body: `{{greeting}}
+
+Thank you for contacting {{org}} (reference {{reference}}).
+
+We have read what you told us. It is about a matter that our complaints procedure does not cover: {{matter}}.
+
+Where to take it instead: {{goTo}}.{{#note}} {{note}}.{{/note}}
+
+We have closed the complaint with us. If you think we have misunderstood what your complaint is about, reply to this email and tell us why.
+
+${SIGN_OFF}`,
+  },
+
+  withdrawal: {
+    subject: '[{{reference}}] {{#confirmNeeded}}Please confirm that you want to withdraw your complaint{{/confirmNeeded}}{{^confirmNeeded}}You have withdrawn your complaint{{/confirmNeeded}}',
+    body: `{{greeting}}
+
+{{#confirmNeeded}}
+You told us that you want to withdraw your complaint (reference {{reference}}). Our complaints procedure asks you to confirm this in writing.
+
+Please reply to this email to say that you want to withdraw it. Until you do, your complaint stays open and we will carry on looking into it.
+{{/confirmNeeded}}
+{{^confirmNeeded}}
+You have withdrawn your complaint (reference {{reference}}), so we have closed it.
+
+If you change your mind, reply to this email and we can open it again.
+{{/confirmNeeded}}
+
+${SIGN_OFF}`,
+  },
+
+  closure: {
+    subject: '[{{reference}}] We have closed your complaint',
+    body: `{{greeting}}
+
+{{#noAppeal}}
+We wrote to you on {{outcomeDate}} with our decision on your complaint (reference {{reference}}). You did not ask for the next stage of our complaints procedure by {{windowEnded}}, so we have now closed your complaint.
+{{/noAppeal}}
+{{#earlyResolution}}
+Thank you for raising your concern with us (reference {{reference}}). We agreed this with you: {{summary}}
+
+Because we sorted this out quickly, we have not recorded it as a formal complaint. If you are not happy with how it was resolved, reply to this email and we will deal with it as a formal complaint.
+{{/earlyResolution}}
+{{#resolved}}
+We have now closed your complaint (reference {{reference}}). Thank you for telling us about it: complaints help us improve what we do.
+{{/resolved}}
+${WHERE_ELSE}
+{{#destroyOn}}
+
+We will keep the records of your complaint until {{destroyOn}}, and then destroy them securely.
+{{/destroyOn}}
+
+${SIGN_OFF}`,
+  },
+};

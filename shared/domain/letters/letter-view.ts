@@ -1,0 +1,278 @@
+import { londonDate } from '#domain/calendar/london-date';
+import type { Case, CaseDeadline, ClosureReason, Decision, StageOutcome } from '#domain/case/case';
+import { describePeriod } from '#domain/planner/plan-deadlines';
+import { BUILT_IN_EVENTS, type LetterKind, type Policy, type Stage } from '#domain/policy/policy-schema';
+import { dateInWords } from './dates-in-words.js';
+import type { TemplateView } from './render-template.js';
+
+/** Something a letter must say, and the words that show it does: checked in the rendered text before it goes. */
+export interface Requirement {
+  readonly what: string;
+  readonly text: string;
+}
+
+/** What one letter is made of: its kind, the facts its template may use, and what it must say. */
+export interface LetterFacts {
+  readonly kind: LetterKind;
+  readonly view: TemplateView;
+  readonly required: readonly Requirement[];
+}
+
+const DEFAULT_DATA_PROTECTION =
+  'We hold the information you give us securely and use it only to deal with your complaint. Only the people who need ' +
+  'to consider your complaint will see it.';
+
+const DECISION_SENTENCES: Record<Decision, string> = {
+  upheld: 'We have upheld your complaint: we agree that we got things wrong.',
+  'partly-upheld': 'We have upheld your complaint in part: we agree that we got some things wrong, but not all of them.',
+  'not-upheld': 'We have not upheld your complaint: we do not think that we got things wrong.',
+};
+
+/** Remedy kinds every policy can use (../shared/conventions/case-actions.md), as a letter states them. */
+const REMEDY_WORDS: Record<string, string> = {
+  explanation: 'An explanation of what happened, set out above.',
+  assurance: 'An assurance that we will do all we can to stop this happening again.',
+  steps: 'The steps we are taking so that this does not happen again, set out below.',
+  'policy-review': 'A review of our policies in the light of your complaint.',
+  other: 'The other action set out below.',
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A remedy as the complainant reads it: Redress's words for the standard kinds, else the policy's own, without its clause. */
+export function remedyWords(policy: Policy, id: string): string {
+  if (REMEDY_WORDS[id]) return REMEDY_WORDS[id];
+  const description = policy.outcomes.remedies.find((r) => r.id === id)?.description ?? id;
+  return `${capitalise(description.replace(/\s*\([^)]*\)\s*$/, '').trim())}.`;
+}
+
+/** How a letter names a role: its words for complainants, else its title. */
+export function roleInLetters(policy: Policy, roleId: string): string {
+  const role = policy.roles.find((r) => r.id === roleId);
+  return role?.inLetters ?? role?.title ?? roleId;
+}
+
+function stageOf(policy: Policy, id: string): Stage | undefined {
+  return policy.stages.find((s) => s.id === id);
+}
+
+function pending(c: Case, kind: CaseDeadline['kind'], stage = c.stage): CaseDeadline | undefined {
+  return c.deadlines.find((d) => d.kind === kind && d.stage === stage && d.status === 'pending');
+}
+
+function contactWords(contact: NonNullable<Policy['outsideBodies'][number]['contact']> | undefined): string | undefined {
+  if (!contact) return undefined;
+  const parts = [contact.email, contact.phone, contact.name && contact.address ? `write to ${contact.name}, ${contact.address}` : contact.address, contact.url];
+  const words = parts.filter(Boolean).join('; ');
+  return words || undefined;
+}
+
+/** The window a case holds open for an outside body (NACCC's twelve weeks from the end of stage 2), if any. */
+function windowFor(c: Case, bodyId: string): CaseDeadline | undefined {
+  return c.deadlines.find(
+    (d) => d.kind === 'external-escalation-window' && d.status === 'pending' && (d.body === bodyId || d.alsoFor?.includes(bodyId)),
+  );
+}
+
+/** Outside bodies for a letter: all of them at the end of the procedure, else those whose window is open now. */
+function outsideBodies(policy: Policy, c: Case, all: boolean): { view: TemplateView[]; required: Requirement[] } {
+  const bodies = policy.outsideBodies.filter((b) => all || windowFor(c, b.id));
+  const required: Requirement[] = [];
+  const view = bodies.map((b) => {
+    const window = windowFor(c, b.id);
+    const contact = contactWords(b.contact);
+    const windowEnds = window ? dateInWords(window.dueDate) : undefined;
+    required.push({ what: `the outside body ${b.name}`, text: b.name });
+    if (contact) required.push({ what: `how to contact ${b.name}`, text: contact });
+    if (windowEnds) required.push({ what: `the date by which to go to ${b.name} (${window?.rule}, clause ${window?.clause})`, text: windowEnds });
+    return { name: b.name, role: b.role, contact, windowEnds, when: b.when };
+  });
+  return { view, required };
+}
+
+/** What every letter about a case may say: the organisation, the reference, whom it greets, who handles it. */
+function common(policy: Policy, c: Case, pageUrl: string | undefined): Record<string, TemplateView[string]> {
+  const name = c.complainant.anonymous ? undefined : c.complainant.name?.trim();
+  const handler = roleInLetters(policy, c.handlerRole);
+  return {
+    org: policy.organisation.name,
+    reference: c.reference,
+    greeting: name ? `Dear ${name},` : 'Hello,',
+    handler: capitalise(handler),
+    handlerSentence: `${capitalise(handler)} will look into your complaint.`,
+    confidential: c.confidential,
+    dataProtection: policy.intake.dataProtectionNote?.text ?? DEFAULT_DATA_PROTECTION,
+    stageName: stageOf(policy, c.stage)?.name ?? c.stage,
+    stageNameLower: (stageOf(policy, c.stage)?.name ?? c.stage).toLowerCase(),
+    final: stageOf(policy, c.stage)?.final ?? false,
+    pageUrl,
+  };
+}
+
+function replyDates(policy: Policy, c: Case): Record<string, TemplateView[string]> {
+  const respond = pending(c, 'respond');
+  const max = pending(c, 'respond-max');
+  const meet = pending(c, 'meet');
+  const stage = stageOf(policy, c.stage);
+  const ownEvent = respond ? undefined : stage?.deadlines.find((d) => d.kind === 'respond' && !(BUILT_IN_EVENTS as readonly string[]).includes(d.event));
+  return {
+    respondBy: respond ? dateInWords(respond.dueDate) : undefined,
+    respondMax: max ? dateInWords(max.dueDate) : undefined,
+    meetBy: meet ? dateInWords(meet.dueDate) : undefined,
+    respondAfterEvent: ownEvent ? describePeriod(ownEvent.amount, ownEvent.unit) : undefined,
+    respondUnknown: !respond && !ownEvent,
+  };
+}
+
+function replyRequirements(c: Case): Requirement[] {
+  const respond = pending(c, 'respond');
+  return respond ? [{ what: `the date of our full response (${respond.dueDate})`, text: dateInWords(respond.dueDate) }] : [];
+}
+
+export function acknowledgementFacts(policy: Policy, c: Case, pageUrl?: string, occasion: 'received' | 'signed' = 'received'): LetterFacts {
+  const next = stageOf(policy, c.stage)?.next;
+  const nextStage = next?.trigger === 'complainant-request' ? stageOf(policy, next.stage) : undefined;
+  return {
+    kind: 'acknowledgement',
+    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), nextStageName: nextStage?.name, signedNow: occasion === 'signed' },
+    required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
+  };
+}
+
+export function signatureRequestFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
+  const ack = stageOf(policy, c.stage)?.deadlines.find((d) => d.kind === 'acknowledge');
+  return {
+    kind: 'signature-request',
+    view: {
+      ...common(policy, c, pageUrl),
+      signatureClause: policy.intake.signature?.clause ?? '',
+      acknowledgeWithin: ack ? describePeriod(ack.amount, ack.unit) : undefined,
+    },
+    required: [{ what: 'the reference', text: c.reference }],
+  };
+}
+
+/** The one letter to an address typed into the form: it carries nothing the form said, not even the name. */
+export function confirmAddressFacts(policy: Policy, c: Case): LetterFacts {
+  return { kind: 'confirm-address', view: { org: policy.organisation.name, reference: c.reference }, required: [{ what: 'the reference', text: c.reference }] };
+}
+
+export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean }, pageUrl?: string): LetterFacts {
+  return {
+    kind: 'holding',
+    view: { ...common(policy, c, pageUrl), reason: extension.reason, newDate: dateInWords(extension.newDate), agreed: extension.agreed },
+    required: [
+      { what: 'why the response is late', text: extension.reason },
+      { what: `the new date (${extension.newDate})`, text: dateInWords(extension.newDate) },
+    ],
+  };
+}
+
+/**
+ * The outcome letter of a stage: the decision, its reasons, the remedies and actions with their dates, then
+ * either how and by when to ask for the next stage, or (at the last stage) that the decision is final and
+ * every outside body with its contact and the date its window ends.
+ */
+export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome, pageUrl?: string): LetterFacts {
+  const stage = stageOf(policy, outcome.stage);
+  const final = stage?.final ?? !stage?.next;
+  const remedies = outcome.remedies.filter((r) => r !== 'apology').map((r) => ({ text: remedyWords(policy, r) }));
+  const actions = outcome.actions.map((a) => ({ text: a.text, due: dateInWords(a.due) }));
+  const required: Requirement[] = [
+    { what: 'the decision', text: DECISION_SENTENCES[outcome.decision] },
+    { what: 'the reasons for the decision', text: outcome.summary },
+    ...remedies.map((r) => ({ what: `the remedy "${r.text}"`, text: r.text })),
+    ...actions.flatMap((a) => [
+      { what: `the action "${a.text}"`, text: a.text },
+      { what: `the date of the action "${a.text}"`, text: a.due },
+    ]),
+  ];
+  if (outcome.remedies.includes('apology')) required.push({ what: 'the apology', text: 'We are sorry' });
+  const decision = {
+    decisionSentence: DECISION_SENTENCES[outcome.decision],
+    summary: outcome.summary,
+    apology: outcome.remedies.includes('apology'),
+    hasRemedies: remedies.length > 0,
+    remedies,
+    hasActions: actions.length > 0,
+    actions,
+  };
+  const bodies = outsideBodies(policy, c, final);
+  required.push(...bodies.required);
+  if (final) {
+    required.push({ what: 'that the decision is final', text: 'final decision' });
+    const first = policy.stages.find((s) => s.formal)?.id;
+    return {
+      kind: 'final-outcome',
+      view: { ...common(policy, c, pageUrl), ...decision, reviewWords: outcome.stage === first ? 'looking into' : 'reviewing', hasOutsideBodies: bodies.view.length > 0, outsideBodies: bodies.view },
+      required,
+    };
+  }
+  const window = pending(c, 'appeal-window', outcome.stage);
+  const how = stage?.next?.how ?? '';
+  required.push({ what: 'how to ask for the next stage', text: how });
+  if (window) required.push({ what: `the last day to ask for the next stage (${window.dueDate})`, text: dateInWords(window.dueDate) });
+  return {
+    kind: 'outcome',
+    view: {
+      ...common(policy, c, pageUrl),
+      ...decision,
+      nextHow: how,
+      askBy: window ? dateInWords(window.dueDate) : undefined,
+      hasOutsideBodies: bodies.view.length > 0,
+      outsideBodies: bodies.view,
+    },
+    required,
+  };
+}
+
+export function nextStageAcknowledgementFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
+  const handler = capitalise(roleInLetters(policy, c.handlerRole));
+  return {
+    kind: 'next-stage-acknowledgement',
+    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), handlerSentence: `${handler} will review your complaint.` },
+    required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
+  };
+}
+
+export function redirectFacts(policy: Policy, c: Case, matter: Policy['outOfScope'][number]): LetterFacts {
+  return {
+    kind: 'redirect',
+    view: { ...common(policy, c, undefined), matter: matter.matter, goTo: matter.goTo, note: matter.note ? capitalise(matter.note) : undefined },
+    required: [{ what: 'where to go instead', text: matter.goTo }],
+  };
+}
+
+export function withdrawalFacts(policy: Policy, c: Case, confirmNeeded: boolean): LetterFacts {
+  return { kind: 'withdrawal', view: { ...common(policy, c, undefined), confirmNeeded }, required: [{ what: 'the reference', text: c.reference }] };
+}
+
+export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, detail: { windowEnded?: string; summary?: string } = {}): LetterFacts {
+  const retention = c.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
+  const bodies = outsideBodies(policy, c, false);
+  return {
+    kind: 'closure',
+    view: {
+      ...common(policy, c, undefined),
+      noAppeal: reason === 'no-appeal',
+      earlyResolution: reason === 'early-resolution',
+      resolved: reason === 'resolved',
+      outcomeDate: c.outcome ? dateInWords(londonDate(c.outcome.at)) : undefined,
+      windowEnded: detail.windowEnded ? dateInWords(detail.windowEnded) : undefined,
+      summary: detail.summary,
+      destroyOn: retention ? dateInWords(retention.dueDate) : undefined,
+      hasOutsideBodies: bodies.view.length > 0,
+      outsideBodies: bodies.view,
+    },
+    required: [{ what: 'the reference', text: c.reference }, ...bodies.required, ...(detail.summary ? [{ what: 'what was agreed', text: detail.summary }] : [])],
+  };
+}
+
+/** The first letter a case owes: confirm a typed address, ask for a signature, or acknowledge. */
+export function firstLetterFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
+  if (c.complainant.emailConfirmed === false) return confirmAddressFacts(policy, c);
+  if (c.status === 'awaiting-signature') return signatureRequestFacts(policy, c, pageUrl);
+  return acknowledgementFacts(policy, c, pageUrl);
+}

@@ -1,0 +1,80 @@
+/**
+ * One case's whole life through the command line against the real local servers (DynamoDB Local and the SES
+ * emulator), as a complaints officer would drive it: ../shared/conventions/case-actions.md is the contract.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
+import { ensureTable } from '#adapters/dynamodb/create-table';
+import { dynamoDbClient } from '#composition/aws-clients';
+import { loadConfig } from '#config/config';
+import { runCli } from '#tests/support/run-cli';
+import { sesEmulatorProcess } from '#tests/support/ses-emulator-process';
+import { sentEmails } from '#tests/support/ses-outbox';
+
+let ses: RunningServer;
+const env: Record<string, string> = {};
+beforeAll(async () => {
+  ses = await sesEmulatorProcess();
+  Object.assign(env, {
+    REDRESS_TABLE: `t-${randomUUID()}`,
+    REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    REDRESS_SES_ENDPOINT: ses.endpoint,
+    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-life-')),
+  });
+  await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE as string);
+});
+afterAll(() => ses.stop());
+
+const json = (args: string[]) => {
+  const r = runCli([...args, '--json'], env);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as { stage: string; status: string; deadlines: { stage: string; kind: string; dueDate: string; status: string }[]; letters: { kind: string; status: string }[] };
+};
+
+describe('a Not Alone Mentoring complaint from email to closure, by the CLI', () => {
+  it('sends every letter the policy calls for, and refuses what it does not allow with exit 3', async () => {
+    const from = `life.${Date.now()}@example.net`;
+    const path = join(mkdtempSync(join(tmpdir(), 'life-')), 'c.eml');
+    writeFileSync(path, [`From: Lee Life <${from}>`, 'Subject: Cancelled sessions', `Message-ID: <life.${Date.now()}@example.net>`, '', 'My sessions were cancelled.', ''].join('\r\n'));
+    const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com', '--at', '2026-11-23T10:00:00Z'], env).stdout.split(' ')[0] as string;
+
+    expect(json(['case', 'sign', reference, '--at', '2026-11-24T10:00:00Z', '--by', 'katie'])).toMatchObject({ stage: 'stage-2', status: 'open' });
+    const refused = runCli(['case', 'outcome', reference, 'upheld', '--summary', 'We got it wrong.', '--at', '2026-12-04T15:00:00Z', '--by', 'katie'], env);
+    expect([refused.status, refused.stderr.trim()]).toEqual([3, 'redress: the policy requires an apology where a complaint is upheld (clause 7.4): add --remedy apology']);
+    const decided = json(['case', 'outcome', reference, 'upheld', '--summary', 'We got it wrong.', '--remedy', 'apology', '--action', 'Brief the volunteers', '--due', '2027-01-15', '--at', '2026-12-04T15:00:00Z', '--by', 'katie']);
+    expect(decided.deadlines).toContainEqual({ stage: 'stage-2', kind: 'appeal-window', dueDate: '2026-12-24', status: 'pending' });
+    expect(json(['case', 'escalate', reference, '--at', '2026-12-10T09:00:00Z', '--by', 'katie'])).toMatchObject({ stage: 'stage-3' });
+    json(['case', 'outcome', reference, 'not-upheld', '--summary', 'The stage two actions stand.', '--at', '2026-12-21T11:00:00Z', '--by', 'trustee']);
+    const closed = json(['case', 'close', reference, '--at', '2026-12-22T09:00:00Z', '--by', 'katie']);
+    expect(closed.status).toBe('closed');
+    expect(closed.deadlines).toContainEqual({ stage: 'stage-3', kind: 'retention', dueDate: '2032-12-22', status: 'pending' });
+
+    const shown = json(['case', 'show', reference]);
+    expect(shown.letters.map((l) => [l.kind, l.status])).toEqual([
+      ['signature-request', 'sent'],
+      ['acknowledgement', 'sent'],
+      ['outcome', 'sent'],
+      ['next-stage-acknowledgement', 'sent'],
+      ['final-outcome', 'sent'],
+    ]);
+    const mail = await sentEmails(ses.endpoint, from);
+    expect(mail.map((m) => m.subject)).toEqual([
+      `[${reference}] Please sign your complaint`,
+      `[${reference}] We have received your signed complaint`,
+      `[${reference}] Our decision on your complaint`,
+      `[${reference}] We have received your request for appeal`,
+      `[${reference}] Our final decision on your complaint`,
+    ]);
+    expect(mail[4]?.body.text).toContain('Citizens Advice: free, independent advice on what you can do next. Contact: https://www.citizensadvice.org.uk/. You need to contact them by Thursday 21 January 2027.');
+
+    const usage = runCli(['case', 'outcome', reference, 'maybe'], env);
+    expect(usage.status).toBe(2);
+    const preview = runCli(['letter', 'preview', '--policy', 'not-alone-mentoring', '--kind', 'final-outcome', '--case', reference], env);
+    expect(preview.status).toBe(0);
+    expect(preview.stdout).toContain('Subject: [' + reference + '] Our final decision on your complaint');
+  });
+});

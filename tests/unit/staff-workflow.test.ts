@@ -1,0 +1,379 @@
+/**
+ * Every staff action of ../shared/conventions/case-actions.md over memory fakes: a whole life for each seed
+ * policy with the letters each step sends, and the refusals the policies and the complaint-handling codes set.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { PolicySet } from '#domain/policy/policy-set';
+import type { Policy } from '#domain/policy/policy-schema';
+import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
+import { seedPolicies } from '#tests/support/policies';
+
+const at = (iso: string) => DateTime.fromISO(iso);
+const PAT = 'pat@example.net';
+const ARTEFACTS = 'tests/artefacts/letters';
+
+async function complaint(stack: MemoryStack, to: string, subject = 'About my sessions', body = 'The volunteer did not come to three sessions.'): Promise<string> {
+  const [o] = await stack.deliver(email([`From: Pat Person <${PAT}>`, `To: ${to}`, `Subject: ${subject}`], body));
+  if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+  await stack.drain();
+  return o.reference;
+}
+
+/** The letters the complainant has had, oldest first; saved as artefacts so that a person can read every one. */
+function letters(stack: MemoryStack, policy: string) {
+  const sent = stack.mailer.sent.filter((m) => m.to.includes(PAT));
+  mkdirSync(ARTEFACTS, { recursive: true });
+  sent.forEach((m, i) => writeFileSync(`${ARTEFACTS}/${policy}-${String(i + 1).padStart(2, '0')}.txt`, `Subject: ${m.subject}\n\n${m.text}`));
+  return sent;
+}
+
+function last(stack: MemoryStack) {
+  const sent = stack.mailer.sent.filter((m) => m.to.includes(PAT));
+  return sent[sent.length - 1] as (typeof sent)[number];
+}
+
+const REASONS = 'We read the session records and spoke to the volunteer. The sessions were cancelled without notice.';
+
+describe('Not Alone Mentoring: signed complaint, investigation, appeal, final answer', () => {
+  it('runs its whole life with the letters its policy asks for', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'not.alone.mentoring@gmail.com');
+    expect(last(stack).subject).toBe(`[${reference}] Please sign your complaint`);
+    expect(last(stack).text).toContain('(clause 6.1, 6.4)');
+
+    // Signed on Tuesday 24 November 2026: acknowledged, and on to investigation by itself (7.1).
+    const signed = await staff.sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+    await stack.drain();
+    expect(signed.stage).toBe('stage-2');
+    expect(last(stack).text).toContain('We will send you our full response by Tuesday 8 December 2026.');
+    expect(last(stack).text).toContain('If we need to meet you to talk about your complaint, we will do so by Thursday 3 December 2026.');
+    expect(last(stack).text).toContain('Katie Smith, our complaints officer will look into your complaint.');
+
+    // 7.4: an upheld complaint gets an apology; without one the outcome is refused and nothing is sent.
+    const before = stack.mailer.sent.length;
+    await expect(staff.outcome({ reference, decision: 'upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' })).rejects.toThrow(
+      'the policy requires an apology where a complaint is upheld (clause 7.4): add --remedy apology',
+    );
+    await stack.drain();
+    expect(stack.mailer.sent.length).toBe(before);
+
+    const decided = await staff.outcome({
+      reference,
+      decision: 'upheld',
+      summary: REASONS,
+      remedies: ['apology', 'staff-training'],
+      actions: [{ text: 'Brief every volunteer on giving notice of a cancelled session', due: '2027-01-15' }],
+      at: at('2026-12-04T15:00:00Z'),
+      actor: 'katie',
+    });
+    await stack.drain();
+    // 8.1: fourteen working days from Friday 4 December (25 and 28 December are bank holidays).
+    expect(decided.deadlines.find((d) => d.kind === 'appeal-window')?.dueDate).toBe('2026-12-24');
+    const outcome = last(stack);
+    expect(outcome.subject).toBe(`[${reference}] Our decision on your complaint`);
+    for (const words of [
+      'We have upheld your complaint: we agree that we got things wrong.',
+      REASONS,
+      'We are sorry for what went wrong.',
+      '- Staff development and training.',
+      '- Brief every volunteer on giving notice of a cancelled session: by Friday 15 January 2027',
+      'Write to not.alone.mentoring@gmail.com within fourteen working days of the outcome to appeal. Please ask by Thursday 24 December 2026.',
+    ]) expect(outcome.text).toContain(words);
+    expect(outcome.text).not.toMatch(/7\.4|stage-2|Investigation/);
+
+    const appeal = await staff.escalate({ reference, at: at('2026-12-10T09:00:00Z'), actor: 'katie' });
+    await stack.drain();
+    expect(appeal.stage).toBe('stage-3');
+    expect(appeal.deadlines.find((d) => d.stage === 'stage-2' && d.kind === 'appeal-window')?.status).toBe('met');
+    expect(last(stack).subject).toBe(`[${reference}] We have received your request for appeal`);
+    expect(last(stack).text).toContain('We will send you our response by Thursday 24 December 2026.');
+    expect(last(stack).text).toContain('Our decision at this stage will be final.');
+
+    const final = await staff.outcome({ reference, decision: 'not-upheld', summary: 'The stage two findings and actions stand.', remedies: [], actions: [], at: at('2026-12-21T11:00:00Z'), actor: 'trustee' });
+    await stack.drain();
+    const letter = last(stack);
+    expect(letter.subject).toBe(`[${reference}] Our final decision on your complaint`);
+    // 8.5: one month from Monday 21 December for Citizens Advice and a solicitor alike.
+    expect(letter.text).toContain('Citizens Advice: free, independent advice on what you can do next. Contact: https://www.citizensadvice.org.uk/. You need to contact them by Thursday 21 January 2027.');
+    expect(letter.text).toContain('A solicitor: legal advice on what you can do next. You need to contact them by Thursday 21 January 2027.');
+    expect(letter.text).toContain('This is the final decision of Not Alone Mentoring on your complaint');
+    expect(final.deadlines.filter((d) => d.kind === 'external-escalation-window').map((d) => d.dueDate)).toEqual(['2027-01-21']);
+
+    const closed = await staff.close({ reference, at: at('2026-12-22T09:00:00Z'), actor: 'katie' });
+    await stack.drain();
+    expect(closed.deadlines.find((d) => d.kind === 'retention')).toMatchObject({ dueDate: '2032-12-22', status: 'pending', clause: '10.2' });
+    // The final letter said it all: no closure letter after it.
+    expect(last(stack)).toBe(letter);
+    expect(letters(stack, 'not-alone-mentoring').map((m) => m.subject.replace(/^\[[^\]]+\] /, ''))).toEqual([
+      'Please sign your complaint',
+      'We have received your signed complaint',
+      'Our decision on your complaint',
+      'We have received your request for appeal',
+      'Our final decision on your complaint',
+    ]);
+  });
+
+  it('an appeal after the window needs a recorded reason; the unused window closes the case and tells the complainant', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'not.alone.mentoring@gmail.com');
+    await staff.sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+    await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' });
+    await expect(staff.escalate({ reference, at: at('2026-12-29T09:00:00Z'), actor: 'katie' })).rejects.toThrow(
+      'the time to ask for the next stage ended on Thursday 24 December 2026 (14 working days, clause 8.1); to accept the request anyway, record why with --reason TEXT',
+    );
+    const late = await staff.escalate({ reference, reason: 'in hospital over Christmas', at: at('2026-12-29T09:00:00Z'), actor: 'katie' });
+    expect(late.stage).toBe('stage-3');
+    expect((await stack.cases.timeline(reference)).find((e) => e.type === 'next-stage-requested')?.summary).toContain('after the window ended on 2026-12-24: in hospital over Christmas');
+
+    // Another case whose window runs out unused: the timer closes it and the complainant is told.
+    const other = memoryStack();
+    const ref2 = await complaint(other, 'not.alone.mentoring@gmail.com');
+    await other.useCases.staff.sign({ reference: ref2, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+    await other.useCases.staff.outcome({ reference: ref2, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' });
+    await other.drain();
+    const timer = (await other.timers.list(ref2)).find((t) => t.input.kind === 'appeal-window' && t.input.purpose === 'deadline');
+    other.clock.set('2026-12-25T00:30:00Z');
+    expect(await other.useCases.fireTimer(timer!.input)).toBe('closed');
+    await other.drain();
+    const closure = last(other);
+    expect(closure.subject).toBe(`[${ref2}] We have closed your complaint`);
+    expect(closure.text).toContain('We wrote to you on Friday 4 December 2026 with our decision on your complaint');
+    expect(closure.text).toContain('You did not ask for the next stage of our complaints procedure by Thursday 24 December 2026');
+    expect(closure.text).toContain('We will keep the records of your complaint until Saturday 25 December 2032');
+  });
+});
+
+describe('Connect (North Yorkshire): a reply date staff set, the NACCC window that outlives stage 2', () => {
+  it('runs its whole life', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'enquiries.connect@gmail.com');
+    // Received Monday 23 November: acknowledged at once, with the policy file's default reply date (20 working days).
+    expect(last(stack).text).toContain('We will send you our full response by Monday 21 December 2026.');
+    const dated = await staff.acknowledge({ reference, respondBy: '2027-01-08', at: at('2026-11-24T10:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    expect(dated.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending')).toMatchObject({ dueDate: '2027-01-08', setBy: 'staff' });
+    expect(last(stack).text).toContain('We will send you our full response by Friday 8 January 2027.');
+
+    await staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS, remedies: ['explanation', 'apology'], actions: [], at: at('2026-12-18T12:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    const outcome = last(stack);
+    // Twelve weeks from Friday 18 December 2026 is Friday 12 March 2027.
+    expect(outcome.text).toContain('If you remain unsatisfied after our response, ask for the Complaints Officer to review your complaint.');
+    expect(outcome.text).toContain('You can also go to National Association of Child Contact Centres (NACCC): considers only');
+    expect(outcome.text).toContain('You need to contact them by Friday 12 March 2027.');
+
+    const review = await staff.escalate({ reference, at: at('2027-01-04T09:00:00Z'), actor: 'officer' });
+    await stack.drain();
+    expect(review.deadlines.find((d) => d.kind === 'external-escalation-window')).toMatchObject({ status: 'pending', dueDate: '2027-03-12' });
+    await staff.outcome({ reference, decision: 'not-upheld', summary: 'The investigation was fair and complete.', remedies: [], actions: [], at: at('2027-01-20T12:00:00Z'), actor: 'officer' });
+    await stack.drain();
+    const final = last(stack);
+    expect(final.text).toContain('National Association of Child Contact Centres (NACCC): considers only whether Connect followed its complaints procedure. Contact: contact@naccc.org.uk; write to The Chief Executive, NACCC, 26-34 Friar Lane, Nottingham NG1 6DQ; https://naccc.org.uk/for-parents/making-a-complaint/. You need to contact them by Friday 12 March 2027.');
+    expect(final.text).toContain('Local Authority Designated Officer (LADO)');
+    letters(stack, 'connect-north-yorkshire');
+  });
+
+  it('a withdrawal is confirmed in writing before the case closes', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack, 'enquiries.connect@gmail.com');
+    const asked = await stack.useCases.staff.withdraw({ reference, confirmedInWriting: false, at: at('2026-11-25T10:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    expect(asked.status).toBe('open');
+    expect(last(stack).subject).toBe(`[${reference}] Please confirm that you want to withdraw your complaint`);
+    const done = await stack.useCases.staff.withdraw({ reference, confirmedInWriting: true, at: at('2026-11-26T10:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    expect(done).toMatchObject({ status: 'closed', closure: 'withdrawn' });
+    expect(last(stack).subject).toBe(`[${reference}] You have withdrawn your complaint`);
+    // Connect states no retention period: the deployment's default of six years applies.
+    expect(done.deadlines.find((d) => d.kind === 'retention')?.dueDate).toBe('2032-11-26');
+  });
+});
+
+describe('Alumot: a complaint about the CEO', () => {
+  it('goes to the Chair, never to the CEO, and the review to someone not involved', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const opened = await staff.open({ policyId: 'alumot', at: at('2026-11-23T10:00:00Z'), actor: 'trustee', name: 'Pat Person', email: PAT, summary: 'The CEO shouted at me.', about: 'ceo', channel: 'phone', confidential: false });
+    await stack.drain();
+    const c = await stack.cases.get(opened.reference);
+    expect(c?.handlerRole).toBe('chair');
+    const ceo = 'ceo.notices@alumot.example';
+    expect(stack.mailer.sent.filter((m) => m.to.includes(ceo))).toEqual([]);
+    expect(stack.mailer.sent.find((m) => m.subject.startsWith(`[${opened.reference}] New complaint`))?.to).toEqual(['chair.notices@alumot.example']);
+    await expect(staff.reassign({ reference: opened.reference, role: 'ceo', at: at('2026-11-24T10:00:00Z'), actor: 'trustee' })).rejects.toThrow('this complaint is about the Chief Executive (Shaked Nir): it cannot be handled by them');
+
+    await staff.outcome({ reference: opened.reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-10T10:00:00Z'), actor: 'chair-person' });
+    await stack.drain();
+    const review = await staff.escalate({ reference: opened.reference, at: at('2026-12-11T10:00:00Z'), actor: 'trustee' });
+    await stack.drain();
+    expect(review.handlerRole).toBe('board');
+    // 3.2: the Chair did stage one, so the review cannot go to the Chair, nor be decided by the same person.
+    await expect(staff.reassign({ reference: opened.reference, role: 'chair', at: at('2026-12-11T11:00:00Z'), actor: 'trustee' })).rejects.toThrow(/handled stage-1 of this complaint; Stage Two \(review by an appeal panel\) must be handled by someone not involved before/);
+    await expect(staff.outcome({ reference: opened.reference, decision: 'not-upheld', summary: 'Upheld stage one.', remedies: [], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'chair-person' })).rejects.toThrow(
+      /chair-person decided stage-1 of this complaint/,
+    );
+    await staff.outcome({ reference: opened.reference, decision: 'upheld', summary: 'The CEO should not have raised his voice.', remedies: ['apology', 'prevention'], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'panel' });
+    await stack.drain();
+    const final = last(stack);
+    expect(final.text).toContain('Local Authority Designated Officer (LADO), Cambridgeshire: the official contact for complaints outside Alumot. Contact: LADO@cambridgeshire.gov.uk');
+    expect(final.text).toContain('- Details of what is being done to prevent a recurrence.');
+    expect(stack.mailer.sent.filter((m) => m.to.includes(ceo))).toEqual([]);
+    letters(stack, 'alumot');
+  });
+});
+
+describe('the council: early resolution, two stages, the Ombudsman', () => {
+  it('an early resolution is not recorded as a complaint, and only by the end of the next working day', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack, 'complaints@county-council.example', 'Bins');
+    await expect(stack.useCases.staff.earlyResolution({ reference, summary: 'we collected the bins', at: at('2026-11-26T10:00:00Z'), actor: 'cr' })).rejects.toThrow(
+      'early resolution must be by the end of 2026-11-24',
+    );
+    const done = await stack.useCases.staff.earlyResolution({ reference, summary: 'we collected your bins the next morning.', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    await stack.drain();
+    expect(done).toMatchObject({ status: 'closed', closure: 'early-resolution', recordedAsComplaint: false });
+    expect(last(stack).text).toContain('We agreed this with you: we collected your bins the next morning.');
+    expect(last(stack).text).toContain('we have not recorded it as a formal complaint');
+  });
+
+  it('stage one, stage two by an independent officer, the final answer naming the Ombudsman', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'complaints@county-council.example', 'Bins');
+    expect(last(stack).text).toContain('If your complaint needs longer, we will tell you why, and you will have our response by Monday 21 December 2026 at the latest.');
+    await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    expect(last(stack).text).toContain('If the matter is not resolved at stage one, you may ask for it to be considered at stage two.');
+    const two = await staff.escalate({ reference, at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
+    await stack.drain();
+    expect(two.handlerRole).toBe('independent-officer');
+    expect(last(stack).text).toContain('An officer who is independent of the service you complained about will review your complaint.');
+    await expect(staff.reassign({ reference, role: 'service-manager', at: at('2026-12-02T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/must be handled by someone not involved before/);
+    await staff.outcome({ reference, decision: 'partly-upheld', summary: 'The crew missed your street twice.', remedies: ['recommendations'], actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }], at: at('2026-12-20T10:00:00Z'), actor: 'officer' });
+    await stack.drain();
+    expect(last(stack).text).toContain('Local Government and Social Care Ombudsman: investigates the Council\'s handling of the complaint. Contact: https://www.lgo.org.uk/.');
+    letters(stack, 'county-council');
+  });
+
+  it('a matter outside the procedure is redirected with a letter saying where to go', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack, 'complaints@county-council.example', 'Councillor');
+    const done = await stack.useCases.staff.redirect({ reference, outOfScope: 'councillor-conduct', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    await stack.drain();
+    expect(done).toMatchObject({ status: 'closed', closure: 'redirected' });
+    expect(last(stack).text).toContain("Where to take it instead: the separate procedure for complaints about a councillor's conduct.");
+    await expect(stack.useCases.staff.redirect({ reference, outOfScope: 'nope', at: at('2026-11-24T10:00:00Z'), actor: 'cr' })).rejects.toThrow(/unknown out-of-scope matter "nope"/);
+  });
+});
+
+describe('Connected Together: the nature of the complaint starts the clock; the appeal by board members not involved', () => {
+  it('runs its whole life', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'complaints@connected-together.example');
+    expect(last(stack).text).toContain('We will then aim to send you our full response within 15 working days of that.');
+    const established = await staff.event({ reference, event: 'nature-established', at: at('2026-11-25T10:00:00Z'), actor: 'ceo' });
+    expect(established.deadlines.find((d) => d.kind === 'respond')).toMatchObject({ dueDate: '2026-12-16', clause: '2.4' });
+    await expect(staff.event({ reference, event: 'nature-established', at: at('2026-11-26T10:00:00Z'), actor: 'ceo' })).rejects.toThrow(/already recorded/);
+
+    const extended = await staff.extend({ reference, kind: 'respond', newDate: '2027-01-08', reason: 'we are waiting for the session notes from our partner', agreed: true, at: at('2026-12-10T10:00:00Z'), actor: 'ceo' });
+    await stack.drain();
+    expect(extended.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending')?.extensions).toHaveLength(1);
+    expect(last(stack).subject).toBe(`[${reference}] Your complaint: our response will take longer`);
+    expect(last(stack).text).toContain('Why it is taking longer: we are waiting for the session notes from our partner');
+    expect(last(stack).text).toContain('As we agreed with you, we will now send you our full response by Friday 8 January 2027.');
+
+    await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: ['information'], actions: [], at: at('2027-01-06T10:00:00Z'), actor: 'ceo-person' });
+    await stack.drain();
+    const appeal = await staff.escalate({ reference, at: at('2027-01-07T10:00:00Z'), actor: 'office' });
+    await stack.drain();
+    // The policy gives the appeal no time; the policy file's default of 20 working days applies and is stated.
+    expect(appeal.deadlines.find((d) => d.stage === 'appeal' && d.kind === 'respond')).toMatchObject({ dueDate: '2027-02-04', setBy: 'default' });
+    expect(last(stack).text).toContain('Members of our board who have not been involved in your complaint will review your complaint.');
+    expect(last(stack).text).toContain('We will send you our response by Thursday 4 February 2027.');
+    await expect(staff.outcome({ reference, decision: 'not-upheld', summary: 'Same.', remedies: [], actions: [], at: at('2027-01-20T10:00:00Z'), actor: 'ceo-person' })).rejects.toThrow(/ceo-person decided formal/);
+    await staff.outcome({ reference, decision: 'not-upheld', summary: 'The board agrees with the CEO.', remedies: [], actions: [], at: at('2027-01-20T10:00:00Z'), actor: 'board-member' });
+    await stack.drain();
+    expect(last(stack).text).toContain('Northamptonshire County Council, Rutland County Council, or the commissioner of the service');
+    expect(last(stack).text).toContain('Local Government and Social Care Ombudsman: independent review of the complaint. Contact: http://www.lgo.org.uk/.');
+    letters(stack, 'connected-together');
+  });
+});
+
+describe('extensions', () => {
+  it('a missed deadline can be extended and stays recorded as missed; a policy may cap extensions', async () => {
+    const capped = new PolicySet(seedPolicies.all.map((p): Policy => (p.id === 'alumot' ? { ...p, stages: p.stages.map((s) => (s.id === 'stage-1' ? { ...s, extensions: { max: 1, agreementRecorded: false, clause: '2.6' } } : s)) } : p)));
+    const stack = memoryStack({}, capped);
+    const reference = await complaint(stack, 'Shaked@alumot.uk');
+    const timer = (await stack.timers.list(reference)).find((t) => t.input.kind === 'respond' && t.input.purpose === 'deadline');
+    stack.clock.set('2026-12-22T00:30:00Z');
+    expect(await stack.useCases.fireTimer(timer!.input)).toBe('escalated');
+    const extended = await stack.useCases.staff.extend({ reference, kind: 'respond', newDate: '2027-01-15', reason: 'two witnesses were away', at: at('2026-12-22T10:00:00Z'), actor: 'ceo' });
+    await stack.drain();
+    expect(extended.deadlines.filter((d) => d.kind === 'respond').map((d) => [d.dueDate, d.status])).toEqual([
+      ['2026-12-21', 'missed'],
+      ['2027-01-15', 'pending'],
+    ]);
+    expect(last(stack).text).toContain('We will now send you our full response by Friday 15 January 2027.');
+    await expect(stack.useCases.staff.extend({ reference, kind: 'respond', newDate: '2027-01-29', reason: 'again', at: at('2027-01-10T10:00:00Z'), actor: 'ceo' })).rejects.toThrow(
+      'the respond deadline was already extended 1 time; the policy allows 1 (clause 2.6)',
+    );
+  });
+});
+
+describe('letters are checked before they go, and hostile words print as words', () => {
+  it('an organisation’s own outcome letter that leaves out the outside bodies is refused, with what is missing', async () => {
+    const own = new PolicySet(seedPolicies.all.map((p): Policy => (p.id === 'county-council' ? { ...p, letters: { 'final-outcome': { body: '{{greeting}}\n\n{{decisionSentence}}\n\n{{summary}}\n\nThis is our final decision.' } } } : p)));
+    const stack = memoryStack({}, own);
+    const reference = await complaint(stack, 'complaints@county-council.example');
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await stack.useCases.staff.escalate({ reference, at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
+    await expect(stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'officer' })).rejects.toThrow(
+      'the final-outcome letter is missing the outside body Local Government and Social Care Ombudsman; how to contact Local Government and Social Care Ombudsman; the outside body Information Commissioner; how to contact Information Commissioner',
+    );
+    expect((await stack.cases.get(reference))?.outcomes).toHaveLength(1);
+  });
+
+  it('template syntax, markup and line breaks in staff and complainant text are shown, never obeyed', async () => {
+    const stack = memoryStack();
+    const [o] = await stack.deliver(email([`From: "{{org}} <b>Pat</b>" <${PAT}>`, 'To: Shaked@alumot.uk', 'Subject: x'], 'body'));
+    const reference = (o as { reference: string }).reference;
+    await stack.drain();
+    const hostile = 'We found {{#outsideBodies}}nothing{{/outsideBodies}} <script>alert(1)</script>\n\n## Not a heading\n- not a list';
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: hostile, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'ceo' });
+    await stack.drain();
+    const letter = last(stack);
+    expect(letter.text).toContain('Dear {{org}} <b>Pat</b>,');
+    expect(letter.text).toContain(hostile);
+    expect(letter.html).not.toContain('<script>');
+    expect(letter.html).toContain('&#60;script&#62;');
+    expect(letter.html).not.toContain('<h2 style="font-size:16px;margin:20px 0 8px">Not a heading');
+    expect(letter.html).toContain('{{&#35;outsideBodies}}');
+    expect(letter.html).toContain('&#60;b&#62;Pat&#60;/b&#62;');
+  });
+});
+
+describe('phone complaints, notes, reopening', () => {
+  it('a phone complaint with no email has its letters drafted on the timeline for staff to post', async () => {
+    const stack = memoryStack();
+    const opened = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'cr', name: 'Pat Phone', phone: '01632 960000', address: '1 High Street', summary: 'Potholes', channel: 'phone', confidential: false });
+    const acknowledged = await stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    expect(acknowledged.deadlines.find((d) => d.kind === 'acknowledge')?.status).toBe('met');
+    const draft = (await stack.cases.timeline(opened.reference)).find((e) => e.type === 'letter-drafted');
+    expect(draft?.summary).toContain('send it by post or read it to the complainant');
+    expect(String(draft?.detail?.text)).toContain('Dear Pat Phone,');
+    await expect(stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-24T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/already acknowledged on 2026-11-24/);
+    await stack.useCases.staff.note({ reference: opened.reference, text: 'Called back, left a message', at: at('2026-11-24T12:00:00Z'), actor: 'cr' });
+    const closed = await stack.useCases.staff.close({ reference: opened.reference, at: at('2026-11-25T12:00:00Z'), actor: 'cr' });
+    expect(closed.deadlines.some((d) => d.kind === 'retention' && d.status === 'pending')).toBe(true);
+    const reopened = await stack.useCases.staff.reopen({ reference: opened.reference, reason: 'she rang again', at: at('2026-11-26T12:00:00Z'), actor: 'cr' });
+    expect(reopened.status).toBe('open');
+    expect(reopened.deadlines.some((d) => d.kind === 'retention' && d.status === 'pending')).toBe(false);
+    await expect(stack.useCases.staff.reopen({ reference: opened.reference, reason: 'x', at: at('2026-11-26T12:00:00Z'), actor: 'cr' })).rejects.toThrow(/is not closed/);
+  });
+});
