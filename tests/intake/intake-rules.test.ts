@@ -265,7 +265,7 @@ describe('policy rules at intake', () => {
     const reference = await opened(await deliver(stack, mail.raw, { receivedAt: '2026-12-19T09:00:00Z' }));
     const [ack] = await sentEmails(stack.sesEndpoint, mail.from);
     expect(ack?.subject).toBe(`[${reference}] We have received your complaint`);
-    expect(ack?.body.text).toContain('Our Chief Executive, Shaked Nir will look into your complaint.');
+    expect(ack?.body.text).toContain('Our Chief Executive, Shaked Nir, will look into your complaint.');
     expect(ack?.body.text).toContain('full response by Thursday 21 January 2027');
     expect(ack?.body.text).toContain('How we use your information');
     expect(ack?.body.text).toContain('the next stage of our complaints procedure (Stage Two (review by an appeal panel))');

@@ -153,3 +153,18 @@ describe('a complaint about a person must have somewhere else to go', () => {
     );
   });
 });
+
+describe("an organisation's own letters are checked when the policy loads", () => {
+  it('a final letter that leaves out the outside bodies is refused, naming what is missing', () => {
+    const problems = problemsAfter(/^outcomes:/m, 'letters:\n  final-outcome:\n    body: "{{greeting}} {{decisionSentence}} {{summary}} This is our final decision."\n\noutcomes:');
+    expect(problems).toEqual([
+      // The line of the override's first field; the sample outcome behind the check has an apology and an explanation.
+      `not-alone-mentoring.yaml:${lineOf('outcomes:') + 2}: letters.final-outcome: the final-outcome letter is missing the remedy "An explanation of what happened, set out above."; the apology; the outside body Citizens Advice; how to contact Citizens Advice; the date by which to go to Citizens Advice (1 month, clause 8.5); the outside body A solicitor; the date by which to go to A solicitor (1 month, clause 8.5): add it to the letter (or to the action's details) and try again`,
+    ]);
+  });
+
+  it('a template that is not valid Mustache is refused', () => {
+    const problems = problemsAfter(/^outcomes:/m, 'letters:\n  holding:\n    body: "{{#reason}} never closed"\n\noutcomes:');
+    expect(problems).toEqual([`not-alone-mentoring.yaml:${lineOf('outcomes:') + 2}: letters.holding: the template does not parse: Unclosed section "reason" at 24`]);
+  });
+});

@@ -50,7 +50,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     expect(signed.stage).toBe('stage-2');
     expect(last(stack).text).toContain('We will send you our full response by Tuesday 8 December 2026.');
     expect(last(stack).text).toContain('If we need to meet you to talk about your complaint, we will do so by Thursday 3 December 2026.');
-    expect(last(stack).text).toContain('Katie Smith, our complaints officer will look into your complaint.');
+    expect(last(stack).text).toContain('Katie Smith, our complaints officer, will look into your complaint.');
 
     // 7.4: an upheld complaint gets an apology; without one the outcome is refused and nothing is sent.
     const before = stack.mailer.sent.length;
@@ -158,6 +158,8 @@ describe('Connect (North Yorkshire): a reply date staff set, the NACCC window th
     await stack.drain();
     expect(dated.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending')).toMatchObject({ dueDate: '2027-01-08', setBy: 'staff' });
     expect(last(stack).text).toContain('We will send you our full response by Friday 8 January 2027.');
+    expect(last(stack).subject).toBe(`[${reference}] When to expect our response to your complaint`);
+    await expect(staff.acknowledge({ reference, respondBy: '2026-11-20', at: at('2026-11-24T10:00:00Z'), actor: 'manager' })).rejects.toThrow('--respond-by 2026-11-20 is before the day of the acknowledgement, 2026-11-24');
 
     await staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS, remedies: ['explanation', 'apology'], actions: [], at: at('2026-12-18T12:00:00Z'), actor: 'manager' });
     await stack.drain();
@@ -369,11 +371,81 @@ describe('phone complaints, notes, reopening', () => {
     expect(String(draft?.detail?.text)).toContain('Dear Pat Phone,');
     await expect(stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-24T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/already acknowledged on 2026-11-24/);
     await stack.useCases.staff.note({ reference: opened.reference, text: 'Called back, left a message', at: at('2026-11-24T12:00:00Z'), actor: 'cr' });
+    expect((await stack.cases.timeline(opened.reference)).find((e) => e.type === 'note')).toMatchObject({ actor: 'cr', summary: 'Called back, left a message' });
     const closed = await stack.useCases.staff.close({ reference: opened.reference, at: at('2026-11-25T12:00:00Z'), actor: 'cr' });
     expect(closed.deadlines.some((d) => d.kind === 'retention' && d.status === 'pending')).toBe(true);
     const reopened = await stack.useCases.staff.reopen({ reference: opened.reference, reason: 'she rang again', at: at('2026-11-26T12:00:00Z'), actor: 'cr' });
     expect(reopened.status).toBe('open');
     expect(reopened.deadlines.some((d) => d.kind === 'retention' && d.status === 'pending')).toBe(false);
     await expect(stack.useCases.staff.reopen({ reference: opened.reference, reason: 'x', at: at('2026-11-26T12:00:00Z'), actor: 'cr' })).rejects.toThrow(/is not closed/);
+  });
+});
+
+describe('what the seeds ask of the other actions', () => {
+  it('a meeting held meets the meet deadline; one offered past it is said so (Not Alone Mentoring 7.1)', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack, 'not.alone.mentoring@gmail.com');
+    await stack.useCases.staff.sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+    await stack.useCases.staff.meeting({ reference, offeredFor: '2026-12-10', at: at('2026-11-25T10:00:00Z'), actor: 'katie' });
+    expect((await stack.cases.timeline(reference)).find((e) => e.type === 'meeting')?.summary).toBe(
+      'Meeting offered for Thursday 10 December 2026: after the meet deadline of Thursday 3 December 2026 (clause 7.1)',
+    );
+    const held = await stack.useCases.staff.meeting({ reference, held: true, at: at('2026-12-02T10:00:00Z'), actor: 'katie' });
+    expect(held.deadlines.find((d) => d.kind === 'meet')?.status).toBe('met');
+    expect(held.meeting).toMatchObject({ offeredFor: '2026-12-10', heldAt: '2026-12-02T10:00:00.000Z' });
+  });
+
+  it('a signed complaint with no email address waits for staff to acknowledge it, and then moves on (7.1)', async () => {
+    const stack = memoryStack();
+    const opened = await stack.useCases.staff.open({ policyId: 'not-alone-mentoring', at: at('2026-11-23T10:00:00Z'), actor: 'katie', name: 'Pat Post', address: '1 High Street', summary: 'Missed sessions', channel: 'letter', confidential: false });
+    const signed = await stack.useCases.staff.sign({ reference: opened.reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+    expect([signed.stage, signed.deadlines.find((d) => d.kind === 'acknowledge')?.status]).toEqual(['stage-1', 'pending']);
+    const acknowledged = await stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-25T10:00:00Z'), actor: 'katie' });
+    expect(acknowledged.stage).toBe('stage-2');
+    const draft = (await stack.cases.timeline(opened.reference)).find((e) => e.type === 'letter-drafted');
+    expect(String(draft?.detail?.text)).toContain('We will send you our full response by Wednesday 9 December 2026.');
+  });
+
+  it('a reassignment tells the new handler, not the old, and never by the complaint\'s words', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack, 'complaints@county-council.example', 'Bins', 'SECRET-WORDS about the bins');
+    await stack.useCases.staff.reassign({ reference, role: 'director', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    await stack.drain();
+    const notice = stack.mailer.sent.find((m) => m.subject === `[${reference}] A complaint has been assigned to you`);
+    expect(notice?.to).toEqual(['director.notices@county-council.example']);
+    expect(notice?.text).not.toContain('SECRET-WORDS');
+    await expect(stack.useCases.staff.acknowledge({ reference, respondBy: '2027-01-08', at: at('2026-11-24T10:00:00Z'), actor: 'cr' })).rejects.toThrow(
+      'at Stage one the policy sets the reply date itself (clause What is the Corporate Complaints Procedure?); to give more time, use case extend',
+    );
+  });
+
+  it('the digest sent to a person never lists a complaint about them; everyone else still sees it', async () => {
+    const stack = memoryStack();
+    const about = await stack.useCases.staff.open({ policyId: 'alumot', at: at('2026-11-23T10:00:00Z'), actor: 'trustee', name: 'Pat Person', email: PAT, summary: 'The CEO shouted.', about: 'ceo', channel: 'phone', confidential: false });
+    const other = await complaint(stack, 'Shaked@alumot.uk');
+    await stack.drain();
+    expect(await stack.useCases.sendDigest('alumot', at('2026-11-24T08:00:00Z'))).toBe('sent');
+    await stack.drain();
+    const digests = stack.mailer.sent.filter((m) => m.subject.startsWith('Complaints digest'));
+    const ceo = digests.find((m) => m.to.includes('ceo.notices@alumot.example'));
+    const chair = digests.find((m) => m.to.includes('chair.notices@alumot.example'));
+    expect(ceo?.text).toContain(other);
+    expect(ceo?.text).not.toContain(about.reference);
+    expect(chair?.text).toContain(about.reference);
+    expect(chair?.to).not.toContain('ceo.notices@alumot.example');
+  });
+
+  it('hostile words in every staff field of a letter print as words', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack, 'Shaked@alumot.uk');
+    const hostile = '{{org}} <i>x</i>\n\n## y';
+    await stack.useCases.staff.extend({ reference, kind: 'respond', newDate: '2027-01-29', reason: hostile, at: at('2026-11-25T10:00:00Z'), actor: 'ceo' });
+    await stack.drain();
+    expect(last(stack).text).toContain(`Why it is taking longer: ${hostile}`);
+    expect(last(stack).html).toContain('{{org}} &#60;i&#62;x&#60;/i&#62;<br><br>&#35;&#35; y');
+    await stack.useCases.staff.outcome({ reference, decision: 'upheld', summary: 'ok', remedies: ['apology'], actions: [{ text: hostile, due: '2027-02-01' }], at: at('2026-12-01T10:00:00Z'), actor: 'ceo' });
+    await stack.drain();
+    expect(last(stack).text).toContain(`- ${hostile}: by Monday 1 February 2027`);
+    expect(last(stack).html).not.toContain('<i>x</i>');
   });
 });

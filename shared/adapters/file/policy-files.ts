@@ -6,6 +6,7 @@ import { PolicyError, type PolicyProblem } from '#domain/policy/policy-errors';
 import { policySchema, type Policy } from '#domain/policy/policy-schema';
 import type { PolicyDefaults } from '#domain/policy/policy-defaults';
 import { PolicySet } from '#domain/policy/policy-set';
+import { letterProblemsOf } from './policy-letters.js';
 
 const POLICY_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -43,6 +44,8 @@ export function loadPolicyFile(file: string, displayName = file): Policy {
       },
     ]);
   }
+  const letters = letterProblemsOf(result.data, displayName).map((p) => ({ ...p, line: lineOf(doc, lines, ['letters', p.path.slice('letters.'.length)]) }));
+  if (letters.length > 0) throw new PolicyError(letters);
   return result.data;
 }
 

@@ -53,6 +53,10 @@ export class MemoryCases implements Cases {
       throw new ConcurrentChangeError(c.reference);
     }
     if (utf8Length(JSON.stringify(c)) > ITEM_LIMIT_BYTES) throw new ItemTooLargeError(`case ${c.reference}`, 'Item size has exceeded the maximum allowed size');
+    // As DynamoDB refuses a transaction with two operations on one item: two events with one key would be one.
+    const eventKeys = change.events.map((e) => `${e.at}#${e.id}`);
+    const twice = eventKeys.find((k, i) => eventKeys.indexOf(k) !== i);
+    if (twice) throw new Error(`Transaction request cannot include multiple operations on one item: timeline event ${twice} of ${c.reference}`);
     this.tables.cases.set(c.reference, copy(c));
     for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
     for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);

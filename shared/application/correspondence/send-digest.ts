@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
-import { staffAddress } from '#domain/case/route-case';
+import { addressesOf, staffAddress } from '#domain/case/route-case';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { letterItem } from '#domain/outbox/outbox-item';
@@ -37,10 +37,24 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   const policy = deps.policies.get(policyId);
   const today = londonDate(now);
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
-  const digest = buildDigest(policy, await deps.cases.open(policy.id), now);
-  if (!digest) return 'nothing-to-say';
-  const letter = noticeToStaff(policy, policy.id, undefined, digestRecipients(policy, deps.sending.operatorEmail), digestLetter(policy, digest), 'digest', today, deps.sending);
-  await deps.outbox.add([letterItem(letter)], deps.clock.now().toISOString());
-  deps.log.info('digest queued', { policy: policy.id, date: today, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });
+  const open = await deps.cases.open(policy.id);
+  // Nobody is shown a complaint about themselves: recipients who may see the same cases share one digest.
+  const groups = new Map<string, { recipients: string[]; cases: typeof open }>();
+  for (const recipient of digestRecipients(policy, deps.sending.operatorEmail)) {
+    const visible = open.filter((c) => !c.about || !addressesOf(policy, c.about).has(recipient.toLowerCase()));
+    const key = visible.map((c) => c.reference).join(',');
+    const group = groups.get(key) ?? { recipients: [], cases: visible };
+    group.recipients.push(recipient);
+    groups.set(key, group);
+  }
+  const letters = [...groups.values()].flatMap(({ recipients, cases }) => {
+    const digest = buildDigest(policy, cases, now);
+    if (!digest) return [];
+    const key = groups.size === 1 ? today : `${today}-${recipients.join('+')}`;
+    deps.log.info('digest queued', { policy: policy.id, date: today, recipients: recipients.length, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });
+    return [noticeToStaff(policy, policy.id, undefined, recipients, digestLetter(policy, digest), 'digest', key, deps.sending)];
+  });
+  if (letters.length === 0) return 'nothing-to-say';
+  await deps.outbox.add(letters.map(letterItem), deps.clock.now().toISOString());
   return 'sent';
 }

@@ -4,6 +4,7 @@ import { ActionRefusedError } from '#domain/case/case-change';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import { cleanOneLine } from '#domain/text/display-safe';
+import { isEmailAddress } from '#domain/text/email-address';
 import { openComplaint, type OpenComplaintDeps, type Opened } from '../intake/open-complaint.js';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { DateTime } from 'luxon';
@@ -36,7 +37,7 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
   const name = cleanOneLine(request.name);
   if (!name) throw new ActionRefusedError('give the complainant\'s name (--name N)');
   const email = request.email?.trim().toLowerCase();
-  if (email && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email)) throw new ActionRefusedError(`"${request.email}" is not an email address`);
+  if (email && !isEmailAddress(email)) throw new ActionRefusedError(`"${request.email}" is not an email address`);
   const complainant: Complainant = {
     anonymous: false,
     name: boundText(name, TEXT_BOUNDS.name),

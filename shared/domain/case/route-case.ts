@@ -27,8 +27,7 @@ export function handlerFor(policy: Policy, stageId: string, about: string | unde
  */
 export function staffAddress(policy: Policy, roleId: string, operatorEmail: string, about?: string): string {
   const seen = new Set<string>();
-  const aboutRole = about ? policy.roles.find((r) => r.id === about) : undefined;
-  const theirs = new Set([aboutRole?.noticeEmail, aboutRole?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()));
+  const theirs = about ? addressesOf(policy, about) : new Set<string>();
   let role = policy.roles.find((r) => r.id === roleId);
   while (role && !seen.has(role.id)) {
     const address = role.noticeEmail ?? role.contact?.email;
@@ -38,6 +37,12 @@ export function staffAddress(policy: Policy, roleId: string, operatorEmail: stri
     role = policy.roles.find((r) => r.id === role?.reportsTo);
   }
   return operatorEmail;
+}
+
+/** A role's own addresses, lower-cased: where anything about a complaint against that person must never go. */
+export function addressesOf(policy: Policy, roleId: string): ReadonlySet<string> {
+  const role = policy.roles.find((r) => r.id === roleId);
+  return new Set([role?.noticeEmail, role?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()));
 }
 
 /** Where a case's notices for a role go: as staffAddress, never to the person the complaint is about. */

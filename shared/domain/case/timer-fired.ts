@@ -7,8 +7,8 @@ import type { TimerInput } from '#domain/timers/timer-plan';
 import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
 import { closed } from './actions/close-case.js';
-import { letterFor } from '#domain/letters/complainant-letter';
-import { closureFacts } from '#domain/letters/letter-view';
+import { composeLetter, letterFor } from '#domain/letters/complainant-letter';
+import { closureFacts, holdingFacts } from '#domain/letters/letter-view';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -102,21 +102,19 @@ function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline,
   };
 }
 
-/** The policy's holding letter (Not Alone Mentoring 7.5), drafted with a new date for staff to agree. */
+/**
+ * The policy's holding letter (Not Alone Mentoring 7.5), drafted from the holding template with a new date for
+ * staff to agree: `case extend` sends it, with their reason, once they have.
+ */
 function holdingLetterDraft(policy: Policy, c: Case, deadline: CaseDeadline): { text: string; newDate: string; clause: string } | undefined {
   const stage = policy.stages.find((s) => s.id === deadline.stage);
   const rule = stage?.deadlines.find((d) => d.kind === 'respond');
   if (!stage?.holdingLetter || !rule) return undefined;
   const newDate = dueDate(calendarFor(policy), deadline.dueDate, rule.amount, rule.unit);
-  const when = DateTime.fromISO(newDate).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
-  const who = c.confidential || c.complainant.anonymous ? 'complainant' : (c.complainant.name ?? 'complainant');
-  const text = [
-    `Dear ${who},`,
-    `Your complaint ${c.reference}: we are still looking into it. It is taking longer than we said because [reason, to be completed by staff].`,
-    `We will send you our full response by ${when}.`,
-    `Yours sincerely,\n${policy.organisation.name}`,
-  ].join('\n\n');
-  return { text, newDate, clause: stage.holdingLetter.clause };
+  // The draft travels in a notice to the role above the handler too: a confidential complainant stays unnamed there.
+  const shown: Case = c.confidential ? { ...c, complainant: { anonymous: true } } : c;
+  const letter = composeLetter(policy, holdingFacts(policy, shown, { reason: '[why more time is needed, to be completed by staff]', newDate, agreed: false }));
+  return { text: letter.text, newDate, clause: stage.holdingLetter.clause };
 }
 
 function same(a: CaseDeadline, b: CaseDeadline): boolean {

@@ -1,10 +1,12 @@
 import type { Case, StageOutcome } from '#domain/case/case';
 import { entryStage } from '#domain/case/route-case';
-import { stageDeadlines } from '#domain/case/actions/enter-stage';
+import { enterStage, stageDeadlines } from '#domain/case/actions/enter-stage';
 import { pendingDeadlines } from '#domain/case/pending-deadlines';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { LETTER_KINDS, type LetterKind, type Policy } from '#domain/policy/policy-schema';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { composeLetter, LetterIncompleteError } from './complainant-letter.js';
+import { LetterTemplateError } from './render-template.js';
 import {
   acknowledgementFacts,
   closureFacts,
@@ -47,11 +49,16 @@ export function sampleCase(policy: Policy, at: DateTime): Case {
 
 const SAMPLE_REASONS = 'We read the records and spoke to the staff involved. [The reasons for the decision go here.]';
 
+/** An outcome letter's facts: the case's own decision at that stage, else a sample one, with the windows it opens. */
+function outcomePreview(policy: Policy, c: Case, stage: string, at: DateTime): LetterFacts {
+  if (c.outcome?.stage === stage) return outcomeFacts(policy, c, c.outcome);
+  const sample: StageOutcome = { stage, decision: 'partly-upheld', at: c.receivedAt, by: 'staff', handlerRole: c.handlerRole, summary: SAMPLE_REASONS, remedies: ['apology', 'explanation'], actions: [] };
+  return outcomeFacts(policy, { ...c, stage, deadlines: [...c.deadlines, ...pendingDeadlines(policy, stage, 'outcome', at)] }, sample);
+}
+
 /** The facts for one kind of letter about a case: its own outcome where it has one, else sample words in brackets. */
 export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime): LetterFacts {
   if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw new UnknownPolicyItemError('letter kind', kind, LETTER_KINDS);
-  const final = policy.stages.find((s) => s.final) ?? policy.stages[policy.stages.length - 1];
-  const outcome = (stage: string): StageOutcome => c.outcome ?? { stage, decision: 'partly-upheld', at: c.receivedAt, by: 'staff', handlerRole: c.handlerRole, summary: SAMPLE_REASONS, remedies: ['apology', 'explanation'], actions: [] };
   switch (kind as LetterKind) {
     case 'acknowledgement':
       return acknowledgementFacts(policy, c);
@@ -61,17 +68,18 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
       return confirmAddressFacts(policy, c);
     case 'holding':
       return holdingFacts(policy, c, { reason: '[why more time is needed]', newDate: at.plus({ weeks: 3 }).toISODate() as string, agreed: false });
-    case 'outcome': {
-      const o = outcome(c.stage);
-      return outcomeFacts(policy, { ...c, deadlines: [...c.deadlines, ...pendingDeadlines(policy, o.stage, 'outcome', at)] }, o);
-    }
+    case 'outcome':
+      return outcomePreview(policy, c, c.outcome?.stage ?? c.stage, at);
     case 'final-outcome': {
-      const atFinal = c.outcome && policy.stages.find((s) => s.id === c.outcome?.stage)?.final ? c : { ...c, stage: final?.id ?? c.stage };
-      const o = atFinal === c && c.outcome ? c.outcome : { ...outcome(atFinal.stage), stage: atFinal.stage };
-      return outcomeFacts(policy, { ...atFinal, deadlines: [...atFinal.deadlines, ...pendingDeadlines(policy, o.stage, 'outcome', at)] }, o);
+      const last = policy.stages.find((s) => s.final) ?? (policy.stages[policy.stages.length - 1] as Policy['stages'][number]);
+      return outcomePreview(policy, c, last.id, at);
     }
-    case 'next-stage-acknowledgement':
-      return nextStageAcknowledgementFacts(policy, c);
+    case 'next-stage-acknowledgement': {
+      // A case at the entry stage has asked for nothing yet: show it at the first stage a complainant asks for.
+      const asked = policy.stages.find((s) => s.next?.trigger === 'complainant-request' && s.formal)?.next?.stage;
+      const at2 = c.stage === entryStage(policy).id && asked ? enterStage(policy, c, asked, at, 'staff', 'preview').case : c;
+      return nextStageAcknowledgementFacts(policy, at2);
+    }
     case 'redirect': {
       const matter = policy.outOfScope[0] ?? { id: 'sample', matter: '[a matter this procedure does not cover]', goTo: '[where to take it instead]', clause: '-' };
       return redirectFacts(policy, c, matter);
@@ -81,4 +89,22 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
     case 'closure':
       return closureFacts(policy, c, 'resolved');
   }
+}
+
+/**
+ * What is wrong with a policy's own letters: each is rendered for a sample case and checked as it would be
+ * before sending, so that a template that does not parse, or leaves out what its letter must say, is refused
+ * when the policy loads rather than when a complaint arrives.
+ */
+export function letterProblems(policy: Policy, at: DateTime): { kind: string; message: string }[] {
+  const c = sampleCase(policy, at);
+  return Object.keys(policy.letters).flatMap((kind) => {
+    try {
+      composeLetter(policy, previewFacts(policy, kind, c, at));
+      return [];
+    } catch (error) {
+      if (error instanceof LetterIncompleteError || error instanceof LetterTemplateError) return [{ kind, message: error.message }];
+      throw error;
+    }
+  });
 }

@@ -58,10 +58,16 @@ We are sorry for what went wrong.
 
 export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
   acknowledgement: {
-    subject: '[{{reference}}] {{#signedNow}}We have received your signed complaint{{/signedNow}}{{^signedNow}}We have received your complaint{{/signedNow}}',
+    subject:
+      '[{{reference}}] {{#replyDateSet}}When to expect our response to your complaint{{/replyDateSet}}{{^replyDateSet}}{{#signedNow}}We have received your signed complaint{{/signedNow}}{{^signedNow}}We have received your complaint{{/signedNow}}{{/replyDateSet}}',
     body: `{{greeting}}
 
+{{#replyDateSet}}
+We said we would let you know when to expect our full response to your complaint (reference {{reference}}). You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
+{{/replyDateSet}}
+{{^replyDateSet}}
 Thank you for your {{#signedNow}}signed {{/signedNow}}complaint to {{org}}. We have recorded it under reference {{reference}}. Please quote this reference if you contact us about it. You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
+{{/replyDateSet}}
 {{#confidential}}
 
 You marked your complaint as confidential. Only the people handling it will see what it says.

@@ -1,7 +1,7 @@
 import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseDeadline, ClosureReason, Decision, StageOutcome } from '#domain/case/case';
 import { describePeriod } from '#domain/planner/plan-deadlines';
-import { BUILT_IN_EVENTS, type LetterKind, type Policy, type Stage } from '#domain/policy/policy-schema';
+import { BUILT_IN_EVENTS, type LetterKind, type Policy, type RemedyKind, type Stage } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
 import type { TemplateView } from './render-template.js';
 
@@ -28,8 +28,8 @@ const DECISION_SENTENCES: Record<Decision, string> = {
   'not-upheld': 'We have not upheld your complaint: we do not think that we got things wrong.',
 };
 
-/** Remedy kinds every policy can use (../shared/conventions/case-actions.md), as a letter states them. */
-const REMEDY_WORDS: Record<string, string> = {
+/** The standard remedy kinds as a letter states them (an apology has its own sentence). */
+const REMEDY_WORDS: Record<Exclude<RemedyKind, 'apology'>, string> = {
   explanation: 'An explanation of what happened, set out above.',
   assurance: 'An assurance that we will do all we can to stop this happening again.',
   steps: 'The steps we are taking so that this does not happen again, set out below.',
@@ -41,9 +41,15 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A role named as the subject of a sentence: "Katie Smith, our complaints officer, will ..." closes its aside. */
+function asSubject(name: string): string {
+  return capitalise(name.includes(', ') ? `${name},` : name);
+}
+
 /** A remedy as the complainant reads it: Redress's words for the standard kinds, else the policy's own, without its clause. */
 export function remedyWords(policy: Policy, id: string): string {
-  if (REMEDY_WORDS[id]) return REMEDY_WORDS[id];
+  const standard = REMEDY_WORDS[id as keyof typeof REMEDY_WORDS] as string | undefined;
+  if (standard) return standard;
   const description = policy.outcomes.remedies.find((r) => r.id === id)?.description ?? id;
   return `${capitalise(description.replace(/\s*\([^)]*\)\s*$/, '').trim())}.`;
 }
@@ -101,11 +107,11 @@ function common(policy: Policy, c: Case, pageUrl: string | undefined): Record<st
     reference: c.reference,
     greeting: name ? `Dear ${name},` : 'Hello,',
     handler: capitalise(handler),
-    handlerSentence: `${capitalise(handler)} will look into your complaint.`,
+    handlerSentence: `${asSubject(handler)} will look into your complaint.`,
     confidential: c.confidential,
     dataProtection: policy.intake.dataProtectionNote?.text ?? DEFAULT_DATA_PROTECTION,
-    stageName: stageOf(policy, c.stage)?.name ?? c.stage,
-    stageNameLower: (stageOf(policy, c.stage)?.name ?? c.stage).toLowerCase(),
+    stageName: stageOf(policy, c.stage)?.inLetters ?? stageOf(policy, c.stage)?.name ?? c.stage,
+    stageNameLower: stageOf(policy, c.stage)?.inLetters ?? (stageOf(policy, c.stage)?.name ?? c.stage).toLowerCase(),
     final: stageOf(policy, c.stage)?.final ?? false,
     pageUrl,
   };
@@ -131,12 +137,13 @@ function replyRequirements(c: Case): Requirement[] {
   return respond ? [{ what: `the date of our full response (${respond.dueDate})`, text: dateInWords(respond.dueDate) }] : [];
 }
 
-export function acknowledgementFacts(policy: Policy, c: Case, pageUrl?: string, occasion: 'received' | 'signed' = 'received'): LetterFacts {
+/** received: a new complaint; signed: its signature came; reply-date: staff set the reply date after the acknowledgement. */
+export function acknowledgementFacts(policy: Policy, c: Case, pageUrl?: string, occasion: 'received' | 'signed' | 'reply-date' = 'received'): LetterFacts {
   const next = stageOf(policy, c.stage)?.next;
   const nextStage = next?.trigger === 'complainant-request' ? stageOf(policy, next.stage) : undefined;
   return {
     kind: 'acknowledgement',
-    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), nextStageName: nextStage?.name, signedNow: occasion === 'signed' },
+    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), nextStageName: nextStage?.name, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date' },
     required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
   };
 }
@@ -229,10 +236,9 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome, pag
 }
 
 export function nextStageAcknowledgementFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
-  const handler = capitalise(roleInLetters(policy, c.handlerRole));
   return {
     kind: 'next-stage-acknowledgement',
-    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), handlerSentence: `${handler} will review your complaint.` },
+    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), handlerSentence: `${asSubject(roleInLetters(policy, c.handlerRole))} will review your complaint.` },
     required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
   };
 }

@@ -37,11 +37,15 @@ export function renderLetter(subject: string, sections: readonly LetterSection[]
       ].join('\n'),
     )
     .join('\n');
-  const html = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(headerSafe(subject))}</title></head>
+  return { subject: headerSafe(subject), text: text + '\n', html: htmlDocument(headerSafe(subject), body) };
+}
+
+/** The HTML every letter and notice is wrapped in: plain, no CSS classes, readable in Outlook and Gmail. */
+export function htmlDocument(subject: string, body: string): string {
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0b0c0c;max-width:640px">
 ${body}
 </body></html>
 `;
-  return { subject: headerSafe(subject), text: text + '\n', html };
 }

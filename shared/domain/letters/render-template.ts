@@ -1,5 +1,5 @@
 import Mustache from 'mustache';
-import { escapeHtml, headerSafe, type Letter } from './letter.js';
+import { headerSafe, htmlDocument, type Letter } from './letter.js';
 
 /**
  * A letter template: Mustache, so that an organisation can edit its letters as data without being able to run
@@ -41,9 +41,21 @@ function htmlValue(value: unknown): string {
   return cleanValue(value).replace(/[&<>"'#\n-]/g, (c) => (c === '\n' ? '<br>' : `&#${c.charCodeAt(0)};`));
 }
 
+/** A template that is not valid Mustache (an unclosed section, say): found when its policy loads. */
+export class LetterTemplateError extends Error {
+  constructor(message: string) {
+    super(`the template does not parse: ${message}`);
+    this.name = 'LetterTemplateError';
+  }
+}
+
 // Mustache keeps parsed templates in a cache of its own; the templates are few and fixed, so that is bounded.
 function render(template: string, view: TemplateView, escape: (value: unknown) => string): string {
-  return Mustache.render(template, view, undefined, { escape });
+  try {
+    return Mustache.render(template, view, undefined, { escape });
+  } catch (error) {
+    throw new LetterTemplateError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Blocks of the rendered body: runs of non-blank lines. */
@@ -72,21 +84,5 @@ export function renderTemplate(template: LetterTemplate, view: TemplateView): Le
   const subject = headerSafe(render(template.subject, view, cleanValue));
   const text = restore(blocks(render(template.body, view, textValue)).map(textBlock).join('\n\n')) + '\n';
   const body = blocks(render(template.body, view, htmlValue)).map(htmlBlock).join('\n');
-  const html = `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0b0c0c;max-width:640px">
-${body}
-</body></html>
-`;
-  return { subject, text, html };
-}
-
-/** Whether a template parses, and the names it uses: how `policy check` catches a broken override. */
-export function templateProblem(source: string): string | undefined {
-  try {
-    Mustache.parse(source);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  return { subject, text, html: htmlDocument(subject, body) };
 }

@@ -91,6 +91,8 @@ const stage = z
   .object({
     id,
     name: text,
+    /** How a letter names the stage to a complainant, where its name is written for staff ("a review by our appeal panel"). */
+    inLetters: text.optional(),
     clause,
     /** Whether the stage is a formal one with a case record (an informal first word is not). */
     formal: z.boolean(),
@@ -192,6 +194,10 @@ export const LETTER_KINDS = [
   'confirm-address',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** Remedy kinds every policy can use (../shared/conventions/case-actions.md), besides its own `outcomes.remedies`. */
+export const REMEDY_KINDS = ['explanation', 'apology', 'assurance', 'steps', 'policy-review', 'other'] as const;
+export type RemedyKind = (typeof REMEDY_KINDS)[number];
 
 export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action', 'investigated'] as const;
 

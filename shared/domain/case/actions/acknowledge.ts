@@ -44,7 +44,11 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
   const moved = automaticMove(policy, acknowledged, ctx.at);
   acknowledged = moved.case;
   // A later stage's acknowledgement is the next-stage letter (a request for review staff took by phone, say).
-  const facts = stage.id !== entryStage(policy).id ? nextStageAcknowledgementFacts(policy, acknowledged) : acknowledgementFacts(policy, acknowledged);
+  const facts = !ack
+    ? acknowledgementFacts(policy, acknowledged, undefined, 'reply-date')
+    : stage.id !== entryStage(policy).id
+      ? nextStageAcknowledgementFacts(policy, acknowledged)
+      : acknowledgementFacts(policy, acknowledged);
   const key = `${acknowledged.stage}-${reply ? `reply-${reply.dueDate}` : 'staff'}`;
   return change(acknowledged, [...events, ...moved.events], true, letterFor(policy, acknowledged, facts, key, iso(ctx.at), ctx.sending));
 }

@@ -42,16 +42,9 @@ const NO_DELIVERY: LetterDelivery = { letters: [], events: [], threadKeys: [] };
 /** A change: the case, its events, the letters it sends (and their drafts and thread keys), whether deadlines moved. */
 export function change(c: Case, events: readonly TimelineEvent[], deadlinesChanged: boolean, ...deliveries: LetterDelivery[]): CaseChange {
   const all = deliveries.length ? deliveries : [NO_DELIVERY];
-  // Two events of one type at one instant (a signature and the move it causes) would share an id: number the rest.
-  const seen = new Map<string, number>();
-  const unique = [...events, ...all.flatMap((d) => d.events)].map((e) => {
-    const n = (seen.get(e.id) ?? 0) + 1;
-    seen.set(e.id, n);
-    return n === 1 ? e : { ...e, id: `${e.id}-${n}` };
-  });
   return {
     case: c,
-    events: unique,
+    events: [...events, ...all.flatMap((d) => d.events)],
     letters: all.flatMap((d) => d.letters),
     threadKeys: all.flatMap((d) => d.threadKeys),
     deadlinesChanged,
@@ -66,10 +59,6 @@ export function stageOf(policy: Policy, c: Pick<Case, 'stage'>): Stage {
 export function requireOpen(c: Case, action: string): void {
   if (c.destroyedAt) throw new ActionRefusedError(`${c.reference}'s records were destroyed on ${c.destroyedAt.slice(0, 10)}; nothing more can be done to it`);
   if (c.status === 'closed') throw new ActionRefusedError(`${c.reference} is closed; to ${action}, reopen it first (case reopen ${c.reference} --reason TEXT)`);
-}
-
-export function withDeadlines(c: Case, pick: (d: CaseDeadline) => boolean, to: CaseDeadline['status']): Case {
-  return { ...c, deadlines: c.deadlines.map((d) => (pick(d) ? { ...d, status: to } : d)) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
+import { isEmailAddress } from '#domain/text/email-address';
 import { change, event, type ActionContext } from './action-kit.js';
 
 /**
@@ -8,7 +9,7 @@ import { change, event, type ActionContext } from './action-kit.js';
  */
 export function addParticipant(c: Case, email: string, ctx: ActionContext): CaseChange {
   const address = email.trim().toLowerCase();
-  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address)) throw new ActionRefusedError(`"${email}" is not an email address`);
+  if (!isEmailAddress(address)) throw new ActionRefusedError(`"${email}" is not an email address`);
   if (c.status === 'closed') throw new ActionRefusedError(`${c.reference} is closed; reopen it before adding anyone to it`);
   if (c.complainant.email?.toLowerCase() === address || c.participants.includes(address)) {
     throw new ActionRefusedError(`${address} can already write into ${c.reference}`);

@@ -32,8 +32,9 @@ export function extendDeadline(policy: Policy, c: Case, request: { readonly kind
   }
   const agreed = Boolean(request.agreed);
   const extension: Extension = { at: iso(ctx.at), from: current.dueDate, to: newDate, reason, agreed };
-  const moved: CaseDeadline = { ...current, status: 'pending', dueDate: newDate, dueAt: endOfLondonDay(newDate), extensions: [...(current.extensions ?? []), extension] };
-  delete (moved as { remindedAt?: string }).remindedAt;
+  // The new date gets its own reminder: the one already sent was for the old date.
+  const { remindedAt: _reminded, ...rest } = current;
+  const moved: CaseDeadline = { ...rest, status: 'pending', dueDate: newDate, dueAt: endOfLondonDay(newDate), extensions: [...(current.extensions ?? []), extension] };
   const deadlines = current.status === 'missed' ? [...c.deadlines, moved] : c.deadlines.map((d) => (d === current ? moved : d));
   const extended: Case = { ...c, deadlines };
   const agreement = stage.extensions?.agreementRecorded ? (agreed ? '; agreed with the complainant' : '; not agreed with the complainant') : '';

@@ -1,15 +1,12 @@
 import { londonDate } from '#domain/calendar/london-date';
 import { letterFor } from '#domain/letters/complainant-letter';
 import { outcomeFacts } from '#domain/letters/letter-view';
-import type { Policy } from '#domain/policy/policy-schema';
+import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, Decision, StageOutcome } from '../case.js';
 import { pendingDeadlines } from '../pending-deadlines.js';
 import { change, deadlinesSet, event, iso, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
 import { independenceProblem } from './independence.js';
-
-/** Remedy kinds every policy can use (../shared/conventions/case-actions.md), besides the policy's own. */
-export const REMEDY_KINDS = ['explanation', 'apology', 'assurance', 'steps', 'policy-review', 'other'] as const;
 
 export interface OutcomeRequest {
   readonly decision: Decision;

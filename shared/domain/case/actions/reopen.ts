@@ -8,7 +8,8 @@ export function reopen(c: Case, reason: string, ctx: ActionContext): CaseChange 
   if (c.status !== 'closed') throw new ActionRefusedError(`${c.reference} is not closed`);
   const why = reason.trim();
   if (!why) throw new ActionRefusedError('say why it is reopened (--reason TEXT)');
-  const { closedAt: _closedAt, closure: _closure, ...rest } = c;
+  // Reopened, a matter resolved early or redirected is handled as a complaint after all.
+  const { closedAt: _closedAt, closure: _closure, recordedAsComplaint: _recorded, ...rest } = c;
   return change(
     { ...rest, status: 'open', deadlines: c.deadlines.filter((d) => !(d.kind === 'retention' && d.status === 'pending')) },
     [event(ctx.at, 'reopened', ctx.actor, `Reopened: ${why}`, { reason: why })],
