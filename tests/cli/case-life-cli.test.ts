@@ -77,4 +77,18 @@ describe('a Not Alone Mentoring complaint from email to closure, by the CLI', ()
     expect(preview.status).toBe(0);
     expect(preview.stdout).toContain('Subject: [' + reference + '] Our final decision on your complaint');
   });
+
+  it('a phone complaint entered by staff: its reference, routing by whom it is about, and its letter drafted for the post', () => {
+    const r = runCli(['case', 'open', '--policy', 'alumot', '--name', 'Pat Phone', '--phone', '01632 960000', '--summary', 'The CEO was rude.', '--about', 'ceo', '--at', '2026-11-23T10:00:00Z', '--by', 'trustee'], env);
+    expect(r.status).toBe(0);
+    const reference = r.stdout.trim();
+    expect(reference).toMatch(/^ALU-2026-\d{4}$/);
+    const opened = JSON.parse(runCli(['case', 'show', reference, '--json'], env).stdout) as { handler: string; letters: unknown[] };
+    expect(opened).toMatchObject({ handler: 'chair', letters: [] });
+    const acknowledged = runCli(['case', 'acknowledge', reference, '--at', '2026-11-24T10:00:00Z', '--by', 'trustee'], env);
+    expect(acknowledged.status).toBe(0);
+    expect(runCli(['case', 'show', reference], env).stdout).toContain('      | Dear Pat Phone,');
+    const usage = runCli(['case', 'open', '--policy', 'alumot', '--name', 'X', '--summary', 'y', '--channel', 'fax'], env);
+    expect(usage.status).toBe(2);
+  });
 });
