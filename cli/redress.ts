@@ -7,7 +7,7 @@ import { CalendarRangeError } from '#domain/calendar/calendar-errors';
 import { InstantError } from '#domain/calendar/parse-instant';
 import { ConfigError } from '#config/config';
 import { ActionRefusedError } from '#domain/case/case-change';
-import { CaseNotFoundError } from '#application/ports/store-errors';
+import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { NothingToRetryError } from '#application/correspondence/retry-letter';
 import { MalformedEmailError } from '#domain/mail/mail-errors';
 import { PolicyError, UnknownPolicyItemError } from '#domain/policy/policy-errors';
@@ -33,6 +33,7 @@ import {
   caseWithdrawCommand,
 } from '#cli/commands/case-lifecycle';
 import { digestCommand } from '#cli/commands/digest';
+import { heldDiscardCommand, heldListCommand, heldReleaseCommand } from '#cli/commands/held';
 import { letterPreviewCommand } from '#cli/commands/letter-preview';
 import { outboxListCommand, outboxRetryCommand, outboxSendCommand } from '#cli/commands/outbox';
 import { clockRunDueCommand, timersListCommand } from '#cli/commands/timers';
@@ -89,6 +90,13 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case add-participant REF EMAIL
                              someone besides the complainant may write into the case
     (case verbs take --at INSTANT, default now, --by NAME and --json; refused: exit 3)
+  held list [--policy ID | --operator] [--settled]
+                             messages kept for a person instead of becoming a case
+  held release ID [--policy ID] [--confidential]
+                             a held message is a complaint: open its case (--policy for
+                             mail to an address no policy claims); prints the reference
+  held discard ID --reason TEXT
+                             not a complaint; the reason and the raw message are kept
   letter preview --policy ID --kind KIND [--case REF]
                              print a letter as the complainant will read it
   outbox list [--dead]       letters waiting to go (or given up), oldest first
@@ -129,6 +137,9 @@ const COMMANDS: Record<string, Command> = {
   'case close': caseCloseCommand,
   'case reopen': caseReopenCommand,
   'case add-participant': caseAddParticipantCommand,
+  'held list': heldListCommand,
+  'held release': heldReleaseCommand,
+  'held discard': heldDiscardCommand,
   'letter preview': letterPreviewCommand,
   'outbox list': outboxListCommand,
   'outbox retry': outboxRetryCommand,
@@ -162,6 +173,7 @@ const KNOWN_ERRORS = [
   ActionRefusedError,
   NothingToRetryError,
   CaseNotFoundError,
+  HeldMessageNotFoundError,
 ];
 
 // A reader that stops early (`| head`) is not an error.

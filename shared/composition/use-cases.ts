@@ -3,6 +3,8 @@ import { retryLetter } from '#application/correspondence/retry-letter';
 import { sendDigest } from '#application/correspondence/send-digest';
 import { sendDueLetters } from '#application/correspondence/send-due-letters';
 import { fireTimer } from '#application/deadlines/fire-timer';
+import { discardHeld } from '#application/held/discard-held';
+import { releaseHeld, type ReleaseRequest } from '#application/held/release-held';
 import { submitWebComplaint, type WebSubmission } from '#application/intake/submit-web-complaint';
 import { takeEmail, type InboundEmail } from '#application/intake/take-email';
 import type { Cases } from '#application/ports/cases';
@@ -61,6 +63,11 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),
     sendDueLetters: () => sendDueLetters(deps),
     retryLetter: (id: string) => retryLetter(deps, id),
+    held: {
+      list: (scope: string, which?: 'waiting' | 'settled') => ports.heldMail.list(scope, which),
+      release: (request: ReleaseRequest) => releaseHeld(deps, request),
+      discard: (request: { id: string; at: DateTime; actor: string; reason: string }) => discardHeld(deps, request),
+    },
     staff: {
       open: (request: StaffOpenRequest) => openStaffCase(deps, request),
       acknowledge: (request: StaffRequest & { respondBy?: string }) => acknowledge(deps, request),

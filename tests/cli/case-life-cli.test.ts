@@ -2,15 +2,12 @@
  * One case's whole life through the command line against the real local servers (DynamoDB Local and the SES
  * emulator), as a complaints officer would drive it: ../shared/conventions/case-actions.md is the contract.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
-import { ensureTable } from '#adapters/dynamodb/create-table';
-import { dynamoDbClient } from '#composition/aws-clients';
-import { loadConfig } from '#config/config';
+import { cliStackEnv } from '#tests/support/cli-stack-env';
 import { runCli } from '#tests/support/run-cli';
 import { sesEmulatorProcess } from '#tests/support/ses-emulator-process';
 import { sentEmails } from '#tests/support/ses-outbox';
@@ -19,13 +16,7 @@ let ses: RunningServer;
 const env: Record<string, string> = {};
 beforeAll(async () => {
   ses = await sesEmulatorProcess();
-  Object.assign(env, {
-    REDRESS_TABLE: `t-${randomUUID()}`,
-    REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: ses.endpoint,
-    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-life-')),
-  });
-  await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE as string);
+  Object.assign(env, await cliStackEnv(ses.endpoint));
 });
 afterAll(() => ses.stop());
 

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
 import { sesEmulatorProcess } from '#tests/support/ses-emulator-process';
-import { ensureTable } from '#adapters/dynamodb/create-table';
-import { loadConfig } from '#config/config';
-import { dynamoDbClient } from '#composition/aws-clients';
+import { cliStackEnv } from '#tests/support/cli-stack-env';
 import { runCli } from '#tests/support/run-cli';
 import { sentEmails } from '#tests/support/ses-outbox';
 
@@ -24,18 +22,6 @@ beforeAll(async () => {
   ses = await sesEmulatorProcess();
 });
 afterAll(() => ses.stop());
-
-/** Environment for CLI runs against the shared DynamoDB Local and this file's SES emulator, with a fresh table and data folder. */
-async function cliStackEnv(): Promise<Record<string, string>> {
-  const env = {
-    REDRESS_TABLE: `t-${randomUUID()}`,
-    REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
-    REDRESS_SES_ENDPOINT: ses.endpoint,
-    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'cli-data-')),
-  };
-  await ensureTable(dynamoDbClient(loadConfig(env)), env.REDRESS_TABLE);
-  return env;
-}
 
 describe('redress parse-email', () => {
   it('prints what Redress reads in an email as one JSON object', () => {
@@ -102,7 +88,7 @@ describe('redress parse-email', () => {
 
 describe('redress ingest and case verbs against the local stack', () => {
   const env: Record<string, string> = {};
-  beforeAll(async () => Object.assign(env, await cliStackEnv()));
+  beforeAll(async () => Object.assign(env, await cliStackEnv(ses.endpoint)));
 
   it('ingests a file, prints the reference, lists and shows the case with its timeline', () => {
     const path = file('complaint.eml', ['From: Lou <lou.cli@example.net>', 'Subject: Rude staff', 'Message-ID: <cli1@example.net>', '', 'The receptionist was rude.', ''].join('\n'));
@@ -166,7 +152,7 @@ describe('redress ingest and case verbs against the local stack', () => {
 
 describe('redress case, timers and clock verbs against the local stack', () => {
   const env: Record<string, string> = {};
-  beforeAll(async () => Object.assign(env, await cliStackEnv()));
+  beforeAll(async () => Object.assign(env, await cliStackEnv(ses.endpoint)));
 
   it('sign, move to investigation, and watch a missed meeting escalated by clock run-due', async () => {
     const from = `clock.${Date.now()}@example.net`;

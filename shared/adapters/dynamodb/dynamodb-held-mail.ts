@@ -1,10 +1,15 @@
-import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
-import type { HeldMessage } from '#domain/mail/held-message';
+import { ConditionalCheckFailedException, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { HeldMessage, HeldSettlement } from '#domain/mail/held-message';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { HeldMail } from '#application/ports/held-mail';
+import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import type { DynamoTable } from './dynamo-table.js';
 import { newOutboxAttributes } from './outbox-records.js';
 import { key } from './table-design.js';
+
+/** The index partition a held message is listed under: waiting ones apart, so the list a person works from stays short. */
+const partition = (scope: string, which: 'waiting' | 'settled') => (which === 'waiting' ? `HELD#${scope}` : `HELD#${scope}#settled`);
 
 /** Held messages on DynamoDB: the message, its notice and its inbound mark in one transaction. */
 export class DynamoDbHeldMail implements HeldMail {
@@ -14,7 +19,7 @@ export class DynamoDbHeldMail implements HeldMail {
     await this.table.client.send(
       new TransactWriteItemsCommand({
         TransactItems: [
-          this.table.putIfAbsent(key.held(held.id), { held, GSI3PK: `HELD#${held.scope}`, GSI3SK: `${held.receivedAt}#${held.id}` }),
+          this.table.putIfAbsent(key.held(held.id), { held, GSI3PK: partition(held.scope, 'waiting'), GSI3SK: `${held.receivedAt}#${held.id}` }),
           ...outbox.map((o) => this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, at))),
           ...(inboundKey ? [this.table.putIfAbsent(key.inbound(inboundKey), { heldId: held.id })] : []),
         ],
@@ -26,7 +31,27 @@ export class DynamoDbHeldMail implements HeldMail {
     return (await this.table.get(key.held(id)))?.held as HeldMessage | undefined;
   }
 
-  async list(scope: string): Promise<HeldMessage[]> {
-    return (await this.table.query({ index: 'GSI3', value: `HELD#${scope}` }, 'descending')).map((row) => row.held as HeldMessage);
+  async list(scope: string, which: 'waiting' | 'settled' = 'waiting'): Promise<HeldMessage[]> {
+    return (await this.table.query({ index: 'GSI3', value: partition(scope, which) }, 'descending')).map((row) => row.held as HeldMessage);
+  }
+
+  async settle(id: string, settlement: HeldSettlement): Promise<HeldMessage> {
+    const held = await this.get(id);
+    if (!held) throw new HeldMessageNotFoundError(id);
+    try {
+      await this.table.client.send(
+        new UpdateItemCommand({
+          TableName: this.table.name,
+          Key: marshall(key.held(id)),
+          UpdateExpression: 'SET #held.#settled = :settled, GSI3PK = :pk',
+          ConditionExpression: 'attribute_exists(#held) AND attribute_not_exists(#held.#settled)',
+          ExpressionAttributeNames: { '#held': 'held', '#settled': 'settled' },
+          ExpressionAttributeValues: marshall({ ':settled': settlement, ':pk': partition(held.scope, 'settled') }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return (await this.get(id)) as HeldMessage;
   }
 }

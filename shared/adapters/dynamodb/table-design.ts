@@ -7,7 +7,8 @@
  * | a case's timeline in order                        | PK CASE#<ref>, SK begins_with EVENT#             |
  * | an organisation's open cases by next deadline     | GSI1: OPEN#<policy>, <nextDueAt>#<ref> (sparse)  |
  * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
- * | a policy's cases, or held messages, newest first  | GSI3: POLICY#<policy> or HELD#<scope>, <at>#<id> |
+ * | a policy's cases, newest first                  | GSI3: POLICY#<policy>, <at>#<ref>                |
+ * | held messages waiting, or settled, newest first   | GSI3: HELD#<scope>[#settled], <at>#<id>          |
  * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
  * | an inbound message already seen (case or held)    | PK INBOUND#<digest>#<policy>, SK INBOUND         |
  * | an outbox entry (letter, notice, timer intent)    | PK OUTBOX#<id>, SK OUTBOX                        |

@@ -1,6 +1,7 @@
-import type { HeldMessage } from '#domain/mail/held-message';
+import type { HeldMessage, HeldSettlement } from '#domain/mail/held-message';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { HeldMail } from '#application/ports/held-mail';
+import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { copy, type MemoryTables } from './memory-tables.js';
 import { newOutboxEntry } from './memory-outbox.js';
 
@@ -18,7 +19,17 @@ export class MemoryHeldMail implements HeldMail {
     return held ? copy(held) : undefined;
   }
 
-  async list(scope: string): Promise<HeldMessage[]> {
-    return [...this.tables.held.values()].filter((h) => h.scope === scope).sort((a, b) => `${b.receivedAt}#${b.id}`.localeCompare(`${a.receivedAt}#${a.id}`)).map(copy);
+  async list(scope: string, which: 'waiting' | 'settled' = 'waiting'): Promise<HeldMessage[]> {
+    return [...this.tables.held.values()]
+      .filter((h) => h.scope === scope && Boolean(h.settled) === (which === 'settled'))
+      .sort((a, b) => `${b.receivedAt}#${b.id}`.localeCompare(`${a.receivedAt}#${a.id}`))
+      .map(copy);
+  }
+
+  async settle(id: string, settlement: HeldSettlement): Promise<HeldMessage> {
+    const held = this.tables.held.get(id);
+    if (!held) throw new HeldMessageNotFoundError(id);
+    if (!held.settled) this.tables.held.set(id, { ...held, settled: copy(settlement) });
+    return copy(this.tables.held.get(id) as HeldMessage);
   }
 }

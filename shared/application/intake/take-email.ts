@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import type { Case, CaseFlag } from '#domain/case/case';
 import { recordBounce, recordMailIn } from '#domain/case/mail-in';
 import { classifyEmail } from '#domain/mail/classify-email';
 import { EmailTooLargeError, MalformedEmailError } from '#domain/mail/mail-errors';
 import { messageIdsIn, providerThreadKeyFor, threadKey } from '#domain/mail/message-id';
-import { parseEmail, type EmailParseLimits } from '#domain/mail/parse-email';
+import type { EmailParseLimits } from '#domain/mail/parse-email';
 import type { ParsedEmail } from '#domain/mail/parsed-email';
-import { differingReplyTo, senderOf } from '#domain/mail/sender';
+import { senderOf } from '#domain/mail/sender';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -21,7 +19,9 @@ import type { RawMail } from '../ports/raw-mail.js';
 import { ClaimTakenError, ItemTooLargeError } from '../ports/store-errors.js';
 import { holdMessage } from './hold-message.js';
 import type { InboundEmail, IntakeOutcome } from './inbound-email.js';
+import { emailComplaint } from './email-complaint.js';
 import { openComplaint } from './open-complaint.js';
+import { readRawEmail } from './read-raw-email.js';
 
 export type { InboundEmail, IntakeOutcome, Verdict, Verdicts } from './inbound-email.js';
 
@@ -65,7 +65,7 @@ export async function takeEmail(deps: TakeEmailDeps, inbound: InboundEmail): Pro
   let digest: string;
   let rawHead: string;
   try {
-    ({ email, digest, rawHead } = await readEmail(deps, inbound.rawKey));
+    ({ email, digest, rawHead } = await readRawEmail(deps, inbound.rawKey));
   } catch (error) {
     if (!(error instanceof MalformedEmailError)) throw error;
     return [await holdMessage(deps, inbound, headerPolicies()[0], 'unparseable', { detail: error.message })];
@@ -166,35 +166,10 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     if (existing) flags.push('quotes-another-case');
   }
 
-  if (verdicts && [verdicts.spf, verdicts.dkim, verdicts.dmarc].includes('FAIL')) flags.push('sender-not-verified');
-  if (email.attachments.some((a) => a.dangerous)) flags.push('dangerous-attachment');
-  if (email.attachments.some((a) => !a.storageKey)) flags.push('attachments-over-limit');
-  if (email.textNotConverted) flags.push('text-not-converted');
-  if (sender && sender.source !== 'from') flags.push('sender-from-fallback');
-  const replyTo = differingReplyTo(email, sender);
-  if (replyTo) flags.push('reply-to-differs');
-
   const opened = await openComplaint(
     deps,
     policy,
-    {
-      channel: 'email',
-      receivedAt: inbound.receivedAt,
-      complainant: sender
-        ? { anonymous: false, email: sender.address, ...(sender.name ? { name: sender.name } : {}), addressSource: sender.source }
-        : { anonymous: true },
-      confidential: classification.confidential,
-      ...(email.subject ? { subject: email.subject } : {}),
-      summary: email.text,
-      attachments: email.attachments
-        .filter((a) => a.storageKey)
-        .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, storageKey: a.storageKey as string, dangerous: a.dangerous })),
-      signed: false,
-      flags,
-      ...(email.messageId ? { messageId: email.messageId } : {}),
-      ...(replyTo ? { replyTo } : {}),
-      source: { rawKey: inbound.rawKey, messageId: email.messageId, subject: email.subject.slice(0, 998), ...(sender ? { senderFrom: sender.source } : {}) },
-    },
+    emailComplaint(email, sender, inbound, { confidential: classification.confidential, flags }),
     read.inboundKey,
   );
   return { kind: 'case-opened', policyId: policy.id, reference: opened.reference, acknowledged: opened.acknowledged };
@@ -247,29 +222,4 @@ async function caseQuotedIn(deps: TakeEmailDeps, policy: Policy, rawHead: string
   const match = rawHead.match(new RegExp(`\\b${policy.referencePrefix}-\\d{4}-\\d{4,}\\b`));
   if (!match) return undefined;
   return (await deps.cases.get(match[0])) ? match[0] : undefined;
-}
-
-/** Streams the raw message once: parsing, hashing, and keeping its head for bounce matching. */
-async function readEmail(deps: TakeEmailDeps, rawKey: string): Promise<{ email: ParsedEmail; digest: string; rawHead: string }> {
-  const hash = createHash('sha256');
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  const limit = deps.bounceScanBytes;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      hash.update(chunk);
-      if (headBytes < limit) {
-        head.push(chunk.subarray(0, limit - headBytes));
-        headBytes += chunk.length;
-      }
-      done(null, chunk);
-    },
-  });
-  const raw = await deps.rawMail.open(rawKey);
-  raw.on('error', (error) => tap.destroy(error));
-  const email = await parseEmail(raw.pipe(tap), deps.limits, {
-    store: (index, filename, _type, content) => deps.rawMail.putAttachment(rawKey, index, filename, content),
-    discard: (key) => deps.rawMail.delete(key),
-  });
-  return { email, digest: hash.digest('hex'), rawHead: Buffer.concat(head).toString('latin1') };
 }

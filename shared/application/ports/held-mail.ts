@@ -1,4 +1,4 @@
-import type { HeldMessage } from '#domain/mail/held-message';
+import type { HeldMessage, HeldSettlement } from '#domain/mail/held-message';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 
 /** Messages kept for a person instead of becoming a case. Adapters: DynamoDB and memory. */
@@ -9,6 +9,14 @@ export interface HeldMail {
    */
   hold(held: HeldMessage, outbox: readonly OutboxItem[], at: string, inboundKey?: string): Promise<void>;
   get(id: string): Promise<HeldMessage | undefined>;
-  /** Held messages for a policy, or for "operator" (unknown recipients), newest first. */
-  list(scope: string): Promise<HeldMessage[]>;
+  /**
+   * Held messages for a policy, or for "operator" (unknown recipients), newest first: those still waiting, or
+   * (`settled`) those already released or discarded.
+   */
+  list(scope: string, which?: 'waiting' | 'settled'): Promise<HeldMessage[]>;
+  /**
+   * Records what a person decided, once: the message as it now is. When it was already settled the earlier
+   * decision stands and is returned unchanged.
+   */
+  settle(id: string, settlement: HeldSettlement): Promise<HeldMessage>;
 }

@@ -39,3 +39,11 @@ export class LeaseLostError extends Error {
     this.name = 'LeaseLostError';
   }
 }
+
+/** No held message with this id. */
+export class HeldMessageNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`no held message ${id}; \`held list\` shows them`);
+    this.name = 'HeldMessageNotFoundError';
+  }
+}

@@ -34,6 +34,8 @@ export interface NewComplaint {
   /** A Reply-To that differs from the sender: recorded and shown, never written to. */
   readonly replyTo?: string;
   readonly source: Readonly<Record<string, unknown>>;
+  /** A held message a person released into this case: why it was held and who released it. */
+  readonly released?: { readonly heldId: string; readonly heldBecause: string; readonly by: string };
 }
 
 /**
@@ -115,7 +117,7 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
   );
 
   const events: TimelineEvent[] = [
-    timelineEvent({ id: 'received', at, type: 'received', actor: c.complainant.email ?? 'anonymous', summary: `Complaint received by ${c.channel}`, detail: complaint.source }),
+    timelineEvent({ id: 'received', at, type: 'received', actor: c.complainant.email ?? 'anonymous', summary: receivedSummary(c.channel, complaint.released), detail: { ...complaint.source, ...(complaint.released ? { released: complaint.released } : {}) } }),
   ];
   if (c.deadlines.length > 0) {
     events.push(
@@ -137,4 +139,8 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
     ...letters.filter((l) => l.toComplainant).map((l) => threadKey(l.messageId)),
   ];
   return { case: c, events, letters, threadKeys, deadlinesChanged: c.deadlines.length > 0 };
+}
+
+function receivedSummary(channel: string, released: NewComplaint['released']): string {
+  return released ? `Complaint received by ${channel}; held (${released.heldBecause}) and released into a case by ${released.by}` : `Complaint received by ${channel}`;
 }

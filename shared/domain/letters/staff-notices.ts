@@ -124,6 +124,8 @@ export function heldMessageNotice(held: HeldMessage, organisation: string): Lett
         `Stored as: ${held.rawKey}`,
         ...(held.detail ? [`Detail: ${held.detail}`] : []),
         'No acknowledgement was sent to the sender. The message is kept for you to look at.',
+        `If it is a complaint, open its case (the sender is then acknowledged as usual): npm run redress -- held release ${held.id}${held.scope === 'operator' ? ' --policy ID' : ''}`,
+        `If it is not, say why and set it aside: npm run redress -- held discard ${held.id} --reason "..."`,
       ],
     },
   ]);

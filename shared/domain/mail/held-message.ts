@@ -22,4 +22,11 @@ export interface HeldMessage {
   readonly from?: string;
   readonly subject?: string;
   readonly detail?: string;
+  /** What a person decided: released into a case, or discarded with a reason. Absent while it waits. */
+  readonly settled?: HeldSettlement;
 }
+
+/** A held message dealt with. The raw message stays either way: it is the evidence of what arrived. */
+export type HeldSettlement =
+  | { readonly status: 'released'; readonly at: string; readonly by: string; readonly reference: string }
+  | { readonly status: 'discarded'; readonly at: string; readonly by: string; readonly reason: string };
