@@ -68,7 +68,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case event REF EVENT       a policy's own event (connected-together: nature-established)
   case meeting REF --offered DATE | --held
                              a meeting with the complainant
-  case met REF KIND          a deadline was met by other means
+  case met REF KIND          a deadline (meet, respond) was met by other means
   case extend REF KIND DATE --reason TEXT [--agreed]
                              more time, with the holding letter the policy calls for
   case outcome REF upheld|partly-upheld|not-upheld --summary TEXT [--remedy KIND]...

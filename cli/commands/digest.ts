@@ -3,8 +3,16 @@ import { DateTime } from 'luxon';
 import { parseInstant } from '#domain/calendar/parse-instant';
 import { londonDate } from '#domain/calendar/london-date';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import type { DigestOutcome } from '#application/correspondence/send-digest';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
+
+const SENT_WORDS: Record<DigestOutcome, string> = {
+  sent: 'sent',
+  'already-sent': 'already sent today: nothing sent again',
+  'nothing-to-say': 'nothing to say: not sent',
+  'not-a-working-day': 'not a working day for this organisation: not sent',
+};
 
 /** `redress digest --policy ID [--now INSTANT] [--send]`: an organisation's digest, printed (and sent with --send). */
 export async function digestCommand(args: string[]): Promise<number> {
@@ -21,7 +29,7 @@ export async function digestCommand(args: string[]): Promise<number> {
       }
       const letter = digestLetter(policy, digest);
       process.stdout.write(`Subject: ${letter.subject}\n\n${letter.text}`);
-      if (values.send) process.stdout.write(`\n${await useCases.sendDigest(policy.id, now)}\n`);
+      if (values.send) process.stdout.write(`\n${SENT_WORDS[await useCases.sendDigest(policy.id, now)]}\n`);
       return 0;
     },
     { sendLetters: Boolean(values.send) },

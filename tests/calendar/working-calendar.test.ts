@@ -61,6 +61,14 @@ describe('counting working days by jurisdiction', () => {
     expect(shutdown.closedBecause('2026-12-30')).toBe('closure day');
   });
 
+  it('counts working days left and overdue, skipping weekends and bank holidays', () => {
+    expect(england.workingDaysFrom('2026-11-30', '2026-12-02')).toBe(2);
+    expect(england.workingDaysFrom('2026-12-07', '2026-12-04')).toBe(-1);
+    expect(england.workingDaysFrom('2026-12-24', '2026-12-29')).toBe(1);
+    expect(england.workingDaysFrom('2026-12-24', '2026-12-24')).toBe(0);
+    expect(england.workingDaysFrom('2026-12-29', '2026-12-24')).toBe(-1);
+  });
+
   it('counts zero working days as day 0 itself', () => {
     expect(england.addWorkingDays('2026-12-26', 0)).toBe('2026-12-29');
   });
@@ -95,6 +103,16 @@ describe('calendar properties', () => {
       fc.property(jurisdiction, date, n, (j, d, days) => {
         const calendar = new WorkingCalendar(j);
         return calendar.addWorkingDays(d, days + 1) > calendar.addWorkingDays(d, days);
+      }),
+    );
+  });
+
+  it('N working days after a date are N working days from it', () => {
+    fc.assert(
+      fc.property(jurisdiction, date, n, (j, d, days) => {
+        const calendar = new WorkingCalendar(j);
+        const day0 = calendar.firstWorkingDayFrom(d);
+        return calendar.workingDaysFrom(day0, calendar.addWorkingDays(day0, days)) === days && calendar.workingDaysFrom(calendar.addWorkingDays(day0, days), day0) === -days;
       }),
     );
   });

@@ -185,6 +185,10 @@ describe('redress case, timers and clock verbs against the local stack', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Subject: Complaints digest for Thursday 3 December 2026: Not Alone Mentoring\n/);
     expect(r.stdout).toMatch(/Overdue \(1\)/);
+    expect(r.stdout).toMatch(/working days? overdue/);
+    const send = (args: string[] = []) => runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-12-03T08:00:00Z', '--send', ...args], env).stdout.trim().split('\n').at(-1);
+    expect(send()).toBe('sent');
+    expect(send()).toBe('already sent today: nothing sent again');
   });
 
   it('refuses a lifecycle change the case does not allow, in one line', () => {

@@ -72,7 +72,7 @@ describe('daily-digest handler', () => {
     const { handler } = await import('#functions/daily-digest');
     const expected = { alumot: 'sent', 'connect-north-yorkshire': 'nothing-to-say', 'connected-together': 'nothing-to-say', 'county-council': 'nothing-to-say', 'not-alone-mentoring': 'nothing-to-say' };
     expect(await handler({}, lambdaContext())).toEqual(expected);
-    expect(await handler({}, lambdaContext())).toEqual(expected);
+    expect(await handler({}, lambdaContext())).toEqual({ ...expected, alumot: 'already-sent' });
     const queued = await digests();
     expect(queued.map((e) => e.id)).toEqual(['alumot.digest.2026-11-24']);
     const letter = queued[0]?.kind === 'letter' ? queued[0].letter : undefined;

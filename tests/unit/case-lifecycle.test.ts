@@ -114,8 +114,8 @@ describe('the morning digest', () => {
     const stack = memoryStack();
     await openEmailCase(stack, 'Shaked@alumot.uk');
     stack.clock.set('2026-11-24T08:00:00Z');
-    await stack.useCases.sendDigest('alumot', at('2026-11-24T08:00:00Z'));
-    await stack.useCases.sendDigest('alumot', at('2026-11-24T08:05:00Z'));
+    expect(await stack.useCases.sendDigest('alumot', at('2026-11-24T08:00:00Z'))).toBe('sent');
+    expect(await stack.useCases.sendDigest('alumot', at('2026-11-24T08:05:00Z'))).toBe('already-sent');
     await stack.drain();
     expect(stack.mailer.sent.filter((m) => m.subject.startsWith('Complaints digest'))).toHaveLength(1);
   });
@@ -165,6 +165,7 @@ describe('refusals say why', () => {
     ['closing a closed case', async (s: MemoryStack, r: string) => { await s.useCases.staff.close({ reference: r, at: at('2026-11-24T12:00:00Z'), actor: 'x' }); return s.useCases.staff.close({ reference: r, at: at('2026-11-25T12:00:00Z'), actor: 'x' }); }, /is closed; to close it, reopen it first/],
     ['extending to an earlier date', (s: MemoryStack, r: string) => s.useCases.staff.extend({ reference: r, kind: 'respond', newDate: '2026-11-24', reason: 'x', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /must be after the current one, 2026-12-21/],
     ['meeting a deadline there is not', (s: MemoryStack, r: string) => s.useCases.staff.met({ reference: r, kind: 'meet', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /has no open meet deadline at stage-1/],
+    ['marking the acknowledgement met instead of acknowledging', (s: MemoryStack, r: string) => s.useCases.staff.met({ reference: r, kind: 'acknowledge', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /an acknowledgement is recorded with case acknowledge ALU-/],
     ['adding the complainant as a participant', (s: MemoryStack, r: string) => s.useCases.staff.addParticipant({ reference: r, email: 'PAT@example.net', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /can already write into/],
     ['adding something that is not an address', (s: MemoryStack, r: string) => s.useCases.staff.addParticipant({ reference: r, email: 'not an address', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /is not an email address/],
   ])('%s', async (_what, act, message) => {

@@ -15,13 +15,14 @@ import type { Outbox } from '../ports/outbox.js';
 export interface SendDigestDeps {
   readonly policies: PolicySet;
   readonly cases: Pick<Cases, 'open'>;
-  readonly outbox: Pick<Outbox, 'add'>;
+  readonly outbox: Pick<Outbox, 'add' | 'get'>;
   readonly log: Log;
   readonly sending: Sending;
   readonly clock: Clock;
 }
 
-export type DigestOutcome = 'sent' | 'nothing-to-say' | 'not-a-working-day';
+/** `already-sent`: this morning's digest was queued before (a retried schedule, a second `digest --send`). */
+export type DigestOutcome = 'sent' | 'already-sent' | 'nothing-to-say' | 'not-a-working-day';
 
 /** Where an organisation's digest goes: whoever handles its formal stages. */
 export function digestRecipients(policy: Policy, operatorEmail: string): string[] {
@@ -55,6 +56,9 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
     return [noticeToStaff(policy, policy.id, undefined, recipients, digestLetter(policy, digest), 'digest', key, deps.sending)];
   });
   if (letters.length === 0) return 'nothing-to-say';
-  await deps.outbox.add(letters.map(letterItem), deps.clock.now().toISOString());
+  const items = letters.map(letterItem);
+  const queued = await Promise.all(items.map((item) => deps.outbox.get(item.id)));
+  if (queued.every(Boolean)) return 'already-sent';
+  await deps.outbox.add(items, deps.clock.now().toISOString());
   return 'sent';
 }

@@ -65,6 +65,18 @@ export class WorkingCalendar {
     return toIsoDate(day);
   }
 
+  /**
+   * Working days from one date to another: those after `from` up to and including `to`, negative when `to` is
+   * earlier. Due Wednesday, seen on Monday: 2 left; due Friday, seen the Monday after: 1 overdue.
+   */
+  workingDaysFrom(from: string, to: string): number {
+    const [a, b] = [toDayNumber(from), toDayNumber(to)];
+    const [low, high, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+    let count = 0;
+    for (let day = low + 1; day <= high; day++) if (this.isWorkingDayNumber(day)) count++;
+    return sign * count;
+  }
+
   private firstWorkingDayNumber(day: number): number {
     let d = day;
     while (!this.isWorkingDayNumber(d)) d++;

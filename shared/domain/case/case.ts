@@ -84,6 +84,8 @@ export interface CaseDeadline extends Deadline {
   readonly extensions?: readonly Extension[];
   /** Set by staff, or at the policy's default until they do (a reply date the policy leaves to staff). */
   readonly setBy?: 'staff' | 'default';
+  /** When what it asked was done; one done late stays missed and carries this date. */
+  readonly doneAt?: string;
 }
 
 /** A complaint being handled under one policy. Every change to it comes with a timeline event. */

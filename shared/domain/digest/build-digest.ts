@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Case, CaseDeadline } from '#domain/case/case';
+import { londonDate } from '#domain/calendar/london-date';
 import { LONDON } from '#domain/calendar/working-calendar';
+import { owedDeadlines } from '#domain/case/pending-deadlines';
+import { calendarFor } from '#domain/planner/plan-deadlines';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { renderLetter, type Letter, type LetterSection } from '#domain/letters/letter';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -26,44 +29,71 @@ const KIND_WORDS: Record<string, string> = {
   retention: 'destroy records',
 };
 
+/** The digest's sections, most urgent first: a case is listed once, in the first that fits it. */
+export const DIGEST_SECTIONS = ['Overdue', 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
+export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+
+/** Where one open case stands this morning: its section, the deadline that put it there and the working days to it. */
+export interface CaseStanding {
+  readonly section: DigestSection;
+  readonly deadline?: CaseDeadline;
+  /** Working days from today to the deadline: negative when overdue. */
+  readonly workingDaysLeft?: number;
+  readonly isNew: boolean;
+}
+
 /**
- * One organisation's morning view of its open cases: overdue, due today, due this week, new since yesterday,
- * awaiting acknowledgement, awaiting signature. A confidential case shows its reference and "confidential" only.
- * Undefined when there is nothing to say.
+ * Where an open case stands on the morning of `now`, or undefined when it needs nothing this week: the soonest
+ * task staff still owe (a late one until it is done or extended), else what it waits for. Working days are the
+ * policy's own (its jurisdiction's bank holidays and closure days).
+ */
+export function caseStanding(policy: Policy, c: Case, now: DateTime): CaseStanding | undefined {
+  const today = londonDate(now);
+  const weekEnd = now.setZone(LONDON).startOf('day').plus({ days: 7 }).toISODate() as string;
+  const isNew = c.receivedAt >= (now.minus({ hours: 24 }).toISO() as string);
+  const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const standing = (section: DigestSection, d?: CaseDeadline): CaseStanding => ({
+    section,
+    isNew,
+    ...(d ? { deadline: d, workingDaysLeft: calendarFor(policy).workingDaysFrom(today, d.dueDate) } : {}),
+  });
+  if (soonest && soonest.dueDate < today) return standing('Overdue', soonest);
+  if (soonest && soonest.dueDate === today) return standing('Due today', soonest);
+  if (soonest && soonest.dueDate <= weekEnd) return standing('Due this week', soonest);
+  if (soonest?.kind === 'acknowledge') return standing('Awaiting acknowledgement', soonest);
+  if (c.status === 'awaiting-signature') return standing('Awaiting signature');
+  if (!c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')) return standing('No date set');
+  return isNew ? standing('New since yesterday', soonest) : undefined;
+}
+
+/**
+ * One organisation's morning view of its open cases, each listed once where it is most urgent: overdue, due
+ * today, due this week, awaiting acknowledgement, awaiting signature, no date set (open with no deadline
+ * running: staff must set one or close it), new since yesterday. Days are working days. A confidential case shows
+ * its reference, stage and dates, never who or what. Undefined when there is nothing to say.
  */
 export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime): Digest | undefined {
-  const today = now.setZone(LONDON).startOf('day');
-  const todayIso = today.toISODate() as string;
-  const todayMs = Date.parse(`${todayIso}T00:00:00Z`);
-  const weekEnd = today.plus({ days: 7 }).toISODate() as string;
-  const since = now.minus({ hours: 24 }).toISO() as string;
   const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
-  const line = (c: Case, d?: CaseDeadline): DigestLine => {
-    if (c.confidential) return { reference: c.reference, text: `${c.reference}: confidential` };
-    if (!d) return { reference: c.reference, text: `${c.reference}: ${stageName(c.stage)}, received ${c.receivedAt.slice(0, 10)}` };
-    // Whole calendar days between two dates: UTC midnights, so no clock change can make a day 23 or 25 hours.
-    const days = Math.round((Date.parse(`${d.dueDate}T00:00:00Z`) - todayMs) / 86_400_000);
-    const left = days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `${days} day${days === 1 ? '' : 's'} left`;
-    return { reference: c.reference, text: `${c.reference}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${left})` };
+  const line = (c: Case, s: CaseStanding): DigestLine => {
+    const who = c.confidential ? ' (confidential)' : '';
+    const fresh = s.isNew && s.section !== 'New since yesterday' ? '; new since yesterday' : '';
+    const d = s.deadline;
+    if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
+    return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${fresh}` };
   };
-  const byDue = (a: { d: CaseDeadline }, b: { d: CaseDeadline }) => a.d.dueDate.localeCompare(b.d.dueDate);
-  const deadlines = openCases.flatMap((c) => c.deadlines.filter((d) => d.kind !== 'retention').map((d) => ({ c, d })));
-  const overdue = deadlines.filter(({ d }) => (d.status === 'pending' || d.status === 'missed') && d.dueDate < todayIso && !d.kind.endsWith('window')).sort(byDue);
-  const dueToday = deadlines.filter(({ d }) => d.status === 'pending' && d.dueDate === todayIso).sort(byDue);
-  const thisWeek = deadlines.filter(({ d }) => d.status === 'pending' && d.dueDate > todayIso && d.dueDate <= weekEnd).sort(byDue);
-  const fresh = openCases.filter((c) => c.receivedAt >= since).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-  const awaitingAck = openCases.filter((c) => c.deadlines.some((d) => d.kind === 'acknowledge' && (d.status === 'pending' || d.status === 'missed')));
-  const awaitingSignature = openCases.filter((c) => c.status === 'awaiting-signature');
+  const placed = openCases
+    .map((c) => ({ c, s: caseStanding(policy, c, now) }))
+    .filter((x): x is { c: Case; s: CaseStanding } => x.s !== undefined)
+    .sort((a, b) => (a.s.deadline?.dueDate ?? a.c.receivedAt).localeCompare(b.s.deadline?.dueDate ?? b.c.receivedAt) || a.c.reference.localeCompare(b.c.reference));
+  const sections = DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })).filter((s) => s.lines.length > 0);
+  return sections.length > 0 ? { policyId: policy.id, date: londonDate(now), sections } : undefined;
+}
 
-  const sections = [
-    { heading: 'Overdue', lines: overdue.map(({ c, d }) => line(c, d)) },
-    { heading: 'Due today', lines: dueToday.map(({ c, d }) => line(c, d)) },
-    { heading: 'Due this week', lines: thisWeek.map(({ c, d }) => line(c, d)) },
-    { heading: 'New since yesterday', lines: fresh.map((c) => line(c)) },
-    { heading: 'Awaiting acknowledgement', lines: awaitingAck.map((c) => line(c, c.deadlines.find((d) => d.kind === 'acknowledge'))) },
-    { heading: 'Awaiting signature', lines: awaitingSignature.map((c) => line(c)) },
-  ].filter((s) => s.lines.length > 0);
-  return sections.length > 0 ? { policyId: policy.id, date: todayIso, sections } : undefined;
+/** "2 working days overdue", "due today", "1 working day left". */
+export function daysInWords(workingDaysLeft: number): string {
+  if (workingDaysLeft === 0) return 'due today';
+  const n = Math.abs(workingDaysLeft);
+  return `${n} working day${n === 1 ? '' : 's'} ${workingDaysLeft < 0 ? 'overdue' : 'left'}`;
 }
 
 export function digestLetter(policy: Policy, digest: Digest): Letter {

@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { letterFor } from '#domain/letters/complainant-letter';
 import { acknowledgementFacts, nextStageAcknowledgementFacts } from '#domain/letters/letter-view';
 import type { Policy } from '#domain/policy/policy-schema';
+import { deadlineDone } from '../pending-deadlines.js';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, replyDateDeadline, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
@@ -34,7 +35,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
   const reply = ctx.respondBy ? replyDateDeadline(policy, stage, ctx.at, ctx.respondBy) : undefined;
   const deadlines = c.deadlines
     .filter((d) => !(reply && d.kind === 'respond' && d.stage === c.stage && d.status === 'pending'))
-    .map((d) => (d === ack ? { ...d, status: d.status === 'missed' ? ('missed' as const) : ('met' as const) } : d));
+    .map((d) => (d === ack ? deadlineDone(d, iso(ctx.at)) : d));
   let acknowledged: Case = { ...c, deadlines: reply ? [...deadlines, reply] : deadlines, acknowledgedAt: ack ? iso(ctx.at) : (c.acknowledgedAt ?? iso(ctx.at)) };
   const events = [
     event(ctx.at, 'acknowledged', ctx.actor, ack ? `Acknowledged${ack.status === 'missed' ? ` (late: due ${ack.dueDate})` : ''}${reply ? `; reply date ${reply.dueDate}` : ''}` : `Reply date set: ${reply?.dueDate}`, {

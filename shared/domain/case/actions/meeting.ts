@@ -1,5 +1,6 @@
 import { londonDate } from '#domain/calendar/london-date';
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { deadlineDone } from '../pending-deadlines.js';
 import type { CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, requireDate, requireOpen, type ActionContext } from './action-kit.js';
@@ -14,7 +15,7 @@ export function recordMeeting(c: Case, meeting: { readonly offeredFor?: string; 
   if (meeting.held) {
     const late = meet && londonDate(ctx.at) > meet.dueDate;
     return change(
-      { ...c, meeting: { ...c.meeting, heldAt: iso(ctx.at) }, deadlines: c.deadlines.map((d) => (d === meet ? { ...d, status: d.status === 'missed' ? d.status : ('met' as const) } : d)) },
+      { ...c, meeting: { ...c.meeting, heldAt: iso(ctx.at) }, deadlines: c.deadlines.map((d) => (d === meet ? deadlineDone(d, iso(ctx.at)) : d)) },
       [event(ctx.at, 'meeting', ctx.actor, `Met the complainant${meet ? ` (due by ${meet.dueDate}${late ? ', late' : ''})` : ''}`)],
       Boolean(meet),
     );

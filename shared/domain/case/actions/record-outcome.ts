@@ -4,7 +4,7 @@ import { outcomeFacts } from '#domain/letters/letter-view';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, Decision, StageOutcome } from '../case.js';
-import { pendingDeadlines } from '../pending-deadlines.js';
+import { deadlineDone, owedDeadlines, pendingDeadlines } from '../pending-deadlines.js';
 import { change, deadlinesSet, event, iso, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
 import { independenceProblem } from './independence.js';
 
@@ -58,12 +58,12 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
     actions: request.actions.map((a) => ({ text: a.text.trim(), due: a.due })),
   };
   const planned = pendingDeadlines(policy, c.stage, 'outcome', ctx.at);
-  const answered = (d: Case['deadlines'][number]) => d.status === 'pending' && d.stage === c.stage && d.kind !== 'retention' && !d.kind.endsWith('window');
+  const owed = new Set(owedDeadlines(c));
   const decided: Case = {
     ...c,
     outcome,
     outcomes: [...(c.outcomes ?? []), outcome],
-    deadlines: [...c.deadlines.map((d) => (answered(d) ? { ...d, status: 'met' as const } : d)), ...planned],
+    deadlines: [...c.deadlines.map((d) => (owed.has(d) ? deadlineDone(d, iso(ctx.at)) : d)), ...planned],
   };
   const letter = letterFor(policy, decided, outcomeFacts(policy, decided, outcome), c.stage, iso(ctx.at), ctx.sending);
   return change(
