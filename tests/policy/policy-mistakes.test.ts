@@ -43,6 +43,12 @@ describe('a wrong policy is refused with the file, line, path and what is wrong'
     ]);
   });
 
+  it('a signed complaint the web form does not ask for', () => {
+    expect(problemsAfter('fields: [incident, invoice-number, signature]', 'fields: [incident, invoice-number]')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('fields: [incident, invoice-number, signature]')}: intake.webForm.fields: the policy needs a signed complaint (clause 6.1, 6.4), so its web form must ask for it: add signature`,
+    ]);
+  });
+
   it('a malformed address', () => {
     expect(problemsAfter('addresses: [not.alone.mentoring@gmail.com]', 'addresses: [not.alone.mentoring.gmail.com]')).toEqual([
       `not-alone-mentoring.yaml:${lineOf('addresses:')}: intake.addresses[0]: must be an email address such as complaints@example.org`,

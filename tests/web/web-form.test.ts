@@ -137,7 +137,6 @@ describe('validation', () => {
     ['incidentDate', { incidentDate: '2026-02-30' }, 'Date it happened must be a date'],
     ['incidentDate', { incidentDate: '2999-01-01' }, 'Date it happened must be today or in the past'],
     ['incidentTime', { incidentTime: '25:00' }, 'Time it happened must be a time'],
-    ['signatureDate', { signature: 'Robin Web' }, 'Enter the date you signed'],
     ['about', { about: 'the-cat' }, 'Choose who the complaint is about from the list'],
     ['name', { name: 'x'.repeat(201) }, 'Your name must be 200 characters or fewer'],
     ['summary', { summary: 'y'.repeat(10_001) }, 'What happened must be 10000 characters or fewer'],
@@ -154,6 +153,17 @@ describe('validation', () => {
     expect(html).toContain('There is a problem');
     expect(html).toContain(`<a href="#${field}">`);
     expect(html).toContain('aria-invalid="true"');
+  });
+
+  it('a signature needs its date, on the form that asks for one (Not Alone Mentoring)', async () => {
+    const { errors } = (await (await postJson('not-alone-mentoring', complaint('not-alone-mentoring', { signature: 'Robin Web' }).fields)).json()) as { errors: { field: string; message: string }[] };
+    expect(errors).toContainEqual({ field: 'signatureDate', message: 'Enter the date you signed' });
+  });
+
+  it("refuses what the organisation's own form does not ask: an invoice number or a signature to the council", async () => {
+    const response = await postJson('county-council', { ...complaint('county-council').fields, invoiceNumber: 'INV-1', signature: 'Robin Web' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ field: 'invoiceNumber', message: 'unknown fields: invoiceNumber, signature' }] });
   });
 
   it('keeps what was typed when the form comes back with errors', async () => {
@@ -180,8 +190,9 @@ describe('validation', () => {
   it.each(['name', 'email', 'phone', 'invoiceNumber', 'incidentLocation', 'signature', 'about'])(
     'refuses a line break in %s (header injection)',
     async (field) => {
-      const { fields } = complaint('county-council', { [field]: 'value\r\nBcc: victim@example.com' });
-      const response = await postJson('county-council', fields);
+      const policy = field === 'invoiceNumber' || field === 'signature' ? 'not-alone-mentoring' : 'county-council';
+      const { fields } = complaint(policy, { [field]: 'value\r\nBcc: victim@example.com' });
+      const response = await postJson(policy, fields);
       expect(response.status).toBe(400);
       const { errors } = (await response.json()) as { errors: { field: string }[] };
       expect(errors.map((e) => e.field)).toContain(field);
@@ -352,6 +363,15 @@ describe('the form page', () => {
     }
     expect(html).toContain('<legend>');
     expect(html).toContain('name="website" tabindex="-1"');
+  });
+
+  it("asks each organisation for what its own policy asks: no invoice number or signature on the council's or Alumot's", async () => {
+    for (const policy of ['county-council', 'alumot', 'connect-north-yorkshire', 'connected-together']) {
+      const html = await (await fetch(`${stack.url}/forms/${policy}`)).text();
+      for (const field of ['name', 'email', 'summary', 'desiredOutcome', 'incidentDate', 'incidentLocation', 'consent']) expect(html).toContain(`<label for="${field}">`);
+      for (const field of ['invoiceNumber', 'signature', 'signatureDate']) expect(html).not.toContain(`name="${field}"`);
+      expect(html).not.toContain('Sign your complaint');
+    }
   });
 });
 

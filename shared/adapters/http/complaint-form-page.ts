@@ -2,7 +2,7 @@ import { entryStage } from '#domain/case/route-case';
 import { escapeHtml } from '#domain/letters/letter';
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
-import { FIELD_LABELS, type FieldError, type FieldName } from '#domain/forms/complaint-form';
+import { asksFor, FIELD_LABELS, type FieldError, type FieldName } from '#domain/forms/complaint-form';
 
 export interface FormPageState {
   readonly formToken: string;
@@ -117,7 +117,7 @@ ${input('name', 'text', { autocomplete: 'name' })}
 ${input('email', 'email', { autocomplete: 'email', hint: 'We will send your acknowledgement here.' })}
 ${input('phone', 'tel', { autocomplete: 'tel', width: '15em' })}
 ${textarea('postalAddress', 4)}
-${input('invoiceNumber', 'text', { hint: 'If your complaint is about something you paid for.', width: '15em' })}
+${asksFor(policy, 'invoice-number') ? input('invoiceNumber', 'text', { hint: 'If your complaint is about something you paid for.', width: '15em' }) : ''}
 </fieldset>
 <fieldset><legend><h2>Your complaint</h2></legend>
 ${textarea('summary', 8, 'Tell us what happened, who was involved and why you are unhappy.')}
@@ -127,17 +127,17 @@ ${textarea('summary', 8, 'Tell us what happened, who was involved and why you ar
 ${aboutErrors.length ? `<span class="error-message" id="about-error"><span class="visually-hidden">Error:</span> ${aboutErrors.map(escapeHtml).join('. ')}</span>` : ''}
 <select id="about" name="about" aria-describedby="about-hint${aboutErrors.length ? ' about-error' : ''}"${aboutErrors.length ? ' aria-invalid="true"' : ''}><option value="">Not a particular person</option>${roles}<option value="someone-else"${values.about === 'someone-else' ? ' selected' : ''}>Someone else</option></select>
 </div>
-${input('incidentDate', 'date', { width: '12em' })}
+${asksFor(policy, 'incident') ? `${input('incidentDate', 'date', { width: '12em' })}
 ${input('incidentTime', 'time', { width: '8em' })}
-${input('incidentLocation', 'text')}
+${input('incidentLocation', 'text')}` : ''}
 ${textarea('desiredOutcome', 4, 'For example an explanation, an apology, or something put right.')}
 ${checkbox('confidential', 'Treat my complaint as confidential: only the person handling it will see what it says')}
 </fieldset>
-<fieldset><legend><h2>Sign your complaint</h2></legend>
+${asksFor(policy, 'signature') ? `<fieldset><legend><h2>Sign your complaint</h2></legend>
 ${signature}
 ${input('signature', 'text', { hint: 'Type your full name.', autocomplete: 'name' })}
 ${input('signatureDate', 'date', { width: '12em' })}
-</fieldset>
+</fieldset>` : ''}
 <fieldset><legend><h2>How we use your information</h2></legend>
 <p>${escapeHtml(dp)}</p>
 ${checkbox('consent', 'I agree to my information being used to deal with my complaint')}

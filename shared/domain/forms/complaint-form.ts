@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { LONDON } from '#domain/calendar/working-calendar';
-import type { Policy } from '#domain/policy/policy-schema';
+import { WEB_FORM_FIELDS, type Policy, type WebFormField } from '#domain/policy/policy-schema';
 
 /**
  * The complaint form's fields: the Not Alone Mentoring appendix form (name, contact number, email, postal
@@ -18,6 +18,8 @@ const singleLine = (max: number) =>
 const multiLine = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const tick = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
+
+export type FieldName = keyof typeof FORM_FIELDS;
 
 export const FORM_FIELDS = {
   name: optional(singleLine(200)),
@@ -42,8 +44,25 @@ export const FORM_FIELDS = {
 } as const;
 
 export const complaintFormSchema = z.object(FORM_FIELDS).strict();
+
+/** The form fields each optional question of a policy's form (`intake.webForm.fields`) adds. */
+const OPTIONAL_QUESTIONS: Record<WebFormField, readonly FieldName[]> = {
+  incident: ['incidentDate', 'incidentTime', 'incidentLocation'],
+  'invoice-number': ['invoiceNumber'],
+  signature: ['signature', 'signatureDate'],
+};
+
+/** Whether this policy's form asks a question: its own complaint form's questions, and every form's. */
+export function asksFor(policy: Policy, question: WebFormField): boolean {
+  return policy.intake.webForm.fields.includes(question);
+}
+
+/** Fields a policy's form does not ask: a submission carrying one is refused as an unknown field. */
+function notAsked(policy: Policy): Set<string> {
+  return new Set(WEB_FORM_FIELDS.filter((q) => !asksFor(policy, q)).flatMap((q) => OPTIONAL_QUESTIONS[q]));
+}
 export type ComplaintForm = z.infer<typeof complaintFormSchema>;
-export type FieldName = keyof typeof FORM_FIELDS;
+
 
 export interface FieldError {
   readonly field: string;
@@ -74,20 +93,23 @@ export const FIELD_LABELS: Record<FieldName, string> = {
 /** Checks the shape of a submission and the policy's own rules; every problem is returned at once, by field. */
 export function validateComplaintForm(input: unknown, policy: Policy, today: DateTime = DateTime.now().setZone(LONDON)): { form: ComplaintForm } | { errors: FieldError[] } {
   const parsed = complaintFormSchema.safeParse(input);
-  const shapeErrors: FieldError[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => {
+  const given = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const unasked = Object.keys(given).filter((k) => notAsked(policy).has(k) && given[k] !== '' && given[k] !== undefined && given[k] !== null);
+  const shapeErrors: FieldError[] = [
+    ...(unasked.length ? [{ field: unasked[0] as string, message: `unknown field${unasked.length > 1 ? 's' : ''}: ${unasked.join(', ')}` }] : []),
+    ...(parsed.success ? [] : parsed.error.issues).map((issue) => {
         if (issue.code === 'unrecognized_keys') return { field: issue.keys[0] ?? 'form', message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
         const field = String(issue.path[0] ?? 'form');
         const label = FIELD_LABELS[field as FieldName] ?? field;
         // Messages that start with "must" or "is" read after the field's label; the others are whole sentences.
         const message = issue.code === 'invalid_type' ? `${label} is missing` : /^(must|is) /.test(issue.message) ? `${label} ${issue.message}` : issue.message;
         return { field, message };
-      });
+      }),
+  ];
   // The policy's rules are checked even when the shape is wrong, so the person sees every problem in one go.
-  const given = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const present = (name: FieldName) => typeof given[name] === 'string' ? (given[name] as string).trim() !== '' : given[name] !== undefined && given[name] !== null;
-  const ruleErrors = policyRuleErrors(policy, present, given, today).filter((e) => !shapeErrors.some((s) => s.field === e.field));
+  const hidden = notAsked(policy);
+  const ruleErrors = policyRuleErrors(policy, present, given, today).filter((e) => !hidden.has(e.field) && !shapeErrors.some((s) => s.field === e.field));
   const errors = [...shapeErrors, ...ruleErrors];
   if (errors.length > 0 || !parsed.success) return { errors };
   return { form: parsed.data };

@@ -212,8 +212,12 @@ const intake = z
         thankYouUrl: z.url('must be a web address').optional(),
         /** Web origins allowed to post JSON from a browser (CORS), e.g. "https://www.example.org". */
         allowedOrigins: z.array(z.url('must be an origin such as https://www.example.org')).default([]),
-        /** Questions beyond the complaint itself that this organisation's form asks (its own complaint form's). */
-        fields: z.array(z.enum(WEB_FORM_FIELDS)).default([]),
+        /**
+         * Questions beyond name, contact, the complaint and the outcome wanted that this organisation's form asks
+         * (its own complaint form's): when, where and at what time it happened by default; an invoice number and a
+         * signature only where the policy's form has them (Not Alone Mentoring's appendix 1).
+         */
+        fields: z.array(z.enum(WEB_FORM_FIELDS)).default(['incident']),
       })
       .strict(),
     confidentialMarker: z.object({ phrase: text, clause }).strict().optional(),
@@ -322,6 +326,14 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.Refinemen
   unique('stages', policy.stages.map((s) => s.id));
   unique('outsideBodies', policy.outsideBodies.map((b) => b.id));
   unique('outOfScope', policy.outOfScope.map((o) => o.id));
+
+  const asked = new Set(policy.intake.webForm.fields);
+  if (policy.intake.webForm.enabled && policy.intake.signature?.required && !asked.has('signature')) {
+    problem(['intake', 'webForm', 'fields'], `the policy needs a signed complaint (clause ${policy.intake.signature.clause}), so its web form must ask for it: add signature`);
+  }
+  if (policy.intake.webForm.enabled && policy.intake.requiredDetails?.fields.includes('incident-date') && !asked.has('incident')) {
+    problem(['intake', 'webForm', 'fields'], 'the policy requires the date it happened, so its web form must ask for it: add incident');
+  }
 
   const knownRole = (path: (string | number)[], value: string | undefined) => {
     if (value !== undefined && !roles.has(value)) {
