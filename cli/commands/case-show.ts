@@ -31,6 +31,7 @@ export async function caseShowCommand(args: string[]): Promise<number> {
       ...(c.about ? [`About: ${one(c.about)}`] : []),
       `Signed: ${c.signed ? 'yes' : 'no'}`,
       ...(c.flags.length ? [`Flags: ${c.flags.join(', ')}`] : []),
+      ...(c.possibleNextStageRequest ? [`Perhaps asking for the next stage: ${one(c.possibleNextStageRequest.from)} wrote on ${c.possibleNextStageRequest.at.slice(0, 10)} after our response; if so, confirm with case escalate ${c.reference}`] : []),
       'Deadlines:',
       ...c.deadlines.map((d) => `  ${d.stage} ${d.kind} ${d.dueDate} (${d.rule}, clause ${d.clause}) ${d.status}${d.extensions?.length ? `, extended ${d.extensions.length}x` : ''}`),
       ...(c.outcomes?.length ? ['Outcomes:', ...c.outcomes.map((o) => `  ${o.stage}: ${o.decision} by ${one(o.by)} on ${o.at.slice(0, 10)}`)] : []),

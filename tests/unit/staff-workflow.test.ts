@@ -449,3 +449,53 @@ describe('what the seeds ask of the other actions', () => {
     expect(last(stack).html).not.toContain('<i>x</i>');
   });
 });
+
+describe('a reply to an outcome letter may be the request for the next stage', () => {
+  const reply = (stack: MemoryStack, reference: string, to: string, receivedAt: string, body = 'I am not happy with this. I want someone else to look at it.') =>
+    stack.deliver(email([`From: Pat Person <${PAT}>`, `To: ${to}`, `Subject: Re: [${reference}] Our decision on your complaint`], body), { receivedAt });
+
+  it('is shown to staff with the one action that confirms it, and confirming it sends the next stage its acknowledgement', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'complaints@county-council.example', 'Bins');
+    await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    expect(await reply(stack, reference, 'complaints@county-council.example', '2026-12-02T09:00:00.000Z')).toEqual([{ kind: 'threaded', policyId: 'county-council', reference }]);
+    await stack.drain();
+    const flagged = await stack.cases.get(reference);
+    expect(flagged?.possibleNextStageRequest).toEqual({ at: '2026-12-02T09:00:00.000Z', from: PAT });
+    expect(flagged?.stage).toBe('stage-1');
+    const notice = stack.mailer.sent.find((m) => m.subject === `[${reference}] New message: perhaps asking for Stage two`);
+    expect(notice?.text).toContain(`If the complainant is asking for it, confirm it, which sends them the acknowledgement: npm run redress -- case escalate ${reference}`);
+    expect(notice?.to).not.toContain(PAT);
+
+    const { buildDigest } = await import('#domain/digest/build-digest');
+    const digest = buildDigest(seedPolicies.get('county-council'), await stack.cases.open('county-council'), at('2026-12-03T08:00:00Z'));
+    expect(digest?.sections[0]).toEqual({
+      heading: 'Perhaps asking for the next stage',
+      lines: [{ reference, text: `${reference}: Stage one, replied on Wednesday 2 December 2026: confirm with case escalate ${reference}` }],
+    });
+
+    const two = await staff.escalate({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    await stack.drain();
+    expect(two.stage).toBe('stage-2');
+    expect(two.possibleNextStageRequest).toBeUndefined();
+    expect(last(stack).subject).toMatch(/received your request/);
+    const timeline = await stack.cases.timeline(reference);
+    expect(timeline.find((e) => e.type === 'next-stage-requested')?.summary).toBe('The complainant asked for Stage two (by email on Wednesday 2 December 2026)');
+  });
+
+  it('is not taken for one once the time to ask has passed (Not Alone Mentoring 8.1), nor before there is an outcome', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'not.alone.mentoring@gmail.com');
+    await staff.sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+    await reply(stack, reference, 'not.alone.mentoring@gmail.com', '2026-11-25T09:00:00.000Z', 'Any news?');
+    expect((await stack.cases.get(reference))?.possibleNextStageRequest).toBeUndefined();
+    await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' });
+    await reply(stack, reference, 'not.alone.mentoring@gmail.com', '2026-12-29T09:00:00.000Z', 'I want to appeal.');
+    expect((await stack.cases.get(reference))?.possibleNextStageRequest).toBeUndefined();
+    await reply(stack, reference, 'not.alone.mentoring@gmail.com', '2026-12-23T09:00:00.000Z', 'I want to appeal, please.');
+    expect((await stack.cases.get(reference))?.possibleNextStageRequest).toEqual({ at: '2026-12-23T09:00:00.000Z', from: PAT, windowEnds: '2026-12-24' });
+  });
+});

@@ -135,6 +135,11 @@ export interface Case {
   readonly withdrawalRequestedAt?: string;
   /** False for a matter resolved early, which the policy does not record as a complaint (the council). */
   readonly recordedAsComplaint?: boolean;
+  /**
+   * The complainant wrote while the time to ask for the next stage was open: perhaps asking for it. Staff confirm
+   * with `case escalate`; it clears when the case moves on or closes.
+   */
+  readonly possibleNextStageRequest?: { readonly at: string; readonly from: string; readonly windowEnds?: string };
   readonly closedAt?: string;
   readonly closure?: ClosureReason;
 }

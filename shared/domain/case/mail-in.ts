@@ -1,3 +1,4 @@
+import { londonDate } from '#domain/calendar/london-date';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { caseMailNotice, undeliverableNotice } from '#domain/letters/staff-notices';
 import { threadKey } from '#domain/mail/message-id';
@@ -5,6 +6,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import type { CaseChange } from './case-change.js';
 import type { Case } from './case.js';
+import { openNextStageWindow } from './next-stage-window.js';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -41,13 +43,39 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
   const confirmed = confirms
     ? [timelineEvent({ id: `email-confirmed-${mail.key.slice(0, 16)}`, at: mail.receivedAt, type: 'note', actor: mail.sender, summary: `The complainant confirmed ${mail.sender} by replying from it` })]
     : [];
+  // Complainants answer an outcome letter by email rather than find a form: while the window is open, such a reply
+  // may be the request for the next stage, and staff are asked to confirm it (one action: case escalate).
+  const open = mail.automatic ? undefined : openNextStageWindow(policy, c, londonDate(mail.receivedAt));
+  const nextStageName = open ? (policy.stages.find((s) => s.id === open.nextStage)?.name ?? open.nextStage) : undefined;
+  const request = open ? { at: mail.receivedAt, from: mail.sender, ...(open.window ? { windowEnds: open.window.dueDate } : {}) } : undefined;
+  const flagged: Case = request ? { ...changed, possibleNextStageRequest: request } : changed;
+  const asked = request
+    ? [
+        timelineEvent({
+          id: `possible-request-${mail.key.slice(0, 16)}`,
+          at: mail.receivedAt,
+          type: 'note',
+          actor: 'redress',
+          summary: `This message came while ${nextStageName} can be asked for${request.windowEnds ? ` (until ${request.windowEnds})` : ''}: it may be a request for it. If it is, confirm with case escalate ${c.reference}`,
+        }),
+      ]
+    : [];
   return {
-    case: changed,
-    events: [event, ...confirmed],
+    case: flagged,
+    events: [event, ...confirmed, ...asked],
     letters: mail.automatic
       ? []
       : [
-          noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], caseMailNotice(policy, c, subject, mail.text), 'mail-notice', mail.key.slice(0, 16), sending),
+          noticeToStaff(
+            policy,
+            c.reference,
+            c.reference,
+            [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)],
+            caseMailNotice(policy, c, subject, mail.text, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined),
+            'mail-notice',
+            mail.key.slice(0, 16),
+            sending,
+          ),
         ],
     threadKeys: mail.messageId ? [threadKey(mail.messageId)] : [],
     deadlinesChanged: false,

@@ -30,7 +30,7 @@ const KIND_WORDS: Record<string, string> = {
 };
 
 /** The digest's sections, most urgent first: a case is listed once, in the first that fits it. */
-export const DIGEST_SECTIONS = ['Overdue', 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
+export const DIGEST_SECTIONS = ['Perhaps asking for the next stage', 'Overdue', 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 
 /** Where one open case stands this morning: its section, the deadline that put it there and the working days to it. */
@@ -40,6 +40,8 @@ export interface CaseStanding {
   /** Working days from today to the deadline: negative when overdue. */
   readonly workingDaysLeft?: number;
   readonly isNew: boolean;
+  /** The complainant's reply that may ask for the next stage, for that section. */
+  readonly reply?: NonNullable<Case['possibleNextStageRequest']>;
 }
 
 /**
@@ -57,6 +59,7 @@ export function caseStanding(policy: Policy, c: Case, now: DateTime): CaseStandi
     isNew,
     ...(d ? { deadline: d, workingDaysLeft: calendarFor(policy).workingDaysFrom(today, d.dueDate) } : {}),
   });
+  if (c.possibleNextStageRequest) return { section: 'Perhaps asking for the next stage', isNew, reply: c.possibleNextStageRequest };
   if (soonest && soonest.dueDate < today) return standing('Overdue', soonest);
   if (soonest && soonest.dueDate === today) return standing('Due today', soonest);
   if (soonest && soonest.dueDate <= weekEnd) return standing('Due this week', soonest);
@@ -67,7 +70,8 @@ export function caseStanding(policy: Policy, c: Case, now: DateTime): CaseStandi
 }
 
 /**
- * One organisation's morning view of its open cases, each listed once where it is most urgent: overdue, due
+ * One organisation's morning view of its open cases, each listed once where it is most urgent: perhaps asking
+ * for the next stage (a reply while its window is open, for staff to confirm), overdue, due
  * today, due this week, awaiting acknowledgement, awaiting signature, no date set (open with no deadline
  * running: staff must set one or close it), new since yesterday. Days are working days. A confidential case shows
  * its reference, stage and dates, never who or what. Undefined when there is nothing to say.
@@ -78,6 +82,9 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
     const who = c.confidential ? ' (confidential)' : '';
     const fresh = s.isNew && s.section !== 'New since yesterday' ? '; new since yesterday' : '';
     const d = s.deadline;
+    if (s.reply) {
+      return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm with case escalate ${c.reference}` };
+    }
     if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
     return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${fresh}` };
   };

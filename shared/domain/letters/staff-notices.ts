@@ -81,14 +81,22 @@ export function assignedNotice(policy: Policy, c: Case): Letter {
 }
 
 /** The handler's notice that mail arrived on a case. */
-export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string): Letter {
+export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string, possibleRequest?: { readonly nextStage: string; readonly windowEnds?: string }): Letter {
   const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c) }];
+  if (possibleRequest) {
+    sections.push({
+      heading: `Is this a request for ${possibleRequest.nextStage}?`,
+      paragraphs: [
+        `It came after our response, while ${possibleRequest.nextStage} can be asked for${possibleRequest.windowEnds ? ` (until ${dateInWords(possibleRequest.windowEnds)})` : ''}. If the complainant is asking for it, confirm it, which sends them the acknowledgement: npm run redress -- case escalate ${c.reference}`,
+      ],
+    });
+  }
   if (c.confidential) {
     sections.push({ paragraphs: ['New mail arrived on this confidential case. Read it with the case tools.'] });
   } else {
     sections.push({ heading: `Message: ${subject || 'no subject'}`, paragraphs: [excerpt(text)] });
   }
-  return renderLetter(`[${c.reference}] New message on the case`, sections);
+  return renderLetter(`[${c.reference}] ${possibleRequest ? `New message: perhaps asking for ${possibleRequest.nextStage}` : 'New message on the case'}`, sections);
 }
 
 /** The handler's notice that mail to the complainant bounced. */

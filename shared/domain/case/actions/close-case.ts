@@ -14,8 +14,9 @@ import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } fro
 export function closed(policy: Policy, c: Case, reason: ClosureReason, at: DateTime): { case: Case; events: TimelineEvent[] } {
   const planned = pendingDeadlines(policy, c.stage, 'closed', at);
   const ended = c.deadlines.map((d) => (d.status === 'pending' && d.kind !== 'external-escalation-window' ? { ...d, status: 'closed' as const } : d));
+  const { possibleNextStageRequest: _unanswered, ...rest } = c;
   return {
-    case: { ...c, status: 'closed', closedAt: iso(at), closure: reason, deadlines: [...ended, ...planned] },
+    case: { ...rest, status: 'closed', closedAt: iso(at), closure: reason, deadlines: [...ended, ...planned] },
     events: deadlinesSet(at, c.stage, planned),
   };
 }

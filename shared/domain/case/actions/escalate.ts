@@ -39,13 +39,14 @@ export function escalate(policy: Policy, c: Case, request: { readonly reason?: s
   }
   const used = window ? { ...c, deadlines: c.deadlines.map((d) => (d === window ? { ...d, status: 'met' as const } : d)) } : c;
   const target = policy.stages.find((s) => s.id === next.stage);
+  const via = request.via ?? (c.possibleNextStageRequest ? `by email on ${dateInWords(londonDate(c.possibleNextStageRequest.at))}` : undefined);
   const moved = enterStage(policy, used, next.stage, ctx.at, ctx.actor, `the complainant asked for ${target?.name ?? next.stage}${reason ? ` (${reason})` : ''}`);
   const writable = writableByEmail(moved.case);
   const acknowledged: Case = writable
     ? { ...moved.case, acknowledgedAt: iso(ctx.at), deadlines: moved.case.deadlines.map((d) => (d.stage === next.stage && d.kind === 'acknowledge' && d.status === 'pending' ? { ...d, status: 'met' as const } : d)) }
     : moved.case;
   const events = [
-    event(ctx.at, 'next-stage-requested', ctx.actor, `The complainant asked for ${target?.name ?? next.stage}${request.via ? ` (${request.via})` : ''}${window && today > window.dueDate ? `, after the window ended on ${window.dueDate}: ${reason}` : ''}`, {
+    event(ctx.at, 'next-stage-requested', ctx.actor, `The complainant asked for ${target?.name ?? next.stage}${via ? ` (${via})` : ''}${window && today > window.dueDate ? `, after the window ended on ${window.dueDate}: ${reason}` : ''}`, {
       from: c.stage,
       to: next.stage,
       ...(reason ? { reason } : {}),
