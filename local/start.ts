@@ -13,12 +13,11 @@ import { powertoolsLog } from '#composition/powertools-log';
 import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
-import { formRoute } from './form-route.js';
+import { frontDoorRoutes } from './front-door.js';
 import { startHttpServer } from './http-server.js';
 import { runDueTimers } from './local-clock.js';
 import { startSesEmulator } from './ses-emulator.js';
 import { startSmtpListener } from './smtp-listener.js';
-import { statusRoute } from './status-route.js';
 import { repeatEvery } from './repeat-every.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -69,9 +68,7 @@ async function main(): Promise<void> {
         },
       }),
     );
-    const form = stack.form();
-    const forms = formRoute({ ...form, submit: async (submission) => { const opened = await form.submit(submission); outbox.nudge(); return opened; } });
-    running.push(await startHttpServer(config.REDRESS_HTTP_PORT, [forms, statusRoute(policies, config)], (e) => log.error('HTTP error', { error: e.message })));
+    running.push(await startHttpServer(config.REDRESS_HTTP_PORT, frontDoorRoutes(stack, () => outbox.nudge()), (e) => log.error('HTTP error', { error: e.message })));
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
     // queues each organisation's digest once on a working day from the digest hour.
@@ -89,7 +86,7 @@ async function main(): Promise<void> {
 
     console.log(`Redress is running locally.
   SMTP intake      smtp://localhost:${config.REDRESS_SMTP_PORT}  (mail to any policy's complaints address)
-  HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/  (complaint forms at /forms/<policy-id>)
+  HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/  (complaint forms at /forms/<policy-id>; each complainant's page at /cases/<token>, linked from their letters)
   Sent mail        http://localhost:${config.REDRESS_SES_PORT}/  (SES emulator viewer; JSON at /store)
   DynamoDB Local   ${dynamodbServer.endpoint}  (data in ${join(config.REDRESS_DATA_DIR, 'dynamodb')})
   Raw mail         ${join(config.REDRESS_DATA_DIR, 'mail')}

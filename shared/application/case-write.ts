@@ -1,6 +1,7 @@
 import type { CaseChange } from '#domain/case/case-change';
 import type { Case } from '#domain/case/case';
 import { letterItem, timersItem, type OutboxItem } from '#domain/outbox/outbox-item';
+import { pageKey } from './complainant/page-token.js';
 import type { CaseWrite, Claim } from './ports/cases.js';
 
 function pendingDeadlines(c: Case | undefined): string {
@@ -12,8 +13,8 @@ function pendingDeadlines(c: Case | undefined): string {
 }
 
 /**
- * Turns a decided change into the one atomic write that saves it: the case at its next version, its events
- * and thread keys, its letters as outbox items, a timer intent whenever its pending deadlines differ from
+ * Turns a decided change into the one atomic write that saves it: the case at its next version, its events,
+ * thread keys and the key of a newly issued complainant page, its letters as outbox items, a timer intent whenever its pending deadlines differ from
  * before (the outbox sender makes the timers match), and the once-only claims it depends on.
  */
 export function caseWrite(before: Case | undefined, change: CaseChange, at: string, claims: readonly Claim[] = []): CaseWrite {
@@ -24,5 +25,6 @@ export function caseWrite(before: Case | undefined, change: CaseChange, at: stri
   if (pendingDeadlines(before) !== pendingDeadlines(saved) || deadlinesVersion !== before?.deadlinesVersion) {
     outbox.push(timersItem(saved.reference, version));
   }
-  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, outbox, claims, at };
+  const page = saved.page && saved.page.token !== before?.page?.token ? [pageKey(saved.page.token)] : [];
+  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at };
 }

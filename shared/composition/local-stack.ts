@@ -17,6 +17,7 @@ import type { Timers } from '#application/ports/timers';
 import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable, sesClient } from './aws-clients.js';
+import { complainantPageDeps } from './complainant-page.js';
 import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
 import { bindUseCases, type Ports } from './use-cases.js';
@@ -48,6 +49,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     localTimers: timers,
     useCases: bindUseCases(ports, settingsFrom(config)),
     form: (secret: string = config.REDRESS_FORM_SECRET) => formHandlerDeps(config, { ...ports, rateLimiter }, secret),
+    complainantPage: () => complainantPageDeps(config, ports),
   };
 }
 

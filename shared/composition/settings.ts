@@ -16,7 +16,7 @@ export interface Settings {
 
 export function settingsFrom(config: Config): Settings {
   return {
-    sending: { mailDomain: config.REDRESS_MAIL_DOMAIN, operatorEmail: config.REDRESS_OPERATOR_EMAIL },
+    sending: { mailDomain: config.REDRESS_MAIL_DOMAIN, operatorEmail: config.REDRESS_OPERATOR_EMAIL, ...(config.REDRESS_PUBLIC_URL ? { pageBaseUrl: config.REDRESS_PUBLIC_URL } : {}) },
     limits: {
       maxEmailBytes: config.REDRESS_MAX_EMAIL_BYTES,
       maxHtmlLengthToParse: config.REDRESS_MAX_HTML_TO_TEXT,

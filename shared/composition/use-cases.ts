@@ -16,10 +16,14 @@ import type { Mailer } from '#application/ports/mailer';
 import type { Outbox } from '#application/ports/outbox';
 import type { RawMail } from '#application/ports/raw-mail';
 import type { Timers } from '#application/ports/timers';
+import { addInformation, type AddInformation } from '#application/complainant/add-information';
+import { askForReview } from '#application/complainant/ask-for-review';
+import { viewComplainantPage } from '#application/complainant/view-page';
 import { acknowledge } from '#application/staff/acknowledge';
 import { addNote } from '#application/staff/add-note';
 import { addParticipant } from '#application/staff/add-participant';
 import { closeCase } from '#application/staff/close-case';
+import { issuePage, revokePage } from '#application/staff/complainant-page';
 import { earlyResolution } from '#application/staff/early-resolution';
 import { escalate } from '#application/staff/escalate';
 import { extendDeadline, type ExtendRequest } from '#application/staff/extend-deadline';
@@ -63,6 +67,11 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),
     sendDueLetters: () => sendDueLetters(deps),
     retryLetter: (id: string) => retryLetter(deps, id),
+    complainant: {
+      view: (token: string) => viewComplainantPage(deps, token),
+      addInformation: (request: AddInformation) => addInformation(deps, request),
+      askForReview: (request: { token: string; fromStage: string; at: DateTime }) => askForReview(deps, request),
+    },
     held: {
       list: (scope: string, which?: 'waiting' | 'settled') => ports.heldMail.list(scope, which),
       release: (request: ReleaseRequest) => releaseHeld(deps, request),
@@ -86,6 +95,8 @@ export function bindUseCases(ports: Ports, settings: Settings) {
       close: (request: StaffRequest) => closeCase(deps, request),
       reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
       addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
+      issuePage: (request: StaffRequest) => issuePage(deps, request),
+      revokePage: (request: StaffRequest) => revokePage(deps, request),
     },
   };
 }

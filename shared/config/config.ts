@@ -68,6 +68,8 @@ const schema = z.object({
   /** On AWS: the Secrets Manager secret holding REDRESS_FORM_SECRET. */
   REDRESS_FORM_SECRET_ARN: z.string().min(20).optional(),
   REDRESS_FORM_MAX_BODY_BYTES: count(64 * 1024),
+  /** The most a complainant may send from their page at once, words and files (API Gateway takes 10 MB). */
+  REDRESS_PAGE_MAX_BODY_BYTES: count(9 * 1024 * 1024),
   /** Faster than this, a submission is a bot's. */
   REDRESS_FORM_MIN_FILL_SECONDS: count(3),
   REDRESS_FORM_MAX_AGE_SECONDS: count(86_400),
@@ -84,6 +86,11 @@ const schema = z.object({
   REDRESS_TIMER_POLL_SECONDS: count(15),
   REDRESS_SMTP_PORT: count(2525),
   REDRESS_HTTP_PORT: count(3000),
+  /**
+   * The HTTP front door as complainants reach it (forms and their own pages), e.g. https://complaints.example.org.
+   * Locally http://localhost:<REDRESS_HTTP_PORT>; on AWS the stack sets the HTTP API's address.
+   */
+  REDRESS_PUBLIC_URL: z.url('must be a web address such as https://complaints.example.org').optional(),
   REDRESS_SES_PORT: count(8005),
   REDRESS_DYNAMODB_PORT: count(8000),
 });
@@ -113,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...config,
     REDRESS_DYNAMODB_ENDPOINT: config.REDRESS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_DYNAMODB_PORT}`,
     REDRESS_SES_ENDPOINT: config.REDRESS_SES_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_SES_PORT}`,
+    REDRESS_PUBLIC_URL: config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.REDRESS_HTTP_PORT}`,
   };
 }
 

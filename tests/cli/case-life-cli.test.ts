@@ -57,7 +57,7 @@ describe('a Not Alone Mentoring complaint from email to closure, by the CLI', ()
       `[${reference}] Please sign your complaint`,
       `[${reference}] We have received your signed complaint`,
       `[${reference}] Our decision on your complaint`,
-      `[${reference}] We have received your request for appeal`,
+      `[${reference}] We have received your request for an appeal`,
       `[${reference}] Our final decision on your complaint`,
     ]);
     expect(mail[4]?.body.text).toContain('Citizens Advice: free, independent advice on what you can do next. Contact: https://www.citizensadvice.org.uk/. You need to contact them by Thursday 21 January 2027.');

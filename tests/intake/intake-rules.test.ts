@@ -268,7 +268,7 @@ describe('policy rules at intake', () => {
     expect(ack?.body.text).toContain('Our Chief Executive, Shaked Nir, will look into your complaint.');
     expect(ack?.body.text).toContain('full response by Thursday 21 January 2027');
     expect(ack?.body.text).toContain('How we use your information');
-    expect(ack?.body.text).toContain('the next stage of our complaints procedure (Stage Two (review by an appeal panel))');
+    expect(ack?.body.text).toContain('If you are not happy with our response, you can ask for a review by our appeal panel. Our response will tell you how.');
   });
 
   it('Connect: stage 2 leaves the reply date to staff, so the letter gives the policy file\'s default until they set one', async () => {

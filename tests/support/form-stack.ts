@@ -1,5 +1,5 @@
 import { startHttpServer } from '#local/http-server';
-import { formRoute } from '#local/form-route';
+import { frontDoorRoutes } from '#local/front-door';
 import type { RunningServer } from '#local/dynamodb-local';
 import { issueFormToken } from '#adapters/http/form-token';
 import { testStack, type TestStack } from './test-stack.js';
@@ -11,10 +11,10 @@ export interface FormStack extends TestStack {
   token(policyId: string): string;
 }
 
-/** The local HTTP front door with the real form handler on a port of its own, over the test stack. */
+/** The local HTTP front door (forms, complainants' pages) on a port of its own, over the test stack. */
 export async function formStack(overrides: Record<string, string> = {}): Promise<FormStack> {
   const stack = await testStack(overrides);
-  const server = await startHttpServer(0, [formRoute(stack.form())], (e) => console.error(e));
+  const server = await startHttpServer(0, frontDoorRoutes(stack), (e) => console.error(e));
   return {
     ...stack,
     url: server.endpoint,

@@ -88,7 +88,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     await stack.drain();
     expect(appeal.stage).toBe('stage-3');
     expect(appeal.deadlines.find((d) => d.stage === 'stage-2' && d.kind === 'appeal-window')?.status).toBe('met');
-    expect(last(stack).subject).toBe(`[${reference}] We have received your request for appeal`);
+    expect(last(stack).subject).toBe(`[${reference}] We have received your request for an appeal`);
     expect(last(stack).text).toContain('We will send you our response by Thursday 24 December 2026.');
     expect(last(stack).text).toContain('Our decision at this stage will be final.');
 
@@ -111,7 +111,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
       'Please sign your complaint',
       'We have received your signed complaint',
       'Our decision on your complaint',
-      'We have received your request for appeal',
+      'We have received your request for an appeal',
       'Our final decision on your complaint',
     ]);
   });

@@ -2,27 +2,20 @@
  * The form in a real headless browser (Debian's chromium driven by playwright-core): fill it in and send it,
  * see the reference; send it wrong, see the errors listed. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentEmails } from '#tests/support/ses-outbox';
+import { ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 
-const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = 'test-artifacts';
 
 let stack: FormStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
-  mkdirSync(ARTIFACTS, { recursive: true });
   // The person's fill time is simulated by the form handler's clock, not by waiting.
   stack = await formStack({ REDRESS_FORM_MIN_FILL_SECONDS: '3' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -79,7 +79,7 @@ describe('posting the form', () => {
     const response = await postJson('connected-together', fields);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { reference: string; acknowledged: boolean };
-    expect(body).toEqual({ reference: expect.stringMatching(/^CTC-\d{4}-\d{4}$/), acknowledged: true });
+    expect(body).toEqual({ reference: expect.stringMatching(/^CTC-\d{4}-\d{4}$/), acknowledged: true, page: expect.stringMatching(/^\/cases\/[A-Za-z0-9_-]{43}$/) });
     await stack.sendLetters();
     expect(await sentEmails(stack.sesEndpoint, email)).toHaveLength(1);
   });

@@ -36,6 +36,11 @@ export class DynamoDbCases implements Cases {
     return undefined;
   }
 
+  async byPageKey(pageKey: string): Promise<string | undefined> {
+    const row = await this.table.get(key.page(pageKey));
+    return typeof row?.reference === 'string' ? row.reference : undefined;
+  }
+
   async ofComplainant(policyId: string, email: string): Promise<Case[]> {
     return this.casesIn('GSI2', `FROM#${policyId}#${email.toLowerCase()}`, 'descending');
   }
@@ -67,6 +72,7 @@ export class DynamoDbCases implements Cases {
       ...change.events.map((e) => ({ what: 'event', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.event(c.reference, e.at, e.id), event: e }, { removeUndefinedValues: true }) } } })),
       // First writer wins: a Message-ID already tied to a case is never moved to another.
       ...[...new Set(change.threadKeys)].map((id) => ({ what: 'thread', item: this.table.putIfAbsent(key.thread(id), { reference: c.reference }) })),
+      ...change.pageKeys.map((k) => ({ what: 'page', item: this.table.putIfAbsent(key.page(k), { reference: c.reference }) })),
       ...change.outbox.map((o) => ({ what: 'outbox', item: this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, now)) })),
       ...change.claims.map((claim) => ({ what: `claim ${claim.kind}`, claim, item: this.claimItem(claim) })),
     ];

@@ -10,6 +10,7 @@
  * | a policy's cases, newest first                  | GSI3: POLICY#<policy>, <at>#<ref>                |
  * | held messages waiting, or settled, newest first   | GSI3: HELD#<scope>[#settled], <at>#<id>          |
  * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
+ * | a case by its complainant page (hashed token)     | PK PAGE#<sha256(token)>, SK PAGE                 |
  * | an inbound message already seen (case or held)    | PK INBOUND#<digest>#<policy>, SK INBOUND         |
  * | an outbox entry (letter, notice, timer intent)    | PK OUTBOX#<id>, SK OUTBOX                        |
  * | pending outbox entries, oldest first              | GSI1: OUTBOX-PENDING, <createdAt>#<id> (sparse)  |
@@ -35,6 +36,7 @@ export const key = {
   case: (reference: string) => ({ PK: `CASE#${reference}`, SK: 'CASE' }),
   event: (reference: string, at: string, id: string) => ({ PK: `CASE#${reference}`, SK: `EVENT#${at}#${id}` }),
   thread: (messageKey: string) => ({ PK: `THREAD#${messageKey}`, SK: 'THREAD' }),
+  page: (pageKey: string) => ({ PK: `PAGE#${pageKey}`, SK: 'PAGE' }),
   inbound: (inboundKey: string) => ({ PK: `INBOUND#${inboundKey}`, SK: 'INBOUND' }),
   counter: (prefix: string, year: number) => ({ PK: `REF#${prefix}#${year}`, SK: 'COUNTER' }),
   acknowledgement: (policyId: string, sender: string, date: string) => ({ PK: `ACK#${policyId}#${sender.toLowerCase()}#${date}`, SK: 'ACK' }),

@@ -1,4 +1,5 @@
 import { entryStage } from '#domain/case/route-case';
+import { HOUSE_STYLE } from './house-style.js';
 import { escapeHtml } from '#domain/letters/letter';
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -20,28 +21,6 @@ const DEFAULT_DATA_PROTECTION =
   'We will hold the information you give us securely and use it only to deal with your complaint. Only the people ' +
   'who need to consider your complaint will see it.';
 
-const STYLE = `
-body{font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.32;color:#0b0c0c;margin:0;background:#fff}
-main{max-width:960px;margin:0 auto;padding:30px 15px}
-h1{font-size:36px;margin:0 0 30px}h2{font-size:24px;margin:30px 0 15px}
-.field{margin:0 0 30px}.field--error{border-left:5px solid #d4351c;padding-left:15px}
-label,legend{display:block;font-weight:700;margin-bottom:5px}
-.hint{display:block;color:#505a5f;margin-bottom:15px}
-.error-message{display:block;color:#d4351c;font-weight:700;margin-bottom:15px}
-input[type=text],input[type=email],input[type=tel],input[type=date],input[type=time],select,textarea{font:inherit;width:100%;max-width:30em;padding:5px;border:2px solid #0b0c0c;box-sizing:border-box}
-textarea{max-width:40em}
-input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px}
-.field--error input,.field--error textarea,.field--error select{border-color:#d4351c}
-fieldset{border:0;padding:0;margin:0 0 30px}
-.checkbox{display:flex;gap:10px;align-items:flex-start}.checkbox input{width:28px;height:28px;margin:0}
-.checkbox label{font-weight:400}
-button{font:inherit;background:#00703c;color:#fff;border:0;padding:10px 15px;box-shadow:0 2px 0 #002d18;cursor:pointer}
-.error-summary{border:5px solid #d4351c;padding:20px;margin-bottom:30px}
-.error-summary h2{margin-top:0}.error-summary a{color:#d4351c;font-weight:700}
-.notice{border-left:10px solid #1d70b8;padding:15px;margin-bottom:30px}
-.honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-.reference{font-size:36px;font-weight:700;background:#00703c;color:#fff;padding:25px;text-align:center}
-`;
 
 /** The complaint form as an accessible page that works with no JavaScript. */
 export function complaintFormPage(policy: Policy, state: FormPageState): string {
@@ -149,13 +128,14 @@ ${checkbox('consent', 'I agree to my information being used to deal with my comp
 }
 
 /** The page a complainant sees after sending the form: their reference and what happens next. */
-export function complaintReceivedPage(policy: Policy, reference: string, acknowledged: boolean): string {
+export function complaintReceivedPage(policy: Policy, reference: string, acknowledged: boolean, pageLink?: string): string {
   return page(
     'Complaint received',
     `<main id="main">
 <h1>Complaint received</h1>
 <div class="reference" role="status">Your reference is<br><strong>${escapeHtml(reference)}</strong></div>
 <p>Please quote this reference if you contact ${escapeHtml(policy.organisation.name)} about your complaint.</p>
+${pageLink ? `<p>You can see where your complaint has got to, read our letters and send us more information on <a href="${escapeHtml(pageLink)}">your complaint's own page</a>. Keep its address to yourself, or bookmark it now.</p>` : ''}
 ${acknowledged ? '<p>We are sending an email to the address you gave. Please reply to it to confirm that the address is yours: until you do, we will not write to you there again.</p>' : ''}
 <p>${escapeHtml(timescales(policy))}</p>
 </main>`,
@@ -181,7 +161,7 @@ function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style></head>
+<title>${escapeHtml(title)}</title><style>${HOUSE_STYLE}</style></head>
 <body>
 <a href="#main" class="visually-hidden">Skip to main content</a>
 ${body}

@@ -149,18 +149,19 @@ async function post(deps: FormHandlerDeps, policy: Policy, request: HttpRequest,
     receivedAt: new Date(now).toISOString(),
     sourceIp: request.sourceIp,
   });
-  return accepted(asJson, policy, result.reference, result.acknowledged, cors);
+  return accepted(asJson, policy, result.reference, result.acknowledged, cors, result.pageToken);
 }
 
-function accepted(asJson: boolean, policy: Policy, reference: string, acknowledged: boolean, cors: Record<string, string>): HttpResponse {
-  if (asJson) return json(201, { reference, acknowledged }, cors);
+function accepted(asJson: boolean, policy: Policy, reference: string, acknowledged: boolean, cors: Record<string, string>, pageToken?: string): HttpResponse {
+  const page = pageToken ? `/cases/${pageToken}` : undefined;
+  if (asJson) return json(201, { reference, acknowledged, ...(page ? { page } : {}) }, cors);
   const thankYou = policy.intake.webForm.thankYouUrl;
   if (thankYou) {
     const url = new URL(thankYou);
     url.searchParams.set('reference', reference);
     return { status: 303, headers: { location: url.toString(), 'cache-control': 'no-store' }, body: '' };
   }
-  return { status: 200, headers: HTML_HEADERS, body: complaintReceivedPage(policy, reference, acknowledged) };
+  return { status: 200, headers: { ...HTML_HEADERS, 'referrer-policy': 'no-referrer' }, body: complaintReceivedPage(policy, reference, acknowledged, page) };
 }
 
 function respondError(asJson: boolean, status: number, policy: Policy, errors: readonly FieldError[], values: Record<string, string>, ctx: ErrorContext): HttpResponse {

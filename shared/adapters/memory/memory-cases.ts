@@ -30,6 +30,10 @@ export class MemoryCases implements Cases {
     return undefined;
   }
 
+  async byPageKey(pageKey: string): Promise<string | undefined> {
+    return this.tables.pages.get(pageKey);
+  }
+
   async ofComplainant(policyId: string, email: string): Promise<Case[]> {
     return this.newest((c) => c.policyId === policyId && c.complainant.email?.toLowerCase() === email.toLowerCase());
   }
@@ -60,6 +64,7 @@ export class MemoryCases implements Cases {
     this.tables.cases.set(c.reference, copy(c));
     for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
     for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);
+    for (const k of change.pageKeys) if (!this.tables.pages.has(k)) this.tables.pages.set(k, c.reference);
     for (const o of change.outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, change.at));
     for (const claim of change.claims) this.take(claim);
   }

@@ -11,6 +11,7 @@ export class MemoryTables {
   readonly cases = new Map<string, Case>();
   readonly timelines = new Map<string, Map<string, TimelineEvent>>();
   readonly threads = new Map<string, string>();
+  readonly pages = new Map<string, string>();
   readonly inbound = new Map<string, { reference?: string; outcome?: InboundOutcome; heldId?: string }>();
   readonly counters = new Map<string, number>();
   readonly acknowledgements = new Map<string, string>();

@@ -7,6 +7,7 @@ import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';
 import { caseWrite } from '../case-write.js';
+import { newPageToken } from '../complainant/page-token.js';
 import { contentionPause } from '../contention-pause.js';
 import type { Cases, Claim } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
@@ -29,6 +30,8 @@ export interface Opened {
   readonly acknowledged: boolean;
   /** An earlier attempt at this same message or submission had already opened it. */
   readonly already: boolean;
+  /** The complainant's page token, for a front door that shows the complainant where their page is. */
+  readonly pageToken?: string;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
   const year = Number(londonDate(received).slice(0, 4));
   const ackDate = londonDate(received);
   const sender = complaint.complainant.email?.toLowerCase();
+  const pageToken = newPageToken();
   for (let attempt = 1; ; attempt++) {
     const [last, acknowledgedBy] = await Promise.all([
       deps.counters.lastReference(policy.referencePrefix, year),
@@ -50,7 +54,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
     ]);
     const sequence = last + 1;
     const reference = formatReference(policy.referencePrefix, year, sequence);
-    const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString() });
+    const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken });
     const acknowledged = change.letters.some(isAcknowledgement);
     if (acknowledgedBy && reachableByEmail(change.case)) {
       deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
@@ -62,14 +66,14 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
     ];
     try {
       await deps.cases.write(caseWrite(undefined, change, deps.clock.now().toISOString(), claims));
-      return { reference, acknowledged, already: false };
+      return { reference, acknowledged, already: false, pageToken };
     } catch (error) {
       if (!(error instanceof ClaimTakenError)) throw error;
       if (error.claim.kind === 'inbound') {
         const earlier = await deps.counters.inbound(inboundKey);
         if (earlier?.reference) {
           const existing = await deps.cases.get(earlier.reference);
-          return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), already: true };
+          return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), already: true, ...(existing?.page ? { pageToken: existing.page.token } : {}) };
         }
       }
       if (attempt > deps.writeRetries) throw error;

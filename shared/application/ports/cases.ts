@@ -22,6 +22,8 @@ export interface CaseWrite {
   readonly expectedVersion: number;
   readonly events: readonly TimelineEvent[];
   readonly threadKeys: readonly string[];
+  /** Keys (hashed tokens) of complainant pages issued in this change: each finds the case from then on. */
+  readonly pageKeys: readonly string[];
   readonly outbox: readonly OutboxItem[];
   readonly claims: readonly Claim[];
   /** When the write is made: its outbox items are due from then. */
@@ -34,6 +36,8 @@ export interface Cases {
   timeline(reference: string): Promise<TimelineEvent[]>;
   /** The case one of these thread keys belongs to (ours, or an earlier message of the case); the first found wins. */
   byThread(threadKeys: readonly string[]): Promise<string | undefined>;
+  /** The case a complainant page key was issued for (whether that page is still live is the case's to say). */
+  byPageKey(pageKey: string): Promise<string | undefined>;
   /** Cases of one policy from one complainant address, newest first. */
   ofComplainant(policyId: string, email: string): Promise<Case[]>;
   /** A policy's cases that are not closed, soonest next deadline first (the digest's query). */

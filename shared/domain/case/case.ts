@@ -142,6 +142,16 @@ export interface Case {
   readonly possibleNextStageRequest?: { readonly at: string; readonly from: string; readonly windowEnds?: string };
   readonly closedAt?: string;
   readonly closure?: ClosureReason;
+  /**
+   * The complainant's own page: a long random token in its address (never the reference), in every letter that
+   * goes to a confirmed address. Revoked, or gone with the personal data at retention, it opens nothing.
+   */
+  readonly page?: ComplainantPage;
+}
+
+export interface ComplainantPage {
+  readonly token: string;
+  readonly issuedAt: string;
 }
 
 export type TimelineEventType =

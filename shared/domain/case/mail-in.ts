@@ -5,7 +5,7 @@ import { threadKey } from '#domain/mail/message-id';
 import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import type { CaseChange } from './case-change.js';
-import type { Case } from './case.js';
+import type { AttachmentRecord, Case } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
@@ -21,6 +21,8 @@ export interface MailOnCase {
   readonly text: string;
   readonly messageId?: string;
   readonly automatic: boolean;
+  /** Files that came with it and were stored, added to the case's attachments. */
+  readonly attachments?: readonly AttachmentRecord[];
 }
 
 /**
@@ -35,11 +37,12 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
     type: 'mail-in',
     actor: mail.sender,
     summary: mail.automatic ? `Automatic reply from ${mail.sender}` : `Message from ${mail.sender}`,
-    detail: { rawKey: mail.rawKey, subject, messageId: mail.messageId, automatic: mail.automatic },
+    detail: { rawKey: mail.rawKey, subject, messageId: mail.messageId, automatic: mail.automatic, ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => a.filename) } : {}) },
   });
   // A person's reply from a form address proves it is theirs: from now on Redress may write to it.
   const confirms = !mail.automatic && c.complainant.emailConfirmed === false && c.complainant.email?.toLowerCase() === mail.sender.toLowerCase();
-  const changed: Case = confirms ? { ...c, complainant: { ...c.complainant, emailConfirmed: true }, updatedAt: now } : { ...c, updatedAt: now };
+  const withFiles: Case = mail.attachments?.length ? { ...c, attachments: [...c.attachments, ...mail.attachments] } : c;
+  const changed: Case = confirms ? { ...withFiles, complainant: { ...c.complainant, emailConfirmed: true }, updatedAt: now } : { ...withFiles, updatedAt: now };
   const confirmed = confirms
     ? [timelineEvent({ id: `email-confirmed-${mail.key.slice(0, 16)}`, at: mail.receivedAt, type: 'note', actor: mail.sender, summary: `The complainant confirmed ${mail.sender} by replying from it` })]
     : [];

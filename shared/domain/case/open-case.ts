@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { letterToComplainant, noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { letterToComplainant, pageUrlFor, noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { composeLetter } from '#domain/letters/complainant-letter';
 import { firstLetterFacts } from '#domain/letters/letter-view';
 import { newCaseNotice } from '#domain/letters/staff-notices';
@@ -44,7 +44,12 @@ export interface NewComplaint {
  * when `acknowledge` (the use case knows whether this sender already had one today) and the handler's notice.
  * Every free text is bounded so that the case item always fits.
  */
-export function openCase(policy: Policy, complaint: NewComplaint, reference: string, options: { acknowledge: boolean; sending: Sending; now: string }): CaseChange {
+export function openCase(
+  policy: Policy,
+  complaint: NewComplaint,
+  reference: string,
+  options: { acknowledge: boolean; sending: Sending; now: string; /** The complainant's page token, made by the caller (randomness is not the domain's). */ pageToken?: string },
+): CaseChange {
   const stage = entryStage(policy);
   const signature = policy.intake.signature;
   const awaitingSignature = Boolean(signature?.required && !complaint.signed);
@@ -93,6 +98,7 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
     updatedAt: complaint.receivedAt,
     version: 1,
     deadlinesVersion: 1,
+    ...(options.pageToken ? { page: { token: options.pageToken, issuedAt: options.now } } : {}),
   };
 
   const at = complaint.receivedAt;
@@ -110,7 +116,7 @@ export function openCase(policy: Policy, complaint: NewComplaint, reference: str
   const letters: LetterToSend[] = [];
   if (acknowledge) {
     const facts = firstLetterFacts(policy, c);
-    letters.push(letterToComplainant(policy, c, composeLetter(policy, facts), facts.kind, `${c.stage}-received`, options.sending));
+    letters.push(letterToComplainant(policy, c, composeLetter(policy, facts, pageUrlFor(c, options.sending)), facts.kind, `${c.stage}-received`, options.sending));
   }
   letters.push(
     noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? ''), 'new-case-notice', 'opened', options.sending),

@@ -9,6 +9,23 @@ export interface Sending {
   readonly mailDomain: string;
   /** Where notices go when no role has an address, and where mail no policy claims is reported. */
   readonly operatorEmail: string;
+  /** Where complainants' pages are served (the HTTP front door); without it letters carry no page link. */
+  readonly pageBaseUrl?: string;
+}
+
+/**
+ * The address of the complainant's own page, for the letters: none where the case has no page, and none while
+ * the email address is one typed into a form and not yet shown to be theirs (the page would show the complaint
+ * to whoever holds that address).
+ */
+export function pageUrlFor(c: Pick<Case, 'page' | 'complainant'>, sending: Sending): string | undefined {
+  if (!c.page || !sending.pageBaseUrl || c.complainant.emailConfirmed === false) return undefined;
+  return pageAddress(sending.pageBaseUrl, c.page.token);
+}
+
+/** A complainant page's address on the front door. */
+export function pageAddress(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/cases/${token}`;
 }
 
 /** A stable id for one letter: the case (or organisation), what it is for, and what makes it this one. */

@@ -5,7 +5,7 @@ import { timelineEvent } from '#domain/case/timeline-event';
 import { threadKey } from '#domain/mail/message-id';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { LetterKind, Policy } from '#domain/policy/policy-schema';
-import { letterToComplainant, type Sending } from './addressing.js';
+import { letterToComplainant, pageUrlFor, type Sending } from './addressing.js';
 import type { Letter } from './letter.js';
 import { DEFAULT_TEMPLATES } from './letter-templates.js';
 import type { LetterFacts, Requirement } from './letter-view.js';
@@ -39,9 +39,9 @@ export function missingFrom(letter: Letter, required: readonly Requirement[]): s
   return required.filter((r) => r.text.trim() !== '' && !text.includes(normalised(r.text))).map((r) => r.what);
 }
 
-/** Renders a letter and checks it says everything it must; throws LetterIncompleteError if not. */
-export function composeLetter(policy: Policy, facts: LetterFacts): Letter {
-  const letter = renderTemplate(templateFor(policy, facts.kind), facts.view);
+/** Renders a letter (with the complainant's page link where there is one) and checks it says everything it must; throws LetterIncompleteError if not. */
+export function composeLetter(policy: Policy, facts: LetterFacts, pageUrl?: string): Letter {
+  const letter = renderTemplate(templateFor(policy, facts.kind), pageUrl ? { ...facts.view, pageUrl } : facts.view);
   const missing = missingFrom(letter, facts.required);
   if (missing.length > 0) throw new LetterIncompleteError(facts.kind, missing);
   return letter;
@@ -60,7 +60,7 @@ export interface LetterDelivery {
  * for staff to post or read out, so that no letter the policy calls for is silently skipped.
  */
 export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: string, at: string, sending: Sending): LetterDelivery {
-  const letter = composeLetter(policy, facts);
+  const letter = composeLetter(policy, facts, pageUrlFor(c, sending));
   if (!writableByEmail(c)) {
     return {
       letters: [],

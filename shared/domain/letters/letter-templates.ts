@@ -16,6 +16,12 @@ const PAGE = `{{#pageUrl}}
 You can see where your complaint has got to, read our letters and send us more information at any time on your complaint's own page: {{pageUrl}}
 {{/pageUrl}}`;
 
+/** For a letter that closes the case: the page still shows where things stand and the letters, until the records go. */
+const PAGE_CLOSED = `{{#pageUrl}}
+
+You can read our letters about your complaint on its own page: {{pageUrl}}
+{{/pageUrl}}`;
+
 const INFORMATION = `## How we use your information
 
 {{dataProtection}}`;
@@ -92,10 +98,10 @@ We will first contact you to make sure we understand your complaint fully. We wi
 
 We will let you know when you can expect our full response.
 {{/respondUnknown}}
-{{#nextStageName}}
+{{#nextStageWords}}
 
-If you are not happy with our response, you can ask for your complaint to go to the next stage of our complaints procedure ({{nextStageName}}). Our response will tell you how.
-{{/nextStageName}}
+If you are not happy with our response, you can ask for {{nextStageWords}}. Our response will tell you how.
+{{/nextStageWords}}
 ${PAGE}
 
 ${INFORMATION}
@@ -233,7 +239,7 @@ We have read what you told us. It is about a matter that our complaints procedur
 Where to take it instead: {{goTo}}.{{#note}} {{note}}.{{/note}}
 
 We have closed the complaint with us. If you think we have misunderstood what your complaint is about, reply to this email and tell us why.
-
+${PAGE_CLOSED}
 ${SIGN_OFF}`,
   },
 
@@ -251,7 +257,7 @@ You have withdrawn your complaint (reference {{reference}}), so we have closed i
 
 If you change your mind, reply to this email and we can open it again.
 {{/confirmNeeded}}
-
+${PAGE_CLOSED}
 ${SIGN_OFF}`,
   },
 
@@ -275,7 +281,7 @@ ${WHERE_ELSE}
 
 We will keep the records of your complaint until {{destroyOn}}, and then destroy them securely.
 {{/destroyOn}}
-
+${PAGE_CLOSED}
 ${SIGN_OFF}`,
   },
 };

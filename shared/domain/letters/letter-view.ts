@@ -60,6 +60,11 @@ export function roleInLetters(policy: Policy, roleId: string): string {
   return role?.inLetters ?? role?.title ?? roleId;
 }
 
+/** A stage as a letter or the complainant's page names it mid-sentence: "a review by our appeal panel", "stage two". */
+export function stageInLetters(stage: Pick<Stage, 'name' | 'inLetters'>): string {
+  return stage.inLetters ?? stage.name.toLowerCase();
+}
+
 function stageOf(policy: Policy, id: string): Stage | undefined {
   return policy.stages.find((s) => s.id === id);
 }
@@ -68,7 +73,7 @@ function pending(c: Case, kind: CaseDeadline['kind'], stage = c.stage): CaseDead
   return c.deadlines.find((d) => d.kind === kind && d.stage === stage && d.status === 'pending');
 }
 
-function contactWords(contact: NonNullable<Policy['outsideBodies'][number]['contact']> | undefined): string | undefined {
+export function contactWords(contact: NonNullable<Policy['outsideBodies'][number]['contact']> | undefined): string | undefined {
   if (!contact) return undefined;
   const parts = [contact.email, contact.phone, contact.name && contact.address ? `write to ${contact.name}, ${contact.address}` : contact.address, contact.url];
   const words = parts.filter(Boolean).join('; ');
@@ -99,7 +104,7 @@ function outsideBodies(policy: Policy, c: Case, all: boolean): { view: TemplateV
 }
 
 /** What every letter about a case may say: the organisation, the reference, whom it greets, who handles it. */
-function common(policy: Policy, c: Case, pageUrl: string | undefined): Record<string, TemplateView[string]> {
+function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
   const name = c.complainant.anonymous ? undefined : c.complainant.name?.trim();
   const handler = roleInLetters(policy, c.handlerRole);
   return {
@@ -113,7 +118,6 @@ function common(policy: Policy, c: Case, pageUrl: string | undefined): Record<st
     stageName: stageOf(policy, c.stage)?.inLetters ?? stageOf(policy, c.stage)?.name ?? c.stage,
     stageNameLower: stageOf(policy, c.stage)?.inLetters ?? (stageOf(policy, c.stage)?.name ?? c.stage).toLowerCase(),
     final: stageOf(policy, c.stage)?.final ?? false,
-    pageUrl,
   };
 }
 
@@ -138,22 +142,22 @@ function replyRequirements(c: Case): Requirement[] {
 }
 
 /** received: a new complaint; signed: its signature came; reply-date: staff set the reply date after the acknowledgement. */
-export function acknowledgementFacts(policy: Policy, c: Case, pageUrl?: string, occasion: 'received' | 'signed' | 'reply-date' = 'received'): LetterFacts {
+export function acknowledgementFacts(policy: Policy, c: Case, occasion: 'received' | 'signed' | 'reply-date' = 'received'): LetterFacts {
   const next = stageOf(policy, c.stage)?.next;
   const nextStage = next?.trigger === 'complainant-request' ? stageOf(policy, next.stage) : undefined;
   return {
     kind: 'acknowledgement',
-    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), nextStageName: nextStage?.name, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date' },
+    view: { ...common(policy, c), ...replyDates(policy, c), nextStageWords: nextStage ? stageInLetters(nextStage) : undefined, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date' },
     required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
   };
 }
 
-export function signatureRequestFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
+export function signatureRequestFacts(policy: Policy, c: Case): LetterFacts {
   const ack = stageOf(policy, c.stage)?.deadlines.find((d) => d.kind === 'acknowledge');
   return {
     kind: 'signature-request',
     view: {
-      ...common(policy, c, pageUrl),
+      ...common(policy, c),
       signatureClause: policy.intake.signature?.clause ?? '',
       acknowledgeWithin: ack ? describePeriod(ack.amount, ack.unit) : undefined,
     },
@@ -166,10 +170,10 @@ export function confirmAddressFacts(policy: Policy, c: Case): LetterFacts {
   return { kind: 'confirm-address', view: { org: policy.organisation.name, reference: c.reference }, required: [{ what: 'the reference', text: c.reference }] };
 }
 
-export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean }, pageUrl?: string): LetterFacts {
+export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean }): LetterFacts {
   return {
     kind: 'holding',
-    view: { ...common(policy, c, pageUrl), reason: extension.reason, newDate: dateInWords(extension.newDate), agreed: extension.agreed },
+    view: { ...common(policy, c), reason: extension.reason, newDate: dateInWords(extension.newDate), agreed: extension.agreed },
     required: [
       { what: 'why the response is late', text: extension.reason },
       { what: `the new date (${extension.newDate})`, text: dateInWords(extension.newDate) },
@@ -182,7 +186,7 @@ export function holdingFacts(policy: Policy, c: Case, extension: { reason: strin
  * either how and by when to ask for the next stage, or (at the last stage) that the decision is final and
  * every outside body with its contact and the date its window ends.
  */
-export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome, pageUrl?: string): LetterFacts {
+export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome): LetterFacts {
   const stage = stageOf(policy, outcome.stage);
   const final = stage?.final ?? !stage?.next;
   const remedies = outcome.remedies.filter((r) => r !== 'apology').map((r) => ({ text: remedyWords(policy, r) }));
@@ -213,7 +217,7 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome, pag
     const first = policy.stages.find((s) => s.formal)?.id;
     return {
       kind: 'final-outcome',
-      view: { ...common(policy, c, pageUrl), ...decision, reviewWords: outcome.stage === first ? 'looking into' : 'reviewing', hasOutsideBodies: bodies.view.length > 0, outsideBodies: bodies.view },
+      view: { ...common(policy, c), ...decision, reviewWords: outcome.stage === first ? 'looking into' : 'reviewing', hasOutsideBodies: bodies.view.length > 0, outsideBodies: bodies.view },
       required,
     };
   }
@@ -224,7 +228,7 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome, pag
   return {
     kind: 'outcome',
     view: {
-      ...common(policy, c, pageUrl),
+      ...common(policy, c),
       ...decision,
       nextHow: how,
       askBy: window ? dateInWords(window.dueDate) : undefined,
@@ -235,10 +239,10 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome, pag
   };
 }
 
-export function nextStageAcknowledgementFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
+export function nextStageAcknowledgementFacts(policy: Policy, c: Case): LetterFacts {
   return {
     kind: 'next-stage-acknowledgement',
-    view: { ...common(policy, c, pageUrl), ...replyDates(policy, c), handlerSentence: `${asSubject(roleInLetters(policy, c.handlerRole))} will review your complaint.` },
+    view: { ...common(policy, c), ...replyDates(policy, c), handlerSentence: `${asSubject(roleInLetters(policy, c.handlerRole))} will review your complaint.` },
     required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
   };
 }
@@ -246,13 +250,13 @@ export function nextStageAcknowledgementFacts(policy: Policy, c: Case, pageUrl?:
 export function redirectFacts(policy: Policy, c: Case, matter: Policy['outOfScope'][number]): LetterFacts {
   return {
     kind: 'redirect',
-    view: { ...common(policy, c, undefined), matter: matter.matter, goTo: matter.goTo, note: matter.note ? capitalise(matter.note) : undefined },
+    view: { ...common(policy, c), matter: matter.matter, goTo: matter.goTo, note: matter.note ? capitalise(matter.note) : undefined },
     required: [{ what: 'where to go instead', text: matter.goTo }],
   };
 }
 
 export function withdrawalFacts(policy: Policy, c: Case, confirmNeeded: boolean): LetterFacts {
-  return { kind: 'withdrawal', view: { ...common(policy, c, undefined), confirmNeeded }, required: [{ what: 'the reference', text: c.reference }] };
+  return { kind: 'withdrawal', view: { ...common(policy, c), confirmNeeded }, required: [{ what: 'the reference', text: c.reference }] };
 }
 
 export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, detail: { windowEnded?: string; summary?: string } = {}): LetterFacts {
@@ -261,7 +265,7 @@ export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, det
   return {
     kind: 'closure',
     view: {
-      ...common(policy, c, undefined),
+      ...common(policy, c),
       noAppeal: reason === 'no-appeal',
       earlyResolution: reason === 'early-resolution',
       resolved: reason === 'resolved',
@@ -277,8 +281,8 @@ export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, det
 }
 
 /** The first letter a case owes: confirm a typed address, ask for a signature, or acknowledge. */
-export function firstLetterFacts(policy: Policy, c: Case, pageUrl?: string): LetterFacts {
+export function firstLetterFacts(policy: Policy, c: Case): LetterFacts {
   if (c.complainant.emailConfirmed === false) return confirmAddressFacts(policy, c);
-  if (c.status === 'awaiting-signature') return signatureRequestFacts(policy, c, pageUrl);
-  return acknowledgementFacts(policy, c, pageUrl);
+  if (c.status === 'awaiting-signature') return signatureRequestFacts(policy, c);
+  return acknowledgementFacts(policy, c);
 }

@@ -46,7 +46,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
   acknowledged = moved.case;
   // A later stage's acknowledgement is the next-stage letter (a request for review staff took by phone, say).
   const facts = !ack
-    ? acknowledgementFacts(policy, acknowledged, undefined, 'reply-date')
+    ? acknowledgementFacts(policy, acknowledged, 'reply-date')
     : stage.id !== entryStage(policy).id
       ? nextStageAcknowledgementFacts(policy, acknowledged)
       : acknowledgementFacts(policy, acknowledged);

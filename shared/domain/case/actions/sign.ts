@@ -33,5 +33,5 @@ export function signCase(policy: Policy, c: Case, ctx: ActionContext & { readonl
     event(ctx.at, 'acknowledged', 'redress', `Acknowledgement of the signed ${open.stage} complaint`, undefined, `acknowledged-${open.stage}-${open.dueDate}`),
     ...moved.events,
   );
-  return change(moved.case, events, true, letterFor(policy, moved.case, acknowledgementFacts(policy, moved.case, undefined, 'signed'), `${open.stage}-signed`, iso(ctx.at), ctx.sending));
+  return change(moved.case, events, true, letterFor(policy, moved.case, acknowledgementFacts(policy, moved.case, 'signed'), `${open.stage}-signed`, iso(ctx.at), ctx.sending));
 }

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AddInformation, PageFile } from '#application/complainant/add-information';
+import { PageNotFoundError } from '#application/complainant/page-access';
+import type { ComplainantView } from '#domain/case/complainant-view';
+import { ActionRefusedError } from '#domain/case/case-change';
+import { casePageHtml, notFoundPageHtml, type CasePageProps } from './complainant-pages.js';
+import { HOUSE_STYLE_SOURCE } from './house-style.js';
+
+/** What the page's routes call: the complainant's three use cases, and the request limits. */
+export interface ComplainantPageDeps {
+  readonly view: (token: string) => Promise<ComplainantView>;
+  readonly addInformation: (request: AddInformation) => Promise<{ reference: string }>;
+  readonly askForReview: (request: { token: string; fromStage: string; at: Date }) => Promise<{ reference: string; already: boolean }>;
+  /** Largest request body taken (the words and every file together). */
+  readonly maxBodyBytes: number;
+  readonly maxAttachmentBytes: number;
+  readonly now: () => Date;
+}
+
+// The address is the key to the page: it must never leak in a Referer to an outside body's site, be indexed,
+// framed, or cached by a shared proxy.
+const HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+};
+
+const SENT: Record<string, string> = {
+  information: 'Thank you. We have added what you sent to your complaint, and the person handling it has been told.',
+  review: 'We have your request. We have sent you a letter saying who will look at your complaint next and by when.',
+};
+
+/**
+ * The complainant's own page for one case, at /cases/<token>: plain server-rendered HTML (hono JSX, escaped by
+ * default) that works without JavaScript. It shows where the complaint is, what happens next and by when, and
+ * the letters; it takes more information (words and files, threaded onto the case like a reply) and, while the
+ * time to ask is open, a request for the next stage. Every form posts back and redirects (post/redirect/get).
+ */
+export function complainantPageApp(deps: ComplainantPageDeps): Hono {
+  const app = new Hono();
+  // Files share one request, which the front door bounds (API Gateway takes 10 MB): say the smaller limit.
+  const maxFileMb = Math.floor(Math.min(deps.maxAttachmentBytes, deps.maxBodyBytes) / 1_048_576);
+  const casePage = (view: ComplainantView, token: string, extra: Omit<CasePageProps, 'view' | 'base' | 'maxFileMb'>) => casePageHtml({ view, base: `/cases/${token}`, maxFileMb, ...extra });
+  app.use('/cases/*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+  });
+  // A form posted from another site is refused: only the page itself may send to the case.
+  app.use('/cases/*', async (c, next) => {
+    if (c.req.method === 'POST' && !sameOrigin(c)) return c.text('This form can only be sent from its own page.', 403);
+    return next();
+  });
+  app.onError((error, c) => {
+    if (error instanceof PageNotFoundError) return notFound(c);
+    throw error;
+  });
+
+  app.get('/cases/:token', async (c) => {
+    const token = c.req.param('token');
+    const view = await deps.view(token);
+    const sent = SENT[c.req.query('sent') ?? ''];
+    return c.html(casePage(view, token, { sent: sent, submissionId: newSubmissionId() }));
+  });
+
+  app.post('/cases/:token/information', bodyLimit({ maxSize: deps.maxBodyBytes, onError: (c) => c.text(`What you sent is too large: send at most ${Math.floor(deps.maxBodyBytes / 1_048_576)} MB at a time, or email the files to us.`, 413) }), async (c) => {
+    const token = c.req.param('token');
+    const body = await c.req.parseBody({ all: true });
+    const text = typeof body.text === 'string' ? body.text : '';
+    const files = await filesIn(body.files);
+    const submissionId = typeof body.submissionId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(body.submissionId) ? body.submissionId : newSubmissionId();
+    try {
+      await deps.addInformation({ token, text, files, submissionId, receivedAt: deps.now().toISOString() });
+    } catch (error) {
+      if (!(error instanceof ActionRefusedError)) throw error;
+      const view = await deps.view(token);
+      return c.html(casePage(view, token, { problem: error.message, text: text, submissionId: submissionId }), 400);
+    }
+    return c.redirect(`/cases/${token}?sent=information`, 303);
+  });
+
+  app.post('/cases/:token/review', bodyLimit({ maxSize: 4096 }), async (c) => {
+    const token = c.req.param('token');
+    const body = await c.req.parseBody();
+    try {
+      await deps.askForReview({ token, fromStage: typeof body.fromStage === 'string' ? body.fromStage : '', at: deps.now() });
+    } catch (error) {
+      if (!(error instanceof ActionRefusedError)) throw error;
+      const view = await deps.view(token);
+      return c.html(casePage(view, token, { problem: error.message, submissionId: newSubmissionId() }), 400);
+    }
+    return c.redirect(`/cases/${token}?sent=review`, 303);
+  });
+  return app;
+}
+
+/**
+ * Whether a POST came from the page itself. Browsers say so in Sec-Fetch-Site; the page's no-referrer policy makes
+ * them send "Origin: null", so Origin is only compared when it names a site. A client that sends neither (a script
+ * with the link) holds the token, which is what the page asks for.
+ */
+function sameOrigin(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return true;
+  const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+async function filesIn(value: unknown): Promise<PageFile[]> {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const files = list.filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && (f as File).size > 0);
+  return Promise.all(files.map(async (f) => ({ filename: f.name, contentType: f.type, content: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+function newSubmissionId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+function notFound(c: Context) {
+  for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+  return c.html(notFoundPageHtml(), 404);
+}
+

@@ -1,0 +1,27 @@
+import { londonDate } from '#domain/calendar/london-date';
+import { complainantView, type ComplainantView } from '#domain/case/complainant-view';
+import type { PolicySet } from '#domain/policy/policy-set';
+import type { Cases } from '../ports/cases.js';
+import type { Clock } from '../ports/clock.js';
+import type { Outbox } from '../ports/outbox.js';
+import { caseForPage } from './page-access.js';
+
+export interface PageDeps {
+  readonly cases: Cases;
+  readonly outbox: Pick<Outbox, 'ofCase'>;
+  readonly policies: PolicySet;
+  readonly clock: Clock;
+}
+
+/** What the complainant's page shows today: the case in plain words and every letter that went to them. */
+export async function viewComplainantPage(deps: PageDeps, token: string): Promise<ComplainantView> {
+  const { c, policy } = await caseForPage(deps, token);
+  const [entries, timeline] = await Promise.all([deps.outbox.ofCase(c.reference), deps.cases.timeline(c.reference)]);
+  const emailed = entries.flatMap((e) => (e.kind === 'letter' && e.letter.toComplainant && e.status === 'sent' ? [{ subject: e.letter.subject, sentAt: e.sentAt ?? e.createdAt, text: e.letter.text, by: 'email' as const }] : []));
+  // A complainant with no email had their letters posted or read to them from drafts on the timeline.
+  const posted = timeline.flatMap((e) =>
+    e.type === 'letter-drafted' && typeof e.detail?.subject === 'string' && typeof e.detail.text === 'string' ? [{ subject: e.detail.subject, sentAt: e.at, text: e.detail.text, by: 'post' as const }] : [],
+  );
+  const letters = [...emailed, ...posted];
+  return complainantView(policy, c, letters, londonDate(deps.clock.now()));
+}

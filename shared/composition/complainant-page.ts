@@ -1,0 +1,63 @@
+import { policyDefaultsFrom } from '#config/config';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
+import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { loadPolicyBundle } from '#adapters/file/policy-bundle';
+import type { ComplainantPageDeps } from '#adapters/http/complainant-page-app';
+import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
+import { systemClock } from '#adapters/clock/system-clock';
+import { addInformation } from '#application/complainant/add-information';
+import { askForReview } from '#application/complainant/ask-for-review';
+import { viewComplainantPage } from '#application/complainant/view-page';
+import type { Cases } from '#application/ports/cases';
+import type { Clock } from '#application/ports/clock';
+import type { Counters } from '#application/ports/counters';
+import type { Log } from '#application/ports/log';
+import type { Outbox } from '#application/ports/outbox';
+import type { RawMail } from '#application/ports/raw-mail';
+import type { Config } from '#config/config';
+import type { PolicySet } from '#domain/policy/policy-set';
+import { DateTime } from 'luxon';
+import { casesTable, s3Client } from './aws-clients.js';
+import { powertoolsLog } from './powertools-log.js';
+import { requiredSetting } from './required-setting.js';
+import { settingsFrom } from './settings.js';
+
+export interface ComplainantPagePorts {
+  readonly policies: PolicySet;
+  readonly cases: Cases;
+  readonly counters: Counters;
+  readonly outbox: Outbox;
+  readonly rawMail: RawMail;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+/** The complainant page's routes over their ports, the same locally and in Lambda. */
+export function complainantPageDeps(config: Config, ports: ComplainantPagePorts): ComplainantPageDeps {
+  const deps = { ...settingsFrom(config), ...ports };
+  return {
+    view: (token) => viewComplainantPage(deps, token),
+    addInformation: (request) => addInformation(deps, request),
+    askForReview: (request) => askForReview(deps, { ...request, at: DateTime.fromJSDate(request.at) }),
+    maxBodyBytes: config.REDRESS_PAGE_MAX_BODY_BYTES,
+    maxAttachmentBytes: config.REDRESS_MAX_ATTACHMENT_BYTES,
+    now: () => ports.clock.now(),
+  };
+}
+
+/** The complainant page function: cases and the outbox in DynamoDB, files into the raw-mail bucket. No SES. */
+export function composeComplainantPage(config: Config): { deps: ComplainantPageDeps; log: ReturnType<typeof powertoolsLog> } {
+  const table = casesTable(config);
+  const log = powertoolsLog('redress-complainant-page');
+  const ports: ComplainantPagePorts = {
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
+    counters: new DynamoDbCounters(table),
+    outbox: new DynamoDbOutbox(table),
+    rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail and its attachments are kept in')),
+    clock: systemClock,
+    log,
+  };
+  return { deps: complainantPageDeps(config, ports), log };
+}

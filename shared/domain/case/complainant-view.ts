@@ -1,0 +1,97 @@
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { contactWords, stageInLetters } from '#domain/letters/letter-view';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { Case, ClosureReason } from './case.js';
+import { openNextStageWindow } from './next-stage-window.js';
+
+/** A letter the complainant has been sent, as their page lists it. */
+export interface PageLetter {
+  readonly subject: string;
+  readonly sentAt: string;
+  readonly text: string;
+  /** Emailed, or drafted for staff to post (a complainant Redress may not email). */
+  readonly by: 'email' | 'post';
+}
+
+/** What the complainant's own page shows: where the complaint is, what happens next and by when, the letters. */
+export interface ComplainantView {
+  readonly organisation: string;
+  readonly reference: string;
+  readonly complaintsAddress: string;
+  /** "Open", "Waiting for your signed complaint", "Closed". */
+  readonly status: string;
+  /** The stage as a letter names it ("a review by our appeal panel"). */
+  readonly stage: string;
+  /** What happens next, one sentence each, with the dates the policy promises. */
+  readonly next: readonly string[];
+  /** While the complainant may ask for the next stage: its name and, where the policy sets one, the last day. */
+  readonly review?: { readonly stage: string; readonly until?: string; readonly fromStage: string };
+  readonly letters: readonly PageLetter[];
+  /** Whether more information can still be sent (not once the case is closed and its records are going). */
+  readonly open: boolean;
+}
+
+const CLOSED_BECAUSE: Record<ClosureReason, string> = {
+  resolved: 'We have closed your complaint.',
+  withdrawn: 'You withdrew your complaint, so we have closed it.',
+  redirected: 'Your complaint is about a matter our complaints procedure does not cover. Our letter says where to take it.',
+  'early-resolution': 'We sorted this out with you quickly, so we did not record it as a formal complaint.',
+  'no-appeal': 'The time to ask for the next stage ended, so we have closed your complaint.',
+};
+
+/**
+ * The complainant's page for a case, in plain words: its status and stage, the dates that are still to come
+ * (the acknowledgement, the response, a meeting, the last day to ask for the next stage or go to an outside
+ * body), and the letters sent. Nothing staff wrote for themselves, and nothing about whom it names.
+ */
+export function complainantView(policy: Policy, c: Case, letters: readonly PageLetter[], today: string): ComplainantView {
+  const stage = policy.stages.find((s) => s.id === c.stage);
+  const stageWords = stage?.inLetters ?? stage?.name ?? c.stage;
+  const pending = (kind: string) => c.deadlines.find((d) => d.kind === kind && d.stage === c.stage && d.status === 'pending' && d.dueDate >= today);
+  const next: string[] = [];
+  const window = openNextStageWindow(policy, c, today);
+  const nextStage = window ? policy.stages.find((s) => s.id === window.nextStage) : undefined;
+  const nextWords = nextStage ? stageInLetters(nextStage) : window?.nextStage;
+
+  if (c.status === 'awaiting-signature') {
+    next.push(`We need your signed complaint before we can start${policy.intake.signature ? ` (our complaints policy, clause ${policy.intake.signature.clause})` : ''}. Our letter says how to send it.`);
+  } else if (c.status === 'open') {
+    const ack = pending('acknowledge');
+    if (ack) next.push(`We will acknowledge your complaint by ${dateInWords(ack.dueDate)}.`);
+    const meet = pending('meet');
+    if (meet) next.push(`If we need to meet you, we will do so by ${dateInWords(meet.dueDate)}.`);
+    const respond = pending('respond');
+    const max = pending('respond-max');
+    if (respond) next.push(`We will send you our ${stage?.final ? 'final' : 'full'} response by ${dateInWords(respond.dueDate)}.`);
+    if (max) next.push(`If it needs longer, we will tell you why, and you will have our response by ${dateInWords(max.dueDate)} at the latest.`);
+    if (window && nextWords) {
+      next.push(`If you are not happy with our response, you can ask for ${nextWords}${window.window ? ` until ${dateInWords(window.window.dueDate)}` : ''}.`);
+    }
+    if (!ack && !meet && !respond && !window) next.push('We are looking into your complaint and will write to you with what happens next.');
+  } else {
+    next.push(c.closure ? CLOSED_BECAUSE[c.closure] : CLOSED_BECAUSE.resolved);
+  }
+  for (const d of c.deadlines.filter((x) => x.kind === 'external-escalation-window' && x.status === 'pending' && x.dueDate >= today)) {
+    const body = policy.outsideBodies.find((b) => b.id === d.body);
+    const contact = body ? contactWords(body.contact) : undefined;
+    if (body) next.push(`You can take your complaint to ${body.name}${contact ? ` (${contact})` : ''} until ${dateInWords(d.dueDate)}.`);
+  }
+  const retention = c.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
+  if (c.status === 'closed' && retention) next.push(`We will keep the records of your complaint, and this page, until ${dateInWords(retention.dueDate)}, and then destroy them securely.`);
+
+  return {
+    organisation: policy.organisation.name,
+    reference: c.reference,
+    complaintsAddress: policy.intake.addresses[0] as string,
+    status: c.status === 'open' ? 'Open' : c.status === 'awaiting-signature' ? 'Waiting for your signed complaint' : 'Closed',
+    stage: capitalise(stageWords),
+    next,
+    ...(window && nextWords && c.status === 'open' ? { review: { stage: nextWords, fromStage: c.stage, ...(window.window ? { until: dateInWords(window.window.dueDate) } : {}) } } : {}),
+    letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
+    open: c.status !== 'closed',
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

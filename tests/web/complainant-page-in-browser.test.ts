@@ -1,0 +1,77 @@
+/**
+ * The complainant's page in a real headless browser (Debian's chromium, playwright-core), checked with axe-core
+ * for accessibility at each step: from the web form's "received" page to their own page, adding information
+ * with a file, and asking for a review once the outcome is out. Screenshots go to test-artifacts/.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { formStack, type FormStack } from '#tests/support/form-stack';
+
+
+let stack: FormStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The person's fill time is simulated by the form handler's clock, not by waiting.
+  stack = await formStack({ REDRESS_FORM_MIN_FILL_SECONDS: '3' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.server.stop();
+});
+
+/** axe-core's WCAG 2.2 A and AA rules on the page as it is: the violations, by rule id. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = (await page.evaluate(() => (globalThis as unknown as { axe: typeof axe }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))) as axe.AxeResults;
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe("the complainant's page in a browser", () => {
+  it('from the form to their page: add information with a file, then ask for a review, every step accessible', async () => {
+    // The page's CSP allows no script: axe is put in by the test browser, which is allowed to step past it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/forms/alumot`);
+    await page.getByLabel('Your name').fill('Ari Browser');
+    await page.getByLabel('Email address').fill(`ari.${Date.now()}@example.net`);
+    await page.getByLabel('What happened').fill('Nobody called me back about my son’s sessions, twice.');
+    await page.getByLabel('I agree to my information being used').check();
+    stack.clock.advance(10_000);
+    await page.getByRole('button', { name: 'Send complaint' }).click();
+    const reference = (await page.locator('.reference strong').textContent()) as string;
+    await page.getByRole('link', { name: "your complaint's own page" }).click();
+
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your complaint to Alumot');
+    expect(await page.locator('dl.summary').textContent()).toContain(reference);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/complainant-page.png`, fullPage: true });
+
+    const file = join(tmpdir(), `evidence-${Date.now()}.txt`);
+    writeFileSync(file, 'The call log for the week.');
+    await page.getByLabel('What you want to add').fill('Here is the call log I kept.');
+    await page.getByLabel('Files (optional)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('We have added what you sent to your complaint');
+    expect((await stack.cases.get(reference))?.attachments.map((a) => a.filename)).toEqual([file.split('/').at(-1)]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We checked the call records: we called back on both days.', remedies: [], actions: [], at: DateTime.fromISO('2026-12-01T10:00:00Z'), actor: 'ceo' });
+    await stack.sendLetters();
+    await page.goto(page.url().split('?')[0] as string);
+    await page.getByRole('button', { name: 'Ask for a review by our appeal panel' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('We have your request.');
+    expect((await stack.cases.get(reference))?.stage).toBe('stage-2');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/complainant-page-review-asked.png`, fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The complainant's own page end to end over HTTP: the link in their letters, what it shows, adding information
+ * with a file, asking for the next stage, and everything that must open nothing (a revoked or unknown token, a
+ * form posted from another site). Real servers: DynamoDB Local, the SES emulator, the local front door.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { deliver } from '#tests/support/deliver';
+import { formStack, type FormStack } from '#tests/support/form-stack';
+import { sentEmails } from '#tests/support/ses-outbox';
+
+let stack: FormStack;
+beforeAll(async () => {
+  stack = await formStack();
+});
+afterAll(() => stack.server.stop());
+
+const at = (iso: string) => DateTime.fromISO(iso);
+let n = 0;
+const PAGE_LINK = /on your complaint's own page: (http:\/\/localhost:3000\/cases\/([A-Za-z0-9_-]{43}))/;
+
+/** A Not Alone Mentoring complaint by email, signed: its reference, the complainant's address and the page path from the acknowledgement. */
+async function signedComplaint(body = 'The volunteer did not come to three sessions.') {
+  const from = `page.${Date.now()}.${++n}@example.net`;
+  const [opened] = await deliver(stack, [`From: Robin Page <${from}>`, 'To: not.alone.mentoring@gmail.com', 'Subject: My sessions', `Message-ID: <page-${n}-${Date.now()}@example.net>`, '', body, ''].join('\n'));
+  if (opened?.kind !== 'case-opened') throw new Error(JSON.stringify(opened));
+  await stack.useCases.staff.sign({ reference: opened.reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
+  await stack.sendLetters();
+  const ack = (await sentEmails(stack.sesEndpoint, from)).find((m) => /received your signed complaint/.test(m.subject));
+  const link = PAGE_LINK.exec(ack?.body.text ?? '');
+  if (!link) throw new Error(`no page link in: ${ack?.body.text}`);
+  return { reference: opened.reference, from, path: new URL(link[1] as string).pathname, token: link[2] as string };
+}
+
+const page = (path: string) => fetch(`${stack.url}${path}`, { redirect: 'manual' });
+const post = (path: string, body: FormData | URLSearchParams, headers: Record<string, string> = {}) => fetch(`${stack.url}${path}`, { method: 'POST', body, headers, redirect: 'manual' });
+
+describe("the complainant's page", () => {
+  it('is linked from the letters by a long random token, never the reference, and says where the complaint is and what happens next', async () => {
+    const { reference, path, token } = await signedComplaint();
+    expect(path).toBe(`/cases/${token}`);
+    expect(token).not.toContain(reference);
+    const response = await page(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
+    const html = await response.text();
+    for (const words of [
+      '<h1>Your complaint to Not Alone Mentoring</h1>',
+      `<dd>${reference}</dd>`,
+      '<dd>Open</dd>',
+      'We will send you our full response by Tuesday 8 December 2026.',
+      'If we need to meet you, we will do so by Thursday 3 December 2026.',
+      'We have received your signed complaint',
+      'Send us more information',
+    ]) expect(html).toContain(words);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('Ask for');
+  });
+
+  it('takes more information with a file, threaded onto the case like a reply and told to the handler, once however often it is sent', async () => {
+    const { reference, path } = await signedComplaint();
+    const form = () => {
+      const data = new FormData();
+      data.set('submissionId', 'sub-12345678');
+      data.set('text', 'Here is the text message the volunteer sent me. <script>alert(1)</script>');
+      data.append('files', new Blob(['%PDF-1.4 the message'], { type: 'application/pdf' }), 'message.pdf');
+      return data;
+    };
+    const sent = await post(`${path}/information`, form());
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`${path}?sent=information`);
+    expect(await (await page(`${path}?sent=information`)).text()).toContain('We have added what you sent to your complaint');
+    expect((await post(`${path}/information`, form())).status).toBe(303);
+
+    const c = await stack.cases.get(reference);
+    expect(c?.attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([['message.pdf', 'application/pdf', 20]]);
+    const added = (await stack.cases.timeline(reference)).filter((e) => e.type === 'mail-in');
+    expect(added.map((e) => e.summary)).toEqual(['Message from the complainant, on their complaint page']);
+    await stack.sendLetters();
+    const notices = (await sentEmails(stack.sesEndpoint)).filter((m) => m.subject === `[${reference}] New message on the case`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body.text).toContain('Here is the text message the volunteer sent me.');
+  });
+
+  it('refuses an empty message with the page and what to do, and a form posted from another site', async () => {
+    const { path } = await signedComplaint();
+    const empty = await post(`${path}/information`, new URLSearchParams({ text: '   ', submissionId: 'sub-empty-1' }));
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Write what you want to add, or choose a file to send.');
+    const foreign = await post(`${path}/information`, new URLSearchParams({ text: 'hello', submissionId: 'sub-foreign' }), { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    const crossSite = await post(`${path}/review`, new URLSearchParams({ fromStage: 'stage-2' }), { 'sec-fetch-site': 'cross-site', origin: 'null' });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('offers "ask for a review" while the window is open, records the escalation and sends the next stage its acknowledgement; pressed twice, once', async () => {
+    const { reference, from, path } = await signedComplaint();
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We read the session records and spoke to the volunteer.', remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' });
+    await stack.sendLetters();
+    stack.clock.set(new Date('2026-12-10T09:00:00Z'));
+    const html = await (await page(path)).text();
+    expect(html).toContain('If you are not happy with our response, you can ask for an appeal until Thursday 24 December 2026.');
+    expect(html).toContain('<input type="hidden" name="fromStage" value="stage-2"/>');
+    const asked = await post(`${path}/review`, new URLSearchParams({ fromStage: 'stage-2' }));
+    expect(asked.status).toBe(303);
+    expect((await post(`${path}/review`, new URLSearchParams({ fromStage: 'stage-2' }))).status).toBe(303);
+    const c = await stack.cases.get(reference);
+    expect(c?.stage).toBe('stage-3');
+    const timeline = await stack.cases.timeline(reference);
+    expect(timeline.filter((e) => e.type === 'next-stage-requested').map((e) => [e.actor, e.summary])).toEqual([['complainant', expect.stringContaining('(on their complaint page)')]]);
+    await stack.sendLetters();
+    const acks = (await sentEmails(stack.sesEndpoint, from)).filter((m) => /request for an appeal/.test(m.subject));
+    expect(acks).toHaveLength(1);
+    expect(await (await page(path)).text()).not.toContain('name="fromStage"');
+  });
+
+  it('opens nothing once revoked, for a token never issued, or for one of the wrong shape; a new one works and the old does not', async () => {
+    const { reference, path } = await signedComplaint();
+    const revoked = await stack.useCases.staff.revokePage({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'katie' });
+    expect(revoked.page).toBeUndefined();
+    const gone = await page(path);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('There is no complaint page here');
+    expect((await page(`/cases/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await page('/cases/short')).status).toBe(404);
+    expect((await page(`/cases/${reference}`)).status).toBe(404);
+    const renewed = await stack.useCases.staff.issuePage({ reference, at: at('2026-11-25T11:00:00Z'), actor: 'katie' });
+    expect((await page(`/cases/${renewed.page?.token}`)).status).toBe(200);
+    expect((await page(path)).status).toBe(404);
+  });
+
+  it('is not linked from the letter to an address typed into a web form until its owner confirms it', async () => {
+    const email = `typed.${Date.now()}@example.net`;
+    const opened = await stack.useCases.submitWebComplaint({
+      policyId: 'county-council',
+      form: { name: 'Typed Address', email, summary: 'The bins were not collected for three weeks.', confidential: false, consent: true, formToken: 'x' },
+      submissionKey: `typed-${Date.now()}`,
+      receivedAt: stack.clock.now().toISOString(),
+      sourceIp: '127.0.0.1',
+    });
+    await stack.sendLetters();
+    const [first] = await sentEmails(stack.sesEndpoint, email);
+    expect(first?.subject).toContain(opened.reference);
+    expect(first?.body.text).not.toContain('/cases/');
+  });
+});
