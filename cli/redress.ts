@@ -26,6 +26,7 @@ import {
   caseNoteCommand,
   caseOpenCommand,
   caseOutcomeCommand,
+  casePageCommand,
   caseReassignCommand,
   caseRedirectCommand,
   caseReopenCommand,
@@ -89,6 +90,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
                              a closed case is open again
   case add-participant REF EMAIL
                              someone besides the complainant may write into the case
+  case page REF [--new | --revoke]
+                             the complainant's own page: its address, a new one, or taken down
     (case verbs take --at INSTANT, default now, --by NAME and --json; refused: exit 3)
   held list [--policy ID | --operator] [--settled]
                              messages kept for a person instead of becoming a case
@@ -137,6 +140,7 @@ const COMMANDS: Record<string, Command> = {
   'case close': caseCloseCommand,
   'case reopen': caseReopenCommand,
   'case add-participant': caseAddParticipantCommand,
+  'case page': casePageCommand,
   'held list': heldListCommand,
   'held release': heldReleaseCommand,
   'held discard': heldDiscardCommand,

@@ -9,6 +9,7 @@ new RedressStack(app, 'Redress', {
   policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),
   operatorEmail: app.node.tryGetContext('operatorEmail') ?? config.REDRESS_OPERATOR_EMAIL,
   sendingDomain: app.node.tryGetContext('sendingDomain'),
+  publicUrl: app.node.tryGetContext('publicUrl'),
   settings: {
     digestHour: config.REDRESS_DIGEST_HOUR,
     apiRateLimit: config.REDRESS_API_RATE_LIMIT,

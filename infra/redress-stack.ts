@@ -28,6 +28,8 @@ export interface RedressStackProps extends StackProps {
   readonly operatorEmail: string;
   /** A domain verified in SES for sending; when given, the stack creates its identity (DKIM records to publish). */
   readonly sendingDomain?: string;
+  /** The front door as complainants reach it (a custom domain); the HTTP API's own address by default. */
+  readonly publicUrl?: string;
   /** Named settings from the validated configuration (shared/config/config.ts), so the stack and the local stack agree. */
   readonly settings: {
     readonly digestHour: number;
@@ -185,8 +187,35 @@ export class RedressStack extends Stack {
     formsApi.addRoutes({ path: '/forms/{policyId}/token', methods: [HttpMethod.GET], integration: formIntegration });
     new CfnOutput(this, 'FormsUrl', { description: 'Complaint forms are at <this>/forms/<policy-id>', value: formsApi.apiEndpoint });
 
+    // The complainant's own page, on the same front door: its letters carry the link, so every function that
+    // writes a letter to a complainant is told where the front door is (a custom domain with -c publicUrl=).
+    const publicUrl = props.publicUrl ?? formsApi.apiEndpoint;
+    const complainantPage = new RedressFunction(this, 'ComplainantPage', {
+      handlerModule: 'complainant-page',
+      policiesFile,
+      serviceName: 'redress-complainant-page',
+      description: "The complainant's own page: status, letters, more information, asking for the next stage",
+      timeout: Duration.seconds(15),
+      environment: {
+        REDRESS_TABLE: this.table.tableName,
+        REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName,
+        REDRESS_OPERATOR_EMAIL: props.operatorEmail,
+        REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+        REDRESS_PUBLIC_URL: publicUrl,
+      },
+    });
+    this.table.grantReadWriteData(complainantPage);
+    // What a complainant sends is kept beside raw mail, and like it is never deleted by the function that took it.
+    this.rawMail.grantPut(complainantPage);
+    const pageIntegration = new HttpLambdaIntegration('ComplainantPageIntegration', complainantPage);
+    formsApi.addRoutes({ path: '/cases/{token}', methods: [HttpMethod.GET], integration: pageIntegration });
+    formsApi.addRoutes({ path: '/cases/{token}/information', methods: [HttpMethod.POST], integration: pageIntegration });
+    formsApi.addRoutes({ path: '/cases/{token}/review', methods: [HttpMethod.POST], integration: pageIntegration });
+    for (const fn of [emailIntake, complaintForm]) fn.addEnvironment('REDRESS_PUBLIC_URL', publicUrl);
+
     // The function timers invoke, and the digest each working morning.
     const caseEnvironment = {
+      REDRESS_PUBLIC_URL: publicUrl,
       REDRESS_TABLE: this.table.tableName,
       REDRESS_OPERATOR_EMAIL: props.operatorEmail,
       REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Case, Decision } from '#domain/case/case';
 import { parseInstant } from '#domain/calendar/parse-instant';
+import { CaseNotFoundError } from '#application/ports/store-errors';
+import { pageAddress } from '#domain/letters/addressing';
 import { caseJson } from '#cli/commands/case-json';
 import { withStack, type StackContext } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
@@ -32,6 +34,8 @@ const OPTIONS = {
   about: { type: 'string' },
   channel: { type: 'string' },
   confidential: { type: 'boolean' },
+  new: { type: 'boolean' },
+  revoke: { type: 'boolean' },
 } as const;
 
 function parse(args: string[]) {
@@ -143,4 +147,23 @@ export async function caseOpenCommand(args: string[]): Promise<number> {
     },
     { sendLetters: true },
   );
+}
+
+/**
+ * `redress case page REF [--new | --revoke]`: the address of the complainant's own page (to give them by phone,
+ * or to post), a new address that replaces it, or the page taken down.
+ */
+export async function casePageCommand(args: string[]): Promise<number> {
+  const { positionals, values, at, actor } = parse(args);
+  if (positionals.length !== 1 || (values.new && values.revoke)) throw new UsageError('usage: redress case page REF [--new | --revoke] [--at INSTANT] [--by NAME]');
+  const reference = (positionals[0] as string).toUpperCase();
+  return withStack(async (ctx) => {
+    const request = { reference, at, actor };
+    const c = values.new ? await ctx.useCases.staff.issuePage(request) : values.revoke ? await ctx.useCases.staff.revokePage(request) : await ctx.cases.get(reference);
+    if (!c) throw new CaseNotFoundError(reference);
+    const base = ctx.config.REDRESS_PUBLIC_URL;
+    if (!c.page) process.stdout.write(`${reference}: no page (make one with case page ${reference} --new)\n`);
+    else process.stdout.write(base ? `${pageAddress(base, c.page.token)}\n` : `${reference}: the page's address needs REDRESS_PUBLIC_URL\n`);
+    return 0;
+  });
 }

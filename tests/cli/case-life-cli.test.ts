@@ -62,6 +62,14 @@ describe('a Not Alone Mentoring complaint from email to closure, by the CLI', ()
     ]);
     expect(mail[4]?.body.text).toContain('Citizens Advice: free, independent advice on what you can do next. Contact: https://www.citizensadvice.org.uk/. You need to contact them by Thursday 21 January 2027.');
 
+    // The complainant's page: the address every letter gave, a new one that replaces it, then taken down.
+    const link = /own page: (\S+)/.exec(mail[1]?.body.text ?? '')?.[1];
+    expect(runCli(['case', 'page', reference], env).stdout).toBe(`${link}\n`);
+    const renewed = runCli(['case', 'page', reference, '--new', '--by', 'katie'], env).stdout.trim();
+    expect(renewed).toMatch(/^http:\/\/localhost:3000\/cases\/[A-Za-z0-9_-]{43}$/);
+    expect(renewed).not.toBe(link);
+    expect(runCli(['case', 'page', reference, '--revoke', '--by', 'katie'], env).stdout).toBe(`${reference}: no page (make one with case page ${reference} --new)\n`);
+
     const usage = runCli(['case', 'outcome', reference, 'maybe'], env);
     expect(usage.status).toBe(2);
     const preview = runCli(['letter', 'preview', '--policy', 'not-alone-mentoring', '--kind', 'final-outcome', '--case', reference], env);

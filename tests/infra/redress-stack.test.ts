@@ -102,7 +102,15 @@ describe('RedressStack', () => {
 
   it('serves the complaint forms through a throttled HTTP API and a function that reads the form secret', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
-    expect(routes.sort()).toEqual(['GET /forms/{policyId}', 'GET /forms/{policyId}/token', 'OPTIONS /forms/{policyId}', 'POST /forms/{policyId}']);
+    expect(routes.sort()).toEqual([
+      'GET /cases/{token}',
+      'GET /forms/{policyId}',
+      'GET /forms/{policyId}/token',
+      'OPTIONS /forms/{policyId}',
+      'POST /cases/{token}/information',
+      'POST /cases/{token}/review',
+      'POST /forms/{policyId}',
+    ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
@@ -154,15 +162,25 @@ describe('RedressStack', () => {
   });
 
   it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it', () => {
-    const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
+    const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
     expect(senders).toEqual(['redress-outbox-sender']);
-    const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
+    const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
     expect(timers).toEqual(['redress-outbox-sender']);
     expect(policyOf('redress-email-intake')).not.toContain('s3:DeleteObject');
     expect(policyOf('redress-email-intake')).toContain('s3:PutObject');
     expect(policyOf('redress-deadline-timer')).toContain('s3:DeleteObject');
     expect(policyOf('redress-complaint-form')).not.toContain('s3:');
     expect(policyOf('redress-daily-digest')).not.toContain('s3:');
+    // The complainant's page stores what they send beside raw mail, and can neither read nor delete raw mail.
+    expect(policyOf('redress-complainant-page')).toContain('s3:PutObject');
+    expect(policyOf('redress-complainant-page')).not.toContain('s3:GetObject');
+    expect(policyOf('redress-complainant-page')).not.toContain('s3:DeleteObject');
+  });
+
+  it("tells every function that writes to complainants where their page is", () => {
+    for (const service of ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer']) {
+      expect(functionNamed(service).Environment.Variables.REDRESS_PUBLIC_URL, service).toBeDefined();
+    }
   });
 
 
