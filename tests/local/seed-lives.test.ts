@@ -1,0 +1,231 @@
+/**
+ * A whole life for each seed policy against `npm start`, as complainants and staff would live it: a complaint by
+ * email over SMTP, its acknowledgement, the outcome, the complainant asking for the next stage (on their own page
+ * for two policies, by reply and `case escalate` for the other two), the next stage's acknowledgement, the final
+ * outcome naming the outside body and when to go to it, closure, and the retention timer destroying the personal
+ * data. Every letter is checked in the SES emulator `npm start` runs. (Not Alone Mentoring's life is in
+ * tests/cli/case-life-cli.test.ts.)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '#local/free-port';
+import { runCli } from '#tests/support/run-cli';
+import { sendRaw } from '#tests/support/send-smtp';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const env: Record<string, string> = {};
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  Object.assign(env, {
+    REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'seed-lives-')),
+    REDRESS_SMTP_PORT: String(await freePort()),
+    REDRESS_HTTP_PORT: String(await freePort()),
+    REDRESS_SES_PORT: String(await freePort()),
+    REDRESS_DYNAMODB_PORT: String(await freePort()),
+    REDRESS_OUTBOX_POLL_SECONDS: '1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+  child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 90 s:\n${output}`)), 90_000);
+    child?.stdout?.on('data', () => output.includes('Ready.') && (clearTimeout(timer), resolve()));
+    child?.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child?.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
+});
+
+interface Mail {
+  readonly subject: string;
+  readonly destination: { readonly to: string[] };
+  readonly body: { readonly text?: string };
+}
+
+async function mailTo(address: string): Promise<Mail[]> {
+  // The emulator may close a kept-alive connection just as the next request goes out: that request is tried again.
+  const store = (await (await fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`).catch(() => fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`))).json()) as { emails: Mail[] };
+  return store.emails.filter((m) => m.destination.to.some((t) => t.toLowerCase().includes(address)));
+}
+
+/** Waits for the complainant to have `count` letters (the outbox runs every second under npm start). */
+async function letters(address: string, count: number): Promise<Mail[]> {
+  for (let i = 0; i < 60; i++) {
+    const mail = await mailTo(address);
+    if (mail.length >= count) return mail;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${address} has ${(await mailTo(address)).length} letters, not ${count}: ${(await mailTo(address)).map((m) => m.subject).join(' | ')}`);
+}
+
+function cli(args: string[]): string {
+  const r = runCli(args, env);
+  if (r.status !== 0) throw new Error(`redress ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+let n = 0;
+/** A complaint by email over SMTP to the policy's address; its reference once the case is open. */
+async function complain(to: string, from: string, subject: string, body: string): Promise<string> {
+  await sendRaw(Number(env.REDRESS_SMTP_PORT), from, [to], [`From: Sam Seed <${from}>`, `To: ${to}`, `Subject: ${subject}`, `Message-ID: <life-${++n}-${Date.now()}@example.net>`, '', body, ''].join('\r\n'));
+  for (let i = 0; i < 40; i++) {
+    const line = cli(['case', 'list', '--from', from]);
+    if (line !== 'no cases\n') return line.split('\t')[0] as string;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no case for ${from}`);
+}
+
+/** The complainant asks for the next stage on their own page, from the link in their letter. */
+async function askOnPage(letter: Mail, expectedButton: RegExp): Promise<void> {
+  const link = /own page: (\S+)/.exec(letter.body.text ?? '')?.[1];
+  expect(link, 'the letter links to the complainant page').toMatch(new RegExp(`^http://localhost:${env.REDRESS_HTTP_PORT}/cases/[A-Za-z0-9_-]{43}$`));
+  const html = await (await fetch(link as string)).text();
+  expect(html).toMatch(expectedButton);
+  const fromStage = /name="fromStage" value="([^"]+)"/.exec(html)?.[1] as string;
+  const asked = await fetch(`${link}/review`, { method: 'POST', body: new URLSearchParams({ fromStage }), redirect: 'manual' });
+  expect(asked.status).toBe(303);
+}
+
+const retentionRun: { reference: string; dueDate: string }[] = [];
+function closeAndRemember(reference: string): void {
+  const closed = JSON.parse(cli(['case', 'close', reference, '--by', 'officer', '--json'])) as { status: string; deadlines: { kind: string; dueDate: string; status: string }[] };
+  expect(closed.status).toBe('closed');
+  const retention = closed.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
+  expect(retention).toBeDefined();
+  retentionRun.push({ reference, dueDate: retention?.dueDate as string });
+}
+
+const subjects = (mail: Mail[], reference: string) => mail.map((m) => m.subject.replace(`[${reference}] `, ''));
+const DATE = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d{1,2} [A-Z][a-z]+ \\d{4}';
+
+describe('a whole life for each seed policy against npm start', () => {
+  it('Alumot: acknowledged, outcome, a review asked for on the complainant page, the final answer naming LADO', async () => {
+    const from = `alumot.life.${Date.now()}@example.net`;
+    const reference = await complain('Shaked@alumot.uk', from, 'The volunteer did not come', 'The volunteer missed three visits to my father.');
+    await letters(from, 1);
+    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The visit log shows each visit took place.', '--by', 'shaked']);
+    const [, outcome] = await letters(from, 2);
+    await askOnPage(outcome as Mail, /Ask for a review by our appeal panel/);
+    const [, , review] = await letters(from, 3);
+    expect(review?.body.text).toContain('a review by our appeal panel');
+    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'One visit was cut short without telling you.', '--remedy', 'apology', '--by', 'panel-member']);
+    const mail = await letters(from, 4);
+    expect(mail[3]?.body.text).toMatch(new RegExp(`Local Authority Designated Officer \\(LADO\\), Cambridgeshire`));
+    expect(mail[3]?.body.text).toContain('final');
+    closeAndRemember(reference);
+    expect(subjects(await mailTo(from), reference)).toEqual([
+      'We have received your complaint',
+      'Our decision on your complaint',
+      'We have received your request for a review by our appeal panel',
+      'Our final decision on your complaint',
+    ]);
+  }, 120_000);
+
+  it('the council: stage one, stage two asked for on the complainant page and reviewed independently, the Ombudsman and its window', async () => {
+    const from = `council.life.${Date.now()}@example.net`;
+    const reference = await complain('complaints@county-council.example', from, 'Missed bins', 'The bins on our street have been missed for three weeks.');
+    await letters(from, 1);
+    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The crew records show collections on each of those days.', '--by', 'manager']);
+    const [, outcome] = await letters(from, 2);
+    await askOnPage(outcome as Mail, /Ask for a review at stage two/);
+    await letters(from, 3);
+    const shown = cli(['case', 'show', reference]);
+    expect(shown).toContain('handled by independent-officer');
+    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The crew missed your street twice.', '--remedy', 'apology', '--action', 'Add your street to the round sheet', '--due', DateTime.now().plus({ months: 1 }).toISODate() as string, '--by', 'officer']);
+    const mail = await letters(from, 4);
+    expect(mail[3]?.body.text).toContain("Local Government and Social Care Ombudsman: investigates the Council's handling of the complaint. Contact: https://www.lgo.org.uk/.");
+    expect(mail[3]?.body.text).toMatch(new RegExp(`Add your street to the round sheet: by ${DATE}`));
+    closeAndRemember(reference);
+    expect(subjects(await mailTo(from), reference)).toEqual([
+      'We have received your complaint',
+      'Our decision on your complaint',
+      'We have received your request for a review at stage two',
+      'Our final decision on your complaint',
+    ]);
+  }, 120_000);
+
+  it('Connect: a reply date staff set, a review asked for by email and confirmed with case escalate, NACCC and its window in the final letter', async () => {
+    const from = `connect.life.${Date.now()}@example.net`;
+    const reference = await complain('enquiries.connect@gmail.com', from, 'Contact session', 'Our contact session was cancelled with an hour’s notice.');
+    await letters(from, 1);
+    const respondBy = DateTime.now().plus({ weeks: 5 }).toISODate() as string;
+    cli(['case', 'acknowledge', reference, '--respond-by', respondBy, '--by', 'manager']);
+    const [, dated] = await letters(from, 2);
+    expect(dated?.subject).toBe(`[${reference}] When to expect our response to your complaint`);
+    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The centre should have rung you the day before.', '--remedy', 'explanation', '--remedy', 'apology', '--by', 'manager']);
+    const [, , outcome] = await letters(from, 3);
+    expect(outcome?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\)[^\\n]*You need to contact them by ${DATE}`));
+    // The complainant answers the outcome by email: staff see a possible request and confirm it.
+    await sendRaw(Number(env.REDRESS_SMTP_PORT), from, ['enquiries.connect@gmail.com'], [`From: Sam Seed <${from}>`, 'To: enquiries.connect@gmail.com', `Subject: Re: [${reference}] Our decision on your complaint`, '', 'I would like the Complaints Officer to review this please.', ''].join('\r\n'));
+    for (let i = 0; i < 40 && !cli(['case', 'show', reference]).includes('Perhaps asking for the next stage'); i++) await new Promise((r) => setTimeout(r, 500));
+    expect(cli(['case', 'show', reference])).toContain(`confirm with case escalate ${reference}`);
+    cli(['case', 'escalate', reference, '--by', 'officer']);
+    await letters(from, 4);
+    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The investigation was fair and complete.', '--by', 'officer']);
+    const mail = await letters(from, 5);
+    expect(mail[4]?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\): considers only whether Connect followed its complaints procedure\\.[^\\n]*You need to contact them by ${DATE}\\.`));
+    expect(mail[4]?.body.text).toContain('Local Authority Designated Officer (LADO)');
+    closeAndRemember(reference);
+    expect(subjects(await mailTo(from), reference)).toEqual([
+      'We have received your complaint',
+      'When to expect our response to your complaint',
+      'Our decision on your complaint',
+      'We have received your request for a review by our Complaints Officer',
+      'Our final decision on your complaint',
+    ]);
+  }, 120_000);
+
+  it('Connected Together: the clock starts when the nature is established, an appeal by case escalate to board members not involved, the councils and the Ombudsman', async () => {
+    const from = `ct.life.${Date.now()}@example.net`;
+    const reference = await complain('complaints@connected-together.example', from, 'Our support worker', 'Our support worker stopped coming and nobody told us why.');
+    const [ack] = await letters(from, 1);
+    expect(ack?.body.text).toContain('We will then aim to send you our full response within 15 working days of that.');
+    const established = JSON.parse(cli(['case', 'event', reference, 'nature-established', '--by', 'ceo', '--json'])) as { deadlines: { kind: string; status: string }[] };
+    expect(established.deadlines.some((d) => d.kind === 'respond' && d.status === 'pending')).toBe(true);
+    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The visits were paused while the worker was ill; we should have told you.', '--by', 'ceo-person']);
+    await letters(from, 2);
+    cli(['case', 'escalate', reference, '--by', 'office']);
+    const [, , appeal] = await letters(from, 3);
+    expect(appeal?.body.text).toContain('Members of our board who have not been involved in your complaint will review your complaint.');
+    const refused = runCli(['case', 'outcome', reference, 'not-upheld', '--summary', 'Same.', '--by', 'ceo-person'], env);
+    expect(refused.status).toBe(3);
+    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The board agrees with the Chief Executive.', '--by', 'board-member']);
+    const mail = await letters(from, 4);
+    expect(mail[3]?.body.text).toContain('Northamptonshire County Council, Rutland County Council, or the commissioner of the service');
+    expect(mail[3]?.body.text).toContain('Local Government and Social Care Ombudsman: independent review of the complaint. Contact: http://www.lgo.org.uk/.');
+    closeAndRemember(reference);
+    expect(subjects(await mailTo(from), reference)).toEqual([
+      'We have received your complaint',
+      'Our decision on your complaint',
+      'We have received your request for an appeal to our board',
+      'Our final decision on your complaint',
+    ]);
+  }, 120_000);
+
+  it('the retention timer destroys each closed case\'s personal data on its date, keeping the anonymous record', () => {
+    expect(retentionRun).toHaveLength(4);
+    const last = retentionRun.map((r) => r.dueDate).sort().at(-1) as string;
+    // A deadline's timer goes off the morning after its date.
+    cli(['clock', 'run-due', '--now', `${DateTime.fromISO(last).plus({ days: 2 }).toISODate()}T09:00:00Z`]);
+    for (const { reference } of retentionRun) {
+      const shown = cli(['case', 'show', reference]);
+      expect(shown, reference).toContain('Complainant: anonymous');
+      expect(shown, reference).not.toContain('Sam Seed');
+      expect(shown, reference).toMatch(/destroyed/i);
+    }
+  }, 120_000);
+});
