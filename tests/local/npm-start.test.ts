@@ -3,44 +3,24 @@
  * sent with the ready command becomes a case; the form answers; Ctrl-C stops it; started again, the case is
  * still there (DynamoDB Local keeps its data under REDRESS_DATA_DIR).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/free-port';
+import { npmStart, type RunningStart } from '#tests/support/npm-start';
 import { runCli } from '#tests/support/run-cli';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env: Record<string, string> = {};
-let running: ChildProcess | undefined;
+let running: RunningStart | undefined;
 
 async function start(): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  running = child;
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 90 s:\n${output}`)), 90_000);
-    child.stdout?.on('data', () => {
-      if (output.includes('Ready.')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
-  });
-  return output;
+  running = await npmStart(env);
+  return running.banner;
 }
 
 async function stop(): Promise<number | null> {
-  const child = running;
-  if (!child || child.exitCode !== null) return child?.exitCode ?? null;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGINT');
-  return exited;
+  return (await running?.stop()) ?? null;
 }
 
 beforeAll(async () => {

@@ -6,20 +6,18 @@
  * data. Every letter is checked in the SES emulator `npm start` runs. (Not Alone Mentoring's life is in
  * tests/cli/case-life-cli.test.ts.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/free-port';
+import { npmStart, type RunningStart } from '#tests/support/npm-start';
 import { runCli } from '#tests/support/run-cli';
 import { sendRaw } from '#tests/support/send-smtp';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const env: Record<string, string> = {};
-let child: ChildProcess | undefined;
+let running: RunningStart | undefined;
 
 beforeAll(async () => {
   Object.assign(env, {
@@ -31,22 +29,11 @@ beforeAll(async () => {
     REDRESS_OUTBOX_POLL_SECONDS: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
-  child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 90 s:\n${output}`)), 90_000);
-    child?.stdout?.on('data', () => output.includes('Ready.') && (clearTimeout(timer), resolve()));
-    child?.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
-  });
+  running = await npmStart(env);
 }, 120_000);
 
 afterAll(async () => {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child?.once('exit', resolve));
-  child.kill('SIGINT');
-  await exited;
+  await running?.stop();
 });
 
 interface Mail {
