@@ -1,10 +1,10 @@
 /**
  * A whole life for each seed policy against `npm start`, as complainants and staff would live it: a complaint by
- * email over SMTP, its acknowledgement, the outcome, the complainant asking for the next stage (on their own page
- * for two policies, by reply and `case escalate` for the other two), the next stage's acknowledgement, the final
+ * email over SMTP, its acknowledgement (and signature), the outcome, the complainant asking for the next stage (on
+ * their own page for two policies, by reply and `case escalate` for the rest), the next stage's acknowledgement, the final
  * outcome naming the outside body and when to go to it, closure, and the retention timer destroying the personal
- * data. Every letter is checked in the SES emulator `npm start` runs. (Not Alone Mentoring's life is in
- * tests/cli/case-life-cli.test.ts.)
+ * data. Every letter is checked in the SES emulator `npm start` runs, and each complainant page opens nothing
+ * once the records are destroyed.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,9 +76,11 @@ async function complain(to: string, from: string, subject: string, body: string)
   throw new Error(`no case for ${from}`);
 }
 
+const pages: string[] = [];
 /** The complainant asks for the next stage on their own page, from the link in their letter. */
 async function askOnPage(letter: Mail, expectedButton: RegExp): Promise<void> {
   const link = /own page: (\S+)/.exec(letter.body.text ?? '')?.[1];
+  pages.push(link as string);
   expect(link, 'the letter links to the complainant page').toMatch(new RegExp(`^http://localhost:${env.REDRESS_HTTP_PORT}/cases/[A-Za-z0-9_-]{43}$`));
   const html = await (await fetch(link as string)).text();
   expect(html).toMatch(expectedButton);
@@ -203,8 +205,34 @@ describe('a whole life for each seed policy against npm start', () => {
     ]);
   }, 120_000);
 
-  it('the retention timer destroys each closed case\'s personal data on its date, keeping the anonymous record', () => {
-    expect(retentionRun).toHaveLength(4);
+  it('Not Alone Mentoring: asked to sign, signed, investigated, an appeal by case escalate, the final answer naming Citizens Advice and a solicitor', async () => {
+    const from = `nam.life.${Date.now()}@example.net`;
+    const reference = await complain('not.alone.mentoring@gmail.com', from, 'Cancelled sessions', 'Three of my sessions were cancelled without notice.');
+    const [ask] = await letters(from, 1);
+    expect(ask?.subject).toBe(`[${reference}] Please sign your complaint`);
+    expect(JSON.parse(cli(['case', 'sign', reference, '--by', 'katie', '--json'])).stage).toBe('stage-2');
+    await letters(from, 2);
+    cli(['case', 'outcome', reference, 'upheld', '--summary', 'The sessions were cancelled without notice.', '--remedy', 'apology', '--by', 'katie']);
+    const [, , outcome] = await letters(from, 3);
+    expect(outcome?.body.text).toMatch(new RegExp(`Please ask by ${DATE}\\.`));
+    cli(['case', 'escalate', reference, '--by', 'katie']);
+    await letters(from, 4);
+    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The stage two actions stand.', '--by', 'trustee']);
+    const mail = await letters(from, 5);
+    expect(mail[4]?.body.text).toMatch(new RegExp(`Citizens Advice: free, independent advice on what you can do next\\. Contact: https://www\\.citizensadvice\\.org\\.uk/\\. You need to contact them by ${DATE}\\.`));
+    expect(mail[4]?.body.text).toContain('A solicitor: legal advice on what you can do next.');
+    closeAndRemember(reference);
+    expect(subjects(await mailTo(from), reference)).toEqual([
+      'Please sign your complaint',
+      'We have received your signed complaint',
+      'Our decision on your complaint',
+      'We have received your request for an appeal',
+      'Our final decision on your complaint',
+    ]);
+  }, 120_000);
+
+  it('the retention timer destroys each closed case\'s personal data on its date, keeping the anonymous record', async () => {
+    expect(retentionRun).toHaveLength(5);
     const last = retentionRun.map((r) => r.dueDate).sort().at(-1) as string;
     // A deadline's timer goes off the morning after its date.
     cli(['clock', 'run-due', '--now', `${DateTime.fromISO(last).plus({ days: 2 }).toISODate()}T09:00:00Z`]);
@@ -214,5 +242,7 @@ describe('a whole life for each seed policy against npm start', () => {
       expect(shown, reference).not.toContain('Sam Seed');
       expect(shown, reference).toMatch(/destroyed/i);
     }
+    // The complainant's page goes with the records.
+    for (const link of pages) expect((await fetch(link)).status, link).toBe(404);
   }, 120_000);
 });
