@@ -1,4 +1,5 @@
 import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { consoleApp } from '#adapters/http/console-app';
 import type { LocalStack } from '#composition/local-stack';
 import { formRoute } from './form-route.js';
 import { honoRoute } from './hono-route.js';
@@ -7,7 +8,7 @@ import { statusRoute } from './status-route.js';
 
 /**
  * Every route of the local HTTP front door, as `npm start` serves them and the tests and benchmarks run them:
- * the complaint forms, the complainants' own pages, and the status page. `accepted` is told after anything that
+ * the complaint forms, the complainants' own pages, the staff console, and the status page. `accepted` is told after anything that
  * wrote letters, so that the outbox sends them at once.
  */
 export function frontDoorRoutes(stack: LocalStack, accepted: () => void = () => {}): Route[] {
@@ -21,6 +22,7 @@ export function frontDoorRoutes(stack: LocalStack, accepted: () => void = () => 
   return [
     formRoute({ ...form, submit: thenNudge(form.submit) }),
     honoRoute('/cases/', complainantPageApp({ ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview) })),
+    honoRoute('/console', consoleApp(stack.console())),
     statusRoute(stack.policies, stack.config),
   ];
 }

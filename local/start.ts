@@ -14,6 +14,8 @@ import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { JavaMissingError, startDynamoDbLocal, type RunningServer } from './dynamodb-local.js';
 import { frontDoorRoutes } from './front-door.js';
+import { startLocalSignIn } from './oidc-provider.js';
+import { localStaffDirectory } from './staff-directory.js';
 import { startHttpServer } from './http-server.js';
 import { runDueTimers } from './local-clock.js';
 import { startSesEmulator } from './ses-emulator.js';
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
         },
       }),
     );
+    const staff = localStaffDirectory(config.REDRESS_LOCAL_STAFF_FILE as string, policies);
+    running.push(await startLocalSignIn(config, staff));
     running.push(await startHttpServer(config.REDRESS_HTTP_PORT, frontDoorRoutes(stack, () => outbox.nudge()), (e) => log.error('HTTP error', { error: e.message })));
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
@@ -87,10 +91,14 @@ async function main(): Promise<void> {
     console.log(`Redress is running locally.
   SMTP intake      smtp://localhost:${config.REDRESS_SMTP_PORT}  (mail to any policy's complaints address)
   HTTP             http://localhost:${config.REDRESS_HTTP_PORT}/  (complaint forms at /forms/<policy-id>; each complainant's page at /cases/<token>, linked from their letters)
+  Staff console    ${config.REDRESS_PUBLIC_URL}/console  (signed in through the local provider at ${config.REDRESS_OIDC_ISSUER})
   Sent mail        http://localhost:${config.REDRESS_SES_PORT}/  (SES emulator viewer; JSON at /store)
   DynamoDB Local   ${dynamodbServer.endpoint}  (data in ${join(config.REDRESS_DATA_DIR, 'dynamodb')})
   Raw mail         ${join(config.REDRESS_DATA_DIR, 'mail')}
   Policies         ${policies.all.map((p) => p.id).join(', ')}
+
+Staff (local only; edit ${config.REDRESS_LOCAL_STAFF_FILE} to add people or roles):
+${staff.map((p) => `  ${p.username.padEnd(44)} ${p.password}  ${p.groups.join(', ')}`).join('\n')}
 
 Ready. In another terminal, send a sample complaint:
   npm run --silent redress -- send-sample

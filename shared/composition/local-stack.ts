@@ -18,6 +18,7 @@ import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable, sesClient } from './aws-clients.js';
 import { complainantPageDeps } from './complainant-page.js';
+import { consoleDeps } from './console.js';
 import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
 import { bindUseCases, type Ports } from './use-cases.js';
@@ -50,6 +51,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     useCases: bindUseCases(ports, settingsFrom(config)),
     form: (secret: string = config.REDRESS_FORM_SECRET) => formHandlerDeps(config, { ...ports, rateLimiter }, secret),
     complainantPage: () => complainantPageDeps(config, ports),
+    console: () => consoleDeps(config, ports, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }),
   };
 }
 

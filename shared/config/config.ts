@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 
@@ -92,6 +92,23 @@ const schema = z.object({
    */
   REDRESS_PUBLIC_URL: z.url('must be a web address such as https://complaints.example.org').optional(),
   REDRESS_SES_PORT: count(8005),
+  /** Locally: the port of `npm start`'s OpenID Connect provider (standing in for Cognito). */
+  REDRESS_OIDC_PORT: count(3001),
+  /** The console's sign-in: the provider's issuer URL (Cognito's on AWS; locally http://localhost:<REDRESS_OIDC_PORT>). */
+  REDRESS_OIDC_ISSUER: z.url('must be the provider\'s issuer URL').optional(),
+  REDRESS_OIDC_CLIENT_ID: z.string().min(1).default('redress-console'),
+  /** Locally a development default; on AWS the app client's secret comes from REDRESS_OIDC_CLIENT_SECRET_ARN. */
+  REDRESS_OIDC_CLIENT_SECRET: z.string().min(16).default('local-console-client-secret-0123456789'),
+  REDRESS_OIDC_CLIENT_SECRET_ARN: z.string().min(20).optional(),
+  /** The claim the provider puts a person's groups in ("cognito:groups" on AWS). */
+  REDRESS_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Signs the console's session cookie; on AWS from REDRESS_SESSION_SECRET_ARN. */
+  REDRESS_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-development-session-secret-0123456789'),
+  REDRESS_SESSION_SECRET_ARN: z.string().min(20).optional(),
+  /** How long a console session lasts before signing in again. */
+  REDRESS_SESSION_MINUTES: count(60),
+  /** Locally: the staff the local sign-in knows (made on first start, one per role of each policy). */
+  REDRESS_LOCAL_STAFF_FILE: z.string().min(1).optional(),
   REDRESS_DYNAMODB_PORT: count(8000),
 });
 
@@ -121,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     REDRESS_DYNAMODB_ENDPOINT: config.REDRESS_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_DYNAMODB_PORT}`,
     REDRESS_SES_ENDPOINT: config.REDRESS_SES_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_SES_PORT}`,
     REDRESS_PUBLIC_URL: config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.REDRESS_HTTP_PORT}`,
+    REDRESS_OIDC_ISSUER: config.REDRESS_OIDC_ISSUER ?? `http://localhost:${config.REDRESS_OIDC_PORT}`,
+    REDRESS_LOCAL_STAFF_FILE: config.REDRESS_LOCAL_STAFF_FILE ?? join(config.REDRESS_DATA_DIR, 'staff.json'),
   };
 }
 

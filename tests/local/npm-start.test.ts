@@ -30,6 +30,7 @@ beforeAll(async () => {
     REDRESS_HTTP_PORT: String(await freePort()),
     REDRESS_SES_PORT: String(await freePort()),
     REDRESS_DYNAMODB_PORT: String(await freePort()),
+    REDRESS_OIDC_PORT: String(await freePort()),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
 });
@@ -49,6 +50,12 @@ describe('npm start', () => {
     const outbox = (await (await fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`)).json()) as { emails: { subject: string }[] };
     expect(outbox.emails.map((e) => e.subject)).toContain(`[${list.split('\t')[0]}] Please sign your complaint`);
     expect((await fetch(`http://127.0.0.1:${env.REDRESS_HTTP_PORT}/forms/alumot`)).status).toBe(200);
+    // The console sends a person to the local sign-in, whose staff and passwords the banner lists.
+    expect(banner).toMatch(/alumot\.chair\s+\S{12}\s+alumot:chair/);
+    const signIn = await fetch(`http://127.0.0.1:${env.REDRESS_HTTP_PORT}/console`, { redirect: 'manual' });
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([302, '/console/sign-in?return=%2Fconsole']);
+    const toProvider = await fetch(`http://127.0.0.1:${env.REDRESS_HTTP_PORT}/console/sign-in`, { redirect: 'manual' });
+    expect(toProvider.headers.get('location')).toMatch(new RegExp(`^http://localhost:${env.REDRESS_OIDC_PORT}/auth\\?.*code_challenge_method=S256`));
     // Complaints are personal data: the data folder and DynamoDB Local's files are the owner's alone.
     for (const dir of ['', 'dynamodb', 'mail']) expect(statSync(join(env.REDRESS_DATA_DIR as string, dir)).mode & 0o777, dir).toBe(0o700);
 

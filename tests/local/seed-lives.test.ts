@@ -26,6 +26,7 @@ beforeAll(async () => {
     REDRESS_HTTP_PORT: String(await freePort()),
     REDRESS_SES_PORT: String(await freePort()),
     REDRESS_DYNAMODB_PORT: String(await freePort()),
+    REDRESS_OIDC_PORT: String(await freePort()),
     REDRESS_OUTBOX_POLL_SECONDS: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });

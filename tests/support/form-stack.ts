@@ -14,7 +14,7 @@ export interface FormStack extends TestStack {
 /** The local HTTP front door (forms, complainants' pages) on a port of its own, over the test stack. */
 export async function formStack(overrides: Record<string, string> = {}): Promise<FormStack> {
   const stack = await testStack(overrides);
-  const server = await startHttpServer(0, frontDoorRoutes(stack), (e) => console.error(e));
+  const server = await startHttpServer(Number(overrides.REDRESS_HTTP_PORT ?? 0), frontDoorRoutes(stack), (e) => console.error(e));
   return {
     ...stack,
     url: server.endpoint,

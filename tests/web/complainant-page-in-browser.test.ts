@@ -6,11 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 
 
@@ -29,11 +28,6 @@ afterAll(async () => {
 });
 
 /** axe-core's WCAG 2.2 A and AA rules on the page as it is: the violations, by rule id. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = (await page.evaluate(() => (globalThis as unknown as { axe: typeof axe }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))) as axe.AxeResults;
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe("the complainant's page in a browser", () => {
   it('from the form to their page: add information with a file, then ask for a review, every step accessible', async () => {

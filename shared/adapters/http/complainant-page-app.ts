@@ -6,7 +6,7 @@ import { PageNotFoundError } from '#application/complainant/page-access';
 import type { ComplainantView } from '#domain/case/complainant-view';
 import { ActionRefusedError } from '#domain/case/case-change';
 import { casePageHtml, notFoundPageHtml, type CasePageProps } from './complainant-pages.js';
-import { HOUSE_STYLE_SOURCE } from './house-style.js';
+import { pageHeaders } from './house-document.js';
 
 /** What the page's routes call: the complainant's three use cases, and the request limits. */
 export interface ComplainantPageDeps {
@@ -21,13 +21,7 @@ export interface ComplainantPageDeps {
 
 // The address is the key to the page: it must never leak in a Referer to an outside body's site, be indexed,
 // framed, or cached by a shared proxy.
-const HEADERS = {
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex, nofollow',
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-};
+const HEADERS = { ...pageHeaders('no-referrer'), 'x-robots-tag': 'noindex, nofollow' };
 
 const SENT: Record<string, string> = {
   information: 'Thank you. We have added what you sent to your complaint, and the person handling it has been told.',

@@ -1,29 +1,13 @@
-import { raw } from 'hono/html';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { londonDate } from '#domain/calendar/london-date';
 import type { ComplainantView } from '#domain/case/complainant-view';
 import { dateInWords } from '#domain/letters/dates-in-words';
-import { HOUSE_STYLE } from './house-style.js';
+import { HouseDocument } from './house-document.js';
 
 const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
-  <>
-    {raw('<!doctype html>')}
-    <html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: HOUSE_STYLE }} />
-      </head>
-      <body>
-        <a href="#main" class="visually-hidden">
-          Skip to main content
-        </a>
-        <main id="main">{children}</main>
-      </body>
-    </html>
-  </>
+  <HouseDocument title={title} noIndex>
+    {children}
+  </HouseDocument>
 );
 
 export interface CasePageProps {

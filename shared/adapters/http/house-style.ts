@@ -28,6 +28,9 @@ button{font:inherit;background:#00703c;color:#fff;border:0;padding:10px 15px;box
 details{margin-bottom:15px}summary{cursor:pointer;color:#1d70b8;text-decoration:underline}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:10px 30px}dl.summary dt{font-weight:700}dl.summary dd{margin:0}
 button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
+.console-header{display:flex;justify-content:space-between;align-items:center;background:#0b0c0c;color:#fff;padding:10px 15px}.console-header a{color:#fff;font-weight:700}.console-header form{display:flex;gap:10px;align-items:center}
+table{border-collapse:collapse;width:100%;margin-bottom:30px}th,td{text-align:left;padding:10px;border-bottom:1px solid #b1b4b6;vertical-align:top}
+ol.timeline li{margin-bottom:10px}
 `;
 
 /** The style's CSP source: pages allow exactly this inline stylesheet and no other. */

@@ -180,6 +180,7 @@ export type TimelineEventType =
   | 'withdrawn'
   | 'redirected'
   | 'reassigned'
+  | 'viewed'
   | 'reopened'
   | 'next-stage-requested';
 

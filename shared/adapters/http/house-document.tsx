@@ -1,0 +1,40 @@
+import { raw } from 'hono/html';
+import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import { HOUSE_STYLE, HOUSE_STYLE_SOURCE } from './house-style.js';
+
+/** The frame of every public and staff page: language, viewport, the house style, a skip link, the main landmark. */
+export const HouseDocument: FC<PropsWithChildren<{ title: string; header?: Child; noIndex?: boolean }>> = ({ title, header, noIndex, children }) => (
+  <>
+    {raw('<!doctype html>')}
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {noIndex ? <meta name="robots" content="noindex, nofollow" /> : null}
+        <title>{title}</title>
+        <style dangerouslySetInnerHTML={{ __html: HOUSE_STYLE }} />
+      </head>
+      <body>
+        <a href="#main" class="visually-hidden">
+          Skip to main content
+        </a>
+        {header ?? null}
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  </>
+);
+
+/**
+ * The headers every page built on the house document sends: never cached, never framed, no script at all, only
+ * its own stylesheet (by hash), forms posted only to itself; the Referer rule is the page's own.
+ */
+export function pageHeaders(referrerPolicy: 'no-referrer' | 'same-origin'): Record<string, string> {
+  return {
+    'cache-control': 'no-store',
+    'referrer-policy': referrerPolicy,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The staff console in Debian's chromium: signing in through a real OpenID Connect provider (the local one `npm
+ * start` runs, with authorization code and PKCE) as different roles of one organisation, and what each may see:
+ * the Chair sees a complaint about the CEO and the CEO does not, not even in the morning view's counts; a
+ * confidential case shows only its reference to others, and its handler's reading is on its timeline; a
+ * cross-site POST is refused; an expired session goes back to sign-in; sign-out ends it. axe-core checks each page.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
+import { freePort } from '#local/free-port';
+import { startLocalSignIn } from '#local/oidc-provider';
+import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
+import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { deliver } from '#tests/support/deliver';
+import { formStack, type FormStack } from '#tests/support/form-stack';
+import { seedPolicies } from '#tests/support/policies';
+
+let stack: FormStack;
+let provider: RunningServer;
+let browser: Browser;
+let staff: LocalStaffMember[];
+const cases = { aboutCeo: '', confidential: '', plain: '' };
+
+beforeAll(async () => {
+  const port = await freePort();
+  stack = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(await freePort()) });
+  staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
+  provider = await startLocalSignIn(stack.config, staff);
+  browser = await launchChromium();
+  const at = DateTime.fromISO('2026-11-23T10:00:00Z');
+  cases.aboutCeo = (await stack.useCases.staff.open({ policyId: 'alumot', at, actor: 'trustee', name: 'Pat Phone', phone: '01632 960000', summary: 'The CEO shouted at me at the open day.', about: 'ceo', channel: 'phone', confidential: false })).reference;
+  const [secret] = await deliver(stack, ['From: Sol Secret <sol.secret@example.net>', 'To: Shaked@alumot.uk', 'Subject: Confidential complaint: my file', '', 'SECRET-WORDS about my file.', ''].join('\n'));
+  const [plain] = await deliver(stack, ['From: Pat Plain <pat.plain@example.net>', 'To: Shaked@alumot.uk', 'Subject: The volunteer did not come', '', 'The volunteer missed three visits.', ''].join('\n'));
+  cases.confidential = secret?.kind === 'case-opened' ? secret.reference : '';
+  cases.plain = plain?.kind === 'case-opened' ? plain.reference : '';
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await provider?.stop();
+  await stack?.server.stop();
+});
+
+async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  // The console's CSP allows no script: axe is put in by the test browser, which may step past it.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/console$/);
+  return { context, page };
+}
+
+
+describe('the staff console', () => {
+  it('the CEO signs in: sees the cases of Alumot but never the complaint about the CEO, and reads the confidential one they handle, which is recorded', async () => {
+    const { context, page } = await signedIn('alumot.ceo');
+    const morning = await page.content();
+    expect(morning).toContain(cases.plain);
+    expect(morning).toContain(cases.confidential);
+    expect(morning).not.toContain(cases.aboutCeo);
+    expect(morning).not.toContain('The CEO shouted');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-morning.png`, fullPage: true });
+
+    await page.getByRole('link', { name: cases.confidential }).click();
+    expect(await page.content()).toContain('SECRET-WORDS about my file.');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-case.png`, fullPage: true });
+    const viewed = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
+    expect(viewed.map((e) => e.actor)).toEqual([staff.find((s) => s.username === 'alumot.ceo')?.name]);
+
+    const hidden = await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.aboutCeo}`);
+    expect(hidden?.status()).toBe(404);
+    expect(await page.content()).not.toContain('shouted');
+    await context.close();
+  });
+
+  it('the Chair sees the complaint about the CEO; a member of staff sees the confidential case as its reference only', async () => {
+    const chair = await signedIn('alumot.chair');
+    expect(await chair.page.content()).toContain(cases.aboutCeo);
+    await chair.page.getByRole('link', { name: cases.aboutCeo }).click();
+    expect(await chair.page.content()).toContain('The CEO shouted at me at the open day.');
+    await chair.context.close();
+
+    const member = await signedIn('alumot.staff');
+    await member.page.getByRole('link', { name: cases.confidential }).click();
+    const shown = await member.page.content();
+    expect(shown).toContain('This complaint is confidential');
+    expect(shown).not.toContain('SECRET-WORDS');
+    expect(shown).not.toContain('Sol Secret');
+    await member.context.close();
+  });
+
+  it('refuses a cross-site POST, sends an expired session back to sign-in, and signs out', async () => {
+    const { context, page } = await signedIn('alumot.ceo');
+    const base = page.url().split('/console')[0] as string;
+    const forged = await page.request.post(`${base}/console/sign-out`, { form: { csrf: 'not-the-token' }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/console\/signed-out$/);
+    expect(await page.content()).toContain('You have signed out');
+    await page.goto(`${base}/console`);
+    expect(await page.getByLabel('Username').isVisible()).toBe(true);
+    await context.close();
+
+    // Past the session's hour the console sends the browser back through sign-in (the provider's own session,
+    // still alive, signs it straight back in: single sign-on, as Cognito's does).
+    const again = await signedIn('alumot.ceo');
+    const toProvider: string[] = [];
+    again.page.on('request', (r) => r.isNavigationRequest() && r.url().includes('/console/sign-in') && toProvider.push(r.url()));
+    await again.page.goto(`${base}/console`);
+    expect(toProvider).toEqual([]);
+    stack.clock.advance(61 * 60_000);
+    await again.page.goto(`${base}/console`);
+    expect(toProvider).toEqual([`${base}/console/sign-in?return=%2Fconsole`]);
+    await again.context.close();
+  });
+});
