@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
+import { caseToActOn } from '#application/console/case-to-act-on';
+import { DryRunCases } from '#application/console/dry-run-cases';
 import { morningView } from '#application/console/morning-view';
 import { viewCase } from '#application/console/view-case';
 import type { Cases } from '#application/ports/cases';
@@ -12,6 +14,7 @@ import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { bindStaffActions } from './use-cases.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
@@ -38,6 +41,14 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
     }),
     morning: (member) => morningView(deps, member, DateTime.fromJSDate(ports.clock.now())),
     viewCase: (member, reference) => viewCase(deps, member, reference, DateTime.fromJSDate(ports.clock.now())),
+    actions: {
+      authorize: (member, reference) => caseToActOn(deps, member, reference),
+      live: bindStaffActions(deps),
+      dryRun: () => {
+        const cases = new DryRunCases(ports.cases);
+        return { staff: bindStaffActions({ ...deps, cases }), decided: () => cases.decided() };
+      },
+    },
     sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
     publicUrl,

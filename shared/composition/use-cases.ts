@@ -36,7 +36,8 @@ import { recordOutcome } from '#application/staff/record-outcome';
 import { redirect } from '#application/staff/redirect';
 import { reopen } from '#application/staff/reopen';
 import { signCase } from '#application/staff/sign-case';
-import type { StaffRequest } from '#application/staff/staff-deps';
+import type { StaffDeps, StaffRequest } from '#application/staff/staff-deps';
+import type { OpenComplaintDeps } from '#application/intake/open-complaint';
 import { withdraw } from '#application/staff/withdraw';
 import type { OutcomeRequest } from '#domain/case/actions/record-outcome';
 import type { TimerInput } from '#domain/timers/timer-plan';
@@ -77,28 +78,38 @@ export function bindUseCases(ports: Ports, settings: Settings) {
       release: (request: ReleaseRequest) => releaseHeld(deps, request),
       discard: (request: { id: string; at: DateTime; actor: string; reason: string }) => discardHeld(deps, request),
     },
-    staff: {
-      open: (request: StaffOpenRequest) => openStaffCase(deps, request),
-      acknowledge: (request: StaffRequest & { respondBy?: string }) => acknowledge(deps, request),
-      sign: (request: StaffRequest) => signCase(deps, request),
-      event: (request: StaffRequest & { event: string }) => recordEvent(deps, request),
-      meeting: (request: StaffRequest & { offeredFor?: string; held?: boolean }) => recordMeeting(deps, request),
-      met: (request: StaffRequest & { kind: string }) => markDeadlineMet(deps, request),
-      extend: (request: ExtendRequest) => extendDeadline(deps, request),
-      outcome: (request: StaffRequest & OutcomeRequest) => recordOutcome(deps, request),
-      escalate: (request: StaffRequest & { reason?: string; via?: string }) => escalate(deps, request),
-      withdraw: (request: StaffRequest & { confirmedInWriting: boolean }) => withdraw(deps, request),
-      redirect: (request: StaffRequest & { outOfScope: string }) => redirect(deps, request),
-      earlyResolution: (request: StaffRequest & { summary: string }) => earlyResolution(deps, request),
-      reassign: (request: StaffRequest & { role: string }) => reassign(deps, request),
-      note: (request: StaffRequest & { text: string }) => addNote(deps, request),
-      close: (request: StaffRequest) => closeCase(deps, request),
-      reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
-      addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
-      issuePage: (request: StaffRequest) => issuePage(deps, request),
-      revokePage: (request: StaffRequest) => revokePage(deps, request),
-    },
+    staff: bindStaffActions(deps),
   };
 }
 
 export type UseCases = ReturnType<typeof bindUseCases>;
+
+/**
+ * The staff actions bound to their ports: the CLI's and the console's. The console also binds them over a store
+ * that keeps the write instead of making it, to preview exactly the letter an action would send.
+ */
+export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
+  return {
+    open: (request: StaffOpenRequest) => openStaffCase(deps, request),
+    acknowledge: (request: StaffRequest & { respondBy?: string }) => acknowledge(deps, request),
+    sign: (request: StaffRequest) => signCase(deps, request),
+    event: (request: StaffRequest & { event: string }) => recordEvent(deps, request),
+    meeting: (request: StaffRequest & { offeredFor?: string; held?: boolean }) => recordMeeting(deps, request),
+    met: (request: StaffRequest & { kind: string }) => markDeadlineMet(deps, request),
+    extend: (request: ExtendRequest) => extendDeadline(deps, request),
+    outcome: (request: StaffRequest & OutcomeRequest) => recordOutcome(deps, request),
+    escalate: (request: StaffRequest & { reason?: string; via?: string }) => escalate(deps, request),
+    withdraw: (request: StaffRequest & { confirmedInWriting: boolean }) => withdraw(deps, request),
+    redirect: (request: StaffRequest & { outOfScope: string }) => redirect(deps, request),
+    earlyResolution: (request: StaffRequest & { summary: string }) => earlyResolution(deps, request),
+    reassign: (request: StaffRequest & { role: string }) => reassign(deps, request),
+    note: (request: StaffRequest & { text: string }) => addNote(deps, request),
+    close: (request: StaffRequest) => closeCase(deps, request),
+    reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
+    addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
+    issuePage: (request: StaffRequest) => issuePage(deps, request),
+    revokePage: (request: StaffRequest) => revokePage(deps, request),
+  };
+}
+
+export type StaffActions = ReturnType<typeof bindStaffActions>;

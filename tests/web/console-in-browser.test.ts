@@ -19,6 +19,7 @@ import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 import { seedPolicies } from '#tests/support/policies';
+import { sentEmails } from '#tests/support/ses-outbox';
 
 let stack: FormStack;
 let provider: RunningServer;
@@ -96,6 +97,55 @@ describe('the staff console', () => {
     expect(shown).toContain('This complaint is confidential');
     expect(shown).not.toContain('SECRET-WORDS');
     expect(shown).not.toContain('Sol Secret');
+    await member.context.close();
+  });
+
+  it("a complaints officer takes an emailed complaint to its outcome letter: the form, the preview of the letter, and only on confirmation the letter", async () => {
+    const [opened] = await deliver(stack, ['From: Bo Bins <bo.bins@example.net>', 'To: complaints@county-council.example', 'Subject: Missed bins', '', 'The bins on our street were missed three weeks running.', ''].join('\n'));
+    const reference = opened?.kind === 'case-opened' ? opened.reference : '';
+    const { context, page } = await signedIn('county-council.service-manager');
+    await page.getByRole('link', { name: reference }).click();
+    await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).click();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('Decision', { exact: true }).selectOption('partly-upheld');
+    await page.getByLabel('Why we reached this decision').fill('The crew missed your street twice; the third week the bins were out late.');
+    await page.getByLabel('apology', { exact: true }).check();
+    await page.getByLabel('Action 1 we agreed').fill('Add your street to the round sheet');
+    await page.getByLabel('Action 1 due by').fill('2027-01-08');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = await page.content();
+    expect(preview).toContain('Nothing has been saved or sent yet.');
+    expect(preview).toContain('We have upheld your complaint in part: we agree that we got some things wrong, but not all of them.');
+    expect(preview).toContain('Add your street to the round sheet: by Friday 8 January 2027');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-preview.png`, fullPage: true });
+    await stack.sendLetters();
+    expect((await sentEmails(stack.sesEndpoint, 'bo.bins@example.net')).map((m) => m.subject)).toEqual([`[${reference}] We have received your complaint`]);
+    expect((await stack.cases.get(reference))?.outcome).toBeUndefined();
+
+    await page.getByRole('button', { name: 'Confirm and send' }).click();
+    await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=outcome$`));
+    expect(await page.getByRole('status').textContent()).toContain("Done: The stage's decision (outcome letter).");
+    await stack.sendLetters();
+    const mail = await sentEmails(stack.sesEndpoint, 'bo.bins@example.net');
+    expect(mail.map((m) => m.subject)).toEqual([`[${reference}] We have received your complaint`, `[${reference}] Our decision on your complaint`]);
+    expect((await stack.cases.get(reference))?.outcome?.by).toBe(staff.find((p) => p.username === 'county-council.service-manager')?.email);
+    await context.close();
+  });
+
+  it('an action the policy refuses comes back to its form with the reason; a member who may not act is told who may', async () => {
+    const { context, page } = await signedIn('alumot.ceo');
+    await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.plain}/actions/outcome`);
+    await page.getByLabel('Decision', { exact: true }).selectOption('upheld');
+    await page.getByLabel('Why we reached this decision').fill('The volunteer did miss the visits.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('the policy requires an apology where a complaint is upheld (clause 2.7): add --remedy apology');
+    await context.close();
+
+    const member = await signedIn('alumot.staff');
+    const refused = await member.page.goto(`${member.page.url().split('/console')[0]}/console/cases/${cases.plain}/actions/note`);
+    expect(refused?.status()).toBe(403);
+    expect(await member.page.content()).toContain('is handled by Chief Executive (Shaked Nir): only they, or someone above them, can act on it');
     await member.context.close();
   });
 

@@ -2,7 +2,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { londonDate } from '#domain/calendar/london-date';
 import type { ComplainantView } from '#domain/case/complainant-view';
 import { dateInWords } from '#domain/letters/dates-in-words';
-import { HouseDocument } from './house-document.js';
+import { HouseDocument, Problem } from './house-document.js';
 
 const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
   <HouseDocument title={title} noIndex>
@@ -29,12 +29,7 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
         <p>{sent}</p>
       </div>
     ) : null}
-    {problem ? (
-      <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
-        <h2 id="problem-title">There is a problem</h2>
-        <p>{problem}</p>
-      </div>
-    ) : null}
+    <Problem message={problem} />
     <dl class="summary">
       <dt>Reference</dt>
       <dd>{view.reference}</dd>

@@ -1,7 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DateTime } from 'luxon';
 import type { MorningOrganisation } from '#application/console/morning-view';
+import type { Case, TimelineEvent } from '#domain/case/case';
+import { ActionRefusedError } from '#domain/case/case-change';
+import { escapeHtml } from '#domain/letters/letter';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
+import type { Policy } from '#domain/policy/policy-schema';
+import { actionFor, CONSOLE_ACTIONS, staffRequest, type ConsoleStaffActions, type FormValues } from './console-actions.js';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError } from '#application/ports/store-errors';
 import { londonDate } from '#domain/calendar/london-date';
@@ -20,6 +27,13 @@ export interface ConsoleDeps {
   };
   readonly morning: (member: StaffMember) => Promise<MorningOrganisation[]>;
   readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
+  readonly actions: {
+    /** The case, when this person may act on it (CaseNotFoundError, or ActionRefusedError saying who may). */
+    authorize(member: StaffMember, reference: string): Promise<{ c: Case; policy: Policy }>;
+    readonly live: ConsoleStaffActions;
+    /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
+    dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
+  };
   readonly sessionSecret: string;
   readonly sessionMinutes: number;
   /** The front door as staff reach it: the sign-in comes back to <publicUrl>/console/callback. */
@@ -123,11 +137,59 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!s) return toSignIn(c);
     try {
       const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
-      return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()) }));
+      const done = c.req.query('done');
+      const doneWords = done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
+      return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p)) }));
     } catch (error) {
       if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
       throw error;
     }
   });
+  // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
+  const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
+    const s = session(c);
+    if (!s) return toSignIn(c);
+    const member = memberOf(s);
+    const action = actionFor(c.req.param('verb') ?? '');
+    const reference = (c.req.param('reference') ?? '').toUpperCase();
+    if (!action) return c.html(html.notFound(signed(s)), 404);
+    let target: { c: Case; policy: Policy };
+    try {
+      target = await deps.actions.authorize(member, reference);
+    } catch (error) {
+      if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
+      if (error instanceof ActionRefusedError) return c.html(html.notFound(signed(s)).replace('There is no case with that reference that you can see.', escapeHtml(error.message)), 403);
+      throw error;
+    }
+    const values = mode === 'form' ? {} : formValues(await c.req.parseBody({ all: true }));
+    if (mode === 'form') return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values }));
+    const base = staffRequest(reference, member.email ?? member.name, DateTime.fromJSDate(deps.now()));
+    try {
+      if (mode === 'preview') {
+        const dry = deps.actions.dryRun();
+        await action.run(dry.staff, base, values);
+        const { letters, events } = dry.decided();
+        return c.html(html.preview({ signed: signed(s), c: target.c, action, values, letters, events }));
+      }
+      await action.run(deps.actions.live, base, values);
+      return c.redirect(`/console/cases/${reference}?done=${action.verb}`, 303);
+    } catch (error) {
+      if (!(error instanceof ActionRefusedError)) throw error;
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values, problem: error.message }), 400);
+    }
+  };
+  app.get('/console/cases/:reference/actions/:verb', (c) => acting(c, 'form'));
+  app.post('/console/cases/:reference/actions/:verb/preview', (c) => acting(c, 'preview'));
+  app.post('/console/cases/:reference/actions/:verb', (c) => acting(c, 'confirm'));
   return app;
+}
+
+/** A posted form's answers, files left out (no console form takes one). */
+function formValues(body: Record<string, unknown>): FormValues {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, v] of Object.entries(body)) {
+    if (typeof v === 'string') out[name] = v;
+    else if (Array.isArray(v)) out[name] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
 }

@@ -1,10 +1,14 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { MorningOrganisation } from '#application/console/morning-view';
+import type { Case, TimelineEvent } from '#domain/case/case';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { ActionField, ConsoleAction, FormValues } from './console-actions.js';
 import type { CaseView } from '#application/console/view-case';
 import { londonDate } from '#domain/calendar/london-date';
 import { daysInWords } from '#domain/digest/build-digest';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
-import { HouseDocument } from './house-document.js';
+import { HouseDocument, Problem } from './house-document.js';
 
 /** Who is signed in, for the page's header and its sign-out form. */
 export interface Signed {
@@ -96,7 +100,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
   </Layout>
 );
 
-export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string }> = ({ signed, view, today }) => {
+export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string; done?: string | undefined; actionsFor: (c: Case, policy: Policy) => readonly ConsoleAction[] }> = ({ signed, view, today, done, actionsFor }) => {
   const c = view.case;
   const stage = view.policy.stages.find((s) => s.id === c.stage);
   const pending = c.deadlines.filter((d) => d.status === 'pending');
@@ -105,6 +109,11 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       <p>
         <a href="/console">Back to this morning</a>
       </p>
+      {done ? (
+        <div class="success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
       <h1>
         {c.reference}
         {c.confidential ? ' (confidential)' : ''}
@@ -160,6 +169,18 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
               e.kind === 'letter' && e.letter.toComplainant ? [<li>{`${e.letter.subject}: ${e.status === 'sent' ? `sent ${instantInWords(e.sentAt ?? e.createdAt)}` : e.status === 'dead' ? 'could not be sent' : 'waiting to go'}`}</li>] : [],
             )}
           </ul>
+          {view.mayAct ? (
+            <>
+              <h2>Actions</h2>
+              <ul>
+                {actionsFor(c, view.policy).map((a) => (
+                  <li>
+                    <a href={`/console/cases/${c.reference}/actions/${a.verb}`}>{a.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <h2>Timeline</h2>
           <ol class="timeline">
             {view.timeline.map((e) => (
@@ -181,10 +202,137 @@ export const MessagePage: FC<PropsWithChildren<{ title: string; signed?: Signed 
   </Layout>
 );
 
+const value = (values: FormValues, name: string): string => {
+  const v = values[name];
+  return Array.isArray(v) ? (v[0] ?? '') : typeof v === 'string' ? v : '';
+};
+const chosen = (values: FormValues, name: string): string[] => {
+  const v = values[name];
+  return Array.isArray(v) ? [...v] : typeof v === 'string' ? [v] : [];
+};
+
+const Field: FC<{ field: ActionField; values: FormValues }> = ({ field, values }) => {
+  const id = `f-${field.name}`;
+  if (field.kind === 'checkbox') {
+    return (
+      <div class="field">
+        <div class="checkbox">
+          <input type="checkbox" id={id} name={field.name} value="yes" checked={value(values, field.name) === 'yes'} />
+          <label for={id}>{field.label}</label>
+        </div>
+      </div>
+    );
+  }
+  if (field.kind === 'checkboxes') {
+    return (
+      <fieldset class="field">
+        <legend>{field.label}</legend>
+        {(field.options ?? []).map((o, i) => (
+          <div class="checkbox">
+            <input type="checkbox" id={`${id}-${i}`} name={field.name} value={o.value} checked={chosen(values, field.name).includes(o.value)} />
+            <label for={`${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  }
+  return (
+    <div class="field">
+      <label for={id}>{field.label}</label>
+      {field.kind === 'textarea' ? (
+        <textarea id={id} name={field.name} rows={5}>
+          {value(values, field.name)}
+        </textarea>
+      ) : field.kind === 'select' ? (
+        <select id={id} name={field.name}>
+          {(field.options ?? []).map((o) => (
+            <option value={o.value} selected={value(values, field.name) === o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input type={field.kind} id={id} name={field.name} value={value(values, field.name)} />
+      )}
+    </div>
+  );
+};
+
+/** Every answer of the form again, hidden: what the confirmation sends is what was previewed. */
+const Carried: FC<{ values: FormValues }> = ({ values }) => (
+  <>
+    {Object.entries(values).flatMap(([name, v]) => (name === 'csrf' ? [] : (Array.isArray(v) ? v : [v]).map((one) => <input type="hidden" name={name} value={String(one ?? '')} />)))}
+  </>
+);
+
+export const ActionFormPage: FC<{ signed: Signed; c: Case; policy: Policy; action: ConsoleAction; values: FormValues; problem?: string | undefined }> = ({ signed, c, policy, action, values, problem }) => (
+  <Layout title={`${action.label}: ${c.reference}`} signed={signed}>
+    <p>
+      <a href={`/console/cases/${c.reference}`}>Back to {c.reference}</a>
+    </p>
+    <h1>{action.label}</h1>
+    <p>
+      {c.reference}, {policy.organisation.name}
+    </p>
+    <Problem message={problem} />
+    <form method="post" action={`/console/cases/${c.reference}/actions/${action.verb}/preview`} novalidate>
+      <input type="hidden" name="csrf" value={signed.csrf} />
+      {action.fields(c, policy).map((f) => (
+        <Field field={f} values={values} />
+      ))}
+      <button type="submit">Preview</button>
+    </form>
+  </Layout>
+);
+
+export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; values: FormValues; letters: readonly LetterToSend[]; events: readonly TimelineEvent[] }> = ({ signed, c, action, values, letters, events }) => {
+  const drafted = events.filter((e) => e.type === 'letter-drafted');
+  return (
+    <Layout title={`Check: ${action.label}: ${c.reference}`} signed={signed}>
+      <h1>Check before it goes</h1>
+      <p>
+        {action.label}, {c.reference}. Nothing has been saved or sent yet.
+      </p>
+      <h2>What it records</h2>
+      <ul>
+        {events.map((e) => (
+          <li>{e.summary}</li>
+        ))}
+      </ul>
+      <h2>The letter to the complainant</h2>
+      {letters.length === 0 && drafted.length === 0 ? <p>This action sends the complainant no letter.</p> : null}
+      {letters.map((l) => (
+        <>
+          <p>
+            <strong>To:</strong> {l.to.join(', ')}. <strong>Subject:</strong> {l.subject}
+          </p>
+          <div class="letter">{l.text}</div>
+        </>
+      ))}
+      {drafted.map((e) => (
+        <>
+          <p>It cannot go by email: it will be drafted on the case for you to post. Subject: {String(e.detail?.subject ?? '')}</p>
+          <div class="letter">{String(e.detail?.text ?? '')}</div>
+        </>
+      ))}
+      <form method="post" action={`/console/cases/${c.reference}/actions/${action.verb}`}>
+        <input type="hidden" name="csrf" value={signed.csrf} />
+        <Carried values={values} />
+        <button type="submit">{letters.length > 0 ? 'Confirm and send' : 'Confirm'}</button>
+      </form>
+      <p>
+        <a href={`/console/cases/${c.reference}/actions/${action.verb}`}>Start again</a> or <a href={`/console/cases/${c.reference}`}>go back to the case</a>.
+      </p>
+    </Layout>
+  );
+};
+
 /** The pages as HTML text, for the routes to send. */
 export const html = {
   morning: (props: Parameters<typeof MorningPage>[0]) => (<MorningPage {...props} />).toString(),
   case: (props: Parameters<typeof CaseConsolePage>[0]) => (<CaseConsolePage {...props} />).toString(),
+  actionForm: (props: Parameters<typeof ActionFormPage>[0]) => (<ActionFormPage {...props} />).toString(),
+  preview: (props: Parameters<typeof PreviewPage>[0]) => (<PreviewPage {...props} />).toString(),
   signedOut: () =>
     (
       <MessagePage title="You have signed out">

@@ -25,6 +25,15 @@ export const HouseDocument: FC<PropsWithChildren<{ title: string; header?: Child
   </>
 );
 
+/** What went wrong with what the person sent, at the top of the page, announced to screen readers. */
+export const Problem: FC<{ message?: string | undefined }> = ({ message }) =>
+  message ? (
+    <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
+      <h2 id="problem-title">There is a problem</h2>
+      <p>{message}</p>
+    </div>
+  ) : null;
+
 /**
  * The headers every page built on the house document sends: never cached, never framed, no script at all, only
  * its own stylesheet (by hash), forms posted only to itself; the Referer rule is the page's own.

@@ -1,0 +1,187 @@
+import type { DateTime } from 'luxon';
+import type { StaffRequest } from '#application/staff/staff-deps';
+import type { Case } from '#domain/case/case';
+import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
+
+/** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
+export interface ConsoleStaffActions {
+  acknowledge(r: StaffRequest & { respondBy?: string }): Promise<Case>;
+  sign(r: StaffRequest): Promise<Case>;
+  event(r: StaffRequest & { event: string }): Promise<Case>;
+  meeting(r: StaffRequest & { offeredFor?: string; held?: boolean }): Promise<Case>;
+  met(r: StaffRequest & { kind: string }): Promise<Case>;
+  extend(r: StaffRequest & { kind: string; newDate: string; reason: string; agreed?: boolean }): Promise<Case>;
+  outcome(r: StaffRequest & { decision: 'upheld' | 'partly-upheld' | 'not-upheld'; summary: string; remedies: readonly string[]; actions: readonly { text: string; due: string }[] }): Promise<Case>;
+  escalate(r: StaffRequest & { reason?: string; via?: string }): Promise<Case>;
+  withdraw(r: StaffRequest & { confirmedInWriting: boolean }): Promise<Case>;
+  redirect(r: StaffRequest & { outOfScope: string }): Promise<Case>;
+  earlyResolution(r: StaffRequest & { summary: string }): Promise<Case>;
+  reassign(r: StaffRequest & { role: string }): Promise<Case>;
+  note(r: StaffRequest & { text: string }): Promise<Case>;
+  close(r: StaffRequest): Promise<Case>;
+  reopen(r: StaffRequest & { reason: string }): Promise<Case>;
+  addParticipant(r: StaffRequest & { email: string }): Promise<Case>;
+  issuePage(r: StaffRequest): Promise<Case>;
+  revokePage(r: StaffRequest): Promise<Case>;
+}
+
+export interface ActionField {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'checkboxes' | 'email';
+  readonly hint?: string;
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+}
+
+export type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** One workflow action as a form: its fields for this case, and the use case its answers call. */
+export interface ConsoleAction {
+  readonly verb: string;
+  readonly label: string;
+  /** Whether it belongs on the case's list now (closed cases can only be reopened, noted or have their page changed). */
+  readonly offered: (c: Case, policy: Policy) => boolean;
+  readonly fields: (c: Case, policy: Policy) => readonly ActionField[];
+  readonly run: (staff: ConsoleStaffActions, base: StaffRequest, form: FormValues) => Promise<Case>;
+}
+
+const one = (form: FormValues, name: string): string => {
+  const v = form[name];
+  return (Array.isArray(v) ? (v[0] ?? '') : typeof v === 'string' ? v : '').trim();
+};
+const many = (form: FormValues, name: string): string[] => {
+  const v = form[name];
+  return (Array.isArray(v) ? [...v] : typeof v === 'string' && v ? [v] : []).map((x) => x.trim()).filter(Boolean);
+};
+const ticked = (form: FormValues, name: string) => one(form, name) === 'yes';
+const open = (c: Case) => c.status !== 'closed';
+const pendingKinds = (c: Case) => [...new Set(c.deadlines.filter((d) => d.stage === c.stage && (d.status === 'pending' || d.status === 'missed') && !d.kind.endsWith('window') && d.kind !== 'retention').map((d) => d.kind))];
+const ACTION_ROWS = [1, 2, 3];
+
+export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
+  {
+    verb: 'acknowledge',
+    label: 'Acknowledge, or set the reply date',
+    offered: (c) => c.status === 'open',
+    fields: (c, p) => (p.stages.find((s) => s.id === c.stage)?.replyDate ? [{ name: 'respondBy', label: 'Reply by (leave empty for the policy default)', kind: 'date' }] : []),
+    run: (s, b, f) => s.acknowledge({ ...b, ...(one(f, 'respondBy') ? { respondBy: one(f, 'respondBy') } : {}) }),
+  },
+  { verb: 'sign', label: 'The signed complaint arrived', offered: (c) => c.status === 'awaiting-signature', fields: () => [], run: (s, b) => s.sign(b) },
+  {
+    verb: 'event',
+    label: "Record one of the policy's events",
+    offered: (c, p) => open(c) && p.events.length > 0,
+    fields: (_c, p) => [{ name: 'event', label: 'What happened', kind: 'select', options: p.events.map((e) => ({ value: e.id, label: `${e.description} (clause ${e.clause})` })) }],
+    run: (s, b, f) => s.event({ ...b, event: one(f, 'event') }),
+  },
+  {
+    verb: 'meeting',
+    label: 'A meeting offered or held',
+    offered: open,
+    fields: () => [
+      { name: 'offered', label: 'Meeting offered for (date)', kind: 'date' },
+      { name: 'held', label: 'The meeting was held', kind: 'checkbox' },
+    ],
+    run: (s, b, f) => s.meeting({ ...b, ...(one(f, 'offered') ? { offeredFor: one(f, 'offered') } : {}), held: ticked(f, 'held') }),
+  },
+  {
+    verb: 'met',
+    label: 'A deadline met by other means',
+    offered: (c) => open(c) && pendingKinds(c).some((k) => k !== 'acknowledge'),
+    fields: (c) => [{ name: 'kind', label: 'Which deadline', kind: 'select', options: pendingKinds(c).filter((k) => k !== 'acknowledge').map((k) => ({ value: k, label: k })) }],
+    run: (s, b, f) => s.met({ ...b, kind: one(f, 'kind') }),
+  },
+  {
+    verb: 'extend',
+    label: 'More time (with the holding letter)',
+    offered: (c) => open(c) && pendingKinds(c).length > 0,
+    fields: (c, p) => [
+      { name: 'kind', label: 'Which deadline', kind: 'select', options: pendingKinds(c).map((k) => ({ value: k, label: k })) },
+      { name: 'newDate', label: 'New date', kind: 'date' },
+      { name: 'reason', label: 'Why more time is needed (the letter tells the complainant)', kind: 'textarea' },
+      ...(p.stages.find((s) => s.id === c.stage)?.extensions?.agreementRecorded ? [{ name: 'agreed', label: 'The complainant agreed', kind: 'checkbox' as const }] : []),
+    ],
+    run: (s, b, f) => s.extend({ ...b, kind: one(f, 'kind'), newDate: one(f, 'newDate'), reason: one(f, 'reason'), agreed: ticked(f, 'agreed') }),
+  },
+  {
+    verb: 'outcome',
+    label: "The stage's decision (outcome letter)",
+    offered: (c) => c.status === 'open',
+    fields: (_c, p) => [
+      {
+        name: 'decision',
+        label: 'Decision',
+        kind: 'select',
+        options: [
+          { value: 'upheld', label: 'Upheld' },
+          { value: 'partly-upheld', label: 'Partly upheld' },
+          { value: 'not-upheld', label: 'Not upheld' },
+        ],
+      },
+      { name: 'summary', label: 'Why we reached this decision (the letter gives it)', kind: 'textarea' },
+      { name: 'remedy', label: 'What we will do to put it right', kind: 'checkboxes', options: [...REMEDY_KINDS.map((r) => ({ value: r, label: r })), ...p.outcomes.remedies.map((r) => ({ value: r.id, label: r.description }))] },
+      ...ACTION_ROWS.flatMap((i) => [
+        { name: `action${i}`, label: `Action ${i} we agreed (optional)`, kind: 'text' as const },
+        { name: `due${i}`, label: `Action ${i} due by`, kind: 'date' as const },
+      ]),
+    ],
+    run: (s, b, f) =>
+      s.outcome({
+        ...b,
+        decision: one(f, 'decision') as 'upheld' | 'partly-upheld' | 'not-upheld',
+        summary: one(f, 'summary'),
+        remedies: many(f, 'remedy'),
+        actions: ACTION_ROWS.filter((i) => one(f, `action${i}`)).map((i) => ({ text: one(f, `action${i}`), due: one(f, `due${i}`) })),
+      }),
+  },
+  {
+    verb: 'escalate',
+    label: 'The complainant asked for the next stage',
+    offered: (c) => c.status === 'open',
+    fields: () => [{ name: 'reason', label: 'Reason (needed only after the time to ask has ended)', kind: 'textarea' }],
+    run: (s, b, f) => s.escalate({ ...b, ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+  },
+  {
+    verb: 'withdraw',
+    label: 'The complainant withdrew',
+    offered: open,
+    fields: () => [{ name: 'confirmedInWriting', label: 'They confirmed it in writing', kind: 'checkbox' }],
+    run: (s, b, f) => s.withdraw({ ...b, confirmedInWriting: ticked(f, 'confirmedInWriting') }),
+  },
+  {
+    verb: 'redirect',
+    label: 'Not for this procedure (say where to go)',
+    offered: (c, p) => open(c) && p.outOfScope.length > 0,
+    fields: (_c, p) => [{ name: 'outOfScope', label: 'What it is about', kind: 'select', options: p.outOfScope.map((o) => ({ value: o.id, label: o.matter })) }],
+    run: (s, b, f) => s.redirect({ ...b, outOfScope: one(f, 'outOfScope') }),
+  },
+  {
+    verb: 'early-resolution',
+    label: 'Resolved at once',
+    offered: (c, p) => open(c) && Boolean(p.earlyResolution),
+    fields: () => [{ name: 'summary', label: 'What was agreed with the complainant', kind: 'textarea' }],
+    run: (s, b, f) => s.earlyResolution({ ...b, summary: one(f, 'summary') }),
+  },
+  {
+    verb: 'reassign',
+    label: 'Another handler',
+    offered: open,
+    fields: (_c, p) => [{ name: 'role', label: 'New handler', kind: 'select', options: p.roles.map((r) => ({ value: r.id, label: r.title })) }],
+    run: (s, b, f) => s.reassign({ ...b, role: one(f, 'role') }),
+  },
+  { verb: 'note', label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], run: (s, b, f) => s.note({ ...b, text: one(f, 'text') }) },
+  { verb: 'add-participant', label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], run: (s, b, f) => s.addParticipant({ ...b, email: one(f, 'email') }) },
+  { verb: 'close', label: 'Close the case', offered: open, fields: () => [], run: (s, b) => s.close(b) },
+  { verb: 'reopen', label: 'Reopen the case', offered: (c) => c.status === 'closed', fields: () => [{ name: 'reason', label: 'Why it is open again', kind: 'textarea' }], run: (s, b, f) => s.reopen({ ...b, reason: one(f, 'reason') }) },
+  { verb: 'page-new', label: "A new address for the complainant's page", offered: () => true, fields: () => [], run: (s, b) => s.issuePage(b) },
+  { verb: 'page-revoke', label: "Take the complainant's page down", offered: (c) => Boolean(c.page), fields: () => [], run: (s, b) => s.revokePage(b) },
+];
+
+export function actionFor(verb: string): ConsoleAction | undefined {
+  return CONSOLE_ACTIONS.find((a) => a.verb === verb);
+}
+
+/** Who acts, as the timeline and the independence rules know them, and when. */
+export function staffRequest(reference: string, actor: string, at: DateTime): StaffRequest {
+  return { reference, actor, at };
+}
