@@ -466,7 +466,8 @@ describe('a reply to an outcome letter may be the request for the next stage', (
     expect(flagged?.possibleNextStageRequest).toEqual({ at: '2026-12-02T09:00:00.000Z', from: PAT });
     expect(flagged?.stage).toBe('stage-1');
     const notice = stack.mailer.sent.find((m) => m.subject === `[${reference}] New message: perhaps asking for Stage two`);
-    expect(notice?.text).toContain(`If the complainant is asking for it, confirm it, which sends them the acknowledgement: npm run redress -- case escalate ${reference}`);
+    expect(notice?.text).toContain(`If the complainant is asking for it, confirm it, which sends them the acknowledgement: http://localhost:3000/console/cases/${reference}/actions/escalate`);
+    expect(notice?.text).toContain(`Open it in the console: http://localhost:3000/console/cases/${reference}`);
     expect(notice?.to).not.toContain(PAT);
 
     const { buildDigest } = await import('#domain/digest/build-digest');

@@ -3,6 +3,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { addressesOf, staffAddress } from '#domain/case/route-case';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { consoleHome } from '#domain/letters/staff-links';
 import { letterItem } from '#domain/outbox/outbox-item';
 import { calendarFor } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -53,7 +54,7 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
     if (!digest) return [];
     const key = groups.size === 1 ? today : `${today}-${recipients.join('+')}`;
     deps.log.info('digest queued', { policy: policy.id, date: today, recipients: recipients.length, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });
-    return [noticeToStaff(policy, policy.id, undefined, recipients, digestLetter(policy, digest), 'digest', key, deps.sending)];
+    return [noticeToStaff(policy, policy.id, undefined, recipients, digestLetter(policy, digest, consoleHome(deps.sending)), 'digest', key, deps.sending)];
   });
   if (letters.length === 0) return 'nothing-to-say';
   const items = letters.map(letterItem);

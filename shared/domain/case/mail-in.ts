@@ -74,7 +74,7 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
             c.reference,
             c.reference,
             [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)],
-            caseMailNotice(policy, c, subject, mail.text, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined),
+            caseMailNotice(policy, c, subject, mail.text, sending, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined),
             'mail-notice',
             mail.key.slice(0, 16),
             sending,
@@ -105,7 +105,7 @@ export function recordBounce(policy: Policy, c: Case, bounce: { key: string; raw
       }),
     ],
     letters: [
-      noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed), 'undeliverable-notice', bounce.key.slice(0, 16), sending),
+      noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed, sending), 'undeliverable-notice', bounce.key.slice(0, 16), sending),
     ],
     threadKeys: [],
     deadlinesChanged: false,

@@ -119,7 +119,7 @@ export function openCase(
     letters.push(letterToComplainant(policy, c, composeLetter(policy, facts, pageUrlFor(c, options.sending)), facts.kind, `${c.stage}-received`, options.sending));
   }
   letters.push(
-    noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? ''), 'new-case-notice', 'opened', options.sending),
+    noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? '', options.sending), 'new-case-notice', 'opened', options.sending),
   );
 
   const events: TimelineEvent[] = [

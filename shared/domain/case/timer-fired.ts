@@ -48,7 +48,7 @@ function remind(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sendin
   return {
     case: { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, remindedAt: now } : d)), updatedAt: now },
     events: [event(now, 'reminder', `Reminder to ${to}: ${deadline.kind} by ${deadline.dueDate}`, deadline)],
-    letters: [noticeToStaff(policy, c.reference, c.reference, [to], reminderNotice(policy, c, deadline), 'reminder', key(deadline), sending)],
+    letters: [noticeToStaff(policy, c.reference, c.reference, [to], reminderNotice(policy, c, deadline, sending), 'reminder', key(deadline), sending)],
     threadKeys: [],
     deadlinesChanged: false,
   };
@@ -75,7 +75,7 @@ function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Send
   return {
     case: { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, status: 'missed' as const } : d)), updatedAt: now },
     events,
-    letters: [noticeToStaff(policy, c.reference, c.reference, recipients, escalationNotice(policy, c, deadline, above, holding), 'escalation', key(deadline), sending)],
+    letters: [noticeToStaff(policy, c.reference, c.reference, recipients, escalationNotice(policy, c, deadline, above, holding, sending), 'escalation', key(deadline), sending)],
     threadKeys: [],
     deadlinesChanged: false,
   };
@@ -94,7 +94,7 @@ function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline,
       ...letter.events,
     ],
     letters: [
-      noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, done.case, done.case.handlerRole, sending.operatorEmail)], closedCaseNotice(policy, done.case, deadline), 'closed-notice', key(deadline), sending),
+      noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, done.case, done.case.handlerRole, sending.operatorEmail)], closedCaseNotice(policy, done.case, deadline, sending), 'closed-notice', key(deadline), sending),
       ...letter.letters,
     ],
     threadKeys: letter.threadKeys,

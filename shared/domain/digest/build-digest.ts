@@ -103,10 +103,10 @@ export function daysInWords(workingDaysLeft: number): string {
   return `${n} working day${n === 1 ? '' : 's'} ${workingDaysLeft < 0 ? 'overdue' : 'left'}`;
 }
 
-export function digestLetter(policy: Policy, digest: Digest): Letter {
+export function digestLetter(policy: Policy, digest: Digest, consoleUrl?: string): Letter {
   const counts = digest.sections.map((s) => `${s.heading.toLowerCase()}: ${s.lines.length}`).join('; ');
   const sections: LetterSection[] = [
-    { paragraphs: [`${policy.organisation.name}, open complaints on ${dateInWords(digest.date)}. ${counts}.`] },
+    { paragraphs: [`${policy.organisation.name}, open complaints on ${dateInWords(digest.date)}. ${counts}.`, ...(consoleUrl ? [`The same, live, with every case a click away: ${consoleUrl}`] : [])] },
     ...digest.sections.map((s) => ({ heading: `${s.heading} (${s.lines.length})`, paragraphs: s.lines.map((l) => l.text) })),
   ];
   return renderLetter(`Complaints digest for ${dateInWords(digest.date)}: ${policy.organisation.name}`, sections);

@@ -1,4 +1,6 @@
 import type { Case, CaseDeadline } from '#domain/case/case';
+import type { Sending } from './addressing.js';
+import { openCaseLine } from './staff-links.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
@@ -26,9 +28,9 @@ function caseLine(policy: Policy, c: Case): string[] {
   ];
 }
 
-export function reminderNotice(policy: Policy, c: Case, d: CaseDeadline): Letter {
+export function reminderNotice(policy: Policy, c: Case, d: CaseDeadline, sending: Sending): Letter {
   return renderLetter(`[${c.reference}] Reminder: ${WHAT[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)}`, [
-    { paragraphs: caseLine(policy, c) },
+    { paragraphs: [...caseLine(policy, c), openCaseLine(sending, c.reference)] },
     { paragraphs: [`The last day to ${WHAT[d.kind] ?? d.kind} is ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause} of the policy).`] },
   ]);
 }
@@ -39,9 +41,10 @@ export function escalationNotice(
   d: CaseDeadline,
   above: string | undefined,
   holding: { text: string; newDate: string; clause: string } | undefined,
+  sending: Sending,
 ): Letter {
   const sections: LetterSection[] = [
-    { paragraphs: caseLine(policy, c) },
+    { paragraphs: [...caseLine(policy, c), openCaseLine(sending, c.reference)] },
     {
       heading: 'Deadline missed',
       paragraphs: [
@@ -59,10 +62,10 @@ export function escalationNotice(
   return renderLetter(`[${c.reference}] Deadline missed: ${WHAT[d.kind] ?? d.kind} (due ${dateInWords(d.dueDate)})`, sections);
 }
 
-export function closedCaseNotice(policy: Policy, c: Case, d: CaseDeadline): Letter {
+export function closedCaseNotice(policy: Policy, c: Case, d: CaseDeadline, sending: Sending): Letter {
   const retention = c.deadlines.find((x) => x.kind === 'retention' && x.status === 'pending');
   return renderLetter(`[${c.reference}] Closed: no appeal within the window`, [
-    { paragraphs: caseLine(policy, c) },
+    { paragraphs: [...caseLine(policy, c), openCaseLine(sending, c.reference)] },
     {
       paragraphs: [
         `No appeal arrived by ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause}), so the case has been closed.`,

@@ -1,7 +1,9 @@
 import type { Case } from '#domain/case/case';
 import type { HeldMessage } from '#domain/mail/held-message';
 import type { Policy } from '#domain/policy/policy-schema';
+import type { Sending } from './addressing.js';
 import { dateInWords, instantInWords } from './dates-in-words.js';
+import { openCaseLine } from './staff-links.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 
 const KIND_LABEL: Record<string, string> = {
@@ -29,7 +31,7 @@ function roleTitle(policy: Policy, role: string): string {
   return policy.roles.find((r) => r.id === role)?.title ?? role;
 }
 
-function caseFacts(policy: Policy, c: Case): string[] {
+function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
   const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
   const facts = [
     `Reference: ${c.reference}`,
@@ -41,6 +43,7 @@ function caseFacts(policy: Policy, c: Case): string[] {
     facts.push(`${KIND_LABEL[d.kind] ?? d.kind}: ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause})`);
   }
   if (c.status === 'awaiting-signature') facts.push('Waiting for the signed complaint: the acknowledgement clock has not started.');
+  facts.push(openCaseLine(sending, c.reference));
   return facts;
 }
 
@@ -48,12 +51,12 @@ function caseFacts(policy: Policy, c: Case): string[] {
  * The handler's notice of a new case. A confidential case's notice carries its reference and dates only:
  * no complainant, no subject, no words of the complaint.
  */
-export function newCaseNotice(policy: Policy, c: Case, subject: string): Letter {
-  const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c) }];
+export function newCaseNotice(policy: Policy, c: Case, subject: string, sending: Sending): Letter {
+  const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c, sending) }];
   if (c.flags.length > 0) sections.push({ heading: 'Needs attention', paragraphs: c.flags.map((f) => FLAG_LABEL[f] ?? f) });
   if (c.confidential) {
     sections.push({
-      paragraphs: [`This complaint is confidential. Read it with: npm run redress -- case show ${c.reference}`],
+      paragraphs: ['This complaint is confidential: read it in the console, where the reading is recorded on the case.'],
     });
     return renderLetter(`[${c.reference}] New confidential complaint`, sections);
   }
@@ -73,21 +76,18 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string): Letter 
 }
 
 /** The new handler's notice that a case was given to them: the facts, and where to read it (never its words by email). */
-export function assignedNotice(policy: Policy, c: Case): Letter {
-  return renderLetter(`[${c.reference}] A complaint has been assigned to you`, [
-    { paragraphs: caseFacts(policy, c) },
-    { paragraphs: [`Read it with: npm run redress -- case show ${c.reference}`] },
-  ]);
+export function assignedNotice(policy: Policy, c: Case, sending: Sending): Letter {
+  return renderLetter(`[${c.reference}] A complaint has been assigned to you`, [{ paragraphs: caseFacts(policy, c, sending) }]);
 }
 
 /** The handler's notice that mail arrived on a case. */
-export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string, possibleRequest?: { readonly nextStage: string; readonly windowEnds?: string }): Letter {
-  const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c) }];
+export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string, sending: Sending, possibleRequest?: { readonly nextStage: string; readonly windowEnds?: string }): Letter {
+  const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c, sending) }];
   if (possibleRequest) {
     sections.push({
       heading: `Is this a request for ${possibleRequest.nextStage}?`,
       paragraphs: [
-        `It came after our response, while ${possibleRequest.nextStage} can be asked for${possibleRequest.windowEnds ? ` (until ${dateInWords(possibleRequest.windowEnds)})` : ''}. If the complainant is asking for it, confirm it, which sends them the acknowledgement: npm run redress -- case escalate ${c.reference}`,
+        `It came after our response, while ${possibleRequest.nextStage} can be asked for${possibleRequest.windowEnds ? ` (until ${dateInWords(possibleRequest.windowEnds)})` : ''}. If the complainant is asking for it, confirm it, which sends them the acknowledgement: ${openCaseLine(sending, c.reference, 'escalate')}`,
       ],
     });
   }
@@ -100,9 +100,9 @@ export function caseMailNotice(policy: Policy, c: Case, subject: string, text: s
 }
 
 /** The handler's notice that mail to the complainant bounced. */
-export function undeliverableNotice(policy: Policy, c: Case): Letter {
+export function undeliverableNotice(policy: Policy, c: Case, sending: Sending): Letter {
   return renderLetter(`[${c.reference}] Mail to the complainant could not be delivered`, [
-    { paragraphs: caseFacts(policy, c) },
+    { paragraphs: caseFacts(policy, c, sending) },
     {
       paragraphs: [
         "A delivery failure came back for mail sent on this case. The complainant's address is marked undeliverable: " +

@@ -23,7 +23,7 @@ export function reassign(policy: Policy, c: Case, role: string, ctx: ActionConte
   return {
     case: moved,
     events: [event(ctx.at, 'reassigned', ctx.actor, `Reassigned from ${c.handlerRole} to ${role}`, { from: c.handlerRole, to: role })],
-    letters: [noticeToStaff(policy, c.reference, c.reference, [to], assignedNotice(policy, moved), 'assigned-notice', `${role}-${iso(ctx.at)}`, ctx.sending)],
+    letters: [noticeToStaff(policy, c.reference, c.reference, [to], assignedNotice(policy, moved, ctx.sending), 'assigned-notice', `${role}-${iso(ctx.at)}`, ctx.sending)],
     threadKeys: [],
     deadlinesChanged: false,
   };
