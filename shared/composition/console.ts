@@ -11,6 +11,7 @@ import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
 import type { Outbox } from '#application/ports/outbox';
 import type { Config } from '#config/config';
+import { describePolicy } from '#domain/policy/describe-policy';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
@@ -49,6 +50,7 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
         return { staff: bindStaffActions({ ...deps, cases }), decided: () => cases.decided() };
       },
     },
+    policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
     publicUrl,

@@ -78,6 +78,14 @@ describe('the staff console', () => {
     const viewed = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
     expect(viewed.map((e) => e.actor)).toEqual([staff.find((s) => s.username === 'alumot.ceo')?.name]);
 
+    await page.goto(`${page.url().split('/console')[0]}/console`);
+    await page.getByRole('link', { name: "Alumot's complaints policy" }).click();
+    expect(await page.getByRole('heading', { level: 2, name: 'Stages' }).isVisible()).toBe(true);
+    expect(await page.locator('main').innerText()).toContain('Handled by: Chief Executive (Shaked Nir)');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-policy.png`, fullPage: true });
+    expect((await page.goto(`${page.url().split('/console')[0]}/console/policies/county-council`))?.status()).toBe(404);
+
     const hidden = await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.aboutCeo}`);
     expect(hidden?.status()).toBe(404);
     expect(await page.content()).not.toContain('shouted');

@@ -34,6 +34,8 @@ export interface ConsoleDeps {
     /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
     dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
   };
+  /** A policy as a person reads it (`policy show`), for its members; undefined for anyone else. */
+  readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
   readonly sessionSecret: string;
   readonly sessionMinutes: number;
   /** The front door as staff reach it: the sign-in comes back to <publicUrl>/console/callback. */
@@ -145,6 +147,13 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       throw error;
     }
   });
+  app.get('/console/policies/:id', (c) => {
+    const s = session(c);
+    if (!s) return toSignIn(c);
+    const text = deps.policyText(memberOf(s), c.req.param('id'));
+    return text ? c.html(html.policy({ signed: signed(s), text })) : c.html(html.notFound(signed(s)), 404);
+  });
+
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
     const s = session(c);

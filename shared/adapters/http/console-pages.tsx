@@ -59,6 +59,9 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
     {organisations.map((org) => (
       <section aria-labelledby={`org-${org.policyId}`}>
         <h2 id={`org-${org.policyId}`}>{org.name}</h2>
+        <p>
+          <a href={`/console/policies/${org.policyId}`}>{`${org.name}'s complaints policy`}</a>
+        </p>
         {org.sections.length === 0 ? <p>Nothing needs doing.</p> : null}
         {org.sections.map((section) => (
           <>
@@ -327,12 +330,57 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
   );
 };
 
+/** `policy show` as a page: its blocks become headed lists, its indented lines nested ones. */
+export const PolicyPage: FC<{ signed: Signed; text: string }> = ({ signed, text }) => {
+  const [head = '', ...blocks] = text.trimEnd().split('\n\n');
+  const [title = '', ...about] = head.split('\n');
+  return (
+    <Layout title={title} signed={signed}>
+      <p>
+        <a href="/console">Back to this morning</a>
+      </p>
+      <h1>{title}</h1>
+      {about.map((line) => (
+        <p>{line}</p>
+      ))}
+      {blocks.map((block) => {
+        const [heading = '', ...lines] = block.split('\n');
+        const items: { line: string; details: string[] }[] = [];
+        for (const line of lines) {
+          if (/^ {4,}/.test(line) && items.length > 0) items[items.length - 1]?.details.push(line.trim().replace(/^- /, ''));
+          else items.push({ line: line.trim().replace(/^- /, ''), details: [] });
+        }
+        return (
+          <>
+            <h2>{heading}</h2>
+            <ul>
+              {items.map((item) => (
+                <li>
+                  {item.line}
+                  {item.details.length ? (
+                    <ul>
+                      {item.details.map((d) => (
+                        <li>{d}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })}
+    </Layout>
+  );
+};
+
 /** The pages as HTML text, for the routes to send. */
 export const html = {
   morning: (props: Parameters<typeof MorningPage>[0]) => (<MorningPage {...props} />).toString(),
   case: (props: Parameters<typeof CaseConsolePage>[0]) => (<CaseConsolePage {...props} />).toString(),
   actionForm: (props: Parameters<typeof ActionFormPage>[0]) => (<ActionFormPage {...props} />).toString(),
   preview: (props: Parameters<typeof PreviewPage>[0]) => (<PreviewPage {...props} />).toString(),
+  policy: (props: Parameters<typeof PolicyPage>[0]) => (<PolicyPage {...props} />).toString(),
   signedOut: () =>
     (
       <MessagePage title="You have signed out">
