@@ -2,6 +2,12 @@ import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
 import { caseToActOn } from '#application/console/case-to-act-on';
+import { heldFor, heldToSettle } from '#application/console/held-access';
+import { discardHeld } from '#application/held/discard-held';
+import { releaseHeld } from '#application/held/release-held';
+import type { HeldMail } from '#application/ports/held-mail';
+import type { RawMail } from '#application/ports/raw-mail';
+import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { DryRunCases } from '#application/console/dry-run-cases';
 import { morningView } from '#application/console/morning-view';
 import { viewCase } from '#application/console/view-case';
@@ -19,6 +25,8 @@ import { bindStaffActions } from './use-cases.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
+  readonly heldMail: HeldMail;
+  readonly rawMail: RawMail;
   readonly cases: Cases;
   readonly counters: Counters;
   readonly outbox: Outbox;
@@ -50,6 +58,20 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
         return { staff: bindStaffActions({ ...deps, cases }), decided: () => cases.decided() };
       },
     },
+    held: {
+      list: (member) => heldFor(deps, member),
+      release: async (member, id, policyId) => {
+        await heldToSettle(deps, member, id);
+        // Mail to no organisation goes only where the person works (an operator may send it anywhere).
+        if (policyId && !member.operator && !member.memberships.some((m) => m.policyId === policyId)) throw new HeldMessageNotFoundError(id);
+        return releaseHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, ...(policyId ? { policyId } : {}) });
+      },
+      discard: async (member, id, reason) => {
+        await heldToSettle(deps, member, id);
+        return discardHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, reason });
+      },
+    },
+    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name })),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,

@@ -157,6 +157,37 @@ describe('the staff console', () => {
     await member.context.close();
   });
 
+  it('held mail: an operator releases mail sent to no organisation into a case, the CEO discards an automatic reply, and others see none', async () => {
+    await deliver(stack, ['From: Stray Person <stray.person@example.net>', 'To: old@nowhere.example', 'Subject: My complaint about the bins', '', 'The bins were missed again.', ''].join('\n'), { recipients: ['old@nowhere.example'] });
+    await deliver(stack, ['From: Away Person <away@example.net>', 'To: Shaked@alumot.uk', 'Subject: Out of office', 'Auto-Submitted: auto-replied', '', 'I am away.', ''].join('\n'));
+
+    const operator = await signedIn('operator');
+    expect(await operator.page.content()).not.toContain(cases.plain);
+    await operator.page.getByRole('link', { name: 'Held messages' }).click();
+    expect(await accessibilityProblems(operator.page)).toEqual([]);
+    await operator.page.screenshot({ path: `${ARTIFACTS}/console-held.png`, fullPage: true });
+    const stray = operator.page.locator('.field', { has: operator.page.getByRole('heading', { name: 'My complaint about the bins' }) });
+    await stray.getByLabel('Whose complaint it is').selectOption('county-council');
+    await stray.getByRole('button', { name: 'Release into a case' }).click();
+    const released = /Released into (CCC-\d{4}-\d{4})\./.exec((await operator.page.getByRole('status').textContent()) ?? '')?.[1] as string;
+    expect((await stack.cases.get(released))?.complainant.email).toBe('stray.person@example.net');
+    await operator.context.close();
+
+    const member = await signedIn('alumot.staff');
+    await member.page.getByRole('link', { name: 'Held messages' }).click();
+    expect(await member.page.content()).not.toContain('Out of office');
+    await member.context.close();
+
+    const ceo = await signedIn('alumot.ceo');
+    await ceo.page.getByRole('link', { name: 'Held messages' }).click();
+    const away = ceo.page.locator('.field', { has: ceo.page.getByRole('heading', { name: 'Out of office' }) });
+    await away.getByLabel('Why it is not a complaint').fill('an out-of-office reply');
+    await away.getByRole('button', { name: 'Discard' }).click();
+    expect(await ceo.page.getByRole('status').textContent()).toContain('Discarded');
+    expect((await stack.heldMail.list('alumot', 'settled')).map((h) => h.settled?.status)).toEqual(['discarded']);
+    await ceo.context.close();
+  });
+
   it('refuses a cross-site POST, sends an expired session back to sign-in, and signs out', async () => {
     const { context, page } = await signedIn('alumot.ceo');
     const base = page.url().split('/console')[0] as string;

@@ -10,7 +10,8 @@ import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import { actionFor, CONSOLE_ACTIONS, staffRequest, type ConsoleStaffActions, type FormValues } from './console-actions.js';
 import type { CaseView } from '#application/console/view-case';
-import { CaseNotFoundError } from '#application/ports/store-errors';
+import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
+import type { HeldMessage } from '#domain/mail/held-message';
 import { londonDate } from '#domain/calendar/london-date';
 import { fromGroups, type StaffMember } from '#domain/access/staff-member';
 import { html, type Signed } from './console-pages.js';
@@ -34,6 +35,13 @@ export interface ConsoleDeps {
     /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
     dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
   };
+  readonly held: {
+    list(member: StaffMember): Promise<{ scope: string; messages: HeldMessage[] }[]>;
+    release(member: StaffMember, id: string, policyId: string | undefined): Promise<{ reference: string }>;
+    discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
+  };
+  /** The organisations of the deployment, for naming them and for releasing mail that named none. */
+  readonly organisations: readonly { readonly id: string; readonly name: string }[];
   /** A policy as a person reads it (`policy show`), for its members; undefined for anyone else. */
   readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
   readonly sessionSecret: string;
@@ -153,6 +161,39 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const text = deps.policyText(memberOf(s), c.req.param('id'));
     return text ? c.html(html.policy({ signed: signed(s), text })) : c.html(html.notFound(signed(s)), 404);
   });
+
+  const heldPage = async (c: Context, s: Session, extra: { done?: string; problem?: string } = {}, status: 200 | 400 | 404 = 200) => {
+    const member = memberOf(s);
+    const groups = await deps.held.list(member);
+    const name = (scope: string) => (scope === 'operator' ? 'Sent to no organisation' : (deps.organisations.find((o) => o.id === scope)?.name ?? scope));
+    return c.html(html.held({ signed: signed(s), groups: groups.map((g) => ({ ...g, name: name(g.scope) })), policies: deps.organisations, ...extra }), status);
+  };
+  app.get('/console/held', async (c) => {
+    const s = session(c);
+    if (!s) return toSignIn(c);
+    const done = c.req.query('released') ? `Released into ${c.req.query('released')}.` : c.req.query('discarded') ? 'Discarded; the raw message is kept.' : undefined;
+    return heldPage(c, s, done ? { done } : {});
+  });
+  const settle = (mode: 'release' | 'discard') => async (c: Context) => {
+    const s = session(c) as Session;
+    const form = formValues(await c.req.parseBody());
+    const id = c.req.param('id') ?? '';
+    try {
+      if (mode === 'release') {
+        const policy = typeof form.policy === 'string' && form.policy ? form.policy : undefined;
+        const { reference } = await deps.held.release(memberOf(s), id, policy);
+        return c.redirect(`/console/held?released=${encodeURIComponent(reference)}`, 303);
+      }
+      await deps.held.discard(memberOf(s), id, typeof form.reason === 'string' ? form.reason : '');
+      return c.redirect('/console/held?discarded=1', 303);
+    } catch (error) {
+      if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
+      if (error instanceof ActionRefusedError) return heldPage(c, s, { problem: error.message }, 400);
+      throw error;
+    }
+  };
+  app.post('/console/held/:id/release', settle('release'));
+  app.post('/console/held/:id/discard', settle('discard'));
 
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {

@@ -1,6 +1,7 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { MorningOrganisation } from '#application/console/morning-view';
 import type { Case, TimelineEvent } from '#domain/case/case';
+import type { HeldMessage } from '#domain/mail/held-message';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ActionField, ConsoleAction, FormValues } from './console-actions.js';
@@ -55,6 +56,9 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
   <Layout title="This morning" signed={signed}>
     <h1>This morning</h1>
     <p>{dateInWords(today)}</p>
+    <p>
+      <a href="/console/held">Held messages</a>
+    </p>
     {organisations.length === 0 ? <p>You are not a member of any organisation yet. Ask an operator to add you.</p> : null}
     {organisations.map((org) => (
       <section aria-labelledby={`org-${org.policyId}`}>
@@ -330,6 +334,74 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
   );
 };
 
+const HELD_WHY: Record<string, string> = {
+  'unknown-recipient': 'sent to an address no policy uses',
+  unparseable: 'could not be read as an email',
+  'too-large': 'over the size limit',
+  'too-large-for-store': 'too large to store as a case',
+  'quarantined-spam': 'judged spam by the mail service',
+  'quarantined-virus': 'a virus was found in it',
+  'auto-reply': 'an automatic reply',
+  'own-address': 'from one of our own addresses',
+  'bounce-unmatched': 'a delivery report about no case',
+};
+
+export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; name: string; messages: readonly HeldMessage[] }[]; policies: readonly { id: string; name: string }[]; done?: string | undefined; problem?: string | undefined }> = ({ signed, groups, policies, done, problem }) => (
+  <Layout title="Held messages" signed={signed}>
+    <p>
+      <a href="/console">Back to this morning</a>
+    </p>
+    <h1>Held messages</h1>
+    {done ? (
+      <div class="success" role="status">
+        <p>{done}</p>
+      </div>
+    ) : null}
+    <Problem message={problem} />
+    <p>Messages that did not become a case. Release one to open its case (the sender is acknowledged as usual), or discard it with a reason; the raw message is kept either way.</p>
+    {groups.map((g) => (
+      <section aria-labelledby={`held-${g.scope}`}>
+        <h2 id={`held-${g.scope}`}>
+          {g.name} ({g.messages.length})
+        </h2>
+        {g.messages.length === 0 ? <p>None waiting.</p> : null}
+        {g.messages.map((m) => (
+          <div class="field">
+            <h3>{m.subject ?? '(no subject)'}</h3>
+            <p>
+              From {m.from ?? 'unknown'}, {instantInWords(m.receivedAt)}: {HELD_WHY[m.reason] ?? m.reason}.
+            </p>
+            <form method="post" action={`/console/held/${encodeURIComponent(m.id)}/release`}>
+              <input type="hidden" name="csrf" value={signed.csrf} />
+              {m.scope === 'operator' ? (
+                <div class="field">
+                  <label for={`p-${m.id}`}>Whose complaint it is</label>
+                  <select id={`p-${m.id}`} name="policy">
+                    {policies.map((p) => (
+                      <option value={p.id}>{p.name}</option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+              <button type="submit">Release into a case</button>
+            </form>
+            <form method="post" action={`/console/held/${encodeURIComponent(m.id)}/discard`}>
+              <input type="hidden" name="csrf" value={signed.csrf} />
+              <div class="field">
+                <label for={`r-${m.id}`}>Why it is not a complaint</label>
+                <input type="text" id={`r-${m.id}`} name="reason" />
+              </div>
+              <button type="submit" class="secondary">
+                Discard
+              </button>
+            </form>
+          </div>
+        ))}
+      </section>
+    ))}
+  </Layout>
+);
+
 /** `policy show` as a page: its blocks become headed lists, its indented lines nested ones. */
 export const PolicyPage: FC<{ signed: Signed; text: string }> = ({ signed, text }) => {
   const [head = '', ...blocks] = text.trimEnd().split('\n\n');
@@ -381,6 +453,7 @@ export const html = {
   actionForm: (props: Parameters<typeof ActionFormPage>[0]) => (<ActionFormPage {...props} />).toString(),
   preview: (props: Parameters<typeof PreviewPage>[0]) => (<PreviewPage {...props} />).toString(),
   policy: (props: Parameters<typeof PolicyPage>[0]) => (<PolicyPage {...props} />).toString(),
+  held: (props: Parameters<typeof HeldPage>[0]) => (<HeldPage {...props} />).toString(),
   signedOut: () =>
     (
       <MessagePage title="You have signed out">

@@ -31,6 +31,7 @@ button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
 .console-header{display:flex;justify-content:space-between;align-items:center;background:#0b0c0c;color:#fff;padding:10px 15px}.console-header a{color:#fff;font-weight:700}.console-header form{display:flex;gap:10px;align-items:center}
 table{border-collapse:collapse;width:100%;margin-bottom:30px}th,td{text-align:left;padding:10px;border-bottom:1px solid #b1b4b6;vertical-align:top}
 ol.timeline li{margin-bottom:10px}
+.field form{margin-bottom:20px}
 `;
 
 /** The style's CSP source: pages allow exactly this inline stylesheet and no other. */

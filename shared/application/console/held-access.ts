@@ -1,0 +1,34 @@
+import { roleAndAbove, rolesIn } from '#domain/access/case-access';
+import type { StaffMember } from '#domain/access/staff-member';
+import { entryStage } from '#domain/case/route-case';
+import type { HeldMessage } from '#domain/mail/held-message';
+import type { PolicySet } from '#domain/policy/policy-set';
+import type { HeldMail } from '../ports/held-mail.js';
+import { HeldMessageNotFoundError } from '../ports/store-errors.js';
+
+/**
+ * Whose held mail a person may see and settle: an operator, every organisation's and the mail no policy claims;
+ * anyone else, the organisations where they hold the role that takes new complaints (the first stage's handler,
+ * whom held-mail notices go to) or one above it.
+ */
+export function heldScopesFor(member: StaffMember, policies: PolicySet): string[] {
+  if (member.operator) return [...policies.all.map((p) => p.id), 'operator'];
+  return policies.all
+    .filter((p) => {
+      const allowed = roleAndAbove(p, entryStage(p).handler);
+      return [...rolesIn(member, p.id)].some((r) => allowed.has(r));
+    })
+    .map((p) => p.id);
+}
+
+/** The waiting held messages a person may see, newest first within each organisation. */
+export async function heldFor(deps: { readonly heldMail: Pick<HeldMail, 'list'>; readonly policies: PolicySet }, member: StaffMember): Promise<{ scope: string; messages: HeldMessage[] }[]> {
+  return Promise.all(heldScopesFor(member, deps.policies).map(async (scope) => ({ scope, messages: await deps.heldMail.list(scope) })));
+}
+
+/** A held message this person may settle; one they may not is "no such message". */
+export async function heldToSettle(deps: { readonly heldMail: Pick<HeldMail, 'get'>; readonly policies: PolicySet }, member: StaffMember, id: string): Promise<HeldMessage> {
+  const held = await deps.heldMail.get(id);
+  if (!held || !heldScopesFor(member, deps.policies).includes(held.scope)) throw new HeldMessageNotFoundError(id);
+  return held;
+}
