@@ -10,6 +10,7 @@ import type { RawMail } from '#application/ports/raw-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { DryRunCases } from '#application/console/dry-run-cases';
 import { morningView } from '#application/console/morning-view';
+import { searchCases } from '#application/console/search-cases';
 import { viewCase } from '#application/console/view-case';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
@@ -71,7 +72,8 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
         return discardHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, reason });
       },
     },
-    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name })),
+    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
+    search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,

@@ -107,6 +107,8 @@ const schema = z.object({
   REDRESS_SESSION_SECRET_ARN: z.string().min(20).optional(),
   /** How long a console session lasts before signing in again. */
   REDRESS_SESSION_MINUTES: count(60),
+  /** Cases per page in the console's case list. */
+  REDRESS_CONSOLE_PAGE_SIZE: count(25),
   /** Locally: the staff the local sign-in knows (made on first start, one per role of each policy). */
   REDRESS_LOCAL_STAFF_FILE: z.string().min(1).optional(),
   REDRESS_DYNAMODB_PORT: count(8000),

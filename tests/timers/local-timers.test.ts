@@ -144,7 +144,9 @@ describe('a missed response where the policy has a holding letter (Not Alone Men
 describe('the end of an appeal window with no appeal, and the retention date', () => {
   it('closes the case itself, starts the retention clock, and six years on destroys the personal data', async () => {
     clock.now = new Date('2026-11-23T12:00:00Z');
-    const { reference } = await openCase('not.alone.mentoring@gmail.com', { to: 'not.alone.mentoring@gmail.com', body: 'PERSONAL-DETAIL-42 happened.' });
+    const { reference } = await openCase('not.alone.mentoring@gmail.com', { to: 'not.alone.mentoring@gmail.com', body: 'PERSONAL-DETAIL-42 happened.', fromName: 'Retention Ruthven' });
+    // The console's name search finds it until the personal data goes.
+    expect((await stack.cases.byName('not-alone-mentoring', 'retention ruth', 10)).map((c) => c.reference)).toEqual([reference]);
     await act(staff().sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' }));
     // Outcome on Friday 4 December: the appeal window is 14 working days, to Friday 25 December's substitute... counted:
     // 7,8,9,10,11,14,15,16,17,18,21,22,23,24 December -> Thursday 24 December 2026.
@@ -165,6 +167,7 @@ describe('the end of an appeal window with no appeal, and the retention date', (
     const destroyed = await stack.cases.get(reference);
     expect(destroyed).toMatchObject({ complainant: { anonymous: true }, summary: '', status: 'closed', outcome: { decision: 'not-upheld' } });
     expect(destroyed?.destroyedAt).toBeDefined();
+    expect(await stack.cases.byName('not-alone-mentoring', 'retention ruth', 10)).toEqual([]);
     await expect(stack.rawMail.size(rawKeys[0] as string)).rejects.toThrow(/ENOENT/);
     const timeline = await stack.cases.timeline(reference);
     expect(JSON.stringify(timeline)).not.toContain('PERSONAL-DETAIL-42');

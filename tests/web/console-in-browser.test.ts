@@ -157,6 +157,34 @@ describe('the staff console', () => {
     await member.context.close();
   });
 
+  it('search finds cases by name, address and reference through the indexes, never one about the person searching, and never a confidential one by who sent it', async () => {
+    const ceo = await signedIn('alumot.ceo');
+    await ceo.page.getByRole('link', { name: 'Find a case' }).click();
+    await ceo.page.getByLabel("Reference, complainant's email, or the start of their name").fill('pat');
+    await ceo.page.getByRole('button', { name: 'Search' }).click();
+    const byName = await ceo.page.locator('main').innerText();
+    expect(byName).toContain(cases.plain);
+    expect(byName).not.toContain(cases.aboutCeo);
+    expect(await accessibilityProblems(ceo.page)).toEqual([]);
+    await ceo.page.screenshot({ path: `${ARTIFACTS}/console-search.png`, fullPage: true });
+    await ceo.page.goto(`${ceo.page.url().split('/console')[0]}/console/cases?q=${cases.aboutCeo}`);
+    expect(await ceo.page.locator('main').innerText()).toContain('No cases found');
+    await ceo.context.close();
+
+    const member = await signedIn('alumot.staff');
+    const base = member.page.url().split('/console')[0] as string;
+    await member.page.goto(`${base}/console/cases?q=sol.secret%40example.net`);
+    expect(await member.page.locator('main').innerText()).toContain('No cases found');
+    await member.page.goto(`${base}/console/cases?q=${cases.confidential}`);
+    const byReference = await member.page.locator('main').innerText();
+    expect(byReference).toContain(cases.confidential);
+    expect(byReference).toContain('Confidential');
+    expect(byReference).not.toContain('Sol Secret');
+    await member.page.goto(`${base}/console/cases?status=closed`);
+    expect(await member.page.locator('main').innerText()).toContain('No cases found');
+    await member.context.close();
+  });
+
   it('held mail: an operator releases mail sent to no organisation into a case, the CEO discards an automatic reply, and others see none', async () => {
     await deliver(stack, ['From: Stray Person <stray.person@example.net>', 'To: old@nowhere.example', 'Subject: My complaint about the bins', '', 'The bins were missed again.', ''].join('\n'), { recipients: ['old@nowhere.example'] });
     await deliver(stack, ['From: Away Person <away@example.net>', 'To: Shaked@alumot.uk', 'Subject: Out of office', 'Auto-Submitted: auto-replied', '', 'I am away.', ''].join('\n'));

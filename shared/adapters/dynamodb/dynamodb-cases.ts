@@ -1,6 +1,7 @@
 import { BatchGetItemCommand, BatchWriteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
+import { nameKey } from '#domain/text/name-key';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
 import type { DynamoTable, Item } from './dynamo-table.js';
@@ -41,6 +42,20 @@ export class DynamoDbCases implements Cases {
     return typeof row?.reference === 'string' ? row.reference : undefined;
   }
 
+  async byName(policyId: string, namePrefix: string, limit: number): Promise<Case[]> {
+    const prefix = nameKey(namePrefix);
+    if (!prefix) return [];
+    const rows = await this.table.query({ index: 'GSI2', value: `NAME#${policyId}`, sortBeginsWith: prefix }, 'ascending', limit);
+    const references = rows.map((r) => String(r.reference));
+    if (references.length === 0) return [];
+    const result = await this.table.client.send(new BatchGetItemCommand({ RequestItems: { [this.table.name]: { Keys: references.map((r) => marshall(key.case(r))), ConsistentRead: true } } }));
+    const found = new Map((result.Responses?.[this.table.name] ?? []).map((item) => {
+      const c = unmarshall(item).case as Case;
+      return [c.reference, c] as const;
+    }));
+    return references.flatMap((r) => (found.has(r) ? [found.get(r) as Case] : []));
+  }
+
   async ofComplainant(policyId: string, email: string): Promise<Case[]> {
     return this.casesIn('GSI2', `FROM#${policyId}#${email.toLowerCase()}`, 'descending');
   }
@@ -72,6 +87,7 @@ export class DynamoDbCases implements Cases {
       ...change.events.map((e) => ({ what: 'event', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.event(c.reference, e.at, e.id), event: e }, { removeUndefinedValues: true }) } } })),
       // First writer wins: a Message-ID already tied to a case is never moved to another.
       ...[...new Set(change.threadKeys)].map((id) => ({ what: 'thread', item: this.table.putIfAbsent(key.thread(id), { reference: c.reference }) })),
+      ...this.nameItem(change),
       ...change.pageKeys.map((k) => ({ what: 'page', item: this.table.putIfAbsent(key.page(k), { reference: c.reference }) })),
       ...change.outbox.map((o) => ({ what: 'outbox', item: this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, now)) })),
       ...change.claims.map((claim) => ({ what: `claim ${claim.kind}`, claim, item: this.claimItem(claim) })),
@@ -109,6 +125,17 @@ export class DynamoDbCases implements Cases {
         requests = (result.UnprocessedItems?.[this.table.name] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
       }
     }
+  }
+
+  /** The name index: made with the case, removed when its personal data is destroyed. */
+  private nameItem(change: CaseWrite): { what: string; item: TransactWriteItem }[] {
+    const c = change.case;
+    const name = c.complainant.name ? nameKey(c.complainant.name) : '';
+    if (change.expectedVersion === 0 && name) {
+      return [{ what: 'name', item: this.table.putIfAbsent(key.name(c.reference), { reference: c.reference, GSI2PK: `NAME#${c.policyId}`, GSI2SK: `${name}#${c.reference}` }) }];
+    }
+    if (c.destroyedAt && !c.complainant.name) return [{ what: 'name', item: { Delete: { TableName: this.table.name, Key: marshall(key.name(c.reference)) } } }];
+    return [];
   }
 
   private claimItem(claim: Claim): TransactWriteItem {

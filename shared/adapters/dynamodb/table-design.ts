@@ -7,6 +7,7 @@
  * | a case's timeline in order                        | PK CASE#<ref>, SK begins_with EVENT#             |
  * | an organisation's open cases by next deadline     | GSI1: OPEN#<policy>, <nextDueAt>#<ref> (sparse)  |
  * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
+ * | a policy's cases by complainant name (prefix)      | PK NAME#<ref>; GSI2: NAME#<policy>, <name key>#<ref> |
  * | a policy's cases, newest first                  | GSI3: POLICY#<policy>, <at>#<ref>                |
  * | held messages waiting, or settled, newest first   | GSI3: HELD#<scope>[#settled], <at>#<id>          |
  * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
@@ -37,6 +38,7 @@ export const key = {
   event: (reference: string, at: string, id: string) => ({ PK: `CASE#${reference}`, SK: `EVENT#${at}#${id}` }),
   thread: (messageKey: string) => ({ PK: `THREAD#${messageKey}`, SK: 'THREAD' }),
   page: (pageKey: string) => ({ PK: `PAGE#${pageKey}`, SK: 'PAGE' }),
+  name: (reference: string) => ({ PK: `NAME#${reference}`, SK: 'NAME' }),
   inbound: (inboundKey: string) => ({ PK: `INBOUND#${inboundKey}`, SK: 'INBOUND' }),
   counter: (prefix: string, year: number) => ({ PK: `REF#${prefix}#${year}`, SK: 'COUNTER' }),
   acknowledgement: (policyId: string, sender: string, date: string) => ({ PK: `ACK#${policyId}#${sender.toLowerCase()}#${date}`, SK: 'ACK' }),

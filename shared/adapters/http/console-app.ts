@@ -9,6 +9,7 @@ import { escapeHtml } from '#domain/letters/letter';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import { actionFor, CONSOLE_ACTIONS, staffRequest, type ConsoleStaffActions, type FormValues } from './console-actions.js';
+import type { CaseSearch, Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
 import type { HeldMessage } from '#domain/mail/held-message';
@@ -28,6 +29,7 @@ export interface ConsoleDeps {
   };
   readonly morning: (member: StaffMember) => Promise<MorningOrganisation[]>;
   readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
+  readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean }>;
   readonly actions: {
     /** The case, when this person may act on it (CaseNotFoundError, or ActionRefusedError saying who may). */
     authorize(member: StaffMember, reference: string): Promise<{ c: Case; policy: Policy }>;
@@ -41,7 +43,7 @@ export interface ConsoleDeps {
     discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
   };
   /** The organisations of the deployment, for naming them and for releasing mail that named none. */
-  readonly organisations: readonly { readonly id: string; readonly name: string }[];
+  readonly organisations: readonly { readonly id: string; readonly name: string; readonly stages: readonly string[] }[];
   /** A policy as a person reads it (`policy show`), for its members; undefined for anyone else. */
   readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
   readonly sessionSecret: string;
@@ -140,6 +142,20 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const s = session(c);
     if (!s) return toSignIn(c);
     return c.html(html.morning({ signed: signed(s), organisations: await deps.morning(memberOf(s)), today: londonDate(deps.now()) }));
+  });
+
+  app.get('/console/cases', async (c) => {
+    const s = session(c);
+    if (!s) return toSignIn(c);
+    const member = memberOf(s);
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const stage = c.req.query('stage') ?? '';
+    const statusWanted = c.req.query('status') ?? '';
+    const status = (['open', 'awaiting-signature', 'closed'] as const).find((x) => x === statusWanted);
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    const { found, more } = await deps.search(member, { q, page, ...(stage ? { stage } : {}), ...(status ? { status } : {}) });
+    const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
+    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', page, found, more, stages }));
   });
 
   app.get('/console/cases/:reference', async (c) => {

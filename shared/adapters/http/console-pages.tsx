@@ -5,6 +5,7 @@ import type { HeldMessage } from '#domain/mail/held-message';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ActionField, ConsoleAction, FormValues } from './console-actions.js';
+import type { Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { londonDate } from '#domain/calendar/london-date';
 import { daysInWords } from '#domain/digest/build-digest';
@@ -57,7 +58,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
     <h1>This morning</h1>
     <p>{dateInWords(today)}</p>
     <p>
-      <a href="/console/held">Held messages</a>
+      <a href="/console/cases">Find a case</a> · <a href="/console/held">Held messages</a>
     </p>
     {organisations.length === 0 ? <p>You are not a member of any organisation yet. Ask an operator to add you.</p> : null}
     {organisations.map((org) => (
@@ -334,6 +335,83 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
   );
 };
 
+export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; page: number; found: readonly Found[]; more: boolean; stages: readonly string[] }> = ({ signed, q, stage, status, page, found, more, stages }) => {
+  const link = (p: number) => `/console/cases?${new URLSearchParams({ q, stage, status, page: String(p) }).toString()}`;
+  return (
+    <Layout title="Cases" signed={signed}>
+      <p>
+        <a href="/console">Back to this morning</a>
+      </p>
+      <h1>Cases</h1>
+      <form method="get" action="/console/cases">
+        <div class="field">
+          <label for="q">Reference, complainant's email, or the start of their name</label>
+          <input type="text" id="q" name="q" value={q} />
+        </div>
+        <div class="field">
+          <label for="stage">Stage</label>
+          <select id="stage" name="stage">
+            <option value="">Any stage</option>
+            {stages.map((st) => (
+              <option value={st} selected={st === stage}>
+                {st}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            {[
+              ['', 'Any status'],
+              ['open', 'Open'],
+              ['awaiting-signature', 'Waiting for a signature'],
+              ['closed', 'Closed'],
+            ].map(([v, l]) => (
+              <option value={v} selected={v === status}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Search</button>
+      </form>
+      <h2>{found.length === 0 ? 'No cases found' : `Page ${page}`}</h2>
+      {found.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Case</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Complainant</th>
+              <th scope="col">Stage and status</th>
+              <th scope="col">Received</th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.map(({ case: c, organisation, readable }) => (
+              <tr>
+                <td>
+                  <a href={`/console/cases/${c.reference}`}>{c.reference}</a>
+                </td>
+                <td>{organisation}</td>
+                <td>{readable ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
+                <td>
+                  {c.stage}, {c.status}
+                </td>
+                <td>{dateInWords(londonDate(c.receivedAt))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <nav aria-label="Pages">
+        {page > 1 ? <a href={link(page - 1)}>Previous page</a> : null} {more ? <a href={link(page + 1)}>Next page</a> : null}
+      </nav>
+    </Layout>
+  );
+};
+
 const HELD_WHY: Record<string, string> = {
   'unknown-recipient': 'sent to an address no policy uses',
   unparseable: 'could not be read as an email',
@@ -454,6 +532,7 @@ export const html = {
   preview: (props: Parameters<typeof PreviewPage>[0]) => (<PreviewPage {...props} />).toString(),
   policy: (props: Parameters<typeof PolicyPage>[0]) => (<PolicyPage {...props} />).toString(),
   held: (props: Parameters<typeof HeldPage>[0]) => (<HeldPage {...props} />).toString(),
+  search: (props: Parameters<typeof SearchPage>[0]) => (<SearchPage {...props} />).toString(),
   signedOut: () =>
     (
       <MessagePage title="You have signed out">

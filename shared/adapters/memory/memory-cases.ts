@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import { nameKey } from '#domain/text/name-key';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
 import { utf8Length } from '#domain/text/bounded-text';
@@ -32,6 +33,17 @@ export class MemoryCases implements Cases {
 
   async byPageKey(pageKey: string): Promise<string | undefined> {
     return this.tables.pages.get(pageKey);
+  }
+
+  async byName(policyId: string, namePrefix: string, limit: number): Promise<Case[]> {
+    const prefix = nameKey(namePrefix);
+    if (!prefix) return [];
+    const key = (c: Case) => `${nameKey(c.complainant.name ?? '')}#${c.reference}`;
+    return [...this.tables.cases.values()]
+      .filter((c) => c.policyId === policyId && c.complainant.name && nameKey(c.complainant.name).startsWith(prefix))
+      .sort((a, b) => key(a).localeCompare(key(b)))
+      .slice(0, limit)
+      .map(copy);
   }
 
   async ofComplainant(policyId: string, email: string): Promise<Case[]> {

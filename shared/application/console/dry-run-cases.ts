@@ -23,6 +23,9 @@ export class DryRunCases implements Cases {
   byPageKey(pageKey: string): Promise<string | undefined> {
     return this.inner.byPageKey(pageKey);
   }
+  byName(policyId: string, namePrefix: string, limit: number): Promise<Case[]> {
+    return this.inner.byName(policyId, namePrefix, limit);
+  }
   ofComplainant(policyId: string, email: string): Promise<Case[]> {
     return this.inner.ofComplainant(policyId, email);
   }

@@ -38,6 +38,8 @@ export interface Cases {
   byThread(threadKeys: readonly string[]): Promise<string | undefined>;
   /** The case a complainant page key was issued for (whether that page is still live is the case's to say). */
   byPageKey(pageKey: string): Promise<string | undefined>;
+  /** Cases of one policy whose complainant's name starts with these words (`nameKey` of both), at most `limit`. */
+  byName(policyId: string, namePrefix: string, limit: number): Promise<Case[]>;
   /** Cases of one policy from one complainant address, newest first. */
   ofComplainant(policyId: string, email: string): Promise<Case[]>;
   /** A policy's cases that are not closed, soonest next deadline first (the digest's query). */
