@@ -10,6 +10,7 @@ new RedressStack(app, 'Redress', {
   operatorEmail: app.node.tryGetContext('operatorEmail') ?? config.REDRESS_OPERATOR_EMAIL,
   sendingDomain: app.node.tryGetContext('sendingDomain'),
   publicUrl: app.node.tryGetContext('publicUrl'),
+  signInDomainPrefix: app.node.tryGetContext('signInDomainPrefix'),
   settings: {
     digestHour: config.REDRESS_DIGEST_HOUR,
     apiRateLimit: config.REDRESS_API_RATE_LIMIT,

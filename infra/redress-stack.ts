@@ -12,6 +12,7 @@ import { EmailIdentity, Identity, ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ export interface RedressStackProps extends StackProps {
   readonly sendingDomain?: string;
   /** The front door as complainants reach it (a custom domain); the HTTP API's own address by default. */
   readonly publicUrl?: string;
+  /** The Cognito sign-in domain's prefix (globally unique in the region); "redress-<account>" by default. */
+  readonly signInDomainPrefix?: string;
   /** Named settings from the validated configuration (shared/config/config.ts), so the stack and the local stack agree. */
   readonly settings: {
     readonly digestHour: number;
@@ -212,6 +215,69 @@ export class RedressStack extends Stack {
     formsApi.addRoutes({ path: '/cases/{token}/information', methods: [HttpMethod.POST], integration: pageIntegration });
     formsApi.addRoutes({ path: '/cases/{token}/review', methods: [HttpMethod.POST], integration: pageIntegration });
     for (const fn of [emailIntake, complaintForm]) fn.addEnvironment('REDRESS_PUBLIC_URL', publicUrl);
+
+    // The staff console: Cognito's managed sign-in (no self sign-up; staff added by an operator; MFA available),
+    // one group per role of each policy ("<policy-id>:<role>") and "operator", and the console's function.
+    const staffPool = new UserPool(this, 'Staff', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { fullname: { required: false, mutable: true } },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const groups = [...props.policies.all.flatMap((p) => p.roles.map((r) => ({ name: `${p.id}:${r.id}`, description: `${r.title}, ${p.organisation.name}` }))), { name: 'operator', description: 'Runs the deployment: held mail across organisations, no case content' }];
+    groups.forEach((g, i) => new CfnUserPoolGroup(this, `StaffGroup${i}`, { userPoolId: staffPool.userPoolId, groupName: g.name, description: g.description.slice(0, 2048) }));
+    const signInDomain = staffPool.addDomain('StaffSignIn', { cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? `redress-${this.account}` } });
+    const consoleClient = staffPool.addClient('Console', {
+      generateSecret: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${publicUrl}/console/callback`],
+        logoutUrls: [`${publicUrl}/console/signed-out`],
+      },
+      preventUserExistenceErrors: true,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: Duration.minutes(60),
+      accessTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(8),
+    });
+    const consoleClientSecret = new Secret(this, 'ConsoleClientSecret', { description: "The Cognito app client's secret, for the console's sign-in", secretStringValue: consoleClient.userPoolClientSecret });
+    const sessionSecret = new Secret(this, 'ConsoleSessionSecret', { description: "Signs the console's session cookies", generateSecretString: { passwordLength: 48, excludePunctuation: true } });
+    const staffConsole = new RedressFunction(this, 'StaffConsole', {
+      handlerModule: 'staff-console',
+      policiesFile,
+      serviceName: 'redress-staff-console',
+      description: 'The staff console: sign-in, the morning view, cases and every workflow action',
+      timeout: Duration.seconds(15),
+      environment: {
+        REDRESS_TABLE: this.table.tableName,
+        REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName,
+        REDRESS_OPERATOR_EMAIL: props.operatorEmail,
+        REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+        REDRESS_PUBLIC_URL: publicUrl,
+        REDRESS_OIDC_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${staffPool.userPoolId}`,
+        REDRESS_OIDC_CLIENT_ID: consoleClient.userPoolClientId,
+        REDRESS_OIDC_CLIENT_SECRET_ARN: consoleClientSecret.secretArn,
+        REDRESS_OIDC_GROUPS_CLAIM: 'cognito:groups',
+        REDRESS_OIDC_LOGOUT_URL: `${signInDomain.baseUrl()}/logout`,
+        REDRESS_SESSION_SECRET_ARN: sessionSecret.secretArn,
+      },
+    });
+    this.table.grantReadWriteData(staffConsole);
+    // Releasing held mail reads the raw message and stores its attachments beside it; nothing is deleted.
+    this.rawMail.grantRead(staffConsole);
+    this.rawMail.grantPut(staffConsole);
+    consoleClientSecret.grantRead(staffConsole);
+    sessionSecret.grantRead(staffConsole);
+    const consoleIntegration = new HttpLambdaIntegration('StaffConsoleIntegration', staffConsole);
+    formsApi.addRoutes({ path: '/console', methods: [HttpMethod.GET], integration: consoleIntegration });
+    formsApi.addRoutes({ path: '/console/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: consoleIntegration });
+    new CfnOutput(this, 'ConsoleUrl', { description: 'The staff console', value: `${publicUrl}/console` });
+    new CfnOutput(this, 'StaffUserPoolId', { description: 'Add staff here (see the README)', value: staffPool.userPoolId });
 
     // The function timers invoke, and the digest each working morning.
     const caseEnvironment = {

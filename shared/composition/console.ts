@@ -20,6 +20,17 @@ import type { Outbox } from '#application/ports/outbox';
 import type { Config } from '#config/config';
 import { describePolicy } from '#domain/policy/describe-policy';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { policyDefaultsFrom } from '#config/config';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
+import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
+import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { loadPolicyBundle } from '#adapters/file/policy-bundle';
+import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
+import { secretValue } from '#adapters/secrets/secret-value';
+import { systemClock } from '#adapters/clock/system-clock';
+import { casesTable, s3Client } from './aws-clients.js';
+import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
 import { bindStaffActions } from './use-cases.js';
@@ -48,6 +59,7 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
       redirectUri: `${base}/console/callback`,
       postLogoutRedirectUri: `${base}/console/signed-out`,
       groupsClaim: config.REDRESS_OIDC_GROUPS_CLAIM,
+      ...(config.REDRESS_OIDC_LOGOUT_URL ? { logoutUrl: config.REDRESS_OIDC_LOGOUT_URL } : {}),
     }),
     morning: (member) => morningView(deps, member, DateTime.fromJSDate(ports.clock.now())),
     viewCase: (member, reference) => viewCase(deps, member, reference, DateTime.fromJSDate(ports.clock.now())),
@@ -80,4 +92,25 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
     publicUrl,
     now: () => ports.clock.now(),
   };
+}
+
+/** The console function: cases, outbox and held mail in DynamoDB, raw mail in S3 (to release held mail), secrets from Secrets Manager. */
+export async function composeStaffConsole(config: Config): Promise<{ deps: ConsoleDeps; log: ReturnType<typeof powertoolsLog> }> {
+  const table = casesTable(config);
+  const log = powertoolsLog('redress-staff-console');
+  const bucket = requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket held raw mail is released from');
+  const clientSecretArn = requiredSetting(config.REDRESS_OIDC_CLIENT_SECRET_ARN, 'REDRESS_OIDC_CLIENT_SECRET_ARN', "the Secrets Manager secret holding the Cognito app client's secret");
+  const sessionSecretArn = requiredSetting(config.REDRESS_SESSION_SECRET_ARN, 'REDRESS_SESSION_SECRET_ARN', 'the Secrets Manager secret that signs console sessions');
+  const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), secretValue(config.AWS_REGION, sessionSecretArn)]);
+  const ports: ConsolePorts = {
+    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
+    counters: new DynamoDbCounters(table),
+    outbox: new DynamoDbOutbox(table),
+    heldMail: new DynamoDbHeldMail(table),
+    rawMail: new S3RawMailStore(s3Client(config), bucket),
+    clock: systemClock,
+    log,
+  };
+  return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }), log };
 }

@@ -102,6 +102,8 @@ const schema = z.object({
   REDRESS_OIDC_CLIENT_SECRET_ARN: z.string().min(20).optional(),
   /** The claim the provider puts a person's groups in ("cognito:groups" on AWS). */
   REDRESS_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Cognito's logout address (https://<domain>/logout), which its discovery document does not publish. */
+  REDRESS_OIDC_LOGOUT_URL: z.url().optional(),
   /** Signs the console's session cookie; on AWS from REDRESS_SESSION_SECRET_ARN. */
   REDRESS_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-development-session-secret-0123456789'),
   REDRESS_SESSION_SECRET_ARN: z.string().min(20).optional(),

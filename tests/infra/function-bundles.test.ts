@@ -18,6 +18,7 @@ const OWN_SETTING: Record<(typeof FUNCTION_MODULES)[number], RegExp | undefined>
   'email-intake': /REDRESS_RAW_MAIL_BUCKET/,
   'complaint-form': /REDRESS_FORM_SECRET_ARN/,
   'complainant-page': /REDRESS_RAW_MAIL_BUCKET/,
+  'staff-console': /REDRESS_RAW_MAIL_BUCKET/,
   'deadline-timer': /REDRESS_RAW_MAIL_BUCKET/,
   'daily-digest': undefined,
   'outbox-sender': /REDRESS_SCHEDULE_GROUP/,

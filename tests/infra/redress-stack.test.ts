@@ -104,11 +104,14 @@ describe('RedressStack', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
     expect(routes.sort()).toEqual([
       'GET /cases/{token}',
+      'GET /console',
+      'GET /console/{proxy+}',
       'GET /forms/{policyId}',
       'GET /forms/{policyId}/token',
       'OPTIONS /forms/{policyId}',
       'POST /cases/{token}/information',
       'POST /cases/{token}/review',
+      'POST /console/{proxy+}',
       'POST /forms/{policyId}',
     ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
@@ -118,7 +121,22 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ REDRESS_FORM_SECRET_ARN: Match.anyValue(), REDRESS_STACK: 'aws' }) },
     });
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    // The form secret, and the console's app client secret and session secret.
+    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+  });
+
+  it('signs staff in through a Cognito user pool: no self sign-up, MFA available, a group per role of each policy, the code flow', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, MfaConfiguration: 'OPTIONAL' });
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName as string);
+    expect(groups).toContain('alumot:chair');
+    expect(groups).toContain('county-council:independent-officer');
+    expect(groups).toContain('operator');
+    expect(groups).toHaveLength(seedPolicies.all.reduce((n, p) => n + p.roles.length, 0) + 1);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email', 'profile'] });
+    const console = functionNamed('redress-staff-console');
+    expect(console.Environment.Variables).toMatchObject({ REDRESS_OIDC_GROUPS_CLAIM: 'cognito:groups', REDRESS_OIDC_CLIENT_SECRET_ARN: expect.anything(), REDRESS_SESSION_SECRET_ARN: expect.anything() });
+    expect(policyOf('redress-staff-console')).not.toContain('s3:DeleteObject');
+    expect(policyOf('redress-staff-console')).not.toContain('ses:');
   });
 
   it('holds deadline timers in a schedule group, invoked through a role, with failures dead-lettered', () => {
@@ -162,7 +180,7 @@ describe('RedressStack', () => {
   });
 
   it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it', () => {
-    const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
+    const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-staff-console', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
     expect(senders).toEqual(['redress-outbox-sender']);
     const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
     expect(timers).toEqual(['redress-outbox-sender']);

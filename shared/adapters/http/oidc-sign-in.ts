@@ -24,6 +24,11 @@ export interface OidcSettings {
   readonly postLogoutRedirectUri: string;
   /** Cognito puts groups in "cognito:groups"; the local provider in "groups". */
   readonly groupsClaim: string;
+  /**
+   * For a provider that publishes no end_session_endpoint (Cognito): its logout address, taking `client_id` and
+   * `logout_uri`.
+   */
+  readonly logoutUrl?: string;
 }
 
 /**
@@ -82,6 +87,12 @@ export class OidcSignIn {
   /** Where to send the person so the provider ends its session too. */
   async endSessionUrl(idToken: string | undefined): Promise<string> {
     const config = await this.config();
+    if (!config.serverMetadata().end_session_endpoint && this.settings.logoutUrl) {
+      const url = new URL(this.settings.logoutUrl);
+      url.searchParams.set('client_id', this.settings.clientId);
+      url.searchParams.set('logout_uri', this.settings.postLogoutRedirectUri);
+      return url.href;
+    }
     return client.buildEndSessionUrl(config, { post_logout_redirect_uri: this.settings.postLogoutRedirectUri, ...(idToken ? { id_token_hint: idToken } : {}) }).href;
   }
 }
