@@ -216,6 +216,46 @@ describe('the staff console', () => {
     await ceo.context.close();
   });
 
+  it('one journey by keyboard alone: sign in, find a case, write a note, preview and confirm it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    /** Presses Tab until the focused element's text (or value) is `text`; fails after 60 presses. */
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return (el?.innerText || (el as HTMLInputElement | null)?.value || el?.getAttribute('name') || '').trim();
+        });
+        if (focused === text) return;
+      }
+      throw new Error(`could not reach "${text}" with the Tab key`);
+    };
+    await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
+    await tabTo('username');
+    await page.keyboard.type('alumot.ceo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(staff.find((p) => p.username === 'alumot.ceo')?.password ?? '');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console$/);
+    await tabTo(cases.plain);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/console/cases/${cases.plain}$`));
+    await tabTo('An internal note');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/actions\/note$/);
+    await tabTo('text');
+    await page.keyboard.type('Rang the complainant; they will send the visit log.');
+    await tabTo('Preview');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/actions\/note\/preview$/);
+    await tabTo('Confirm');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=note$/);
+    expect((await stack.cases.timeline(cases.plain)).some((e) => e.summary.includes('Rang the complainant'))).toBe(true);
+    await context.close();
+  });
+
   it('refuses a cross-site POST, sends an expired session back to sign-in, and signs out', async () => {
     const { context, page } = await signedIn('alumot.ceo');
     const base = page.url().split('/console')[0] as string;
