@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
-import { caseStanding, DIGEST_SECTIONS, type CaseStanding, type DigestSection } from '#domain/digest/build-digest';
+import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestSection } from '#domain/digest/build-digest';
 import type { Case } from '#domain/case/case';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
@@ -25,13 +25,14 @@ export interface MorningOrganisation {
  * one about them), each once where it is most urgent, as the digest sorts them. From the open-cases index.
  */
 export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; readonly policies: PolicySet }, member: StaffMember, now: DateTime): Promise<MorningOrganisation[]> {
+  const morning = morningOf(now);
   const policyIds = [...new Set(member.memberships.map((m) => m.policyId))].filter((id) => deps.policies.all.some((p) => p.id === id));
   return Promise.all(
     policyIds.map(async (policyId) => {
       const policy = deps.policies.get(policyId);
       const open = (await deps.cases.open(policyId)).filter((c) => mayKnowOf(member, policy, c));
       const placed = open.flatMap((c) => {
-        const standing = caseStanding(policy, c, now);
+        const standing = caseStanding(policy, c, morning);
         return standing ? [{ case: c, standing, readable: mayRead(member, policy, c), stageName: policy.stages.find((st) => st.id === c.stage)?.name ?? c.stage }] : [];
       });
       placed.sort((a, b) => (a.standing.deadline?.dueDate ?? a.case.receivedAt).localeCompare(b.standing.deadline?.dueDate ?? b.case.receivedAt));

@@ -44,15 +44,27 @@ export interface CaseStanding {
   readonly reply?: NonNullable<Case['possibleNextStageRequest']>;
 }
 
+/** The dates a morning's view is measured from, worked out once for all its cases. */
+export interface Morning {
+  readonly today: string;
+  /** A week from today: the end of "due this week". */
+  readonly weekEnd: string;
+  /** Twenty-four hours before now: "new since yesterday" from here. */
+  readonly since: string;
+}
+
+export function morningOf(now: DateTime): Morning {
+  return { today: londonDate(now), weekEnd: now.setZone(LONDON).startOf('day').plus({ days: 7 }).toISODate() as string, since: now.toUTC().minus({ hours: 24 }).toISO() as string };
+}
+
 /**
- * Where an open case stands on the morning of `now`, or undefined when it needs nothing this week: the soonest
+ * Where an open case stands on the morning given, or undefined when it needs nothing this week: the soonest
  * task staff still owe (a late one until it is done or extended), else what it waits for. Working days are the
  * policy's own (its jurisdiction's bank holidays and closure days).
  */
-export function caseStanding(policy: Policy, c: Case, now: DateTime): CaseStanding | undefined {
-  const today = londonDate(now);
-  const weekEnd = now.setZone(LONDON).startOf('day').plus({ days: 7 }).toISODate() as string;
-  const isNew = c.receivedAt >= (now.minus({ hours: 24 }).toISO() as string);
+export function caseStanding(policy: Policy, c: Case, morning: Morning): CaseStanding | undefined {
+  const { today, weekEnd, since } = morning;
+  const isNew = c.receivedAt >= since;
   const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const standing = (section: DigestSection, d?: CaseDeadline): CaseStanding => ({
     section,
@@ -77,6 +89,7 @@ export function caseStanding(policy: Policy, c: Case, now: DateTime): CaseStandi
  * its reference, stage and dates, never who or what. Undefined when there is nothing to say.
  */
 export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime): Digest | undefined {
+  const morning = morningOf(now);
   const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
   const line = (c: Case, s: CaseStanding): DigestLine => {
     const who = c.confidential ? ' (confidential)' : '';
@@ -89,11 +102,11 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
     return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${fresh}` };
   };
   const placed = openCases
-    .map((c) => ({ c, s: caseStanding(policy, c, now) }))
+    .map((c) => ({ c, s: caseStanding(policy, c, morning) }))
     .filter((x): x is { c: Case; s: CaseStanding } => x.s !== undefined)
     .sort((a, b) => (a.s.deadline?.dueDate ?? a.c.receivedAt).localeCompare(b.s.deadline?.dueDate ?? b.c.receivedAt) || a.c.reference.localeCompare(b.c.reference));
   const sections = DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })).filter((s) => s.lines.length > 0);
-  return sections.length > 0 ? { policyId: policy.id, date: londonDate(now), sections } : undefined;
+  return sections.length > 0 ? { policyId: policy.id, date: morning.today, sections } : undefined;
 }
 
 /** "2 working days overdue", "due today", "1 working day left". */
