@@ -167,6 +167,12 @@ describe('the staff console', () => {
     expect(byName).not.toContain(cases.aboutCeo);
     expect(await accessibilityProblems(ceo.page)).toEqual([]);
     await ceo.page.screenshot({ path: `${ARTIFACTS}/console-search.png`, fullPage: true });
+    // The whole list, read a page at a time from the newest-first index.
+    await ceo.page.goto(`${ceo.page.url().split('/console')[0]}/console/cases`);
+    const all = await ceo.page.locator('main').innerText();
+    expect(all).toContain(cases.plain);
+    expect(all).toContain(cases.confidential);
+    expect(all).not.toContain(cases.aboutCeo);
     await ceo.page.goto(`${ceo.page.url().split('/console')[0]}/console/cases?q=${cases.aboutCeo}`);
     expect(await ceo.page.locator('main').innerText()).toContain('No cases found');
     await ceo.context.close();

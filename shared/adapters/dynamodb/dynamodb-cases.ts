@@ -64,6 +64,14 @@ export class DynamoDbCases implements Cases {
     return this.casesIn('GSI1', `OPEN#${policyId}`, 'ascending');
   }
 
+  async newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
+    // One more than asked, to know whether there is a next page without a second query.
+    const rows = await this.table.query({ index: 'GSI3', value: `POLICY#${policyId}`, ...(before ? { sortBefore: before } : {}) }, 'descending', limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { cases: page.map((r) => r.case as Case), ...(rows.length > limit && last ? { next: String(last.GSI3SK) } : {}) };
+  }
+
   async newestFirst(policyId: string): Promise<Case[]> {
     return this.casesIn('GSI3', `POLICY#${policyId}`, 'descending');
   }

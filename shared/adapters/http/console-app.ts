@@ -29,7 +29,7 @@ export interface ConsoleDeps {
   };
   readonly morning: (member: StaffMember) => Promise<MorningOrganisation[]>;
   readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
-  readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean }>;
+  readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean; next?: string }>;
   readonly actions: {
     /** The case, when this person may act on it (CaseNotFoundError, or ActionRefusedError saying who may). */
     authorize(member: StaffMember, reference: string): Promise<{ c: Case; policy: Policy }>;
@@ -153,9 +153,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const statusWanted = c.req.query('status') ?? '';
     const status = (['open', 'awaiting-signature', 'closed'] as const).find((x) => x === statusWanted);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const { found, more } = await deps.search(member, { q, page, ...(stage ? { stage } : {}), ...(status ? { status } : {}) });
+    const after = c.req.query('after');
+    const { found, more, next } = await deps.search(member, { q, page, ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(after ? { after: after.slice(0, 200) } : {}) });
     const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
-    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', page, found, more, stages }));
+    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', page, found, more, next, stages }));
   });
 
   app.get('/console/cases/:reference', async (c) => {

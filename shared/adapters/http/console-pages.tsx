@@ -335,8 +335,8 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
   );
 };
 
-export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; page: number; found: readonly Found[]; more: boolean; stages: readonly string[] }> = ({ signed, q, stage, status, page, found, more, stages }) => {
-  const link = (p: number) => `/console/cases?${new URLSearchParams({ q, stage, status, page: String(p) }).toString()}`;
+export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, page, found, more, next, stages }) => {
+  const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, page: String(p), ...(after ? { after } : {}) }).toString()}`;
   return (
     <Layout title="Cases" signed={signed}>
       <p>
@@ -376,7 +376,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
         </div>
         <button type="submit">Search</button>
       </form>
-      <h2>{found.length === 0 ? 'No cases found' : `Page ${page}`}</h2>
+      <h2>{found.length === 0 && !more ? 'No cases found' : `Page ${page}`}</h2>
       {found.length > 0 ? (
         <table>
           <thead>
@@ -406,7 +406,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
         </table>
       ) : null}
       <nav aria-label="Pages">
-        {page > 1 ? <a href={link(page - 1)}>Previous page</a> : null} {more ? <a href={link(page + 1)}>Next page</a> : null}
+        {page > 1 ? <a href={next !== undefined || !more ? link(1) : link(page - 1)}>{next !== undefined || !more ? 'First page' : 'Previous page'}</a> : null} {more ? <a href={link(page + 1, next)}>Next page</a> : null}
       </nav>
     </Layout>
   );

@@ -55,6 +55,14 @@ export class MemoryCases implements Cases {
     return [...this.tables.cases.values()].filter((c) => c.policyId === policyId && c.status !== 'closed').sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(copy);
   }
 
+  async newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
+    const key = (c: Case) => `${c.receivedAt}#${c.reference}`;
+    const all = [...this.tables.cases.values()].filter((c) => c.policyId === policyId && (!before || key(c) < before)).sort((a, b) => key(b).localeCompare(key(a)));
+    const page = all.slice(0, limit);
+    const last = page[page.length - 1];
+    return { cases: page.map(copy), ...(all.length > limit && last ? { next: key(last) } : {}) };
+  }
+
   async newestFirst(policyId: string): Promise<Case[]> {
     return this.newest((c) => c.policyId === policyId);
   }

@@ -32,6 +32,9 @@ export class DryRunCases implements Cases {
   open(policyId: string): Promise<Case[]> {
     return this.inner.open(policyId);
   }
+  newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
+    return this.inner.newestPage(policyId, limit, before);
+  }
   newestFirst(policyId: string): Promise<Case[]> {
     return this.inner.newestFirst(policyId);
   }

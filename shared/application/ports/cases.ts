@@ -44,6 +44,11 @@ export interface Cases {
   ofComplainant(policyId: string, email: string): Promise<Case[]>;
   /** A policy's cases that are not closed, soonest next deadline first (the digest's query). */
   open(policyId: string): Promise<Case[]>;
+  /**
+   * One page of a policy's cases, newest first: at most `limit`, those before the cursor a previous page gave; its
+   * `next` cursor is absent on the last page.
+   */
+  newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }>;
   /** Cases of one policy, newest first. */
   newestFirst(policyId: string): Promise<Case[]>;
   /**
