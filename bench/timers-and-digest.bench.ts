@@ -124,7 +124,7 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
     ms.sort((a, b) => a - b);
     return { p50: ms[Math.floor(n * 0.5)] as number, p95: ms[Math.min(n - 1, Math.floor(n * 0.95))] as number };
   };
-  const bareQuery = (index: 'GSI1' | 'GSI3', pk: string) => async () => {
+  const bareQuery = (index: 'GSI1', pk: string) => async () => {
     let key: Record<string, AttributeValue> | undefined;
     do {
       const page = await dynamodb.send(new QueryCommand({ TableName: config.REDRESS_TABLE, IndexName: index, KeyConditionExpression: `${index}PK = :pk`, ExpressionAttributeValues: { ':pk': { S: pk } }, ExclusiveStartKey: key, ScanIndexForward: index === 'GSI1' }));
@@ -134,10 +134,11 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
   const morning = await timed(() => morningView({ cases: stack.cases, policies: stack.policies }, member, digestAt));
   const openQuery = await timed(bareQuery('GSI1', `OPEN#${policy.id}`));
   const list = await timed(() => searchCases({ cases: stack.cases, policies: stack.policies }, member, { q: '', page: 1 }, 25));
-  const newestQuery = await timed(bareQuery('GSI3', `POLICY#${policy.id}`));
+  // The list reads one page (and one item more, to know there is a next): its bare query is the same.
+  const newestQuery = await timed(() => dynamodb.send(new QueryCommand({ TableName: config.REDRESS_TABLE, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': { S: `POLICY#${policy.id}` } }, ScanIndexForward: false, Limit: 26 })));
   console.log(`  console morning view, ${total} open cases: p50 ${morning.p50.toFixed(0)} ms, p95 ${morning.p95.toFixed(0)} ms`);
   console.log(`  baseline: bare query of the open-cases index: p50 ${openQuery.p50.toFixed(0)} ms, p95 ${openQuery.p95.toFixed(0)} ms; the view is ${(morning.p50 / openQuery.p50).toFixed(2)}x at p50`);
   console.log(`  console case list, first page of ${total}: p50 ${list.p50.toFixed(0)} ms, p95 ${list.p95.toFixed(0)} ms`);
-  console.log(`  baseline: bare query of the newest-first index: p50 ${newestQuery.p50.toFixed(0)} ms, p95 ${newestQuery.p95.toFixed(0)} ms; the list is ${(list.p50 / newestQuery.p50).toFixed(2)}x at p50`);
+  console.log(`  baseline: bare query of one page (26 items) of the newest-first index: p50 ${newestQuery.p50.toFixed(0)} ms, p95 ${newestQuery.p95.toFixed(0)} ms; the list is ${(list.p50 / newestQuery.p50).toFixed(2)}x at p50`);
   dynamodb.destroy();
 }
