@@ -193,6 +193,13 @@ export class RedressStack extends Stack {
     // The complainant's own page, on the same front door: its letters carry the link, so every function that
     // writes a letter to a complainant is told where the front door is (a custom domain with -c publicUrl=).
     const publicUrl = props.publicUrl ?? formsApi.apiEndpoint;
+    // What every function that writes to a case (and so may write a letter) is told.
+    const caseEnvironment = {
+      REDRESS_PUBLIC_URL: publicUrl,
+      REDRESS_TABLE: this.table.tableName,
+      REDRESS_OPERATOR_EMAIL: props.operatorEmail,
+      REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
+    };
     const complainantPage = new RedressFunction(this, 'ComplainantPage', {
       handlerModule: 'complainant-page',
       policiesFile,
@@ -200,11 +207,8 @@ export class RedressStack extends Stack {
       description: "The complainant's own page: status, letters, more information, asking for the next stage",
       timeout: Duration.seconds(15),
       environment: {
-        REDRESS_TABLE: this.table.tableName,
+        ...caseEnvironment,
         REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName,
-        REDRESS_OPERATOR_EMAIL: props.operatorEmail,
-        REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
-        REDRESS_PUBLIC_URL: publicUrl,
       },
     });
     this.table.grantReadWriteData(complainantPage);
@@ -254,11 +258,8 @@ export class RedressStack extends Stack {
       description: 'The staff console: sign-in, the morning view, cases and every workflow action',
       timeout: Duration.seconds(15),
       environment: {
-        REDRESS_TABLE: this.table.tableName,
+        ...caseEnvironment,
         REDRESS_RAW_MAIL_BUCKET: this.rawMail.bucketName,
-        REDRESS_OPERATOR_EMAIL: props.operatorEmail,
-        REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
-        REDRESS_PUBLIC_URL: publicUrl,
         REDRESS_OIDC_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${staffPool.userPoolId}`,
         REDRESS_OIDC_CLIENT_ID: consoleClient.userPoolClientId,
         REDRESS_OIDC_CLIENT_SECRET_ARN: consoleClientSecret.secretArn,
@@ -280,12 +281,6 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'StaffUserPoolId', { description: 'Add staff here (see the README)', value: staffPool.userPoolId });
 
     // The function timers invoke, and the digest each working morning.
-    const caseEnvironment = {
-      REDRESS_PUBLIC_URL: publicUrl,
-      REDRESS_TABLE: this.table.tableName,
-      REDRESS_OPERATOR_EMAIL: props.operatorEmail,
-      REDRESS_MAIL_DOMAIN: props.sendingDomain ?? 'redress.invalid',
-    };
     const deadlineTimer = new RedressFunction(this, 'DeadlineTimer', {
       handlerModule: 'deadline-timer',
       policiesFile,

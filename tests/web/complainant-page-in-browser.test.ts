@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 
-
 let stack: FormStack;
 let browser: Browser;
 
@@ -26,8 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.server.stop();
 });
-
-/** axe-core's WCAG 2.2 A and AA rules on the page as it is: the violations, by rule id. */
 
 describe("the complainant's page in a browser", () => {
   it('from the form to their page: add information with a file, then ask for a review, every step accessible', async () => {

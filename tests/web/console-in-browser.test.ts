@@ -115,6 +115,7 @@ describe('the staff console', () => {
     await page.getByRole('link', { name: reference }).click();
     await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).click();
     expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-action-form.png`, fullPage: true });
     await page.getByLabel('Decision', { exact: true }).selectOption('partly-upheld');
     await page.getByLabel('Why we reached this decision').fill('The crew missed your street twice; the third week the bins were out late.');
     await page.getByLabel('apology', { exact: true }).check();
@@ -236,6 +237,7 @@ describe('the staff console', () => {
       throw new Error(`could not reach "${text}" with the Tab key`);
     };
     await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
+    await page.screenshot({ path: `${ARTIFACTS}/console-sign-in.png`, fullPage: true });
     await tabTo('username');
     await page.keyboard.type('alumot.ceo');
     await page.keyboard.press('Tab');

@@ -7,6 +7,7 @@ import type { ComplainantView } from '#domain/case/complainant-view';
 import { ActionRefusedError } from '#domain/case/case-change';
 import { casePageHtml, notFoundPageHtml, type CasePageProps } from './complainant-pages.js';
 import { pageHeaders } from './house-document.js';
+import { postedFromHere } from './same-site-post.js';
 
 /** What the page's routes call: the complainant's three use cases, and the request limits. */
 export interface ComplainantPageDeps {
@@ -45,7 +46,7 @@ export function complainantPageApp(deps: ComplainantPageDeps): Hono {
   });
   // A form posted from another site is refused: only the page itself may send to the case.
   app.use('/cases/*', async (c, next) => {
-    if (c.req.method === 'POST' && !sameOrigin(c)) return c.text('This form can only be sent from its own page.', 403);
+    if (c.req.method === 'POST' && !postedFromHere(c, { allowNullOrigin: true })) return c.text('This form can only be sent from its own page.', 403);
     return next();
   });
   app.onError((error, c) => {
@@ -89,24 +90,6 @@ export function complainantPageApp(deps: ComplainantPageDeps): Hono {
     return c.redirect(`/cases/${token}?sent=review`, 303);
   });
   return app;
-}
-
-/**
- * Whether a POST came from the page itself. Browsers say so in Sec-Fetch-Site; the page's no-referrer policy makes
- * them send "Origin: null", so Origin is only compared when it names a site. A client that sends neither (a script
- * with the link) holds the token, which is what the page asks for.
- */
-function sameOrigin(c: Context): boolean {
-  const site = c.req.header('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = c.req.header('origin');
-  if (!origin || origin === 'null') return true;
-  const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 async function filesIn(value: unknown): Promise<PageFile[]> {

@@ -17,6 +17,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { fromGroups, type StaffMember } from '#domain/access/staff-member';
 import { html, type Signed } from './console-pages.js';
 import { pageHeaders } from './house-document.js';
+import { postedFromHere } from './same-site-post.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
 import { seal, unseal } from './sealed-cookie.js';
 
@@ -79,14 +80,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const cookie = { httpOnly: true, sameSite: 'Lax' as const, secure, path: '/console' };
   const now = () => deps.now().getTime();
 
-  app.use('/console/*', async (c, next) => {
+  const withHeaders = async (c: Context, next: () => Promise<void>) => {
     await next();
     for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
-  });
-  app.use('/console', async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
-  });
+  };
+  app.use('/console', withHeaders);
+  app.use('/console/*', withHeaders);
 
   const session = (c: Context) => unseal<Session>(getCookie(c, SESSION), deps.sessionSecret, now());
   const memberOf = (s: Session): StaffMember => ({ id: s.sub, name: s.name, ...(s.email ? { email: s.email } : {}), ...fromGroups(s.groups) });
@@ -122,9 +121,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.post('/console/*', async (c, next) => {
     const s = session(c);
     if (!s) return toSignIn(c);
-    const site = c.req.header('sec-fetch-site');
-    const origin = c.req.header('origin');
-    const fromHere = site ? site === 'same-origin' : !origin || origin === new URL(deps.publicUrl).origin;
+    const fromHere = postedFromHere(c, { publicOrigin: new URL(deps.publicUrl).origin });
     const form = await c.req.parseBody();
     const token = typeof form.csrf === 'string' ? Buffer.from(form.csrf) : Buffer.alloc(0);
     const expected = Buffer.from(s.csrf);

@@ -8,7 +8,8 @@ import type { ActionField, ConsoleAction, FormValues } from './console-actions.j
 import type { Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { londonDate } from '#domain/calendar/london-date';
-import { daysInWords } from '#domain/digest/build-digest';
+import { daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
+import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { HouseDocument, Problem } from './house-document.js';
 
@@ -18,15 +19,7 @@ export interface Signed {
   readonly csrf: string;
 }
 
-const KIND_WORDS: Record<string, string> = {
-  acknowledge: 'Acknowledge',
-  meet: 'Meet the complainant',
-  respond: 'Respond',
-  'respond-max': 'Respond (limit)',
-  'appeal-window': 'Time to ask for the next stage ends',
-  'external-escalation-window': 'Time to go to an outside body ends',
-  retention: 'Destroy the records',
-};
+const kindWords = (kind: string) => capitalise(KIND_WORDS[kind] ?? kind);
 
 const Layout: FC<PropsWithChildren<{ title: string; signed?: Signed | undefined }>> = ({ title, signed, children }) => (
   <HouseDocument
@@ -93,7 +86,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
                       {standing.reply
                         ? `Replied on ${dateInWords(londonDate(standing.reply.at))}: perhaps asking for the next stage`
                         : standing.deadline
-                          ? `${KIND_WORDS[standing.deadline.kind] ?? standing.deadline.kind} by ${dueWords(standing.deadline.dueDate, standing.workingDaysLeft)}`
+                          ? `${kindWords(standing.deadline.kind)} by ${dueWords(standing.deadline.dueDate, standing.workingDaysLeft)}`
                           : `Received ${dateInWords(londonDate(c.receivedAt))}`}
                       {standing.isNew && section.heading !== 'New since yesterday' ? '; new since yesterday' : ''}
                     </td>
@@ -143,7 +136,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       <ul>
         {pending.map((d) => (
           <li>
-            {KIND_WORDS[d.kind] ?? d.kind}: {dateInWords(d.dueDate)} (clause {d.clause})
+            {kindWords(d.kind)}: {dateInWords(d.dueDate)} (clause {d.clause})
             {d.dueDate >= today || d.kind.endsWith('window') || d.kind === 'retention' ? '' : ', overdue'}
           </li>
         ))}

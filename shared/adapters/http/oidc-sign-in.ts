@@ -87,14 +87,17 @@ export class OidcSignIn {
   /** Where to send the person so the provider ends its session too. */
   async endSessionUrl(idToken: string | undefined): Promise<string> {
     const config = await this.config();
-    if (!config.serverMetadata().end_session_endpoint && this.settings.logoutUrl) {
-      const url = new URL(this.settings.logoutUrl);
-      url.searchParams.set('client_id', this.settings.clientId);
-      url.searchParams.set('logout_uri', this.settings.postLogoutRedirectUri);
-      return url.href;
-    }
+    if (!config.serverMetadata().end_session_endpoint && this.settings.logoutUrl) return cognitoLogoutUrl(this.settings.logoutUrl, this.settings.clientId, this.settings.postLogoutRedirectUri);
     return client.buildEndSessionUrl(config, { post_logout_redirect_uri: this.settings.postLogoutRedirectUri, ...(idToken ? { id_token_hint: idToken } : {}) }).href;
   }
+}
+
+/** Cognito's own logout address, which its discovery document does not publish: client_id and logout_uri. */
+export function cognitoLogoutUrl(logoutUrl: string, clientId: string, postLogoutRedirectUri: string): string {
+  const url = new URL(logoutUrl);
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('logout_uri', postLogoutRedirectUri);
+  return url.href;
 }
 
 function isLoopback(url: string): boolean {

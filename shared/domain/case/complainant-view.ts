@@ -1,5 +1,5 @@
 import { dateInWords } from '#domain/letters/dates-in-words';
-import { contactWords, stageInLetters } from '#domain/letters/letter-view';
+import { capitalise, contactWords, stageInLetters } from '#domain/letters/letter-view';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
@@ -90,8 +90,4 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
     open: c.status !== 'closed',
   };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -19,7 +19,8 @@ export interface Digest {
   readonly sections: readonly { readonly heading: string; readonly lines: readonly DigestLine[] }[];
 }
 
-const KIND_WORDS: Record<string, string> = {
+/** A deadline's kind as a digest line and the console say it. */
+export const KIND_WORDS: Record<string, string> = {
   acknowledge: 'acknowledge',
   meet: 'meet the complainant',
   respond: 'respond',

@@ -37,7 +37,7 @@ const REMEDY_WORDS: Record<Exclude<RemedyKind, 'apology'>, string> = {
   other: 'The other action set out below.',
 };
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
