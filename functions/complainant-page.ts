@@ -4,17 +4,20 @@
  */
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { webApp } from '#adapters/http/web-app';
 import { composeComplainantPage } from '#composition/complainant-page';
 import { loadConfig } from '#config/config';
 
-let serve: ReturnType<typeof handle> | undefined;
+let composed: ReturnType<typeof compose> | undefined;
+
+function compose() {
+  const { deps, log } = composeComplainantPage(loadConfig());
+  return { log, serve: handle(webApp({ page: deps })) };
+}
 
 export async function handler(event: LambdaEvent, context: Context) {
-  if (!serve) {
-    const { deps, log } = composeComplainantPage(loadConfig());
-    log.logger.addContext(context);
-    serve = handle(complainantPageApp(deps));
-  }
+  composed ??= compose();
+  const { log, serve } = await composed;
+  log.logger.addContext(context);
   return serve(event, context);
 }

@@ -4,17 +4,18 @@
  */
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { consoleApp } from '#adapters/http/console-app';
+import { webApp } from '#adapters/http/web-app';
 import { composeStaffConsole } from '#composition/console';
+import { coldStart } from '#composition/cold-start';
 import { loadConfig } from '#config/config';
 
-let serve: ReturnType<typeof handle> | undefined;
+const composed = coldStart(async () => {
+  const { deps, log } = await composeStaffConsole(loadConfig());
+  return { log, serve: handle(webApp({ console: deps })) };
+});
 
 export async function handler(event: LambdaEvent, context: Context) {
-  if (!serve) {
-    const { deps, log } = await composeStaffConsole(loadConfig());
-    log.logger.addContext(context);
-    serve = handle(consoleApp(deps));
-  }
+  const { log, serve } = await composed();
+  log.logger.addContext(context);
   return serve(event, context);
 }

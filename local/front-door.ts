@@ -1,15 +1,14 @@
-import { complainantPageApp } from '#adapters/http/complainant-page-app';
-import { consoleApp } from '#adapters/http/console-app';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { webApp } from '#adapters/http/web-app';
 import type { LocalStack } from '#composition/local-stack';
-import { formRoute } from './form-route.js';
 import { honoRoute } from './hono-route.js';
 import type { Route } from './http-server.js';
 import { statusRoute } from './status-route.js';
 
 /**
  * Every route of the local HTTP front door, as `npm start` serves them and the tests and benchmarks run them:
- * the complaint forms, the complainants' own pages, the staff console, and the status page. `accepted` is told after anything that
- * wrote letters, so that the outbox sends them at once.
+ * the status page, then the one web app (the complaint forms, the complainants' own pages, the staff console).
+ * `accepted` is told after anything that wrote letters, so that the outbox sends them at once.
  */
 export function frontDoorRoutes(stack: LocalStack, accepted: () => void = () => {}): Route[] {
   const form = stack.form();
@@ -19,10 +18,10 @@ export function frontDoorRoutes(stack: LocalStack, accepted: () => void = () => 
     accepted();
     return result;
   };
-  return [
-    formRoute({ ...form, submit: thenNudge(form.submit) }),
-    honoRoute('/cases/', complainantPageApp({ ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview) })),
-    honoRoute('/console', consoleApp(stack.console())),
-    statusRoute(stack.policies, stack.config),
-  ];
+  const app = webApp({
+    form: { deps: { ...form, submit: thenNudge(form.submit) }, clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
+    page: { ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview) },
+    console: stack.console(),
+  });
+  return [statusRoute(stack.policies, stack.config), honoRoute('/', app)];
 }

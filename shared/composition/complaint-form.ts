@@ -3,7 +3,7 @@ import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { loadPolicyBundle } from '#adapters/file/policy-bundle';
-import type { FormHandlerDeps } from '#adapters/http/form-http-handler';
+import type { ComplaintFormDeps } from '#adapters/http/complaint-form-app';
 import { secretValue } from '#adapters/secrets/secret-value';
 import { systemClock } from '#adapters/clock/system-clock';
 import type { Cases } from '#application/ports/cases';
@@ -20,7 +20,7 @@ import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
 
 /** The web form's handler over its ports, the same locally and in Lambda. */
-export function formHandlerDeps(config: Config, ports: { policies: PolicySet; cases: Cases; counters: Counters; rateLimiter: RateLimiter; clock: Clock; log: Log }, secret: string): FormHandlerDeps {
+export function formHandlerDeps(config: Config, ports: { policies: PolicySet; cases: Cases; counters: Counters; rateLimiter: RateLimiter; clock: Clock; log: Log }, secret: string): ComplaintFormDeps {
   const deps = { ...settingsFrom(config), ...ports };
   return {
     policies: ports.policies,
@@ -43,7 +43,7 @@ export function formHandlerDeps(config: Config, ports: { policies: PolicySet; ca
 }
 
 /** The form function: cases, counters and rate limits in DynamoDB, the form secret from Secrets Manager. No bucket, no SES. */
-export async function composeComplaintForm(config: Config): Promise<{ deps: FormHandlerDeps; log: ReturnType<typeof powertoolsLog> }> {
+export async function composeComplaintForm(config: Config): Promise<{ deps: ComplaintFormDeps; log: ReturnType<typeof powertoolsLog> }> {
   const table = casesTable(config);
   const log = powertoolsLog('redress-complaint-form');
   // On AWS the secret that signs form tokens comes from Secrets Manager, never the local development default.

@@ -52,7 +52,7 @@ describe('posting the form', () => {
     const response = await postForm('county-council', fields);
     expect(response.status).toBe(200);
     const html = await response.text();
-    const reference = /Your reference is<br><strong>(CCC-\d{4}-\d{4})<\/strong>/.exec(html)?.[1];
+    const reference = /Your reference is<br\/?><strong>(CCC-\d{4}-\d{4})<\/strong>/.exec(html)?.[1];
     expect(reference).toBeDefined();
     const c = await stack.cases.get(reference as string);
     expect(c).toMatchObject({
@@ -94,6 +94,9 @@ describe('posting the form', () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toMatch(/^https:\/\/www\.alumot\.example\/thanks\?reference=ALU-\d{4}-0001$/);
+    // Browsers check form-action on the redirect after the POST: the form page must name the thank-you origin.
+    const page = await fetch(`${withThanks.url}/forms/alumot`);
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self' https://www.alumot.example;");
     await withThanks.server.stop();
   });
 
@@ -168,7 +171,7 @@ describe('validation', () => {
 
   it('keeps what was typed when the form comes back with errors', async () => {
     const html = await (await postForm('county-council', complaint('county-council', { summary: 'short', name: 'Keep <Me>' }).fields)).text();
-    expect(html).toContain('value="Keep &#60;Me&#62;"');
+    expect(html).toContain('value="Keep &lt;Me&gt;"');
     expect(html).not.toContain('Keep <Me>');
   });
 
@@ -363,6 +366,23 @@ describe('the form page', () => {
     }
     expect(html).toContain('<legend>');
     expect(html).toContain('name="website" tabindex="-1"');
+  });
+
+  it('is sent with a strict policy: its own stylesheet by hash, no inline style or script, never framed', async () => {
+    const response = await fetch(`${stack.url}/forms/county-council`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
+    expect(await response.text()).not.toMatch(/ style="/);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('takes its address with or without a trailing slash, and answers other methods with 405', async () => {
+    expect((await fetch(`${stack.url}/forms/alumot/`)).status).toBe(200);
+    const put = await fetch(`${stack.url}/forms/alumot`, { method: 'PUT', body: 'x' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    expect((await fetch(`${stack.url}/forms/alumot/token`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${stack.url}/forms/no-such-organisation`, { method: 'PUT' })).status).toBe(404);
   });
 
   it("asks each organisation for what its own policy asks: no invoice number or signature on the council's or Alumot's", async () => {

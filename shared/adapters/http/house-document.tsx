@@ -36,14 +36,18 @@ export const Problem: FC<{ message?: string | undefined }> = ({ message }) =>
 
 /**
  * The headers every page built on the house document sends: never cached, never framed, no script at all, only
- * its own stylesheet (by hash), forms posted only to itself; the Referer rule is the page's own.
+ * its own stylesheet (by hash), forms posted only to itself (and redirected only where it says); the Referer rule is
+ * the page's own.
  */
-export function pageHeaders(referrerPolicy: 'no-referrer' | 'same-origin'): Record<string, string> {
+export function pageHeaders(referrerPolicy: 'no-referrer' | 'same-origin', options: { redirectsTo?: readonly string[] } = {}): Record<string, string> {
+  // Browsers check form-action on the redirect after a POST too: a form that sends people on to the
+  // organisation's own thank-you page must name that origin.
+  const formAction = ["'self'", ...(options.redirectsTo ?? [])].join(' ');
   return {
     'cache-control': 'no-store',
     'referrer-policy': referrerPolicy,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE}; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
   };
 }

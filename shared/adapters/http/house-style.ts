@@ -11,6 +11,7 @@ label,legend{display:block;font-weight:700;margin-bottom:5px}
 .error-message{display:block;color:#d4351c;font-weight:700;margin-bottom:15px}
 input[type=text],input[type=email],input[type=tel],input[type=date],input[type=time],select,textarea{font:inherit;width:100%;max-width:30em;padding:5px;border:2px solid #0b0c0c;box-sizing:border-box}
 textarea{max-width:40em}
+input.width-short{max-width:15em}input.width-date{max-width:12em}input.width-narrow{max-width:8em}
 input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px}
 .field--error input,.field--error textarea,.field--error select{border-color:#d4351c}
 fieldset{border:0;padding:0;margin:0 0 30px}
