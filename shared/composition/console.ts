@@ -6,6 +6,7 @@ import { heldFor, heldToSettle } from '#application/console/held-access';
 import { discardHeld } from '#application/held/discard-held';
 import { releaseHeld } from '#application/held/release-held';
 import type { HeldMail } from '#application/ports/held-mail';
+import type { FileLinks } from '#application/ports/file-links';
 import type { RawMail } from '#application/ports/raw-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { DryRunCases } from '#application/console/dry-run-cases';
@@ -26,6 +27,7 @@ import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadPolicyBundle } from '#adapters/file/policy-bundle';
+import { S3FileLinks } from '#adapters/s3/s3-file-links';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { secretValue } from '#adapters/secrets/secret-value';
 import { systemClock } from '#adapters/clock/system-clock';
@@ -37,6 +39,7 @@ import { bindStaffActions } from './use-cases.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
+  readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
   readonly rawMail: RawMail;
   readonly cases: Cases;
@@ -47,7 +50,12 @@ export interface ConsolePorts {
 }
 
 /** The console's routes over their ports and secrets, the same locally and in Lambda. */
-export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { readonly clientSecret: string; readonly sessionSecret: string }): ConsoleDeps {
+export function consoleDeps(
+  config: Config,
+  ports: ConsolePorts,
+  secrets: { readonly clientSecret: string; readonly sessionSecret: string },
+  downloads?: ConsoleDeps['downloads'],
+): ConsoleDeps {
   const deps = { ...settingsFrom(config), ...ports };
   const publicUrl = requiredSetting(config.REDRESS_PUBLIC_URL, 'REDRESS_PUBLIC_URL', 'the front door staff sign in through');
   const base = publicUrl.replace(/\/+$/, '');
@@ -90,11 +98,12 @@ export function consoleDeps(config: Config, ports: ConsolePorts, secrets: { read
     sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
     publicUrl,
+    ...(downloads ? { downloads } : {}),
     now: () => ports.clock.now(),
   };
 }
 
-/** The console function: cases, outbox and held mail in DynamoDB, raw mail in S3 (to release held mail), secrets from Secrets Manager. */
+/** The console function: cases, outbox and held mail in DynamoDB, raw mail in S3 (to release held mail, and links to files), secrets from Secrets Manager. */
 export async function composeStaffConsole(config: Config): Promise<{ deps: ConsoleDeps; log: ReturnType<typeof powertoolsLog> }> {
   const table = casesTable(config);
   const log = powertoolsLog('redress-staff-console');
@@ -109,6 +118,8 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     outbox: new DynamoDbOutbox(table),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), bucket),
+    // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.
+    fileLinks: new S3FileLinks(s3Client(config), bucket, config.REDRESS_FILE_LINK_SECONDS),
     clock: systemClock,
     log,
   };

@@ -18,6 +18,7 @@ import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable, sesClient } from './aws-clients.js';
 import { complainantPageDeps } from './complainant-page.js';
+import { SealedFileLinks } from '#adapters/http/sealed-file-links';
 import { consoleDeps } from './console.js';
 import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
@@ -51,7 +52,15 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     useCases: bindUseCases(ports, settingsFrom(config)),
     form: (secret: string = config.REDRESS_FORM_SECRET) => formHandlerDeps(config, { ...ports, rateLimiter }, secret),
     complainantPage: () => complainantPageDeps(config, ports),
-    console: () => consoleDeps(config, ports, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }),
+    console: () => {
+      const publicUrl = config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.REDRESS_HTTP_PORT}`;
+      const links = new SealedFileLinks(config.REDRESS_SESSION_SECRET, publicUrl, config.REDRESS_FILE_LINK_SECONDS, () => ports.clock.now().getTime());
+      const downloads = async (token: string) => {
+        const file = links.open(token);
+        return file ? { ...file, content: await ports.rawMail.open(file.storageKey) } : undefined;
+      };
+      return consoleDeps(config, { ...ports, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);
+    },
   };
 }
 

@@ -111,6 +111,8 @@ const schema = z.object({
   REDRESS_SESSION_MINUTES: count(60),
   /** Cases per page in the console's case list. */
   REDRESS_CONSOLE_PAGE_SIZE: count(25),
+  /** How long a link to a case's file (an attachment) works, in seconds: long enough to click, too short to pass round. */
+  REDRESS_FILE_LINK_SECONDS: count(300),
   /** Locally: the staff the local sign-in knows (made on first start, one per role of each policy). */
   REDRESS_LOCAL_STAFF_FILE: z.string().min(1).optional(),
   REDRESS_DYNAMODB_PORT: count(8000),

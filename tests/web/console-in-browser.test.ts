@@ -142,6 +142,81 @@ describe('the staff console', () => {
     await context.close();
   });
 
+  it('shows each message that came in as text (never its HTML), and the files behind links that work without the page and soon expire', async () => {
+    const boundary = 'b-1';
+    const [opened] = await deliver(
+      stack,
+      [
+        'From: Fen Files <fen.files@example.net>',
+        'To: complaints@county-council.example',
+        'Subject: The parking fine',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'The fine was issued while I was loading. Photos attached.',
+        `--${boundary}`,
+        'Content-Type: application/pdf; name="ticket (1).pdf"',
+        'Content-Disposition: attachment; filename="ticket (1).pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4 the ticket').toString('base64'),
+        `--${boundary}`,
+        'Content-Type: application/octet-stream; name="invoice.exe"',
+        'Content-Disposition: attachment; filename="invoice.exe"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('MZ not really').toString('base64'),
+        `--${boundary}--`,
+        '',
+      ].join('\n'),
+    );
+    const reference = opened?.kind === 'case-opened' ? opened.reference : '';
+    await deliver(
+      stack,
+      [
+        'From: Fen Files <fen.files@example.net>',
+        'To: complaints@county-council.example',
+        `Subject: Re: [${reference}] more`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>One <b>more</b> thing: <script>alert(1)</script>the warden was rude.</p><img src="https://tracker.example/p.gif">',
+        '',
+      ].join('\n'),
+    );
+    const { context, page } = await signedIn('county-council.service-manager');
+    await page.goto(`${page.url().split('/console')[0]}/console/cases/${reference}`);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('One more thing: the warden was rude.');
+    const html = await page.content();
+    expect(html).not.toContain('<b>more</b>');
+    expect(html).not.toMatch(/<img[^>]*tracker/);
+    expect(html).not.toMatch(/<script>alert/);
+    expect(main).toContain('invoice.exe');
+    expect(await page.getByRole('link', { name: 'invoice.exe' }).count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-case-files-and-messages.png`, fullPage: true });
+
+    const link = await page.getByRole('link', { name: 'ticket (1).pdf' }).getAttribute('href');
+    expect(link).toMatch(/\/console\/files\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    // The link alone is enough (as S3's presigned links are): a browser with no session downloads the file.
+    const anyone = await browser.newContext();
+    const download = await anyone.request.get(link as string);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toBe('%PDF-1.4 the ticket');
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(download.headers()['content-disposition']).toBe(`attachment; filename="ticket (1).pdf"; filename*=UTF-8''ticket%20%281%29.pdf`);
+    expect(download.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect((await anyone.request.get(`${link as string}x`)).status()).toBe(404);
+    stack.clock.advance(6 * 60_000);
+    expect((await anyone.request.get(link as string)).status()).toBe(404);
+    await anyone.close();
+    await context.close();
+  });
+
   it('an action the policy refuses comes back to its form with the reason; a member who may not act is told who may', async () => {
     const { context, page } = await signedIn('alumot.ceo');
     await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.plain}/actions/outcome`);

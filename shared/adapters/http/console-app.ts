@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DateTime } from 'luxon';
@@ -20,6 +21,8 @@ import { pageHeaders } from './house-document.js';
 import { postedFromHere } from './same-site-post.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
 import { seal, unseal } from './sealed-cookie.js';
+import type { LinkedFile } from './sealed-file-links.js';
+import { downloadDisposition, downloadType } from '#adapters/download-headers';
 
 /** What the console's routes call. */
 export interface ConsoleDeps {
@@ -51,6 +54,11 @@ export interface ConsoleDeps {
   readonly sessionMinutes: number;
   /** The front door as staff reach it: the sign-in comes back to <publicUrl>/console/callback. */
   readonly publicUrl: string;
+  /**
+   * The local front door's file links (/console/files/<seal>): the file a link names while it is valid. On AWS
+   * links go to S3 itself and this is absent.
+   */
+  readonly downloads?: (token: string) => Promise<(LinkedFile & { readonly content: Readable }) | undefined>;
   readonly now: () => Date;
 }
 
@@ -82,7 +90,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
 
   const withHeaders = async (c: Context, next: () => Promise<void>) => {
     await next();
-    for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+    // A download sets its own stricter policy; every page gets the console's.
+    for (const [name, value] of Object.entries(HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
   };
   app.use('/console', withHeaders);
   app.use('/console/*', withHeaders);
@@ -169,6 +178,18 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       throw error;
     }
   });
+  // A file link works without the session, as S3's presigned links do on AWS: it names one file and soon expires.
+  app.get('/console/files/:token', async (c) => {
+    const file = deps.downloads ? await deps.downloads(c.req.param('token')) : undefined;
+    if (!file) return c.text('This link has expired or is not valid. Open the case again for a new one.', 404);
+    return c.body(Readable.toWeb(file.content) as ReadableStream, 200, {
+      'content-type': downloadType(file.contentType),
+      'content-disposition': downloadDisposition(file.filename),
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'no-store',
+    });
+  });
+
   app.get('/console/policies/:id', (c) => {
     const s = session(c);
     if (!s) return toSignIn(c);

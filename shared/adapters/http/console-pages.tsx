@@ -6,7 +6,7 @@ import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ActionField, ConsoleAction, FormValues } from './console-actions.js';
 import type { Found } from '#application/console/search-cases';
-import type { CaseView } from '#application/console/view-case';
+import type { CaseFile, CaseView } from '#application/console/view-case';
 import { londonDate } from '#domain/calendar/london-date';
 import { daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
 import { capitalise } from '#domain/letters/letter-view';
@@ -163,6 +163,8 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
             ) : null}
           </dl>
           <div class="letter">{c.summary}</div>
+          <CaseFiles files={view.files} />
+          <CaseMessages timeline={view.timeline} />
           <h2>Letters</h2>
           {view.letters.filter((e) => e.kind === 'letter' && e.letter.toComplainant).length === 0 ? <p>None yet.</p> : null}
           <ul>
@@ -193,6 +195,51 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         </>
       )}
     </Layout>
+  );
+};
+
+const sizeInWords = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : bytes >= 1000 ? `${Math.round(bytes / 1000)} KB` : `${bytes} bytes`);
+
+/** The files the complainant sent, each behind a link that lasts minutes; a file that could run code is held back. */
+const CaseFiles: FC<{ files: readonly CaseFile[] }> = ({ files }) =>
+  files.length === 0 ? null : (
+    <>
+      <h2>Files</h2>
+      <ul>
+        {files.map(({ file, link }) => (
+          <li>
+            {link ? <a href={link}>{file.filename}</a> : file.filename} <span class="hint">({sizeInWords(file.size)}{file.contentType ? `, ${file.contentType}` : ''})</span>
+            {link ? null : ' Not offered for download: a file of this kind can run code on your computer. An operator can take it from the raw mail store if it is needed.'}
+          </li>
+        ))}
+      </ul>
+      <p class="hint">Each link works for a few minutes; open the case again for a new one.</p>
+    </>
+  );
+
+/** Everything that came in on the case after the complaint, as text: HTML mail was turned to text as it arrived. */
+const CaseMessages: FC<{ timeline: readonly TimelineEvent[] }> = ({ timeline }) => {
+  const messages = timeline.filter((e) => e.type === 'mail-in');
+  if (messages.length === 0) return null;
+  return (
+    <>
+      <h2>Messages</h2>
+      {messages.map((e) => {
+        const detail = e.detail ?? {};
+        const text = typeof detail.text === 'string' ? detail.text : undefined;
+        const files = Array.isArray(detail.attachments) ? detail.attachments.filter((f): f is string => typeof f === 'string') : [];
+        return (
+          <section aria-label={`${e.summary}, ${instantInWords(e.at)}`}>
+            <h3>
+              {e.summary}, {instantInWords(e.at)}
+            </h3>
+            {typeof detail.subject === 'string' && detail.subject ? <p>Subject: {detail.subject}</p> : null}
+            {text === undefined ? <p class="hint">Its words are in the stored message, not on the timeline.</p> : <div class="letter">{text || '(no words, only files)'}</div>}
+            {files.length ? <p>With {files.join(', ')}</p> : null}
+          </section>
+        );
+      })}
+    </>
   );
 };
 

@@ -2,28 +2,48 @@ import type { DateTime } from 'luxon';
 import { mayAct, mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { recordView } from '#domain/case/actions/record-view';
-import type { Case, TimelineEvent } from '#domain/case/case';
+import type { AttachmentRecord, Case, TimelineEvent } from '#domain/case/case';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { OutboxEntry } from '../ports/outbox.js';
 import { CaseNotFoundError } from '../ports/store-errors.js';
 import { staffChange, type StaffDeps } from '../staff/staff-deps.js';
 import type { Outbox } from '../ports/outbox.js';
+import type { FileLinks } from '../ports/file-links.js';
 
 export type CaseView =
   /** A confidential case the person may know of but not read: its reference, stage and dates. */
   | { readonly level: 'reference'; readonly case: Case; readonly policy: Policy }
-  | { readonly level: 'full'; readonly case: Case; readonly policy: Policy; readonly timeline: readonly TimelineEvent[]; readonly letters: readonly OutboxEntry[]; readonly mayAct: boolean };
+  | {
+      readonly level: 'full';
+      readonly case: Case;
+      readonly policy: Policy;
+      readonly timeline: readonly TimelineEvent[];
+      readonly letters: readonly OutboxEntry[];
+      readonly files: readonly CaseFile[];
+      readonly mayAct: boolean;
+    };
+
+/** A file the complainant sent, with a short-lived link to download it; none for a file that could run code. */
+export interface CaseFile {
+  readonly file: AttachmentRecord;
+  readonly link?: string;
+}
 
 /**
  * A case as one person may see it. One they may not know of (another organisation's, or about them) is "no such
  * case", as if it did not exist. Reading a confidential case's content is put on its timeline, who and when.
+ * The files it holds come with links made for this reading, which expire soon after.
  */
-export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox, 'ofCase'> }, member: StaffMember, reference: string, at: DateTime): Promise<CaseView> {
+export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox, 'ofCase'>; readonly fileLinks: FileLinks }, member: StaffMember, reference: string, at: DateTime): Promise<CaseView> {
   const c = await deps.cases.get(reference);
   const policy = c ? deps.policies.get(c.policyId) : undefined;
   if (!c || !policy || !mayKnowOf(member, policy, c)) throw new CaseNotFoundError(reference);
   if (!mayRead(member, policy, c)) return { level: 'reference', case: c, policy };
   const read = c.confidential ? await staffChange(deps, { reference, at, actor: member.name }, (current, _policy, ctx) => recordView(current, ctx)) : c;
-  const [timeline, letters] = await Promise.all([deps.cases.timeline(reference), deps.outbox.ofCase(reference)]);
-  return { level: 'full', case: read, policy, timeline, letters, mayAct: mayAct(member, policy, read) };
+  const [timeline, letters, files] = await Promise.all([
+    deps.cases.timeline(reference),
+    deps.outbox.ofCase(reference),
+    Promise.all(read.attachments.map(async (file) => (file.dangerous ? { file } : { file, link: await deps.fileLinks.linkTo(file) }))),
+  ]);
+  return { level: 'full', case: read, policy, timeline, letters, files, mayAct: mayAct(member, policy, read) };
 }

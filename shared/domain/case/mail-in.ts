@@ -37,7 +37,9 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
     type: 'mail-in',
     actor: mail.sender,
     summary: mail.automatic ? `Automatic reply from ${mail.sender}` : `Message from ${mail.sender}`,
-    detail: { rawKey: mail.rawKey, subject, messageId: mail.messageId, automatic: mail.automatic, ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => a.filename) } : {}) },
+    // The words are kept as text (mail's HTML already turned to text), so staff read them without opening raw
+    // mail; destruction at retention drops them with the rest of the detail.
+    detail: { rawKey: mail.rawKey, subject, messageId: mail.messageId, automatic: mail.automatic, text: boundText(mail.text, TEXT_BOUNDS.summary), ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => a.filename) } : {}) },
   });
   // A person's reply from a form address proves it is theirs: from now on Redress may write to it.
   const confirms = !mail.automatic && c.complainant.emailConfirmed === false && c.complainant.email?.toLowerCase() === mail.sender.toLowerCase();
