@@ -1,11 +1,12 @@
 /**
  * The form in a real headless browser (Debian's chromium driven by playwright-core): fill it in and send it,
- * see the reference; send it wrong, see the errors listed. Screenshots go to test-artifacts/.
+ * see the reference; send it wrong, see the errors listed. axe-core checks each page (the form, with its errors,
+ * and the reference), and the strict CSP holds: no style or script blocked. Screenshots go to test-artifacts/.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentEmails } from '#tests/support/ses-outbox';
-import { ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 
 
@@ -26,7 +27,11 @@ afterAll(async () => {
 describe('the complaint form in a browser', () => {
   it('fill, send, see the reference', async () => {
     const page = await browser.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
     await page.goto(`${stack.url}/forms/county-council`);
+    // The house style arrives under the page's own CSP: the narrow fields are narrow.
+    expect(await page.evaluate("getComputedStyle(document.getElementById('phone')).maxWidth")).toBe('285px');
     await page.getByLabel('Your name').fill('Sam Browser');
     await page.getByLabel('Email address').fill('sam.browser@example.net');
     await page.getByLabel('What happened').fill('The bin lorry has missed our street for three weeks.');
@@ -39,6 +44,7 @@ describe('the complaint form in a browser', () => {
     const reference = await page.locator('.reference strong').textContent();
     expect(reference).toMatch(/^CCC-\d{4}-0001$/);
     await page.screenshot({ path: `${ARTIFACTS}/form-received.png`, fullPage: true });
+    expect(blocked).toEqual([]);
     await stack.sendLetters();
     expect(await sentEmails(stack.sesEndpoint, 'sam.browser@example.net')).toHaveLength(1);
     await page.close();
@@ -65,5 +71,29 @@ describe('the complaint form in a browser', () => {
     expect(await page.getByLabel('What happened').inputValue()).toBe('short');
     await page.screenshot({ path: `${ARTIFACTS}/form-errors.png`, fullPage: true });
     await page.close();
+  });
+
+  it('axe-core finds no violations on the form, the form with errors, or the reference page', async () => {
+    // axe is put in by the test browser, which may step past the page's CSP (no script allowed).
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/forms/not-alone-mentoring`);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/form-not-alone-mentoring.png`, fullPage: true });
+    stack.clock.advance(10_000);
+    await page.getByRole('button', { name: 'Send complaint' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('Your name').fill('Ada Access');
+    await page.getByLabel('Email address').fill('ada.access@example.net');
+    await page.getByLabel('What happened').fill('My mentor stopped coming without a word.');
+    await page.locator('#signature').fill('Ada Access');
+    await page.locator('#signatureDate').fill(stack.clock.now().toISOString().slice(0, 10));
+    await page.getByLabel('I agree to my information being used').check();
+    stack.clock.advance(10_000);
+    await page.getByRole('button', { name: 'Send complaint' }).click();
+    await page.getByRole('heading', { name: 'Complaint received' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await context.close();
   });
 });
