@@ -7,6 +7,7 @@ import { CalendarRangeError } from '#domain/calendar/calendar-errors';
 import { InstantError } from '#domain/calendar/parse-instant';
 import { ConfigError } from '#config/config';
 import { ActionRefusedError } from '#domain/case/case-change';
+import { refusalHint } from './refusal-hint.js';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { NothingToRetryError } from '#application/correspondence/retry-letter';
 import { MalformedEmailError } from '#domain/mail/mail-errors';
@@ -195,7 +196,9 @@ try {
   const known = KNOWN_ERRORS.some((type) => error instanceof type);
   const isArgError = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
   if (!known && !isArgError) throw error;
-  process.stderr.write(`redress: ${(error as Error).message.split('\n').join('\nredress: ')}\n`);
+  const hint = error instanceof ActionRefusedError ? refusalHint(error.hint) : undefined;
+  const message = `${(error as Error).message}${hint ? ` (${hint})` : ''}`;
+  process.stderr.write(`redress: ${message.split('\n').join('\nredress: ')}\n`);
   // conventions/case-actions.md: refused by the policy or the case's state is 3; a usage error or unknown case, 2.
   process.exitCode = error instanceof ActionRefusedError ? 3 : 2;
 }

@@ -35,7 +35,7 @@ describe('a Not Alone Mentoring complaint from email to closure, by the CLI', ()
 
     expect(json(['case', 'sign', reference, '--at', '2026-11-24T10:00:00Z', '--by', 'katie'])).toMatchObject({ stage: 'stage-2', status: 'open' });
     const refused = runCli(['case', 'outcome', reference, 'upheld', '--summary', 'We got it wrong.', '--at', '2026-12-04T15:00:00Z', '--by', 'katie'], env);
-    expect([refused.status, refused.stderr.trim()]).toEqual([3, 'redress: the policy requires an apology where a complaint is upheld (clause 7.4): add --remedy apology']);
+    expect([refused.status, refused.stderr.trim()]).toEqual([3, 'redress: the policy requires an apology where a complaint is upheld (clause 7.4): include an apology among the remedies (--remedy apology)']);
     const decided = json(['case', 'outcome', reference, 'upheld', '--summary', 'We got it wrong.', '--remedy', 'apology', '--action', 'Brief the volunteers', '--due', '2027-01-15', '--at', '2026-12-04T15:00:00Z', '--by', 'katie']);
     expect(decided.deadlines).toContainEqual({ stage: 'stage-2', kind: 'appeal-window', dueDate: '2026-12-24', status: 'pending' });
     expect(json(['case', 'escalate', reference, '--at', '2026-12-10T09:00:00Z', '--by', 'katie'])).toMatchObject({ stage: 'stage-3' });

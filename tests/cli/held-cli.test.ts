@@ -44,7 +44,7 @@ describe('held messages: list, release into a case, discard', () => {
 
     const noPolicy = runCli(['held', 'release', id as string], env);
     expect(noPolicy.status).toBe(3);
-    expect(noPolicy.stderr).toBe('redress: this message was sent to an address no policy claims: say whose complaint it is with --policy ID\n');
+    expect(noPolicy.stderr).toBe('redress: this message was sent to an address no policy claims: say whose complaint it is (--policy ID)\n');
 
     const released = runCli(['held', 'release', id as string, '--policy', 'alumot', '--by', 'ops.kim', '--at', '2026-11-24T09:00:00Z'], env);
     expect(released.stderr).toBe('');

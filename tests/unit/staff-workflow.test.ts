@@ -55,7 +55,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     // 7.4: an upheld complaint gets an apology; without one the outcome is refused and nothing is sent.
     const before = stack.mailer.sent.length;
     await expect(staff.outcome({ reference, decision: 'upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' })).rejects.toThrow(
-      'the policy requires an apology where a complaint is upheld (clause 7.4): add --remedy apology',
+      'the policy requires an apology where a complaint is upheld (clause 7.4): include an apology among the remedies',
     );
     await stack.drain();
     expect(stack.mailer.sent.length).toBe(before);
@@ -123,7 +123,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     await staff.sign({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
     await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-04T15:00:00Z'), actor: 'katie' });
     await expect(staff.escalate({ reference, at: at('2026-12-29T09:00:00Z'), actor: 'katie' })).rejects.toThrow(
-      'the time to ask for the next stage ended on Thursday 24 December 2026 (14 working days, clause 8.1); to accept the request anyway, record why with --reason TEXT',
+      'the time to ask for the next stage ended on Thursday 24 December 2026 (14 working days, clause 8.1); to accept the request anyway, give the reason',
     );
     const late = await staff.escalate({ reference, reason: 'in hospital over Christmas', at: at('2026-12-29T09:00:00Z'), actor: 'katie' });
     expect(late.stage).toBe('stage-3');
@@ -159,7 +159,7 @@ describe('Connect (North Yorkshire): a reply date staff set, the NACCC window th
     expect(dated.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending')).toMatchObject({ dueDate: '2027-01-08', setBy: 'staff' });
     expect(last(stack).text).toContain('We will send you our full response by Friday 8 January 2027.');
     expect(last(stack).subject).toBe(`[${reference}] When to expect our response to your complaint`);
-    await expect(staff.acknowledge({ reference, respondBy: '2026-11-20', at: at('2026-11-24T10:00:00Z'), actor: 'manager' })).rejects.toThrow('--respond-by 2026-11-20 is before the day of the acknowledgement, 2026-11-24');
+    await expect(staff.acknowledge({ reference, respondBy: '2026-11-20', at: at('2026-11-24T10:00:00Z'), actor: 'manager' })).rejects.toThrow('the reply date 2026-11-20 is before the day of the acknowledgement, 2026-11-24');
 
     await staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS, remedies: ['explanation', 'apology'], actions: [], at: at('2026-12-18T12:00:00Z'), actor: 'manager' });
     await stack.drain();
@@ -414,9 +414,11 @@ describe('what the seeds ask of the other actions', () => {
     const notice = stack.mailer.sent.find((m) => m.subject === `[${reference}] A complaint has been assigned to you`);
     expect(notice?.to).toEqual(['director.notices@county-council.example']);
     expect(notice?.text).not.toContain('SECRET-WORDS');
-    await expect(stack.useCases.staff.acknowledge({ reference, respondBy: '2027-01-08', at: at('2026-11-24T10:00:00Z'), actor: 'cr' })).rejects.toThrow(
-      'at Stage one the policy sets the reply date itself (clause What is the Corporate Complaints Procedure?); to give more time, use case extend',
-    );
+    // The refusal names the action to take instead, for each surface to word (a command, a link).
+    await expect(stack.useCases.staff.acknowledge({ reference, respondBy: '2027-01-08', at: at('2026-11-24T10:00:00Z'), actor: 'cr' })).rejects.toMatchObject({
+      message: 'at Stage one the policy sets the reply date itself (clause What is the Corporate Complaints Procedure?); to give more time, extend the respond deadline',
+      hint: { instead: 'extend', reference },
+    });
   });
 
   it('the digest sent to a person never lists a complaint about them; everyone else still sees it', async () => {

@@ -118,7 +118,7 @@ describe('the staff console', () => {
     await page.screenshot({ path: `${ARTIFACTS}/console-action-form.png`, fullPage: true });
     await page.getByLabel('Decision', { exact: true }).selectOption('partly-upheld');
     await page.getByLabel('Why we reached this decision').fill('The crew missed your street twice; the third week the bins were out late.');
-    await page.getByLabel('apology', { exact: true }).check();
+    await page.getByLabel('An apology', { exact: true }).check();
     await page.getByLabel('Action 1 we agreed').fill('Add your street to the round sheet');
     await page.getByLabel('Action 1 due by').fill('2027-01-08');
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -223,7 +223,12 @@ describe('the staff console', () => {
     await page.getByLabel('Decision', { exact: true }).selectOption('upheld');
     await page.getByLabel('Why we reached this decision').fill('The volunteer did miss the visits.');
     await page.getByRole('button', { name: 'Preview' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('the policy requires an apology where a complaint is upheld (clause 2.7): add --remedy apology');
+    expect(await page.getByRole('alert').textContent()).toContain('the policy requires an apology where a complaint is upheld (clause 2.7): include an apology among the remedies');
+    // The problem links to the field to fix, not to a command line flag.
+    expect(await page.getByRole('alert').textContent()).not.toContain('--');
+    await page.getByRole('alert').getByRole('link', { name: 'Go to: What we will do to put it right' }).click();
+    expect(page.url()).toMatch(/#f-remedy-0$/);
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('f-remedy-0');
     await context.close();
 
     const member = await signedIn('alumot.staff');

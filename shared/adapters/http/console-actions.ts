@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { StaffRequest } from '#application/staff/staff-deps';
 import type { Case } from '#domain/case/case';
-import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
+import type { RefusalHint } from '#domain/case/case-change';
+import type { ProblemLink } from './house-document.js';
+import { REMEDY_KINDS, type Policy, type RemedyKind } from '#domain/policy/policy-schema';
 
 /** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
 export interface ConsoleStaffActions {
@@ -119,7 +121,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
         ],
       },
       { name: 'summary', label: 'Why we reached this decision (the letter gives it)', kind: 'textarea' },
-      { name: 'remedy', label: 'What we will do to put it right', kind: 'checkboxes', options: [...REMEDY_KINDS.map((r) => ({ value: r, label: r })), ...p.outcomes.remedies.map((r) => ({ value: r.id, label: r.description }))] },
+      { name: 'remedy', label: 'What we will do to put it right', kind: 'checkboxes', options: [...REMEDY_KINDS.map((r) => ({ value: r, label: REMEDY_LABELS[r] })), ...p.outcomes.remedies.map((r) => ({ value: r.id, label: r.description }))] },
       ...ACTION_ROWS.flatMap((i) => [
         { name: `action${i}`, label: `Action ${i} we agreed (optional)`, kind: 'text' as const },
         { name: `due${i}`, label: `Action ${i} due by`, kind: 'date' as const },
@@ -184,4 +186,29 @@ export function actionFor(verb: string): ConsoleAction | undefined {
 /** Who acts, as the timeline and the independence rules know them, and when. */
 export function staffRequest(reference: string, actor: string, at: DateTime): StaffRequest {
   return { reference, actor, at };
+}
+
+/** The standard remedies as staff choose them on the outcome form (the letter words each its own way). */
+const REMEDY_LABELS: Record<RemedyKind, string> = {
+  explanation: 'An explanation of what happened',
+  apology: 'An apology',
+  assurance: 'An assurance that we will try to stop it happening again',
+  steps: 'Steps so that it does not happen again (give them as actions)',
+  'policy-review': 'A review of our policies',
+  other: 'Something else (give it as an action)',
+};
+
+/** The console's own field for each input a refusal may name, where it differs from the input's name. */
+const FIELD_FOR_INPUT: Record<string, string> = { remedies: 'remedy', offeredFor: 'offered' };
+
+/** Where a refusal sends the person: to the action it names instead, or to the field on this form to fix. */
+export function refusalLink(hint: RefusalHint, c: Case, policy: Policy, action: ConsoleAction): ProblemLink | undefined {
+  if (hint.instead) {
+    const instead = actionFor(hint.instead);
+    return instead?.offered(c, policy) ? { href: `/console/cases/${c.reference}/actions/${instead.verb}`, text: instead.label } : undefined;
+  }
+  const name = hint.input ? (FIELD_FOR_INPUT[hint.input] ?? hint.input) : undefined;
+  const field = action.fields(c, policy).find((f) => f.name === name);
+  // A group of checkboxes is reached at its first box.
+  return field ? { href: field.kind === 'checkboxes' ? `#f-${field.name}-0` : `#f-${field.name}`, text: `Go to: ${field.label}` } : undefined;
 }

@@ -6,10 +6,9 @@ import { DateTime } from 'luxon';
 import type { MorningOrganisation } from '#application/console/morning-view';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
-import { escapeHtml } from '#domain/letters/letter';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
-import { actionFor, CONSOLE_ACTIONS, staffRequest, type ConsoleStaffActions, type FormValues } from './console-actions.js';
+import { actionFor, CONSOLE_ACTIONS, refusalLink, staffRequest, type ConsoleStaffActions, type FormValues } from './console-actions.js';
 import type { CaseSearch, Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
@@ -243,7 +242,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       target = await deps.actions.authorize(member, reference);
     } catch (error) {
       if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
-      if (error instanceof ActionRefusedError) return c.html(html.notFound(signed(s)).replace('There is no case with that reference that you can see.', escapeHtml(error.message)), 403);
+      if (error instanceof ActionRefusedError) return c.html(html.refused(signed(s), reference, error.message), 403);
       throw error;
     }
     const values = mode === 'form' ? {} : formValues(await c.req.parseBody({ all: true }));
@@ -260,7 +259,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       return c.redirect(`/console/cases/${reference}?done=${action.verb}`, 303);
     } catch (error) {
       if (!(error instanceof ActionRefusedError)) throw error;
-      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values, problem: error.message }), 400);
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values, problem: error.message, problemLink: refusalLink(error.hint, target.c, target.policy, action) }), 400);
     }
   };
   app.get('/console/cases/:reference/actions/:verb', (c) => acting(c, 'form'));

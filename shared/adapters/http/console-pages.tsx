@@ -11,7 +11,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
 import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
-import { HouseDocument, Problem } from './house-document.js';
+import { HouseDocument, Problem, type ProblemLink } from './house-document.js';
 
 /** Who is signed in, for the page's header and its sign-out form. */
 export interface Signed {
@@ -313,7 +313,7 @@ const Carried: FC<{ values: FormValues }> = ({ values }) => (
   </>
 );
 
-export const ActionFormPage: FC<{ signed: Signed; c: Case; policy: Policy; action: ConsoleAction; values: FormValues; problem?: string | undefined }> = ({ signed, c, policy, action, values, problem }) => (
+export const ActionFormPage: FC<{ signed: Signed; c: Case; policy: Policy; action: ConsoleAction; values: FormValues; problem?: string | undefined; problemLink?: ProblemLink | undefined }> = ({ signed, c, policy, action, values, problem, problemLink }) => (
   <Layout title={`${action.label}: ${c.reference}`} signed={signed}>
     <p>
       <a href={`/console/cases/${c.reference}`}>Back to {c.reference}</a>
@@ -322,7 +322,7 @@ export const ActionFormPage: FC<{ signed: Signed; c: Case; policy: Policy; actio
     <p>
       {c.reference}, {policy.organisation.name}
     </p>
-    <Problem message={problem} />
+    <Problem message={problem} link={problemLink} />
     <form method="post" action={`/console/cases/${c.reference}/actions/${action.verb}/preview`} novalidate>
       <input type="hidden" name="csrf" value={signed.csrf} />
       {action.fields(c, policy).map((f) => (
@@ -578,6 +578,15 @@ export const html = {
       <MessagePage title="You have signed out">
         <p>
           <a href="/console/sign-in">Sign in again</a>
+        </p>
+      </MessagePage>
+    ).toString(),
+  refused: (signed: Signed, reference: string, message: string) =>
+    (
+      <MessagePage title="Not yours to act on" signed={signed}>
+        <p>{message}</p>
+        <p>
+          <a href={`/console/cases/${reference}`}>Back to {reference}</a>
         </p>
       </MessagePage>
     ).toString(),

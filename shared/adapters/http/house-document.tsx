@@ -26,13 +26,24 @@ export const HouseDocument: FC<PropsWithChildren<{ title: string; header?: Child
 );
 
 /** What went wrong with what the person sent, at the top of the page, announced to screen readers. */
-export const Problem: FC<{ message?: string | undefined }> = ({ message }) =>
+export const Problem: FC<{ message?: string | undefined; link?: ProblemLink | undefined }> = ({ message, link }) =>
   message ? (
     <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
       <h2 id="problem-title">There is a problem</h2>
       <p>{message}</p>
+      {link ? (
+        <p>
+          <a href={link.href}>{link.text}</a>
+        </p>
+      ) : null}
     </div>
   ) : null;
+
+/** Where to go about a problem: the field to fix, or the action to take instead. */
+export interface ProblemLink {
+  readonly href: string;
+  readonly text: string;
+}
 
 /**
  * The headers every page built on the house document sends: never cached, never framed, no script at all, only

@@ -12,7 +12,7 @@ import { HeldMessageNotFoundError } from '../ports/store-errors.js';
  */
 export async function discardHeld(deps: { readonly heldMail: HeldMail }, request: { readonly id: string; readonly at: DateTime; readonly actor: string; readonly reason: string }): Promise<HeldMessage> {
   const reason = cleanOneLine(request.reason);
-  if (!reason) throw new ActionRefusedError('say why the message is discarded (--reason TEXT)');
+  if (!reason) throw new ActionRefusedError('say why the message is discarded', { input: 'reason' });
   const held = await deps.heldMail.get(request.id);
   if (!held) throw new HeldMessageNotFoundError(request.id);
   if (held.settled?.status === 'released') throw new ActionRefusedError(`this message was released into ${held.settled.reference}; close or redirect that case instead`);

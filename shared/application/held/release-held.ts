@@ -57,7 +57,7 @@ export async function releaseHeld(deps: ReleaseHeldDeps, request: ReleaseRequest
     read = await readRawEmail(deps, held.rawKey);
   } catch (error) {
     if (!(error instanceof MalformedEmailError)) throw error;
-    throw new ActionRefusedError(`this message cannot be read as an email (${error.message}); open a case for it with \`case open\` and then discard it with the case's reference as the reason`);
+    throw new ActionRefusedError(`this message cannot be read as an email (${error.message}); open a case for it by hand and then discard it with the case's reference as the reason`, { instead: 'open' });
   }
   const { email } = read;
   const marker = policy.intake.confidentialMarker?.phrase;
@@ -76,6 +76,6 @@ function policyFor(policies: PolicySet, held: HeldMessage, policyId: string | un
     if (policyId && policyId !== held.scope) throw new ActionRefusedError(`this message was sent to ${held.scope}'s address; it can only be released into ${held.scope}`);
     return policies.get(held.scope);
   }
-  if (!policyId) throw new ActionRefusedError('this message was sent to an address no policy claims: say whose complaint it is with --policy ID');
+  if (!policyId) throw new ActionRefusedError('this message was sent to an address no policy claims: say whose complaint it is', { input: 'policyId' });
   return policies.get(policyId);
 }

@@ -43,7 +43,7 @@ export async function holdMessage(
   // A message the store refused is Redress's own failure: operators are told as well as staff.
   const to = reason === 'too-large-for-store' ? [staff, deps.sending.operatorEmail] : [staff];
   const notice = TELL.has(reason)
-    ? [letterItem(noticeToStaff(policy, policy?.id ?? 'operator', undefined, to, heldMessageNotice(held, policy?.organisation.name ?? 'Redress'), 'held-notice', shortDigest(id), deps.sending))]
+    ? [letterItem(noticeToStaff(policy, policy?.id ?? 'operator', undefined, to, heldMessageNotice(held, policy?.organisation.name ?? 'Redress', deps.sending), 'held-notice', shortDigest(id), deps.sending))]
     : [];
   await deps.heldMail.hold(held, notice, deps.clock.now().toISOString(), extra.inboundKey);
   deps.log.info('message held', { rawKey: inbound.rawKey, reason, policy: policy?.id });

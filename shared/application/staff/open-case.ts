@@ -33,9 +33,9 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
   const policy = deps.policies.get(request.policyId);
   if (request.about && !policy.roles.some((r) => r.id === request.about)) throw new UnknownPolicyItemError('role', request.about, policy.roles.map((r) => r.id));
   const summary = request.summary.trim();
-  if (!summary) throw new ActionRefusedError('say what the complaint is about (--summary TEXT)');
+  if (!summary) throw new ActionRefusedError('say what the complaint is about', { input: 'summary' });
   const name = cleanOneLine(request.name);
-  if (!name) throw new ActionRefusedError('give the complainant\'s name (--name N)');
+  if (!name) throw new ActionRefusedError("give the complainant's name", { input: 'name' });
   const email = request.email?.trim().toLowerCase();
   if (email && !isEmailAddress(email)) throw new ActionRefusedError(`"${request.email}" is not an email address`);
   const complainant: Complainant = {

@@ -3,7 +3,7 @@ import type { HeldMessage } from '#domain/mail/held-message';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Sending } from './addressing.js';
 import { dateInWords, instantInWords } from './dates-in-words.js';
-import { openCaseLine } from './staff-links.js';
+import { consoleHome, openCaseLine } from './staff-links.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 
 const KIND_LABEL: Record<string, string> = {
@@ -122,7 +122,8 @@ const HELD_LABEL: Record<string, string> = {
 };
 
 /** Staff (or operators) told of a message kept aside instead of becoming a case. */
-export function heldMessageNotice(held: HeldMessage, organisation: string): Letter {
+export function heldMessageNotice(held: HeldMessage, organisation: string, sending: Sending): Letter {
+  const consoleAt = consoleHome(sending);
   return renderLetter(`Message held for review: ${HELD_LABEL[held.reason] ?? held.reason}`, [
     {
       paragraphs: [
@@ -132,8 +133,12 @@ export function heldMessageNotice(held: HeldMessage, organisation: string): Lett
         `Stored as: ${held.rawKey}`,
         ...(held.detail ? [`Detail: ${held.detail}`] : []),
         'No acknowledgement was sent to the sender. The message is kept for you to look at.',
-        `If it is a complaint, open its case (the sender is then acknowledged as usual): npm run redress -- held release ${held.id}${held.scope === 'operator' ? ' --policy ID' : ''}`,
-        `If it is not, say why and set it aside: npm run redress -- held discard ${held.id} --reason "..."`,
+        ...(consoleAt
+          ? [`Release it into a case (the sender is then acknowledged as usual) or set it aside with the reason, under Held mail in the console: ${consoleAt}/held`]
+          : [
+              `If it is a complaint, open its case (the sender is then acknowledged as usual): npm run redress -- held release ${held.id}${held.scope === 'operator' ? ' --policy ID' : ''}`,
+              `If it is not, say why and set it aside: npm run redress -- held discard ${held.id} --reason "..."`,
+            ]),
       ],
     },
   ]);

@@ -17,17 +17,17 @@ import { entryStage } from '../route-case.js';
 export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { readonly respondBy?: string }): CaseChange {
   requireOpen(c, 'acknowledge it');
   if (c.status === 'awaiting-signature') {
-    throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (clause ${policy.intake.signature?.clause ?? ''}): record it with case sign ${c.reference}, which acknowledges it`);
+    throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (clause ${policy.intake.signature?.clause ?? ''}): record that it arrived, which acknowledges it`, { instead: 'sign', reference: c.reference });
   }
   const stage = stageOf(policy, c);
   const ack = c.deadlines.find((d) => d.kind === 'acknowledge' && d.stage === c.stage && (d.status === 'pending' || d.status === 'missed'));
   if (ctx.respondBy !== undefined) {
-    requireDate(ctx.respondBy, '--respond-by');
+    requireDate(ctx.respondBy, 'the reply date', 'respondBy');
     if (!stage.replyDate) {
       const rule = stage.deadlines.find((d) => d.kind === 'respond');
-      throw new ActionRefusedError(`at ${stage.name} the policy sets the reply date itself${rule ? ` (clause ${rule.clause})` : ''}; to give more time, use case extend ${c.reference} respond DATE --reason TEXT`);
+      throw new ActionRefusedError(`at ${stage.name} the policy sets the reply date itself${rule ? ` (clause ${rule.clause})` : ''}; to give more time, extend the respond deadline`, { instead: 'extend', reference: c.reference });
     }
-    if (ctx.respondBy < londonDate(ctx.at)) throw new ActionRefusedError(`--respond-by ${ctx.respondBy} is before the day of the acknowledgement, ${londonDate(ctx.at)}`);
+    if (ctx.respondBy < londonDate(ctx.at)) throw new ActionRefusedError(`the reply date ${ctx.respondBy} is before the day of the acknowledgement, ${londonDate(ctx.at)}`, { input: 'respondBy' });
   }
   if (!ack && ctx.respondBy === undefined) {
     throw new ActionRefusedError(`${c.reference} was already acknowledged${c.acknowledgedAt ? ` on ${londonDate(c.acknowledgedAt)}` : ''}; nothing to do`);

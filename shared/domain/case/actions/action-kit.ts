@@ -58,7 +58,7 @@ export function stageOf(policy: Policy, c: Pick<Case, 'stage'>): Stage {
 /** A case staff can still act on: not closed, not destroyed. */
 export function requireOpen(c: Case, action: string): void {
   if (c.destroyedAt) throw new ActionRefusedError(`${c.reference}'s records were destroyed on ${c.destroyedAt.slice(0, 10)}; nothing more can be done to it`);
-  if (c.status === 'closed') throw new ActionRefusedError(`${c.reference} is closed; to ${action}, reopen it first (case reopen ${c.reference} --reason TEXT)`);
+  if (c.status === 'closed') throw new ActionRefusedError(`${c.reference} is closed; to ${action}, reopen it first`, { instead: 'reopen', reference: c.reference });
 }
 
 /**
@@ -83,9 +83,9 @@ export function replyDateDeadline(policy: Policy, stage: Stage, from: DateTime, 
 }
 
 /** A YYYY-MM-DD date that exists, or a refusal naming the argument. */
-export function requireDate(value: string, what: string): string {
+export function requireDate(value: string, what: string, input: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new ActionRefusedError(`${what} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-07`);
+    throw new ActionRefusedError(value ? `${what} "${value}" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-07` : `give ${what}`, { input });
   }
   return value;
 }

@@ -17,7 +17,7 @@ export function earlyResolution(policy: Policy, c: Case, summary: string, ctx: A
   if (!rule) throw new ActionRefusedError(`${policy.organisation.name}'s policy has no early resolution: close the case after its outcome instead`);
   requireOpen(c, 'record an early resolution');
   const words = summary.trim();
-  if (!words) throw new ActionRefusedError('say what was agreed (--summary TEXT): the letter confirms it to the complainant');
+  if (!words) throw new ActionRefusedError('say what was agreed: the letter confirms it to the complainant', { input: 'summary' });
   const received = londonDate(c.receivedAt);
   const by = calendarFor(policy).addWorkingDays(received, rule.workingDays);
   if (londonDate(ctx.at) > by) {

@@ -34,7 +34,8 @@ export function escalate(policy: Policy, c: Case, request: { readonly reason?: s
   const today = londonDate(ctx.at);
   if (window && today > window.dueDate && !reason) {
     throw new ActionRefusedError(
-      `the time to ask for the next stage ended on ${dateInWords(window.dueDate)} (${window.rule}, clause ${window.clause}); to accept the request anyway, record why with --reason TEXT`,
+      `the time to ask for the next stage ended on ${dateInWords(window.dueDate)} (${window.rule}, clause ${window.clause}); to accept the request anyway, give the reason`,
+      { input: 'reason' },
     );
   }
   const used = window ? { ...c, deadlines: c.deadlines.map((d) => (d === window ? { ...d, status: 'met' as const } : d)) } : c;

@@ -16,9 +16,9 @@ import { change, event, iso, requireDate, requireOpen, stageOf, type ActionConte
  */
 export function extendDeadline(policy: Policy, c: Case, request: { readonly kind: string; readonly newDate: string; readonly reason: string; readonly agreed?: boolean }, ctx: ActionContext): CaseChange {
   requireOpen(c, 'extend a deadline');
-  const newDate = requireDate(request.newDate, 'the new date');
+  const newDate = requireDate(request.newDate, 'the new date', 'newDate');
   const reason = request.reason.trim();
-  if (!reason) throw new ActionRefusedError('say why more time is needed (--reason TEXT): the holding letter tells the complainant');
+  if (!reason) throw new ActionRefusedError('say why more time is needed: the holding letter tells the complainant', { input: 'reason' });
   const atStage = c.deadlines.filter((d) => d.kind === request.kind && d.stage === c.stage);
   const current = atStage.find((d) => d.status === 'pending') ?? [...atStage].reverse().find((d) => d.status === 'missed');
   if (!current) throw new ActionRefusedError(`${c.reference} has no pending or missed ${request.kind} deadline at ${c.stage} to extend`);

@@ -6,7 +6,7 @@ import { change, event, iso, type ActionContext } from './action-kit.js';
 /** `case met REF KIND`: staff did what a deadline asked (met the complainant, responded by other means): it stops being chased. */
 export function markDeadlineMet(c: Case, kind: string, ctx: ActionContext): CaseChange {
   // The acknowledgement is its own action: it may set a reply date and move the case on, as its policy says.
-  if (kind === 'acknowledge') throw new ActionRefusedError(`an acknowledgement is recorded with case acknowledge ${c.reference}`);
+  if (kind === 'acknowledge') throw new ActionRefusedError('an acknowledgement is recorded as an acknowledgement, which also tells the complainant', { instead: 'acknowledge', reference: c.reference });
   const open = c.deadlines.find((d) => d.kind === kind && d.stage === c.stage && (d.status === 'pending' || d.status === 'missed'));
   if (!open) throw new ActionRefusedError(`${c.reference} has no open ${kind} deadline at ${c.stage}`);
   return change(

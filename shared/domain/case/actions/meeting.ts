@@ -20,7 +20,7 @@ export function recordMeeting(c: Case, meeting: { readonly offeredFor?: string; 
       Boolean(meet),
     );
   }
-  const date = requireDate(meeting.offeredFor ?? '', '--offered');
+  const date = requireDate(meeting.offeredFor ?? '', 'the date the meeting is offered for', 'offeredFor');
   const beyond = meet && date > meet.dueDate ? `: after the meet deadline of ${dateInWords(meet.dueDate)} (clause ${meet.clause})` : '';
   return change({ ...c, meeting: { ...c.meeting, offeredFor: date } }, [event(ctx.at, 'meeting', ctx.actor, `Meeting offered for ${dateInWords(date)}${beyond}`, { offeredFor: date })], false);
 }

@@ -24,25 +24,25 @@ export interface OutcomeRequest {
  */
 export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, ctx: ActionContext): CaseChange {
   requireOpen(c, 'record an outcome');
-  if (c.status === 'awaiting-signature') throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint; record it with case sign ${c.reference} first`);
+  if (c.status === 'awaiting-signature') throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint; record that it arrived first`, { instead: 'sign', reference: c.reference });
   const stage = stageOf(policy, c);
   if (c.outcomes?.some((o) => o.stage === c.stage)) throw new ActionRefusedError(`${c.reference} already has an outcome at ${stage.name}; it can go on to the next stage (case escalate) or be closed`);
   if (!policy.outcomes.decisions.includes(request.decision)) {
     throw new ActionRefusedError(`the policy's decisions are ${policy.outcomes.decisions.join(', ')}, not "${request.decision}"`);
   }
   const summary = request.summary.trim();
-  if (!summary) throw new ActionRefusedError('give the reasons for the decision (--summary TEXT): the outcome letter must say why');
+  if (!summary) throw new ActionRefusedError('give the reasons for the decision: the outcome letter must say why', { input: 'summary' });
   const known = new Set<string>([...REMEDY_KINDS, ...policy.outcomes.remedies.map((r) => r.id)]);
   const unknown = request.remedies.filter((r) => !known.has(r));
   if (unknown.length) throw new ActionRefusedError(`unknown remedy ${unknown.join(', ')}; use ${[...known].join(', ')}`);
   const apologyRule = policy.outcomes.apologyWhenUpheld;
   if (apologyRule && request.decision !== 'not-upheld' && !request.remedies.includes('apology')) {
-    throw new ActionRefusedError(`the policy requires an apology where a complaint is upheld (clause ${apologyRule.clause}): add --remedy apology`);
+    throw new ActionRefusedError(`the policy requires an apology where a complaint is upheld (clause ${apologyRule.clause}): include an apology among the remedies`, { input: 'remedies', value: 'apology' });
   }
   const today = londonDate(ctx.at);
   for (const a of request.actions) {
-    if (!a.text.trim()) throw new ActionRefusedError('an action needs its words (--action TEXT --due DATE)');
-    if (requireDate(a.due, `the due date of "${a.text}"`) < today) throw new ActionRefusedError(`the action "${a.text}" is due ${a.due}, which has already passed`);
+    if (!a.text.trim()) throw new ActionRefusedError('an action needs its words and its due date', { input: 'actions' });
+    if (requireDate(a.due, `the due date of "${a.text}"`, 'actions') < today) throw new ActionRefusedError(`the action "${a.text}" is due ${a.due}, which has already passed`);
   }
   const unfit = independenceProblem(policy, c, c.stage, { person: ctx.actor });
   if (unfit) throw new ActionRefusedError(unfit);

@@ -7,7 +7,7 @@ export function reopen(c: Case, reason: string, ctx: ActionContext): CaseChange 
   if (c.destroyedAt) throw new ActionRefusedError(`${c.reference}'s records were destroyed on ${c.destroyedAt.slice(0, 10)}; it cannot be reopened: open a new case`);
   if (c.status !== 'closed') throw new ActionRefusedError(`${c.reference} is not closed`);
   const why = reason.trim();
-  if (!why) throw new ActionRefusedError('say why it is reopened (--reason TEXT)');
+  if (!why) throw new ActionRefusedError('say why it is reopened', { input: 'reason' });
   // Reopened, a matter resolved early or redirected is handled as a complaint after all.
   const { closedAt: _closedAt, closure: _closure, recordedAsComplaint: _recorded, ...rest } = c;
   return change(

@@ -15,7 +15,7 @@ export function withdraw(policy: Policy, c: Case, request: { readonly confirmedI
   requireOpen(c, 'withdraw it');
   const rule = policy.withdrawal;
   if (rule?.confirmInWriting && !request.confirmedInWriting) {
-    if (c.withdrawalRequestedAt) throw new ActionRefusedError(`the complainant was already asked to confirm the withdrawal in writing; when they do, run case withdraw ${c.reference} --confirmed-in-writing`);
+    if (c.withdrawalRequestedAt) throw new ActionRefusedError('the complainant was already asked to confirm the withdrawal in writing; when they do, record the withdrawal as confirmed in writing', { input: 'confirmedInWriting' });
     const asked: Case = { ...c, withdrawalRequestedAt: iso(ctx.at) };
     return change(
       asked,
