@@ -31,6 +31,7 @@ import {
   caseReassignCommand,
   caseRedirectCommand,
   caseReopenCommand,
+  caseNotARequestCommand,
   caseSignCommand,
   caseWithdrawCommand,
 } from '#cli/commands/case-lifecycle';
@@ -89,6 +90,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case close REF             close a case; its retention clock starts
   case reopen REF --reason TEXT
                              a closed case is open again
+  case not-a-request REF [--reason TEXT]
+                             a reply flagged as perhaps asking for the next stage was not
   case add-participant REF EMAIL
                              someone besides the complainant may write into the case
   case page REF [--new | --revoke]
@@ -140,6 +143,7 @@ const COMMANDS: Record<string, Command> = {
   'case note': caseNoteCommand,
   'case close': caseCloseCommand,
   'case reopen': caseReopenCommand,
+  'case not-a-request': caseNotARequestCommand,
   'case add-participant': caseAddParticipantCommand,
   'case page': casePageCommand,
   'held list': heldListCommand,

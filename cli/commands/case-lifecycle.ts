@@ -114,6 +114,7 @@ export const caseReassignCommand = staffCommand('reassign REF ROLE', one, (s, p)
 export const caseNoteCommand = staffCommand('note REF TEXT', one, (s, p) => s.note({ ...p, text: p.rest[0] as string }));
 export const caseCloseCommand = staffCommand('close REF', none, (s, p) => s.close(p));
 export const caseReopenCommand = staffCommand('reopen REF --reason TEXT', (p, v) => none(p) && Boolean(v.reason), (s, p) => s.reopen({ ...p, reason: p.values.reason ?? '' }));
+export const caseNotARequestCommand = staffCommand('not-a-request REF [--reason TEXT]', none, (s, p) => s.notARequest({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
 export const caseAddParticipantCommand = staffCommand('add-participant REF EMAIL', one, (s, p) => s.addParticipant({ ...p, email: p.rest[0] as string }));
 
 /** `redress case open --policy ID --name N ... --summary TEXT`: a complaint by phone, letter or in person; prints the new reference. */

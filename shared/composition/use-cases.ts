@@ -35,6 +35,7 @@ import { recordMeeting } from '#application/staff/record-meeting';
 import { recordOutcome } from '#application/staff/record-outcome';
 import { redirect } from '#application/staff/redirect';
 import { reopen } from '#application/staff/reopen';
+import { notARequest } from '#application/staff/not-a-request';
 import { signCase } from '#application/staff/sign-case';
 import type { StaffDeps, StaffRequest } from '#application/staff/staff-deps';
 import type { OpenComplaintDeps } from '#application/intake/open-complaint';
@@ -106,6 +107,7 @@ export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
     note: (request: StaffRequest & { text: string }) => addNote(deps, request),
     close: (request: StaffRequest) => closeCase(deps, request),
     reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
+    notARequest: (request: StaffRequest & { reason?: string }) => notARequest(deps, request),
     addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
     issuePage: (request: StaffRequest) => issuePage(deps, request),
     revokePage: (request: StaffRequest) => revokePage(deps, request),

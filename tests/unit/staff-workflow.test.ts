@@ -476,7 +476,7 @@ describe('a reply to an outcome letter may be the request for the next stage', (
     const digest = buildDigest(seedPolicies.get('county-council'), await stack.cases.open('county-council'), at('2026-12-03T08:00:00Z'));
     expect(digest?.sections[0]).toEqual({
       heading: 'Perhaps asking for the next stage',
-      lines: [{ reference, text: `${reference}: Stage one, replied on Wednesday 2 December 2026: confirm with case escalate ${reference}` }],
+      lines: [{ reference, text: `${reference}: Stage one, replied on Wednesday 2 December 2026: confirm it, or say it was not a request` }],
     });
 
     const two = await staff.escalate({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
@@ -486,6 +486,26 @@ describe('a reply to an outcome letter may be the request for the next stage', (
     expect(last(stack).subject).toMatch(/received your request/);
     const timeline = await stack.cases.timeline(reference);
     expect(timeline.find((e) => e.type === 'next-stage-requested')?.summary).toBe('The complainant asked for Stage two (by email on Wednesday 2 December 2026)');
+  });
+
+  it('a reply that was not asking (a thank-you) is set aside by staff: the flag goes, the case stays where it is, and it can still be asked', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack, 'complaints@county-council.example', 'Bins');
+    await expect(staff.notARequest({ reference, at: at('2026-12-01T09:00:00Z'), actor: 'cr' })).rejects.toThrow(`${reference} has no reply waiting to be read as a request for the next stage`);
+    await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await reply(stack, reference, 'complaints@county-council.example', '2026-12-02T09:00:00.000Z', 'Thank you for looking into this.');
+    await stack.drain();
+    expect(stack.mailer.sent.find((m) => m.subject === `[${reference}] New message: perhaps asking for Stage two`)?.text).toContain(
+      `If they are not, say so, and the case leaves the top of the digest: http://localhost:3000/console/cases/${reference}/actions/not-a-request`,
+    );
+    const set = await staff.notARequest({ reference, reason: 'a thank-you', at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
+    expect(set.possibleNextStageRequest).toBeUndefined();
+    expect(set.stage).toBe('stage-1');
+    expect((await stack.cases.timeline(reference)).some((e) => e.summary === 'The reply of Wednesday 2 December 2026 was not a request for the next stage: a thank-you')).toBe(true);
+    const { buildDigest } = await import('#domain/digest/build-digest');
+    expect(buildDigest(seedPolicies.get('county-council'), await stack.cases.open('county-council'), at('2026-12-03T08:00:00Z'))?.sections.map((s) => s.heading)).not.toContain('Perhaps asking for the next stage');
+    expect((await staff.escalate({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' })).stage).toBe('stage-2');
   });
 
   it('is not taken for one once the time to ask has passed (Not Alone Mentoring 8.1), nor before there is an outcome', async () => {

@@ -22,6 +22,7 @@ export interface ConsoleStaffActions {
   note(r: StaffRequest & { text: string }): Promise<Case>;
   close(r: StaffRequest): Promise<Case>;
   reopen(r: StaffRequest & { reason: string }): Promise<Case>;
+  notARequest(r: StaffRequest & { reason?: string }): Promise<Case>;
   addParticipant(r: StaffRequest & { email: string }): Promise<Case>;
   issuePage(r: StaffRequest): Promise<Case>;
   revokePage(r: StaffRequest): Promise<Case>;
@@ -174,6 +175,13 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
   { verb: 'note', label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], run: (s, b, f) => s.note({ ...b, text: one(f, 'text') }) },
   { verb: 'add-participant', label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], run: (s, b, f) => s.addParticipant({ ...b, email: one(f, 'email') }) },
   { verb: 'close', label: 'Close the case', offered: open, fields: () => [], run: (s, b) => s.close(b) },
+  {
+    verb: 'not-a-request',
+    label: 'The reply was not asking for the next stage',
+    offered: (c) => Boolean(c.possibleNextStageRequest) && c.status !== 'closed',
+    fields: () => [{ name: 'reason', label: 'What it was instead (optional, staff only)', kind: 'textarea' }],
+    run: (s, b, f) => s.notARequest({ ...b, ...(one(f, 'reason').trim() ? { reason: one(f, 'reason') } : {}) }),
+  },
   { verb: 'reopen', label: 'Reopen the case', offered: (c) => c.status === 'closed', fields: () => [{ name: 'reason', label: 'Why it is open again', kind: 'textarea' }], run: (s, b, f) => s.reopen({ ...b, reason: one(f, 'reason') }) },
   { verb: 'page-new', label: "A new address for the complainant's page", offered: () => true, fields: () => [], run: (s, b) => s.issuePage(b) },
   { verb: 'page-revoke', label: "Take the complainant's page down", offered: (c) => Boolean(c.page), fields: () => [], run: (s, b) => s.revokePage(b) },

@@ -97,7 +97,7 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
     const fresh = s.isNew && s.section !== 'New since yesterday' ? '; new since yesterday' : '';
     const d = s.deadline;
     if (s.reply) {
-      return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm with case escalate ${c.reference}` };
+      return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm it, or say it was not a request` };
     }
     if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
     return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${fresh}` };

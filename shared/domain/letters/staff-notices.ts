@@ -88,6 +88,7 @@ export function caseMailNotice(policy: Policy, c: Case, subject: string, text: s
       heading: `Is this a request for ${possibleRequest.nextStage}?`,
       paragraphs: [
         `It came after our response, while ${possibleRequest.nextStage} can be asked for${possibleRequest.windowEnds ? ` (until ${dateInWords(possibleRequest.windowEnds)})` : ''}. If the complainant is asking for it, confirm it, which sends them the acknowledgement: ${openCaseLine(sending, c.reference, 'escalate')}`,
+        `If they are not, say so, and the case leaves the top of the digest: ${openCaseLine(sending, c.reference, 'not-a-request')}`,
       ],
     });
   }
