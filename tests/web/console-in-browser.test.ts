@@ -235,6 +235,12 @@ describe('the staff console', () => {
     const refused = await member.page.goto(`${member.page.url().split('/console')[0]}/console/cases/${cases.plain}/actions/note`);
     expect(refused?.status()).toBe(403);
     expect(await member.page.content()).toContain('is handled by Chief Executive (Shaked Nir): only they, or someone above them, can act on it');
+    expect(await accessibilityProblems(member.page)).toEqual([]);
+    await member.page.screenshot({ path: `${ARTIFACTS}/console-refused.png`, fullPage: true });
+    await member.page.goto(`${member.page.url().split('/console')[0]}/console/cases/ALU-1999-0001`);
+    expect(await member.page.getByRole('heading', { level: 1 }).textContent()).toBe('No such case');
+    expect(await accessibilityProblems(member.page)).toEqual([]);
+    await member.page.screenshot({ path: `${ARTIFACTS}/console-no-such-case.png`, fullPage: true });
     await member.context.close();
   });
 
@@ -304,7 +310,7 @@ describe('the staff console', () => {
   });
 
   it('one journey by keyboard alone: sign in, find a case, write a note, preview and confirm it', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     /** Presses Tab until the focused element's text (or value) is `text`; fails after 60 presses. */
     const tabTo = async (text: string) => {
@@ -318,6 +324,7 @@ describe('the staff console', () => {
     };
     await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
     await page.screenshot({ path: `${ARTIFACTS}/console-sign-in.png`, fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
     await tabTo('username');
     await page.keyboard.type('alumot.ceo');
     await page.keyboard.press('Tab');
@@ -352,6 +359,8 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/console\/signed-out$/);
     expect(await page.content()).toContain('You have signed out');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-signed-out.png`, fullPage: true });
     await page.goto(`${base}/console`);
     expect(await page.getByLabel('Username').isVisible()).toBe(true);
     await context.close();

@@ -1,4 +1,5 @@
 import { BatchGetItemCommand, BatchWriteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { newestFirstPlace } from '#domain/case/newest-first';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
 import { nameKey } from '#domain/text/name-key';
@@ -185,7 +186,7 @@ export class DynamoDbCases implements Cases {
 
   private caseItem(c: Case): Item {
     const next = nextDeadline(c);
-    const indexes: Record<string, string> = { GSI3PK: `POLICY#${c.policyId}`, GSI3SK: `${c.receivedAt}#${c.reference}` };
+    const indexes: Record<string, string> = { GSI3PK: `POLICY#${c.policyId}`, GSI3SK: newestFirstPlace(c) };
     if (c.status !== 'closed') {
       // Cases with no pending deadline still belong in the open list: they sort last.
       indexes.GSI1PK = `OPEN#${c.policyId}`;

@@ -159,7 +159,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const status = (['open', 'awaiting-signature', 'closed'] as const).find((x) => x === statusWanted);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const after = c.req.query('after');
-    const { found, more, next } = await deps.search(member, { q, page, ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(after ? { after: after.slice(0, 200) } : {}) });
+    const { found, more, next } = await deps.search(member, { q, page, ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(after ? { after: after.slice(0, 4000) } : {}) });
     const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
     return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', page, found, more, next, stages }));
   });

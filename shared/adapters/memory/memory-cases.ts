@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import { newestFirstPlace } from '#domain/case/newest-first';
 import { nameKey } from '#domain/text/name-key';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
@@ -56,7 +57,7 @@ export class MemoryCases implements Cases {
   }
 
   async newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
-    const key = (c: Case) => `${c.receivedAt}#${c.reference}`;
+    const key = newestFirstPlace;
     const all = [...this.tables.cases.values()].filter((c) => c.policyId === policyId && (!before || key(c) < before)).sort((a, b) => key(b).localeCompare(key(a)));
     const page = all.slice(0, limit);
     const last = page[page.length - 1];

@@ -2,6 +2,7 @@ import { mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import type { Case, CaseStatus } from '#domain/case/case';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { newestFirstPlace } from '#domain/case/newest-first';
 import type { Cases } from '../ports/cases.js';
 
 export interface CaseSearch {
@@ -44,12 +45,7 @@ export async function searchCases(deps: { readonly cases: Cases; readonly polici
     if (search.status && c.status !== search.status) return [];
     return [{ case: c, organisation: policy.organisation.name, readable }];
   };
-  // The whole list of one organisation is read from its newest-first index a page at a time; a filter may leave a
-  // page short.
-  if (!q && policyIds.length === 1) {
-    const { cases, next } = await deps.cases.newestPage(policyIds[0] as string, pageSize, search.after);
-    return { found: cases.flatMap(visible), more: Boolean(next), ...(next ? { next } : {}) };
-  }
+  if (!q) return newestPage(deps.cases, policyIds, pageSize, search.after, visible);
   const candidates = (
     await Promise.all(
       policyIds.map(async (policyId) => {
@@ -58,8 +54,7 @@ export async function searchCases(deps: { readonly cases: Cases; readonly polici
           return c && c.policyId === policyId ? [c] : [];
         }
         if (q.includes('@')) return deps.cases.ofComplainant(policyId, q.toLowerCase());
-        if (q) return deps.cases.byName(policyId, q, NAME_LIMIT);
-        return deps.cases.newestFirst(policyId);
+        return deps.cases.byName(policyId, q, NAME_LIMIT);
       }),
     )
   ).flat();
@@ -67,4 +62,37 @@ export async function searchCases(deps: { readonly cases: Cases; readonly polici
   found.sort((a, b) => b.case.receivedAt.localeCompare(a.case.receivedAt) || b.case.reference.localeCompare(a.case.reference));
   const start = (Math.max(1, search.page) - 1) * pageSize;
   return { found: found.slice(start, start + pageSize), more: found.length > start + pageSize };
+}
+
+/**
+ * Every case of the person's organisations, newest first, a page at a time however many organisations: one page
+ * read from each organisation's newest-first index, merged, the newest `pageSize` kept. The cursor holds each
+ * organisation's place, so the next page starts where each left off and no case is skipped or shown twice. A
+ * filter may leave a page short.
+ */
+async function newestPage(cases: Cases, policyIds: readonly string[], pageSize: number, after: string | undefined, visible: (c: Case) => Found[]): Promise<{ found: Found[]; more: boolean; next?: string }> {
+  const places = readCursor(after);
+  const pages = await Promise.all(policyIds.map(async (policyId) => ({ policyId, ...(await cases.newestPage(policyId, pageSize, places[policyId])) })));
+  const merged = pages.flatMap((p) => p.cases).sort((a, b) => newestFirstPlace(b).localeCompare(newestFirstPlace(a)));
+  const shown = merged.slice(0, pageSize);
+  const nextPlaces = { ...places };
+  for (const c of shown) nextPlaces[c.policyId] = newestFirstPlace(c);
+  const more = merged.length > shown.length || pages.some((p) => p.next !== undefined);
+  return { found: shown.flatMap(visible), more, ...(more ? { next: writeCursor(nextPlaces) } : {}) };
+}
+
+function writeCursor(places: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(places)).toString('base64url');
+}
+
+/** A cursor from a URL, so anything a person could type: what is not one reads as the first page. */
+function readCursor(after: string | undefined): Record<string, string> {
+  if (!after) return {};
+  try {
+    const value: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
 }

@@ -48,6 +48,7 @@ export interface Cases {
    * One page of a policy's cases, newest first: at most `limit`, those before the cursor a previous page gave; its
    * `next` cursor is absent on the last page.
    */
+  /** `before` and `next` are places in the list (`newestFirstPlace`): the page holds the cases after that place. */
   newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }>;
   /** Cases of one policy, newest first. */
   newestFirst(policyId: string): Promise<Case[]>;
