@@ -1,6 +1,7 @@
 import type { CaseChange } from '#domain/case/case-change';
 import type { Case } from '#domain/case/case';
 import { letterItem, timersItem, type OutboxItem } from '#domain/outbox/outbox-item';
+import { reportRecordOf, reportYears } from '#domain/reporting/report-record';
 import { pageKey } from './complainant/page-token.js';
 import type { CaseWrite, Claim } from './ports/cases.js';
 
@@ -14,7 +15,7 @@ function pendingDeadlines(c: Case | undefined): string {
 
 /**
  * Turns a decided change into the one atomic write that saves it: the case at its next version, its events,
- * thread keys and the key of a newly issued complainant page, its letters as outbox items, a timer intent whenever its pending deadlines differ from
+ * thread keys and the key of a newly issued complainant page, its anonymous report record, its letters as outbox items, a timer intent whenever its pending deadlines differ from
  * before (the outbox sender makes the timers match), and the once-only claims it depends on.
  */
 export function caseWrite(before: Case | undefined, change: CaseChange, at: string, claims: readonly Claim[] = []): CaseWrite {
@@ -26,5 +27,6 @@ export function caseWrite(before: Case | undefined, change: CaseChange, at: stri
     outbox.push(timersItem(saved.reference, version));
   }
   const page = saved.page && saved.page.token !== before?.page?.token ? [pageKey(saved.page.token)] : [];
-  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at };
+  const record = reportRecordOf(saved);
+  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, report: { record, years: reportYears(record) } };
 }

@@ -100,6 +100,8 @@ export class DynamoDbCases implements Cases {
       ...change.pageKeys.map((k) => ({ what: 'page', item: this.table.putIfAbsent(key.page(k), { reference: c.reference }) })),
       ...change.outbox.map((o) => ({ what: 'outbox', item: this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, now)) })),
       ...change.claims.map((claim) => ({ what: `claim ${claim.kind}`, claim, item: this.claimItem(claim) })),
+      // Rewritten whole on every change: the case's own version check above keeps it in step with the case.
+      ...change.report.years.map((year) => ({ what: 'report', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.reportRecord(c.policyId, year, c.reference), record: change.report.record }, { removeUndefinedValues: true }) } } })),
     ];
     try {
       await this.table.client.send(new TransactWriteItemsCommand({ TransactItems: items.map((i) => i.item) }));

@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import type { ReportRecord } from '#domain/reporting/report-record';
 import { newestFirstPlace } from '#domain/case/newest-first';
 import { nameKey } from '#domain/text/name-key';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
@@ -86,6 +87,12 @@ export class MemoryCases implements Cases {
     for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
     for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);
     for (const k of change.pageKeys) if (!this.tables.pages.has(k)) this.tables.pages.set(k, c.reference);
+    for (const year of change.report.years) {
+      const partition = `${c.policyId}#${year}`;
+      const records = this.tables.reportRecords.get(partition) ?? new Map<string, ReportRecord>();
+      records.set(c.reference, copy(change.report.record));
+      this.tables.reportRecords.set(partition, records);
+    }
     for (const o of change.outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, change.at));
     for (const claim of change.claims) this.take(claim);
   }

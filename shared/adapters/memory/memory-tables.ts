@@ -2,6 +2,7 @@ import type { Case, TimelineEvent } from '#domain/case/case';
 import type { HeldMessage } from '#domain/mail/held-message';
 import type { OutboxEntry } from '#application/ports/outbox';
 import type { InboundOutcome } from '#application/ports/cases';
+import type { ReportRecord } from '#domain/reporting/report-record';
 
 /**
  * The state the memory fakes share, as one DynamoDB table would hold it: a case write, a held message and an
@@ -18,6 +19,8 @@ export class MemoryTables {
   readonly spam = new Map<string, number>();
   readonly held = new Map<string, HeldMessage>();
   readonly outbox = new Map<string, OutboxEntry>();
+  /** Report records by `<policy>#<year>`, then reference. */
+  readonly reportRecords = new Map<string, Map<string, ReportRecord>>();
 
   events(reference: string): Map<string, TimelineEvent> {
     let events = this.timelines.get(reference);

@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import type { ReportRecord } from '#domain/reporting/report-record';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 
 /** What an inbound message did to its case: opened it, joined it, or reported a delivery failure on it. */
@@ -28,6 +29,8 @@ export interface CaseWrite {
   readonly claims: readonly Claim[];
   /** When the write is made: its outbox items are due from then. */
   readonly at: string;
+  /** The case's anonymous report record, kept under each year it was active in (written with the case). */
+  readonly report: { readonly record: ReportRecord; readonly years: readonly number[] };
 }
 
 /** Cases and their timelines. Adapters: DynamoDB (AWS, or DynamoDB Local) and memory. */

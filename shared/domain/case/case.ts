@@ -17,7 +17,16 @@ export interface StageOutcome {
   readonly handlerRole: string;
   readonly summary: string;
   readonly remedies: readonly string[];
-  readonly actions: readonly { readonly text: string; readonly due: string }[];
+  readonly actions: readonly AgreedAction[];
+  /** What the organisation learnt (for staff and the board's report, never the complainant's letter). */
+  readonly lessons?: string;
+}
+
+/** Something the organisation agreed to do at an outcome, by a date; done when staff say so. */
+export interface AgreedAction {
+  readonly text: string;
+  readonly due: string;
+  readonly doneAt?: string;
 }
 
 /** An extension of a deadline: when, from and to which date, why, and whether the complainant agreed. */
@@ -86,6 +95,8 @@ export interface CaseDeadline extends Deadline {
   readonly setBy?: 'staff' | 'default';
   /** When what it asked was done; one done late stays missed and carries this date. */
   readonly doneAt?: string;
+  /** The instant of the event its clock runs from (the stage's day 0 is that day, or the next working day). */
+  readonly startedAt?: string;
 }
 
 /** A complaint being handled under one policy. Every change to it comes with a timeline event. */
@@ -98,6 +109,10 @@ export interface Case {
   readonly channel: Channel;
   readonly confidential: boolean;
   readonly complainant: Complainant;
+  /** The policy's category ("nature of complaint") staff filed it under. */
+  readonly category?: string;
+  /** Each stage the case entered, and when, oldest first (the first is the stage it was received at). */
+  readonly stagesEntered?: readonly { readonly stage: string; readonly at: string }[];
   /** Whom the complaint is about: a role id of the policy when known, else free text. */
   readonly about?: string;
   readonly handlerRole: string;
@@ -142,6 +157,8 @@ export interface Case {
   readonly possibleNextStageRequest?: { readonly at: string; readonly from: string; readonly windowEnds?: string };
   readonly closedAt?: string;
   readonly closure?: ClosureReason;
+  /** Where a matter not for this procedure was sent: the policy's out-of-scope id. */
+  readonly redirectedTo?: string;
   /**
    * The complainant's own page: a long random token in its address (never the reference), in every letter that
    * goes to a confirmed address. Revoked, or gone with the personal data at retention, it opens nothing.

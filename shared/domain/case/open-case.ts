@@ -1,3 +1,4 @@
+import { deadlineDone } from './pending-deadlines.js';
 import { DateTime } from 'luxon';
 import { letterToComplainant, pageUrlFor, noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { composeLetter } from '#domain/letters/complainant-letter';
@@ -77,6 +78,7 @@ export function openCase(
     policyId: policy.id,
     policyVersion: policy.version,
     stage: stage.id,
+    stagesEntered: [{ stage: stage.id, at: complaint.receivedAt }],
     status: awaitingSignature ? 'awaiting-signature' : 'open',
     channel: complaint.channel,
     confidential: complaint.confidential,
@@ -108,7 +110,7 @@ export function openCase(
         ...draft,
         acknowledgedAt: options.now,
         // The letter meets the stage's acknowledge deadline (none is set while the clock waits for a signature).
-        deadlines: draft.deadlines.map((d) => (d.kind === 'acknowledge' ? { ...d, status: 'met' as const } : d)),
+        deadlines: draft.deadlines.map((d) => (d.kind === 'acknowledge' ? deadlineDone(d, options.now) : d)),
         staffNotifiedAt: options.now,
       }
     : { ...draft, staffNotifiedAt: options.now };

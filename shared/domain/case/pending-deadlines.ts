@@ -5,7 +5,8 @@ import type { CaseDeadline } from './case.js';
 
 /** The one way a case gets new deadlines: what the planner dates for an event at a stage, each pending. */
 export function pendingDeadlines(policy: Policy, stage: string, event: string, at: DateTime): CaseDeadline[] {
-  return planDeadlines(policy, stage, event, at).map((d) => ({ ...d, stage, status: 'pending' as const }));
+  const startedAt = at.toUTC().toISO() as string;
+  return planDeadlines(policy, stage, event, at).map((d) => ({ ...d, stage, status: 'pending' as const, startedAt }));
 }
 
 /** A deadline whose task was done at `at`: met when in time, still missed (and done) when late. */

@@ -199,6 +199,10 @@ export type LetterKind = (typeof LETTER_KINDS)[number];
 export const REMEDY_KINDS = ['explanation', 'apology', 'assurance', 'steps', 'policy-review', 'other'] as const;
 export type RemedyKind = (typeof REMEDY_KINDS)[number];
 
+/** Complaint-handling codes a report can assess itself against: the Housing Ombudsman's and the LGSCO's 2024 codes, the SPSO model procedure. */
+export const COMPLAINT_CODES = ['housing-ombudsman-2024', 'lgsco-2024', 'spso-model', 'none'] as const;
+export type ComplaintCode = (typeof COMPLAINT_CODES)[number];
+
 export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action', 'investigated'] as const;
 
 const intake = z
@@ -293,6 +297,20 @@ const policyObject = z
     withdrawal: z.object({ confirmInWriting: z.boolean(), clause }).strict().optional(),
     /** The organisation's own wording for a kind of letter, in place of Redress's: Mustache templates, checked before sending. */
     letters: z.partialRecord(z.enum(LETTER_KINDS), z.object({ subject: text.optional(), body: text.optional() }).strict()).default({}),
+    /** The policy's "nature of complaint": what staff file each case under, and the report counts by. */
+    categories: z.array(z.object({ id, name: text }).strict()).default([]),
+    /** The report to the board (Alumot 4.1): the roles it is for, whether it goes each January, the code it follows. */
+    reporting: z
+      .object({
+        /** The complaint-handling code the organisation follows, for the report's self-assessment. */
+        code: z.enum(COMPLAINT_CODES).default('none'),
+        /** The roles the report is for: they see it in the console, and it is sent to them each January if asked. */
+        to: z.array(id).default([]),
+        sendInJanuary: z.boolean().default(false),
+        clause: clause.optional(),
+      })
+      .strict()
+      .default({ code: 'none', to: [], sendInJanuary: false }),
     records: z
       .object({
         monitoring: z.array(text).default([]),
@@ -326,6 +344,8 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.Refinemen
   unique('stages', policy.stages.map((s) => s.id));
   unique('outsideBodies', policy.outsideBodies.map((b) => b.id));
   unique('outOfScope', policy.outOfScope.map((o) => o.id));
+  unique('categories', policy.categories.map((c) => c.id));
+  if (policy.reporting.sendInJanuary && policy.reporting.to.length === 0) problem(['reporting', 'to'], 'the report is sent each January: say to which roles');
 
   const asked = new Set(policy.intake.webForm.fields);
   if (policy.intake.webForm.enabled && policy.intake.signature?.required && !asked.has('signature')) {
@@ -353,6 +373,7 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.Refinemen
   };
 
   policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
+  policy.reporting.to.forEach((r, i) => knownRole(['reporting', 'to', i], r));
   policy.stages.forEach((s, i) => {
     knownRole(['stages', i, 'handler'], s.handler);
     s.deadlines.forEach((rule, j) => checkRule(['stages', i, 'deadlines', j], rule));

@@ -78,6 +78,7 @@ export function replyDateDeadline(policy: Policy, stage: Stage, from: DateTime, 
     rule: given ? 'set by staff' : `${describePeriod(rule.default.amount, rule.default.unit)} (the policy's default until staff set the date)`,
     clause: rule.clause,
     setBy: given ? 'staff' : 'default',
+    startedAt: from.toUTC().toISO() as string,
     ...(rule.note ? { note: rule.note } : {}),
   };
 }

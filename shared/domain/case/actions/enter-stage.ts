@@ -26,7 +26,8 @@ export function enterStage(policy: Policy, c: Case, stageId: string, at: DateTim
   const survives = (d: CaseDeadline) => d.kind === 'external-escalation-window' || d.kind === 'retention';
   const ended = c.deadlines.map((d) => (d.status === 'pending' && !survives(d) ? { ...d, status: 'closed' as const } : d));
   const { possibleNextStageRequest: _answered, ...rest } = c;
-  const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, c.about), deadlines: [...ended, ...planned] };
+  const entered = [...(c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }]), { stage: stageId, at: at.toUTC().toISO() as string }];
+  const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, c.about), deadlines: [...ended, ...planned], stagesEntered: entered };
   return {
     case: moved,
     events: [event(at, 'stage-changed', actor, `Moved from ${c.stage} to ${stageId}: ${why}`, { from: c.stage, to: stageId }), ...deadlinesSet(at, stageId, planned)],

@@ -1,3 +1,4 @@
+import { deadlineDone } from '../pending-deadlines.js';
 import { londonDate } from '#domain/calendar/london-date';
 import { letterFor } from '#domain/letters/complainant-letter';
 import { dateInWords } from '#domain/letters/dates-in-words';
@@ -44,7 +45,7 @@ export function escalate(policy: Policy, c: Case, request: { readonly reason?: s
   const moved = enterStage(policy, used, next.stage, ctx.at, ctx.actor, `the complainant asked for ${target?.name ?? next.stage}${reason ? ` (${reason})` : ''}`);
   const writable = writableByEmail(moved.case);
   const acknowledged: Case = writable
-    ? { ...moved.case, acknowledgedAt: iso(ctx.at), deadlines: moved.case.deadlines.map((d) => (d.stage === next.stage && d.kind === 'acknowledge' && d.status === 'pending' ? { ...d, status: 'met' as const } : d)) }
+    ? { ...moved.case, acknowledgedAt: iso(ctx.at), deadlines: moved.case.deadlines.map((d) => (d.stage === next.stage && d.kind === 'acknowledge' && d.status === 'pending' ? deadlineDone(d, iso(ctx.at)) : d)) }
     : moved.case;
   const events = [
     event(ctx.at, 'next-stage-requested', ctx.actor, `The complainant asked for ${target?.name ?? next.stage}${via ? ` (${via})` : ''}${window && today > window.dueDate ? `, after the window ended on ${window.dueDate}: ${reason}` : ''}`, {

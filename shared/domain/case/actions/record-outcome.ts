@@ -1,4 +1,5 @@
 import { londonDate } from '#domain/calendar/london-date';
+import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import { letterFor } from '#domain/letters/complainant-letter';
 import { outcomeFacts } from '#domain/letters/letter-view';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
@@ -13,10 +14,12 @@ export interface OutcomeRequest {
   readonly summary: string;
   readonly remedies: readonly string[];
   readonly actions: readonly { readonly text: string; readonly due: string }[];
+  /** What the organisation learnt: for staff and the board's report, never in the letter. */
+  readonly lessons?: string;
 }
 
 /**
- * `case outcome REF DECISION --summary TEXT [--remedy KIND]... [--action TEXT --due DATE]...`: the stage's
+ * `case outcome REF DECISION --summary TEXT [--remedy KIND]... [--action TEXT --due DATE]... [--lessons TEXT]`: the stage's
  * decision. Its response deadlines are met, the windows it opens start (the appeal, an outside body's), and
  * the outcome letter goes in the same step: at the last stage the final letter, naming every outside body and
  * the date its window ends. Refused when the reviewer decided an earlier stage, when the policy requires an
@@ -56,6 +59,7 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
     summary,
     remedies: [...request.remedies],
     actions: request.actions.map((a) => ({ text: a.text.trim(), due: a.due })),
+    ...(request.lessons?.trim() ? { lessons: boundText(request.lessons.trim(), TEXT_BOUNDS.summary) } : {}),
   };
   const planned = pendingDeadlines(policy, c.stage, 'outcome', ctx.at);
   const owed = new Set(owedDeadlines(c));

@@ -14,7 +14,7 @@ export function redirect(policy: Policy, c: Case, outOfScopeId: string, ctx: Act
   requireOpen(c, 'redirect it');
   const done = closed(policy, c, 'redirected', ctx.at);
   return change(
-    { ...done.case, recordedAsComplaint: false },
+    { ...done.case, recordedAsComplaint: false, redirectedTo: matter.id },
     [event(ctx.at, 'redirected', ctx.actor, `Not for this procedure: ${matter.matter}; sent to ${matter.goTo} (clause ${matter.clause})`, { outOfScope: matter.id }), ...done.events],
     true,
     letterFor(policy, done.case, redirectFacts(policy, done.case, matter), matter.id, iso(ctx.at), ctx.sending),

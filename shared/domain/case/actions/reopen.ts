@@ -9,7 +9,7 @@ export function reopen(c: Case, reason: string, ctx: ActionContext): CaseChange 
   const why = reason.trim();
   if (!why) throw new ActionRefusedError('say why it is reopened', { input: 'reason' });
   // Reopened, a matter resolved early or redirected is handled as a complaint after all.
-  const { closedAt: _closedAt, closure: _closure, recordedAsComplaint: _recorded, ...rest } = c;
+  const { closedAt: _closedAt, closure: _closure, recordedAsComplaint: _recorded, redirectedTo: _redirected, ...rest } = c;
   return change(
     { ...rest, status: 'open', deadlines: c.deadlines.filter((d) => !(d.kind === 'retention' && d.status === 'pending')) },
     [event(ctx.at, 'reopened', ctx.actor, `Reopened: ${why}`, { reason: why })],

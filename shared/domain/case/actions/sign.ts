@@ -3,7 +3,7 @@ import { acknowledgementFacts } from '#domain/letters/letter-view';
 import type { Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
-import { pendingDeadlines } from '../pending-deadlines.js';
+import { deadlineDone, pendingDeadlines } from '../pending-deadlines.js';
 import { writableByEmail } from '../reachable.js';
 import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } from './action-kit.js';
 import { automaticMove } from './enter-stage.js';
@@ -26,7 +26,7 @@ export function signCase(policy: Policy, c: Case, ctx: ActionContext & { readonl
   const acknowledged: Case = {
     ...signed,
     acknowledgedAt: signed.acknowledgedAt ?? iso(ctx.at),
-    deadlines: signed.deadlines.map((d) => (d === open ? { ...d, status: 'met' as const } : d)),
+    deadlines: signed.deadlines.map((d) => (d === open ? deadlineDone(d, iso(ctx.at)) : d)),
   };
   const moved = automaticMove(policy, acknowledged, ctx.at);
   events.push(

@@ -1,0 +1,118 @@
+import { londonDate } from '#domain/calendar/london-date';
+import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/case';
+import type { DeadlineKind } from '#domain/policy/policy-schema';
+
+/** The deadline kinds the report measures: acknowledging and responding. */
+const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
+
+/** One measured deadline of a stage: as first set, as finally set, and when it was done. */
+export interface RecordedDeadline {
+  readonly stage: string;
+  readonly kind: DeadlineKind;
+  /** The date as first set, before any extension: what "on time" is measured against. */
+  readonly firstDue: string;
+  /** The date after every extension: what "on time against the agreed extension" is measured against. */
+  readonly finalDue: string;
+  readonly extended: boolean;
+  /** Every extension was agreed with the complainant. */
+  readonly agreed: boolean;
+  /** When its clock started (the stage's day 0 is that day, or the next working day). */
+  readonly startedAt?: string;
+  readonly doneAt?: string;
+}
+
+export interface RecordedOutcome {
+  readonly stage: string;
+  readonly decision: Decision;
+  readonly at: string;
+  readonly remedies: readonly string[];
+  readonly actions: readonly { readonly due: string; readonly doneAt?: string }[];
+  /** Staff's words, kept for the staff report only; absent for a confidential case and after destruction. */
+  readonly lessons?: string;
+}
+
+/**
+ * What the annual report needs of one case, and nothing that identifies anyone: no name, address, words of the
+ * complaint or of its outcome. Kept beside the case for every year it was active in, written in the case's own
+ * transaction, so a year's report is one query of small items; destruction at retention leaves it standing.
+ */
+export interface ReportRecord {
+  readonly reference: string;
+  readonly policyId: string;
+  readonly channel: Case['channel'];
+  readonly category?: string;
+  readonly confidential: boolean;
+  /** False for a matter resolved early, which the policy does not count as a complaint. */
+  readonly recordedAsComplaint: boolean;
+  readonly status: CaseStatus;
+  readonly receivedAt: string;
+  readonly closedAt?: string;
+  readonly closure?: ClosureReason;
+  /** Where a redirected matter was sent (the policy's out-of-scope id). */
+  readonly redirectedTo?: string;
+  readonly stagesEntered: readonly { readonly stage: string; readonly at: string }[];
+  readonly deadlines: readonly RecordedDeadline[];
+  readonly outcomes: readonly RecordedOutcome[];
+  readonly destroyed: boolean;
+}
+
+export function reportRecordOf(c: Case): ReportRecord {
+  const measured = c.deadlines.filter((d) => MEASURED.includes(d.kind));
+  // An extension either moves a deadline in place (its extensions list) or, once missed, is a new deadline of the
+  // same kind after it: one recorded deadline per stage and kind, first date from the first, final from the last.
+  const groups = new Map<string, typeof measured>();
+  for (const d of measured) groups.set(`${d.stage}/${d.kind}`, [...(groups.get(`${d.stage}/${d.kind}`) ?? []), d]);
+  const deadlines: RecordedDeadline[] = [...groups.values()].map((list) => {
+    const first = list[0] as (typeof list)[number];
+    const last = list[list.length - 1] as (typeof list)[number];
+    const extensions = list.flatMap((d) => d.extensions ?? []);
+    const done = list.find((d) => d.doneAt)?.doneAt;
+    return {
+      stage: first.stage,
+      kind: first.kind,
+      firstDue: first.extensions?.[0]?.from ?? first.dueDate,
+      finalDue: last.dueDate,
+      extended: extensions.length > 0 || list.length > 1,
+      agreed: extensions.length > 0 && extensions.every((e) => e.agreed),
+      ...(first.startedAt ? { startedAt: first.startedAt } : {}),
+      ...(done ? { doneAt: done } : {}),
+    };
+  });
+  const outcomes: RecordedOutcome[] = (c.outcomes ?? (c.outcome ? [c.outcome] : [])).map((o) => ({
+    stage: o.stage,
+    decision: o.decision,
+    at: o.at,
+    remedies: o.remedies,
+    actions: o.actions.map((a) => ({ due: a.due, ...(a.doneAt ? { doneAt: a.doneAt } : {}) })),
+    ...(o.lessons && !c.confidential && !c.destroyedAt ? { lessons: o.lessons } : {}),
+  }));
+  return {
+    reference: c.reference,
+    policyId: c.policyId,
+    channel: c.channel,
+    ...(c.category ? { category: c.category } : {}),
+    confidential: c.confidential,
+    recordedAsComplaint: c.recordedAsComplaint !== false,
+    status: c.status,
+    receivedAt: c.receivedAt,
+    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    ...(c.closure ? { closure: c.closure } : {}),
+    ...(c.redirectedTo ? { redirectedTo: c.redirectedTo } : {}),
+    stagesEntered: c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }],
+    deadlines,
+    outcomes,
+    destroyed: Boolean(c.destroyedAt),
+  };
+}
+
+/** The years (Europe/London) a case did something in: its record is kept in each, so each year's report finds it. */
+export function reportYears(r: ReportRecord): number[] {
+  const instants = [
+    r.receivedAt,
+    r.closedAt,
+    ...r.stagesEntered.map((s) => s.at),
+    ...r.deadlines.map((d) => d.doneAt),
+    ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
+  ].filter((at): at is string => Boolean(at));
+  return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
+}
