@@ -46,6 +46,7 @@ import { parseEmailCommand } from '#cli/commands/parse-email';
 import { policyCheckCommand } from '#cli/commands/policy-check';
 import { policyShowCommand } from '#cli/commands/policy-show';
 import { sendSampleCommand } from '#cli/commands/send-sample';
+import { reportCommand } from '#cli/commands/report';
 import { StackUnavailableError } from './stack-context.js';
 import { UsageError } from './usage-error.js';
 
@@ -59,6 +60,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
   ingest FILE [--to ADDRESS] [--at INSTANT]
                              take a raw email into the local pipeline; prints the case reference
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
+  report --policy ID --year YYYY [--format html|csv|json] [--out FILE] [--publish]
+                             the annual report: figures, charts, self-assessment (html), csv, or raw json
   case list [--policy ID] [--from EMAIL]
                              cases, newest first (--from: one complainant's)
   case show REF [--json]     a case with its letters and timeline
@@ -156,6 +159,7 @@ const COMMANDS: Record<string, Command> = {
   'timers list': timersListCommand,
   'clock run-due': clockRunDueCommand,
   digest: digestCommand,
+  report: reportCommand,
 };
 
 async function run(argv: string[]): Promise<number> {

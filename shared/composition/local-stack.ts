@@ -19,6 +19,7 @@ import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable, sesClient } from './aws-clients.js';
 import { complainantPageDeps } from './complainant-page.js';
 import { SealedFileLinks } from '#adapters/http/sealed-file-links';
+import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
 import { consoleDeps } from './console.js';
 import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
@@ -37,6 +38,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),
     outbox: new DynamoDbOutbox(table),
+    reportRecords: new DynamoDbReportRecords(table),
     timers: options.timers ?? timers,
     rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
     mailer: options.mailer ?? new SesMailer(sesClient(config)),

@@ -44,6 +44,8 @@ import type { OutcomeRequest } from '#domain/case/actions/record-outcome';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Settings } from './settings.js';
+import type { ReportRecords } from '#application/ports/report-records';
+import { annualReport } from '#application/reporting/annual-report';
 
 /** Every port, for the entry points that use them all: the local stack, the CLI and tests. */
 export interface Ports {
@@ -52,6 +54,7 @@ export interface Ports {
   readonly counters: Counters;
   readonly heldMail: HeldMail;
   readonly outbox: Outbox;
+  readonly reportRecords: ReportRecords;
   readonly timers: Timers;
   readonly rawMail: RawMail;
   readonly mailer: Mailer;
@@ -64,6 +67,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
   const deps = { ...ports, ...settings };
   return {
     takeEmail: (inbound: InboundEmail) => takeEmail(deps, inbound),
+    annualReport: (policyId: string, year: number) => annualReport(deps, policyId, year),
     submitWebComplaint: (submission: WebSubmission) => submitWebComplaint(deps, submission),
     fireTimer: (input: TimerInput) => fireTimer(deps, input),
     sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),

@@ -113,6 +113,8 @@ const schema = z.object({
   REDRESS_CONSOLE_PAGE_SIZE: count(25),
   /** How long a link to a case's file (an attachment) works, in seconds: long enough to click, too short to pass round. */
   REDRESS_FILE_LINK_SECONDS: count(300),
+  /** A published report shows counts below this (from 1) as "fewer than N", so no complainant can be picked out. */
+  REDRESS_REPORT_PUBLISH_THRESHOLD: count(5),
   /** Locally: the staff the local sign-in knows (made on first start, one per role of each policy). */
   REDRESS_LOCAL_STAFF_FILE: z.string().min(1).optional(),
   REDRESS_DYNAMODB_PORT: count(8000),

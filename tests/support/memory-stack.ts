@@ -5,6 +5,7 @@ import { MemoryMailer } from '#adapters/memory/memory-mailer';
 import { MemoryOutbox } from '#adapters/memory/memory-outbox';
 import { MemoryRawMail } from '#adapters/memory/memory-raw-mail';
 import { MemoryTables } from '#adapters/memory/memory-tables';
+import { MemoryReportRecords } from '#adapters/memory/memory-report-records';
 import { MemoryTimers } from '#adapters/memory/memory-timers';
 import { MovableClock } from '#adapters/memory/movable-clock';
 import type { IntakeOutcome } from '#application/intake/take-email';
@@ -79,6 +80,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
     counters: new MemoryCounters(tables),
     heldMail: new MemoryHeldMail(tables),
     outbox: new MemoryOutbox(tables),
+    reportRecords: new MemoryReportRecords(tables),
     timers: new MemoryTimers(),
     rawMail: new MemoryRawMail(),
     mailer: new MemoryMailer(),

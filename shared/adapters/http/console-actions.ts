@@ -3,7 +3,8 @@ import type { StaffRequest } from '#application/staff/staff-deps';
 import type { Case } from '#domain/case/case';
 import type { RefusalHint } from '#domain/case/case-change';
 import type { ProblemLink } from './house-document.js';
-import { REMEDY_KINDS, type Policy, type RemedyKind } from '#domain/policy/policy-schema';
+import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
+import { remedyName } from '#domain/policy/remedy-names';
 
 /** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
 export interface ConsoleStaffActions {
@@ -122,7 +123,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
         ],
       },
       { name: 'summary', label: 'Why we reached this decision (the letter gives it)', kind: 'textarea' },
-      { name: 'remedy', label: 'What we will do to put it right', kind: 'checkboxes', options: [...REMEDY_KINDS.map((r) => ({ value: r, label: REMEDY_LABELS[r] })), ...p.outcomes.remedies.map((r) => ({ value: r.id, label: r.description }))] },
+      { name: 'remedy', label: 'What we will do to put it right', kind: 'checkboxes', options: [...REMEDY_KINDS, ...p.outcomes.remedies.map((r) => r.id).filter((id) => !(REMEDY_KINDS as readonly string[]).includes(id))].map((id) => ({ value: id, label: remedyName(p, id) })) },
       ...ACTION_ROWS.flatMap((i) => [
         { name: `action${i}`, label: `Action ${i} we agreed (optional)`, kind: 'text' as const },
         { name: `due${i}`, label: `Action ${i} due by`, kind: 'date' as const },
@@ -195,16 +196,6 @@ export function actionFor(verb: string): ConsoleAction | undefined {
 export function staffRequest(reference: string, actor: string, at: DateTime): StaffRequest {
   return { reference, actor, at };
 }
-
-/** The standard remedies as staff choose them on the outcome form (the letter words each its own way). */
-const REMEDY_LABELS: Record<RemedyKind, string> = {
-  explanation: 'An explanation of what happened',
-  apology: 'An apology',
-  assurance: 'An assurance that we will try to stop it happening again',
-  steps: 'Steps so that it does not happen again (give them as actions)',
-  'policy-review': 'A review of our policies',
-  other: 'Something else (give it as an action)',
-};
 
 /** The console's own field for each input a refusal may name, where it differs from the input's name. */
 const FIELD_FOR_INPUT: Record<string, string> = { remedies: 'remedy', offeredFor: 'offered' };

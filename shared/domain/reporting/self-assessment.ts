@@ -1,0 +1,107 @@
+import { describePeriod } from '#domain/planner/plan-deadlines';
+import type { ComplaintCode, DeadlineKind, Policy } from '#domain/policy/policy-schema';
+import type { AnnualFigures, StageFigures } from './annual-figures.js';
+
+/** One provision of a code: what Redress can show of it (the policy's rule and the year's figure), or left for staff. */
+export interface Provision {
+  readonly provision: string;
+  /** What the policy and the year's figures show; absent where only staff can answer. */
+  readonly evidence?: string;
+  /** Whether the policy's own rule is within the code's; absent where Redress cannot tell. */
+  readonly policyMeetsIt?: boolean;
+}
+
+export interface SelfAssessment {
+  readonly code: ComplaintCode;
+  readonly title: string;
+  readonly provisions: readonly Provision[];
+}
+
+const TITLES: Record<Exclude<ComplaintCode, 'none'>, string> = {
+  'housing-ombudsman-2024': "the Housing Ombudsman's Complaint Handling Code (2024)",
+  'lgsco-2024': "the Local Government and Social Care Ombudsman's Complaint Handling Code (2024)",
+  'spso-model': "the Scottish Public Services Ombudsman's model complaints handling procedure",
+};
+
+/**
+ * The report's self-assessment against the code the policy says it follows: each provision Redress can evidence,
+ * with the policy's rule and the figure that shows how it went, then those only staff can answer.
+ */
+export function selfAssessment(policy: Policy, figures: AnnualFigures): SelfAssessment | undefined {
+  const code = policy.reporting.code;
+  if (code === 'none') return undefined;
+  const formal = policy.stages.filter((s) => s.formal);
+  const [first, second] = [formal[0], formal[1]];
+  const figure = (i: number) => figures.stages[i];
+  const provisions: Provision[] =
+    code === 'spso-model'
+      ? [
+          timescale(policy, first?.id, 'respond', 5, 'A frontline (stage 1) response within 5 working days', figure(0)),
+          timescale(policy, second?.id, 'acknowledge', 3, 'A stage 2 complaint acknowledged within 3 working days', figure(1), 'acknowledge'),
+          timescale(policy, second?.id, 'respond', 20, 'A stage 2 response within 20 working days', figure(1)),
+          stages(formal.length),
+        ]
+      : [
+          timescale(policy, first?.id, 'acknowledge', 5, 'A complaint acknowledged within 5 working days of being received', figure(0), 'acknowledge'),
+          timescale(policy, first?.id, 'respond', 10, 'A stage 1 response within 10 working days of the acknowledgement', figure(0)),
+          extensions(figure(0), 'stage 1'),
+          stages(formal.length),
+          independence(policy, second?.id),
+          timescale(policy, second?.id, 'acknowledge', 5, 'A stage 2 complaint acknowledged within 5 working days', figure(1), 'acknowledge'),
+          timescale(policy, second?.id, 'respond', 20, 'A stage 2 response within 20 working days of the acknowledgement', figure(1)),
+          extensions(figure(1), 'stage 2'),
+        ];
+  provisions.push(
+    outsideBodies(policy),
+    { provision: 'Learning from complaints is reported to the governing body', evidence: `${plural(figures.lessons.length, 'lesson', 'lessons')} recorded at outcomes; ${plural(figures.actionsAgreed, 'action', 'actions')} agreed, ${figures.actionsDone} done, ${figures.actionsOverdue} overdue.` },
+    { provision: 'The complaints policy is published and easy to find, and complaints can be made in any reasonable way' },
+    { provision: 'A member of the governing body has lead responsibility for complaints' },
+    { provision: 'Staff handling complaints are trained, and complaints are not treated as a service request' },
+  );
+  return { code, title: TITLES[code], provisions };
+}
+
+function timescale(policy: Policy, stageId: string | undefined, kind: DeadlineKind, limit: number, provision: string, f: StageFigures | undefined, measured: 'acknowledge' | 'respond' = 'respond'): Provision {
+  const rule = policy.stages.find((s) => s.id === stageId)?.deadlines.find((d) => d.kind === kind && d.event === 'received');
+  if (!stageId || !rule) return { provision, evidence: stageId ? 'The policy sets no such timescale.' : 'The policy has no such stage.' };
+  const within = rule.unit === 'workingDays' ? rule.amount <= limit : undefined;
+  const done = measured === 'acknowledge' ? [f?.acknowledged ?? 0, f?.acknowledgedOnTime ?? 0] : [f?.responded ?? 0, f?.respondedOnTime ?? 0];
+  return {
+    provision,
+    evidence: `The policy: ${describePeriod(rule.amount, rule.unit)} (clause ${rule.clause}). This year: ${done[1]} of ${done[0]} on time.`,
+    ...(within !== undefined ? { policyMeetsIt: within } : {}),
+  };
+}
+
+function extensions(f: StageFigures | undefined, stage: string): Provision {
+  return {
+    provision: `An extension at ${stage} is explained to the complainant, and kept short`,
+    evidence: `${plural(f?.extended ?? 0, 'response', 'responses')} given more time this year; Redress records why and sends the holding letter with the new date each time.`,
+  };
+}
+
+function stages(count: number): Provision {
+  return { provision: 'A complaints procedure of two stages', evidence: `The policy has ${count} formal stage${count === 1 ? '' : 's'}.`, policyMeetsIt: count === 2 };
+}
+
+function independence(policy: Policy, stageId: string | undefined): Provision {
+  const rule = policy.stages.find((s) => s.id === stageId)?.independence;
+  return {
+    provision: 'Stage 2 is handled by someone not involved at stage 1',
+    evidence: rule ? `The policy: ${rule.rule} (clause ${rule.clause}). Redress refuses a stage 2 decision by whoever decided stage 1.` : 'The policy sets no rule; Redress still refuses a stage 2 decision by whoever decided stage 1.',
+    policyMeetsIt: Boolean(rule),
+  };
+}
+
+function outsideBodies(policy: Policy): Provision {
+  const names = policy.outsideBodies.map((b) => b.name);
+  return {
+    provision: 'The final response says where the complainant can go next, and by when',
+    evidence: names.length ? `Every final letter names ${names.join(', ')} with the date its time limit ends; Redress checks each letter before it is sent.` : 'The policy names no outside body.',
+    policyMeetsIt: names.length > 0,
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,77 @@
+/**
+ * `redress report` (../shared/conventions/report.md) against DynamoDB Local: the figures come from the report
+ * records each case write keeps beside the case, read back with one query.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
+import { cliStackEnv } from '#tests/support/cli-stack-env';
+import { runCli } from '#tests/support/run-cli';
+import { sesEmulatorProcess } from '#tests/support/ses-emulator-process';
+
+let ses: RunningServer;
+const env: Record<string, string> = {};
+const dir = mkdtempSync(join(tmpdir(), 'report-'));
+
+function ingest(n: number, at: string): string {
+  const path = join(dir, `${n}.eml`);
+  writeFileSync(path, [`From: Person ${n} <report.${n}.${Date.now()}@example.net>`, `Subject: Bins ${n}`, `Message-ID: <report.${n}.${Date.now()}@example.net>`, '', 'The bins were missed.', ''].join('\r\n'));
+  const r = runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', at], env);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.split(' ')[0] as string;
+}
+
+beforeAll(async () => {
+  ses = await sesEmulatorProcess();
+  Object.assign(env, await cliStackEnv(ses.endpoint));
+  const answered = ingest(1, '2026-11-23T10:00:00Z');
+  expect(runCli(['case', 'outcome', answered, 'not-upheld', '--summary', 'The crew came on the day.', '--at', '2026-12-01T15:00:00Z', '--by', 'manager'], env).status).toBe(0);
+  const atOnce = ingest(2, '2026-11-24T10:00:00Z');
+  expect(runCli(['case', 'early-resolution', atOnce, '--summary', 'Collected that afternoon.', '--at', '2026-11-24T15:00:00Z', '--by', 'cr'], env).status).toBe(0);
+  ingest(3, '2026-11-25T10:00:00Z');
+});
+afterAll(() => ses.stop());
+
+describe('redress report', () => {
+  it('prints the raw figures as JSON with the contract keys, each stage in the policy order', () => {
+    const r = runCli(['report', '--policy', 'county-council', '--year', '2026', '--format', 'json'], env);
+    expect(r.status).toBe(0);
+    const figures = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(figures).toMatchObject({
+      policy: 'county-council',
+      year: 2026,
+      received: 2,
+      earlyResolutions: 1,
+      withdrawn: 0,
+      redirected: 0,
+      escalated: 0,
+      stages: [
+        // Monday 23 November to Tuesday 1 December: 6 working days; the policy's 10 met.
+        { stage: 'stage-1', entered: 3, acknowledged: 3, acknowledgedOnTime: 3, responded: 1, respondedOnTime: 1, averageWorkingDaysToRespond: 6, outcomes: { upheld: 0, 'partly-upheld': 0, 'not-upheld': 1 } },
+        { stage: 'stage-2', entered: 0, responded: 0, averageWorkingDaysToRespond: null },
+      ],
+      previousYear: null,
+    });
+    expect(runCli(['report', '--policy', 'county-council', '--year', '2025', '--format', 'json'], env).stdout).toContain('"received":0');
+  });
+
+  it('writes the CSV for publication with small counts in words, and the HTML for the board to a file', () => {
+    const csv = runCli(['report', '--policy', 'county-council', '--year', '2026', '--format', 'csv', '--publish'], env);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split('\r\n')[0]).toBe('"section","item","2026"');
+    expect(csv.stdout).toContain('"Summary","Complaints received","fewer than 5"');
+    expect(csv.stdout).toContain('"Summary","Withdrawn","0"');
+    const out = join(dir, 'report.html');
+    const html = runCli(['report', '--policy', 'county-council', '--year', '2026', '--out', out], env);
+    expect(html.stderr).toBe(`wrote the 2026 report for county-council (html) to ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toContain('<h1>Complaints in 2026: County Council</h1>');
+    expect(readFileSync(out, 'utf8')).not.toContain('example.net');
+  });
+
+  it('refuses what it cannot do in one line', () => {
+    expect(runCli(['report', '--policy', 'county-council'], env)).toMatchObject({ status: 2, stderr: 'redress: usage: redress report --policy ID --year YYYY [--format html|csv|json] [--out FILE] [--publish]\n' });
+    expect(runCli(['report', '--policy', 'county-council', '--year', '2026', '--format', 'json', '--publish'], env)).toMatchObject({ status: 2, stderr: 'redress: --format json is the raw figures for staff; publish the html or csv\n' });
+  });
+});

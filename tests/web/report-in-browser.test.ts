@@ -1,0 +1,63 @@
+/**
+ * The annual report as the board reads it: rendered in Debian's chromium to PNG and PDF (test-artifacts/), checked
+ * by axe-core, and its published form with small counts in words and no lessons.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annualReportHtml } from '#adapters/http/annual-report-html';
+import type { AnnualReport } from '#application/reporting/annual-report';
+import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { councilYear } from '#tests/support/council-year';
+
+let browser: Browser;
+let report: AnnualReport;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const { stack } = await councilYear();
+  stack.clock.set('2028-01-04T09:00:00Z');
+  report = await stack.useCases.annualReport('county-council', 2027);
+});
+afterAll(() => browser?.close());
+
+describe('the annual report in a browser', () => {
+  it('shows the figures beside the year before, the charts, the self-assessment and the lessons; prints to PDF', async () => {
+    const html = await annualReportHtml(report);
+    const page = await (await browser.newContext()).newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Complaints in 2027: County Council');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Complaints received\t6\t1');
+    expect(text).toContain('Average working days to respond\t8.8');
+    expect(text).toContain("Self-assessment against the Local Government and Social Care Ombudsman's Complaint Handling Code (2024)");
+    expect(text).toContain('A complaint acknowledged within 5 working days of being received');
+    expect(text).toContain('Route changes must reach the crews before the day.');
+    // Each chart is a picture with its figures in words, and it has been drawn.
+    const charts = page.getByRole('img');
+    expect(await charts.count()).toBe(3);
+    expect(await charts.first().getAttribute('alt')).toMatch(/^What complaints were about: .*Not yet categorised: 6/);
+    expect(await page.evaluate("Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0)")).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027.png`, fullPage: true });
+    const pdf = await page.pdf({ path: `${ARTIFACTS}/report-county-council-2027.pdf`, format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+
+  it('for publication: counts from 1 to 4 in words, no lessons, and no chart that would show a small count', async () => {
+    const html = await annualReportHtml(report, { publication: { threshold: 5 } });
+    const page = await (await browser.newContext()).newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Complaints received\t6\tfewer than 5');
+    expect(text).toContain('Withdrawn\tfewer than 5');
+    expect(text).not.toContain('Route changes');
+    expect(text).not.toContain('Lessons learnt');
+    // What complaints were about (6, all not yet categorised) stays; responses on time (4 on time) goes.
+    expect(await page.getByRole('img').count()).toBe(1);
+    expect(await page.getByRole('img').getAttribute('alt')).toMatch(/^What complaints were about/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027-published.png`, fullPage: true });
+    await page.context().close();
+  });
+});
