@@ -32,6 +32,8 @@ import {
   caseRedirectCommand,
   caseReopenCommand,
   caseNotARequestCommand,
+  caseCategoryCommand,
+  caseActionDoneCommand,
   caseSignCommand,
   caseWithdrawCommand,
 } from '#cli/commands/case-lifecycle';
@@ -78,7 +80,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case extend REF KIND DATE --reason TEXT [--agreed]
                              more time, with the holding letter the policy calls for
   case outcome REF upheld|partly-upheld|not-upheld --summary TEXT [--remedy KIND]...
-            [--action TEXT --due DATE]...
+            [--action TEXT --due DATE]... [--lessons TEXT]
                              the stage's decision; sends the outcome (or final) letter
   case escalate REF [--reason TEXT]
                              the complainant asked for the next stage (after its window: --reason)
@@ -95,6 +97,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
                              a closed case is open again
   case not-a-request REF [--reason TEXT]
                              a reply flagged as perhaps asking for the next stage was not
+  case category REF ID       the policy's category the case is filed under (before it closes)
+  case action-done REF N     action N agreed at an outcome was done (as case show numbers them)
   case add-participant REF EMAIL
                              someone besides the complainant may write into the case
   case page REF [--new | --revoke]
@@ -147,6 +151,8 @@ const COMMANDS: Record<string, Command> = {
   'case close': caseCloseCommand,
   'case reopen': caseReopenCommand,
   'case not-a-request': caseNotARequestCommand,
+  'case category': caseCategoryCommand,
+  'case action-done': caseActionDoneCommand,
   'case add-participant': caseAddParticipantCommand,
   'case page': casePageCommand,
   'held list': heldListCommand,

@@ -12,6 +12,8 @@ const FLAGS: Record<string, string> = {
   name: '--name NAME',
   actions: '--action TEXT --due DATE',
   newDate: 'the new date, as YYYY-MM-DD',
+  category: 'a category id: policy show lists them',
+  action: 'the number case show gives the action',
 };
 
 /** Each action a refusal may point to instead, as this CLI's command. */

@@ -21,6 +21,7 @@ const OPTIONS = {
   offered: { type: 'string' },
   held: { type: 'boolean' },
   summary: { type: 'string' },
+  lessons: { type: 'string' },
   remedy: { type: 'string', multiple: true },
   action: { type: 'string', multiple: true },
   due: { type: 'string', multiple: true },
@@ -102,9 +103,9 @@ function actionsOf(values: Values): { text: string; due: string }[] {
 }
 
 export const caseOutcomeCommand = staffCommand(
-  `outcome REF ${DECISIONS.join('|')} --summary TEXT [--remedy KIND]... [--action TEXT --due YYYY-MM-DD]...`,
+  `outcome REF ${DECISIONS.join('|')} --summary TEXT [--remedy KIND]... [--action TEXT --due YYYY-MM-DD]... [--lessons TEXT]`,
   (p, v) => one(p) && DECISIONS.includes(p[0] as Decision) && Boolean(v.summary),
-  (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision, summary: p.values.summary ?? '', remedies: p.values.remedy ?? [], actions: actionsOf(p.values) }),
+  (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision, summary: p.values.summary ?? '', remedies: p.values.remedy ?? [], actions: actionsOf(p.values), ...(p.values.lessons ? { lessons: p.values.lessons } : {}) }),
 );
 export const caseEscalateCommand = staffCommand('escalate REF [--reason TEXT]', none, (s, p) => s.escalate({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
 export const caseWithdrawCommand = staffCommand('withdraw REF [--confirmed-in-writing]', none, (s, p) => s.withdraw({ ...p, confirmedInWriting: Boolean(p.values['confirmed-in-writing']) }));
@@ -115,6 +116,8 @@ export const caseNoteCommand = staffCommand('note REF TEXT', one, (s, p) => s.no
 export const caseCloseCommand = staffCommand('close REF', none, (s, p) => s.close(p));
 export const caseReopenCommand = staffCommand('reopen REF --reason TEXT', (p, v) => none(p) && Boolean(v.reason), (s, p) => s.reopen({ ...p, reason: p.values.reason ?? '' }));
 export const caseNotARequestCommand = staffCommand('not-a-request REF [--reason TEXT]', none, (s, p) => s.notARequest({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
+export const caseCategoryCommand = staffCommand('category REF ID', one, (s, p) => s.setCategory({ ...p, category: p.rest[0] as string }));
+export const caseActionDoneCommand = staffCommand('action-done REF N', (p) => one(p) && /^[1-9]\d{0,2}$/.test(p[0] as string), (s, p) => s.markActionDone({ ...p, action: Number(p.rest[0]) }));
 export const caseAddParticipantCommand = staffCommand('add-participant REF EMAIL', one, (s, p) => s.addParticipant({ ...p, email: p.rest[0] as string }));
 
 /** `redress case open --policy ID --name N ... --summary TEXT`: a complaint by phone, letter or in person; prints the new reference. */

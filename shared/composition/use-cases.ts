@@ -36,6 +36,8 @@ import { recordOutcome } from '#application/staff/record-outcome';
 import { redirect } from '#application/staff/redirect';
 import { reopen } from '#application/staff/reopen';
 import { notARequest } from '#application/staff/not-a-request';
+import { setCategory } from '#application/staff/set-category';
+import { markActionDone } from '#application/staff/mark-action-done';
 import { signCase } from '#application/staff/sign-case';
 import type { StaffDeps, StaffRequest } from '#application/staff/staff-deps';
 import type { OpenComplaintDeps } from '#application/intake/open-complaint';
@@ -112,6 +114,8 @@ export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
     close: (request: StaffRequest) => closeCase(deps, request),
     reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
     notARequest: (request: StaffRequest & { reason?: string }) => notARequest(deps, request),
+    setCategory: (request: StaffRequest & { category: string }) => setCategory(deps, request),
+    markActionDone: (request: StaffRequest & { action: number }) => markActionDone(deps, request),
     addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
     issuePage: (request: StaffRequest) => issuePage(deps, request),
     revokePage: (request: StaffRequest) => revokePage(deps, request),

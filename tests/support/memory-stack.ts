@@ -56,6 +56,7 @@ export interface MemoryStack {
   readonly counters: MemoryCounters;
   readonly heldMail: MemoryHeldMail;
   readonly outbox: MemoryOutbox;
+  readonly reportRecords: MemoryReportRecords;
   readonly timers: MemoryTimers;
   readonly rawMail: MemoryRawMail;
   readonly mailer: MemoryMailer;

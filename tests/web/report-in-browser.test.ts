@@ -39,6 +39,8 @@ describe('the annual report in a browser', () => {
     expect(await page.evaluate("Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0)")).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027-print.png`, fullPage: true });
     const pdf = await page.pdf({ path: `${ARTIFACTS}/report-county-council-2027.pdf`, format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.context().close();

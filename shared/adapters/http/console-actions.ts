@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { StaffRequest } from '#application/staff/staff-deps';
 import type { Case } from '#domain/case/case';
 import type { RefusalHint } from '#domain/case/case-change';
+import { agreedActions } from '#domain/case/actions/action-done';
 import type { ProblemLink } from './house-document.js';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { remedyName } from '#domain/policy/remedy-names';
@@ -24,6 +25,8 @@ export interface ConsoleStaffActions {
   close(r: StaffRequest): Promise<Case>;
   reopen(r: StaffRequest & { reason: string }): Promise<Case>;
   notARequest(r: StaffRequest & { reason?: string }): Promise<Case>;
+  setCategory(r: StaffRequest & { category: string }): Promise<Case>;
+  markActionDone(r: StaffRequest & { action: number }): Promise<Case>;
   addParticipant(r: StaffRequest & { email: string }): Promise<Case>;
   issuePage(r: StaffRequest): Promise<Case>;
   revokePage(r: StaffRequest): Promise<Case>;
@@ -128,6 +131,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
         { name: `action${i}`, label: `Action ${i} we agreed (optional)`, kind: 'text' as const },
         { name: `due${i}`, label: `Action ${i} due by`, kind: 'date' as const },
       ]),
+      { name: 'lessons', label: 'What we learnt (staff and the board only; not in the letter)', kind: 'textarea' },
     ],
     run: (s, b, f) =>
       s.outcome({
@@ -136,7 +140,22 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
         summary: one(f, 'summary'),
         remedies: many(f, 'remedy'),
         actions: ACTION_ROWS.filter((i) => one(f, `action${i}`)).map((i) => ({ text: one(f, `action${i}`), due: one(f, `due${i}`) })),
+        ...(one(f, 'lessons').trim() ? { lessons: one(f, 'lessons') } : {}),
       }),
+  },
+  {
+    verb: 'category',
+    label: 'File it under a category (for the report)',
+    offered: (c, p) => c.status !== 'closed' && p.categories.length > 0,
+    fields: (c, p) => [{ name: 'category', label: 'Category', kind: 'select', options: p.categories.filter((k) => k.id !== c.category).map((k) => ({ value: k.id, label: k.name })) }],
+    run: (s, b, f) => s.setCategory({ ...b, category: one(f, 'category') }),
+  },
+  {
+    verb: 'action-done',
+    label: 'An agreed action was done',
+    offered: (c) => agreedActions(c).some((a) => !a.doneAt),
+    fields: (c) => [{ name: 'action', label: 'Which action', kind: 'select', options: agreedActions(c).filter((a) => !a.doneAt).map((a) => ({ value: String(a.n), label: `${a.text} (due ${a.due})` })) }],
+    run: (s, b, f) => s.markActionDone({ ...b, action: Number(one(f, 'action')) }),
   },
   {
     verb: 'escalate',

@@ -12,6 +12,8 @@ import { daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
 import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { HouseDocument, Problem, type ProblemLink } from './house-document.js';
+import { agreedActions } from '#domain/case/actions/action-done';
+import { remedyName } from '#domain/policy/remedy-names';
 
 /** Who is signed in, for the page's header and its sign-out form. */
 export interface Signed {
@@ -130,6 +132,8 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dd>{view.policy.roles.find((r) => r.id === c.handlerRole)?.title ?? c.handlerRole}</dd>
         <dt>Received</dt>
         <dd>{instantInWords(c.receivedAt)}</dd>
+        <dt>Category</dt>
+        <dd>{view.policy.categories.find((k) => k.id === c.category)?.name ?? 'Not yet categorised'}</dd>
       </dl>
       <h2>Deadlines</h2>
       {pending.length === 0 ? <p>No date set.</p> : null}
@@ -163,6 +167,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
             ) : null}
           </dl>
           <div class="letter">{c.summary}</div>
+          <CaseDecisions c={c} policy={view.policy} />
           <CaseFiles files={view.files} />
           <CaseMessages timeline={view.timeline} />
           <h2>Letters</h2>
@@ -195,6 +200,39 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         </>
       )}
     </Layout>
+  );
+};
+
+/** Each stage's decision, with the actions agreed (numbered as `case action-done` takes them) and the lessons. */
+const CaseDecisions: FC<{ c: Case; policy: Policy }> = ({ c, policy }) => {
+  if (!c.outcomes?.length) return null;
+  const actions = agreedActions(c);
+  return (
+    <>
+      <h2>Decisions</h2>
+      {c.outcomes.map((o, i) => (
+        <section aria-label={`Decision at ${policy.stages.find((s) => s.id === o.stage)?.name ?? o.stage}`}>
+          <h3>
+            {policy.stages.find((s) => s.id === o.stage)?.name ?? o.stage}: {capitalise(o.decision.replace('-', ' '))}, {instantInWords(o.at)}
+          </h3>
+          <div class="letter">{o.summary}</div>
+          {o.remedies.length ? <p>Remedies: {o.remedies.map((r) => remedyName(policy, r)).join('; ')}</p> : null}
+          {o.actions.length ? (
+            <ol>
+              {actions
+                .filter((a) => a.outcome === i)
+                .map((a) => (
+                  <li value={a.n}>
+                    {a.text}: due {dateInWords(a.due)}
+                    {a.doneAt ? `, done ${dateInWords(londonDate(a.doneAt))}` : ''}
+                  </li>
+                ))}
+            </ol>
+          ) : null}
+          {o.lessons ? <p>What we learnt: {o.lessons}</p> : null}
+        </section>
+      ))}
+    </>
   );
 };
 

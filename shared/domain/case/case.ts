@@ -199,7 +199,9 @@ export type TimelineEventType =
   | 'reassigned'
   | 'viewed'
   | 'reopened'
-  | 'next-stage-requested';
+  | 'next-stage-requested'
+  | 'categorised'
+  | 'action-done';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

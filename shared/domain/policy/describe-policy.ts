@@ -86,6 +86,11 @@ export function describePolicy(policy: Policy): string {
   out.push(`Outcomes: ${policy.outcomes.decisions.join(', ')} [${policy.outcomes.clause}]`);
   for (const r of policy.outcomes.remedies) out.push(`  - ${r.description}`);
   out.push(`Records: ${policy.records.monitoring.join('; ') || 'no monitoring fields stated'}`);
+  out.push(`Categories: ${policy.categories.map((k) => `${k.name} (${k.id})`).join('; ') || 'none listed'}`);
+  const reporting = policy.reporting;
+  out.push(
+    `Annual report: ${reporting.to.length ? `for ${reporting.to.map(role).join(' and ')}` : 'for staff'}${reporting.sendInJanuary ? ', sent each January' : ''}${reporting.code !== 'none' ? `; assessed against the ${reporting.code} code` : ''}${reporting.clause ? ` [${reporting.clause}]` : ''}`,
+  );
   out.push(`Retention: ${policy.records.retention ? `${policy.records.retention.rule} [${policy.records.retention.clause}]` : 'not stated by the policy'}`);
   return out.join('\n') + '\n';
 }

@@ -1,0 +1,79 @@
+/** What staff record for the report: the category of a case, lessons at an outcome, and agreed actions done. */
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { annualFigures } from '#domain/reporting/annual-figures';
+import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
+import { seedPolicies } from '#tests/support/policies';
+
+const at = (iso: string) => DateTime.fromISO(iso);
+const actor = 'cr@county-council.example';
+
+async function complaint(stack: MemoryStack): Promise<string> {
+  const [o] = await stack.deliver(email(['From: Pat Person <pat@example.net>', 'To: complaints@county-council.example', 'Subject: Bins'], 'The bins were missed again.'), { receivedAt: '2027-01-11T09:00:00Z' });
+  if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+  return o.reference;
+}
+
+describe('categories', () => {
+  it('are set and changed before closure, from the policy list only, each on the timeline, and counted in the report', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack);
+    await expect(staff.setCategory({ reference, category: 'potholes', at: at('2027-01-12T10:00:00Z'), actor })).rejects.toMatchObject({
+      message: expect.stringMatching(/^County Council's categories are waste, roads, .*, not "potholes"$/) as string,
+      hint: { input: 'category' },
+    });
+    await staff.setCategory({ reference, category: 'roads', at: at('2027-01-12T10:00:00Z'), actor });
+    const changed = await staff.setCategory({ reference, category: 'waste', at: at('2027-01-12T11:00:00Z'), actor });
+    expect(changed.category).toBe('waste');
+    expect((await stack.cases.timeline(reference)).filter((e) => e.type === 'categorised').map((e) => e.summary)).toEqual([
+      'Filed under Roads, pavements and parking',
+      'Filed under Bins, recycling and street cleaning (was Roads, pavements and parking)',
+    ]);
+    await expect(staff.setCategory({ reference, category: 'waste', at: at('2027-01-12T12:00:00Z'), actor })).rejects.toThrow('is already filed under Bins, recycling and street cleaning');
+    await staff.close({ reference, at: at('2027-01-13T10:00:00Z'), actor });
+    await expect(staff.setCategory({ reference, category: 'roads', at: at('2027-01-14T10:00:00Z'), actor })).rejects.toMatchObject({ hint: { instead: 'reopen', reference } });
+    const figures = annualFigures(seedPolicies.get('county-council'), await stack.reportRecords.ofYear('county-council', 2027), 2027, '2027-12-31');
+    expect(figures.byCategory.filter((c) => c.count > 0)).toEqual([{ category: 'waste', name: 'Bins, recycling and street cleaning', count: 1 }]);
+  });
+});
+
+describe('agreed actions', () => {
+  it('are numbered across outcomes, done once (on a closed case too), and the report counts them done or overdue', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack);
+    await staff.outcome({
+      reference,
+      decision: 'upheld',
+      summary: 'The crew missed the street.',
+      remedies: ['apology'],
+      actions: [
+        { text: 'Retrain the crew', due: '2027-02-15' },
+        { text: 'Add the street to the checklist', due: '2027-02-01' },
+      ],
+      lessons: 'Route changes must reach the crews.',
+      at: at('2027-01-20T15:00:00Z'),
+      actor,
+    });
+    await staff.close({ reference, at: at('2027-01-21T10:00:00Z'), actor });
+    const done = await staff.markActionDone({ reference, action: 2, at: at('2027-02-03T10:00:00Z'), actor });
+    expect(done.outcomes?.[0]?.actions).toEqual([
+      { text: 'Retrain the crew', due: '2027-02-15' },
+      { text: 'Add the street to the checklist', due: '2027-02-01', doneAt: '2027-02-03T10:00:00.000Z' },
+    ]);
+    expect((await stack.cases.timeline(reference)).find((e) => e.type === 'action-done')?.summary).toBe('Done: Add the street to the checklist (due 2027-02-01)');
+    await expect(staff.markActionDone({ reference, action: 2, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow('action 2 ("Add the street to the checklist") was already done on 2027-02-03');
+    await expect(staff.markActionDone({ reference, action: 3, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow(`${reference} has actions 1 to 2, not 3`);
+    const figures = annualFigures(seedPolicies.get('county-council'), await stack.reportRecords.ofYear('county-council', 2027), 2027, '2027-03-01');
+    expect(figures).toMatchObject({ actionsAgreed: 2, actionsDone: 1, actionsOverdue: 1, lessons: ['Route changes must reach the crews.'] });
+  });
+
+  it("keep a confidential case's lessons out of its report record", async () => {
+    const stack = memoryStack();
+    const { reference } = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2027-01-11T09:00:00Z'), actor, name: 'Sol Secret', phone: '01632 960000', summary: 'About my care.', channel: 'phone', confidential: true });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We found no fault.', remedies: [], actions: [], lessons: 'Sol asked for a named worker.', at: at('2027-01-20T15:00:00Z'), actor });
+    expect((await stack.cases.get(reference))?.outcome?.lessons).toBe('Sol asked for a named worker.');
+    expect(JSON.stringify(await stack.reportRecords.ofYear('county-council', 2027))).not.toContain('Sol');
+  });
+});
