@@ -140,5 +140,21 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
   console.log(`  baseline: bare query of the open-cases index: p50 ${openQuery.p50.toFixed(0)} ms, p95 ${openQuery.p95.toFixed(0)} ms; the view is ${(morning.p50 / openQuery.p50).toFixed(2)}x at p50`);
   console.log(`  console case list, first page of ${total}: p50 ${list.p50.toFixed(0)} ms, p95 ${list.p95.toFixed(0)} ms`);
   console.log(`  baseline: bare query of one page (26 items) of the newest-first index: p50 ${newestQuery.p50.toFixed(0)} ms, p95 ${newestQuery.p95.toFixed(0)} ms; the list is ${(list.p50 / newestQuery.p50).toFixed(2)}x at p50`);
+
+  // The annual report (issue 11): the same organisation's 10,000 cases of the year, from their report records,
+  // against a bare paginated query of the same items (p50 and p95 of 5 runs).
+  const reportYear = 2030;
+  const report = await timed(() => stack.useCases.annualReport(policy.id, reportYear), 5);
+  const counted = (await stack.useCases.annualReport(policy.id, reportYear)).figures.received;
+  if (counted !== total) throw new Error(`the report counted ${counted} cases received in ${reportYear}, expected ${total}`);
+  const recordsQuery = await timed(async () => {
+    let key: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await dynamodb.send(new QueryCommand({ TableName: config.REDRESS_TABLE, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: `REPORT#${policy.id}#${reportYear}` } }, ExclusiveStartKey: key }));
+      key = page.LastEvaluatedKey;
+    } while (key);
+  }, 5);
+  console.log(`  annual report, ${total} cases in ${reportYear} (two years' records, figures): p50 ${report.p50.toFixed(0)} ms, p95 ${report.p95.toFixed(0)} ms`);
+  console.log(`  baseline: bare query of the year's ${total} report records: p50 ${recordsQuery.p50.toFixed(0)} ms, p95 ${recordsQuery.p95.toFixed(0)} ms; the report is ${(report.p50 / recordsQuery.p50).toFixed(2)}x at p50`);
   dynamodb.destroy();
 }

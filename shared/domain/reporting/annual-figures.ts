@@ -1,6 +1,8 @@
 import { londonDate } from '#domain/calendar/london-date';
 import type { Decision } from '#domain/case/case';
-import { calendarFor } from '#domain/planner/plan-deadlines';
+import { calendarFor, endOfLondonDay } from '#domain/planner/plan-deadlines';
+import { DateTime } from 'luxon';
+import { LONDON } from '#domain/calendar/working-calendar';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { RecordedOutcome, ReportRecord } from './report-record.js';
 
@@ -60,7 +62,15 @@ const UNCATEGORISED = 'uncategorised';
  * the year it was entered, a response in the year its outcome was sent.
  */
 export function annualFigures(policy: Policy, records: readonly ReportRecord[], year: number, today: string): AnnualFigures {
-  const inYear = (at: string | undefined) => at !== undefined && londonDate(at).startsWith(`${year}-`);
+  // Instants compared as numbers against the year's bounds in London, and "on time" as done by the end of the
+  // due day: the report reads thousands of records, and a time zone conversion for each would be most of its time.
+  const [from, to] = [startOfLondonYear(year), startOfLondonYear(year + 1)];
+  const inYear = (at: string | undefined) => {
+    if (at === undefined) return false;
+    const t = Date.parse(at);
+    return t >= from && t < to;
+  };
+  const byEndOf = (at: string, date: string) => Date.parse(at) <= Date.parse(endOfLondonDay(date));
   const calendar = calendarFor(policy);
   const received = records.filter((r) => inYear(r.receivedAt) && r.closure !== 'early-resolution');
   const closedAs = (closure: string) => records.filter((r) => r.closure === closure && inYear(r.closedAt ?? r.receivedAt));
@@ -73,7 +83,7 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
       const ofStage = (r: ReportRecord, kind: 'acknowledge' | 'respond') => r.deadlines.find((d) => d.stage === stage.id && d.kind === kind);
       const acknowledgements = records.flatMap((r) => {
         const d = ofStage(r, 'acknowledge');
-        return d?.doneAt && inYear(d.doneAt) ? [londonDate(d.doneAt) <= d.firstDue] : [];
+        return d?.doneAt && inYear(d.doneAt) ? [byEndOf(d.doneAt, d.firstDue)] : [];
       });
       const responses = outcomesInYear
         .filter(({ outcome }) => outcome.stage === stage.id)
@@ -82,7 +92,7 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
           const entered = record.stagesEntered.find((s) => s.stage === stage.id)?.at ?? record.receivedAt;
           const day0 = calendar.firstWorkingDayFrom(londonDate(due?.startedAt ?? entered));
           const answered = londonDate(outcome.at);
-          return { outcome, due, answered, workingDays: Math.max(0, calendar.workingDaysFrom(day0, answered)) };
+          return { outcome, due, answered, workingDays: Math.max(0, calendar.workingDaysFrom(day0, answered)), onTime: Boolean(due && byEndOf(outcome.at, due.firstDue)), withinExtension: Boolean(due && byEndOf(outcome.at, due.finalDue)) };
         });
       const days = responses.map((r) => r.workingDays).sort((a, b) => a - b);
       return {
@@ -92,8 +102,8 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
         acknowledged: acknowledgements.length,
         acknowledgedOnTime: acknowledgements.filter(Boolean).length,
         responded: responses.length,
-        respondedOnTime: responses.filter((r) => r.due && r.answered <= r.due.firstDue).length,
-        respondedWithinExtension: responses.filter((r) => r.due && r.answered <= r.due.finalDue).length,
+        respondedOnTime: responses.filter((r) => r.onTime).length,
+        respondedWithinExtension: responses.filter((r) => r.withinExtension).length,
         extended: responses.filter((r) => r.due?.extended).length,
         averageWorkingDaysToRespond: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
         medianWorkingDaysToRespond: median(days),
@@ -149,4 +159,8 @@ function median(sorted: readonly number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function startOfLondonYear(year: number): number {
+  return DateTime.fromObject({ year, month: 1, day: 1 }, { zone: LONDON }).toMillis();
 }
