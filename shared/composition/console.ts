@@ -7,6 +7,10 @@ import { discardHeld } from '#application/held/discard-held';
 import { releaseHeld } from '#application/held/release-held';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { FileLinks } from '#application/ports/file-links';
+import type { ReportRecords } from '#application/ports/report-records';
+import { boardReport } from '#application/console/board-report';
+import { mayReadReport } from '#domain/access/case-access';
+import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
 import type { RawMail } from '#application/ports/raw-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { DryRunCases } from '#application/console/dry-run-cases';
@@ -39,6 +43,7 @@ import { bindStaffActions } from './use-cases.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
+  readonly reportRecords: ReportRecords;
   readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
   readonly rawMail: RawMail;
@@ -95,6 +100,9 @@ export function consoleDeps(
     organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
+    report: (member, policyId, year) => boardReport(deps, member, policyId, year),
+    reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
+    publishThreshold: config.REDRESS_REPORT_PUBLISH_THRESHOLD,
     sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
     publicUrl,
@@ -116,6 +124,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table),
+    reportRecords: new DynamoDbReportRecords(table),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), bucket),
     // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.

@@ -349,6 +349,27 @@ describe('the staff console', () => {
     await context.close();
   });
 
+  it('the annual report is a page for the roles the policy names (the council: its Chief Executive), with its CSV; not for others', async () => {
+    const { context, page } = await signedIn('county-council.chief-executive');
+    await page.getByRole('link', { name: "County Council's annual report" }).click();
+    await page.getByRole('link', { name: '2026', exact: true }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Complaints in 2026: County Council');
+    expect(await page.locator('main').innerText()).toMatch(/Complaints received\t[1-9]/);
+    // The charts are data: images the console's CSP allows, and they have been drawn.
+    expect(await page.evaluate("Array.from(document.images).length > 0 && Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0)")).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-report.png`, fullPage: true });
+    const csv = await page.request.get(`${page.url().split('?')[0]}?year=2026&format=csv&publish=1`);
+    expect(csv.headers()['content-disposition']).toBe(`attachment; filename="county-council-complaints-2026.csv"; filename*=UTF-8''county-council-complaints-2026.csv`);
+    expect(await csv.text()).toMatch(/^"section","item","2026"/);
+    await context.close();
+
+    const manager = await signedIn('county-council.service-manager');
+    expect(await manager.page.getByRole('link', { name: "County Council's annual report" }).count()).toBe(0);
+    expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council?year=2026`))?.status()).toBe(404);
+    await manager.context.close();
+  });
+
   it('refuses a cross-site POST, sends an expired session back to sign-in, and signs out', async () => {
     const { context, page } = await signedIn('alumot.ceo');
     const base = page.url().split('/console')[0] as string;

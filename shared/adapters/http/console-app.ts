@@ -21,6 +21,10 @@ import { postedFromHere } from './same-site-post.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
 import { seal, unseal } from './sealed-cookie.js';
 import type { LinkedFile } from './sealed-file-links.js';
+import { annualReportHtml } from './annual-report-html.js';
+import type { AnnualReport } from '#application/reporting/annual-report';
+import { ReportNotFoundError } from '#application/console/board-report';
+import { reportCsv, reportRows } from '#domain/reporting/report-table';
 import { downloadDisposition, downloadType } from '#adapters/download-headers';
 
 /** What the console's routes call. */
@@ -49,6 +53,12 @@ export interface ConsoleDeps {
   readonly organisations: readonly { readonly id: string; readonly name: string; readonly stages: readonly string[] }[];
   /** A policy as a person reads it (`policy show`), for its members; undefined for anyone else. */
   readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
+  /** The annual report of an organisation for a year (ReportNotFoundError for someone it is not for). */
+  readonly report: (member: StaffMember, policyId: string, year: number) => Promise<AnnualReport>;
+  /** The organisations whose annual report this person may read. */
+  readonly reportsFor: (member: StaffMember) => readonly string[];
+  /** The smallest count a published report shows as a number. */
+  readonly publishThreshold: number;
   readonly sessionSecret: string;
   readonly sessionMinutes: number;
   /** The front door as staff reach it: the sign-in comes back to <publicUrl>/console/callback. */
@@ -146,7 +156,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/console', async (c) => {
     const s = session(c);
     if (!s) return toSignIn(c);
-    return c.html(html.morning({ signed: signed(s), organisations: await deps.morning(memberOf(s)), today: londonDate(deps.now()) }));
+    const member = memberOf(s);
+    return c.html(html.morning({ signed: signed(s), organisations: await deps.morning(member), today: londonDate(deps.now()), reports: deps.reportsFor(member) }));
   });
 
   app.get('/console/cases', async (c) => {
@@ -187,6 +198,31 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       'content-security-policy': "default-src 'none'; sandbox",
       'cache-control': 'no-store',
     });
+  });
+
+  // The annual report: the year just ended unless another is asked; the figures as CSV; the published form.
+  app.get('/console/reports/:policy', async (c) => {
+    const s = session(c);
+    if (!s) return toSignIn(c);
+    const thisYear = Number(londonDate(deps.now()).slice(0, 4));
+    const asked = Number.parseInt(c.req.query('year') ?? '', 10);
+    const year = asked >= 2000 && asked <= thisYear ? asked : thisYear - 1;
+    const policyId = c.req.param('policy');
+    let report: AnnualReport;
+    try {
+      report = await deps.report(memberOf(s), policyId, year);
+    } catch (error) {
+      if (error instanceof ReportNotFoundError) return c.html(html.notFound(signed(s)), 404);
+      throw error;
+    }
+    const publication = c.req.query('publish') ? { threshold: deps.publishThreshold } : undefined;
+    if (c.req.query('format') === 'csv') {
+      const csv = reportCsv(report.figures, reportRows(report.policy, report.figures, report.previous, publication), Boolean(report.previous));
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-complaints-${year}.csv`) });
+    }
+    const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+    c.header('content-security-policy', pageHeaders('same-origin', { dataImages: true })['content-security-policy'] as string);
+    return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
   });
 
   app.get('/console/policies/:id', (c) => {

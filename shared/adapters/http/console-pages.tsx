@@ -48,7 +48,7 @@ const Layout: FC<PropsWithChildren<{ title: string; signed?: Signed | undefined 
 
 const dueWords = (dueDate: string | undefined, left: number | undefined) => (dueDate ? `${dateInWords(dueDate)} (${daysInWords(left ?? 0)})` : '');
 
-export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOrganisation[]; today: string }> = ({ signed, organisations, today }) => (
+export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOrganisation[]; today: string; reports: readonly string[] }> = ({ signed, organisations, today, reports }) => (
   <Layout title="This morning" signed={signed}>
     <h1>This morning</h1>
     <p>{dateInWords(today)}</p>
@@ -61,6 +61,12 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
         <h2 id={`org-${org.policyId}`}>{org.name}</h2>
         <p>
           <a href={`/console/policies/${org.policyId}`}>{`${org.name}'s complaints policy`}</a>
+          {reports.includes(org.policyId) ? (
+            <>
+              {' · '}
+              <a href={`/console/reports/${org.policyId}`}>{`${org.name}'s annual report`}</a>
+            </>
+          ) : null}
         </p>
         {org.sections.length === 0 ? <p>Nothing needs doing.</p> : null}
         {org.sections.map((section) => (

@@ -50,7 +50,7 @@ export interface ProblemLink {
  * its own stylesheet (by hash), forms posted only to itself (and redirected only where it says); the Referer rule is
  * the page's own.
  */
-export function pageHeaders(referrerPolicy: 'no-referrer' | 'same-origin', options: { redirectsTo?: readonly string[] } = {}): Record<string, string> {
+export function pageHeaders(referrerPolicy: 'no-referrer' | 'same-origin', options: { redirectsTo?: readonly string[]; dataImages?: boolean } = {}): Record<string, string> {
   // Browsers check form-action on the redirect after a POST too: a form that sends people on to the
   // organisation's own thank-you page must name that origin.
   const formAction = ["'self'", ...(options.redirectsTo ?? [])].join(' ');
@@ -59,6 +59,6 @@ export function pageHeaders(referrerPolicy: 'no-referrer' | 'same-origin', optio
     'referrer-policy': referrerPolicy,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE}; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; style-src ${HOUSE_STYLE_SOURCE};${options.dataImages ? ' img-src data:;' : ''} form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
   };
 }

@@ -34,7 +34,7 @@ table{border-collapse:collapse;width:100%;margin-bottom:30px}th,td{text-align:le
 ol.timeline li{margin-bottom:10px}
 .field form{margin-bottom:20px}
 .report-chart{margin:0 0 30px}.report-chart img{max-width:100%;height:auto}
-@media print{body{font-size:11pt}main{max-width:none;padding:0}.console-header,.visually-hidden{display:none}.report-section,.report-chart,tr{break-inside:avoid}a{color:inherit}@page{size:A4;margin:18mm}}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}.console-header,.visually-hidden,.no-print{display:none}.report-section,.report-chart,tr{break-inside:avoid}a{color:inherit}@page{size:A4;margin:18mm}}
 `;
 
 /** The style's CSP source: pages allow exactly this inline stylesheet and no other. */

@@ -9,6 +9,8 @@ import { HouseDocument } from './house-document.js';
 export interface ReportPageOptions {
   /** For publication: small counts become words, lessons are left out. */
   readonly publication?: Publication;
+  /** In the console: where to go back to, and the other years and forms of the report (not printed). */
+  readonly console?: { readonly back: string; readonly years: readonly number[]; readonly base: string };
 }
 
 const Section: FC<{ title: string; rows: readonly ReportRow[]; year: number; hasPrevious: boolean }> = ({ title, rows, year, hasPrevious }) => (
@@ -58,6 +60,28 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
   const charts = reportCharts(figures, previous, options.publication);
   return (
     <HouseDocument title={`Complaints in ${figures.year}: ${policy.organisation.name}`}>
+      {options.console ? (
+        <nav class="no-print" aria-label="The report">
+          <p>
+            <a href={options.console.back}>Back to the console</a>
+          </p>
+          <ul>
+            {options.console.years.map((y) => (
+              <li>
+                <a href={`${options.console?.base}?year=${y}`} aria-current={y === figures.year ? 'page' : undefined}>
+                  {y}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href={`${options.console.base}?year=${figures.year}&publish=1`}>For publication</a>
+            </li>
+            <li>
+              <a href={`${options.console.base}?year=${figures.year}&format=csv`}>The figures as CSV</a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <h1>
         Complaints in {figures.year}: {policy.organisation.name}
       </h1>

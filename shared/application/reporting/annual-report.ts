@@ -15,14 +15,20 @@ export interface AnnualReport {
 }
 
 /** An organisation's annual report: the year's figures beside the year before's, from two queries of report records. */
-export async function annualReport(deps: { readonly policies: PolicySet; readonly reportRecords: ReportRecords; readonly clock: Clock }, policyId: string, year: number): Promise<AnnualReport> {
+export async function annualReport(
+  deps: { readonly policies: PolicySet; readonly reportRecords: ReportRecords; readonly clock: Clock },
+  policyId: string,
+  year: number,
+  /** Who will read it, when known: a complaint's lessons are left out for the role it was about. */
+  reader?: { readonly roles: ReadonlySet<string> },
+): Promise<AnnualReport> {
   const policy = deps.policies.get(policyId);
   const madeOn = londonDate(deps.clock.now());
   const [records, before] = await Promise.all([deps.reportRecords.ofYear(policy.id, year), deps.reportRecords.ofYear(policy.id, year - 1)]);
   return {
     policy,
-    figures: annualFigures(policy, records, year, madeOn),
-    ...(before.length ? { previous: annualFigures(policy, before, year - 1, madeOn) } : {}),
+    figures: annualFigures(policy, records, year, madeOn, reader),
+    ...(before.length ? { previous: annualFigures(policy, before, year - 1, madeOn, reader) } : {}),
     madeOn,
   };
 }

@@ -44,3 +44,14 @@ export function mayAct(member: StaffMember, policy: Policy, c: Case): boolean {
   const allowed = roleAndAbove(policy, c.handlerRole);
   return [...rolesIn(member, policy.id)].some((r) => allowed.has(r));
 }
+
+/**
+ * Whether a person may read an organisation's annual report: a member holding a role the policy's report is for
+ * (`reporting.to`), or one above it; with no roles named, any member.
+ */
+export function mayReadReport(member: StaffMember, policy: Policy): boolean {
+  const roles = rolesIn(member, policy.id);
+  if (roles.size === 0) return false;
+  if (policy.reporting.to.length === 0) return true;
+  return policy.reporting.to.some((to) => [...roles].some((r) => roleAndAbove(policy, to).has(r)));
+}

@@ -61,7 +61,7 @@ const UNCATEGORISED = 'uncategorised';
  * counted by the date of its own event (Europe/London): received in the year it was received, a stage entered in
  * the year it was entered, a response in the year its outcome was sent.
  */
-export function annualFigures(policy: Policy, records: readonly ReportRecord[], year: number, today: string): AnnualFigures {
+export function annualFigures(policy: Policy, records: readonly ReportRecord[], year: number, today: string, reader?: { readonly roles: ReadonlySet<string> }): AnnualFigures {
   // Instants compared as numbers against the year's bounds in London, and "on time" as done by the end of the
   // due day: the report reads thousands of records, and a time zone conversion for each would be most of its time.
   const [from, to] = [startOfLondonYear(year), startOfLondonYear(year + 1)];
@@ -132,7 +132,8 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
     actionsAgreed: actions.length,
     actionsDone: actions.filter((a) => a.doneAt).length,
     actionsOverdue: actions.filter((a) => !a.doneAt && a.due < today).length,
-    lessons: outcomesInYear.flatMap(({ outcome }) => (outcome.lessons ? [outcome.lessons] : [])),
+    // A complaint's lessons are never shown to the role it was about.
+    lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !(record.aboutRole && reader?.roles.has(record.aboutRole)) ? [outcome.lessons] : [])),
     fromDestroyedCases: records.filter((r) => r.destroyed && (inYear(r.receivedAt) || r.outcomes.some((o) => inYear(o.at)))).length,
   };
 }

@@ -42,6 +42,8 @@ export interface ReportRecord {
   readonly channel: Case['channel'];
   readonly category?: string;
   readonly confidential: boolean;
+  /** The policy role the complaint is about, when it is one: its lessons are never shown to that role. */
+  readonly aboutRole?: string;
   /** False for a matter resolved early, which the policy does not count as a complaint. */
   readonly recordedAsComplaint: boolean;
   readonly status: CaseStatus;
@@ -92,6 +94,8 @@ export function reportRecordOf(c: Case): ReportRecord {
     channel: c.channel,
     ...(c.category ? { category: c.category } : {}),
     confidential: c.confidential,
+    // Only a role id (the form and staff choose from the policy's roles), never words that could name someone.
+    ...(c.about && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.about) ? { aboutRole: c.about } : {}),
     recordedAsComplaint: c.recordedAsComplaint !== false,
     status: c.status,
     receivedAt: c.receivedAt,
