@@ -49,6 +49,7 @@ import { policyCheckCommand } from '#cli/commands/policy-check';
 import { policyShowCommand } from '#cli/commands/policy-show';
 import { sendSampleCommand } from '#cli/commands/send-sample';
 import { reportCommand } from '#cli/commands/report';
+import { exportCommand } from '#cli/commands/export';
 import { StackUnavailableError } from './stack-context.js';
 import { UsageError } from './usage-error.js';
 
@@ -64,6 +65,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
   report --policy ID --year YYYY [--format html|csv|json] [--out FILE] [--publish]
                              the annual report: figures, charts, self-assessment (html), csv, or raw json
+  export --policy ID --year YYYY [--out FILE] [--by NAME] [--confidential]
+                             each case's monitoring fields as CSV, for staff; on each case's timeline
   case list [--policy ID] [--from EMAIL]
                              cases, newest first (--from: one complainant's)
   case show REF [--json]     a case with its letters and timeline
@@ -166,6 +169,7 @@ const COMMANDS: Record<string, Command> = {
   'clock run-due': clockRunDueCommand,
   digest: digestCommand,
   report: reportCommand,
+  export: exportCommand,
 };
 
 async function run(argv: string[]): Promise<number> {

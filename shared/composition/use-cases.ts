@@ -48,6 +48,7 @@ import type { PolicySet } from '#domain/policy/policy-set';
 import type { Settings } from './settings.js';
 import type { ReportRecords } from '#application/ports/report-records';
 import { annualReport } from '#application/reporting/annual-report';
+import { monitoringExport, type MonitoringExportRequest } from '#application/reporting/monitoring-export';
 
 /** Every port, for the entry points that use them all: the local stack, the CLI and tests. */
 export interface Ports {
@@ -70,6 +71,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
   return {
     takeEmail: (inbound: InboundEmail) => takeEmail(deps, inbound),
     annualReport: (policyId: string, year: number) => annualReport(deps, policyId, year),
+    monitoringExport: (request: MonitoringExportRequest) => monitoringExport(deps, request),
     submitWebComplaint: (submission: WebSubmission) => submitWebComplaint(deps, submission),
     fireTimer: (input: TimerInput) => fireTimer(deps, input),
     sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),

@@ -2,7 +2,7 @@
  * `redress report` (../shared/conventions/report.md) against DynamoDB Local: the figures come from the report
  * records each case write keeps beside the case, read back with one query.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,18 @@ describe('redress report', () => {
     expect(html.stderr).toBe(`wrote the 2026 report for county-council (html) to ${out}\n`);
     expect(readFileSync(out, 'utf8')).toContain('<h1>Complaints in 2026: County Council</h1>');
     expect(readFileSync(out, 'utf8')).not.toContain('example.net');
+  });
+
+  it("exports each case's monitoring fields for staff to a file only its owner can read, and says so on each case", () => {
+    const out = join(dir, 'monitoring.csv');
+    const r = runCli(['export', '--policy', 'county-council', '--year', '2026', '--out', out, '--by', 'cr@county-council.example'], env);
+    expect(r.stderr).toBe(`wrote the monitoring fields of 3 cases to ${out}; each case has the export on its timeline\n`);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^"CCC-2026-\d{4}","2026-11-23","Person 1","report\.1\.\d+@example\.net"/);
+    const reference = /^"(CCC-2026-\d{4})"/.exec(lines[1] as string)?.[1] as string;
+    expect(runCli(['case', 'show', reference], env).stdout).toMatch(/Exported with the monitoring fields for 2026.*cr@county-council\.example|cr@county-council\.example.*Exported with the monitoring fields for 2026/);
   });
 
   it('refuses what it cannot do in one line', () => {

@@ -201,7 +201,8 @@ export type TimelineEventType =
   | 'reopened'
   | 'next-stage-requested'
   | 'categorised'
-  | 'action-done';
+  | 'action-done'
+  | 'exported';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

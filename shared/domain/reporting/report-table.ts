@@ -1,4 +1,5 @@
 import { remedyName } from '#domain/policy/remedy-names';
+import { csvDocument, csvLine } from './csv.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
 
@@ -68,14 +69,8 @@ function suppressed(row: ReportRow, threshold: number): ReportRow {
   return { ...row, value: hide(row.value) ?? null, ...(previous !== undefined ? { previous } : {}) };
 }
 
-/** The rows as CSV (RFC 4180: every field quoted, quotes doubled; no field a spreadsheet runs as a formula), with the year's and the year before's columns. */
+/** The rows as CSV, with the year's and the year before's columns. */
 export function reportCsv(figures: AnnualFigures, rows: readonly ReportRow[], hasPrevious: boolean): string {
-  // A text field a spreadsheet would take for a formula is kept as text.
-  const quote = (cell: Cell | undefined) => {
-    const text = String(cell ?? '');
-    return `"${(typeof cell === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-  };
   const header = ['section', 'item', String(figures.year), ...(hasPrevious ? [String(figures.year - 1)] : [])];
-  const lines = [header.map(quote).join(','), ...rows.map((r) => [r.section, r.item, r.value, ...(hasPrevious ? [r.previous] : [])].map(quote).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvDocument([csvLine(header), ...rows.map((r) => csvLine([r.section, r.item, r.value, ...(hasPrevious ? [r.previous] : [])]))]);
 }
