@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryReportRecords } from '#adapters/memory/memory-report-records';
 import { annualFigures } from '#domain/reporting/annual-figures';
+import { DateTime } from 'luxon';
 import { councilYear, REASONS } from '#tests/support/council-year';
+import { email, memoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 
 const council = seedPolicies.get('county-council');
@@ -71,5 +73,65 @@ describe('the annual figures', () => {
     for (const personal of ['person', 'example.net', 'bins were not collected', REASONS, 'Retrain the crew', 'cr@county-council']) expect(text).not.toContain(personal);
     const destroyed = records.find((r) => r.reference === refs.h);
     expect(destroyed).toMatchObject({ destroyed: true, outcomes: [{ stage: 'stage-1', decision: 'not-upheld' }] });
+  });
+});
+
+describe('the annual figures of every seed policy', () => {
+  const mail = async (stack: ReturnType<typeof memoryStack>, to: string, when: string) => {
+    stack.clock.set(when);
+    // Each message its own (the same bytes twice are one delivery, taken in once).
+    const [o] = await stack.deliver(email(['From: Pat Person <pat@example.net>', `To: ${to}`, `Subject: My complaint of ${when}`], 'Nobody came to the sessions we were promised.'), { receivedAt: when });
+    if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+    return o.reference;
+  };
+  const figuresOf = async (stack: ReturnType<typeof memoryStack>, policy: string) => annualFigures(seedPolicies.get(policy), await stack.reportRecords.ofYear(policy, 2027), 2027, '2027-12-31');
+  const REASONS_SEED = 'We read the records and spoke to everyone involved.';
+
+  it('Alumot: formal stages only (not the informal word), 10 working days to a response, a review asked for', async () => {
+    const stack = memoryStack();
+    const reference = await mail(stack, 'Shaked@alumot.uk', '2027-03-01T09:00:00Z');
+    await stack.useCases.staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS_SEED, remedies: ['apology'], actions: [], at: DateTime.fromISO('2027-03-15T15:00:00Z'), actor: 'ceo' });
+    await stack.useCases.staff.escalate({ reference, at: DateTime.fromISO('2027-03-19T10:00:00Z'), actor: 'ceo' });
+    const figures = await figuresOf(stack, 'alumot');
+    expect(figures).toMatchObject({ received: 1, escalated: 1, remedies: [{ remedy: 'apology', count: 1 }] });
+    expect(figures.stages.map((s) => s.stage)).toEqual(['stage-1', 'stage-2']);
+    expect(figures.stages[0]).toMatchObject({ entered: 1, acknowledged: 1, acknowledgedOnTime: 1, responded: 1, respondedOnTime: 1, averageWorkingDaysToRespond: 10, outcomes: { 'partly-upheld': 1 } });
+    expect(figures.stages[1]).toMatchObject({ entered: 1, acknowledged: 1, acknowledgedOnTime: 1, responded: 0 });
+  });
+
+  it('Connected Together: the response is counted from the day the nature of the complaint was established (2.4)', async () => {
+    const stack = memoryStack();
+    const reference = await mail(stack, 'complaints@connected-together.example', '2027-03-01T09:00:00Z');
+    await stack.useCases.staff.event({ reference, event: 'nature-established', at: DateTime.fromISO('2027-03-03T11:00:00Z'), actor: 'officer' });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS_SEED, remedies: [], actions: [], at: DateTime.fromISO('2027-03-17T15:00:00Z'), actor: 'ceo' });
+    const figures = await figuresOf(stack, 'connected-together');
+    expect(figures.stages.map((s) => s.stage)).toEqual(['formal', 'appeal']);
+    // 4 March to 17 March: 10 working days (12 from receipt).
+    expect(figures.stages[0]).toMatchObject({ entered: 1, responded: 1, respondedOnTime: 1, averageWorkingDaysToRespond: 10, medianWorkingDaysToRespond: 10 });
+  });
+
+  it('Not Alone Mentoring: signed, moved to investigation by the policy itself (not counted as a request), answered in 8 working days', async () => {
+    const stack = memoryStack();
+    const reference = await mail(stack, 'not.alone.mentoring@gmail.com', '2027-03-01T09:00:00Z');
+    await stack.useCases.staff.sign({ reference, at: DateTime.fromISO('2027-03-02T10:00:00Z'), actor: 'katie' });
+    await stack.useCases.staff.outcome({ reference, decision: 'upheld', summary: REASONS_SEED, remedies: ['apology'], actions: [], at: DateTime.fromISO('2027-03-12T15:00:00Z'), actor: 'katie' });
+    const figures = await figuresOf(stack, 'not-alone-mentoring');
+    expect(figures).toMatchObject({ received: 1, escalated: 0 });
+    expect(figures.stages.map((s) => s.stage)).toEqual(['stage-1', 'stage-2', 'stage-3']);
+    expect(figures.stages[0]).toMatchObject({ entered: 1, acknowledged: 1, acknowledgedOnTime: 1, responded: 0 });
+    expect(figures.stages[1]).toMatchObject({ entered: 1, responded: 1, respondedOnTime: 1, averageWorkingDaysToRespond: 8, outcomes: { upheld: 1 } });
+  });
+
+  it('Connect: the reply date staff set is the one measured; a withdrawal counted apart', async () => {
+    const stack = memoryStack();
+    const reference = await mail(stack, 'enquiries.connect@gmail.com', '2027-03-01T09:00:00Z');
+    await stack.useCases.staff.acknowledge({ reference, respondBy: '2027-03-12', at: DateTime.fromISO('2027-03-02T10:00:00Z'), actor: 'manager' });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS_SEED, remedies: [], actions: [], at: DateTime.fromISO('2027-03-10T15:00:00Z'), actor: 'manager' });
+    const other = await mail(stack, 'enquiries.connect@gmail.com', '2027-04-01T09:00:00Z');
+    await stack.useCases.staff.withdraw({ reference: other, confirmedInWriting: true, at: DateTime.fromISO('2027-04-06T10:00:00Z'), actor: 'manager' });
+    const figures = await figuresOf(stack, 'connect-north-yorkshire');
+    expect(figures).toMatchObject({ received: 2, withdrawn: 1 });
+    expect(figures.stages.map((s) => s.stage)).toEqual(['stage-2', 'stage-3']);
+    expect(figures.stages[0]).toMatchObject({ entered: 2, responded: 1, respondedOnTime: 1, averageWorkingDaysToRespond: 7 });
   });
 });

@@ -32,7 +32,10 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
   if (!ack && ctx.respondBy === undefined) {
     throw new ActionRefusedError(`${c.reference} was already acknowledged${c.acknowledgedAt ? ` on ${londonDate(c.acknowledgedAt)}` : ''}; nothing to do`);
   }
-  const reply = ctx.respondBy ? replyDateDeadline(policy, stage, ctx.at, ctx.respondBy) : undefined;
+  const given = ctx.respondBy ? replyDateDeadline(policy, stage, ctx.at, ctx.respondBy) : undefined;
+  // The date staff give replaces the default, not the stage's clock: it still runs from when the stage began.
+  const clock = c.deadlines.find((d) => d.kind === 'respond' && d.stage === c.stage && d.status === 'pending')?.startedAt;
+  const reply = given && clock ? { ...given, startedAt: clock } : given;
   const deadlines = c.deadlines
     .filter((d) => !(reply && d.kind === 'respond' && d.stage === c.stage && d.status === 'pending'))
     .map((d) => (d === ack ? deadlineDone(d, iso(ctx.at)) : d));
