@@ -75,14 +75,18 @@ async function main(): Promise<void> {
     running.push(await startHttpServer(config.REDRESS_HTTP_PORT, frontDoorRoutes(stack, () => outbox.nudge()), (e) => log.error('HTTP error', { error: e.message })));
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
-    // queues each organisation's digest once on a working day from the digest hour.
+    // queues each organisation's digest once on a working day from the digest hour (and in January, where the
+    // policy asks, the year's annual report, once).
     const clock = repeatEvery(config.REDRESS_TIMER_POLL_SECONDS * 1000, async () => {
       for (const f of await runDueTimers(stack.localTimers, useCases.fireTimer, stack.clock.now(), log)) {
         console.log(`timer: ${f.timer.input.reference} ${f.timer.input.purpose} ${f.timer.input.kind}: ${f.outcome}`);
       }
       const now = DateTime.fromJSDate(stack.clock.now()).setZone(LONDON);
       if (now.hour >= config.REDRESS_DIGEST_HOUR) {
-        for (const policy of policies.all) if ((await useCases.sendDigest(policy.id, now)) === 'sent') console.log(`digest queued for ${policy.id}`);
+        for (const policy of policies.all) {
+          if ((await useCases.sendDigest(policy.id, now)) === 'sent') console.log(`digest queued for ${policy.id}`);
+          if ((await useCases.sendAnnualReport(policy.id, now)) === 'sent') console.log(`annual report queued for ${policy.id}`);
+        }
       }
       outbox.nudge();
     }, (e) => log.error('local clock tick failed', { error: e.message }));

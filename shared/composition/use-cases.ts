@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { retryLetter } from '#application/correspondence/retry-letter';
 import { sendDigest } from '#application/correspondence/send-digest';
+import { sendAnnualReport } from '#application/reporting/send-annual-report';
 import { sendDueLetters } from '#application/correspondence/send-due-letters';
 import { fireTimer } from '#application/deadlines/fire-timer';
 import { discardHeld } from '#application/held/discard-held';
@@ -75,6 +76,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     submitWebComplaint: (submission: WebSubmission) => submitWebComplaint(deps, submission),
     fireTimer: (input: TimerInput) => fireTimer(deps, input),
     sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),
+    sendAnnualReport: (policyId: string, now: DateTime) => sendAnnualReport(deps, policyId, now),
     sendDueLetters: () => sendDueLetters(deps),
     retryLetter: (id: string) => retryLetter(deps, id),
     complainant: {

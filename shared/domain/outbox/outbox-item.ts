@@ -18,6 +18,7 @@ export type LetterPurpose =
   | 'escalation'
   | 'closed-notice'
   | 'digest'
+  | 'annual-report'
   | 'dead-letter-notice';
 
 /** A letter the domain decided to send, ready for the outbox: addressed, rendered, with a stable id. */

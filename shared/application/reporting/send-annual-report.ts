@@ -1,0 +1,49 @@
+import type { DateTime } from 'luxon';
+import { londonDate } from '#domain/calendar/london-date';
+import { staffAddress } from '#domain/case/route-case';
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { consoleHome } from '#domain/letters/staff-links';
+import { letterItem } from '#domain/outbox/outbox-item';
+import { annualFigures } from '#domain/reporting/annual-figures';
+import { annualReportLetter } from '#domain/reporting/report-letter';
+import { calendarFor } from '#domain/planner/plan-deadlines';
+import type { PolicySet } from '#domain/policy/policy-set';
+import type { Clock } from '../ports/clock.js';
+import type { Log } from '../ports/log.js';
+import type { Outbox } from '../ports/outbox.js';
+import type { ReportRecords } from '../ports/report-records.js';
+
+export interface SendAnnualReportDeps {
+  readonly policies: PolicySet;
+  readonly reportRecords: ReportRecords;
+  readonly outbox: Pick<Outbox, 'add' | 'get'>;
+  readonly sending: Sending;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+export type AnnualReportOutcome = 'sent' | 'already-sent' | 'not-asked' | 'not-january' | 'not-a-working-day';
+
+/**
+ * Each January, for a policy that asks (`reporting.sendInJanuary`: Alumot 4.1), the year just ended's report goes
+ * to the roles it is for, on the organisation's first working day of January from the morning schedule: once,
+ * however often that runs, since its outbox id is the year's.
+ */
+export async function sendAnnualReport(deps: SendAnnualReportDeps, policyId: string, now: DateTime): Promise<AnnualReportOutcome> {
+  const policy = deps.policies.get(policyId);
+  if (!policy.reporting.sendInJanuary) return 'not-asked';
+  const today = londonDate(now);
+  if (today.slice(5, 7) !== '01') return 'not-january';
+  // New Year's Day is a bank holiday: the report goes on the organisation's first working day of January.
+  if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
+  const year = Number(today.slice(0, 4)) - 1;
+  const figures = annualFigures(policy, await deps.reportRecords.ofYear(policy.id, year), year, today);
+  const home = consoleHome(deps.sending);
+  const where = home ? `${home}/reports/${policy.id}?year=${year}` : `npm run --silent redress -- report --policy ${policy.id} --year ${year} --out report.html`;
+  const to = policy.reporting.to.map((role) => staffAddress(policy, role, deps.sending.operatorEmail));
+  const item = letterItem(noticeToStaff(policy, policy.id, undefined, to, annualReportLetter(policy, figures, where), 'annual-report', String(year), deps.sending));
+  if (await deps.outbox.get(item.id)) return 'already-sent';
+  await deps.outbox.add([item], deps.clock.now().toISOString());
+  deps.log.info('annual report queued', { policy: policy.id, year, recipients: to.length });
+  return 'sent';
+}
