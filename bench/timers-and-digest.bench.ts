@@ -131,7 +131,7 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
       key = page.LastEvaluatedKey;
     } while (key);
   };
-  const morning = await timed(() => morningView({ cases: stack.cases, policies: stack.policies }, member, digestAt));
+  const morning = await timed(() => morningView({ cases: stack.cases, policies: stack.policies, pendingActions: stack.pendingActions }, member, digestAt));
   const openQuery = await timed(bareQuery('GSI1', `OPEN#${policy.id}`));
   const list = await timed(() => searchCases({ cases: stack.cases, policies: stack.policies }, member, { q: '', page: 1 }, 25));
   // The list reads one page (and one item more, to know there is a next): its bare query is the same.

@@ -2,6 +2,7 @@ import type { CaseChange } from '#domain/case/case-change';
 import type { Case } from '#domain/case/case';
 import { letterItem, timersItem, type OutboxItem } from '#domain/outbox/outbox-item';
 import { reportRecordOf, reportYears } from '#domain/reporting/report-record';
+import { pendingActions } from '#domain/case/pending-actions';
 import { pageKey } from './complainant/page-token.js';
 import type { CaseWrite, Claim } from './ports/cases.js';
 
@@ -28,5 +29,10 @@ export function caseWrite(before: Case | undefined, change: CaseChange, at: stri
   }
   const page = saved.page && saved.page.token !== before?.page?.token ? [pageKey(saved.page.token)] : [];
   const record = reportRecordOf(saved);
-  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, report: { record, years: reportYears(record) } };
+  const pending = pendingActions(saved);
+  const stillPending = new Set(pending.map((a) => `${a.n}#${a.due}`));
+  const earlier = before ? pendingActions(before) : [];
+  const settled = earlier.filter((a) => !stillPending.has(`${a.n}#${a.due}`));
+  const known = new Set(earlier.map((a) => `${a.n}#${a.due}`));
+  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, actions: { pending: pending.filter((a) => !known.has(`${a.n}#${a.due}`)), settled }, report: { record, years: reportYears(record) } };
 }

@@ -8,6 +8,8 @@ import { releaseHeld } from '#application/held/release-held';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { FileLinks } from '#application/ports/file-links';
 import type { ReportRecords } from '#application/ports/report-records';
+import type { PendingActions } from '#application/ports/pending-actions';
+import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import { boardReport } from '#application/console/board-report';
 import { mayReadReport } from '#domain/access/case-access';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
@@ -44,6 +46,7 @@ import { bindStaffActions } from './use-cases.js';
 export interface ConsolePorts {
   readonly policies: PolicySet;
   readonly reportRecords: ReportRecords;
+  readonly pendingActions: PendingActions;
   readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
   readonly rawMail: RawMail;
@@ -125,6 +128,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table),
     reportRecords: new DynamoDbReportRecords(table),
+    pendingActions: new DynamoDbPendingActions(table),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), bucket),
     // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.

@@ -7,6 +7,7 @@ import { systemClock } from '#adapters/clock/system-clock';
 import { sendDigest } from '#application/correspondence/send-digest';
 import { sendAnnualReport } from '#application/reporting/send-annual-report';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
+import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import type { Config } from '#config/config';
 import { casesTable } from './aws-clients.js';
 import { powertoolsLog } from './powertools-log.js';
@@ -18,6 +19,6 @@ export function composeDailyDigest(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-daily-digest');
   const policies = loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config));
-  const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table), reportRecords: new DynamoDbReportRecords(table), clock: systemClock, log };
+  const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table), reportRecords: new DynamoDbReportRecords(table), pendingActions: new DynamoDbPendingActions(table), clock: systemClock, log };
   return { log, policies, send: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now), sendReport: (policyId: string, now: DateTime) => sendAnnualReport(deps, policyId, now) };
 }

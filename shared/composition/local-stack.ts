@@ -20,6 +20,7 @@ import { casesTable, sesClient } from './aws-clients.js';
 import { complainantPageDeps } from './complainant-page.js';
 import { SealedFileLinks } from '#adapters/http/sealed-file-links';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
+import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import { consoleDeps } from './console.js';
 import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
@@ -39,6 +40,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     heldMail: new DynamoDbHeldMail(table),
     outbox: new DynamoDbOutbox(table),
     reportRecords: new DynamoDbReportRecords(table),
+    pendingActions: new DynamoDbPendingActions(table),
     timers: options.timers ?? timers,
     rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
     mailer: options.mailer ?? new SesMailer(sesClient(config)),

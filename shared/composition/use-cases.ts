@@ -48,6 +48,7 @@ import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Settings } from './settings.js';
 import type { ReportRecords } from '#application/ports/report-records';
+import type { PendingActions } from '#application/ports/pending-actions';
 import { annualReport } from '#application/reporting/annual-report';
 import { monitoringExport, type MonitoringExportRequest } from '#application/reporting/monitoring-export';
 
@@ -59,6 +60,7 @@ export interface Ports {
   readonly heldMail: HeldMail;
   readonly outbox: Outbox;
   readonly reportRecords: ReportRecords;
+  readonly pendingActions: PendingActions;
   readonly timers: Timers;
   readonly rawMail: RawMail;
   readonly mailer: Mailer;

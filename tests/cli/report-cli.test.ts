@@ -82,6 +82,16 @@ describe('redress report', () => {
     expect(runCli(['case', 'show', reference], env).stdout).toMatch(/Exported with the monitoring fields for 2026.*cr@county-council\.example|cr@county-council\.example.*Exported with the monitoring fields for 2026/);
   });
 
+  it('chases an agreed action past its date in the digest, from the index of actions in DynamoDB, until it is done', () => {
+    const reference = ingest(4, '2026-11-26T10:00:00Z');
+    expect(runCli(['case', 'outcome', reference, 'upheld', '--summary', 'We missed it.', '--action', 'Add the street to the round', '--due', '2026-12-10', '--at', '2026-12-02T15:00:00Z', '--by', 'manager'], env).status).toBe(0);
+    const digest = runCli(['digest', '--policy', 'county-council', '--now', '2026-12-14T08:00:00Z'], env).stdout;
+    expect(digest).toContain('Actions past their date (1)');
+    expect(digest).toContain(`${reference}: action 1, agreed at Stage one, was due Thursday 10 December 2026 (2 working days overdue)`);
+    expect(runCli(['case', 'action-done', reference, '1', '--at', '2026-12-14T10:00:00Z', '--by', 'manager'], env).status).toBe(0);
+    expect(runCli(['digest', '--policy', 'county-council', '--now', '2026-12-15T08:00:00Z'], env).stdout).not.toContain('Actions past their date');
+  });
+
   it('refuses what it cannot do in one line', () => {
     expect(runCli(['report', '--policy', 'county-council'], env)).toMatchObject({ status: 2, stderr: 'redress: usage: redress report --policy ID --year YYYY [--format html|csv|json] [--out FILE] [--publish]\n' });
     expect(runCli(['report', '--policy', 'county-council', '--year', '2026', '--format', 'json', '--publish'], env)).toMatchObject({ status: 2, stderr: 'redress: --format json is the raw figures for staff; publish the html or csv\n' });

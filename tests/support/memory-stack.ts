@@ -6,6 +6,7 @@ import { MemoryOutbox } from '#adapters/memory/memory-outbox';
 import { MemoryRawMail } from '#adapters/memory/memory-raw-mail';
 import { MemoryTables } from '#adapters/memory/memory-tables';
 import { MemoryReportRecords } from '#adapters/memory/memory-report-records';
+import { MemoryPendingActions } from '#adapters/memory/memory-pending-actions';
 import { MemoryTimers } from '#adapters/memory/memory-timers';
 import { MovableClock } from '#adapters/memory/movable-clock';
 import type { IntakeOutcome } from '#application/intake/take-email';
@@ -57,6 +58,7 @@ export interface MemoryStack {
   readonly heldMail: MemoryHeldMail;
   readonly outbox: MemoryOutbox;
   readonly reportRecords: MemoryReportRecords;
+  readonly pendingActions: MemoryPendingActions;
   readonly timers: MemoryTimers;
   readonly rawMail: MemoryRawMail;
   readonly mailer: MemoryMailer;
@@ -82,6 +84,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
     heldMail: new MemoryHeldMail(tables),
     outbox: new MemoryOutbox(tables),
     reportRecords: new MemoryReportRecords(tables),
+    pendingActions: new MemoryPendingActions(tables),
     timers: new MemoryTimers(),
     rawMail: new MemoryRawMail(),
     mailer: new MemoryMailer(),

@@ -77,3 +77,34 @@ describe('agreed actions', () => {
     expect(JSON.stringify(await stack.reportRecords.ofYear('county-council', 2027))).not.toContain('Sol');
   });
 });
+
+describe('actions past their date', () => {
+  it('are chased in the digest and the morning view, on a closed case too, until done; never shown to the role a complaint was about', async () => {
+    const stack = memoryStack();
+    const staff = stack.useCases.staff;
+    const reference = await complaint(stack);
+    await staff.outcome({ reference, decision: 'upheld', summary: 'The crew missed the street.', remedies: ['apology'], actions: [{ text: 'Add the street to the checklist', due: '2027-02-01' }], at: at('2027-01-20T15:00:00Z'), actor });
+    await staff.close({ reference, at: at('2027-01-21T10:00:00Z'), actor });
+    const { buildDigest } = await import('#domain/digest/build-digest');
+    const { overdueActions } = await import('#domain/digest/overdue-actions');
+    const { morningView } = await import('#application/console/morning-view');
+    const policy = seedPolicies.get('county-council');
+    // Not yet due on 1 February; past due on Wednesday 3 February.
+    expect(await stack.pendingActions.dueBefore('county-council', '2027-02-01')).toEqual([]);
+    const pastDue = await stack.pendingActions.dueBefore('county-council', '2027-02-03');
+    const digest = buildDigest(policy, await stack.cases.open('county-council'), at('2027-02-03T08:00:00Z'), overdueActions(policy, pastDue, '2027-02-03'));
+    expect(digest?.sections).toEqual([{ heading: 'Actions past their date', lines: [{ reference, text: `${reference}: action 1, agreed at Stage one, was due Monday 1 February 2027 (2 working days overdue)` }] }]);
+    const manager = { id: 'm', name: 'Manager', memberships: [{ policyId: 'county-council', role: 'service-manager' }], operator: false };
+    expect((await morningView(stack, manager, at('2027-02-03T08:00:00Z')))[0]?.actionsOverdue.map((l) => l.reference)).toEqual([reference]);
+    await staff.markActionDone({ reference, action: 1, at: at('2027-02-04T10:00:00Z'), actor });
+    expect(await stack.pendingActions.dueBefore('county-council', '2027-12-31')).toEqual([]);
+  });
+
+  it('of a complaint about a role are not shown to that role', async () => {
+    const { overdueActions } = await import('#domain/digest/overdue-actions');
+    const policy = seedPolicies.get('alumot');
+    const pastDue = [{ reference: 'ALU-2027-0001', n: 1, due: '2027-02-01', stage: 'stage-1', aboutRole: 'ceo' }];
+    expect(overdueActions(policy, pastDue, '2027-02-03', new Set(['ceo']))).toEqual([]);
+    expect(overdueActions(policy, pastDue, '2027-02-03', new Set(['chair']))).toHaveLength(1);
+  });
+});

@@ -100,6 +100,9 @@ export class DynamoDbCases implements Cases {
       ...change.pageKeys.map((k) => ({ what: 'page', item: this.table.putIfAbsent(key.page(k), { reference: c.reference }) })),
       ...change.outbox.map((o) => ({ what: 'outbox', item: this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, now)) })),
       ...change.claims.map((claim) => ({ what: `claim ${claim.kind}`, claim, item: this.claimItem(claim) })),
+      // The index of actions still to do: put while pending (the same item again changes nothing), gone when done.
+      ...change.actions.pending.map((a) => ({ what: 'action', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.pendingAction(c.policyId, a.due, a.reference, a.n), action: a }, { removeUndefinedValues: true }) } } })),
+      ...change.actions.settled.map((a) => ({ what: 'action', item: { Delete: { TableName: this.table.name, Key: marshall(key.pendingAction(c.policyId, a.due, a.reference, a.n)) } } })),
       // Rewritten whole on every change: the case's own version check above keeps it in step with the case.
       ...change.report.years.map((year) => ({ what: 'report', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.reportRecord(c.policyId, year, c.reference), record: change.report.record }, { removeUndefinedValues: true }) } } })),
     ];

@@ -22,6 +22,7 @@
  * | form rate limits, per IP and per organisation     | PK RATE#<name>#<window>, SK RATE (TTL)           |
  * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
  * | a case's anonymous report record, per active year | PK REPORT#<policy>#<year>, SK CASE#<ref>         |
+ * | an action agreed at an outcome, not yet done      | PK ACTIONS#<policy>, SK <due>#<ref>#<n>          |
  * | local timers (no Scheduler locally): due ones     | PK TIMER#<name>; GSI1: DUE-TIMERS, <fireAt>#<name>|
  * | local timers of one case                          | GSI3: TIMERS-OF#<ref>, <fireAt>#<name>           |
  */
@@ -48,5 +49,6 @@ export const key = {
   outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
   rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
+  pendingAction: (policyId: string, due: string, reference: string, n: number) => ({ PK: `ACTIONS#${policyId}`, SK: `${due}#${reference}#${n}` }),
   reportRecord: (policyId: string, year: number, reference: string) => ({ PK: `REPORT#${policyId}#${year}`, SK: `CASE#${reference}` }),
 };

@@ -68,7 +68,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
             </>
           ) : null}
         </p>
-        {org.sections.length === 0 ? <p>Nothing needs doing.</p> : null}
+        {org.sections.length === 0 && org.actionsOverdue.length === 0 ? <p>Nothing needs doing.</p> : null}
         {org.sections.map((section) => (
           <>
             <h3>
@@ -104,6 +104,19 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
             </table>
           </>
         ))}
+        {org.actionsOverdue.length ? (
+          <>
+            <h3>Actions past their date ({org.actionsOverdue.length})</h3>
+            <ul>
+              {org.actionsOverdue.map((a) => (
+                <li>
+                  <a href={`/console/cases/${a.reference}`}>{a.reference}</a>
+                  {a.text.slice(a.reference.length)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
     ))}
   </Layout>

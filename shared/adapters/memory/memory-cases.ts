@@ -1,5 +1,6 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
 import type { ReportRecord } from '#domain/reporting/report-record';
+import type { PendingAction } from '#domain/case/pending-actions';
 import { newestFirstPlace } from '#domain/case/newest-first';
 import { nameKey } from '#domain/text/name-key';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
@@ -87,6 +88,9 @@ export class MemoryCases implements Cases {
     for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
     for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);
     for (const k of change.pageKeys) if (!this.tables.pages.has(k)) this.tables.pages.set(k, c.reference);
+    const actionKey = (a: PendingAction) => `${c.policyId}#${a.due}#${a.reference}#${a.n}`;
+    for (const a of change.actions.pending) this.tables.pendingActions.set(actionKey(a), { policyId: c.policyId, action: copy(a) });
+    for (const a of change.actions.settled) this.tables.pendingActions.delete(actionKey(a));
     for (const year of change.report.years) {
       const partition = `${c.policyId}#${year}`;
       const records = this.tables.reportRecords.get(partition) ?? new Map<string, ReportRecord>();

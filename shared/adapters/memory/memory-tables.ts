@@ -3,6 +3,7 @@ import type { HeldMessage } from '#domain/mail/held-message';
 import type { OutboxEntry } from '#application/ports/outbox';
 import type { InboundOutcome } from '#application/ports/cases';
 import type { ReportRecord } from '#domain/reporting/report-record';
+import type { PendingAction } from '#domain/case/pending-actions';
 
 /**
  * The state the memory fakes share, as one DynamoDB table would hold it: a case write, a held message and an
@@ -21,6 +22,8 @@ export class MemoryTables {
   readonly outbox = new Map<string, OutboxEntry>();
   /** Report records by `<policy>#<year>`, then reference. */
   readonly reportRecords = new Map<string, Map<string, ReportRecord>>();
+  /** Actions agreed and not done, by `<policy>#<due>#<ref>#<n>`. */
+  readonly pendingActions = new Map<string, { policyId: string; action: PendingAction }>();
 
   events(reference: string): Map<string, TimelineEvent> {
     let events = this.timelines.get(reference);

@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
-import { mayKnowOf, mayRead } from '#domain/access/case-access';
+import { overdueActions } from '#domain/digest/overdue-actions';
+import type { PendingActions } from '../ports/pending-actions.js';
+import { mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
-import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestSection } from '#domain/digest/build-digest';
+import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestLine, type DigestSection } from '#domain/digest/build-digest';
 import type { Case } from '#domain/case/case';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
@@ -18,19 +20,22 @@ export interface MorningOrganisation {
   readonly policyId: string;
   readonly name: string;
   readonly sections: readonly { readonly heading: DigestSection; readonly cases: readonly MorningCase[] }[];
+  /** Actions agreed at outcomes and not done by their date (from any case, open or closed). */
+  readonly actionsOverdue: readonly DigestLine[];
 }
 
 /**
  * The morning view, live: for each organisation the person works for, its open cases they may know of (never
  * one about them), each once where it is most urgent, as the digest sorts them. From the open-cases index.
  */
-export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; readonly policies: PolicySet }, member: StaffMember, now: DateTime): Promise<MorningOrganisation[]> {
+export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; readonly policies: PolicySet; readonly pendingActions: PendingActions }, member: StaffMember, now: DateTime): Promise<MorningOrganisation[]> {
   const morning = morningOf(now);
   const policyIds = [...new Set(member.memberships.map((m) => m.policyId))].filter((id) => deps.policies.all.some((p) => p.id === id));
   return Promise.all(
     policyIds.map(async (policyId) => {
       const policy = deps.policies.get(policyId);
-      const open = (await deps.cases.open(policyId)).filter((c) => mayKnowOf(member, policy, c));
+      const [cases, pastDue] = await Promise.all([deps.cases.open(policyId), deps.pendingActions.dueBefore(policyId, morning.today)]);
+      const open = cases.filter((c) => mayKnowOf(member, policy, c));
       const placed = open.flatMap((c) => {
         const standing = caseStanding(policy, c, morning);
         return standing ? [{ case: c, standing, readable: mayRead(member, policy, c), stageName: policy.stages.find((st) => st.id === c.stage)?.name ?? c.stage }] : [];
@@ -40,6 +45,8 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; r
         policyId,
         name: policy.organisation.name,
         sections: DIGEST_SECTIONS.map((heading) => ({ heading, cases: placed.filter((p) => p.standing.section === heading) })).filter((s) => s.cases.length > 0),
+        // Never an action of a complaint about this person: the index keeps whom it was about, as a role.
+        actionsOverdue: overdueActions(policy, pastDue, morning.today, rolesIn(member, policyId)),
       };
     }),
   );

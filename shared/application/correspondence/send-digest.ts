@@ -12,10 +12,13 @@ import type { Cases } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
 import type { Outbox } from '../ports/outbox.js';
+import type { PendingActions } from '../ports/pending-actions.js';
+import { overdueActions } from '#domain/digest/overdue-actions';
 
 export interface SendDigestDeps {
   readonly policies: PolicySet;
   readonly cases: Pick<Cases, 'open'>;
+  readonly pendingActions: PendingActions;
   readonly outbox: Pick<Outbox, 'add' | 'get'>;
   readonly log: Log;
   readonly sending: Sending;
@@ -39,18 +42,20 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   const policy = deps.policies.get(policyId);
   const today = londonDate(now);
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
-  const open = await deps.cases.open(policy.id);
+  const [open, pastDue] = await Promise.all([deps.cases.open(policy.id), deps.pendingActions.dueBefore(policy.id, today)]);
   // Nobody is shown a complaint about themselves: recipients who may see the same cases share one digest.
-  const groups = new Map<string, { recipients: string[]; cases: typeof open }>();
+  const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue }>();
   for (const recipient of digestRecipients(policy, deps.sending.operatorEmail)) {
-    const visible = open.filter((c) => !c.about || !addressesOf(policy, c.about).has(recipient.toLowerCase()));
-    const key = visible.map((c) => c.reference).join(',');
-    const group = groups.get(key) ?? { recipients: [], cases: visible };
+    const theirs = (about: string | undefined) => Boolean(about) && addressesOf(policy, about as string).has(recipient.toLowerCase());
+    const visible = open.filter((c) => !theirs(c.about));
+    const actions = pastDue.filter((a) => !theirs(a.aboutRole));
+    const key = `${visible.map((c) => c.reference).join(',')}|${actions.map((a) => `${a.reference}#${a.n}`).join(',')}`;
+    const group = groups.get(key) ?? { recipients: [], cases: visible, actions };
     group.recipients.push(recipient);
     groups.set(key, group);
   }
-  const letters = [...groups.values()].flatMap(({ recipients, cases }) => {
-    const digest = buildDigest(policy, cases, now);
+  const letters = [...groups.values()].flatMap(({ recipients, cases, actions }) => {
+    const digest = buildDigest(policy, cases, now, overdueActions(policy, actions, today));
     if (!digest) return [];
     const key = groups.size === 1 ? today : `${today}-${recipients.join('+')}`;
     deps.log.info('digest queued', { policy: policy.id, date: today, recipients: recipients.length, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });

@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import type { PendingAction } from '#domain/case/pending-actions';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 
@@ -29,6 +30,8 @@ export interface CaseWrite {
   readonly claims: readonly Claim[];
   /** When the write is made: its outbox items are due from then. */
   readonly at: string;
+  /** The index of actions agreed and not done: those new to it, and those (done, or gone) to take out. */
+  readonly actions: { readonly pending: readonly PendingAction[]; readonly settled: readonly PendingAction[] };
   /** The case's anonymous report record, kept under each year it was active in (written with the case). */
   readonly report: { readonly record: ReportRecord; readonly years: readonly number[] };
 }

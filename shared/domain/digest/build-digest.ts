@@ -87,9 +87,10 @@ export function caseStanding(policy: Policy, c: Case, morning: Morning): CaseSta
  * for the next stage (a reply while its window is open, for staff to confirm), overdue, due
  * today, due this week, awaiting acknowledgement, awaiting signature, no date set (open with no deadline
  * running: staff must set one or close it), new since yesterday. Days are working days. A confidential case shows
- * its reference, stage and dates, never who or what. Undefined when there is nothing to say.
+ * its reference, stage and dates, never who or what. Then the actions agreed at outcomes that are past their date
+ * (`overdueActions`). Undefined when there is nothing to say.
  */
-export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime): Digest | undefined {
+export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime, actionsOverdue: readonly DigestLine[] = []): Digest | undefined {
   const morning = morningOf(now);
   const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
   const line = (c: Case, s: CaseStanding): DigestLine => {
@@ -106,7 +107,11 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
     .map((c) => ({ c, s: caseStanding(policy, c, morning) }))
     .filter((x): x is { c: Case; s: CaseStanding } => x.s !== undefined)
     .sort((a, b) => (a.s.deadline?.dueDate ?? a.c.receivedAt).localeCompare(b.s.deadline?.dueDate ?? b.c.receivedAt) || a.c.reference.localeCompare(b.c.reference));
-  const sections = DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })).filter((s) => s.lines.length > 0);
+  const sections = [
+    ...DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })),
+    // Actions agreed at outcomes and not done by their date, from any case, open or closed.
+    { heading: 'Actions past their date', lines: actionsOverdue },
+  ].filter((s) => s.lines.length > 0);
   return sections.length > 0 ? { policyId: policy.id, date: morning.today, sections } : undefined;
 }
 
