@@ -34,6 +34,7 @@ import {
   caseNotARequestCommand,
   caseCategoryCommand,
   caseActionDoneCommand,
+  caseOutsideBodyCommand,
   caseSignCommand,
   caseWithdrawCommand,
 } from '#cli/commands/case-lifecycle';
@@ -102,6 +103,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
                              a reply flagged as perhaps asking for the next stage was not
   case category REF ID       the policy's category the case is filed under (before it closes)
   case action-done REF N     action N agreed at an outcome was done (as case show numbers them)
+  case outside-body REF BODY the complainant took it to an outside body the policy names (for the report)
   case add-participant REF EMAIL
                              someone besides the complainant may write into the case
   case page REF [--new | --revoke]
@@ -156,6 +158,7 @@ const COMMANDS: Record<string, Command> = {
   'case not-a-request': caseNotARequestCommand,
   'case category': caseCategoryCommand,
   'case action-done': caseActionDoneCommand,
+  'case outside-body': caseOutsideBodyCommand,
   'case add-participant': caseAddParticipantCommand,
   'case page': casePageCommand,
   'held list': heldListCommand,

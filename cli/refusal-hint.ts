@@ -14,6 +14,7 @@ const FLAGS: Record<string, string> = {
   newDate: 'the new date, as YYYY-MM-DD',
   category: 'a category id: policy show lists them',
   action: 'the number case show gives the action',
+  body: 'an outside body id: policy show lists them',
 };
 
 /** Each action a refusal may point to instead, as this CLI's command. */

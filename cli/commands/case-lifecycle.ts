@@ -118,6 +118,7 @@ export const caseReopenCommand = staffCommand('reopen REF --reason TEXT', (p, v)
 export const caseNotARequestCommand = staffCommand('not-a-request REF [--reason TEXT]', none, (s, p) => s.notARequest({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
 export const caseCategoryCommand = staffCommand('category REF ID', one, (s, p) => s.setCategory({ ...p, category: p.rest[0] as string }));
 export const caseActionDoneCommand = staffCommand('action-done REF N', (p) => one(p) && /^[1-9]\d{0,2}$/.test(p[0] as string), (s, p) => s.markActionDone({ ...p, action: Number(p.rest[0]) }));
+export const caseOutsideBodyCommand = staffCommand('outside-body REF BODY', one, (s, p) => s.recordReferral({ ...p, body: p.rest[0] as string }));
 export const caseAddParticipantCommand = staffCommand('add-participant REF EMAIL', one, (s, p) => s.addParticipant({ ...p, email: p.rest[0] as string }));
 
 /** `redress case open --policy ID --name N ... --summary TEXT`: a complaint by phone, letter or in person; prints the new reference. */

@@ -39,6 +39,7 @@ import { reopen } from '#application/staff/reopen';
 import { notARequest } from '#application/staff/not-a-request';
 import { setCategory } from '#application/staff/set-category';
 import { markActionDone } from '#application/staff/mark-action-done';
+import { recordReferral } from '#application/staff/record-referral';
 import { signCase } from '#application/staff/sign-case';
 import type { StaffDeps, StaffRequest } from '#application/staff/staff-deps';
 import type { OpenComplaintDeps } from '#application/intake/open-complaint';
@@ -122,6 +123,7 @@ export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
     notARequest: (request: StaffRequest & { reason?: string }) => notARequest(deps, request),
     setCategory: (request: StaffRequest & { category: string }) => setCategory(deps, request),
     markActionDone: (request: StaffRequest & { action: number }) => markActionDone(deps, request),
+    recordReferral: (request: StaffRequest & { body: string }) => recordReferral(deps, request),
     addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
     issuePage: (request: StaffRequest) => issuePage(deps, request),
     revokePage: (request: StaffRequest) => revokePage(deps, request),

@@ -45,6 +45,8 @@ export async function councilYear() {
   const h = await received(stack, '2027-05-04T09:00:00Z', 8);
   await staff.outcome({ reference: h, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2027-05-10T15:00:00Z'), actor });
   await staff.close({ reference: h, at: at('2027-05-11T10:00:00Z'), actor });
+  // H's complainant went to the Ombudsman after all; staff heard in June.
+  await staff.recordReferral({ reference: h, body: 'lgo', at: at('2027-06-15T10:00:00Z'), actor });
   await stack.drain();
   stack.clock.set('2033-06-01T00:30:00Z');
   for (const timer of await stack.timers.list(h)) if (Date.parse(timer.fireAt) <= Date.parse('2033-06-01T00:30:00Z')) await stack.useCases.fireTimer(timer.input);

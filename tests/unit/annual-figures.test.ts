@@ -29,6 +29,7 @@ describe('the annual figures', () => {
       redirected: 1,
       redirectedTo: [{ matter: "adult social care and children's social care (statutory complaints procedures)", goTo: 'the statutory social care complaints procedures', count: 1 }],
       escalated: 1,
+      toOutsideBodies: [{ body: 'lgo', name: 'Local Government and Social Care Ombudsman', count: 1 }],
       remedies: [
         { remedy: 'explanation', count: 1 },
         { remedy: 'apology', count: 1 },

@@ -78,6 +78,18 @@ describe('agreed actions', () => {
   });
 });
 
+describe('an outside body', () => {
+  it('is recorded once per body from the policy, on a closed case too, and refused for one the policy does not name', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack);
+    await stack.useCases.staff.close({ reference, at: at('2027-01-20T10:00:00Z'), actor });
+    await expect(stack.useCases.staff.recordReferral({ reference, body: 'court', at: at('2027-02-01T10:00:00Z'), actor })).rejects.toThrow(`County Council's outside bodies are lgo, ico, not "court"`);
+    const taken = await stack.useCases.staff.recordReferral({ reference, body: 'lgo', at: at('2027-02-01T10:00:00Z'), actor });
+    expect(taken.referrals).toEqual([{ body: 'lgo', at: '2027-02-01T10:00:00.000Z' }]);
+    await expect(stack.useCases.staff.recordReferral({ reference, body: 'lgo', at: at('2027-02-02T10:00:00Z'), actor })).rejects.toThrow('was already recorded as taken to Local Government and Social Care Ombudsman');
+  });
+});
+
 describe('actions past their date', () => {
   it('are chased in the digest and the morning view, on a closed case too, until done; never shown to the role a complaint was about', async () => {
     const stack = memoryStack();

@@ -27,6 +27,7 @@ export interface ConsoleStaffActions {
   notARequest(r: StaffRequest & { reason?: string }): Promise<Case>;
   setCategory(r: StaffRequest & { category: string }): Promise<Case>;
   markActionDone(r: StaffRequest & { action: number }): Promise<Case>;
+  recordReferral(r: StaffRequest & { body: string }): Promise<Case>;
   addParticipant(r: StaffRequest & { email: string }): Promise<Case>;
   issuePage(r: StaffRequest): Promise<Case>;
   revokePage(r: StaffRequest): Promise<Case>;
@@ -149,6 +150,13 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     offered: (c, p) => c.status !== 'closed' && p.categories.length > 0,
     fields: (c, p) => [{ name: 'category', label: 'Category', kind: 'select', options: p.categories.filter((k) => k.id !== c.category).map((k) => ({ value: k.id, label: k.name })) }],
     run: (s, b, f) => s.setCategory({ ...b, category: one(f, 'category') }),
+  },
+  {
+    verb: 'outside-body',
+    label: 'The complainant went to an outside body',
+    offered: (c, p) => !c.destroyedAt && p.outsideBodies.some((b) => !c.referrals?.some((r) => r.body === b.id)),
+    fields: (c, p) => [{ name: 'body', label: 'Which body', kind: 'select', options: p.outsideBodies.filter((b) => !c.referrals?.some((r) => r.body === b.id)).map((b) => ({ value: b.id, label: b.name })) }],
+    run: (s, b, f) => s.recordReferral({ ...b, body: one(f, 'body') }),
   },
   {
     verb: 'action-done',

@@ -27,6 +27,7 @@ export function anonymiseCase(c: Case, now: string): Case {
     ...(c.acknowledgedAt ? { acknowledgedAt: c.acknowledgedAt } : {}),
     ...(c.category ? { category: c.category } : {}),
     ...(c.stagesEntered ? { stagesEntered: c.stagesEntered } : {}),
+    ...(c.referrals ? { referrals: c.referrals } : {}),
     ...(c.recordedAsComplaint === false ? { recordedAsComplaint: false } : {}),
     ...(c.redirectedTo ? { redirectedTo: c.redirectedTo } : {}),
     ...(c.outcome ? { outcome: wordless(c.outcome) } : {}),

@@ -157,6 +157,8 @@ export interface Case {
   readonly possibleNextStageRequest?: { readonly at: string; readonly from: string; readonly windowEnds?: string };
   readonly closedAt?: string;
   readonly closure?: ClosureReason;
+  /** Outside bodies the complainant took the complaint to (the policy's ids), and when staff heard. */
+  readonly referrals?: readonly { readonly body: string; readonly at: string }[];
   /** Where a matter not for this procedure was sent: the policy's out-of-scope id. */
   readonly redirectedTo?: string;
   /**
@@ -202,7 +204,8 @@ export type TimelineEventType =
   | 'next-stage-requested'
   | 'categorised'
   | 'action-done'
-  | 'exported';
+  | 'exported'
+  | 'referred';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

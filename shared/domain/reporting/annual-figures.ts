@@ -43,6 +43,8 @@ export interface AnnualFigures {
   readonly stages: readonly StageFigures[];
   /** Moves to a later stage in the year: the complainant asked for the next stage. */
   readonly escalated: number;
+  /** Complaints taken to an outside body in the year, where staff recorded it, by body. */
+  readonly toOutsideBodies: readonly { readonly body: string; readonly name: string; readonly count: number }[];
   readonly remedies: readonly { readonly remedy: string; readonly count: number }[];
   readonly actionsAgreed: number;
   readonly actionsDone: number;
@@ -128,6 +130,9 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
       .filter((o) => o.count > 0),
     stages,
     escalated: records.reduce((n, r) => n + r.stagesEntered.filter((s, i) => i > 0 && inYear(s.at) && askedFor(policy, r.stagesEntered[i - 1]?.stage)).length, 0),
+    toOutsideBodies: policy.outsideBodies
+      .map((b) => ({ body: b.id, name: b.name, count: records.filter((r) => (r.referrals ?? []).some((x) => x.body === b.id && inYear(x.at))).length }))
+      .filter((b) => b.count > 0),
     remedies: Object.entries(countBy(outcomesInYear.flatMap(({ outcome }) => outcome.remedies), (x) => x)).map(([remedy, count]) => ({ remedy, count })),
     actionsAgreed: actions.length,
     actionsDone: actions.filter((a) => a.doneAt).length,

@@ -53,6 +53,8 @@ export interface ReportRecord {
   /** Where a redirected matter was sent (the policy's out-of-scope id). */
   readonly redirectedTo?: string;
   readonly stagesEntered: readonly { readonly stage: string; readonly at: string }[];
+  /** Outside bodies the complainant went to, and when. */
+  readonly referrals: readonly { readonly body: string; readonly at: string }[];
   readonly deadlines: readonly RecordedDeadline[];
   readonly outcomes: readonly RecordedOutcome[];
   readonly destroyed: boolean;
@@ -103,6 +105,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     ...(c.closure ? { closure: c.closure } : {}),
     ...(c.redirectedTo ? { redirectedTo: c.redirectedTo } : {}),
     stagesEntered: c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }],
+    referrals: c.referrals ?? [],
     deadlines,
     outcomes,
     destroyed: Boolean(c.destroyedAt),
@@ -115,6 +118,7 @@ export function reportYears(r: ReportRecord): number[] {
     r.receivedAt,
     r.closedAt,
     ...r.stagesEntered.map((s) => s.at),
+    ...(r.referrals ?? []).map((x) => x.at),
     ...r.deadlines.map((d) => d.doneAt),
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
   ].filter((at): at is string => Boolean(at));

@@ -58,6 +58,7 @@ export function reportRows(policy: Policy, figures: AnnualFigures, previous: Ann
     add(section, 'Median working days to respond', (f) => of(f)?.medianWorkingDaysToRespond ?? null, false);
     for (const [decision, words] of Object.entries(DECISION_WORDS)) add(section, words, (f) => of(f)?.outcomes[decision as keyof typeof DECISION_WORDS] ?? 0);
   });
+  for (const b of figures.toOutsideBodies) add('Taken to an outside body', b.name, (f) => f.toOutsideBodies.find((x) => x.body === b.body)?.count ?? 0);
   for (const r of figures.remedies) add('Remedies given', remedyName(policy, r.remedy), (f) => f.remedies.find((x) => x.remedy === r.remedy)?.count ?? 0);
   return publication ? rows.map((row) => suppressed(row, publication.threshold)) : rows;
 }
