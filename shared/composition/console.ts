@@ -11,6 +11,7 @@ import type { ReportRecords } from '#application/ports/report-records';
 import type { PendingActions } from '#application/ports/pending-actions';
 import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import { boardReport } from '#application/console/board-report';
+import { monitoringExportFor } from '#application/console/monitoring-export-for';
 import { mayReadReport } from '#domain/access/case-access';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
 import type { RawMail } from '#application/ports/raw-mail';
@@ -104,6 +105,7 @@ export function consoleDeps(
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     report: (member, policyId, year) => boardReport(deps, member, policyId, year),
+    monitoring: (member, policyId, year) => monitoringExportFor(deps, member, policyId, year, DateTime.fromJSDate(ports.clock.now())),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
     publishThreshold: config.REDRESS_REPORT_PUBLISH_THRESHOLD,
     sessionSecret: secrets.sessionSecret,

@@ -362,11 +362,20 @@ describe('the staff console', () => {
     const csv = await page.request.get(`${page.url().split('?')[0]}?year=2026&format=csv&publish=1`);
     expect(csv.headers()['content-disposition']).toBe(`attachment; filename="county-council-complaints-2026.csv"; filename*=UTF-8''county-council-complaints-2026.csv`);
     expect(await csv.text()).toMatch(/^"section","item","2026"/);
+    // The monitoring fields per case: personal data for staff, each export on the case's timeline, who and when.
+    const monitoring = await page.request.get(`${page.url().split('?')[0]}/monitoring?year=2026`);
+    expect(monitoring.status()).toBe(200);
+    const rows = (await monitoring.text()).trim().split('\r\n');
+    expect(rows[0]).toMatch(/^"reference","received","name","email"/);
+    const first = /^"(CCC-2026-\d{4})"/.exec(rows[1] ?? '')?.[1] as string;
+    const exported = (await stack.cases.timeline(first)).filter((e) => e.type === 'exported');
+    expect(exported.map((e) => e.actor)).toEqual([staff.find((p) => p.username === 'county-council.chief-executive')?.email ?? staff.find((p) => p.username === 'county-council.chief-executive')?.name]);
     await context.close();
 
     const manager = await signedIn('county-council.service-manager');
     expect(await manager.page.getByRole('link', { name: "County Council's annual report" }).count()).toBe(0);
     expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council?year=2026`))?.status()).toBe(404);
+    expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council/monitoring?year=2026`))?.status()).toBe(404);
     await manager.context.close();
   });
 

@@ -25,6 +25,7 @@ import { annualReportHtml } from './annual-report-html.js';
 import type { AnnualReport } from '#application/reporting/annual-report';
 import { ReportNotFoundError } from '#application/console/board-report';
 import { reportCsv, reportRows } from '#domain/reporting/report-table';
+import { monitoringCsv, type MonitoringRow } from '#domain/reporting/monitoring-row';
 import { downloadDisposition, downloadType } from '#adapters/download-headers';
 
 /** What the console's routes call. */
@@ -55,6 +56,8 @@ export interface ConsoleDeps {
   readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
   /** The annual report of an organisation for a year (ReportNotFoundError for someone it is not for). */
   readonly report: (member: StaffMember, policyId: string, year: number) => Promise<AnnualReport>;
+  /** Each case's monitoring fields for the year, as this person may see them (ReportNotFoundError as for the report). */
+  readonly monitoring: (member: StaffMember, policyId: string, year: number) => Promise<MonitoringRow[]>;
   /** The organisations whose annual report this person may read. */
   readonly reportsFor: (member: StaffMember) => readonly string[];
   /** The smallest count a published report shows as a number. */
@@ -201,6 +204,22 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   });
 
   // The annual report: the year just ended unless another is asked; the figures as CSV; the published form.
+  // The monitoring fields per case (personal data, for staff): every case exported has it on its timeline.
+  app.get('/console/reports/:policy/monitoring', async (c) => {
+    const s = session(c);
+    if (!s) return toSignIn(c);
+    const year = Number.parseInt(c.req.query('year') ?? '', 10);
+    if (!(year >= 2000 && year <= Number(londonDate(deps.now()).slice(0, 4)))) return c.html(html.notFound(signed(s)), 404);
+    const policyId = c.req.param('policy');
+    try {
+      const rows = await deps.monitoring(memberOf(s), policyId, year);
+      return c.body(monitoringCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-monitoring-${year}.csv`) });
+    } catch (error) {
+      if (error instanceof ReportNotFoundError) return c.html(html.notFound(signed(s)), 404);
+      throw error;
+    }
+  });
+
   app.get('/console/reports/:policy', async (c) => {
     const s = session(c);
     if (!s) return toSignIn(c);

@@ -79,6 +79,9 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
             <li>
               <a href={`${options.console.base}?year=${figures.year}&format=csv`}>The figures as CSV</a>
             </li>
+            <li>
+              <a href={`${options.console.base}/monitoring?year=${figures.year}`}>Each case's monitoring fields as CSV (personal data: staff only; recorded on each case)</a>
+            </li>
           </ul>
         </nav>
       ) : null}

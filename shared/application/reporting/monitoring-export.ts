@@ -12,6 +12,8 @@ export interface MonitoringExportRequest {
   readonly at: DateTime;
   /** Whether this reader may read the case: a confidential one they may not is its reference, dates and stage. */
   readonly mayRead: (c: Case) => boolean;
+  /** Whether the case is in the export at all (never a complaint about the reader): by default, every one. */
+  readonly mayKnowOf?: (c: Case) => boolean;
 }
 
 /**
@@ -29,10 +31,12 @@ export async function monitoringExport(deps: StaffDeps & { readonly reportRecord
     rows.push(
       ...(await Promise.all(
         batch.map(async (r) => {
+          const current = await deps.cases.get(r.reference);
+          if (!current || (request.mayKnowOf && !request.mayKnowOf(current))) return [];
           const exported = await staffChange(deps, { reference: r.reference, at: request.at, actor: request.actor }, (c, _policy, ctx) => recordExport(c, request.year, ctx));
-          return monitoringRow(policy, exported, request.mayRead(exported));
+          return [monitoringRow(policy, exported, request.mayRead(exported))];
         }),
-      )),
+      )).flat(),
     );
   }
   return rows;
