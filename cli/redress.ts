@@ -49,7 +49,7 @@ import { parseEmailCommand } from '#cli/commands/parse-email';
 import { policyCheckCommand } from '#cli/commands/policy-check';
 import { policyShowCommand } from '#cli/commands/policy-show';
 import { sendSampleCommand } from '#cli/commands/send-sample';
-import { reportCommand } from '#cli/commands/report';
+import { reportCommand, reportRebuildCommand } from '#cli/commands/report';
 import { exportCommand } from '#cli/commands/export';
 import { StackUnavailableError } from './stack-context.js';
 import { UsageError } from './usage-error.js';
@@ -66,6 +66,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
   send-sample [--policy ID]  send a sample complaint over SMTP to the running local stack
   report --policy ID --year YYYY [--format html|csv|json] [--out FILE] [--publish]
                              the annual report: figures, charts, self-assessment (html), csv, or raw json
+  report rebuild --policy ID the report records and pending actions written again for every case (after an upgrade)
   export --policy ID --year YYYY [--out FILE] [--by NAME] [--confidential]
                              each case's monitoring fields as CSV, for staff; on each case's timeline
   case list [--policy ID] [--from EMAIL]
@@ -172,6 +173,7 @@ const COMMANDS: Record<string, Command> = {
   'clock run-due': clockRunDueCommand,
   digest: digestCommand,
   report: reportCommand,
+  'report rebuild': reportRebuildCommand,
   export: exportCommand,
 };
 

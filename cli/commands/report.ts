@@ -36,3 +36,15 @@ export async function reportCommand(args: string[]): Promise<number> {
     return 0;
   });
 }
+
+/** `redress report rebuild --policy ID`: the report records and pending actions written again for every case (after an upgrade). */
+export async function reportRebuildCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { policy: { type: 'string' } } });
+  if (!values.policy) throw new UsageError('usage: redress report rebuild --policy ID');
+  return withStack(async ({ useCases, policies }) => {
+    const policy = policies.get(values.policy as string);
+    const count = await useCases.rebuildReportIndexes(policy.id);
+    process.stdout.write(`rebuilt the report records and pending actions of ${count} cases of ${policy.id}\n`);
+    return 0;
+  });
+}

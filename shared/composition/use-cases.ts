@@ -51,6 +51,7 @@ import type { Settings } from './settings.js';
 import type { ReportRecords } from '#application/ports/report-records';
 import type { PendingActions } from '#application/ports/pending-actions';
 import { annualReport } from '#application/reporting/annual-report';
+import { rebuildReportIndexes } from '#application/reporting/rebuild-report-indexes';
 import { monitoringExport, type MonitoringExportRequest } from '#application/reporting/monitoring-export';
 
 /** Every port, for the entry points that use them all: the local stack, the CLI and tests. */
@@ -75,6 +76,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
   return {
     takeEmail: (inbound: InboundEmail) => takeEmail(deps, inbound),
     annualReport: (policyId: string, year: number) => annualReport(deps, policyId, year),
+    rebuildReportIndexes: (policyId: string) => rebuildReportIndexes(deps, policyId),
     monitoringExport: (request: MonitoringExportRequest) => monitoringExport(deps, request),
     submitWebComplaint: (submission: WebSubmission) => submitWebComplaint(deps, submission),
     fireTimer: (input: TimerInput) => fireTimer(deps, input),

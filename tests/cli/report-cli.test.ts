@@ -6,6 +6,9 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeleteItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { dynamoDbClient } from '#composition/aws-clients';
+import { loadConfig } from '#config/config';
 import type { RunningServer } from '#local/dynamodb-local';
 import { cliStackEnv } from '#tests/support/cli-stack-env';
 import { runCli } from '#tests/support/run-cli';
@@ -90,6 +93,20 @@ describe('redress report', () => {
     expect(digest).toContain(`${reference}: action 1, agreed at Stage one, was due Thursday 10 December 2026 (2 working days overdue)`);
     expect(runCli(['case', 'action-done', reference, '1', '--at', '2026-12-14T10:00:00Z', '--by', 'manager'], env).status).toBe(0);
     expect(runCli(['digest', '--policy', 'county-council', '--now', '2026-12-15T08:00:00Z'], env).stdout).not.toContain('Actions past their date');
+  });
+
+  it('rebuilds the report records of cases stored before they existed, from the index of cases, idempotently', async () => {
+    const dynamodb = dynamoDbClient(loadConfig(env));
+    const partition = { ':pk': { S: 'REPORT#county-council#2026' } };
+    const stored = await dynamodb.send(new QueryCommand({ TableName: env.REDRESS_TABLE, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: partition }));
+    for (const item of stored.Items ?? []) await dynamodb.send(new DeleteItemCommand({ TableName: env.REDRESS_TABLE, Key: { PK: item.PK as AttributeValue, SK: item.SK as AttributeValue } }));
+    const received = () => (JSON.parse(runCli(['report', '--policy', 'county-council', '--year', '2026', '--format', 'json'], env).stdout) as { received: number }).received;
+    expect(received()).toBe(0);
+    expect(runCli(['report', 'rebuild', '--policy', 'county-council'], env).stdout).toBe('rebuilt the report records and pending actions of 4 cases of county-council\n');
+    expect(received()).toBe(3);
+    expect(runCli(['report', 'rebuild', '--policy', 'county-council'], env).status).toBe(0);
+    expect(received()).toBe(3);
+    dynamodb.destroy();
   });
 
   it('refuses what it cannot do in one line', () => {

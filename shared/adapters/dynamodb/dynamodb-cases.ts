@@ -1,4 +1,5 @@
 import { BatchGetItemCommand, BatchWriteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { PendingAction } from '#domain/case/pending-actions';
 import { newestFirstPlace } from '#domain/case/newest-first';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
@@ -126,6 +127,21 @@ export class DynamoDbCases implements Cases {
       }
       if (error instanceof Error && error.name === 'ValidationException' && /size|too large/i.test(error.message)) throw new ItemTooLargeError(`case ${c.reference}`, error.message);
       throw error;
+    }
+  }
+
+  async rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void> {
+    const items = [
+      ...report.years.map((year) => ({ ...key.reportRecord(c.policyId, year, c.reference), record: report.record })),
+      ...pending.map((a) => ({ ...key.pendingAction(c.policyId, a.due, a.reference, a.n), action: a })),
+    ];
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+        const result = await this.table.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table.name]: requests } }));
+        requests = (result.UnprocessedItems?.[this.table.name] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
+      }
     }
   }
 

@@ -101,6 +101,15 @@ export class MemoryCases implements Cases {
     for (const claim of change.claims) this.take(claim);
   }
 
+  async rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void> {
+    for (const a of pending) this.tables.pendingActions.set(`${c.policyId}#${a.due}#${a.reference}#${a.n}`, { policyId: c.policyId, action: copy(a) });
+    for (const year of report.years) {
+      const records = this.tables.reportRecords.get(`${c.policyId}#${year}`) ?? new Map<string, ReportRecord>();
+      records.set(c.reference, copy(report.record));
+      this.tables.reportRecords.set(`${c.policyId}#${year}`, records);
+    }
+  }
+
   async rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void> {
     for (const e of events) this.tables.events(reference).set(`${e.at}#${e.id}`, copy(e));
   }

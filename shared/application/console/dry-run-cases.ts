@@ -41,6 +41,10 @@ export class DryRunCases implements Cases {
   async write(change: CaseWrite): Promise<void> {
     this.writes.push(change);
   }
+  async rewriteIndexes(): Promise<void> {
+    throw new Error('a preview never rewrites an index');
+  }
+
   async rewriteTimeline(): Promise<void> {
     throw new Error('a preview never rewrites a timeline');
   }

@@ -65,4 +65,9 @@ export interface Cases {
   write(change: CaseWrite): Promise<void>;
   /** Overwrites timeline events in place (same ids and times): how personal data leaves the timeline. */
   rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void>;
+  /**
+   * Writes a case's report record under each year and its pending actions again, as its writes keep them: for
+   * cases stored before those indexes existed (`report rebuild`). Idempotent; changes nothing else.
+   */
+  rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void>;
 }
