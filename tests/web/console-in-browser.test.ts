@@ -12,12 +12,12 @@ import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
-import { freePort } from '#local/free-port';
 import { startLocalSignIn } from '#local/oidc-provider';
 import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
 import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
+import { onFreePorts } from '#tests/support/on-free-ports';
 import { seedPolicies } from '#tests/support/policies';
 import { sentEmails } from '#tests/support/ses-outbox';
 
@@ -28,10 +28,17 @@ let staff: LocalStaffMember[];
 const cases = { aboutCeo: '', confidential: '', plain: '' };
 
 beforeAll(async () => {
-  const port = await freePort();
-  stack = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(await freePort()) });
   staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
-  provider = await startLocalSignIn(stack.config, staff);
+  // The public address must name the port before the server starts on it: a port taken meanwhile is tried again.
+  ({ stack, provider } = await onFreePorts(2, async ([port, oidcPort]) => {
+    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
+    try {
+      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
+    } catch (error) {
+      await started.server.stop();
+      throw error;
+    }
+  }));
   browser = await launchChromium();
   const at = DateTime.fromISO('2026-11-23T10:00:00Z');
   cases.aboutCeo = (await stack.useCases.staff.open({ policyId: 'alumot', at, actor: 'trustee', name: 'Pat Phone', phone: '01632 960000', summary: 'The CEO shouted at me at the open day.', about: 'ceo', channel: 'phone', confidential: false })).reference;
