@@ -1,7 +1,7 @@
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -14,6 +14,9 @@ import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AccountRecovery, CfnUserPoolGroup, Mfa, OAuthScope, UserPool, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,7 +156,8 @@ export class RedressStack extends Stack {
         {
           recipients,
           scanEnabled: true,
-          tlsPolicy: TlsPolicy.OPTIONAL,
+          // Complaints are personal data: mail that will not come over TLS is refused at the door.
+          tlsPolicy: TlsPolicy.REQUIRE,
           actions: [
             new S3Action({ bucket: this.rawMail, objectKeyPrefix: RAW_MAIL_PREFIX }),
             new LambdaAction({ function: emailIntake, invocationType: LambdaInvocationType.EVENT }),
@@ -366,6 +370,22 @@ export class RedressStack extends Stack {
     if (props.sendingDomain) new EmailIdentity(this, 'SendingDomain', { identity: Identity.domain(props.sendingDomain) });
 
     alarmOnAnyMessage(this, 'EmailIntakeFailuresAlarm', intakeFailures, 'Inbound mail could not be taken in after retries; the raw message is in the RawMail bucket');
+
+    // Every function's errors raise an alarm; every alarm (these and the dead-letter queues') tells the operators.
+    const functions = { EmailIntake: emailIntake, ComplaintForm: complaintForm, ComplainantPage: complainantPage, StaffConsole: staffConsole, DeadlineTimer: deadlineTimer, DailyDigest: dailyDigest };
+    for (const [name, fn] of Object.entries(functions)) {
+      fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, `${name}ErrorsAlarm`, {
+        alarmDescription: `The ${name} function failed; see its log group. What it was given is kept (raw mail, the outbox, the timer's dead-letter queue) and retried.`,
+        threshold: 0,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
+    const operators = new Topic(this, 'Operators', { displayName: 'Redress operators', enforceSSL: true });
+    operators.addSubscription(new EmailSubscription(props.operatorEmail));
+    for (const alarm of this.node.findAll().filter((c): c is Alarm => c instanceof Alarm)) alarm.addAlarmAction(new SnsAction(operators));
+    new CfnOutput(this, 'OperatorsTopic', { description: 'Alarms go here; the operator address is subscribed (confirm the email AWS sends)', value: operators.topicArn });
 
     new CfnOutput(this, 'Policies', { description: 'Complaints policies deployed', value: props.policies.all.map((p) => p.id).join(',') });
     new CfnOutput(this, 'CasesTable', { value: this.table.tableName });

@@ -92,6 +92,20 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
+  it("tells the operators of every alarm: each function's errors and each dead-letter queue, through one topic their address is subscribed to", () => {
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0] as string;
+    expect(alarms.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
+      ['ComplainantPageErrorsAlarm', 'ComplaintFormErrorsAlarm', 'DailyDigestErrorsAlarm', 'DeadlineTimerErrorsAlarm', 'EmailIntakeErrorsAlarm', 'EmailIntakeFailuresAlarm', 'OutboxSenderErrorsAlarm', 'OutboxSenderFailuresAlarm', 'StaffConsoleErrorsAlarm', 'TimerFailuresAlarm'].sort(),
+    );
+    for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topic } });
+  });
+
+  it('takes mail only over TLS, with spam and virus scanning', () => {
+    template.hasResourceProperties('AWS::SES::ReceiptRule', { Rule: Match.objectLike({ TlsPolicy: 'Require', ScanEnabled: true }) });
+  });
+
   it('lets only SES write raw mail, from this account', () => {
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
     const statements = policies.flatMap((p) => (p.Properties.PolicyDocument.Statement as Record<string, unknown>[]));
