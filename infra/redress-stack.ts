@@ -149,6 +149,8 @@ export class RedressStack extends Stack {
     // Raw mail is evidence: intake reads it and stores attachments beside it, and can never delete it.
     this.rawMail.grantRead(emailIntake);
     this.rawMail.grantPut(emailIntake);
+    // An attachment past the size limit is found so only once stored: its copy (never the raw message) goes again.
+    this.rawMail.grantDelete(emailIntake, 'attachments/*');
 
     const recipients = props.policies.all.flatMap((p) => p.intake.addresses.map((a) => a.toLowerCase()));
     new ReceiptRuleSet(this, 'Inbound', {
@@ -273,9 +275,10 @@ export class RedressStack extends Stack {
       },
     });
     this.table.grantReadWriteData(staffConsole);
-    // Releasing held mail reads the raw message and stores its attachments beside it; nothing is deleted.
+    // Releasing held mail reads the raw message and stores its attachments beside it (an oversize copy goes again).
     this.rawMail.grantRead(staffConsole);
     this.rawMail.grantPut(staffConsole);
+    this.rawMail.grantDelete(staffConsole, 'attachments/*');
     consoleClientSecret.grantRead(staffConsole);
     sessionSecret.grantRead(staffConsole);
     const consoleIntegration = new HttpLambdaIntegration('StaffConsoleIntegration', staffConsole);

@@ -149,7 +149,7 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email', 'profile'] });
     const console = functionNamed('redress-staff-console');
     expect(console.Environment.Variables).toMatchObject({ REDRESS_OIDC_GROUPS_CLAIM: 'cognito:groups', REDRESS_OIDC_CLIENT_SECRET_ARN: expect.anything(), REDRESS_SESSION_SECRET_ARN: expect.anything() });
-    expect(policyOf('redress-staff-console')).not.toContain('s3:DeleteObject');
+    expect(deletableBy('redress-staff-console')).toEqual(['attachments/*']);
     expect(policyOf('redress-staff-console')).not.toContain('ses:');
   });
 
@@ -193,12 +193,14 @@ describe('RedressStack', () => {
     });
   });
 
-  it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it', () => {
+  it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it (only an oversize attachment copy)', () => {
     const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-staff-console', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
     expect(senders).toEqual(['redress-outbox-sender']);
     const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
     expect(timers).toEqual(['redress-outbox-sender']);
-    expect(policyOf('redress-email-intake')).not.toContain('s3:DeleteObject');
+    // Intake may take back an attachment's copy it stored past the size limit, never the raw message itself.
+    expect(deletableBy('redress-email-intake')).toEqual(['attachments/*']);
+    expect(deletableBy('redress-deadline-timer')).toEqual(['*']);
     expect(policyOf('redress-email-intake')).toContain('s3:PutObject');
     expect(policyOf('redress-deadline-timer')).toContain('s3:DeleteObject');
     expect(policyOf('redress-complaint-form')).not.toContain('s3:');
@@ -238,4 +240,19 @@ function policyOf(service: string): string {
       .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
       .map((p) => p.Properties.PolicyDocument),
   );
+}
+
+/** The raw-mail keys a function may delete (the object pattern after the bucket's ARN), from its role's statements. */
+function deletableBy(service: string): string[] {
+  const role = functionNamed(service).Role['Fn::GetAtt'][0];
+  const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+  return statements
+    .filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:DeleteObject')))
+    .flatMap((st) => [st.Resource].flat())
+    .map((r) => {
+      const parts = (r as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      return String(parts[parts.length - 1]).replace(/^\//, '');
+    });
 }
