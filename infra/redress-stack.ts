@@ -324,7 +324,16 @@ export class RedressStack extends Stack {
       environment: { ...caseEnvironment, ...schedulerEnvironment },
     });
     this.table.grantReadWriteData(outboxSender);
-    outboxSender.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }));
+    // Mail goes only from the identities this deployment sends as: each policy's first complaints address (and its
+    // domain, for a verified domain) and the operator address, plus the sending domain.
+    const senders = [...new Set([...props.policies.all.map((p) => p.intake.addresses[0] as string), props.operatorEmail].flatMap((a) => [a.toLowerCase(), (a.split('@')[1] ?? '').toLowerCase()]).concat(props.sendingDomain ? [props.sendingDomain.toLowerCase()] : []))].filter(Boolean);
+    outboxSender.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: senders.map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+      }),
+    );
     for (const statement of manageTimers) outboxSender.addToRolePolicy(statement);
     outboxSender.addEventSource(
       new DynamoEventSource(this.table, {

@@ -196,6 +196,11 @@ describe('RedressStack', () => {
   it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it (only an oversize attachment copy)', () => {
     const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-staff-console', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
     expect(senders).toEqual(['redress-outbox-sender']);
+    // And only as this deployment's own identities, never any: each policy's sending address and its domain, the operator's, the sending domain.
+    const sending = JSON.parse(policyOf('redress-outbox-sender')).flatMap((d: { Statement: { Action: string[]; Resource: unknown }[] }) => d.Statement).find((st: { Action: string[] }) => [st.Action].flat().includes('ses:SendRawEmail'));
+    const identities = [sending.Resource].flat().map((r: { 'Fn::Join': [string, unknown[]] }) => String(r['Fn::Join'][1].at(-1)).replace(/^:identity\//, ''));
+    expect(identities).toEqual(expect.arrayContaining(['shaked@alumot.uk', 'alumot.uk', 'not.alone.mentoring@gmail.com', 'complaints@county-council.example', 'county-council.example', 'ops@example.org', 'mail.example.org']));
+    expect(identities).not.toContain('*');
     const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
     expect(timers).toEqual(['redress-outbox-sender']);
     // Intake may take back an attachment's copy it stored past the size limit, never the raw message itself.
