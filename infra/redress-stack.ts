@@ -1,5 +1,7 @@
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Tags, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -80,8 +82,19 @@ export class RedressStack extends Stack {
       });
     }
 
+    // Who read or wrote which piece of evidence: S3's server access logs of the raw mail, in a bucket of their own,
+    // kept two years (S3's log delivery writes them).
+    const rawMailAccessLogs = new Bucket(this, 'RawMailAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(730) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     // Raw mail is evidence: private, encrypted, never public, kept when the stack goes.
     this.rawMail = new Bucket(this, 'RawMail', {
+      serverAccessLogsBucket: rawMailAccessLogs,
+      serverAccessLogsPrefix: 'raw-mail/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -190,7 +203,26 @@ export class RedressStack extends Stack {
     this.table.grantReadWriteData(complaintForm);
     formSecret.grantRead(complaintForm);
     const formsApi = new HttpApi(this, 'Forms', { description: 'Redress complaint forms', createDefaultStage: false });
-    new HttpStage(this, 'FormsStage', { httpApi: formsApi, stageName: '$default', autoDeploy: true, throttle: { rateLimit: props.settings.apiRateLimit, burstLimit: props.settings.apiBurstLimit } });
+    // Access logs name the route, never the path: a complainant page's path is the key to it, and must not sit in logs.
+    const apiAccessLogs = new LogGroup(this, 'FormsAccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    const accessLogFormat = AccessLogFormat.custom(
+      JSON.stringify({
+        requestId: '$context.requestId',
+        time: '$context.requestTime',
+        sourceIp: '$context.identity.sourceIp',
+        route: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+      }),
+    );
+    new HttpStage(this, 'FormsStage', {
+      httpApi: formsApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.settings.apiRateLimit, burstLimit: props.settings.apiBurstLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(apiAccessLogs), format: accessLogFormat },
+    });
     const formIntegration = new HttpLambdaIntegration('ComplaintFormIntegration', complaintForm);
     formsApi.addRoutes({ path: '/forms/{policyId}', methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS], integration: formIntegration });
     formsApi.addRoutes({ path: '/forms/{policyId}/token', methods: [HttpMethod.GET], integration: formIntegration });

@@ -102,6 +102,22 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topic } });
   });
 
+  it("logs every request to the HTTP API by its route, never its path (a complainant page's path is its key)", () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]?.Properties as { AccessLogSettings: { DestinationArn: unknown; Format: string } };
+    const format = JSON.parse(stage.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', route: '$context.routeKey', status: '$context.status' });
+    expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.(path|resourcePath)/);
+    expect(stage.AccessLogSettings.DestinationArn).toBeDefined();
+  });
+
+  it('keeps server access logs of the raw mail in a private bucket of their own', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    const logs = Object.entries(buckets).find(([id]) => id.startsWith('RawMailAccessLogs'));
+    const raw = Object.entries(buckets).find(([id]) => id.startsWith('RawMail') && !id.startsWith('RawMailAccessLogs'));
+    expect(raw?.[1].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logs?.[0] }, LogFilePrefix: 'raw-mail/' });
+    expect(logs?.[1].Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+  });
+
   it('takes mail only over TLS, with spam and virus scanning', () => {
     template.hasResourceProperties('AWS::SES::ReceiptRule', { Rule: Match.objectLike({ TlsPolicy: 'Require', ScanEnabled: true }) });
   });
