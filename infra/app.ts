@@ -5,7 +5,8 @@ import { RedressStack } from './redress-stack.js';
 
 const app = new App();
 const config = loadConfig();
-new RedressStack(app, 'Redress', {
+// One deployment for every organisation in REDRESS_POLICIES_DIR, or one per organisation: `-c stackName=`.
+new RedressStack(app, app.node.tryGetContext('stackName') ?? 'Redress', {
   policies: loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),
   operatorEmail: app.node.tryGetContext('operatorEmail') ?? config.REDRESS_OPERATOR_EMAIL,
   sendingDomain: app.node.tryGetContext('sendingDomain'),

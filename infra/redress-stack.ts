@@ -36,7 +36,7 @@ export interface RedressStackProps extends StackProps {
   readonly sendingDomain?: string;
   /** The front door as complainants reach it (a custom domain); the HTTP API's own address by default. */
   readonly publicUrl?: string;
-  /** The Cognito sign-in domain's prefix (globally unique in the region); "redress-<account>" by default. */
+  /** The Cognito sign-in domain's prefix (globally unique in the region); "<stack name>-<account>" by default. */
   readonly signInDomainPrefix?: string;
   /** Named settings from the validated configuration (shared/config/config.ts), so the stack and the local stack agree. */
   readonly settings: {
@@ -272,7 +272,8 @@ export class RedressStack extends Stack {
     });
     const groups = [...props.policies.all.flatMap((p) => p.roles.map((r) => ({ name: `${p.id}:${r.id}`, description: `${r.title}, ${p.organisation.name}` }))), { name: 'operator', description: 'Runs the deployment: held mail across organisations, no case content' }];
     groups.forEach((g, i) => new CfnUserPoolGroup(this, `StaffGroup${i}`, { userPoolId: staffPool.userPoolId, groupName: g.name, description: g.description.slice(0, 2048) }));
-    const signInDomain = staffPool.addDomain('StaffSignIn', { cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? `redress-${this.account}` } });
+    // One per deployment: two stacks in one account (one per organisation) each get their own sign-in domain.
+    const signInDomain = staffPool.addDomain('StaffSignIn', { cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}` } });
     const consoleClient = staffPool.addClient('Console', {
       generateSecret: true,
       oAuth: {

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RedressStack } from '#infra/redress-stack';
 import { seedPolicies } from '#tests/support/policies';
+import { PolicySet } from '#domain/policy/policy-set';
 
 let template: Template;
 
@@ -238,6 +239,17 @@ describe('RedressStack', () => {
     }
   });
 
+
+  it('can run one deployment per organisation in one account: each stack its own sign-in domain, schedule group and function names', () => {
+    const one = (name: string, policy: string) =>
+      Template.fromStack(new RedressStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), name, { policies: new PolicySet([seedPolicies.get(policy)]), operatorEmail: 'ops@example.org', settings: { digestHour: 8, apiRateLimit: 20, apiBurstLimit: 40, outboxSweepMinutes: 1 }, env: { account: '123456789012', region: 'eu-west-2' } }));
+    const [alumot, council] = [one('Redress-Alumot', 'alumot'), one('Redress-Council', 'county-council')];
+    const prefix = (t: Template) => (Object.values(t.findResources('AWS::Cognito::UserPoolDomain'))[0]?.Properties as { Domain: string }).Domain;
+    expect([prefix(alumot), prefix(council)]).toEqual(['redress-alumot-123456789012', 'redress-council-123456789012']);
+    alumot.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'Redress-Alumot-timers' });
+    alumot.hasOutput('Policies', { Value: 'alumot' });
+    council.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'Redress-Council-deadline-timer' });
+  });
 
   it('creates the sending domain identity when one is configured', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.org' });
