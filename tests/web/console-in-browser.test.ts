@@ -142,6 +142,10 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: 'Confirm and send' }).click();
     await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=outcome$`));
     expect(await page.getByRole('status').textContent()).toContain("Done: The stage's decision (outcome letter).");
+    // The decision as the officer reads it back on the case: what was decided, the remedies and the numbered actions.
+    expect(await page.getByRole('region', { name: 'Decision at Stage one' }).innerText()).toContain('Remedies: An apology');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-case-decided.png`, fullPage: true });
     await stack.sendLetters();
     const mail = await sentEmails(stack.sesEndpoint, 'bo.bins@example.net');
     expect(mail.map((m) => m.subject)).toEqual([`[${reference}] We have received your complaint`, `[${reference}] Our decision on your complaint`]);

@@ -53,6 +53,10 @@ describe('the annual report in a browser', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('Complaints received\t6\tfewer than 5');
     expect(text).toContain('Withdrawn\tfewer than 5');
+    // The self-assessment's figures are words too, and no sentence counts the destroyed cases.
+    expect(text).toContain('This year: fewer than 5 of fewer than 5 on time.');
+    expect(text).not.toMatch(/\b[1-4] of \S+ on time|(outcomes|agreed|done|overdue|this year): [1-4]\b/);
+    expect(text).not.toContain('personal data destroyed');
     expect(text).not.toContain('Route changes');
     expect(text).not.toContain('Lessons learnt');
     // What complaints were about (6, all not yet categorised) stays; responses on time (4 on time) goes.

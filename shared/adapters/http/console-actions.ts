@@ -114,7 +114,8 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
   {
     verb: 'outcome',
     label: "The stage's decision (outcome letter)",
-    offered: (c) => c.status === 'open',
+    // One decision per stage: once made, the case goes on to the next stage or closes.
+    offered: (c) => c.status === 'open' && !c.outcomes?.some((o) => o.stage === c.stage),
     fields: (_c, p) => [
       {
         name: 'decision',

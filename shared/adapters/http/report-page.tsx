@@ -56,7 +56,7 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
   const { policy, figures, previous } = report;
   const rows = reportRows(policy, figures, previous, options.publication);
   const sections = [...new Set(rows.map((r) => r.section))];
-  const assessment = selfAssessment(policy, figures);
+  const assessment = selfAssessment(policy, figures, options.publication);
   const charts = reportCharts(figures, previous, options.publication);
   return (
     <HouseDocument title={`Complaints in ${figures.year}: ${policy.organisation.name}`}>
@@ -97,7 +97,7 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
           For publication: any count from 1 to {options.publication.threshold - 1} is shown as "fewer than {options.publication.threshold}", so that no one who complained can be picked out.
         </p>
       ) : null}
-      {figures.fromDestroyedCases ? <p>{figures.fromDestroyedCases} of the cases counted have since had their personal data destroyed under the retention rule; their anonymous records still count.</p> : null}
+      {figures.fromDestroyedCases && !options.publication ? <p>{figures.fromDestroyedCases} of the cases counted have since had their personal data destroyed under the retention rule; their anonymous records still count.</p> : null}
       {charts.map((chart) => (
         <ChartFigure chart={chart} />
       ))}

@@ -3,7 +3,8 @@ import { recordExport } from '#domain/case/actions/record-export';
 import type { Case } from '#domain/case/case';
 import { monitoringRow, type MonitoringRow } from '#domain/reporting/monitoring-row';
 import type { ReportRecords } from '../ports/report-records.js';
-import { staffChange, type StaffDeps } from '../staff/staff-deps.js';
+import type { StaffDeps } from '../staff/staff-deps.js';
+import { changeCase } from '../change-case.js';
 
 export interface MonitoringExportRequest {
   readonly policyId: string;
@@ -33,7 +34,9 @@ export async function monitoringExport(deps: StaffDeps & { readonly reportRecord
         batch.map(async (r) => {
           const current = await deps.cases.get(r.reference);
           if (!current || (request.mayKnowOf && !request.mayKnowOf(current))) return [];
-          const exported = await staffChange(deps, { reference: r.reference, at: request.at, actor: request.actor }, (c, _policy, ctx) => recordExport(c, request.year, ctx));
+          // The case just read is the one written, unless it moved on meanwhile (then changeCase reads it again).
+          const ctx = { at: request.at, actor: request.actor, sending: deps.sending };
+          const exported = await changeCase(deps, r.reference, (c) => ({ change: recordExport(c, request.year, ctx) }), current);
           return [monitoringRow(policy, exported, request.mayRead(exported))];
         }),
       )).flat(),

@@ -1,5 +1,6 @@
 import type { Case } from './case.js';
 import { agreedActions } from './actions/action-done.js';
+import { aboutRoleOf } from './about-role.js';
 
 /** An action agreed at an outcome and not yet done: what the index of actions holds, nothing personal. */
 export interface PendingAction {
@@ -16,7 +17,7 @@ export interface PendingAction {
 export function pendingActions(c: Case): PendingAction[] {
   if (c.destroyedAt) return [];
   const stages = (c.outcomes ?? []).map((o) => o.stage);
-  const about = c.about && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.about) ? { aboutRole: c.about } : {};
+  const about = aboutRoleOf(c);
   return agreedActions(c)
     .filter((a) => !a.doneAt)
     .map((a) => ({ reference: c.reference, n: a.n, due: a.due, stage: stages[a.outcome] ?? c.stage, ...about }));

@@ -1,6 +1,7 @@
 import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/case';
 import type { DeadlineKind } from '#domain/policy/policy-schema';
+import { aboutRoleOf } from '#domain/case/about-role';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -96,8 +97,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     channel: c.channel,
     ...(c.category ? { category: c.category } : {}),
     confidential: c.confidential,
-    // Only a role id (the form and staff choose from the policy's roles), never words that could name someone.
-    ...(c.about && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(c.about) ? { aboutRole: c.about } : {}),
+    ...aboutRoleOf(c),
     recordedAsComplaint: c.recordedAsComplaint !== false,
     status: c.status,
     receivedAt: c.receivedAt,

@@ -1,6 +1,7 @@
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { ComplaintCode, DeadlineKind, Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
+import type { Publication } from './report-table.js';
 
 /** One provision of a code: what Redress can show of it (the policy's rule and the year's figure), or left for staff. */
 export interface Provision {
@@ -27,8 +28,9 @@ const TITLES: Record<Exclude<ComplaintCode, 'none'>, string> = {
  * The report's self-assessment against the code the policy says it follows: each provision Redress can evidence,
  * with the policy's rule and the figure that shows how it went, then those only staff can answer.
  */
-export function selfAssessment(policy: Policy, figures: AnnualFigures): SelfAssessment | undefined {
+export function selfAssessment(policy: Policy, figures: AnnualFigures, publication?: Publication): SelfAssessment | undefined {
   const code = policy.reporting.code;
+  const n = countShown(publication);
   if (code === 'none') return undefined;
   const formal = policy.stages.filter((s) => s.formal);
   const [first, second] = [formal[0], formal[1]];
@@ -36,24 +38,24 @@ export function selfAssessment(policy: Policy, figures: AnnualFigures): SelfAsse
   const provisions: Provision[] =
     code === 'spso-model'
       ? [
-          timescale(policy, first?.id, 'respond', 5, 'A frontline (stage 1) response within 5 working days', figure(0)),
-          timescale(policy, second?.id, 'acknowledge', 3, 'A stage 2 complaint acknowledged within 3 working days', figure(1), 'acknowledge'),
-          timescale(policy, second?.id, 'respond', 20, 'A stage 2 response within 20 working days', figure(1)),
+          timescale(policy, first?.id, 'respond', 5, 'A frontline (stage 1) response within 5 working days', figure(0), n),
+          timescale(policy, second?.id, 'acknowledge', 3, 'A stage 2 complaint acknowledged within 3 working days', figure(1), n, 'acknowledge'),
+          timescale(policy, second?.id, 'respond', 20, 'A stage 2 response within 20 working days', figure(1), n),
           stages(formal.length),
         ]
       : [
-          timescale(policy, first?.id, 'acknowledge', 5, 'A complaint acknowledged within 5 working days of being received', figure(0), 'acknowledge'),
-          timescale(policy, first?.id, 'respond', 10, 'A stage 1 response within 10 working days of the acknowledgement', figure(0)),
-          extensions(figure(0), 'stage 1'),
+          timescale(policy, first?.id, 'acknowledge', 5, 'A complaint acknowledged within 5 working days of being received', figure(0), n, 'acknowledge'),
+          timescale(policy, first?.id, 'respond', 10, 'A stage 1 response within 10 working days of the acknowledgement', figure(0), n),
+          extensions(figure(0), 'stage 1', n),
           stages(formal.length),
           independence(policy, second?.id),
-          timescale(policy, second?.id, 'acknowledge', 5, 'A stage 2 complaint acknowledged within 5 working days', figure(1), 'acknowledge'),
-          timescale(policy, second?.id, 'respond', 20, 'A stage 2 response within 20 working days of the acknowledgement', figure(1)),
-          extensions(figure(1), 'stage 2'),
+          timescale(policy, second?.id, 'acknowledge', 5, 'A stage 2 complaint acknowledged within 5 working days', figure(1), n, 'acknowledge'),
+          timescale(policy, second?.id, 'respond', 20, 'A stage 2 response within 20 working days of the acknowledgement', figure(1), n),
+          extensions(figure(1), 'stage 2', n),
         ];
   provisions.push(
     outsideBodies(policy),
-    { provision: 'Learning from complaints is reported to the governing body', evidence: `${plural(figures.lessons.length, 'lesson', 'lessons')} recorded at outcomes; ${plural(figures.actionsAgreed, 'action', 'actions')} agreed, ${figures.actionsDone} done, ${figures.actionsOverdue} overdue.` },
+    { provision: 'Learning from complaints is reported to the governing body', evidence: `Lessons recorded at outcomes: ${n(figures.lessons.length)}; actions agreed: ${n(figures.actionsAgreed)}, done: ${n(figures.actionsDone)}, overdue: ${n(figures.actionsOverdue)}.` },
     { provision: 'The complaints policy is published and easy to find, and complaints can be made in any reasonable way' },
     { provision: 'A member of the governing body has lead responsibility for complaints' },
     { provision: 'Staff handling complaints are trained, and complaints are not treated as a service request' },
@@ -61,22 +63,22 @@ export function selfAssessment(policy: Policy, figures: AnnualFigures): SelfAsse
   return { code, title: TITLES[code], provisions };
 }
 
-function timescale(policy: Policy, stageId: string | undefined, kind: DeadlineKind, limit: number, provision: string, f: StageFigures | undefined, measured: 'acknowledge' | 'respond' = 'respond'): Provision {
+function timescale(policy: Policy, stageId: string | undefined, kind: DeadlineKind, limit: number, provision: string, f: StageFigures | undefined, n: Shown, measured: 'acknowledge' | 'respond' = 'respond'): Provision {
   const rule = policy.stages.find((s) => s.id === stageId)?.deadlines.find((d) => d.kind === kind && d.event === 'received');
   if (!stageId || !rule) return { provision, evidence: stageId ? 'The policy sets no such timescale.' : 'The policy has no such stage.' };
   const within = rule.unit === 'workingDays' ? rule.amount <= limit : undefined;
   const done = measured === 'acknowledge' ? [f?.acknowledged ?? 0, f?.acknowledgedOnTime ?? 0] : [f?.responded ?? 0, f?.respondedOnTime ?? 0];
   return {
     provision,
-    evidence: `The policy: ${describePeriod(rule.amount, rule.unit)} (clause ${rule.clause}). This year: ${done[1]} of ${done[0]} on time.`,
+    evidence: `The policy: ${describePeriod(rule.amount, rule.unit)} (clause ${rule.clause}). This year: ${n(done[1] ?? 0)} of ${n(done[0] ?? 0)} on time.`,
     ...(within !== undefined ? { policyMeetsIt: within } : {}),
   };
 }
 
-function extensions(f: StageFigures | undefined, stage: string): Provision {
+function extensions(f: StageFigures | undefined, stage: string, n: Shown): Provision {
   return {
     provision: `An extension at ${stage} is explained to the complainant, and kept short`,
-    evidence: `${plural(f?.extended ?? 0, 'response', 'responses')} given more time this year; Redress records why and sends the holding letter with the new date each time.`,
+    evidence: `Responses given more time this year: ${n(f?.extended ?? 0)}; Redress records why and sends the holding letter with the new date each time.`,
   };
 }
 
@@ -102,6 +104,9 @@ function outsideBodies(policy: Policy): Provision {
   };
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+type Shown = (count: number) => string;
+
+/** A count as the assessment states it: in words when small, for publication, as the report's tables do. */
+function countShown(publication: Publication | undefined): Shown {
+  return (count) => (publication && count > 0 && count < publication.threshold ? `fewer than ${publication.threshold}` : String(count));
 }
