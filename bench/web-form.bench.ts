@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { complaintFormApp } from '#adapters/http/complaint-form-app';
 import { webApp } from '#adapters/http/web-app';
 import { honoRoute } from '#local/hono-route';
 import { startHttpServer } from '#local/http-server';
@@ -22,7 +23,7 @@ export async function webFormBenchmark(endpoints: { dynamodb: string; ses: strin
   // The benchmark is one client on loopback: the per-IP limit would otherwise be what is measured.
   const stack = await benchStack(endpoints, { REDRESS_FORM_PER_IP_LIMIT: '1000000', REDRESS_FORM_PER_ORG_LIMIT: '1000000' });
   const { config } = stack;
-  const server = await startHttpServer(0, [honoRoute('/', webApp({ form: { deps: stack.form(), clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' } }))], (e) => console.error(e));
+  const server = await startHttpServer(0, [honoRoute('/', webApp(complaintFormApp(stack.form(), (c) => getConnInfo(c).remote.address ?? 'unknown')))], (e) => console.error(e));
   const url = `${server.endpoint}/forms/county-council`;
 
   const submit = async (i: number) => {

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { complainantPageApp } from '#adapters/http/complainant-page-app';
 import { webApp } from '#adapters/http/web-app';
 import { composeComplainantPage } from '#composition/complainant-page';
 import { loadConfig } from '#config/config';
@@ -12,7 +13,7 @@ let composed: ReturnType<typeof compose> | undefined;
 
 function compose() {
   const { deps, log } = composeComplainantPage(loadConfig());
-  return { log, serve: handle(webApp({ page: deps })) };
+  return { log, serve: handle(webApp(complainantPageApp(deps))) };
 }
 
 export async function handler(event: LambdaEvent, context: Context) {

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { getConnInfo, handle, type LambdaEvent } from 'hono/aws-lambda';
+import { complaintFormApp } from '#adapters/http/complaint-form-app';
 import { webApp } from '#adapters/http/web-app';
 import { composeComplaintForm } from '#composition/complaint-form';
 import { coldStart } from '#composition/cold-start';
@@ -12,7 +13,7 @@ import { loadConfig } from '#config/config';
 
 const composed = coldStart(async () => {
   const { deps, log } = await composeComplaintForm(loadConfig());
-  return { log, serve: handle(webApp({ form: { deps, clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' } })) };
+  return { log, serve: handle(webApp(complaintFormApp(deps, (c) => getConnInfo(c).remote.address ?? 'unknown'))) };
 });
 
 export async function handler(event: LambdaEvent, context: Context) {

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { consoleApp } from '#adapters/http/console-app';
 import { webApp } from '#adapters/http/web-app';
 import { composeStaffConsole } from '#composition/console';
 import { coldStart } from '#composition/cold-start';
@@ -11,7 +12,7 @@ import { loadConfig } from '#config/config';
 
 const composed = coldStart(async () => {
   const { deps, log } = await composeStaffConsole(loadConfig());
-  return { log, serve: handle(webApp({ console: deps })) };
+  return { log, serve: handle(webApp(consoleApp(deps))) };
 });
 
 export async function handler(event: LambdaEvent, context: Context) {

@@ -1,4 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { complaintFormApp } from '#adapters/http/complaint-form-app';
+import { consoleApp } from '#adapters/http/console-app';
 import { webApp } from '#adapters/http/web-app';
 import type { LocalStack } from '#composition/local-stack';
 import { honoRoute } from './hono-route.js';
@@ -18,10 +21,10 @@ export function frontDoorRoutes(stack: LocalStack, accepted: () => void = () => 
     accepted();
     return result;
   };
-  const app = webApp({
-    form: { deps: { ...form, submit: thenNudge(form.submit) }, clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
-    page: { ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview) },
-    console: stack.console(),
-  });
+  const app = webApp(
+    complaintFormApp({ ...form, submit: thenNudge(form.submit) }, (c) => getConnInfo(c).remote.address ?? 'unknown'),
+    complainantPageApp({ ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview) }),
+    consoleApp(stack.console()),
+  );
   return [statusRoute(stack.policies, stack.config), honoRoute('/', app)];
 }
