@@ -1,26 +1,32 @@
 /**
- * Lambda: the recurring morning schedule (Europe/London, Monday to Friday). Each organisation whose working day
- * it is gets one digest of its open cases in the outbox, or none when there is nothing to say; in January, an
- * organisation whose policy asks gets the year just ended's annual report, once.
+ * Lambda: the recurring morning schedules (Europe/London). `{ task: 'digests' }` each weekday: each organisation
+ * whose working day it is gets one digest of its open cases in the outbox, or none when there is nothing to say.
+ * `{ task: 'annual-reports' }` on January's weekdays: an organisation whose policy asks gets the year just ended's
+ * report on its first working day, once. With no task (the local clock, an operator's test invocation), both.
  */
 import type { Context } from 'aws-lambda';
 import { DateTime } from 'luxon';
+import * as z from 'zod';
 import { composeDailyDigest } from '#composition/daily-digest';
 import { loadConfig } from '#config/config';
 
+export const morningInput = z.object({ task: z.enum(['digests', 'annual-reports']).optional() });
+
 let composed: ReturnType<typeof composeDailyDigest> | undefined;
 
-export async function handler(_event: unknown, context: Context): Promise<Record<string, string>> {
+export async function handler(event: unknown, context: Context): Promise<Record<string, string>> {
   composed ??= composeDailyDigest(loadConfig());
   const { send, sendReport, policies, log } = composed;
   log.logger.addContext(context);
+  const { task } = morningInput.parse(event ?? {});
   const now = DateTime.now();
   const outcomes: Record<string, string> = {};
   for (const policy of policies.all) {
-    outcomes[policy.id] = await send(policy.id, now);
+    if (task !== 'annual-reports') outcomes[policy.id] = await send(policy.id, now);
+    if (task === 'digests') continue;
     const report = await sendReport(policy.id, now);
-    if (report === 'sent' || report === 'already-sent') outcomes[`${policy.id} annual report`] = report;
+    if (report === 'sent' || report === 'already-sent' || task === 'annual-reports') outcomes[`${policy.id} annual report`] = report;
   }
-  log.info('digests', outcomes);
+  log.info('morning', { task: task ?? 'both', ...outcomes });
   return outcomes;
 }

@@ -1,9 +1,12 @@
 import { App } from 'aws-cdk-lib';
 import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
+import { checkAwsSolutions } from './nag.js';
 import { RedressStack } from './redress-stack.js';
 
 const app = new App();
+// Synth fails on any AWS Solutions finding not acknowledged, with its reason, beside what it excuses.
+checkAwsSolutions(app);
 const config = loadConfig();
 // One deployment for every organisation in REDRESS_POLICIES_DIR, or one per organisation: `-c stackName=`.
 new RedressStack(app, app.node.tryGetContext('stackName') ?? 'Redress', {
@@ -12,6 +15,7 @@ new RedressStack(app, app.node.tryGetContext('stackName') ?? 'Redress', {
   sendingDomain: app.node.tryGetContext('sendingDomain'),
   publicUrl: app.node.tryGetContext('publicUrl'),
   signInDomainPrefix: app.node.tryGetContext('signInDomainPrefix'),
+  sharedRuleSetName: app.node.tryGetContext('sharedRuleSetName'),
   settings: {
     digestHour: config.REDRESS_DIGEST_HOUR,
     apiRateLimit: config.REDRESS_API_RATE_LIMIT,

@@ -79,4 +79,16 @@ describe('daily-digest handler', () => {
     expect(letter?.subject).toBe('Complaints digest for Tuesday 24 November 2026: Alumot');
     expect(letter?.text).toContain('ALU-2026-0001');
   });
+
+  it('does only the task its schedule names: the digest schedule sends no report, the report schedule no digest', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-25T08:00:00Z') });
+    const { handler } = await import('#functions/daily-digest');
+    const digestsOnly = await handler({ task: 'digests' }, lambdaContext());
+    expect(Object.keys(digestsOnly).sort()).toEqual(['alumot', 'connect-north-yorkshire', 'connected-together', 'county-council', 'not-alone-mentoring']);
+    const reportsOnly = await handler({ task: 'annual-reports' }, lambdaContext());
+    expect(Object.keys(reportsOnly).sort()).toEqual(['alumot', 'connect-north-yorkshire', 'connected-together', 'county-council', 'not-alone-mentoring'].map((p) => `${p} annual report`));
+    // Not January: no report is due.
+    expect(Object.values(reportsOnly).every((o) => o !== 'sent')).toBe(true);
+    await expect(handler({ task: 'reports' }, lambdaContext())).rejects.toThrow(/task/);
+  });
 });

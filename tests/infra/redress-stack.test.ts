@@ -49,31 +49,53 @@ describe('RedressStack', () => {
     });
   });
 
-  it('keeps raw mail private and encrypted, and really gone a day after retention deletes it', () => {
+  it('keeps raw mail private, encrypted with the key, TLS only, and really gone a day after retention deletes it', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
       LifecycleConfiguration: { Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 1 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' })] },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId(), 'Arn'] } } }] },
     });
+    const tlsOnly = Object.values(template.findResources('AWS::S3::BucketPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[]).filter((st) => st.Effect === 'Deny' && JSON.stringify(st.Condition) === '{"Bool":{"aws:SecureTransport":"false"}}');
+    expect(tlsOnly).toHaveLength(2);
   });
 
-  it('stores each message in S3 before invoking intake, for every complaints address, with spam and virus scanning', () => {
-    const rules = template.findResources('AWS::SES::ReceiptRule');
-    const rule = Object.values(rules)[0]?.Properties?.Rule as { Recipients: string[]; ScanEnabled: boolean; Actions: Record<string, unknown>[] };
-    expect(rule.Recipients.sort()).toEqual(
-      [
-        'complaints@connected-together.example',
-        'complaints@county-council.example',
-        'enquiries.connect@gmail.com',
-        'not.alone.mentoring@gmail.com',
-        'shaked@alumot.uk',
-      ].sort(),
-    );
-    expect(rule.ScanEnabled).toBe(true);
-    expect(rule.Actions.map((a) => Object.keys(a)[0])).toEqual(['S3Action', 'LambdaAction']);
-    expect(rule.Actions[0]).toMatchObject({ S3Action: { ObjectKeyPrefix: 'inbound/' } });
-    expect(rule.Actions[1]).toMatchObject({ LambdaAction: { InvocationType: 'Event' } });
+  it('encrypts the table, queues, logs, secrets and the operators\' topic with one customer-managed key, rotated', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const key = { 'Fn::GetAtt': [keyId(), 'Arn'] };
+    template.hasResourceProperties('AWS::DynamoDB::Table', { SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: key } });
+    for (const queue of Object.values(template.findResources('AWS::SQS::Queue'))) expect(queue.Properties.KmsMasterKeyId).toEqual(key);
+    for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) expect(group.Properties.KmsKeyId).toEqual(key);
+    for (const secret of Object.values(template.findResources('AWS::SecretsManager::Secret'))) expect(secret.Properties.KmsKeyId).toEqual(key);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: key });
+    // The services that encrypt with it for us, each for this account only.
+    const services = (Object.values(template.findResources('AWS::KMS::Key'))[0]?.Properties.KeyPolicy.Statement as { Principal?: { Service?: unknown } }[]).map((st) => st.Principal?.Service).filter(Boolean);
+    expect(services).toEqual(expect.arrayContaining(['ses.amazonaws.com', 'cloudwatch.amazonaws.com', expect.objectContaining({ 'Fn::Join': expect.anything() })]));
+  });
+
+  it('has one receipt rule per complaints address, each storing the message in S3 before invoking intake', () => {
+    const rules = Object.values(template.findResources('AWS::SES::ReceiptRule')).map((r) => r.Properties.Rule as { Name: string; Recipients: string[]; ScanEnabled: boolean; TlsPolicy: string; Actions: Record<string, unknown>[] });
+    const addresses = seedPolicies.all.flatMap((p) => p.intake.addresses.map((a) => a.toLowerCase()));
+    expect(addresses.length).toBeGreaterThanOrEqual(5);
+    expect(rules.map((r) => r.Recipients).sort()).toEqual(addresses.map((a) => [a]).sort());
+    expect(rules.map((r) => r.Name)).toContain('alumot-1');
+    for (const rule of rules) {
+      expect(rule).toMatchObject({ ScanEnabled: true, TlsPolicy: 'Require' });
+      expect(rule.Actions.map((a) => Object.keys(a)[0])).toEqual(['S3Action', 'LambdaAction']);
+      expect(rule.Actions[0]).toMatchObject({ S3Action: { ObjectKeyPrefix: 'inbound/' } });
+      expect(rule.Actions[1]).toMatchObject({ LambdaAction: { InvocationType: 'Event' } });
+    }
+  });
+
+  it('makes its rule set the active one once every rule is in place, and none when the deployment goes', () => {
+    const [id, activation] = Object.entries(template.findResources('Custom::AWS')).find(([, r]) => JSON.stringify(r.Properties.Create).includes('setActiveReceiptRuleSet')) ?? [];
+    expect(id).toBeDefined();
+    const ruleSet = Object.keys(template.findResources('AWS::SES::ReceiptRuleSet'))[0] as string;
+    expect(JSON.stringify(activation?.Properties.Create)).toContain(ruleSet);
+    expect(JSON.parse(activation?.Properties.Delete as string)).toEqual({ service: 'SES', action: 'setActiveReceiptRuleSet', parameters: {} });
+    const rules = Object.keys(template.findResources('AWS::SES::ReceiptRule'));
+    expect(activation?.DependsOn).toEqual(expect.arrayContaining(rules));
   });
 
   it('runs intake on Node 22 arm64 with retries and a dead-letter queue for what still fails', () => {
@@ -96,8 +118,17 @@ describe('RedressStack', () => {
   it("tells the operators of every alarm: each function's errors and each dead-letter queue, through one topic their address is subscribed to", () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0] as string;
-    expect(alarms.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
-      ['ComplainantPageErrorsAlarm', 'ComplaintFormErrorsAlarm', 'DailyDigestErrorsAlarm', 'DeadlineTimerErrorsAlarm', 'EmailIntakeErrorsAlarm', 'EmailIntakeFailuresAlarm', 'OutboxSenderErrorsAlarm', 'OutboxSenderFailuresAlarm', 'StaffConsoleErrorsAlarm', 'TimerFailuresAlarm'].sort(),
+    const functions = ['ComplainantPage', 'ComplaintForm', 'DailyDigest', 'DeadlineTimer', 'EmailIntake', 'OutboxSender', 'StaffConsole'];
+    expect(alarms.map(([id]) => id.replace(/^Monitoring/, '').replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
+      [
+        ...functions.flatMap((f) => [`${f}ErrorsAlarm`, `${f}ThrottlesAlarm`]),
+        'IntakeFailuresAlarm',
+        'SenderFailuresAlarm',
+        'TimerFailuresAlarm',
+        'ApiServerErrorsAlarm',
+        'BounceRateAlarm',
+        'ComplaintRateAlarm',
+      ].sort(),
     );
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topic } });
@@ -113,8 +144,8 @@ describe('RedressStack', () => {
 
   it('keeps server access logs of the raw mail in a private bucket of their own', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
-    const logs = Object.entries(buckets).find(([id]) => id.startsWith('RawMailAccessLogs'));
-    const raw = Object.entries(buckets).find(([id]) => id.startsWith('RawMail') && !id.startsWith('RawMailAccessLogs'));
+    const logs = Object.entries(buckets).find(([id]) => id.startsWith('StorageRawMailAccessLogs'));
+    const raw = Object.entries(buckets).find(([id]) => id.startsWith('StorageRawMail') && !id.startsWith('StorageRawMailAccessLogs'));
     expect(raw?.[1].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logs?.[0] }, LogFilePrefix: 'raw-mail/' });
     expect(logs?.[1].Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
   });
@@ -156,8 +187,13 @@ describe('RedressStack', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 3);
   });
 
-  it('signs staff in through a Cognito user pool: no self sign-up, MFA available, a group per role of each policy, the code flow', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true }, MfaConfiguration: 'OPTIONAL' });
+  it('signs staff in through a Cognito user pool: no self sign-up, MFA by authenticator app required, a group per role of each policy, the code flow', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true, RequireLowercase: true }) },
+    });
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName as string);
     expect(groups).toContain('alumot:chair');
     expect(groups).toContain('county-council:independent-officer');
@@ -201,13 +237,19 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', Target: Match.objectLike({ Input: '{"sweep":true}' }) });
   });
 
-  it('sends the digest at 08:00 London time on weekdays', () => {
-    template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 ? * MON-FRI *)',
-      ScheduleExpressionTimezone: 'Europe/London',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      GroupName: 'Test-timers',
-    });
+  it("sends the digests at 08:00 London time on weekdays, and January's reports on its weekdays, each dead-lettered after retries", () => {
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
+    const digestTargets = new Set<string>();
+    for (const [expression, task] of [['cron(0 8 ? * MON-FRI *)', 'digests'], ['cron(0 8 ? 1 MON-FRI *)', 'annual-reports']] as const) {
+      const schedule = schedules.find((p) => p.ScheduleExpression === expression);
+      expect(schedule).toMatchObject({ ScheduleExpressionTimezone: 'Europe/London', FlexibleTimeWindow: { Mode: 'OFF' }, GroupName: 'Test-timers' });
+      expect(JSON.parse(schedule?.Target.Input as string)).toEqual({ task });
+      expect(schedule?.Target.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TimersFailures/), 'Arn'] });
+      expect(schedule?.Target.RetryPolicy.MaximumRetryAttempts).toBe(3);
+      digestTargets.add(JSON.stringify(schedule?.Target.Arn));
+    }
+    // One function does both.
+    expect(digestTargets.size).toBe(1);
   });
 
   it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it (only an oversize attachment copy)', () => {
@@ -241,9 +283,14 @@ describe('RedressStack', () => {
 
 
   it('can run one deployment per organisation in one account: each stack its own sign-in domain, schedule group and function names', () => {
-    const one = (name: string, policy: string) =>
-      Template.fromStack(new RedressStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), name, { policies: new PolicySet([seedPolicies.get(policy)]), operatorEmail: 'ops@example.org', settings: { digestHour: 8, apiRateLimit: 20, apiBurstLimit: 40, outboxSweepMinutes: 1 }, env: { account: '123456789012', region: 'eu-west-2' } }));
-    const [alumot, council] = [one('Redress-Alumot', 'alumot'), one('Redress-Council', 'county-council')];
+    const one = (name: string, policy: string, sharedRuleSetName?: string) =>
+      Template.fromStack(new RedressStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), name, { policies: new PolicySet([seedPolicies.get(policy)]), operatorEmail: 'ops@example.org', sharedRuleSetName, settings: { digestHour: 8, apiRateLimit: 20, apiBurstLimit: 40, outboxSweepMinutes: 1 }, env: { account: '123456789012', region: 'eu-west-2' } }));
+    const [alumot, council] = [one('Redress-Alumot', 'alumot'), one('Redress-Council', 'county-council', 'Redress-Alumot-inbound')];
+    // SES has one active rule set per region: the second deployment adds its rules to the first's, and activates nothing.
+    alumot.hasResourceProperties('AWS::SES::ReceiptRuleSet', { RuleSetName: 'Redress-Alumot-inbound' });
+    council.resourceCountIs('AWS::SES::ReceiptRuleSet', 0);
+    council.resourceCountIs('Custom::AWS', 0);
+    council.hasResourceProperties('AWS::SES::ReceiptRule', { RuleSetName: 'Redress-Alumot-inbound', Rule: Match.objectLike({ Recipients: ['complaints@county-council.example'], TlsPolicy: 'Require' }) });
     const prefix = (t: Template) => (Object.values(t.findResources('AWS::Cognito::UserPoolDomain'))[0]?.Properties as { Domain: string }).Domain;
     expect([prefix(alumot), prefix(council)]).toEqual(['redress-alumot-123456789012', 'redress-council-123456789012']);
     alumot.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'Redress-Alumot-timers' });
@@ -288,4 +335,9 @@ function deletableBy(service: string): string[] {
       const parts = (r as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
       return String(parts[parts.length - 1]).replace(/^\//, '');
     });
+}
+
+/** The logical id of the deployment's one key. */
+function keyId(): string {
+  return Object.keys(template.findResources('AWS::KMS::Key'))[0] as string;
 }

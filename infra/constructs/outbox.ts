@@ -1,0 +1,102 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue.js';
+import type { PolicySet } from '#domain/policy/policy-set';
+import type { House } from '../house.js';
+import { RedressFunction } from '../redress-function.js';
+import type { Monitoring } from './monitoring.js';
+import type { Storage } from './storage.js';
+import type { Timers } from './timers.js';
+
+export interface OutboxProps {
+  readonly house: House;
+  readonly storage: Storage;
+  readonly timers: Timers;
+  readonly monitoring: Monitoring;
+  readonly policies: PolicySet;
+  readonly operatorEmail: string;
+  /** A domain verified in SES for sending; when given, its identity is created here (DKIM records to publish). */
+  readonly sendingDomain?: string;
+  readonly sweepMinutes: number;
+}
+
+/**
+ * The outbox sender: the only function that sends mail or sets timers. New outbox entries reach it through the
+ * table's stream (filtered to OUTBOX# inserts); a recurring schedule sweeps for retries that came due. It sends
+ * only as this deployment's identities, through one configuration set whose events come back to the case.
+ */
+export class Outbox extends Construct {
+  readonly sender: RedressFunction;
+  readonly configurationSet: ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: OutboxProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const failures = deadLetterQueue(this, 'SenderFailures', props.house.key);
+    this.sender = new RedressFunction(this, 'Sender', {
+      handlerModule: 'outbox-sender',
+      house: props.house,
+      serviceName: 'redress-outbox-sender',
+      description: 'Sends letters and notices from the outbox, sets deadline timers; retries with backoff',
+      timeout: Duration.minutes(5),
+      // A small reserved concurrency keeps SES's sending rate in bounds; each case's letters stay in order through
+      // the outbox's leases whatever the concurrency.
+      reservedConcurrentExecutions: 2,
+    });
+    this.sender.bindCases(props.storage.table);
+    props.timers.grantManage(this.sender);
+
+    this.configurationSet = new ConfigurationSet(this, 'Sending', {
+      // Bounce and complaint rates per configuration set, for the alarms below.
+      reputationMetrics: true,
+      // An address that bounced or complained is not tried again by SES; the case is told (mail events).
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    if (props.sendingDomain) new EmailIdentity(this, 'SendingDomain', { identity: Identity.domain(props.sendingDomain), configurationSet: this.configurationSet });
+    // Mail goes only from the identities this deployment sends as: each policy's first complaints address (and its
+    // domain, for a verified domain) and the operator address, plus the sending domain.
+    const senders = [
+      ...new Set(
+        [...props.policies.all.map((p) => p.intake.addresses[0] as string), props.operatorEmail]
+          .flatMap((a) => [a.toLowerCase(), (a.split('@')[1] ?? '').toLowerCase()])
+          .concat(props.sendingDomain ? [props.sendingDomain.toLowerCase()] : []),
+      ),
+    ].filter(Boolean);
+    this.sender.bindMailSending(
+      senders.map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+      { name: this.configurationSet.configurationSetName, arn: stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }) },
+    );
+
+    this.sender.addEventSource(
+      new DynamoEventSource(props.storage.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        retryAttempts: 5,
+        bisectBatchOnError: true,
+        onFailure: new SqsDlq(failures),
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('OUTBOX#') } } } })],
+      }),
+    );
+    props.timers.recurring('SweepSchedule', this.sender, {
+      description: 'Redress outbox: send letters whose retry has come due',
+      expression: `rate(${props.sweepMinutes} minute${props.sweepMinutes === 1 ? '' : 's'})`,
+      input: { sweep: true },
+      // The next sweep is a minute away: a missed one is not retried.
+      retry: { attempts: 0, maxAge: Duration.seconds(60) },
+    });
+
+    const { monitoring } = props;
+    monitoring.watchDeadLetters('SenderFailuresAlarm', failures, 'The outbox sender could not read the table after retries; pending letters stay in the outbox and the next sweep retries them');
+    monitoring.watchFunction('OutboxSender', this.sender);
+    // Sending reputation: SES reviews an account at a 5% bounce rate and 0.1% complaint rate; tell operators well
+    // before. The rates are the account's (what SES reviews), not only this deployment's.
+    const reputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum' });
+    monitoring.alarm('BounceRateAlarm', reputation('Reputation.BounceRate'), 'More than 2% of letters bounced: check the addresses cases hold, before SES reviews the account at 5%', 0.02, Duration.hours(1));
+    monitoring.alarm('ComplaintRateAlarm', reputation('Reputation.ComplaintRate'), 'More than 0.05% of letters were reported as spam: read what went out, before SES reviews the account at 0.1%', 0.0005, Duration.hours(1));
+  }
+}
