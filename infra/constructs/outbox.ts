@@ -1,6 +1,8 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
@@ -27,11 +29,13 @@ export interface OutboxProps {
 /**
  * The outbox sender: the only function that sends mail or sets timers. New outbox entries reach it through the
  * table's stream (filtered to OUTBOX# inserts); a recurring schedule sweeps for retries that came due. It sends
- * only as this deployment's identities, through one configuration set whose events come back to the case.
+ * only as this deployment's identities, through one configuration set whose bounce, complaint and delivery
+ * events come back (EventBridge, then the mail-events function) onto the case each letter was about.
  */
 export class Outbox extends Construct {
   readonly sender: RedressFunction;
   readonly configurationSet: ConfigurationSet;
+  readonly mailEvents: RedressFunction;
 
   constructor(scope: Construct, id: string, props: OutboxProps) {
     super(scope, id);
@@ -71,6 +75,30 @@ export class Outbox extends Construct {
       { name: this.configurationSet.configurationSetName, arn: stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }) },
     );
 
+    // SES's reports on each letter, through EventBridge's default bus, to the case the letter's tag names.
+    this.configurationSet.addEventDestination('ToEventBridge', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
+    });
+    this.mailEvents = new RedressFunction(this, 'MailEvents', {
+      handlerModule: 'mail-events',
+      house: props.house,
+      serviceName: 'redress-mail-events',
+      description: "SES bounce, complaint and delivery events onto the letter's case",
+      timeout: Duration.seconds(30),
+    });
+    this.mailEvents.bindCases(props.storage.table);
+    const mailEventFailures = deadLetterQueue(this, 'MailEventFailures', props.house.key);
+    new Rule(this, 'MailEventsRule', {
+      description: "SES events of this deployment's configuration set",
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced', 'Email Complaint Received', 'Email Delivered'],
+        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
+      },
+      targets: [new LambdaFunction(this.mailEvents, { retryAttempts: 8, maxEventAge: Duration.hours(24), deadLetterQueue: mailEventFailures })],
+    });
+
     this.sender.addEventSource(
       new DynamoEventSource(props.storage.table, {
         startingPosition: StartingPosition.LATEST,
@@ -93,6 +121,8 @@ export class Outbox extends Construct {
     const { monitoring } = props;
     monitoring.watchDeadLetters('SenderFailuresAlarm', failures, 'The outbox sender could not read the table after retries; pending letters stay in the outbox and the next sweep retries them');
     monitoring.watchFunction('OutboxSender', this.sender);
+    monitoring.watchFunction('MailEvents', this.mailEvents);
+    monitoring.watchDeadLetters('MailEventFailuresAlarm', mailEventFailures, "An SES report on a letter (a bounce, say) could not be put on its case after retries; the event is on the mail event failures queue");
     // Sending reputation: SES reviews an account at a 5% bounce rate and 0.1% complaint rate; tell operators well
     // before. The rates are the account's (what SES reviews), not only this deployment's.
     const reputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum' });

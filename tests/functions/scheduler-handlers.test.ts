@@ -1,4 +1,7 @@
-/** The deadline-timer and daily-digest Lambdas, invoked as EventBridge Scheduler invokes them, on the local servers. */
+/**
+ * The deadline-timer and daily-digest Lambdas, invoked as EventBridge Scheduler invokes them, and the mail-events
+ * Lambda as an EventBridge rule invokes it with SES's events, on the local servers.
+ */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,7 @@ import { quietLog } from '#tests/support/test-stack';
 
 const saved = { ...process.env };
 const table = `t-${randomUUID()}`;
+let alumotCase = '';
 beforeAll(async () => {
   Object.assign(process.env, {
     REDRESS_STACK: 'aws',
@@ -36,7 +40,9 @@ beforeAll(async () => {
   });
   const mail = complaintEmail({ to: 'Shaked@alumot.uk' });
   await local.rawMail.put('inbound/digest.eml', Buffer.from(mail.raw.replace(/\n/g, '\r\n')));
-  await local.useCases.takeEmail({ rawKey: 'inbound/digest.eml', recipients: ['Shaked@alumot.uk'], receivedAt: '2026-11-23T10:00:00Z' });
+  const [taken] = await local.useCases.takeEmail({ rawKey: 'inbound/digest.eml', recipients: ['Shaked@alumot.uk'], receivedAt: '2026-11-23T10:00:00Z' });
+  if (taken?.kind !== 'case-opened') throw new Error(JSON.stringify(taken));
+  alumotCase = taken.reference;
 });
 afterEach(() => vi.useRealTimers());
 afterAll(() => {
@@ -90,5 +96,41 @@ describe('daily-digest handler', () => {
     // Not January: no report is due.
     expect(Object.values(reportsOnly).every((o) => o !== 'sent')).toBe(true);
     await expect(handler({ task: 'reports' }, lambdaContext())).rejects.toThrow(/task/);
+  });
+});
+
+describe('mail-events handler', () => {
+  const sesEvent = (reference: string, bounceType: string) => ({
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Email Bounced',
+    source: 'aws.ses',
+    account: '123456789012',
+    time: '2026-11-23T10:05:00Z',
+    region: 'eu-west-2',
+    resources: [],
+    detail: {
+      eventType: 'Bounce',
+      mail: { timestamp: '2026-11-23T10:00:01.000Z', messageId: 'ses-message-1', source: 'shaked@alumot.uk', destination: ['pat@example.net'], tags: { 'ses:configuration-set': ['Redress-sending'], case: [reference] } },
+      bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'pat@example.net' }], timestamp: '2026-11-23T10:05:00.000Z', feedbackId: `fb-${bounceType}` },
+    },
+  });
+
+  it("puts a permanent bounce on the letter's case in DynamoDB: the address marked undeliverable, the handler told", async () => {
+    const { handler } = await import('#functions/mail-events');
+    const cases = new (await import('#adapters/dynamodb/dynamodb-cases')).DynamoDbCases(casesTable(loadConfig()), 86_400);
+    const complainant = (await cases.get(alumotCase))?.complainant.email as string;
+    const event = sesEvent(alumotCase, 'Permanent');
+    event.detail.bounce.bouncedRecipients = [{ emailAddress: complainant }];
+    expect(await handler(event, lambdaContext())).toEqual({ outcome: 'recorded' });
+    expect((await cases.get(alumotCase))?.flags).toContain('complainant-undeliverable');
+    expect((await cases.timeline(alumotCase)).filter((e) => e.type === 'undeliverable')).toHaveLength(1);
+    const notices = (await new DynamoDbOutbox(casesTable(loadConfig())).pending(100)).filter((e) => e.kind === 'letter' && e.letter.purpose === 'undeliverable-notice');
+    expect(notices).toHaveLength(1);
+  });
+
+  it('refuses an event that is not an SES delivery event, so EventBridge retries and dead-letters it', async () => {
+    const { handler } = await import('#functions/mail-events');
+    await expect(handler({ source: 'aws.ses', detail: { eventType: 'Bounce' } }, lambdaContext())).rejects.toThrow(/mail/);
   });
 });

@@ -22,6 +22,7 @@ const OWN_SETTING: Record<(typeof FUNCTION_MODULES)[number], RegExp | undefined>
   'deadline-timer': /REDRESS_RAW_MAIL_BUCKET/,
   'daily-digest': undefined,
   'outbox-sender': /REDRESS_SCHEDULE_GROUP/,
+  'mail-events': undefined,
 };
 
 describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {

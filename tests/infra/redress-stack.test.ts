@@ -118,12 +118,13 @@ describe('RedressStack', () => {
   it("tells the operators of every alarm: each function's errors and each dead-letter queue, through one topic their address is subscribed to", () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0] as string;
-    const functions = ['ComplainantPage', 'ComplaintForm', 'DailyDigest', 'DeadlineTimer', 'EmailIntake', 'OutboxSender', 'StaffConsole'];
+    const functions = ['ComplainantPage', 'ComplaintForm', 'DailyDigest', 'DeadlineTimer', 'EmailIntake', 'MailEvents', 'OutboxSender', 'StaffConsole'];
     expect(alarms.map(([id]) => id.replace(/^Monitoring/, '').replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
       [
         ...functions.flatMap((f) => [`${f}ErrorsAlarm`, `${f}ThrottlesAlarm`]),
         'IntakeFailuresAlarm',
         'SenderFailuresAlarm',
+        'MailEventFailuresAlarm',
         'TimerFailuresAlarm',
         'ApiServerErrorsAlarm',
         'BounceRateAlarm',
@@ -296,6 +297,25 @@ describe('RedressStack', () => {
     alumot.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'Redress-Alumot-timers' });
     alumot.hasOutput('Policies', { Value: 'alumot' });
     council.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'Redress-Council-deadline-timer' });
+  });
+
+  it("sends through one configuration set whose bounce, complaint and delivery events reach the mail-events function, failures dead-lettered", () => {
+    const [setId, set] = Object.entries(template.findResources('AWS::SES::ConfigurationSet'))[0] ?? [];
+    expect(set?.Properties).toMatchObject({ ReputationOptions: { ReputationMetricsEnabled: true }, SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: setId },
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint', 'delivery'], EventBridgeDestination: { EventBusArn: Match.anyValue() } }),
+    });
+    const rule = Object.values(template.findResources('AWS::Events::Rule'))[0]?.Properties as { EventPattern: Record<string, unknown>; Targets: Record<string, unknown>[] };
+    expect(rule.EventPattern).toEqual({ source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received', 'Email Delivered'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: setId }] } } } });
+    expect(rule.Targets).toHaveLength(1);
+    expect(rule.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^OutboxMailEventFailures/), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } });
+    const mailEvents = functionNamed('redress-mail-events');
+    expect(rule.Targets[0]?.Arn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^OutboxMailEvents/), 'Arn'] });
+    expect(policyOf('redress-mail-events')).not.toMatch(/ses:|s3:|scheduler:/);
+    expect(mailEvents.Environment.Variables.REDRESS_TABLE).toBeDefined();
+    expect(functionNamed('redress-outbox-sender').Environment.Variables.REDRESS_SES_CONFIGURATION_SET).toEqual({ Ref: setId });
+    expect(policyOf('redress-outbox-sender')).toContain(':configuration-set/');
   });
 
   it('creates the sending domain identity when one is configured', () => {

@@ -1,6 +1,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutboundEmail } from '#application/ports/mailer';
 import { composeMime } from './compose-mime.js';
+import { CASE_TAG, tagValue } from './ses-delivery-event.js';
 
 /** Sends through SES v2 SendEmail with raw MIME: on AWS, or the aws-ses-v2-local emulator locally. */
 export class SesMailer implements Mailer {
@@ -16,6 +17,8 @@ export class SesMailer implements Mailer {
         Destination: { ToAddresses: [...email.to] },
         Content: { Raw: { Data: await composeMime(email) } },
         ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+        // SES's bounce, complaint and delivery events carry the tag back, and so find the case (mail events).
+        ...(email.reference ? { EmailTags: [{ Name: CASE_TAG, Value: tagValue(email.reference) }] } : {}),
       }),
     );
     if (!result.MessageId) throw new Error('SES accepted the message but returned no MessageId');

@@ -1,7 +1,7 @@
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 
 /** What goes to the mail service: a letter's addressing and words, as the domain decided them. */
-export type OutboundEmail = Pick<LetterToSend, 'from' | 'to' | 'subject' | 'text' | 'html' | 'messageId' | 'autoSubmitted'> & {
+export type OutboundEmail = Pick<LetterToSend, 'from' | 'to' | 'subject' | 'text' | 'html' | 'messageId' | 'autoSubmitted' | 'reference'> & {
   readonly inReplyTo?: string;
   readonly references?: readonly string[];
 };

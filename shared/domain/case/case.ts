@@ -178,6 +178,7 @@ export type TimelineEventType =
   | 'acknowledged'
   | 'mail-in'
   | 'mail-out'
+  | 'delivered'
   | 'note'
   | 'stage-changed'
   | 'deadlines-set'

@@ -100,13 +100,19 @@ export function caseMailNotice(policy: Policy, c: Case, subject: string, text: s
   return renderLetter(`[${c.reference}] ${possibleRequest ? `New message: perhaps asking for ${possibleRequest.nextStage}` : 'New message on the case'}`, sections);
 }
 
-/** The handler's notice that mail to the complainant bounced. */
-export function undeliverableNotice(policy: Policy, c: Case, sending: Sending): Letter {
+/** Why mail can no longer reach the complainant, as the handler's notice says it. */
+const UNDELIVERABLE_BECAUSE = {
+  bounced: 'A delivery failure came back for mail sent on this case.',
+  'marked-as-spam': "The complainant's mail service reported our mail on this case as spam (perhaps they pressed \"report spam\"), so no more mail will be sent to them.",
+} as const;
+
+/** The handler's notice that mail to the complainant bounced, or was reported as spam. */
+export function undeliverableNotice(policy: Policy, c: Case, sending: Sending, because: keyof typeof UNDELIVERABLE_BECAUSE = 'bounced'): Letter {
   return renderLetter(`[${c.reference}] Mail to the complainant could not be delivered`, [
     { paragraphs: caseFacts(policy, c, sending) },
     {
       paragraphs: [
-        "A delivery failure came back for mail sent on this case. The complainant's address is marked undeliverable: " +
+        `${UNDELIVERABLE_BECAUSE[because]} The complainant's address is marked undeliverable: ` +
           'find another way to reach them (telephone or post) so that the policy’s deadlines can still be met.',
       ],
     },

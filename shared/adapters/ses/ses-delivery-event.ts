@@ -1,0 +1,68 @@
+import * as z from 'zod';
+import type { DeliveryReport } from '#domain/case/delivery-report';
+
+/** The message tag the outbox sets on every letter about a case, so that SES's reports on it find the case. */
+export const CASE_TAG = 'case';
+
+const recipient = z.object({ emailAddress: z.string().min(1).max(320) });
+const tags = z.record(z.string(), z.array(z.string())).optional();
+
+/**
+ * SES's event for a letter sent through the configuration set, as EventBridge delivers it (detail-type "Email
+ * Bounced", "Email Complaint Received" or "Email Delivered"). Only what Redress reads is checked; the rest passes.
+ */
+export const sesDeliveryEvent = z.object({
+  source: z.literal('aws.ses'),
+  detail: z.discriminatedUnion('eventType', [
+    z.object({
+      eventType: z.literal('Bounce'),
+      mail: z.object({ messageId: z.string().min(1), tags }),
+      bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bounceSubType: z.string().max(100).optional(), bouncedRecipients: z.array(recipient).min(1).max(50), timestamp: z.string().min(1), feedbackId: z.string().min(1).max(200) }),
+    }),
+    z.object({
+      eventType: z.literal('Complaint'),
+      mail: z.object({ messageId: z.string().min(1), tags }),
+      complaint: z.object({ complainedRecipients: z.array(recipient).min(1).max(50), timestamp: z.string().min(1), feedbackId: z.string().min(1).max(200), complaintFeedbackType: z.string().max(100).optional() }),
+    }),
+    z.object({
+      eventType: z.literal('Delivery'),
+      mail: z.object({ messageId: z.string().min(1), tags }),
+      delivery: z.object({ recipients: z.array(z.string().min(1).max(320)).min(1).max(50), timestamp: z.string().min(1) }),
+    }),
+  ]),
+});
+
+export type SesDeliveryEvent = z.infer<typeof sesDeliveryEvent>;
+
+/** The case the letter was about (from its tag) and what SES reported, in the domain's words. */
+export function deliveryReportFrom(event: SesDeliveryEvent): { readonly reference?: string; readonly report: DeliveryReport } {
+  const { detail } = event;
+  const reference = detail.mail.tags?.[CASE_TAG]?.[0];
+  const withCase = <R>(report: R) => ({ ...(reference ? { reference } : {}), report });
+  switch (detail.eventType) {
+    case 'Bounce':
+      return withCase({
+        kind: 'bounced',
+        id: detail.bounce.feedbackId,
+        at: detail.bounce.timestamp,
+        recipients: detail.bounce.bouncedRecipients.map((r) => r.emailAddress),
+        permanent: detail.bounce.bounceType === 'Permanent',
+        reason: [detail.bounce.bounceType, detail.bounce.bounceSubType].filter(Boolean).join('/'),
+      });
+    case 'Complaint':
+      return withCase({
+        kind: 'marked-as-spam',
+        id: detail.complaint.feedbackId,
+        at: detail.complaint.timestamp,
+        recipients: detail.complaint.complainedRecipients.map((r) => r.emailAddress),
+        ...(detail.complaint.complaintFeedbackType ? { reason: detail.complaint.complaintFeedbackType } : {}),
+      });
+    case 'Delivery':
+      return withCase({ kind: 'delivered', id: `${detail.mail.messageId}-delivery`, at: detail.delivery.timestamp, recipients: detail.delivery.recipients });
+  }
+}
+
+/** A tag value SES accepts (letters, digits, "_" and "-", at most 256), made from a case reference. */
+export function tagValue(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
+}

@@ -1,0 +1,47 @@
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { undeliverableNotice } from '#domain/letters/staff-notices';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { CaseChange } from './case-change.js';
+import type { Case } from './case.js';
+import { noticeAddress } from './route-case.js';
+import { timelineEvent } from './timeline-event.js';
+
+/**
+ * What the mail service said of a letter it sent on a case: delivered to the recipient's mail server, bounced
+ * (permanently, or for now and still being retried), or reported by the recipient as spam. `id` is the service's
+ * own for this report, so that hearing it again changes nothing.
+ */
+export interface DeliveryReport {
+  readonly kind: 'delivered' | 'bounced' | 'marked-as-spam';
+  readonly id: string;
+  readonly at: string;
+  readonly recipients: readonly string[];
+  /** For a bounce: whether the address is gone (no such mailbox) rather than, for now, full or unreachable. */
+  readonly permanent?: boolean;
+  /** The mail service's words for it, for the timeline ("Permanent/General"). */
+  readonly reason?: string;
+}
+
+/**
+ * What a delivery report changes on the case. A letter delivered is noted on the timeline. The complainant's
+ * address bouncing for good, or their marking our mail as spam (after which the mail service sends them nothing
+ * more), marks the address undeliverable, so no further letter is tried, and tells the handler to reach them
+ * another way. A staff address bouncing is noted for whoever reads the case. A bounce that is only for now changes
+ * nothing: the mail service is still trying.
+ */
+export function recordDeliveryReport(policy: Policy, c: Case, report: DeliveryReport, sending: Sending, now: string): CaseChange | undefined {
+  const complainant = c.complainant.email?.toLowerCase();
+  const toComplainant = complainant !== undefined && report.recipients.some((r) => r.toLowerCase() === complainant);
+  const who = toComplainant ? 'the complainant' : report.recipients.join(', ');
+  const detail = { recipients: [...report.recipients], ...(report.reason ? { reason: report.reason } : {}), reportId: report.id };
+  if (report.kind === 'delivered') {
+    return { case: { ...c, updatedAt: now }, events: [timelineEvent({ id: `delivered-${report.id}`, at: report.at, type: 'delivered', actor: 'mail service', summary: `Mail delivered to ${who}`, detail })], letters: [], threadKeys: [], deadlinesChanged: false };
+  }
+  if (report.kind === 'bounced' && !report.permanent) return undefined;
+  const summary = report.kind === 'bounced' ? `Mail to ${who} could not be delivered` : `Mail to ${who} was reported as spam; no more will be sent to that address`;
+  const event = timelineEvent({ id: `undeliverable-${report.id}`, at: report.at, type: 'undeliverable', actor: 'mail service', summary, detail });
+  if (!toComplainant || c.flags.includes('complainant-undeliverable')) return { case: { ...c, updatedAt: now }, events: [event], letters: [], threadKeys: [], deadlinesChanged: false };
+  const changed: Case = { ...c, flags: [...c.flags, 'complainant-undeliverable'], updatedAt: now };
+  const notice = noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed, sending, report.kind), 'undeliverable-notice', report.id.slice(0, 32), sending);
+  return { case: changed, events: [event], letters: [notice], threadKeys: [], deadlinesChanged: false };
+}
