@@ -6,11 +6,12 @@
  */
 import type { Context } from 'aws-lambda';
 import { DateTime } from 'luxon';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { composeDailyDigest } from '#composition/daily-digest';
 import { loadConfig } from '#config/config';
 
-export const morningInput = z.object({ task: z.enum(['digests', 'annual-reports']).optional() });
+export const morningInput = z.object({ task: z.optional(z.enum(['digests', 'annual-reports'])) });
 
 let composed: ReturnType<typeof composeDailyDigest> | undefined;
 

@@ -1,15 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { membershipGroup, OPERATOR_GROUP } from '#domain/access/staff-member';
 import type { PolicySet } from '#domain/policy/policy-set';
 
 const person = z.object({
-  username: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'must be lower-case letters, digits, dots and dashes'),
-  name: z.string().min(1),
+  username: z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,62}$/, 'must be lower-case letters, digits, dots and dashes')),
+  name: z.string().check(z.minLength(1)),
   email: z.email(),
   /** Local only: the file is the owner's alone, and the password is printed in `npm start`'s banner. */
-  password: z.string().min(12),
+  password: z.string().check(z.minLength(12)),
   /** "<policy-id>:<role>" for each organisation and role, and "operator". */
   groups: z.array(z.string()),
 });

@@ -1,9 +1,12 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const count = (fallback: number) => z._default(z.pipe(z.coerce.number(), z.int().check(z.positive())), fallback);
+const hour = (fallback: number) => z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(0), z.maximum(23))), fallback);
+const text = (min: number, message?: string) => z.string().check(z.minLength(min, message));
 
 /**
  * Every setting Redress reads from the environment, validated once at start-up. Defaults run the local
@@ -11,24 +14,24 @@ const count = (fallback: number) => z.coerce.number().int().positive().default(f
  */
 const schema = z.object({
   /** local: the embedded stack's endpoints unless set otherwise; aws: the SDK's own endpoints. */
-  REDRESS_STACK: z.enum(['local', 'aws']).default('local'),
-  REDRESS_POLICIES_DIR: z.string().min(1).default(resolve(REPO_ROOT, 'policies')),
+  REDRESS_STACK: z._default(z.enum(['local', 'aws']), 'local'),
+  REDRESS_POLICIES_DIR: z._default(text(1), resolve(REPO_ROOT, 'policies')),
   /** On AWS: the deployed policies as one JSON file, written at synth from the policies it validated. */
-  REDRESS_POLICIES_FILE: z.string().min(1).optional(),
-  REDRESS_TABLE: z.string().min(3).default('redress'),
-  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  REDRESS_POLICIES_FILE: z.optional(text(1)),
+  REDRESS_TABLE: z._default(text(3), 'redress'),
+  AWS_REGION: z._default(text(1), 'eu-west-2'),
   /** Set for DynamoDB Local; unset on AWS. */
-  REDRESS_DYNAMODB_ENDPOINT: z.url().optional(),
+  REDRESS_DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** Set for the aws-ses-v2-local emulator; unset on AWS. */
-  REDRESS_SES_ENDPOINT: z.url().optional(),
-  REDRESS_SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  REDRESS_SES_ENDPOINT: z.optional(z.url()),
+  REDRESS_SES_CONFIGURATION_SET: z.optional(text(1)),
   /** S3 bucket of raw mail on AWS; when unset, raw mail is kept on disk under REDRESS_DATA_DIR. */
-  REDRESS_RAW_MAIL_BUCKET: z.string().min(3).optional(),
+  REDRESS_RAW_MAIL_BUCKET: z.optional(text(3)),
   /** The S3 key prefix SES's receipt rule writes raw mail under. */
-  REDRESS_RAW_MAIL_PREFIX: z.string().default('inbound/'),
-  REDRESS_DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
-  REDRESS_OPERATOR_EMAIL: z.email().default('operator@redress.localhost'),
-  REDRESS_MAIL_DOMAIN: z.string().min(3).default('redress.localhost'),
+  REDRESS_RAW_MAIL_PREFIX: z._default(z.string(), 'inbound/'),
+  REDRESS_DATA_DIR: z._default(text(1), resolve(REPO_ROOT, '.data')),
+  REDRESS_OPERATOR_EMAIL: z._default(z.email(), 'operator@redress.localhost'),
+  REDRESS_MAIL_DOMAIN: z._default(text(3), 'redress.localhost'),
   /** SES's S3 action takes messages up to 40 MB. */
   REDRESS_MAX_EMAIL_BYTES: count(40 * 1024 * 1024),
   REDRESS_MAX_ATTACHMENTS: count(20),
@@ -52,10 +55,10 @@ const schema = z.object({
   /** On AWS: how often the outbox sender sweeps for letters due a retry. */
   REDRESS_OUTBOX_SWEEP_MINUTES: count(1),
   /** The hour (Europe/London) reminders reach the handler, and the hour of the morning digest (AWS schedule and local clock). */
-  REDRESS_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
-  REDRESS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  REDRESS_REMINDER_HOUR: hour(9),
+  REDRESS_DIGEST_HOUR: hour(8),
   /** Years after closure a case is destroyed when its policy states no retention period (most seeds do not). */
-  REDRESS_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(6),
+  REDRESS_RETENTION_YEARS: z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(100))), 6),
   /** EventBridge Scheduler: how far ahead a timer already due is set, and its retries before the dead-letter queue. */
   REDRESS_TIMER_PAST_DUE_MARGIN_SECONDS: count(60),
   REDRESS_TIMER_RETRY_ATTEMPTS: count(10),
@@ -64,9 +67,9 @@ const schema = z.object({
   REDRESS_API_RATE_LIMIT: count(20),
   REDRESS_API_BURST_LIMIT: count(40),
   /** Signs the web form's start time. Locally a fixed development value; on AWS it comes from Secrets Manager. */
-  REDRESS_FORM_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-development-form-secret-0123456789'),
+  REDRESS_FORM_SECRET: z._default(text(32, 'must be at least 32 characters'), 'local-development-form-secret-0123456789'),
   /** On AWS: the Secrets Manager secret holding REDRESS_FORM_SECRET. */
-  REDRESS_FORM_SECRET_ARN: z.string().min(20).optional(),
+  REDRESS_FORM_SECRET_ARN: z.optional(text(20)),
   REDRESS_FORM_MAX_BODY_BYTES: count(64 * 1024),
   /** The most a complainant may send from their page at once, words and files (API Gateway takes 10 MB). */
   REDRESS_PAGE_MAX_BODY_BYTES: count(9 * 1024 * 1024),
@@ -78,10 +81,10 @@ const schema = z.object({
   REDRESS_FORM_PER_ORG_LIMIT: count(200),
   REDRESS_FORM_PER_ORG_WINDOW_SECONDS: count(3600),
   /** On AWS: where deadline timers live and what they invoke (set by the CDK stack). */
-  REDRESS_SCHEDULE_GROUP: z.string().min(1).optional(),
-  REDRESS_SCHEDULER_ROLE_ARN: z.string().min(20).optional(),
-  REDRESS_DEADLINE_FUNCTION_ARN: z.string().min(20).optional(),
-  REDRESS_TIMER_DLQ_ARN: z.string().min(20).optional(),
+  REDRESS_SCHEDULE_GROUP: z.optional(text(1)),
+  REDRESS_SCHEDULER_ROLE_ARN: z.optional(text(20)),
+  REDRESS_DEADLINE_FUNCTION_ARN: z.optional(text(20)),
+  REDRESS_TIMER_DLQ_ARN: z.optional(text(20)),
   /** Locally: how often `npm start` looks for timers that are due. */
   REDRESS_TIMER_POLL_SECONDS: count(15),
   REDRESS_SMTP_PORT: count(2525),
@@ -90,23 +93,23 @@ const schema = z.object({
    * The HTTP front door as complainants reach it (forms and their own pages), e.g. https://complaints.example.org.
    * Locally http://localhost:<REDRESS_HTTP_PORT>; on AWS the stack sets the HTTP API's address.
    */
-  REDRESS_PUBLIC_URL: z.url('must be a web address such as https://complaints.example.org').optional(),
+  REDRESS_PUBLIC_URL: z.optional(z.url('must be a web address such as https://complaints.example.org')),
   REDRESS_SES_PORT: count(8005),
   /** Locally: the port of `npm start`'s OpenID Connect provider (standing in for Cognito). */
   REDRESS_OIDC_PORT: count(3001),
   /** The console's sign-in: the provider's issuer URL (Cognito's on AWS; locally http://localhost:<REDRESS_OIDC_PORT>). */
-  REDRESS_OIDC_ISSUER: z.url('must be the provider\'s issuer URL').optional(),
-  REDRESS_OIDC_CLIENT_ID: z.string().min(1).default('redress-console'),
+  REDRESS_OIDC_ISSUER: z.optional(z.url('must be the provider\'s issuer URL')),
+  REDRESS_OIDC_CLIENT_ID: z._default(text(1), 'redress-console'),
   /** Locally a development default; on AWS the app client's secret comes from REDRESS_OIDC_CLIENT_SECRET_ARN. */
-  REDRESS_OIDC_CLIENT_SECRET: z.string().min(16).default('local-console-client-secret-0123456789'),
-  REDRESS_OIDC_CLIENT_SECRET_ARN: z.string().min(20).optional(),
+  REDRESS_OIDC_CLIENT_SECRET: z._default(text(16), 'local-console-client-secret-0123456789'),
+  REDRESS_OIDC_CLIENT_SECRET_ARN: z.optional(text(20)),
   /** The claim the provider puts a person's groups in ("cognito:groups" on AWS). */
-  REDRESS_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  REDRESS_OIDC_GROUPS_CLAIM: z._default(text(1), 'groups'),
   /** Cognito's logout address (https://<domain>/logout), which its discovery document does not publish. */
-  REDRESS_OIDC_LOGOUT_URL: z.url().optional(),
+  REDRESS_OIDC_LOGOUT_URL: z.optional(z.url()),
   /** Signs the console's session cookie; on AWS from REDRESS_SESSION_SECRET_ARN. */
-  REDRESS_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-development-session-secret-0123456789'),
-  REDRESS_SESSION_SECRET_ARN: z.string().min(20).optional(),
+  REDRESS_SESSION_SECRET: z._default(text(32, 'must be at least 32 characters'), 'local-development-session-secret-0123456789'),
+  REDRESS_SESSION_SECRET_ARN: z.optional(text(20)),
   /** How long a console session lasts before signing in again. */
   REDRESS_SESSION_MINUTES: count(60),
   /** Cases per page in the console's case list. */
@@ -116,7 +119,7 @@ const schema = z.object({
   /** A published report shows counts below this (from 1) as "fewer than N", so no complainant can be picked out. */
   REDRESS_REPORT_PUBLISH_THRESHOLD: count(5),
   /** Locally: the staff the local sign-in knows (made on first start, one per role of each policy). */
-  REDRESS_LOCAL_STAFF_FILE: z.string().min(1).optional(),
+  REDRESS_LOCAL_STAFF_FILE: z.optional(text(1)),
   REDRESS_DYNAMODB_PORT: count(8000),
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { PolicyError, type PolicyProblem } from '#domain/policy/policy-errors';
 import { policySchema, type Policy } from '#domain/policy/policy-schema';
 import type { PolicyDefaults } from '#domain/policy/policy-defaults';

@@ -1,11 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import type { DeliveryReport } from '#domain/case/delivery-report';
 
 /** The message tag the outbox sets on every letter about a case, so that SES's reports on it find the case. */
 export const CASE_TAG = 'case';
 
-const recipient = z.object({ emailAddress: z.string().min(1).max(320) });
-const tags = z.record(z.string(), z.array(z.string())).optional();
+const recipient = z.object({ emailAddress: z.string().check(z.minLength(1), z.maxLength(320)) });
+const tags = z.optional(z.record(z.string(), z.array(z.string())));
 
 /**
  * SES's event for a letter sent through the configuration set, as EventBridge delivers it (detail-type "Email
@@ -16,18 +17,18 @@ export const sesDeliveryEvent = z.object({
   detail: z.discriminatedUnion('eventType', [
     z.object({
       eventType: z.literal('Bounce'),
-      mail: z.object({ messageId: z.string().min(1), tags }),
-      bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bounceSubType: z.string().max(100).optional(), bouncedRecipients: z.array(recipient).min(1).max(50), timestamp: z.string().min(1), feedbackId: z.string().min(1).max(200) }),
+      mail: z.object({ messageId: z.string().check(z.minLength(1)), tags }),
+      bounce: z.object({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']), bounceSubType: z.optional(z.string().check(z.maxLength(100))), bouncedRecipients: z.array(recipient).check(z.minLength(1), z.maxLength(50)), timestamp: z.string().check(z.minLength(1)), feedbackId: z.string().check(z.minLength(1), z.maxLength(200)) }),
     }),
     z.object({
       eventType: z.literal('Complaint'),
-      mail: z.object({ messageId: z.string().min(1), tags }),
-      complaint: z.object({ complainedRecipients: z.array(recipient).min(1).max(50), timestamp: z.string().min(1), feedbackId: z.string().min(1).max(200), complaintFeedbackType: z.string().max(100).optional() }),
+      mail: z.object({ messageId: z.string().check(z.minLength(1)), tags }),
+      complaint: z.object({ complainedRecipients: z.array(recipient).check(z.minLength(1), z.maxLength(50)), timestamp: z.string().check(z.minLength(1)), feedbackId: z.string().check(z.minLength(1), z.maxLength(200)), complaintFeedbackType: z.optional(z.string().check(z.maxLength(100))) }),
     }),
     z.object({
       eventType: z.literal('Delivery'),
-      mail: z.object({ messageId: z.string().min(1), tags }),
-      delivery: z.object({ recipients: z.array(z.string().min(1).max(320)).min(1).max(50), timestamp: z.string().min(1) }),
+      mail: z.object({ messageId: z.string().check(z.minLength(1)), tags }),
+      delivery: z.object({ recipients: z.array(z.string().check(z.minLength(1), z.maxLength(320))).check(z.minLength(1), z.maxLength(50)), timestamp: z.string().check(z.minLength(1)) }),
     }),
   ]),
 });

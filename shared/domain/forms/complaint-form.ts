@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { WEB_FORM_FIELDS, type Policy, type WebFormField } from '#domain/policy/policy-schema';
 
@@ -9,41 +10,37 @@ import { WEB_FORM_FIELDS, type Policy, type WebFormField } from '#domain/policy/
  * whom it is about, the confidential box and the data-protection agreement. Every field is bounded; single-line
  * fields refuse line breaks, which is how header injection starts.
  */
-const singleLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be ${max} characters or fewer`)
-    .refine((v) => !/[\r\n\u2028\u2029]/.test(v), 'must be on one line');
-const multiLine = (max: number) => z.string().trim().max(max, `must be ${max} characters or fewer`);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-const tick = z.preprocess((v) => v === true || v === 'on' || v === 'yes' || v === 'true', z.boolean());
+const multiLine = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be ${max} characters or fewer`));
+const singleLine = (max: number) => multiLine(max).check(z.refine((v) => !/[\r\n\u2028\u2029]/.test(v), 'must be on one line'));
+/** A field left empty is a field not given. */
+const optional = <T extends z.ZodMiniType<string, string>>(schema: T) => z.optional(z.pipe(z.transform((v: unknown) => (v === '' || v === null || v === undefined ? undefined : (v as string))), z.optional(schema)));
+const tick = z.pipe(z.transform((v: unknown) => v === true || v === 'on' || v === 'yes' || v === 'true'), z.boolean());
 
 export type FieldName = keyof typeof FORM_FIELDS;
 
 export const FORM_FIELDS = {
   name: optional(singleLine(200)),
-  phone: optional(singleLine(40).refine((v) => /^[0-9+()\-\s.]{6,40}$/.test(v), 'must be a telephone number, like 01632 960 001')),
-  email: optional(singleLine(254).pipe(z.email('must be an email address, like name@example.com'))),
+  phone: optional(singleLine(40).check(z.refine((v) => /^[0-9+()\-\s.]{6,40}$/.test(v), 'must be a telephone number, like 01632 960 001'))),
+  email: optional(z.pipe(singleLine(254), z.email('must be an email address, like name@example.com'))),
   postalAddress: optional(multiLine(500)),
   invoiceNumber: optional(singleLine(50)),
   incidentDate: optional(z.iso.date('must be a date, like 2026-11-23')),
-  incidentTime: optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time, like 14:30')),
+  incidentTime: optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time, like 14:30'))),
   incidentLocation: optional(singleLine(200)),
-  summary: z.preprocess((v) => (v === null || v === undefined ? '' : v), multiLine(10_000).min(10, 'Tell us what happened, in at least 10 characters')),
+  summary: z.pipe(z.transform((v: unknown) => (v === null || v === undefined ? '' : v) as string), multiLine(10_000).check(z.minLength(10, 'Tell us what happened, in at least 10 characters'))),
   desiredOutcome: optional(multiLine(5_000)),
   about: optional(singleLine(100)),
   confidential: tick,
   signature: optional(singleLine(200)),
   signatureDate: optional(z.iso.date('must be a date, like 2026-11-23')),
-  consent: tick.refine((v) => v, 'Agree to how we use your information, so that we can deal with your complaint'),
+  consent: tick.check(z.refine((v) => v, 'Agree to how we use your information, so that we can deal with your complaint')),
   // The form's own fields: the signed start time, the submission's id, and the honeypot.
-  formToken: z.string().max(200),
-  submissionId: optional(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'is not a valid submission id')),
-  website: optional(z.string().max(500)),
+  formToken: z.string().check(z.maxLength(200)),
+  submissionId: optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'is not a valid submission id'))),
+  website: optional(z.string().check(z.maxLength(500))),
 } as const;
 
-export const complaintFormSchema = z.object(FORM_FIELDS).strict();
+export const complaintFormSchema = z.strictObject(FORM_FIELDS);
 
 /** The form fields each optional question of a policy's form (`intake.webForm.fields`) adds. */
 const OPTIONAL_QUESTIONS: Record<WebFormField, readonly FieldName[]> = {

@@ -1,18 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
  * organisation's own text it comes from, so that a complaints officer can check Redress against the policy.
+ * Written in zod/mini, as every schema in Redress is: each function checks the policies it was deployed with at
+ * cold start, and zod's classic build would be a third of a Lambda bundle.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "stage-1"');
-const clause = z.string().trim().min(1, 'must name the clause of the policy this rule comes from');
-const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "stage-1"'));
+const clause = z.string().check(z.trim(), z.minLength(1, 'must name the clause of the policy this rule comes from'));
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 const email = z.email('must be an email address such as complaints@example.org');
+const wholeNumber = (min: number, max?: number) => z.int('must be a whole number').check(z.minimum(min, min === 1 ? 'must be at least 1' : undefined), ...(max === undefined ? [] : [z.maximum(max)]));
 
 export const TIME_UNITS = ['workingDays', 'days', 'weeks', 'months', 'years'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
@@ -31,150 +33,128 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 /** Events every policy has (../shared/conventions/deadlines.md); a policy may declare more. */
 export const BUILT_IN_EVENTS = ['received', 'outcome', 'closed'] as const;
 
-const period = z
-  .object({
-    amount: z.number().int('must be a whole number').positive('must be at least 1'),
-    unit: z.enum(TIME_UNITS, {
-      error: (issue) =>
-        `unknown unit ${JSON.stringify(issue.input)}; use one of ${TIME_UNITS.join(', ')}`,
-    }),
-  })
-  .strict();
+const period = z.strictObject({
+  amount: wholeNumber(1),
+  unit: z.enum(TIME_UNITS, {
+    error: (issue) => `unknown unit ${JSON.stringify(issue.input)}; use one of ${TIME_UNITS.join(', ')}`,
+  }),
+});
 
-const deadlineRule = period
-  .extend({
-    event: id,
-    kind: z.enum(DEADLINE_KINDS, {
-      error: (issue) =>
-        `unknown deadline kind ${JSON.stringify(issue.input)}; use one of ${DEADLINE_KINDS.join(', ')}`,
-    }),
-    clause,
-    /** An outside body this window leads to (external-escalation-window). */
-    body: id.optional(),
-    /** Other outside bodies the same window applies to (Not Alone Mentoring 8.5: a solicitor as well). */
-    alsoFor: z.array(id).optional(),
-    /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
-    note: text.optional(),
-  })
-  .strict();
+const deadlineRule = z.extend(period, {
+  event: id,
+  kind: z.enum(DEADLINE_KINDS, {
+    error: (issue) => `unknown deadline kind ${JSON.stringify(issue.input)}; use one of ${DEADLINE_KINDS.join(', ')}`,
+  }),
+  clause,
+  /** An outside body this window leads to (external-escalation-window). */
+  body: z.optional(id),
+  /** Other outside bodies the same window applies to (Not Alone Mentoring 8.5: a solicitor as well). */
+  alsoFor: z.optional(z.array(id)),
+  /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
+  note: z.optional(text),
+});
 export type DeadlineRule = z.infer<typeof deadlineRule>;
 
-const contact = z
-  .object({
-    name: text.optional(),
-    email: email.optional(),
-    phone: text.optional(),
-    address: text.optional(),
-    url: z.url('must be a web address').optional(),
-  })
-  .strict();
+const contact = z.strictObject({
+  name: z.optional(text),
+  email: z.optional(email),
+  phone: z.optional(text),
+  address: z.optional(text),
+  url: z.optional(z.url('must be a web address')),
+});
 
-const role = z
-  .object({
-    id,
-    title: text,
-    /** How letters to a complainant name this role, where the title is written for staff ("the board members ..."). */
-    inLetters: text.optional(),
-    contact: contact.optional(),
-    /**
-     * Where Redress sends this role's staff notices (new cases, reminders, escalations, digests), when that is
-     * not its public contact address: never a complaints address, which would bring each notice back in as mail.
-     */
-    noticeEmail: email.optional(),
-    /** The role told when this one misses a deadline. */
-    reportsTo: id.optional(),
-    clause,
-  })
-  .strict();
+const role = z.strictObject({
+  id,
+  title: text,
+  /** How letters to a complainant name this role, where the title is written for staff ("the board members ..."). */
+  inLetters: z.optional(text),
+  contact: z.optional(contact),
+  /**
+   * Where Redress sends this role's staff notices (new cases, reminders, escalations, digests), when that is
+   * not its public contact address: never a complaints address, which would bring each notice back in as mail.
+   */
+  noticeEmail: z.optional(email),
+  /** The role told when this one misses a deadline. */
+  reportsTo: z.optional(id),
+  clause,
+});
 
-const stage = z
-  .object({
-    id,
-    name: text,
-    /** How a letter names the stage to a complainant, where its name is written for staff ("a review by our appeal panel"). */
-    inLetters: text.optional(),
-    clause,
-    /** Whether the stage is a formal one with a case record (an informal first word is not). */
-    formal: z.boolean(),
-    handler: id,
-    description: text,
-    independence: z.object({ rule: text, clause }).strict().optional(),
-    deadlines: z.array(deadlineRule).default([]),
-    /** A letter to send when the response will be late, and what it must say. */
-    holdingLetter: z.object({ rule: text, clause }).strict().optional(),
-    /**
-     * A reply date the policy leaves to staff ("we will let you know when you can expect a reply"): a respond
-     * deadline set when the stage is acknowledged, at `default` unless staff give another (`acknowledge
-     * --respond-by`), and stated in the acknowledgement.
-     */
-    replyDate: z.object({ default: period, clause, note: text.optional() }).strict().optional(),
-    /** How far a deadline may be extended: at most `max` times per deadline; the complainant's agreement recorded. */
-    extensions: z
-      .object({ max: z.number().int().min(0).optional(), agreementRecorded: z.boolean().default(false), clause })
-      .strict()
-      .optional(),
-    next: z
-      .object({
-        stage: id,
-        /** Who moves the case on: the complainant asks, or the organisation proceeds by itself. */
-        trigger: z.enum(['complainant-request', 'automatic']),
-        /** For an automatic move: what moves it on (Not Alone Mentoring 7.1: once the complaint is acknowledged). */
-        when: z.enum(['acknowledged']).optional(),
-        how: text,
-        clause,
-      })
-      .strict()
-      .optional(),
-    /** The stage's decision is the organisation's last word. */
-    final: z.boolean().default(false),
-  })
-  .strict();
+const ruleWithClause = z.strictObject({ rule: text, clause });
+
+const stage = z.strictObject({
+  id,
+  name: text,
+  /** How a letter names the stage to a complainant, where its name is written for staff ("a review by our appeal panel"). */
+  inLetters: z.optional(text),
+  clause,
+  /** Whether the stage is a formal one with a case record (an informal first word is not). */
+  formal: z.boolean(),
+  handler: id,
+  description: text,
+  independence: z.optional(ruleWithClause),
+  deadlines: z._default(z.array(deadlineRule), []),
+  /** A letter to send when the response will be late, and what it must say. */
+  holdingLetter: z.optional(ruleWithClause),
+  /**
+   * A reply date the policy leaves to staff ("we will let you know when you can expect a reply"): a respond
+   * deadline set when the stage is acknowledged, at `default` unless staff give another (`acknowledge
+   * --respond-by`), and stated in the acknowledgement.
+   */
+  replyDate: z.optional(z.strictObject({ default: period, clause, note: z.optional(text) })),
+  /** How far a deadline may be extended: at most `max` times per deadline; the complainant's agreement recorded. */
+  extensions: z.optional(z.strictObject({ max: z.optional(wholeNumber(0)), agreementRecorded: z._default(z.boolean(), false), clause })),
+  next: z.optional(
+    z.strictObject({
+      stage: id,
+      /** Who moves the case on: the complainant asks, or the organisation proceeds by itself. */
+      trigger: z.enum(['complainant-request', 'automatic']),
+      /** For an automatic move: what moves it on (Not Alone Mentoring 7.1: once the complaint is acknowledged). */
+      when: z.optional(z.enum(['acknowledged'])),
+      how: text,
+      clause,
+    }),
+  ),
+  /** The stage's decision is the organisation's last word. */
+  final: z._default(z.boolean(), false),
+});
 export type Stage = z.infer<typeof stage>;
 
-const routingRule = z
-  .object({
-    /** Whom the complaint is about: a role id. */
-    about: id,
-    /** Stages the rule applies to; all stages when absent. */
-    stages: z.array(id).optional(),
-    handler: id,
-    clause,
-    note: text.optional(),
-  })
-  .strict();
+const routingRule = z.strictObject({
+  /** Whom the complaint is about: a role id. */
+  about: id,
+  /** Stages the rule applies to; all stages when absent. */
+  stages: z.optional(z.array(id)),
+  handler: id,
+  clause,
+  note: z.optional(text),
+});
 
-const outOfScope = z
-  .object({
-    /** What staff name when they redirect a complaint (`case redirect REF ID`). */
-    id,
-    matter: text,
-    goTo: text,
-    clause,
-    /** A deadline that other procedure promises, for the complainant's information. */
-    note: text.optional(),
-  })
-  .strict();
+const outOfScope = z.strictObject({
+  /** What staff name when they redirect a complaint (`case redirect REF ID`). */
+  id,
+  matter: text,
+  goTo: text,
+  clause,
+  /** A deadline that other procedure promises, for the complainant's information. */
+  note: z.optional(text),
+});
 
-const outsideBody = z
-  .object({
-    id,
-    name: text,
-    role: text,
-    contact: contact.optional(),
-    /** When the complainant may go there. */
-    when: text,
-    clause,
-  })
-  .strict();
+const outsideBody = z.strictObject({
+  id,
+  name: text,
+  role: text,
+  contact: z.optional(contact),
+  /** When the complainant may go there. */
+  when: text,
+  clause,
+});
 
-const timeLimit = period
-  .extend({
-    /** What the period runs from, in words ("the end of working with us"). */
-    from: text,
-    exceptions: z.array(text).default([]),
-    clause,
-  })
-  .strict();
+const timeLimit = z.extend(period, {
+  /** What the period runs from, in words ("the end of working with us"). */
+  from: text,
+  exceptions: z._default(z.array(text), []),
+  clause,
+});
 
 /** Optional questions a policy's web form may ask, besides name, contact, the complaint and the outcome wanted. */
 export const WEB_FORM_FIELDS = ['incident', 'invoice-number', 'signature'] as const;
@@ -205,127 +185,112 @@ export type ComplaintCode = (typeof COMPLAINT_CODES)[number];
 
 export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action', 'investigated'] as const;
 
-const intake = z
-  .object({
-    addresses: z.array(email).min(1, 'needs at least one complaints address'),
-    channels: z.array(text).min(1),
-    webForm: z
-      .object({
-        enabled: z.boolean(),
-        /** Where a plain HTML form post is redirected after success, with ?reference=...; a Redress page otherwise. */
-        thankYouUrl: z.url('must be a web address').optional(),
-        /** Web origins allowed to post JSON from a browser (CORS), e.g. "https://www.example.org". */
-        allowedOrigins: z.array(z.url('must be an origin such as https://www.example.org')).default([]),
-        /**
-         * Questions beyond name, contact, the complaint and the outcome wanted that this organisation's form asks
-         * (its own complaint form's): when, where and at what time it happened by default; an invoice number and a
-         * signature only where the policy's form has them (Not Alone Mentoring's appendix 1).
-         */
-        fields: z.array(z.enum(WEB_FORM_FIELDS)).default(['incident']),
-      })
-      .strict(),
-    confidentialMarker: z.object({ phrase: text, clause }).strict().optional(),
-    anonymous: z.object({ handling: z.enum(ANONYMOUS_HANDLING), clause }).strict(),
-    requiredDetails: z
-      .object({
-        fields: z.array(z.enum(['name', 'contact', 'address', 'summary', 'desired-outcome', 'incident-date'])),
-        clause,
-      })
-      .strict()
-      .optional(),
-    signature: z
-      .object({
-        required: z.boolean(),
-        /** The acknowledgement clock waits for the signed complaint. */
-        clockStartsWhenSigned: z.boolean(),
-        clause,
-      })
-      .strict()
-      .optional(),
-    timeLimits: z.array(timeLimit).default([]),
-    dataProtectionNote: z.object({ text, clause }).strict().optional(),
-  })
-  .strict();
-
-const remedy = z.object({ id, description: text }).strict();
-
-const policyObject = z
-  .object({
-    id,
-    /** The policy text's own version or date; each case records the version it was handled under. */
-    version: text,
-    /** Case references read PREFIX-YEAR-NNNN, e.g. NAM-2026-0042. */
-    referencePrefix: z.string().regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters, e.g. "NAM"'),
-    name: text,
-    organisation: z.object({ name: text, kind: text, area: text.optional() }).strict(),
-    jurisdiction: z.enum(JURISDICTIONS, {
-      error: (issue) =>
-        `unknown jurisdiction ${JSON.stringify(issue.input)}; use one of ${JURISDICTIONS.join(', ')}`,
-    }),
-    closureDays: z.array(isoDate).default([]),
-    intake,
-    roles: z.array(role).min(1),
-    routing: z.array(routingRule).default([]),
-    events: z.array(z.object({ id, description: text, clause }).strict()).default([]),
-    stages: z.array(stage).min(1, 'needs at least one stage'),
+const intake = z.strictObject({
+  addresses: z.array(email).check(z.minLength(1, 'needs at least one complaints address')),
+  channels: z.array(text).check(z.minLength(1)),
+  webForm: z.strictObject({
+    enabled: z.boolean(),
+    /** Where a plain HTML form post is redirected after success, with ?reference=...; a Redress page otherwise. */
+    thankYouUrl: z.optional(z.url('must be a web address')),
+    /** Web origins allowed to post JSON from a browser (CORS), e.g. "https://www.example.org". */
+    allowedOrigins: z._default(z.array(z.url('must be an origin such as https://www.example.org')), []),
     /**
-     * Reminders to the handler before a deadline, in working days. Unset: one working day before an
-     * acknowledgement, two before a response (the Redress default, not a rule of any seed policy).
+     * Questions beyond name, contact, the complaint and the outcome wanted that this organisation's form asks
+     * (its own complaint form's): when, where and at what time it happened by default; an invoice number and a
+     * signature only where the policy's form has them (Not Alone Mentoring's appendix 1).
      */
-    reminders: z
-      .array(z.object({ kind: z.enum(DEADLINE_KINDS), workingDaysBefore: z.number().int().min(1).max(20) }).strict())
-      .default([
-        { kind: 'acknowledge', workingDaysBefore: 1 },
-        { kind: 'respond', workingDaysBefore: 2 },
-      ]),
-    /** Deadlines that run at whatever stage the event happens (retention on closure). */
-    anyStageDeadlines: z.array(deadlineRule).default([]),
-    outOfScope: z.array(outOfScope).default([]),
-    outsideBodies: z.array(outsideBody).default([]),
-    outcomes: z
-      .object({
-        decisions: z.array(z.enum(['upheld', 'partly-upheld', 'not-upheld'])).min(1),
-        remedies: z.array(remedy).default([]),
-        /** The policy requires an apology where a complaint is upheld (Alumot 2.7, Not Alone Mentoring 7.4). */
-        apologyWhenUpheld: z.object({ clause }).strict().optional(),
-        clause,
-      })
-      .strict(),
-    /** A matter resolved by the end of the next working day is not recorded as a complaint (the council). */
-    earlyResolution: z.object({ workingDays: z.number().int().min(0).max(10), clause }).strict().optional(),
-    /** The complainant is asked to confirm a withdrawal in writing before the case closes (Connect). */
-    withdrawal: z.object({ confirmInWriting: z.boolean(), clause }).strict().optional(),
-    /** The organisation's own wording for a kind of letter, in place of Redress's: Mustache templates, checked before sending. */
-    letters: z.partialRecord(z.enum(LETTER_KINDS), z.object({ subject: text.optional(), body: text.optional() }).strict()).default({}),
-    /** The policy's "nature of complaint": what staff file each case under, and the report counts by. */
-    categories: z.array(z.object({ id, name: text }).strict()).default([]),
-    /** The report to the board (Alumot 4.1): the roles it is for, whether it goes each January, the code it follows. */
-    reporting: z
-      .object({
-        /** The complaint-handling code the organisation follows, for the report's self-assessment. */
-        code: z.enum(COMPLAINT_CODES).default('none'),
-        /** The roles the report is for: they see it in the console, and it is sent to them each January if asked. */
-        to: z.array(id).default([]),
-        sendInJanuary: z.boolean().default(false),
-        clause: clause.optional(),
-      })
-      .strict()
-      .default({ code: 'none', to: [], sendInJanuary: false }),
-    records: z
-      .object({
-        monitoring: z.array(text).default([]),
-        retention: z.object({ rule: text, clause }).strict().optional(),
-        clause: clause.optional(),
-      })
-      .strict(),
-  })
-  .strict();
+    fields: z._default(z.array(z.enum(WEB_FORM_FIELDS)), ['incident']),
+  }),
+  confidentialMarker: z.optional(z.strictObject({ phrase: text, clause })),
+  anonymous: z.strictObject({ handling: z.enum(ANONYMOUS_HANDLING), clause }),
+  requiredDetails: z.optional(
+    z.strictObject({
+      fields: z.array(z.enum(['name', 'contact', 'address', 'summary', 'desired-outcome', 'incident-date'])),
+      clause,
+    }),
+  ),
+  signature: z.optional(
+    z.strictObject({
+      required: z.boolean(),
+      /** The acknowledgement clock waits for the signed complaint. */
+      clockStartsWhenSigned: z.boolean(),
+      clause,
+    }),
+  ),
+  timeLimits: z._default(z.array(timeLimit), []),
+  dataProtectionNote: z.optional(z.strictObject({ text, clause })),
+});
 
-export const policySchema = policyObject.superRefine(checkReferences);
+const remedy = z.strictObject({ id, description: text });
+
+const policyObject = z.strictObject({
+  id,
+  /** The policy text's own version or date; each case records the version it was handled under. */
+  version: text,
+  /** Case references read PREFIX-YEAR-NNNN, e.g. NAM-2026-0042. */
+  referencePrefix: z.string().check(z.regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters, e.g. "NAM"')),
+  name: text,
+  organisation: z.strictObject({ name: text, kind: text, area: z.optional(text) }),
+  jurisdiction: z.enum(JURISDICTIONS, {
+    error: (issue) => `unknown jurisdiction ${JSON.stringify(issue.input)}; use one of ${JURISDICTIONS.join(', ')}`,
+  }),
+  closureDays: z._default(z.array(isoDate), []),
+  intake,
+  roles: z.array(role).check(z.minLength(1)),
+  routing: z._default(z.array(routingRule), []),
+  events: z._default(z.array(z.strictObject({ id, description: text, clause })), []),
+  stages: z.array(stage).check(z.minLength(1, 'needs at least one stage')),
+  /**
+   * Reminders to the handler before a deadline, in working days. Unset: one working day before an
+   * acknowledgement, two before a response (the Redress default, not a rule of any seed policy).
+   */
+  reminders: z._default(z.array(z.strictObject({ kind: z.enum(DEADLINE_KINDS), workingDaysBefore: wholeNumber(1, 20) })), [
+    { kind: 'acknowledge', workingDaysBefore: 1 },
+    { kind: 'respond', workingDaysBefore: 2 },
+  ]),
+  /** Deadlines that run at whatever stage the event happens (retention on closure). */
+  anyStageDeadlines: z._default(z.array(deadlineRule), []),
+  outOfScope: z._default(z.array(outOfScope), []),
+  outsideBodies: z._default(z.array(outsideBody), []),
+  outcomes: z.strictObject({
+    decisions: z.array(z.enum(['upheld', 'partly-upheld', 'not-upheld'])).check(z.minLength(1)),
+    remedies: z._default(z.array(remedy), []),
+    /** The policy requires an apology where a complaint is upheld (Alumot 2.7, Not Alone Mentoring 7.4). */
+    apologyWhenUpheld: z.optional(z.strictObject({ clause })),
+    clause,
+  }),
+  /** A matter resolved by the end of the next working day is not recorded as a complaint (the council). */
+  earlyResolution: z.optional(z.strictObject({ workingDays: wholeNumber(0, 10), clause })),
+  /** The complainant is asked to confirm a withdrawal in writing before the case closes (Connect). */
+  withdrawal: z.optional(z.strictObject({ confirmInWriting: z.boolean(), clause })),
+  /** The organisation's own wording for a kind of letter, in place of Redress's: Mustache templates, checked before sending. */
+  letters: z._default(z.partialRecord(z.enum(LETTER_KINDS), z.strictObject({ subject: z.optional(text), body: z.optional(text) })), {}),
+  /** The policy's "nature of complaint": what staff file each case under, and the report counts by. */
+  categories: z._default(z.array(z.strictObject({ id, name: text })), []),
+  /** The report to the board (Alumot 4.1): the roles it is for, whether it goes each January, the code it follows. */
+  reporting: z._default(
+    z.strictObject({
+      /** The complaint-handling code the organisation follows, for the report's self-assessment. */
+      code: z._default(z.enum(COMPLAINT_CODES), 'none'),
+      /** The roles the report is for: they see it in the console, and it is sent to them each January if asked. */
+      to: z._default(z.array(id), []),
+      sendInJanuary: z._default(z.boolean(), false),
+      clause: z.optional(clause),
+    }),
+    { code: 'none', to: [], sendInJanuary: false },
+  ),
+  records: z.strictObject({
+    monitoring: z._default(z.array(text), []),
+    retention: z.optional(ruleWithClause),
+    clause: z.optional(clause),
+  }),
+});
+
+export const policySchema = policyObject.check(z.superRefine(checkReferences));
 export type Policy = z.infer<typeof policySchema>;
 
 /** Cross-references the shape alone cannot check: every id a rule names must exist, once. */
-function checkReferences(policy: z.output<typeof policyObject>, ctx: z.RefinementCtx): void {
+function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$RefinementCtx<z.output<typeof policyObject>>): void {
   const roles = new Set(policy.roles.map((r) => r.id));
   const stages = new Set(policy.stages.map((s) => s.id));
   const bodies = new Set(policy.outsideBodies.map((b) => b.id));
