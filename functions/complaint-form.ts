@@ -12,12 +12,16 @@ import { coldStart } from '#composition/cold-start';
 import { loadConfig } from '#config/config';
 
 const composed = coldStart(async () => {
-  const { deps, log } = await composeComplaintForm(loadConfig());
-  return { log, serve: handle(webApp(complaintFormApp(deps, (c) => getConnInfo(c).remote.address ?? 'unknown'))) };
+  const { deps, log, metrics } = await composeComplaintForm(loadConfig());
+  return { log, metrics, serve: handle(webApp(complaintFormApp(deps, (c) => getConnInfo(c).remote.address ?? 'unknown'))) };
 });
 
 export async function handler(event: LambdaEvent, context: Context) {
-  const { log, serve } = await composed();
+  const { log, metrics, serve } = await composed();
   log.logger.addContext(context);
-  return serve(event, context);
+  try {
+    return await serve(event, context);
+  } finally {
+    metrics.publish();
+  }
 }

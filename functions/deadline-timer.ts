@@ -4,17 +4,18 @@
  * An error is thrown back to Scheduler, which retries and then dead-letters the input.
  */
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { composeDeadlineTimer } from '#composition/deadline-timer';
 import { loadConfig } from '#config/config';
 import { DEADLINE_KINDS } from '#domain/policy/policy-schema';
 
 export const timerInput = z.object({
-  reference: z.string().min(1),
-  stage: z.string().min(1),
+  reference: z.string().check(z.minLength(1)),
+  stage: z.string().check(z.minLength(1)),
   kind: z.enum(DEADLINE_KINDS),
-  dueAt: z.string().min(1),
-  deadlinesVersion: z.number().int().positive(),
+  dueAt: z.string().check(z.minLength(1)),
+  deadlinesVersion: z.int().check(z.positive()),
   purpose: z.enum(['deadline', 'reminder']),
 });
 
@@ -22,10 +23,14 @@ let composed: ReturnType<typeof composeDeadlineTimer> | undefined;
 
 export async function handler(event: unknown, context: Context): Promise<{ outcome: string }> {
   composed ??= composeDeadlineTimer(loadConfig());
-  const { fire, log } = composed;
+  const { fire, log, metrics } = composed;
   log.logger.addContext(context);
   const input = timerInput.parse(event);
-  const outcome = await fire(input);
-  log.info('timer handled', { ...input, outcome });
-  return { outcome };
+  try {
+    const outcome = await fire(input);
+    log.info('timer handled', { ...input, outcome });
+    return { outcome };
+  } finally {
+    metrics.publish();
+  }
 }

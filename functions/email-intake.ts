@@ -5,19 +5,19 @@
  * queue; the raw message stays in S3 either way.
  */
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { composeEmailIntake } from '#composition/email-intake';
 import { loadConfig } from '#config/config';
 
-const verdict = z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }).optional();
+const verdict = z.optional(z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }));
 
 export const sesReceiptEvent = z.object({
-  Records: z
-    .array(
+  Records: z.array(
       z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
-          mail: z.object({ messageId: z.string().min(1), timestamp: z.string(), source: z.string().optional() }),
+          mail: z.object({ messageId: z.string().check(z.minLength(1)), timestamp: z.string(), source: z.optional(z.string()) }),
           receipt: z.object({
             timestamp: z.string(),
             recipients: z.array(z.string()),
@@ -29,17 +29,25 @@ export const sesReceiptEvent = z.object({
           }),
         }),
       }),
-    )
-    .min(1),
+    ).check(z.minLength(1)),
 });
 
 let composed: ReturnType<typeof composeEmailIntake> | undefined;
 
 export async function handler(event: unknown, context: Context): Promise<{ taken: number }> {
   composed ??= composeEmailIntake(loadConfig());
-  const { take, rawMailPrefix, log } = composed;
+  const { take, rawMailPrefix, log, metrics } = composed;
   log.logger.addContext(context);
   const { Records } = sesReceiptEvent.parse(event);
+  try {
+    await takeEach(Records, take, rawMailPrefix, log);
+  } finally {
+    metrics.publish();
+  }
+  return { taken: Records.length };
+}
+
+async function takeEach(Records: z.infer<typeof sesReceiptEvent>['Records'], take: ReturnType<typeof composeEmailIntake>['take'], rawMailPrefix: string, log: ReturnType<typeof composeEmailIntake>['log']): Promise<void> {
   for (const { ses } of Records) {
     const { receipt } = ses;
     const outcomes = await take({
@@ -57,5 +65,4 @@ export async function handler(event: unknown, context: Context): Promise<{ taken
     });
     log.info('message taken in', { messageId: ses.mail.messageId, outcomes });
   }
-  return { taken: Records.length };
 }

@@ -5,21 +5,26 @@
  * so Lambda retries the batch.
  */
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
 import { composeOutboxSender } from '#composition/outbox-sender';
 import { loadConfig } from '#config/config';
 
 /** Either a DynamoDB stream batch or the scheduled sweep's `{ "sweep": true }`: both mean "send what is due". */
-export const outboxEvent = z.union([z.object({ Records: z.array(z.object({ eventName: z.string().optional() })) }), z.object({ sweep: z.literal(true) })]);
+export const outboxEvent = z.union([z.object({ Records: z.array(z.object({ eventName: z.optional(z.string()) })) }), z.object({ sweep: z.literal(true) })]);
 
 let composed: ReturnType<typeof composeOutboxSender> | undefined;
 
 export async function handler(event: unknown, context: Context): Promise<{ sent: number; timersSet: number; failed: number; dead: number; waiting: number }> {
   composed ??= composeOutboxSender(loadConfig());
-  const { sendDue, log } = composed;
+  const { sendDue, log, metrics } = composed;
   log.logger.addContext(context);
   outboxEvent.parse(event);
-  const report = await sendDue();
-  log.info('outbox sent', { ...report });
-  return report;
+  try {
+    const report = await sendDue();
+    log.info('outbox sent', { ...report });
+    return report;
+  } finally {
+    metrics.publish();
+  }
 }

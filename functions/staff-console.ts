@@ -11,12 +11,16 @@ import { coldStart } from '#composition/cold-start';
 import { loadConfig } from '#config/config';
 
 const composed = coldStart(async () => {
-  const { deps, log } = await composeStaffConsole(loadConfig());
-  return { log, serve: handle(webApp(consoleApp(deps))) };
+  const { deps, log, metrics } = await composeStaffConsole(loadConfig());
+  return { log, metrics, serve: handle(webApp(consoleApp(deps))) };
 });
 
 export async function handler(event: LambdaEvent, context: Context) {
-  const { log, serve } = await composed();
+  const { log, metrics, serve } = await composed();
   log.logger.addContext(context);
-  return serve(event, context);
+  try {
+    return await serve(event, context);
+  } finally {
+    metrics.publish();
+  }
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -24,6 +24,11 @@ export interface RedressFunctionProps extends Omit<NodejsFunctionProps, 'entry' 
   readonly handlerModule: (typeof FUNCTION_MODULES)[number];
   readonly serviceName: string;
   readonly house: House;
+}
+
+/** Where a deployment's functions put their metrics (cases opened, letters sent, deadlines missed, the outbox's age). */
+export function metricsNamespace(scope: Construct): string {
+  return `Redress/${Stack.of(scope).stackName}`;
 }
 
 /** What a function does with raw mail and the files stored beside it; only retention may destroy them. */
@@ -58,7 +63,8 @@ export class RedressFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName,
-        POWERTOOLS_METRICS_NAMESPACE: 'Redress',
+        // One namespace per deployment, so two deployments in one account never add up each other's counts.
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(scope),
         REDRESS_STACK: 'aws',
         REDRESS_POLICIES_FILE: '/var/task/policies.json',
         ...house.letterEnvironment,

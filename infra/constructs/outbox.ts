@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { House } from '../house.js';
-import { RedressFunction } from '../redress-function.js';
+import { metricsNamespace, RedressFunction } from '../redress-function.js';
 import type { Monitoring } from './monitoring.js';
 import type { Storage } from './storage.js';
 import type { Timers } from './timers.js';
@@ -122,6 +122,9 @@ export class Outbox extends Construct {
     monitoring.watchDeadLetters('SenderFailuresAlarm', failures, 'The outbox sender could not read the table after retries; pending letters stay in the outbox and the next sweep retries them');
     monitoring.watchFunction('OutboxSender', this.sender);
     monitoring.watchFunction('MailEvents', this.mailEvents);
+    // Letters go within a minute or two; one waiting half an hour means SES, or the sender, is in trouble.
+    const oldest = new Metric({ namespace: metricsNamespace(this), metricName: 'OldestPendingLetterSeconds', dimensionsMap: { service: 'redress-outbox-sender' }, statistic: 'Maximum' });
+    monitoring.alarm('OutboxAgeAlarm', oldest, 'A letter has waited more than 30 minutes in the outbox: see the outbox sender\'s log and `redress outbox list`', 1800, Duration.minutes(5));
     monitoring.watchDeadLetters('MailEventFailuresAlarm', mailEventFailures, "An SES report on a letter (a bounce, say) could not be put on its case after retries; the event is on the mail event failures queue");
     // Sending reputation: SES reviews an account at a 5% bounce rate and 0.1% complaint rate; tell operators well
     // before. The rates are the account's (what SES reviews), not only this deployment's.

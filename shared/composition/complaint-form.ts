@@ -10,6 +10,8 @@ import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
+import type { Metrics } from '#application/ports/metrics';
+import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import type { RateLimiter } from '#application/ports/rate-limiter';
 import { submitWebComplaint } from '#application/intake/submit-web-complaint';
 import type { Config } from '#config/config';
@@ -20,7 +22,7 @@ import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
 
 /** The web form's handler over its ports, the same locally and in Lambda. */
-export function formHandlerDeps(config: Config, ports: { policies: PolicySet; cases: Cases; counters: Counters; rateLimiter: RateLimiter; clock: Clock; log: Log }, secret: string): ComplaintFormDeps {
+export function formHandlerDeps(config: Config, ports: { policies: PolicySet; cases: Cases; counters: Counters; rateLimiter: RateLimiter; clock: Clock; log: Log; metrics: Metrics }, secret: string): ComplaintFormDeps {
   const deps = { ...settingsFrom(config), ...ports };
   return {
     policies: ports.policies,
@@ -43,9 +45,10 @@ export function formHandlerDeps(config: Config, ports: { policies: PolicySet; ca
 }
 
 /** The form function: cases, counters and rate limits in DynamoDB, the form secret from Secrets Manager. No bucket, no SES. */
-export async function composeComplaintForm(config: Config): Promise<{ deps: ComplaintFormDeps; log: ReturnType<typeof powertoolsLog> }> {
+export async function composeComplaintForm(config: Config): Promise<{ deps: ComplaintFormDeps; log: ReturnType<typeof powertoolsLog>; metrics: PowertoolsMetrics }> {
   const table = casesTable(config);
   const log = powertoolsLog('redress-complaint-form');
+  const metrics = new PowertoolsMetrics('redress-complaint-form');
   // On AWS the secret that signs form tokens comes from Secrets Manager, never the local development default.
   const secret =
     config.REDRESS_STACK === 'aws'
@@ -58,6 +61,7 @@ export async function composeComplaintForm(config: Config): Promise<{ deps: Comp
     rateLimiter: new DynamoDbRateLimiter(table.client, table.name),
     clock: systemClock,
     log,
+    metrics,
   };
-  return { deps: formHandlerDeps(config, ports, secret), log };
+  return { deps: formHandlerDeps(config, ports, secret), log, metrics };
 }

@@ -24,6 +24,8 @@ import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
+import type { Metrics } from '#application/ports/metrics';
+import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import type { Outbox } from '#application/ports/outbox';
 import type { Config } from '#config/config';
 import { describePolicy } from '#domain/policy/describe-policy';
@@ -56,6 +58,7 @@ export interface ConsolePorts {
   readonly outbox: Outbox;
   readonly clock: Clock;
   readonly log: Log;
+  readonly metrics: Metrics;
 }
 
 /** The console's routes over their ports and secrets, the same locally and in Lambda. */
@@ -117,9 +120,10 @@ export function consoleDeps(
 }
 
 /** The console function: cases, outbox and held mail in DynamoDB, raw mail in S3 (to release held mail, and links to files), secrets from Secrets Manager. */
-export async function composeStaffConsole(config: Config): Promise<{ deps: ConsoleDeps; log: ReturnType<typeof powertoolsLog> }> {
+export async function composeStaffConsole(config: Config): Promise<{ deps: ConsoleDeps; log: ReturnType<typeof powertoolsLog>; metrics: PowertoolsMetrics }> {
   const table = casesTable(config);
   const log = powertoolsLog('redress-staff-console');
+  const metrics = new PowertoolsMetrics('redress-staff-console');
   const bucket = requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket held raw mail is released from');
   const clientSecretArn = requiredSetting(config.REDRESS_OIDC_CLIENT_SECRET_ARN, 'REDRESS_OIDC_CLIENT_SECRET_ARN', "the Secrets Manager secret holding the Cognito app client's secret");
   const sessionSecretArn = requiredSetting(config.REDRESS_SESSION_SECRET_ARN, 'REDRESS_SESSION_SECRET_ARN', 'the Secrets Manager secret that signs console sessions');
@@ -137,6 +141,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     fileLinks: new S3FileLinks(s3Client(config), bucket, config.REDRESS_FILE_LINK_SECONDS),
     clock: systemClock,
     log,
+    metrics,
   };
-  return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }), log };
+  return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }), log, metrics };
 }

@@ -7,6 +7,7 @@ import { fireTimer } from '#application/deadlines/fire-timer';
 import type { Config } from '#config/config';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import { casesTable, s3Client } from './aws-clients.js';
+import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
@@ -14,6 +15,7 @@ import { settingsFrom } from './settings.js';
 /** The deadline function: cases in DynamoDB, and raw mail in S3 for destruction at retention. No SES, no Scheduler. */
 export function composeDeadlineTimer(config: Config) {
   const log = powertoolsLog('redress-deadline-timer');
+  const metrics = new PowertoolsMetrics('redress-deadline-timer');
   const deps = {
     ...settingsFrom(config),
     policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
@@ -21,6 +23,7 @@ export function composeDeadlineTimer(config: Config) {
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail is destroyed from at retention')),
     clock: systemClock,
     log,
+    metrics,
   };
-  return { log, fire: (input: TimerInput) => fireTimer(deps, input) };
+  return { log, metrics, fire: (input: TimerInput) => fireTimer(deps, input) };
 }

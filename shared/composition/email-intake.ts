@@ -8,6 +8,7 @@ import { systemClock } from '#adapters/clock/system-clock';
 import { takeEmail, type InboundEmail } from '#application/intake/take-email';
 import type { Config } from '#config/config';
 import { casesTable, s3Client } from './aws-clients.js';
+import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
@@ -19,6 +20,7 @@ import { settingsFrom } from './settings.js';
 export function composeEmailIntake(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-email-intake');
+  const metrics = new PowertoolsMetrics('redress-email-intake');
   const deps = {
     ...settingsFrom(config),
     policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
@@ -28,6 +30,7 @@ export function composeEmailIntake(config: Config) {
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket SES stores raw mail in')),
     clock: systemClock,
     log,
+    metrics,
   };
-  return { log, rawMailPrefix: config.REDRESS_RAW_MAIL_PREFIX, take: (inbound: InboundEmail) => takeEmail(deps, inbound) };
+  return { log, metrics, rawMailPrefix: config.REDRESS_RAW_MAIL_PREFIX, take: (inbound: InboundEmail) => takeEmail(deps, inbound) };
 }

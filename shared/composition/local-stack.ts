@@ -9,6 +9,7 @@ import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { SesMailer } from '#adapters/ses/ses-mailer';
+import { MemoryMetrics } from '#adapters/memory/memory-metrics';
 import { systemClock } from '#adapters/clock/system-clock';
 import type { Clock } from '#application/ports/clock';
 import type { Log } from '#application/ports/log';
@@ -46,6 +47,8 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     mailer: options.mailer ?? new SesMailer(sesClient(config)),
     clock: options.clock ?? systemClock,
     log: options.log,
+    // No CloudWatch locally: counts are kept in memory.
+    metrics: new MemoryMetrics(),
   };
   const rateLimiter = new DynamoDbRateLimiter(table.client, table.name);
   return {

@@ -8,6 +8,7 @@ import { systemClock } from '#adapters/clock/system-clock';
 import { sendDueLetters } from '#application/correspondence/send-due-letters';
 import type { Config } from '#config/config';
 import { casesTable, schedulerClient, sesClient } from './aws-clients.js';
+import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
@@ -16,6 +17,7 @@ import { settingsFrom } from './settings.js';
 export function composeOutboxSender(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-outbox-sender');
+  const metrics = new PowertoolsMetrics('redress-outbox-sender');
   const timers = new EventBridgeTimers(schedulerClient(config), {
     groupName: requiredSetting(config.REDRESS_SCHEDULE_GROUP, 'REDRESS_SCHEDULE_GROUP', 'the schedule group deadline timers live in'),
     roleArn: requiredSetting(config.REDRESS_SCHEDULER_ROLE_ARN, 'REDRESS_SCHEDULER_ROLE_ARN', 'the role Scheduler invokes the deadline function with'),
@@ -34,6 +36,7 @@ export function composeOutboxSender(config: Config) {
     timers,
     clock: systemClock,
     log,
+    metrics,
   };
-  return { log, sendDue: () => sendDueLetters(deps) };
+  return { log, metrics, sendDue: () => sendDueLetters(deps) };
 }

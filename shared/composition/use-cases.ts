@@ -13,6 +13,7 @@ import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { Log } from '#application/ports/log';
+import type { Metrics } from '#application/ports/metrics';
 import type { Mailer } from '#application/ports/mailer';
 import type { Outbox } from '#application/ports/outbox';
 import type { RawMail } from '#application/ports/raw-mail';
@@ -68,6 +69,7 @@ export interface Ports {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly log: Log;
+  readonly metrics: Metrics;
 }
 
 /** Every use case bound to one set of ports: the same code over DynamoDB Local and files, or over memory fakes. */

@@ -129,6 +129,7 @@ describe('RedressStack', () => {
         'ApiServerErrorsAlarm',
         'BounceRateAlarm',
         'ComplaintRateAlarm',
+        'OutboxAgeAlarm',
       ].sort(),
     );
     for (const [, alarm] of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
@@ -316,6 +317,11 @@ describe('RedressStack', () => {
     expect(mailEvents.Environment.Variables.REDRESS_TABLE).toBeDefined();
     expect(functionNamed('redress-outbox-sender').Environment.Variables.REDRESS_SES_CONFIGURATION_SET).toEqual({ Ref: setId });
     expect(policyOf('redress-outbox-sender')).toContain(':configuration-set/');
+  });
+
+  it("alarms when a letter has waited half an hour, on the outbox sender's own metric in this deployment's namespace", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Redress/Test', MetricName: 'OldestPendingLetterSeconds', Dimensions: [{ Name: 'service', Value: 'redress-outbox-sender' }], Threshold: 1800, Statistic: 'Maximum' });
+    expect(functionNamed('redress-outbox-sender').Environment.Variables).toMatchObject({ POWERTOOLS_METRICS_NAMESPACE: 'Redress/Test', POWERTOOLS_SERVICE_NAME: 'redress-outbox-sender' });
   });
 
   it('creates the sending domain identity when one is configured', () => {

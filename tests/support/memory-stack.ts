@@ -2,6 +2,7 @@ import { MemoryCases } from '#adapters/memory/memory-cases';
 import { MemoryCounters } from '#adapters/memory/memory-counters';
 import { MemoryHeldMail } from '#adapters/memory/memory-held-mail';
 import { MemoryMailer } from '#adapters/memory/memory-mailer';
+import { MemoryMetrics } from '#adapters/memory/memory-metrics';
 import { MemoryOutbox } from '#adapters/memory/memory-outbox';
 import { MemoryRawMail } from '#adapters/memory/memory-raw-mail';
 import { MemoryTables } from '#adapters/memory/memory-tables';
@@ -64,6 +65,7 @@ export interface MemoryStack {
   readonly mailer: MemoryMailer;
   readonly clock: MovableClock;
   readonly log: RecordingLog;
+  readonly metrics: MemoryMetrics;
   readonly policies: PolicySet;
   readonly useCases: ReturnType<typeof bindUseCases>;
   /** The same use cases over ports some of which a test replaced (with faulty ones, say). */
@@ -90,6 +92,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
     mailer: new MemoryMailer(),
     clock: new MovableClock(new Date(TEST_START)),
     log: new RecordingLog(),
+    metrics: new MemoryMetrics(),
   };
   const settings = settingsFrom(loadConfig({ REDRESS_STACK: 'local', REDRESS_OPERATOR_EMAIL: 'ops@redress.test', ...overrides }));
   const withPorts = (replace: Partial<Ports>) => bindUseCases({ ...ports, ...replace }, settings);

@@ -26,6 +26,26 @@ async function fireAll(stack: MemoryStack, reference: string, now: string) {
   return outcomes;
 }
 
+describe('what operators are counted (CloudWatch metrics on AWS)', () => {
+  it('counts a case opened once however often its mail comes, each letter sent, a deadline missed, and how long the oldest letter waited', async () => {
+    const stack = memoryStack();
+    const raw = email(['From: Pat Person <pat@example.net>', 'To: Shaked@alumot.uk', 'Subject: About my sessions', 'Message-ID: <once@example.net>']);
+    await stack.deliver(raw, { key: 'inbound/once.eml' });
+    await stack.deliver(raw, { key: 'inbound/once.eml' });
+    expect(stack.metrics.total('CasesOpened')).toBe(1);
+    stack.clock.set('2026-11-23T10:10:00Z');
+    await stack.drain();
+    // The acknowledgement and the handler's notice; the first run found them waiting since intake.
+    expect(stack.metrics.total('LettersSent')).toBe(stack.mailer.sent.length);
+    expect(stack.mailer.sent.length).toBeGreaterThanOrEqual(2);
+    expect(stack.metrics.total('OldestPendingLetterSeconds')).toBeGreaterThan(0);
+    expect(stack.metrics.last.get('OldestPendingLetterSeconds')).toBe(0);
+    const [c] = await stack.cases.ofComplainant('alumot', 'pat@example.net');
+    expect(await fireAll(stack, c?.reference as string, '2026-12-22T00:30:00Z')).toContain('escalated');
+    expect(stack.metrics.total('DeadlinesMissed')).toBe(1);
+  });
+});
+
 describe('escalation of a missed deadline', () => {
   it('goes to the handler and to the role above it (the Chair, above Alumot’s CEO), with the policy’s words', async () => {
     const policies = new PolicySet(

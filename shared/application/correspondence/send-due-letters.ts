@@ -6,6 +6,7 @@ import { syncCaseTimers } from '../deadlines/sync-case-timers.js';
 import type { Cases } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { Mailer, OutboundEmail } from '../ports/mailer.js';
 import type { Outbox, OutboxEntry } from '../ports/outbox.js';
 import { LeaseLostError } from '../ports/store-errors.js';
@@ -30,6 +31,7 @@ export interface SendDueLettersDeps {
   readonly timers: Timers;
   readonly clock: Clock;
   readonly log: Log;
+  readonly metrics: Metrics;
   readonly sending: Sending;
   readonly retry: RetryPolicy;
   readonly reminderHour: number;
@@ -53,6 +55,9 @@ export interface SendReport {
 export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendReport> {
   const report = { sent: 0, timersSet: 0, failed: 0, dead: 0, waiting: 0 };
   const entries = (await deps.outbox.pending(deps.retry.batch)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  // How long the oldest letter has waited: the outbox-age alarm's measure (0 when nothing waits).
+  const oldest = entries.find((e) => e.kind === 'letter');
+  deps.metrics.add('OldestPendingLetterSeconds', oldest ? Math.max(0, Math.round((deps.clock.now().getTime() - Date.parse(oldest.createdAt)) / 1000)) : 0);
   const heldBack = new Set<string>();
   for (const entry of entries) {
     const now = deps.clock.now();
@@ -71,6 +76,7 @@ export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendRepo
       if (leased.kind === 'letter') {
         const providerId = await deps.mailer.send(outbound(leased.letter));
         await deps.outbox.markSent(leased, providerId, deps.clock.now().toISOString());
+        deps.metrics.add('LettersSent');
         report.sent++;
       } else {
         await syncCaseTimers(deps, leased.reference);
@@ -90,6 +96,7 @@ export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendRepo
       if (attempts >= deps.retry.maxAttempts) {
         await deps.outbox.markFailed(leased, message, at.toISOString(), undefined);
         await tellOperators(deps, leased, message, at.toISOString());
+        deps.metrics.add('LettersGivenUp');
         report.dead++;
       } else {
         const delay = Math.min(deps.retry.maxSeconds, deps.retry.baseSeconds * 2 ** (attempts - 1));

@@ -4,6 +4,7 @@ import type { TimerInput } from '#domain/timers/timer-plan';
 import { changeCase, type ChangeCaseDeps } from '../change-case.js';
 import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { RawMail } from '../ports/raw-mail.js';
 import { destroyPersonalData } from './destroy-personal-data.js';
 
@@ -11,6 +12,7 @@ export interface FireTimerDeps extends ChangeCaseDeps {
   readonly rawMail: RawMail;
   readonly clock: Clock;
   readonly log: Log;
+  readonly metrics: Metrics;
   readonly sending: Sending;
 }
 
@@ -34,6 +36,8 @@ export async function fireTimer(deps: FireTimerDeps, input: TimerInput): Promise
   }, first);
   const { outcome } = decided;
   if (outcome === 'destroyed') await destroyPersonalData(deps, input.reference);
+  // A deadline that fired unmet is escalated (to the role above the handler, or the operator).
+  if (outcome === 'escalated') deps.metrics.add('DeadlinesMissed');
   if (outcome === 'superseded' || outcome === 'already-done') deps.log.info(`timer with nothing to do: ${outcome}`, { ...input });
   return outcome;
 }

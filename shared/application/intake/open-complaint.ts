@@ -13,6 +13,7 @@ import type { Cases, Claim } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
 import type { Counters } from '../ports/counters.js';
 import type { Log } from '../ports/log.js';
+import type { Metrics } from '../ports/metrics.js';
 import { ClaimTakenError } from '../ports/store-errors.js';
 
 export interface OpenComplaintDeps {
@@ -20,6 +21,7 @@ export interface OpenComplaintDeps {
   readonly counters: Counters;
   readonly clock: Clock;
   readonly log: Log;
+  readonly metrics: Metrics;
   readonly sending: Sending;
   /** How many times opening is re-tried when a concurrent intake took the next reference first. */
   readonly writeRetries: number;
@@ -66,6 +68,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
     ];
     try {
       await deps.cases.write(caseWrite(undefined, change, deps.clock.now().toISOString(), claims));
+      deps.metrics.add('CasesOpened');
       return { reference, acknowledged, already: false, pageToken };
     } catch (error) {
       if (!(error instanceof ClaimTakenError)) throw error;

@@ -15,6 +15,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Counters } from '../ports/counters.js';
 import type { HeldMail } from '../ports/held-mail.js';
 import type { Log } from '../ports/log.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { RawMail } from '../ports/raw-mail.js';
 import { ClaimTakenError, ItemTooLargeError } from '../ports/store-errors.js';
 import { holdMessage } from './hold-message.js';
@@ -38,6 +39,7 @@ export interface TakeEmailDeps {
   readonly rawMail: RawMail;
   readonly clock: Clock;
   readonly log: Log;
+  readonly metrics: Metrics;
   readonly sending: Sending;
   readonly limits: IntakeLimits;
   /** Addresses Redress sends from besides the complaints addresses: their mail is never a complaint. */
