@@ -5,6 +5,7 @@
 import { freePort } from '#local/free-port';
 import { startDynamoDbLocal } from '#local/dynamodb-local';
 import { startSesEmulator } from '#local/ses-emulator';
+import { costBenchmark } from './cost.bench.js';
 import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
 import { emailIntakeBenchmark } from './email-intake.bench.js';
 import { houseBenchmark } from './house.bench.js';
@@ -21,6 +22,7 @@ try {
   await emailIntakeBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
   await webFormBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
   await timersAndDigestBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
+  await costBenchmark({ dynamodb: dynamodb.endpoint, ses: ses.endpoint });
 } finally {
   await Promise.all([dynamodb.stop(), ses.stop()]);
 }

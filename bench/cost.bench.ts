@@ -1,0 +1,178 @@
+/**
+ * What one complaint costs on AWS, from the requests its whole life makes. A council complaint by email is taken
+ * in, acknowledged, read by staff, answered at stage one, taken to stage two, answered again and closed, every
+ * letter sent and reported delivered, every timer set and the ones due fired, and six years on destroyed. The
+ * life runs through the real use cases on DynamoDB Local (each request's consumed capacity asked for and added
+ * up, as on-demand bills it) with the mailer, raw mail and timers counted at their ports; Lambda invocations
+ * are the entry points the life goes through, with their measured time. Prices are AWS's published on-demand
+ * prices (us-east-1, arm64), per 1,000 complaints; see the README for what a month costs beside them.
+ */
+import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
+import { ReturnConsumedCapacity, type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { MemoryTimers } from '#adapters/memory/memory-timers';
+import { MovableClock } from '#adapters/memory/movable-clock';
+import { recordDeliveryReport } from '#application/correspondence/record-delivery-report';
+import { viewCase } from '#application/console/view-case';
+import type { Mailer } from '#application/ports/mailer';
+import { settingsFrom } from '#composition/settings';
+import { bindUseCases } from '#composition/use-cases';
+import type { StaffMember } from '#domain/access/staff-member';
+import { benchStack } from './bench-stack.js';
+
+/** AWS's published prices (us-east-1, December 2026), in dollars. */
+const PRICE = {
+  dynamoWriteUnit: 0.625 / 1e6,
+  dynamoReadUnit: 0.125 / 1e6,
+  lambdaRequest: 0.2 / 1e6,
+  lambdaGbSecondArm: 0.0000133334,
+  sesOutbound: 0.1 / 1000,
+  sesInbound: 0.1 / 1000,
+  sesInboundChunk: 0.09 / 1000,
+  s3Put: 0.005 / 1000,
+  s3Get: 0.0004 / 1000,
+  schedulerInvocation: 1 / 1e6,
+  httpApiRequest: 1 / 1e6,
+  logsIngestedGb: 0.5,
+} as const;
+/** The functions' memory (infra/redress-function.ts). */
+const LAMBDA_GB = 1;
+/** What a Lambda invocation writes to its log: a few structured lines. */
+const LOG_BYTES_PER_INVOCATION = 1500;
+
+type Counter = Map<string, number>;
+const bump = (counter: Counter, key: string, n = 1) => counter.set(key, (counter.get(key) ?? 0) + n);
+
+/** The port with each method call counted under `prefix.method`. */
+function counted<T extends object>(port: T, prefix: string, counter: Counter): T {
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        bump(counter, `${prefix}.${String(property)}`);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+export async function costBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
+  console.log('the cost of a complaint (issue 12): its whole life, counted');
+  const stack = await benchStack(endpoints);
+  const clock = new MovableClock(new Date('2026-11-23T10:00:00Z'));
+  const calls: Counter = new Map();
+  const capacity = { read: 0, write: 0, requests: 0, unreported: 0 };
+  stack.table.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+      capacity.requests++;
+      // On-demand bills reads and writes apart; DynamoDB reports a request's units in CapacityUnits.
+      const reads = /^(GetItem|Query|Scan|BatchGetItem|TransactGetItems)Command$/.test(String(context.commandName));
+      for (const c of [consumed ?? []].flat()) {
+        if (reads) capacity.read += c.ReadCapacityUnits ?? c.CapacityUnits ?? 0;
+        else capacity.write += c.WriteCapacityUnits ?? c.CapacityUnits ?? 0;
+      }
+      if (!consumed) capacity.unreported++;
+      return result;
+    },
+    { step: 'initialize', name: 'redressCapacityCounter' },
+  );
+  const timers = new MemoryTimers();
+  const mailer = counted<Mailer>(stack.mailer, 'ses', calls);
+  const ports = { ...stack, clock, timers: counted(timers, 'scheduler', calls), mailer, rawMail: counted(stack.rawMail, 's3', calls) };
+  const settings = settingsFrom(stack.config);
+  const useCases = bindUseCases(ports, settings);
+  const invocations: Counter = new Map();
+  const seconds: Counter = new Map();
+  const invoke = async <R>(fn: string, work: () => Promise<R>): Promise<R> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      bump(invocations, fn);
+      bump(seconds, fn, (performance.now() - start) / 1000);
+    }
+  };
+  const member: StaffMember = { id: 'officer', name: 'Complaints Officer', memberships: [{ policyId: 'county-council', role: 'complaints-officer' }, { policyId: 'county-council', role: 'independent-officer' }], operator: false };
+  const consoleDeps = { ...ports, ...settings, fileLinks: { link: async () => undefined } };
+  const staffViews = async (n: number, reference: string) => {
+    for (let i = 0; i < n; i++) await invoke('staff-console', () => viewCase(consoleDeps as never, member, reference, DateTime.fromJSDate(clock.now())));
+  };
+  // Every letter sent, then SES's delivery event for it onto its case (the mail-events function).
+  const sendAndReport = async () => {
+    const before = calls.get('ses.send') ?? 0;
+    await invoke('outbox-sender', () => useCases.sendDueLetters());
+    const pending = (calls.get('ses.send') ?? 0) - before;
+    const cases = await stack.cases.ofComplainant('county-council', 'pat@example.net');
+    for (let i = 0; i < pending; i++) {
+      await invoke('mail-events', () => recordDeliveryReport({ ...ports, ...settings }, cases[0]?.reference, { kind: 'delivered', id: `delivery-${Date.now()}-${i}`, at: clock.now().toISOString(), recipients: ['pat@example.net'] }));
+    }
+  };
+  const fireDue = async (at: string) => {
+    clock.set(at);
+    for (const [name, { timer }] of [...timers.timers]) {
+      if (Date.parse(timer.fireAt) > clock.now().getTime()) continue;
+      bump(calls, 'scheduler.invocation');
+      await invoke('deadline-timer', () => useCases.fireTimer(timer.input));
+      timers.timers.delete(name);
+    }
+    await sendAndReport();
+  };
+  const raw = Buffer.from(['From: Pat Person <pat@example.net>', 'To: complaints@county-council.example', 'Subject: Missed bin collections', 'Message-ID: <cost-1@example.net>', '', 'My bins were not collected for three weeks and nobody answered my calls.', ''].join('\r\n'));
+
+  // Day 0: the message arrives (SES stores it, then invokes intake), and the letters it owes go.
+  bump(calls, 's3.put (SES)');
+  await stack.rawMail.put('inbound/cost-1.eml', raw);
+  const [opened] = await invoke('email-intake', () => useCases.takeEmail({ rawKey: 'inbound/cost-1.eml', recipients: ['complaints@county-council.example'], receivedAt: clock.now().toISOString() }));
+  const reference = (opened as { reference: string }).reference;
+  await sendAndReport();
+  await staffViews(3, reference);
+  const at = (iso: string) => {
+    clock.set(iso);
+    return DateTime.fromISO(iso);
+  };
+  await invoke('staff-console', () => useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We checked the round sheets: the crew recorded your bins as not out.', remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'officer' }));
+  await sendAndReport();
+  await staffViews(2, reference);
+  await invoke('staff-console', () => useCases.staff.escalate({ reference, at: at('2026-12-02T10:00:00Z'), actor: 'officer' }));
+  await sendAndReport();
+  await staffViews(3, reference);
+  await invoke('staff-console', () => useCases.staff.outcome({ reference, decision: 'partly-upheld', summary: 'The crew missed your street twice.', remedies: ['recommendations'], actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }], at: at('2026-12-20T10:00:00Z'), actor: 'independent' }));
+  await sendAndReport();
+  await invoke('staff-console', () => useCases.staff.markActionDone({ reference, action: 1, at: at('2027-01-05T10:00:00Z'), actor: 'officer' }));
+  await fireDue('2027-03-01T10:00:00Z');
+  await invoke('staff-console', () => useCases.staff.close({ reference, at: at('2027-03-01T11:00:00Z'), actor: 'officer' }));
+  await sendAndReport();
+  // Every timer still set fires in its time: the windows to ask for review, and retention six years on.
+  await fireDue('2033-06-01T10:00:00Z');
+  stack.table.client.destroy();
+
+  const count = (prefix: string) => [...calls].filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
+  const lambdaRequests = [...invocations.values()].reduce((a, b) => a + b, 0);
+  const lambdaSeconds = [...seconds.values()].reduce((a, b) => a + b, 0);
+  const httpRequests = (invocations.get('staff-console') ?? 0);
+  const s3Puts = (calls.get('s3.put (SES)') ?? 0) + (calls.get('s3.put') ?? 0) + (calls.get('s3.putStream') ?? 0);
+  const s3Gets = (calls.get('s3.open') ?? 0) + (calls.get('s3.size') ?? 0) + (calls.get('s3.delete') ?? 0);
+  const scheduler = count('scheduler.reconcile') + count('scheduler.list') + (calls.get('scheduler.invocation') ?? 0);
+  const rows: [string, string, number][] = [
+    ['DynamoDB writes', `${capacity.write.toFixed(1)} write units`, capacity.write * PRICE.dynamoWriteUnit],
+    ['DynamoDB reads', `${capacity.read.toFixed(1)} read units`, capacity.read * PRICE.dynamoReadUnit],
+    ['Lambda requests', `${lambdaRequests} (${[...invocations].map(([k, v]) => `${k} ${v}`).join(', ')})`, lambdaRequests * PRICE.lambdaRequest],
+    ['Lambda compute', `${lambdaSeconds.toFixed(2)} s at ${LAMBDA_GB} GB (measured here, on DynamoDB Local)`, lambdaSeconds * LAMBDA_GB * PRICE.lambdaGbSecondArm],
+    ['SES receiving', '1 message, 1 chunk', PRICE.sesInbound + PRICE.sesInboundChunk],
+    ['SES sending', `${calls.get('ses.send') ?? 0} letters and notices`, (calls.get('ses.send') ?? 0) * PRICE.sesOutbound],
+    ['S3 requests', `${s3Puts} puts, ${s3Gets} gets and deletes`, s3Puts * PRICE.s3Put + s3Gets * PRICE.s3Get],
+    ['EventBridge Scheduler', `${scheduler} timer changes and invocations`, scheduler * PRICE.schedulerInvocation],
+    ['HTTP API', `${httpRequests} console requests`, httpRequests * PRICE.httpApiRequest],
+    ['CloudWatch Logs', `${lambdaRequests} invocations' logs`, (lambdaRequests * LOG_BYTES_PER_INVOCATION * PRICE.logsIngestedGb) / 1e9],
+  ];
+  console.log(`  ${capacity.requests} DynamoDB requests in the life of ${reference} (${capacity.unreported} without consumed capacity reported)`);
+  console.log('  per complaint                                              per 1,000 complaints');
+  for (const [what, amount, dollars] of rows) console.log(`  ${what.padEnd(22)} ${amount.padEnd(70)} $${(dollars * 1000).toFixed(3)}`);
+  const total = rows.reduce((n, [, , d]) => n + d, 0);
+  console.log(`  ${'total'.padEnd(22)} ${''.padEnd(70)} $${(total * 1000).toFixed(2)}`);
+}
