@@ -15,23 +15,32 @@ import { benchStack } from './bench-stack.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.bench-out');
-const RUNS = 7;
+const RUNS = 15;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Milliseconds to import a module in a fresh Node process (the median of RUNS), as a Lambda cold start does. */
-function coldImport(file: string): number {
-  const times: number[] = [];
+/** Milliseconds to import a module in a fresh Node process, as a Lambda cold start does. */
+function importOnce(file: string): number {
+  const driver = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver], { cwd: OUT, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
+  return Number(r.stdout.trim());
+}
+
+/**
+ * The medians of RUNS cold imports of a bundle and of its bare baseline, taken in turn (bundle, bare, bundle, ...)
+ * so that whatever else the machine is doing weighs on both alike.
+ */
+function coldImports(bundle: string, bare: string): { bundle: number; bare: number } {
+  const times = { bundle: [] as number[], bare: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
-    const driver = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver], { cwd: OUT, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
-    if (r.status !== 0) throw new Error(`importing ${file} failed: ${r.stderr}`);
-    times.push(Number(r.stdout.trim()));
+    times.bundle.push(importOnce(bundle));
+    times.bare.push(importOnce(bare));
   }
-  return median(times);
+  return { bundle: median(times.bundle), bare: median(times.bare) };
 }
 
 export async function bundlesBenchmark(): Promise<void> {
@@ -62,11 +71,10 @@ export async function bundlesBenchmark(): Promise<void> {
       parts.set(part, (parts.get(part) ?? 0) + input.bytesInOutput);
     }
     const biggest = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round(v / 1024)}`).join(', ');
-    const ms = coldImport(`./${module}.mjs`);
-    const bare = coldImport(`./${module}-bare.mjs`);
+    const { bundle: ms, bare } = coldImports(`./${module}.mjs`, `./${module}-bare.mjs`);
     console.log(`  ${module.padEnd(16)}  ${String(Math.round(output.bytes / 1024)).padStart(11)}   ${ms.toFixed(0).padStart(16)}   ${bare.toFixed(0).padStart(20)}   ${(ms / bare).toFixed(2).padStart(5)}x   ${biggest}`);
   }
-  console.log(`  (cold import: median of ${RUNS} fresh Node processes; the bare module imports the same @aws-sdk packages the bundle leaves to the runtime)`);
+  console.log(`  (cold import: median of ${RUNS} fresh Node processes each, bundle and bare taken in turn; the bare module imports the same @aws-sdk packages the bundle leaves to the runtime)`);
 }
 
 interface Counted {

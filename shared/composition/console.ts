@@ -4,7 +4,6 @@ import { OidcSignIn } from '#adapters/http/oidc-sign-in';
 import { caseToActOn } from '#application/console/case-to-act-on';
 import { heldFor, heldToSettle } from '#application/console/held-access';
 import { discardHeld } from '#application/held/discard-held';
-import { releaseHeld } from '#application/held/release-held';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { FileLinks } from '#application/ports/file-links';
 import type { ReportRecords } from '#application/ports/report-records';
@@ -44,7 +43,7 @@ import { casesTable, s3Client } from './aws-clients.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
-import { bindStaffActions } from './use-cases.js';
+import { bindStaffActions } from './staff-actions.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
@@ -97,6 +96,8 @@ export function consoleDeps(
         await heldToSettle(deps, member, id);
         // Mail to no organisation goes only where the person works (an operator may send it anywhere).
         if (policyId && !member.operator && !member.memberships.some((m) => m.policyId === policyId)) throw new HeldMessageNotFoundError(id);
+        // The mail parser (and its character sets) loads only when someone releases held mail, not on every cold start.
+        const { releaseHeld } = await import('#application/held/release-held');
         return releaseHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, ...(policyId ? { policyId } : {}) });
       },
       discard: async (member, id, reason) => {

@@ -21,34 +21,10 @@ import type { Timers } from '#application/ports/timers';
 import { addInformation, type AddInformation } from '#application/complainant/add-information';
 import { askForReview } from '#application/complainant/ask-for-review';
 import { viewComplainantPage } from '#application/complainant/view-page';
-import { acknowledge } from '#application/staff/acknowledge';
-import { addNote } from '#application/staff/add-note';
-import { addParticipant } from '#application/staff/add-participant';
-import { closeCase } from '#application/staff/close-case';
-import { issuePage, revokePage } from '#application/staff/complainant-page';
-import { earlyResolution } from '#application/staff/early-resolution';
-import { escalate } from '#application/staff/escalate';
-import { extendDeadline, type ExtendRequest } from '#application/staff/extend-deadline';
-import { markDeadlineMet } from '#application/staff/mark-deadline-met';
-import { openStaffCase, type StaffOpenRequest } from '#application/staff/open-case';
-import { reassign } from '#application/staff/reassign';
-import { recordEvent } from '#application/staff/record-event';
-import { recordMeeting } from '#application/staff/record-meeting';
-import { recordOutcome } from '#application/staff/record-outcome';
-import { redirect } from '#application/staff/redirect';
-import { reopen } from '#application/staff/reopen';
-import { notARequest } from '#application/staff/not-a-request';
-import { setCategory } from '#application/staff/set-category';
-import { markActionDone } from '#application/staff/mark-action-done';
-import { recordReferral } from '#application/staff/record-referral';
-import { signCase } from '#application/staff/sign-case';
-import type { StaffDeps, StaffRequest } from '#application/staff/staff-deps';
-import type { OpenComplaintDeps } from '#application/intake/open-complaint';
-import { withdraw } from '#application/staff/withdraw';
-import type { OutcomeRequest } from '#domain/case/actions/record-outcome';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Settings } from './settings.js';
+import { bindStaffActions } from './staff-actions.js';
 import type { ReportRecords } from '#application/ports/report-records';
 import type { PendingActions } from '#application/ports/pending-actions';
 import { annualReport } from '#application/reporting/annual-report';
@@ -102,36 +78,3 @@ export function bindUseCases(ports: Ports, settings: Settings) {
 
 export type UseCases = ReturnType<typeof bindUseCases>;
 
-/**
- * The staff actions bound to their ports: the CLI's and the console's. The console also binds them over a store
- * that keeps the write instead of making it, to preview exactly the letter an action would send.
- */
-export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
-  return {
-    open: (request: StaffOpenRequest) => openStaffCase(deps, request),
-    acknowledge: (request: StaffRequest & { respondBy?: string }) => acknowledge(deps, request),
-    sign: (request: StaffRequest) => signCase(deps, request),
-    event: (request: StaffRequest & { event: string }) => recordEvent(deps, request),
-    meeting: (request: StaffRequest & { offeredFor?: string; held?: boolean }) => recordMeeting(deps, request),
-    met: (request: StaffRequest & { kind: string }) => markDeadlineMet(deps, request),
-    extend: (request: ExtendRequest) => extendDeadline(deps, request),
-    outcome: (request: StaffRequest & OutcomeRequest) => recordOutcome(deps, request),
-    escalate: (request: StaffRequest & { reason?: string; via?: string }) => escalate(deps, request),
-    withdraw: (request: StaffRequest & { confirmedInWriting: boolean }) => withdraw(deps, request),
-    redirect: (request: StaffRequest & { outOfScope: string }) => redirect(deps, request),
-    earlyResolution: (request: StaffRequest & { summary: string }) => earlyResolution(deps, request),
-    reassign: (request: StaffRequest & { role: string }) => reassign(deps, request),
-    note: (request: StaffRequest & { text: string }) => addNote(deps, request),
-    close: (request: StaffRequest) => closeCase(deps, request),
-    reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),
-    notARequest: (request: StaffRequest & { reason?: string }) => notARequest(deps, request),
-    setCategory: (request: StaffRequest & { category: string }) => setCategory(deps, request),
-    markActionDone: (request: StaffRequest & { action: number }) => markActionDone(deps, request),
-    recordReferral: (request: StaffRequest & { body: string }) => recordReferral(deps, request),
-    addParticipant: (request: StaffRequest & { email: string }) => addParticipant(deps, request),
-    issuePage: (request: StaffRequest) => issuePage(deps, request),
-    revokePage: (request: StaffRequest) => revokePage(deps, request),
-  };
-}
-
-export type StaffActions = ReturnType<typeof bindStaffActions>;

@@ -21,7 +21,6 @@ import { postedFromHere } from './same-site-post.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
 import { seal, unseal } from './sealed-cookie.js';
 import type { LinkedFile } from './sealed-file-links.js';
-import { annualReportHtml } from './annual-report-html.js';
 import type { AnnualReport } from '#application/reporting/annual-report';
 import { ReportNotFoundError } from '#application/console/board-report';
 import { reportCsv, reportRows } from '#domain/reporting/report-table';
@@ -241,6 +240,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     }
     const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
     c.header('content-security-policy', pageHeaders('same-origin', { dataImages: true })['content-security-policy'] as string);
+    // The charts (Observable Plot and a DOM to draw in) load only when a report is read, not on every cold start.
+    const { annualReportHtml } = await import('./annual-report-html.js');
     return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
   });
 
