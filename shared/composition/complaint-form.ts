@@ -16,7 +16,7 @@ import type { RateLimiter } from '#application/ports/rate-limiter';
 import { submitWebComplaint } from '#application/intake/submit-web-complaint';
 import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
-import { casesTable } from './aws-clients.js';
+import { casesTable } from './cases-table.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';

@@ -9,7 +9,7 @@ import { sendAnnualReport } from '#application/reporting/send-annual-report';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
 import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import type { Config } from '#config/config';
-import { casesTable } from './aws-clients.js';
+import { casesTable } from './cases-table.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';

@@ -5,7 +5,7 @@ import { systemClock } from '#adapters/clock/system-clock';
 import { recordDeliveryReport } from '#application/correspondence/record-delivery-report';
 import type { Config } from '#config/config';
 import type { DeliveryReport } from '#domain/case/delivery-report';
-import { casesTable } from './aws-clients.js';
+import { casesTable } from './cases-table.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteItemCommand, QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { dynamoDbClient } from '#composition/aws-clients';
+import { dynamoDbClient } from '#composition/cases-table';
 import { loadConfig } from '#config/config';
 import type { RunningServer } from '#local/dynamodb-local';
 import { cliStackEnv } from '#tests/support/cli-stack-env';

@@ -10,7 +10,7 @@ import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadConfig } from '#config/config';
-import { casesTable, dynamoDbClient } from '#composition/aws-clients';
+import { casesTable, dynamoDbClient } from '#composition/cases-table';
 import { issueFormToken } from '#adapters/http/form-token';
 import { httpApiEvent } from '#tests/support/http-api-event';
 import { lambdaContext } from '#tests/support/lambda-context';

@@ -17,7 +17,7 @@ import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadConfig } from '#config/config';
-import { casesTable, dynamoDbClient } from '#composition/aws-clients';
+import { casesTable, dynamoDbClient } from '#composition/cases-table';
 import { lambdaContext } from '#tests/support/lambda-context';
 import { policiesFile } from '#tests/support/policies';
 import { sentEmails } from '#tests/support/ses-outbox';

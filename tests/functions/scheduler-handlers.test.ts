@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { MovableClock } from '#adapters/memory/movable-clock';
-import { casesTable } from '#composition/aws-clients';
+import { casesTable } from '#composition/cases-table';
 import { composeLocalStack } from '#composition/local-stack';
 import { loadConfig } from '#config/config';
 import { complaintEmail } from '#tests/support/deliver';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ensureTable } from '#adapters/dynamodb/create-table';
-import { dynamoDbClient } from '#composition/aws-clients';
+import { dynamoDbClient } from '#composition/cases-table';
 import { loadConfig } from '#config/config';
 
 /** Environment for CLI runs against the shared DynamoDB Local and a test file's own SES emulator: a fresh table and data folder. */

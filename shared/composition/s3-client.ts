@@ -1,0 +1,7 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Config } from '#config/config';
+
+/** S3, for raw mail and files on AWS (one client to a module: see cases-table.ts). */
+export function s3Client(config: Config): S3Client {
+  return new S3Client({ region: config.AWS_REGION });
+}

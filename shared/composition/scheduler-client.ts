@@ -1,0 +1,7 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { Config } from '#config/config';
+
+/** EventBridge Scheduler, for deadline timers on AWS (one client to a module: see cases-table.ts). */
+export function schedulerClient(config: Config): SchedulerClient {
+  return new SchedulerClient({ region: config.AWS_REGION });
+}
