@@ -115,6 +115,24 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
   });
 
+  it('runs every function of its own on Node 22 arm64, traced, logging JSON to its own encrypted log group kept a year, under a role with no managed policy', () => {
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([, f]) => f.Properties.Environment?.Variables?.REDRESS_STACK === 'aws');
+    expect(functions.map(([, f]) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(
+      ['complainant-page', 'complaint-form', 'daily-digest', 'deadline-timer', 'email-intake', 'mail-events', 'outbox-sender', 'staff-console'].map((m) => `redress-${m}`),
+    );
+    const roles = template.findResources('AWS::IAM::Role');
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON' } });
+      const group = groups[fn.Properties.LoggingConfig.LogGroup.Ref as string];
+      expect(group?.Properties).toMatchObject({ RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [keyId(), 'Arn'] } });
+      const role = roles[fn.Properties.Role['Fn::GetAtt'][0] as string];
+      expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+    // Every log group in the stack has a retention, not only the functions'.
+    for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
   it("tells the operators of every alarm: each function's errors and each dead-letter queue, through one topic their address is subscribed to", () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0] as string;
