@@ -96,7 +96,7 @@ export class MailIntake extends Construct {
     activation.node.addDependency(own);
     acknowledge(activation, 'IAM5[Resource::*]', 'SetActiveReceiptRuleSet names no resource IAM can scope it to; the function that calls it runs only at deploy.');
     // CDK's one provider function for AwsCustomResource in this stack, made by the activation above.
-    const provider = stack.node.tryFindChild(AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '').replace(/^/, 'AWS'));
+    const provider = stack.node.tryFindChild(`AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`);
     if (provider) {
       acknowledge(provider, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's provider for AwsCustomResource uses AWSLambdaBasicExecutionRole to write its own logs; it runs only at deploy, for the activation.");
       acknowledge(provider, 'L1', "CDK's provider for AwsCustomResource chooses its own runtime; it runs only at deploy.");

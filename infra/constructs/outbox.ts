@@ -55,7 +55,7 @@ export class Outbox extends Construct {
     props.timers.grantManage(this.sender);
 
     this.configurationSet = new ConfigurationSet(this, 'Sending', {
-      // Bounce and complaint rates per configuration set, for the alarms below.
+      // This set's bounce and complaint rates in CloudWatch, beside the account's that the alarms below watch.
       reputationMetrics: true,
       // An address that bounced or complained is not tried again by SES; the case is told (mail events).
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
