@@ -66,7 +66,7 @@ export class RedressStack extends Stack {
     const timers = new Timers(this, 'Timers', { house, storage });
     monitoring.watchFunction('DeadlineTimer', timers.deadlineTimer);
     monitoring.watchDeadLetters('TimerFailuresAlarm', timers.failures, 'A deadline timer, digest or report failed after retries; its input is on the timer failures queue');
-    new Outbox(this, 'Outbox', { house, storage, timers, monitoring, policies, operatorEmail: props.operatorEmail, sendingDomain: props.sendingDomain, sweepMinutes: props.settings.outboxSweepMinutes });
+    const outbox = new Outbox(this, 'Outbox', { house, storage, timers, monitoring, policies, operatorEmail: props.operatorEmail, sendingDomain: props.sendingDomain, sweepMinutes: props.settings.outboxSweepMinutes });
     new DigestsAndReports(this, 'Digests', { house, storage, timers, monitoring, digestHour: props.settings.digestHour });
     monitoring.tellOperatorsOfEveryAlarm();
 
@@ -74,6 +74,11 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'Policies', { description: 'Complaints policies deployed', value: policies.all.map((p) => p.id).join(',') });
     new CfnOutput(this, 'CasesTable', { value: storage.table.tableName });
     new CfnOutput(this, 'RawMailBucket', { value: storage.rawMail.bucketName });
+    // Where what failed waits for an operator, each with an alarm: read with aws sqs receive-message --queue-url.
+    new CfnOutput(this, 'IntakeFailuresQueue', { description: 'Inbound mail that failed after retries (the raw message is in RawMailBucket)', value: mail.failures.queueUrl });
+    new CfnOutput(this, 'TimerFailuresQueue', { description: 'Deadline timers, digests and reports that failed after retries, with their input', value: timers.failures.queueUrl });
+    new CfnOutput(this, 'OutboxFailuresQueue', { description: 'Outbox stream batches the sender could not read (the letters stay in the outbox)', value: outbox.failures.sender.queueUrl });
+    new CfnOutput(this, 'MailEventFailuresQueue', { description: "SES reports on letters that could not reach their case", value: outbox.failures.mailEvents.queueUrl });
     new CfnOutput(this, 'ReceiptRuleSet', { description: 'Made active on deploy; one rule per complaints address', value: mail.ruleSet.receiptRuleSetName });
   }
 }

@@ -5,6 +5,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { ReceiptRuleSet, TlsPolicy, type IReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import { letServiceUseKey } from './service-key-use.js';
@@ -38,12 +39,14 @@ export interface MailIntakeProps {
 export class MailIntake extends Construct {
   readonly intake: RedressFunction;
   readonly ruleSet: IReceiptRuleSet;
+  /** What still failed after Lambda's retries, with its event (the raw message stays in S3). */
+  readonly failures: Queue;
 
   constructor(scope: Construct, id: string, props: MailIntakeProps) {
     super(scope, id);
     const stack = Stack.of(this);
     const { storage, monitoring } = props;
-    const failures = deadLetterQueue(this, 'IntakeFailures', props.house.key);
+    const failures = (this.failures = deadLetterQueue(this, 'IntakeFailures', props.house.key));
     this.intake = new RedressFunction(this, 'EmailIntake', {
       handlerModule: 'email-intake',
       house: props.house,

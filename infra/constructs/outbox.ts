@@ -5,6 +5,7 @@ import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -36,6 +37,8 @@ export class Outbox extends Construct {
   readonly sender: RedressFunction;
   readonly configurationSet: ConfigurationSet;
   readonly mailEvents: RedressFunction;
+  /** Stream batches the sender could not read after retries, and SES events that could not reach their case. */
+  readonly failures: { readonly sender: Queue; readonly mailEvents: Queue };
 
   constructor(scope: Construct, id: string, props: OutboxProps) {
     super(scope, id);
@@ -89,6 +92,7 @@ export class Outbox extends Construct {
     });
     this.mailEvents.bindCases(props.storage.table);
     const mailEventFailures = deadLetterQueue(this, 'MailEventFailures', props.house.key);
+    this.failures = { sender: failures, mailEvents: mailEventFailures };
     new Rule(this, 'MailEventsRule', {
       description: "SES events of this deployment's configuration set",
       eventPattern: {

@@ -24,6 +24,12 @@ describe('RedressStack', () => {
     template.hasOutput('Policies', { Value: 'alumot,connect-north-yorkshire,connected-together,county-council,not-alone-mentoring' });
   });
 
+  it("names each dead-letter queue in its outputs, so an operator can read what failed", () => {
+    for (const [output, queue] of [['IntakeFailuresQueue', /^MailIntakeFailures/], ['TimerFailuresQueue', /^TimersFailures/], ['OutboxFailuresQueue', /^OutboxSenderFailures/], ['MailEventFailuresQueue', /^OutboxMailEventFailures/]] as const) {
+      expect(template.findOutputs(output)[output]?.Value).toEqual({ Ref: expect.stringMatching(queue) });
+    }
+  });
+
   it('has one table with the three indexes, TTL and point-in-time recovery, kept on delete', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResource('AWS::DynamoDB::Table', {
