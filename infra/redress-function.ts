@@ -31,6 +31,9 @@ export function metricsNamespace(scope: Construct): string {
   return `Redress/${Stack.of(scope).stackName}`;
 }
 
+/** What the DynamoDB adapters call: never Scan, nor anything that changes the table itself. */
+const CASE_TABLE_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'].map((a) => `dynamodb:${a}`);
+
 /** What a function does with raw mail and the files stored beside it; only retention may destroy them. */
 export type RawMailAccess = 'read' | 'store' | 'discard-oversize-attachments' | 'destroy';
 
@@ -90,9 +93,14 @@ export class RedressFunction extends NodejsFunction {
     acknowledge(role, 'IAM5[Resource::*]', "X-Ray's PutTraceSegments and PutTelemetryRecords (tracing is on for every function) take no resource; IAM cannot scope them.");
   }
 
-  /** Reads and writes cases (and the outbox, counters and indexes kept in the same table): REDRESS_TABLE. */
+  /**
+   * Reads and writes cases (and the outbox, counters and indexes kept in the same table): REDRESS_TABLE. The
+   * actions are the ones the DynamoDB adapters call (transactions are authorised item by item); there is no Scan,
+   * so no request path can read a table whole.
+   */
   bindCases(table: ITable): this {
-    table.grantReadWriteData(this);
+    table.grant(this, ...CASE_TABLE_ACTIONS);
+    table.encryptionKey?.grantEncryptDecrypt(this);
     this.addEnvironment('REDRESS_TABLE', table.tableName);
     const role = this.role as Role;
     acknowledge(role, `IAM5[Resource::${arnInFinding(table)}/index/*]`, "The cases table's own indexes (the open-cases, newest-first and lookup indexes every query uses), no other table's.");

@@ -139,6 +139,15 @@ describe('RedressStack', () => {
     for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
+  it('lets every function use the cases table only as the adapters do: items and queries, never a Scan or a change to the table', () => {
+    for (const m of ['complainant-page', 'complaint-form', 'daily-digest', 'deadline-timer', 'email-intake', 'mail-events', 'outbox-sender', 'staff-console']) {
+      const statements = (JSON.parse(policyOf(`redress-${m}`)) as { Statement: { Action: string | string[] }[] }[]).flatMap((d) => d.Statement);
+      const dynamo = statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+      expect(dynamo).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem']));
+      expect(dynamo.filter((a) => /Scan|\*|CreateTable|DeleteTable|UpdateTable/.test(a))).toEqual([]);
+    }
+  });
+
   it("tells the operators of every alarm: each function's errors and each dead-letter queue, through one topic their address is subscribed to", () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0] as string;
