@@ -76,6 +76,19 @@ describe('a delivery report on a case', () => {
     expect(timeline.filter((e) => e.type === 'delivered').map((e) => e.summary)).toEqual(['Mail delivered to the complainant']);
     expect(timeline.filter((e) => e.type === 'undeliverable').map((e) => e.summary)).toEqual(['Mail to old.officer@county-council.example could not be delivered']);
     expect((await stack.cases.get(reference))?.flags).not.toContain('complainant-undeliverable');
+    // The operators are told, since that role is told of nothing while its address bounces.
+    const [toOperators] = await undeliverableNotices(stack);
+    const letter = toOperators?.kind === 'letter' ? toOperators.letter : undefined;
+    expect(letter?.to).toEqual(['ops@redress.test']);
+    expect(letter?.subject).toBe(`[${reference}] Mail to old.officer@county-council.example could not be delivered`);
+    expect(letter?.text).toContain("correct that role's noticeEmail or contact in the policy (county-council)");
+  });
+
+  it("never tells the operators of their own address bouncing, which would only bounce again", async () => {
+    const stack = memoryStack();
+    const reference = await openCase(stack);
+    expect(await record(stack, reference, bounce({ id: 'feedback-4', recipients: ['OPS@redress.test'], reason: 'Permanent/OnAccountSuppressionList' }))).toBe('recorded');
+    expect(await undeliverableNotices(stack)).toEqual([]);
   });
 
   it('mail about no case has nothing to record it on; a case since destroyed is logged, not retried for ever', async () => {

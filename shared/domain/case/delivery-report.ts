@@ -1,5 +1,5 @@
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
-import { undeliverableNotice } from '#domain/letters/staff-notices';
+import { staffUndeliverableNotice, undeliverableNotice } from '#domain/letters/staff-notices';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { CaseChange } from './case-change.js';
 import type { Case } from './case.js';
@@ -26,8 +26,9 @@ export interface DeliveryReport {
  * What a delivery report changes on the case. A letter delivered is noted on the timeline. The complainant's
  * address bouncing for good, or their marking our mail as spam (after which the mail service sends them nothing
  * more), marks the address undeliverable, so no further letter is tried, and tells the handler to reach them
- * another way. A staff address bouncing is noted for whoever reads the case. A bounce that is only for now changes
- * nothing: the mail service is still trying.
+ * another way. A staff address bouncing is noted on the case and the operators are told, since a role whose
+ * notices bounce is told of nothing (never when it is the operators' own address, which would only bounce again).
+ * A bounce that is only for now changes nothing: the mail service is still trying.
  */
 export function recordDeliveryReport(policy: Policy, c: Case, report: DeliveryReport, sending: Sending, now: string): CaseChange | undefined {
   const complainant = c.complainant.email?.toLowerCase();
@@ -40,7 +41,15 @@ export function recordDeliveryReport(policy: Policy, c: Case, report: DeliveryRe
   if (report.kind === 'bounced' && !report.permanent) return undefined;
   const summary = report.kind === 'bounced' ? `Mail to ${who} could not be delivered` : `Mail to ${who} was reported as spam; no more will be sent to that address`;
   const event = timelineEvent({ id: `undeliverable-${report.id}`, at: report.at, type: 'undeliverable', actor: 'mail service', summary, detail });
-  if (!toComplainant || c.flags.includes('complainant-undeliverable')) return { case: { ...c, updatedAt: now }, events: [event], letters: [], threadKeys: [], deadlinesChanged: false };
+  if (!toComplainant) {
+    const operator = sending.operatorEmail.toLowerCase();
+    const staff = report.recipients.filter((r) => r.toLowerCase() !== operator);
+    const letters = staff.map((address, i) =>
+      noticeToStaff(policy, c.reference, c.reference, [sending.operatorEmail], staffUndeliverableNotice(policy, c.reference, address, report.reason), 'undeliverable-notice', `${report.id.slice(0, 28)}-${i}`, sending),
+    );
+    return { case: { ...c, updatedAt: now }, events: [event], letters, threadKeys: [], deadlinesChanged: false };
+  }
+  if (c.flags.includes('complainant-undeliverable')) return { case: { ...c, updatedAt: now }, events: [event], letters: [], threadKeys: [], deadlinesChanged: false };
   const changed: Case = { ...c, flags: [...c.flags, 'complainant-undeliverable'], updatedAt: now };
   const notice = noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed, sending, report.kind), 'undeliverable-notice', report.id.slice(0, 32), sending);
   return { case: changed, events: [event], letters: [notice], threadKeys: [], deadlinesChanged: false };

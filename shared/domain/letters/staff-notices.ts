@@ -128,6 +128,18 @@ const HELD_LABEL: Record<string, string> = {
   'quarantined-virus': 'the mail service found a virus in it',
 };
 
+/** The operators' notice that mail to a staff address on a case bounced, or was reported as spam. */
+export function staffUndeliverableNotice(policy: Policy, reference: string, address: string, reason: string | undefined): Letter {
+  return renderLetter(`[${reference}] Mail to ${address} could not be delivered`, [
+    {
+      paragraphs: [
+        `Mail from Redress to ${address} about case ${reference} (${policy.organisation.name}) could not be delivered${reason ? ` (${reason})` : ''}.`,
+        `If it is where a role's notices go, correct that role's noticeEmail or contact in the policy (${policy.id}) and deploy it: until then that role is not told of new cases, reminders or missed deadlines.`,
+      ],
+    },
+  ]);
+}
+
 /** Staff (or operators) told of a message kept aside instead of becoming a case. */
 export function heldMessageNotice(held: HeldMessage, organisation: string, sending: Sending): Letter {
   const consoleAt = consoleHome(sending);
