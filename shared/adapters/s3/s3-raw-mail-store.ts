@@ -1,10 +1,12 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import type { RawMail } from '#application/ports/raw-mail';
 import { safeName } from '#adapters/file/file-raw-mail-store';
 
-/** Raw mail in S3, where SES's receipt rule puts it; attachments are streamed beside it. */
+/**
+ * Raw mail in S3, where SES's receipt rule puts it; attachments are streamed beside it. The multipart uploader is
+ * loaded when a file is first stored, not at every cold start of a function that only reads or deletes.
+ */
 export class S3RawMailStore implements RawMail {
   constructor(
     private readonly client: S3Client,
@@ -19,6 +21,7 @@ export class S3RawMailStore implements RawMail {
   }
 
   async putStream(key: string, content: Readable): Promise<void> {
+    const { Upload } = await import('@aws-sdk/lib-storage');
     await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: content } }).done();
   }
 
@@ -36,6 +39,7 @@ export class S3RawMailStore implements RawMail {
   async putAttachment(rawKey: string, index: number, filename: string, content: Readable): Promise<string> {
     const key = `attachments/${rawKey}/${index}-${safeName(filename)}`;
     // Upload streams in parts, so an attachment is never held whole in the function's memory.
+    const { Upload } = await import('@aws-sdk/lib-storage');
     await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: content } }).done();
     return key;
   }
