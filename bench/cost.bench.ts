@@ -98,9 +98,10 @@ export async function costBenchmark(endpoints: { dynamodb: string; ses: string }
     }
   };
   const member: StaffMember = { id: 'officer', name: 'Complaints Officer', memberships: [{ policyId: 'county-council', role: 'complaints-officer' }, { policyId: 'county-council', role: 'independent-officer' }], operator: false };
-  const consoleDeps = { ...ports, ...settings, fileLinks: { link: async () => undefined } };
+  // The complaint has no files, so no link is ever signed.
+  const consoleDeps = { ...ports, ...settings, fileLinks: { linkTo: async () => '' } };
   const staffViews = async (n: number, reference: string) => {
-    for (let i = 0; i < n; i++) await invoke('staff-console', () => viewCase(consoleDeps as never, member, reference, DateTime.fromJSDate(clock.now())));
+    for (let i = 0; i < n; i++) await invoke('staff-console', () => viewCase(consoleDeps, member, reference, DateTime.fromJSDate(clock.now())));
   };
   // Every letter sent, then SES's delivery event for it onto its case (the mail-events function).
   const sendAndReport = async () => {

@@ -26,11 +26,9 @@ export async function handler(event: unknown, context: Context): Promise<{ outco
   const { fire, log, metrics } = composed;
   log.logger.addContext(context);
   const input = timerInput.parse(event);
-  try {
+  return metrics.publishedAfter(async () => {
     const outcome = await fire(input);
     log.info('timer handled', { ...input, outcome });
     return { outcome };
-  } finally {
-    metrics.publish();
-  }
+  });
 }

@@ -13,7 +13,8 @@ import { loadConfig } from '#config/config';
 const verdict = z.optional(z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }));
 
 export const sesReceiptEvent = z.object({
-  Records: z.array(
+  Records: z
+    .array(
       z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
@@ -29,7 +30,8 @@ export const sesReceiptEvent = z.object({
           }),
         }),
       }),
-    ).check(z.minLength(1)),
+    )
+    .check(z.minLength(1)),
 });
 
 let composed: ReturnType<typeof composeEmailIntake> | undefined;
@@ -39,30 +41,24 @@ export async function handler(event: unknown, context: Context): Promise<{ taken
   const { take, rawMailPrefix, log, metrics } = composed;
   log.logger.addContext(context);
   const { Records } = sesReceiptEvent.parse(event);
-  try {
-    await takeEach(Records, take, rawMailPrefix, log);
-  } finally {
-    metrics.publish();
-  }
+  await metrics.publishedAfter(async () => {
+    for (const { ses } of Records) {
+      const { receipt } = ses;
+      const outcomes = await take({
+        rawKey: `${rawMailPrefix}${ses.mail.messageId}`,
+        recipients: receipt.recipients,
+        ...(ses.mail.source ? { envelopeFrom: ses.mail.source } : {}),
+        receivedAt: new Date(receipt.timestamp).toISOString(),
+        verdicts: {
+          spam: receipt.spamVerdict?.status,
+          virus: receipt.virusVerdict?.status,
+          spf: receipt.spfVerdict?.status,
+          dkim: receipt.dkimVerdict?.status,
+          dmarc: receipt.dmarcVerdict?.status,
+        },
+      });
+      log.info('message taken in', { messageId: ses.mail.messageId, outcomes });
+    }
+  });
   return { taken: Records.length };
-}
-
-async function takeEach(Records: z.infer<typeof sesReceiptEvent>['Records'], take: ReturnType<typeof composeEmailIntake>['take'], rawMailPrefix: string, log: ReturnType<typeof composeEmailIntake>['log']): Promise<void> {
-  for (const { ses } of Records) {
-    const { receipt } = ses;
-    const outcomes = await take({
-      rawKey: `${rawMailPrefix}${ses.mail.messageId}`,
-      recipients: receipt.recipients,
-      ...(ses.mail.source ? { envelopeFrom: ses.mail.source } : {}),
-      receivedAt: new Date(receipt.timestamp).toISOString(),
-      verdicts: {
-        spam: receipt.spamVerdict?.status,
-        virus: receipt.virusVerdict?.status,
-        spf: receipt.spfVerdict?.status,
-        dkim: receipt.dkimVerdict?.status,
-        dmarc: receipt.dmarcVerdict?.status,
-      },
-    });
-    log.info('message taken in', { messageId: ses.mail.messageId, outcomes });
-  }
 }

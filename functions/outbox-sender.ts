@@ -20,11 +20,9 @@ export async function handler(event: unknown, context: Context): Promise<{ sent:
   const { sendDue, log, metrics } = composed;
   log.logger.addContext(context);
   outboxEvent.parse(event);
-  try {
+  return metrics.publishedAfter(async () => {
     const report = await sendDue();
     log.info('outbox sent', { ...report });
     return report;
-  } finally {
-    metrics.publish();
-  }
+  });
 }

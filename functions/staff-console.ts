@@ -18,9 +18,5 @@ const composed = coldStart(async () => {
 export async function handler(event: LambdaEvent, context: Context) {
   const { log, metrics, serve } = await composed();
   log.logger.addContext(context);
-  try {
-    return await serve(event, context);
-  } finally {
-    metrics.publish();
-  }
+  return metrics.publishedAfter(() => serve(event, context));
 }

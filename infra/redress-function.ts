@@ -128,8 +128,12 @@ export class RedressFunction extends NodejsFunction {
     if (access.includes('discard-oversize-attachments')) allow(['s3:DeleteObject'], 'attachments/*');
     if (access.includes('destroy')) allow(['s3:DeleteObject'], '*');
     const objects = `IAM5[Resource::${arnInFinding(bucket)}`;
-    acknowledge(this.role as Role, `${objects}/*]`, 'The raw-mail bucket holds one object per message or file, keyed by its id: the grant is to those objects, with named actions only.');
-    acknowledge(this.role as Role, `${objects}/attachments/*]`, 'Only the copies of attachments stored beside raw mail, which intake discards when past the size limit; never a raw message.');
+    if (access.some((a) => a !== 'discard-oversize-attachments')) {
+      acknowledge(this.role as Role, `${objects}/*]`, 'The raw-mail bucket holds one object per message or file, keyed by its id: the grant is to those objects, with named actions only.');
+    }
+    if (access.includes('discard-oversize-attachments')) {
+      acknowledge(this.role as Role, `${objects}/attachments/*]`, 'Only the copies of attachments stored beside raw mail, which intake discards when past the size limit; never a raw message.');
+    }
     this.addEnvironment('REDRESS_RAW_MAIL_BUCKET', bucket.bucketName);
     return this;
   }

@@ -10,7 +10,8 @@ import { Monitoring } from './constructs/monitoring.js';
 import { Outbox } from './constructs/outbox.js';
 import { Storage } from './constructs/storage.js';
 import { Timers } from './constructs/timers.js';
-import { FrontDoor, WebFunctions } from './constructs/web-api.js';
+import { FrontDoor } from './constructs/front-door.js';
+import { WebFunctions } from './constructs/web-functions.js';
 import type { House } from './house.js';
 
 export interface RedressStackProps extends StackProps {

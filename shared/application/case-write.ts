@@ -16,7 +16,7 @@ function pendingDeadlines(c: Case | undefined): string {
 
 /**
  * Turns a decided change into the one atomic write that saves it: the case at its next version, its events,
- * thread keys and the key of a newly issued complainant page, its anonymous report record, its letters as outbox items, a timer intent whenever its pending deadlines differ from
+ * thread keys and the key of a newly issued complainant page, its anonymous report record when it changed, its letters as outbox items, a timer intent whenever its pending deadlines differ from
  * before (the outbox sender makes the timers match), and the once-only claims it depends on.
  */
 export function caseWrite(before: Case | undefined, change: CaseChange, at: string, claims: readonly Claim[] = []): CaseWrite {
@@ -29,10 +29,13 @@ export function caseWrite(before: Case | undefined, change: CaseChange, at: stri
   }
   const page = saved.page && saved.page.token !== before?.page?.token ? [pageKey(saved.page.token)] : [];
   const record = reportRecordOf(saved);
+  // A change the report does not count (a note, a view, a delivery noted) leaves the record as it was, already
+  // stored under each of its years: it is not written again.
+  const recordUnchanged = before !== undefined && JSON.stringify(reportRecordOf(before)) === JSON.stringify(record);
   const pending = pendingActions(saved);
   const stillPending = new Set(pending.map((a) => `${a.n}#${a.due}`));
   const earlier = before ? pendingActions(before) : [];
   const settled = earlier.filter((a) => !stillPending.has(`${a.n}#${a.due}`));
   const known = new Set(earlier.map((a) => `${a.n}#${a.due}`));
-  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, actions: { pending: pending.filter((a) => !known.has(`${a.n}#${a.due}`)), settled }, report: { record, years: reportYears(record) } };
+  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, actions: { pending: pending.filter((a) => !known.has(`${a.n}#${a.due}`)), settled }, report: { record, years: recordUnchanged ? [] : reportYears(record) } };
 }

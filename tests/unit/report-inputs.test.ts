@@ -120,3 +120,23 @@ describe('actions past their date', () => {
     expect(overdueActions(policy, pastDue, '2027-02-03', new Set(['chair']))).toHaveLength(1);
   });
 });
+
+describe('the report record in each case write', () => {
+  it('is written when a change alters what the report counts, and not again when it does not (a note)', async () => {
+    const stack = memoryStack();
+    const reference = await complaint(stack);
+    const written: (readonly number[])[] = [];
+    const write = stack.cases.write.bind(stack.cases);
+    stack.cases.write = async (change) => {
+      written.push(change.report.years);
+      return write(change);
+    };
+    await stack.useCases.staff.note({ reference, text: 'rang the complainant back', at: at('2027-01-12T09:00:00Z'), actor });
+    await stack.useCases.staff.setCategory({ reference, category: 'waste', at: at('2027-01-12T10:00:00Z'), actor });
+    expect(written).toHaveLength(2);
+    expect(written[0]).toEqual([]);
+    expect(written[1]).toContain(2027);
+    const [record] = await stack.reportRecords.ofYear('county-council', 2027);
+    expect(record?.category).toBe('waste');
+  });
+});

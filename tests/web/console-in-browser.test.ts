@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
 import { startLocalSignIn } from '#local/oidc-provider';
 import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
+import { recordDeliveryReport } from '#application/correspondence/record-delivery-report';
+import { settingsFrom } from '#composition/settings';
 import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
@@ -150,6 +152,15 @@ describe('the staff console', () => {
     const mail = await sentEmails(stack.sesEndpoint, 'bo.bins@example.net');
     expect(mail.map((m) => m.subject)).toEqual([`[${reference}] We have received your complaint`, `[${reference}] Our decision on your complaint`]);
     expect((await stack.cases.get(reference))?.outcome?.by).toBe(staff.find((p) => p.username === 'county-council.service-manager')?.email);
+
+    // SES reports the outcome letter bounced for good: the officer sees it on the case, as well as in a notice.
+    const settings = settingsFrom(stack.config);
+    expect(await recordDeliveryReport({ ...stack, ...settings }, reference, { kind: 'bounced', id: 'feedback-outcome', at: stack.clock.now().toISOString(), recipients: ['bo.bins@example.net'], permanent: true, reason: 'Permanent/NoEmail' })).toBe('recorded');
+    await page.goto(`${page.url().split('/console')[0]}/console/cases/${reference}`);
+    expect(await page.locator('main').innerText()).toContain('Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post');
+    expect(await page.locator('ol.timeline').innerText()).toContain('Mail to the complainant could not be delivered');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/console-case-undeliverable.png`, fullPage: true });
     await context.close();
   });
 

@@ -169,6 +169,9 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       ) : (
         <>
           <h2>The complaint</h2>
+          {c.flags.includes('complainant-undeliverable') ? (
+            <p class="notice">Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post, so that the policy’s deadlines can still be met.</p>
+          ) : null}
           <dl class="summary">
             <dt>From</dt>
             <dd>{c.complainant.anonymous ? 'Anonymous' : [c.complainant.name, c.complainant.email, c.complainant.phone].filter(Boolean).join(', ')}</dd>

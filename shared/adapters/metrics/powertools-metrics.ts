@@ -24,8 +24,17 @@ export class PowertoolsMetrics implements Metrics {
     this.client.addMetric(name, UNITS[name], value);
   }
 
-  /** Writes what this invocation counted; called by the handler when its work is done, failed or not. */
+  /** Writes what this invocation counted. */
   publish(): void {
     this.client.publishStoredMetrics();
+  }
+
+  /** Does an invocation's work, then publishes what it counted, whether the work succeeded or failed. */
+  async publishedAfter<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      this.publish();
+    }
   }
 }

@@ -2,7 +2,8 @@ import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { staffUndeliverableNotice, undeliverableNotice } from '#domain/letters/staff-notices';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { CaseChange } from './case-change.js';
-import type { Case } from './case.js';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
+import type { Case, TimelineEvent } from './case.js';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -35,8 +36,10 @@ export function recordDeliveryReport(policy: Policy, c: Case, report: DeliveryRe
   const toComplainant = complainant !== undefined && report.recipients.some((r) => r.toLowerCase() === complainant);
   const who = toComplainant ? 'the complainant' : report.recipients.join(', ');
   const detail = { recipients: [...report.recipients], ...(report.reason ? { reason: report.reason } : {}), reportId: report.id };
+  // What every report changes: the timeline, and any letters it owes; the case itself only as given.
+  const noted = (event: TimelineEvent, letters: LetterToSend[] = [], changed: Case = c): CaseChange => ({ case: { ...changed, updatedAt: now }, events: [event], letters, threadKeys: [], deadlinesChanged: false });
   if (report.kind === 'delivered') {
-    return { case: { ...c, updatedAt: now }, events: [timelineEvent({ id: `delivered-${report.id}`, at: report.at, type: 'delivered', actor: 'mail service', summary: `Mail delivered to ${who}`, detail })], letters: [], threadKeys: [], deadlinesChanged: false };
+    return noted(timelineEvent({ id: `delivered-${report.id}`, at: report.at, type: 'delivered', actor: 'mail service', summary: `Mail delivered to ${who}`, detail }));
   }
   if (report.kind === 'bounced' && !report.permanent) return undefined;
   const summary = report.kind === 'bounced' ? `Mail to ${who} could not be delivered` : `Mail to ${who} was reported as spam; no more will be sent to that address`;
@@ -47,10 +50,10 @@ export function recordDeliveryReport(policy: Policy, c: Case, report: DeliveryRe
     const letters = staff.map((address, i) =>
       noticeToStaff(policy, c.reference, c.reference, [sending.operatorEmail], staffUndeliverableNotice(policy, c.reference, address, report.reason), 'undeliverable-notice', `${report.id.slice(0, 28)}-${i}`, sending),
     );
-    return { case: { ...c, updatedAt: now }, events: [event], letters, threadKeys: [], deadlinesChanged: false };
+    return noted(event, letters);
   }
-  if (c.flags.includes('complainant-undeliverable')) return { case: { ...c, updatedAt: now }, events: [event], letters: [], threadKeys: [], deadlinesChanged: false };
-  const changed: Case = { ...c, flags: [...c.flags, 'complainant-undeliverable'], updatedAt: now };
+  if (c.flags.includes('complainant-undeliverable')) return noted(event);
+  const changed: Case = { ...c, flags: [...c.flags, 'complainant-undeliverable'] };
   const notice = noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)], undeliverableNotice(policy, changed, sending, report.kind), 'undeliverable-notice', report.id.slice(0, 32), sending);
-  return { case: changed, events: [event], letters: [notice], threadKeys: [], deadlinesChanged: false };
+  return noted(event, [notice], changed);
 }
