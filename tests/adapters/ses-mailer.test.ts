@@ -1,10 +1,11 @@
 /**
- * The SES mailer against the aws-ses-v2-local emulator: the raw MIME message it sends, and the request around it.
- * A letter about a case goes through the deployment's configuration set with a `case` tag, so that SES's bounce,
- * complaint and delivery events find the case; a notice about no case carries no tag.
+ * The SES mailer against the aws-ses-v2-local emulator: the message SES is asked to compose and send, and the
+ * request around it. A letter about a case goes through the deployment's configuration set with a `case` tag, so
+ * that SES's bounce, complaint and delivery events find the case; a notice about no case carries no tag.
  */
 import { SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailboxHeader } from '#adapters/ses/mailbox-header';
 import { SesMailer } from '#adapters/ses/ses-mailer';
 import type { OutboundEmail } from '#application/ports/mailer';
 import { startSesEmulator } from '#local/ses-emulator';
@@ -31,25 +32,45 @@ const letter = (over: Partial<OutboundEmail> = {}): OutboundEmail => ({
   from: { name: 'County Council complaints', address: 'complaints@county-council.example' },
   to: ['pat@example.net'],
   subject: '[CCC-2026-0001] We have received your complaint',
-  text: 'Dear Pat,\n\nWe have received your complaint.',
+  text: 'Dear Pat,\n\nWe have received your complaint.\n',
   html: '<p>Dear Pat,</p><p>We have received your complaint.</p>',
-  messageId: '<ccc-2026-0001.ack@redress.test>',
   autoSubmitted: 'auto-replied',
   ...over,
 });
 
 describe('SesMailer', () => {
-  it('sends a letter about a case through the configuration set, tagged with its case, as raw MIME with our Message-ID', async () => {
+  it('sends a letter about a case through the configuration set, tagged with its case, for SES to compose', async () => {
     requests.length = 0;
     const id = await new SesMailer(client, 'Redress-sending').send(letter({ reference: 'CCC-2026-0001' }));
-    expect(id).toBeTruthy();
-    expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ FromEmailAddress: 'complaints@county-council.example', Destination: { ToAddresses: ['pat@example.net'] }, ConfigurationSetName: 'Redress-sending', EmailTags: [{ Name: 'case', Value: 'CCC-2026-0001' }] });
-    const raw = Buffer.from(requests[0]?.Content?.Raw?.Data ?? new Uint8Array()).toString('utf8');
-    expect(raw).toContain('Message-ID: <ccc-2026-0001.ack@redress.test>');
-    expect(raw).toContain('Auto-Submitted: auto-replied');
+    expect(requests).toEqual([
+      {
+        FromEmailAddress: '"County Council complaints" <complaints@county-council.example>',
+        Destination: { ToAddresses: ['pat@example.net'] },
+        Content: {
+          Simple: {
+            Subject: { Data: '[CCC-2026-0001] We have received your complaint', Charset: 'UTF-8' },
+            Body: { Text: { Data: 'Dear Pat,\n\nWe have received your complaint.\n', Charset: 'UTF-8' }, Html: { Data: '<p>Dear Pat,</p><p>We have received your complaint.</p>', Charset: 'UTF-8' } },
+            Headers: [
+              { Name: 'Auto-Submitted', Value: 'auto-replied' },
+              { Name: 'X-Auto-Response-Suppress', Value: 'All' },
+            ],
+          },
+        },
+        ConfigurationSetName: 'Redress-sending',
+        EmailTags: [{ Name: 'case', Value: 'CCC-2026-0001' }],
+      },
+    ]);
     const [stored] = await sentEmails(ses.endpoint, 'pat@example.net');
-    expect(stored?.subject).toBe('[CCC-2026-0001] We have received your complaint');
+    expect(stored).toMatchObject({
+      messageId: id,
+      from: '"County Council complaints" <complaints@county-council.example>',
+      subject: '[CCC-2026-0001] We have received your complaint',
+      body: { text: 'Dear Pat,\n\nWe have received your complaint.\n' },
+      headers: [
+        { name: 'Auto-Submitted', value: 'auto-replied' },
+        { name: 'X-Auto-Response-Suppress', value: 'All' },
+      ],
+    });
   });
 
   it('tags nothing on mail about no case (a digest), and names no configuration set where none is set (locally)', async () => {
@@ -57,5 +78,35 @@ describe('SesMailer', () => {
     await new SesMailer(client).send(letter({ subject: 'Complaints digest', to: ['officer@county-council.example'] }));
     expect(requests[0]).not.toHaveProperty('EmailTags');
     expect(requests[0]).not.toHaveProperty('ConfigurationSetName');
+  });
+
+  it('lets no line break from a subject or a name into a header', async () => {
+    requests.length = 0;
+    await new SesMailer(client).send(letter({ subject: 'Help\r\nBcc: victim@example.org', from: { name: 'Council\r\nBcc: x@example.org', address: 'complaints@county-council.example' } }));
+    expect(requests[0]?.Content?.Simple?.Subject?.Data).toBe('Help Bcc: victim@example.org');
+    expect(requests[0]?.FromEmailAddress).toBe('"Council Bcc: x@example.org" <complaints@county-council.example>');
+  });
+});
+
+describe('mailboxHeader', () => {
+  it('quotes a plain name, escaping its quotes and backslashes', () => {
+    expect(mailboxHeader('Alumot complaints', 'a@alumot.example')).toBe('"Alumot complaints" <a@alumot.example>');
+    expect(mailboxHeader('The "Best" \\ Trust', 'a@t.example')).toBe('"The \\"Best\\" \\\\ Trust" <a@t.example>');
+    expect(mailboxHeader('  ', 'a@t.example')).toBe('a@t.example');
+  });
+
+  it('encodes any other name in RFC 2047 words of at most 75 characters, never splitting a character', () => {
+    const name = 'Cyngor Sir Ynys Môn — cwynion a sylwadau am ein gwasanaethau 📬';
+    const header = mailboxHeader(name, 'cwynion@ynysmon.example');
+    const words = header.replace(/ <[^>]+>$/, '').split(' ');
+    expect(words.length).toBeGreaterThan(1);
+    for (const w of words) {
+      expect(w).toMatch(/^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/);
+      expect(w.length).toBeLessThanOrEqual(75);
+    }
+    const decoded = words.map((w) => Buffer.from(w.slice(10, -2), 'base64').toString('utf8'));
+    expect(decoded.join('')).toBe(name);
+    expect(decoded.every((d) => !d.includes('\ufffd'))).toBe(true);
+    expect(header.endsWith(' <cwynion@ynysmon.example>')).toBe(true);
   });
 });

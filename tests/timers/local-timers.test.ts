@@ -213,7 +213,7 @@ describe('the digest', () => {
     const sent = (await sentEmails(stack.sesEndpoint)).filter((e) => e.subject === 'Complaints digest for Tuesday 2 March 2027: Alumot');
     expect(sent).toHaveLength(1);
     // The handlers of its formal stages: the CEO and the Chair (the seed's placeholder address).
-    expect(sent[0]?.destination.to).toEqual(['ceo.notices@alumot.example, chair.notices@alumot.example']);
+    expect(sent[0]?.destination.to).toEqual(['ceo.notices@alumot.example', 'chair.notices@alumot.example']);
     expect(await stack.useCases.sendDigest('connected-together', now)).toBe('nothing-to-say');
     expect(await stack.useCases.sendDigest('alumot', at('2027-03-06T08:00:00Z'))).toBe('not-a-working-day');
   });

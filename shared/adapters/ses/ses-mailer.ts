@@ -1,9 +1,16 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { headerSafe } from '#domain/letters/letter';
 import type { Mailer, OutboundEmail } from '#application/ports/mailer';
-import { composeMime } from './compose-mime.js';
+import { mailboxHeader } from './mailbox-header.js';
 import { CASE_TAG, tagValue } from './ses-delivery-event.js';
 
-/** Sends through SES v2 SendEmail with raw MIME: on AWS, or the aws-ses-v2-local emulator locally. */
+const UTF8 = 'UTF-8';
+
+/**
+ * Sends through SES v2 SendEmail with simple content (on AWS, or the aws-ses-v2-local emulator locally): SES
+ * composes the MIME message, so no composer ships in the outbox. SES gives every message its own Message-ID
+ * whatever we set, so none is sent; replies quote SES's, which the outbox records against the case.
+ */
 export class SesMailer implements Mailer {
   constructor(
     private readonly client: SESv2Client,
@@ -13,9 +20,20 @@ export class SesMailer implements Mailer {
   async send(email: OutboundEmail): Promise<string> {
     const result = await this.client.send(
       new SendEmailCommand({
-        FromEmailAddress: email.from.address,
-        Destination: { ToAddresses: [...email.to] },
-        Content: { Raw: { Data: await composeMime(email) } },
+        FromEmailAddress: mailboxHeader(email.from.name, email.from.address),
+        Destination: { ToAddresses: email.to.map((a) => headerSafe(a)) },
+        Content: {
+          Simple: {
+            // SES encodes the subject for the header; headerSafe has already removed any line break in it.
+            Subject: { Data: headerSafe(email.subject), Charset: UTF8 },
+            Body: { Text: { Data: email.text, Charset: UTF8 }, Html: { Data: email.html, Charset: UTF8 } },
+            Headers: [
+              { Name: 'Auto-Submitted', Value: email.autoSubmitted },
+              // Asks Exchange and others not to send out-of-office replies to this mail.
+              { Name: 'X-Auto-Response-Suppress', Value: 'All' },
+            ],
+          },
+        },
         ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
         // SES's bounce, complaint and delivery events carry the tag back, and so find the case (mail events).
         ...(email.reference ? { EmailTags: [{ Name: CASE_TAG, Value: tagValue(email.reference) }] } : {}),

@@ -114,7 +114,7 @@ function ownerOf(entry: OutboxEntry): string | undefined {
 }
 
 function outbound(letter: LetterToSend): OutboundEmail {
-  return { from: letter.from, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html, messageId: letter.messageId, autoSubmitted: letter.autoSubmitted, ...(letter.reference ? { reference: letter.reference } : {}) };
+  return { from: letter.from, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html, autoSubmitted: letter.autoSubmitted, ...(letter.reference ? { reference: letter.reference } : {}) };
 }
 
 function plusSeconds(at: Date, seconds: number): string {

@@ -1,10 +1,7 @@
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 
 /** What goes to the mail service: a letter's addressing and words, as the domain decided them. */
-export type OutboundEmail = Pick<LetterToSend, 'from' | 'to' | 'subject' | 'text' | 'html' | 'messageId' | 'autoSubmitted' | 'reference'> & {
-  readonly inReplyTo?: string;
-  readonly references?: readonly string[];
-};
+export type OutboundEmail = Pick<LetterToSend, 'from' | 'to' | 'subject' | 'text' | 'html' | 'autoSubmitted' | 'reference'>;
 
 /** Sends mail. One adapter: SES v2 (AWS, or the aws-ses-v2-local emulator). */
 export interface Mailer {
