@@ -145,12 +145,15 @@ export class RedressFunction extends NodejsFunction {
     return this;
   }
 
-  /** Sends mail only as these SES identities and through this configuration set: REDRESS_SES_CONFIGURATION_SET. */
+  /**
+   * Sends mail only as these SES identities and through this configuration set: REDRESS_SES_CONFIGURATION_SET.
+   * SES v2's SendEmail with simple content is authorised as ses:SendEmail; raw MIME (ses:SendRawEmail) is not sent.
+   */
   bindMailSending(identityArns: readonly string[], configurationSet: { readonly name: string; readonly arn: string }): this {
     this.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        actions: ['ses:SendEmail'],
         resources: [...identityArns, configurationSet.arn],
       }),
     );

@@ -288,10 +288,14 @@ describe('RedressStack', () => {
   });
 
   it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it (only an oversize attachment copy)', () => {
-    const senders = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-staff-console', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('ses:SendRawEmail'));
+    const everyFunction = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-staff-console', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender', 'redress-mail-events'];
+    const senders = everyFunction.filter((f) => policyOf(f).includes('ses:SendEmail'));
     expect(senders).toEqual(['redress-outbox-sender']);
+    // Simple content only: nothing may send raw MIME, which would let a function set any header it liked.
+    expect(everyFunction.filter((f) => policyOf(f).includes('ses:SendRawEmail'))).toEqual([]);
     // And only as this deployment's own identities, never any: each policy's sending address and its domain, the operator's, the sending domain.
-    const sending = JSON.parse(policyOf('redress-outbox-sender')).flatMap((d: { Statement: { Action: string[]; Resource: unknown }[] }) => d.Statement).find((st: { Action: string[] }) => [st.Action].flat().includes('ses:SendRawEmail'));
+    const sending = JSON.parse(policyOf('redress-outbox-sender')).flatMap((d: { Statement: { Action: string[]; Resource: unknown }[] }) => d.Statement).find((st: { Action: string[] }) => [st.Action].flat().includes('ses:SendEmail'));
+    expect(sending.Action).toBe('ses:SendEmail');
     const identities = [sending.Resource].flat().map((r: { 'Fn::Join': [string, unknown[]] }) => String(r['Fn::Join'][1].at(-1)).replace(/^:identity\//, ''));
     expect(identities).toEqual(expect.arrayContaining(['shaked@alumot.uk', 'alumot.uk', 'not.alone.mentoring@gmail.com', 'complaints@county-council.example', 'county-council.example', 'ops@example.org', 'mail.example.org']));
     expect(identities).not.toContain('*');
