@@ -21,6 +21,25 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.bench-out');
 const RUNS = 15;
 
+type FunctionModule = (typeof FUNCTION_MODULES)[number];
+
+/**
+ * Each function's bundle budget in KB, minified with the SDK left out: 250 for a function that neither renders
+ * pages nor parses MIME nor draws charts. The others carry what they use, each named: a run over any budget fails.
+ */
+const BUNDLE_BUDGET_KB: Record<FunctionModule, { readonly kb: number; readonly carries?: string }> = {
+  'deadline-timer': { kb: 250 },
+  'daily-digest': { kb: 250 },
+  'outbox-sender': { kb: 250 },
+  'mail-events': { kb: 250 },
+  'complaint-form': { kb: 300, carries: 'its pages (hono JSX) and the letters a new case owes, on luxon, hono, zod/mini and Powertools (180 KB together)' },
+  'complainant-page': { kb: 300, carries: 'its pages and the letters a next stage owes, on the same libraries' },
+  'staff-console': { kb: 400, carries: 'every console page and action, and openid-client for the sign-in' },
+  'console-reports': { kb: 1000, carries: 'Observable Plot and a DOM to draw its charts in (linkedom)' },
+  'email-intake': { kb: 1400, carries: "mailparser and its character sets (iconv-lite, libmime, encoding-japanese) and HTML-to-text" },
+  'held-release': { kb: 1450, carries: 'mailparser, as intake, to take a held message in' },
+};
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -65,7 +84,8 @@ function synthesizedBundles(): { module: string; file: string }[] {
 
 export async function bundlesBenchmark(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  console.log(`  function          bundle (KB)   cold import (ms)   bare SDK import (ms)   ratio   biggest parts (KB)`);
+  console.log(`  function          bundle (KB)  budget   cold import (ms)   bare SDK import (ms)   ratio   biggest parts (KB)`);
+  const over: string[] = [];
   for (const { module, file } of synthesizedBundles()) {
     // The deployed bundle, copied where Node finds the SDK (the Lambda runtime provides it; here, node_modules).
     const code = readFileSync(file, 'utf8');
@@ -95,9 +115,17 @@ export async function bundlesBenchmark(): Promise<void> {
     }
     const biggest = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round(v / 1024)}`).join(', ');
     const { bundle: ms, bare } = coldImports(`./${module}.mjs`, `./${module}-bare.mjs`);
-    console.log(`  ${module.padEnd(16)}  ${String(Math.round(Buffer.byteLength(code) / 1024)).padStart(11)}   ${ms.toFixed(0).padStart(16)}   ${bare.toFixed(0).padStart(20)}   ${(ms / bare).toFixed(2).padStart(5)}x   ${biggest}`);
+    const kb = Math.round(Buffer.byteLength(code) / 1024);
+    const budget = BUNDLE_BUDGET_KB[module as FunctionModule];
+    if (kb > budget.kb) over.push(`${module} ${kb} KB`);
+    console.log(`  ${module.padEnd(16)}  ${String(kb).padStart(11)}  ${String(budget.kb).padStart(6)}${kb > budget.kb ? '!' : ' '}  ${ms.toFixed(0).padStart(16)}   ${bare.toFixed(0).padStart(20)}   ${(ms / bare).toFixed(2).padStart(5)}x   ${biggest}`);
   }
   console.log(`  (the bundles cdk synth makes; cold import: median of ${RUNS} fresh Node processes each, bundle and bare taken in turn; the bare module imports the same @aws-sdk packages the bundle leaves to the runtime)`);
+  for (const [module, { kb, carries }] of Object.entries(BUNDLE_BUDGET_KB)) if (carries) console.log(`  budget ${kb} KB for ${module}: ${carries}`);
+  if (over.length > 0) {
+    console.log(`  OVER BUDGET: ${over.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 interface Counted {

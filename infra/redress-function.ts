@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ESM_REQUIRE_BANNER = "import { createRequire as redressRequire } from 'module'; const require = redressRequire(import.meta.url);";
 
 /** The functions, by handler module under functions/. */
-export const FUNCTION_MODULES = ['email-intake', 'complaint-form', 'complainant-page', 'staff-console', 'deadline-timer', 'daily-digest', 'outbox-sender', 'mail-events'] as const;
+export const FUNCTION_MODULES = ['email-intake', 'complaint-form', 'complainant-page', 'staff-console', 'console-reports', 'held-release', 'deadline-timer', 'daily-digest', 'outbox-sender', 'mail-events'] as const;
 
 export interface RedressFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime'> {
   /** The handler module under functions/, e.g. "email-intake". */

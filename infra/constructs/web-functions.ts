@@ -29,6 +29,8 @@ export class WebFunctions extends Construct {
   readonly form: RedressFunction;
   readonly page: RedressFunction;
   readonly console: RedressFunction;
+  readonly reports: RedressFunction;
+  readonly heldRelease: RedressFunction;
 
   constructor(scope: Construct, id: string, props: WebFunctionsProps) {
     super(scope, id);
@@ -120,22 +122,56 @@ export class WebFunctions extends Construct {
         REDRESS_OIDC_LOGOUT_URL: `${signIn.baseUrl()}/logout`,
       },
     });
-    // Releasing held mail reads the raw message and stores its attachments beside it (an oversize copy goes again).
+    const sessionSecret = secret('ConsoleSessionSecret', "Signs the console's session cookies");
+    const signedInByTheConsole = "The console signs staff in itself (Cognito's code flow, then a signed session cookie checked on every request, with CSRF tokens on every form); an API Gateway JWT authoriser cannot read a cookie session.";
+    // Reading raw mail is only to sign the links to its files that the browser fetches from S3 itself.
     this.console
       .bindCases(storage.table)
-      .bindRawMail(storage.rawMail, 'read', 'store', 'discard-oversize-attachments')
+      .bindRawMail(storage.rawMail, 'read')
       .bindSecret('REDRESS_OIDC_CLIENT_SECRET_ARN', clientSecret)
-      .bindSecret('REDRESS_SESSION_SECRET_ARN', secret('ConsoleSessionSecret', "Signs the console's session cookies"));
+      .bindSecret('REDRESS_SESSION_SECRET_ARN', sessionSecret);
     frontDoor.route('StaffConsoleIntegration', this.console, [
       { path: '/console', methods: [HttpMethod.GET] },
       { path: '/console/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST] },
-    ], "The console signs staff in itself (Cognito's code flow, then a signed session cookie checked on every request, with CSRF tokens on every form); an API Gateway JWT authoriser cannot read a cookie session.");
+    ], signedInByTheConsole);
+
+    // The board's reports, on the console's session: the charts load here and nowhere else. It reads cases (and
+    // notes each monitoring export on their timelines); it has no bucket and signs nobody in.
+    this.reports = new RedressFunction(this, 'ConsoleReports', {
+      handlerModule: 'console-reports',
+      house,
+      serviceName: 'redress-console-reports',
+      description: "The staff console's annual reports and monitoring export",
+      timeout: Duration.seconds(30),
+    });
+    this.reports.bindCases(storage.table).bindSecret('REDRESS_SESSION_SECRET_ARN', sessionSecret);
+    frontDoor.route('ConsoleReportsIntegration', this.reports, [
+      { path: '/console/reports/{policy}', methods: [HttpMethod.GET] },
+      { path: '/console/reports/{policy}/monitoring', methods: [HttpMethod.GET] },
+    ], signedInByTheConsole);
+
+    // Releasing held mail, on the console's session: it alone parses raw mail there, reading the message and
+    // storing its attachments beside it (an oversize copy goes again), never deleting the message itself.
+    this.heldRelease = new RedressFunction(this, 'HeldRelease', {
+      handlerModule: 'held-release',
+      house,
+      serviceName: 'redress-held-release',
+      description: 'Releases held mail into a case from the staff console',
+      timeout: Duration.seconds(30),
+    });
+    this.heldRelease
+      .bindCases(storage.table)
+      .bindRawMail(storage.rawMail, 'read', 'store', 'discard-oversize-attachments')
+      .bindSecret('REDRESS_SESSION_SECRET_ARN', sessionSecret);
+    frontDoor.route('HeldReleaseIntegration', this.heldRelease, [{ path: '/console/held/{id}/release', methods: [HttpMethod.POST] }], signedInByTheConsole);
     new CfnOutput(stack, 'ConsoleUrl', { description: 'The staff console', value: `${frontDoor.publicUrl}/console` });
     new CfnOutput(stack, 'StaffUserPoolId', { description: 'Add staff here (see the README)', value: staff.userPoolId });
 
     monitoring.watchFunction('ComplaintForm', this.form);
     monitoring.watchFunction('ComplainantPage', this.page);
     monitoring.watchFunction('StaffConsole', this.console);
+    monitoring.watchFunction('ConsoleReports', this.reports);
+    monitoring.watchFunction('HeldRelease', this.heldRelease);
     monitoring.alarm('ApiServerErrorsAlarm', frontDoor.api.metricServerError(), 'The front door answered with server errors (5xx): a complainant or staff member saw a failure; see the functions’ logs');
   }
 }

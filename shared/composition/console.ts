@@ -6,15 +6,9 @@ import { heldFor, heldToSettle } from '#application/console/held-access';
 import { discardHeld } from '#application/held/discard-held';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { FileLinks } from '#application/ports/file-links';
-import type { ReportRecords } from '#application/ports/report-records';
 import type { PendingActions } from '#application/ports/pending-actions';
 import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
-import { boardReport } from '#application/console/board-report';
-import { monitoringExportFor } from '#application/console/monitoring-export-for';
 import { mayReadReport } from '#domain/access/case-access';
-import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
-import type { RawMail } from '#application/ports/raw-mail';
-import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { DryRunCases } from '#application/console/dry-run-cases';
 import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
@@ -36,10 +30,10 @@ import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3FileLinks } from '#adapters/s3/s3-file-links';
-import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
-import { secretValue } from '#adapters/secrets/secret-value';
 import { systemClock } from '#adapters/clock/system-clock';
+import { secretValue } from '#adapters/secrets/secret-value';
 import { casesTable } from './cases-table.js';
+import { consoleSessionSettings, consoleSessionSecret } from './console-session-settings.js';
 import { s3Client } from './s3-client.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
@@ -48,11 +42,9 @@ import { bindStaffActions } from './staff-actions.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
-  readonly reportRecords: ReportRecords;
   readonly pendingActions: PendingActions;
   readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
-  readonly rawMail: RawMail;
   readonly cases: Cases;
   readonly counters: Counters;
   readonly outbox: Outbox;
@@ -61,7 +53,7 @@ export interface ConsolePorts {
   readonly metrics: Metrics;
 }
 
-/** The console's routes over their ports and secrets, the same locally and in Lambda. */
+/** The console's pages over their ports and secrets, the same locally and in Lambda. */
 export function consoleDeps(
   config: Config,
   ports: ConsolePorts,
@@ -69,9 +61,10 @@ export function consoleDeps(
   downloads?: ConsoleDeps['downloads'],
 ): ConsoleDeps {
   const deps = { ...settingsFrom(config), ...ports };
-  const publicUrl = requiredSetting(config.REDRESS_PUBLIC_URL, 'REDRESS_PUBLIC_URL', 'the front door staff sign in through');
-  const base = publicUrl.replace(/\/+$/, '');
+  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.clock);
+  const base = session.publicUrl.replace(/\/+$/, '');
   return {
+    ...session,
     signIn: new OidcSignIn({
       issuer: requiredSetting(config.REDRESS_OIDC_ISSUER, 'REDRESS_OIDC_ISSUER', 'the sign-in provider (Cognito)'),
       clientId: config.REDRESS_OIDC_CLIENT_ID,
@@ -93,14 +86,6 @@ export function consoleDeps(
     },
     held: {
       list: (member) => heldFor(deps, member),
-      release: async (member, id, policyId) => {
-        await heldToSettle(deps, member, id);
-        // Mail to no organisation goes only where the person works (an operator may send it anywhere).
-        if (policyId && !member.operator && !member.memberships.some((m) => m.policyId === policyId)) throw new HeldMessageNotFoundError(id);
-        // The mail parser (and its character sets) loads only when someone releases held mail, not on every cold start.
-        const { releaseHeld } = await import('#application/held/release-held');
-        return releaseHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, ...(policyId ? { policyId } : {}) });
-      },
       discard: async (member, id, reason) => {
         await heldToSettle(deps, member, id);
         return discardHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, reason });
@@ -109,36 +94,27 @@ export function consoleDeps(
     organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
-    report: (member, policyId, year) => boardReport(deps, member, policyId, year),
-    monitoring: (member, policyId, year) => monitoringExportFor(deps, member, policyId, year, DateTime.fromJSDate(ports.clock.now())),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
-    publishThreshold: config.REDRESS_REPORT_PUBLISH_THRESHOLD,
-    sessionSecret: secrets.sessionSecret,
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
-    publicUrl,
     ...(downloads ? { downloads } : {}),
-    now: () => ports.clock.now(),
   };
 }
 
-/** The console function: cases, outbox and held mail in DynamoDB, raw mail in S3 (to release held mail, and links to files), secrets from Secrets Manager. */
+/** The console function: cases, outbox and held mail in DynamoDB, links to files in S3, secrets from Secrets Manager. */
 export async function composeStaffConsole(config: Config): Promise<{ deps: ConsoleDeps; log: ReturnType<typeof powertoolsLog>; metrics: PowertoolsMetrics }> {
   const table = casesTable(config);
   const log = powertoolsLog('redress-staff-console');
   const metrics = new PowertoolsMetrics('redress-staff-console');
-  const bucket = requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket held raw mail is released from');
+  const bucket = requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket files are linked to from');
   const clientSecretArn = requiredSetting(config.REDRESS_OIDC_CLIENT_SECRET_ARN, 'REDRESS_OIDC_CLIENT_SECRET_ARN', "the Secrets Manager secret holding the Cognito app client's secret");
-  const sessionSecretArn = requiredSetting(config.REDRESS_SESSION_SECRET_ARN, 'REDRESS_SESSION_SECRET_ARN', 'the Secrets Manager secret that signs console sessions');
-  const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), secretValue(config.AWS_REGION, sessionSecretArn)]);
+  const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), consoleSessionSecret(config)]);
   const ports: ConsolePorts = {
     policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table),
-    reportRecords: new DynamoDbReportRecords(table),
     pendingActions: new DynamoDbPendingActions(table),
     heldMail: new DynamoDbHeldMail(table),
-    rawMail: new S3RawMailStore(s3Client(config), bucket),
     // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.
     fileLinks: new S3FileLinks(s3Client(config), bucket, config.REDRESS_FILE_LINK_SECONDS),
     clock: systemClock,

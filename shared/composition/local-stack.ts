@@ -24,6 +24,8 @@ import { SealedFileLinks } from '#adapters/http/sealed-file-links';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
 import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import { consoleDeps } from './console.js';
+import { consoleReportsDeps } from './console-reports.js';
+import { heldReleaseDeps } from './held-release.js';
 import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
 import { bindUseCases, type Ports } from './use-cases.js';
@@ -69,6 +71,8 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
       };
       return consoleDeps(config, { ...ports, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);
     },
+    consoleReports: () => consoleReportsDeps(config, ports, config.REDRESS_SESSION_SECRET),
+    heldRelease: () => heldReleaseDeps(config, ports, config.REDRESS_SESSION_SECRET),
   };
 }
 

@@ -25,6 +25,8 @@ const schema = z.object({
   /** Set for the aws-ses-v2-local emulator; unset on AWS. */
   REDRESS_SES_ENDPOINT: z.optional(z.url()),
   REDRESS_SES_CONFIGURATION_SET: z.optional(text(1)),
+  /** Set for an S3-compatible server on loopback (the tests' s3rver), reached by path; unset on AWS. */
+  REDRESS_S3_ENDPOINT: z.optional(z.url()),
   /** S3 bucket of raw mail on AWS; when unset, raw mail is kept on disk under REDRESS_DATA_DIR. */
   REDRESS_RAW_MAIL_BUCKET: z.optional(text(3)),
   /** The S3 key prefix SES's receipt rule writes raw mail under. */

@@ -19,6 +19,9 @@ const OWN_SETTING: Record<(typeof FUNCTION_MODULES)[number], RegExp | undefined>
   'complaint-form': /REDRESS_FORM_SECRET_ARN/,
   'complainant-page': /REDRESS_RAW_MAIL_BUCKET/,
   'staff-console': /REDRESS_RAW_MAIL_BUCKET/,
+  // The reports read no raw mail: only the key that signs the console's sessions.
+  'console-reports': /REDRESS_SESSION_SECRET_ARN/,
+  'held-release': /REDRESS_RAW_MAIL_BUCKET/,
   'deadline-timer': /REDRESS_RAW_MAIL_BUCKET/,
   'daily-digest': undefined,
   'outbox-sender': /REDRESS_SCHEDULE_GROUP/,
@@ -41,7 +44,7 @@ describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {
     });
     const saved = { ...process.env };
     Object.assign(process.env, { REDRESS_STACK: 'aws', REDRESS_POLICIES_FILE: policiesFile() });
-    for (const name of ['REDRESS_TABLE', 'REDRESS_RAW_MAIL_BUCKET', 'REDRESS_FORM_SECRET_ARN', 'REDRESS_SCHEDULE_GROUP', 'REDRESS_SCHEDULER_ROLE_ARN', 'REDRESS_DEADLINE_FUNCTION_ARN', 'REDRESS_TIMER_DLQ_ARN']) {
+    for (const name of ['REDRESS_TABLE', 'REDRESS_RAW_MAIL_BUCKET', 'REDRESS_FORM_SECRET_ARN', 'REDRESS_SCHEDULE_GROUP', 'REDRESS_SCHEDULER_ROLE_ARN', 'REDRESS_DEADLINE_FUNCTION_ARN', 'REDRESS_TIMER_DLQ_ARN', 'REDRESS_SESSION_SECRET_ARN']) {
       delete process.env[name];
     }
     try {

@@ -124,7 +124,7 @@ describe('RedressStack', () => {
   it('runs every function of its own on Node 22 arm64, traced, logging JSON to its own encrypted log group kept a year, under a role with no managed policy', () => {
     const functions = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([, f]) => f.Properties.Environment?.Variables?.REDRESS_STACK === 'aws');
     expect(functions.map(([, f]) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(
-      ['complainant-page', 'complaint-form', 'daily-digest', 'deadline-timer', 'email-intake', 'mail-events', 'outbox-sender', 'staff-console'].map((m) => `redress-${m}`),
+      ['complainant-page', 'complaint-form', 'console-reports', 'daily-digest', 'deadline-timer', 'email-intake', 'held-release', 'mail-events', 'outbox-sender', 'staff-console'].map((m) => `redress-${m}`),
     );
     const roles = template.findResources('AWS::IAM::Role');
     const groups = template.findResources('AWS::Logs::LogGroup');
@@ -151,7 +151,7 @@ describe('RedressStack', () => {
   it("tells the operators of every alarm: each function's errors and each dead-letter queue, through one topic their address is subscribed to", () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0] as string;
-    const functions = ['ComplainantPage', 'ComplaintForm', 'DailyDigest', 'DeadlineTimer', 'EmailIntake', 'MailEvents', 'OutboxSender', 'StaffConsole'];
+    const functions = ['ComplainantPage', 'ComplaintForm', 'ConsoleReports', 'DailyDigest', 'DeadlineTimer', 'EmailIntake', 'HeldRelease', 'MailEvents', 'OutboxSender', 'StaffConsole'];
     expect(alarms.map(([id]) => id.replace(/^Monitoring/, '').replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
       [
         ...functions.flatMap((f) => [`${f}ErrorsAlarm`, `${f}ThrottlesAlarm`]),
@@ -202,12 +202,15 @@ describe('RedressStack', () => {
     expect(routes.sort()).toEqual([
       'GET /cases/{token}',
       'GET /console',
+      'GET /console/reports/{policy}',
+      'GET /console/reports/{policy}/monitoring',
       'GET /console/{proxy+}',
       'GET /forms/{policyId}',
       'GET /forms/{policyId}/token',
       'OPTIONS /forms/{policyId}',
       'POST /cases/{token}/information',
       'POST /cases/{token}/review',
+      'POST /console/held/{id}/release',
       'POST /console/{proxy+}',
       'POST /forms/{policyId}',
     ]);
@@ -237,8 +240,31 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email', 'profile'] });
     const console = functionNamed('redress-staff-console');
     expect(console.Environment.Variables).toMatchObject({ REDRESS_OIDC_GROUPS_CLAIM: 'cognito:groups', REDRESS_OIDC_CLIENT_SECRET_ARN: expect.anything(), REDRESS_SESSION_SECRET_ARN: expect.anything() });
-    expect(deletableBy('redress-staff-console')).toEqual(['attachments/*']);
     expect(policyOf('redress-staff-console')).not.toContain('ses:');
+  });
+
+  it("routes the console's reports and held-mail release to functions of their own, on the console's session, each with only its own access", () => {
+    const reaches = routeTargets();
+    expect(reaches['GET /console']).toBe('redress-staff-console');
+    expect(reaches['GET /console/{proxy+}']).toBe('redress-staff-console');
+    expect(reaches['POST /console/{proxy+}']).toBe('redress-staff-console');
+    expect(reaches['GET /console/reports/{policy}']).toBe('redress-console-reports');
+    expect(reaches['GET /console/reports/{policy}/monitoring']).toBe('redress-console-reports');
+    expect(reaches['POST /console/held/{id}/release']).toBe('redress-held-release');
+    // One session key for the three; only the pages sign people in, so only they hold the app client's secret.
+    const secretOf = (service: string, setting: string) => JSON.stringify(functionNamed(service).Environment.Variables[setting]);
+    expect(secretOf('redress-console-reports', 'REDRESS_SESSION_SECRET_ARN')).toBe(secretOf('redress-staff-console', 'REDRESS_SESSION_SECRET_ARN'));
+    expect(secretOf('redress-held-release', 'REDRESS_SESSION_SECRET_ARN')).toBe(secretOf('redress-staff-console', 'REDRESS_SESSION_SECRET_ARN'));
+    for (const part of ['redress-console-reports', 'redress-held-release']) expect(functionNamed(part).Environment.Variables).not.toHaveProperty('REDRESS_OIDC_CLIENT_SECRET_ARN');
+    // The pages only sign links to files (the browser fetches them from S3); releasing stores attachments beside
+    // the message and may take back an oversize copy, never the message; the reports touch no bucket.
+    expect(policyOf('redress-staff-console')).toContain('s3:GetObject');
+    expect(policyOf('redress-staff-console')).not.toContain('s3:PutObject');
+    expect(deletableBy('redress-staff-console')).toEqual([]);
+    expect(policyOf('redress-held-release')).toContain('s3:PutObject');
+    expect(deletableBy('redress-held-release')).toEqual(['attachments/*']);
+    expect(policyOf('redress-console-reports')).not.toContain('s3:');
+    for (const part of ['redress-console-reports', 'redress-held-release']) expect(policyOf(part)).not.toContain('ses:');
   });
 
   it('holds deadline timers in a schedule group, invoked through a role, with failures dead-lettered', () => {
@@ -373,6 +399,19 @@ function functionNamed(service: string): FunctionProps {
   const found = Object.values(template.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service);
   if (!found) throw new Error(`no function ${service}`);
   return found.Properties as FunctionProps;
+}
+
+/** Which function (by service name) each HTTP API route reaches, through its integration. */
+function routeTargets(): Record<string, string> {
+  const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+  const functions = template.findResources('AWS::Lambda::Function');
+  const out: Record<string, string> = {};
+  for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route'))) {
+    const integration = integrations[String(route.Properties.Target['Fn::Join'][1][1].Ref)];
+    const fn = functions[String(integration?.Properties.IntegrationUri['Fn::GetAtt'][0])];
+    out[route.Properties.RouteKey as string] = String(fn?.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
+  }
+  return out;
 }
 
 /** Every IAM statement attached to a function's role, as JSON text. */

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -8,27 +8,23 @@ import type { Case, TimelineEvent } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
-import { actionFor, CONSOLE_ACTIONS, refusalLink, staffRequest, type ConsoleStaffActions, type FormValues } from './console-actions.js';
+import { actionFor, CONSOLE_ACTIONS, refusalLink, staffRequest, type ConsoleStaffActions } from './console-actions.js';
 import type { CaseSearch, Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
-import type { HeldMessage } from '#domain/mail/held-message';
 import { londonDate } from '#domain/calendar/london-date';
-import { fromGroups, type StaffMember } from '#domain/access/staff-member';
-import { html, type Signed } from './console-pages.js';
-import { pageHeaders } from './house-document.js';
-import { postedFromHere } from './same-site-post.js';
+import type { StaffMember } from '#domain/access/staff-member';
+import { html } from './console-pages.js';
+import { consoleSessions, guardConsole, SESSION_COOKIE, type ConsoleSessionSettings, type Session } from './console-session.js';
+import { heldMailPage, type HeldMailPageDeps } from './held-mail-page.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
+import { formValues } from './posted-form.js';
 import { seal, unseal } from './sealed-cookie.js';
 import type { LinkedFile } from './sealed-file-links.js';
-import type { AnnualReport } from '#application/reporting/annual-report';
-import { ReportNotFoundError } from '#application/console/board-report';
-import { reportCsv, reportRows } from '#domain/reporting/report-table';
-import { monitoringCsv, type MonitoringRow } from '#domain/reporting/monitoring-row';
 import { downloadDisposition, downloadType } from '#adapters/download-headers';
 
-/** What the console's routes call. */
-export interface ConsoleDeps {
+/** What the console's pages call. */
+export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly signIn: {
     start(): Promise<{ url: string; checks: SignInChecks }>;
     finish(currentUrl: URL, checks: SignInChecks): Promise<SignedIn>;
@@ -44,54 +40,29 @@ export interface ConsoleDeps {
     /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
     dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
   };
-  readonly held: {
-    list(member: StaffMember): Promise<{ scope: string; messages: HeldMessage[] }[]>;
-    release(member: StaffMember, id: string, policyId: string | undefined): Promise<{ reference: string }>;
+  readonly held: HeldMailPageDeps['held'] & {
     discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
   };
-  /** The organisations of the deployment, for naming them and for releasing mail that named none. */
-  readonly organisations: readonly { readonly id: string; readonly name: string; readonly stages: readonly string[] }[];
   /** A policy as a person reads it (`policy show`), for its members; undefined for anyone else. */
   readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
-  /** The annual report of an organisation for a year (ReportNotFoundError for someone it is not for). */
-  readonly report: (member: StaffMember, policyId: string, year: number) => Promise<AnnualReport>;
-  /** Each case's monitoring fields for the year, as this person may see them (ReportNotFoundError as for the report). */
-  readonly monitoring: (member: StaffMember, policyId: string, year: number) => Promise<MonitoringRow[]>;
-  /** The organisations whose annual report this person may read. */
+  /** The organisations whose annual report this person may read (the reports are served by their own part). */
   readonly reportsFor: (member: StaffMember) => readonly string[];
-  /** The smallest count a published report shows as a number. */
-  readonly publishThreshold: number;
-  readonly sessionSecret: string;
   readonly sessionMinutes: number;
-  /** The front door as staff reach it: the sign-in comes back to <publicUrl>/console/callback. */
-  readonly publicUrl: string;
   /**
    * The local front door's file links (/console/files/<seal>): the file a link names while it is valid. On AWS
    * links go to S3 itself and this is absent.
    */
   readonly downloads?: (token: string) => Promise<(LinkedFile & { readonly content: Readable }) | undefined>;
-  readonly now: () => Date;
 }
 
-/** What the session cookie carries: who signed in (as the provider said), and the token every form must return. */
-interface Session {
-  readonly sub: string;
-  readonly name: string;
-  readonly email?: string;
-  readonly groups: readonly string[];
-  readonly csrf: string;
-  readonly idToken?: string;
-}
-
-const SESSION = 'redress_session';
 const SIGNING_IN = 'redress_signin';
-const HEADERS = pageHeaders('same-origin');
 
 /**
  * The staff console at /console: sign-in by OpenID Connect (authorization code with PKCE; Cognito on AWS, the
  * local provider under `npm start`, the same code), a short signed session in an HttpOnly SameSite cookie (Secure
  * off localhost), a CSRF token on every form and the request's origin checked on every POST, a CSP with no script.
- * Each page shows only what the signed-in person may see.
+ * Each page shows only what the signed-in person may see. The annual reports (consoleReportsApp) and releasing held
+ * mail (heldReleaseApp) are parts of their own, so that these pages load neither the charts nor the mail parser.
  */
 export function consoleApp(deps: ConsoleDeps): Hono {
   const app = new Hono();
@@ -99,18 +70,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const cookie = { httpOnly: true, sameSite: 'Lax' as const, secure, path: '/console' };
   const now = () => deps.now().getTime();
 
-  const withHeaders = async (c: Context, next: () => Promise<void>) => {
-    await next();
-    // A download sets its own stricter policy; every page gets the console's.
-    for (const [name, value] of Object.entries(HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
-  };
-  app.use('/console', withHeaders);
-  app.use('/console/*', withHeaders);
-
-  const session = (c: Context) => unseal<Session>(getCookie(c, SESSION), deps.sessionSecret, now());
-  const memberOf = (s: Session): StaffMember => ({ id: s.sub, name: s.name, ...(s.email ? { email: s.email } : {}), ...fromGroups(s.groups) });
-  const signed = (s: Session): Signed => ({ name: s.name, csrf: s.csrf });
-  const toSignIn = (c: Context) => c.redirect(`/console/sign-in?return=${encodeURIComponent(c.req.path)}`, 302);
+  const sessions = consoleSessions(deps);
+  const { memberOf, signed, toSignIn } = sessions;
+  const session = sessions.read;
+  guardConsole(app, deps, sessions, { pages: ['/console', '/console/*'], posts: ['/console/*'] });
 
   app.get('/console/sign-in', async (c) => {
     const { url, checks } = await deps.signIn.start();
@@ -131,27 +94,15 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       return c.html(html.signInFailed(), 400);
     }
     const value: Session = { sub: who.sub, name: who.name, ...(who.email ? { email: who.email } : {}), groups: who.groups, csrf: randomBytes(24).toString('base64url'), idToken: who.idToken };
-    setCookie(c, SESSION, seal(value, deps.sessionSecret, now() + deps.sessionMinutes * 60_000), { ...cookie, maxAge: deps.sessionMinutes * 60 });
+    setCookie(c, SESSION_COOKIE, seal(value, deps.sessionSecret, now() + deps.sessionMinutes * 60_000), { ...cookie, maxAge: deps.sessionMinutes * 60 });
     return c.redirect(pending.returnTo, 302);
   });
 
   app.get('/console/signed-out', (c) => c.html(html.signedOut()));
 
-  // Every POST: from this site (the browser says so), and carrying the session's own CSRF token.
-  app.post('/console/*', async (c, next) => {
-    const s = session(c);
-    if (!s) return toSignIn(c);
-    const fromHere = postedFromHere(c, { publicOrigin: new URL(deps.publicUrl).origin });
-    const form = await c.req.parseBody();
-    const token = typeof form.csrf === 'string' ? Buffer.from(form.csrf) : Buffer.alloc(0);
-    const expected = Buffer.from(s.csrf);
-    if (!fromHere || token.length !== expected.length || !timingSafeEqual(token, expected)) return c.text('This form can only be sent from the console itself. Go back, reload the page and try again.', 403);
-    return next();
-  });
-
   app.post('/console/sign-out', async (c) => {
     const s = session(c);
-    deleteCookie(c, SESSION, { path: '/console' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/console' });
     return c.redirect(await deps.signIn.endSessionUrl(s?.idToken), 303);
   });
 
@@ -202,49 +153,6 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     });
   });
 
-  // The annual report: the year just ended unless another is asked; the figures as CSV; the published form.
-  // The monitoring fields per case (personal data, for staff): every case exported has it on its timeline.
-  app.get('/console/reports/:policy/monitoring', async (c) => {
-    const s = session(c);
-    if (!s) return toSignIn(c);
-    const year = Number.parseInt(c.req.query('year') ?? '', 10);
-    if (!(year >= 2000 && year <= Number(londonDate(deps.now()).slice(0, 4)))) return c.html(html.notFound(signed(s)), 404);
-    const policyId = c.req.param('policy');
-    try {
-      const rows = await deps.monitoring(memberOf(s), policyId, year);
-      return c.body(monitoringCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-monitoring-${year}.csv`) });
-    } catch (error) {
-      if (error instanceof ReportNotFoundError) return c.html(html.notFound(signed(s)), 404);
-      throw error;
-    }
-  });
-
-  app.get('/console/reports/:policy', async (c) => {
-    const s = session(c);
-    if (!s) return toSignIn(c);
-    const thisYear = Number(londonDate(deps.now()).slice(0, 4));
-    const asked = Number.parseInt(c.req.query('year') ?? '', 10);
-    const year = asked >= 2000 && asked <= thisYear ? asked : thisYear - 1;
-    const policyId = c.req.param('policy');
-    let report: AnnualReport;
-    try {
-      report = await deps.report(memberOf(s), policyId, year);
-    } catch (error) {
-      if (error instanceof ReportNotFoundError) return c.html(html.notFound(signed(s)), 404);
-      throw error;
-    }
-    const publication = c.req.query('publish') ? { threshold: deps.publishThreshold } : undefined;
-    if (c.req.query('format') === 'csv') {
-      const csv = reportCsv(report.figures, reportRows(report.policy, report.figures, report.previous, publication), Boolean(report.previous));
-      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-complaints-${year}.csv`) });
-    }
-    const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
-    c.header('content-security-policy', pageHeaders('same-origin', { dataImages: true })['content-security-policy'] as string);
-    // The charts (Observable Plot and a DOM to draw in) load only when a report is read, not on every cold start.
-    const { annualReportHtml } = await import('./annual-report-html.js');
-    return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
-  });
-
   app.get('/console/policies/:id', (c) => {
     const s = session(c);
     if (!s) return toSignIn(c);
@@ -252,38 +160,25 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     return text ? c.html(html.policy({ signed: signed(s), text })) : c.html(html.notFound(signed(s)), 404);
   });
 
-  const heldPage = async (c: Context, s: Session, extra: { done?: string; problem?: string } = {}, status: 200 | 400 | 404 = 200) => {
-    const member = memberOf(s);
-    const groups = await deps.held.list(member);
-    const name = (scope: string) => (scope === 'operator' ? 'Sent to no organisation' : (deps.organisations.find((o) => o.id === scope)?.name ?? scope));
-    return c.html(html.held({ signed: signed(s), groups: groups.map((g) => ({ ...g, name: name(g.scope) })), policies: deps.organisations, ...extra }), status);
-  };
+  const heldPage = (c: Context, s: Session, extra: { done?: string; problem?: string } = {}, status: 200 | 400 | 404 = 200) => heldMailPage(c, deps, sessions, s, extra, status);
   app.get('/console/held', async (c) => {
     const s = session(c);
     if (!s) return toSignIn(c);
     const done = c.req.query('released') ? `Released into ${c.req.query('released')}.` : c.req.query('discarded') ? 'Discarded; the raw message is kept.' : undefined;
     return heldPage(c, s, done ? { done } : {});
   });
-  const settle = (mode: 'release' | 'discard') => async (c: Context) => {
+  app.post('/console/held/:id/discard', async (c) => {
     const s = session(c) as Session;
     const form = formValues(await c.req.parseBody());
-    const id = c.req.param('id') ?? '';
     try {
-      if (mode === 'release') {
-        const policy = typeof form.policy === 'string' && form.policy ? form.policy : undefined;
-        const { reference } = await deps.held.release(memberOf(s), id, policy);
-        return c.redirect(`/console/held?released=${encodeURIComponent(reference)}`, 303);
-      }
-      await deps.held.discard(memberOf(s), id, typeof form.reason === 'string' ? form.reason : '');
+      await deps.held.discard(memberOf(s), c.req.param('id'), typeof form.reason === 'string' ? form.reason : '');
       return c.redirect('/console/held?discarded=1', 303);
     } catch (error) {
       if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
       if (error instanceof ActionRefusedError) return heldPage(c, s, { problem: error.message }, 400);
       throw error;
     }
-  };
-  app.post('/console/held/:id/release', settle('release'));
-  app.post('/console/held/:id/discard', settle('discard'));
+  });
 
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
@@ -324,12 +219,3 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   return app;
 }
 
-/** A posted form's answers, files left out (no console form takes one). */
-function formValues(body: Record<string, unknown>): FormValues {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, v] of Object.entries(body)) {
-    if (typeof v === 'string') out[name] = v;
-    else if (Array.isArray(v)) out[name] = v.filter((x): x is string => typeof x === 'string');
-  }
-  return out;
-}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import type { AnnualReport } from '#application/reporting/annual-report';
+import { ReportNotFoundError } from '#application/console/board-report';
+import type { StaffMember } from '#domain/access/staff-member';
+import { londonDate } from '#domain/calendar/london-date';
+import { monitoringCsv, type MonitoringRow } from '#domain/reporting/monitoring-row';
+import { reportCsv, reportRows } from '#domain/reporting/report-table';
+import { downloadDisposition } from '#adapters/download-headers';
+import { annualReportHtml } from './annual-report-html.js';
+import { html } from './console-pages.js';
+import { consoleSessions, guardConsole, type ConsoleSessionSettings } from './console-session.js';
+import { pageHeaders } from './house-document.js';
+
+/** What the board's reports call. */
+export interface ConsoleReportsDeps extends ConsoleSessionSettings {
+  /** The annual report of an organisation for a year (ReportNotFoundError for someone it is not for). */
+  readonly report: (member: StaffMember, policyId: string, year: number) => Promise<AnnualReport>;
+  /** Each case's monitoring fields for the year, as this person may see them (ReportNotFoundError as for the report). */
+  readonly monitoring: (member: StaffMember, policyId: string, year: number) => Promise<MonitoringRow[]>;
+  /** The smallest count a published report shows as a number. */
+  readonly publishThreshold: number;
+}
+
+/**
+ * The annual report in the console (/console/reports/<policy>): the year just ended unless another is asked, its
+ * figures as CSV, the published form; and the monitoring fields per case (personal data, for staff), every case
+ * exported having it on its timeline. A part of its own, as on AWS it is a function of its own: the charts
+ * (Observable Plot and a DOM to draw in) load only where reports are read. Signed in by the console's pages.
+ */
+export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
+  const app = new Hono();
+  const sessions = consoleSessions(deps);
+  guardConsole(app, deps, sessions, { pages: ['/console/reports/*'], posts: [] });
+
+  app.get('/console/reports/:policy/monitoring', async (c) => {
+    const s = sessions.read(c);
+    if (!s) return sessions.toSignIn(c);
+    const year = Number.parseInt(c.req.query('year') ?? '', 10);
+    if (!(year >= 2000 && year <= Number(londonDate(deps.now()).slice(0, 4)))) return c.html(html.notFound(sessions.signed(s)), 404);
+    const policyId = c.req.param('policy');
+    try {
+      const rows = await deps.monitoring(sessions.memberOf(s), policyId, year);
+      return c.body(monitoringCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-monitoring-${year}.csv`) });
+    } catch (error) {
+      if (error instanceof ReportNotFoundError) return c.html(html.notFound(sessions.signed(s)), 404);
+      throw error;
+    }
+  });
+
+  app.get('/console/reports/:policy', async (c) => {
+    const s = sessions.read(c);
+    if (!s) return sessions.toSignIn(c);
+    const thisYear = Number(londonDate(deps.now()).slice(0, 4));
+    const asked = Number.parseInt(c.req.query('year') ?? '', 10);
+    const year = asked >= 2000 && asked <= thisYear ? asked : thisYear - 1;
+    const policyId = c.req.param('policy');
+    let report: AnnualReport;
+    try {
+      report = await deps.report(sessions.memberOf(s), policyId, year);
+    } catch (error) {
+      if (error instanceof ReportNotFoundError) return c.html(html.notFound(sessions.signed(s)), 404);
+      throw error;
+    }
+    const publication = c.req.query('publish') ? { threshold: deps.publishThreshold } : undefined;
+    if (c.req.query('format') === 'csv') {
+      const csv = reportCsv(report.figures, reportRows(report.policy, report.figures, report.previous, publication), Boolean(report.previous));
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-complaints-${year}.csv`) });
+    }
+    const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+    c.header('content-security-policy', pageHeaders('same-origin', { dataImages: true })['content-security-policy'] as string);
+    return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
+  });
+  return app;
+}
