@@ -7,7 +7,7 @@ import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
-import { heldFor, heldToSettle } from '#application/console/held-access';
+import { heldFor, heldToRelease } from '#application/console/held-access';
 import { releaseHeld } from '#application/held/release-held';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
@@ -16,7 +16,6 @@ import type { HeldMail } from '#application/ports/held-mail';
 import type { Log } from '#application/ports/log';
 import type { Metrics } from '#application/ports/metrics';
 import type { RawMail } from '#application/ports/raw-mail';
-import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { policyDefaultsFrom, type Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable } from './cases-table.js';
@@ -45,9 +44,7 @@ export function heldReleaseDeps(config: Config, ports: HeldReleasePorts, session
     held: {
       list: (member) => heldFor(deps, member),
       release: async (member, id, policyId) => {
-        await heldToSettle(deps, member, id);
-        // Mail to no organisation goes only where the person works (an operator may send it anywhere).
-        if (policyId && !member.operator && !member.memberships.some((m) => m.policyId === policyId)) throw new HeldMessageNotFoundError(id);
+        await heldToRelease(deps, member, id, policyId);
         return releaseHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, ...(policyId ? { policyId } : {}) });
       },
     },

@@ -32,3 +32,13 @@ export async function heldToSettle(deps: { readonly heldMail: Pick<HeldMail, 'ge
   if (!held || !heldScopesFor(member, deps.policies).includes(held.scope)) throw new HeldMessageNotFoundError(id);
   return held;
 }
+
+/**
+ * A held message this person may release into `policyId`'s cases: one they may settle, and mail to no
+ * organisation only into one where they work (an operator may release it into any).
+ */
+export async function heldToRelease(deps: { readonly heldMail: Pick<HeldMail, 'get'>; readonly policies: PolicySet }, member: StaffMember, id: string, policyId: string | undefined): Promise<HeldMessage> {
+  const held = await heldToSettle(deps, member, id);
+  if (policyId && !member.operator && !member.memberships.some((m) => m.policyId === policyId)) throw new HeldMessageNotFoundError(id);
+  return held;
+}
