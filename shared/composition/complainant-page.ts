@@ -1,8 +1,6 @@
-import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import type { ComplainantPageDeps } from '#adapters/http/complainant-page-app';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
@@ -23,6 +21,7 @@ import { s3Client } from './s3-client.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 export interface ComplainantPagePorts {
   readonly policies: PolicySet;
@@ -52,7 +51,7 @@ export function composeComplainantPage(config: Config): { deps: ComplainantPageD
   const table = casesTable(config);
   const log = powertoolsLog('redress-complainant-page');
   const ports: ComplainantPagePorts = {
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table),

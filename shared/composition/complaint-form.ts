@@ -1,8 +1,6 @@
-import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import type { ComplaintFormDeps } from '#adapters/http/complaint-form-app';
 import { secretValue } from '#adapters/secrets/secret-value';
 import { systemClock } from '#adapters/clock/system-clock';
@@ -20,6 +18,7 @@ import { casesTable } from './cases-table.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 /** The web form's handler over its ports, the same locally and in Lambda. */
 export function formHandlerDeps(config: Config, ports: { policies: PolicySet; cases: Cases; counters: Counters; rateLimiter: RateLimiter; clock: Clock; log: Log; metrics: Metrics }, secret: string): ComplaintFormDeps {
@@ -55,7 +54,7 @@ export async function composeComplaintForm(config: Config): Promise<{ deps: Comp
       ? await secretValue(config.AWS_REGION, requiredSetting(config.REDRESS_FORM_SECRET_ARN, 'REDRESS_FORM_SECRET_ARN', 'the Secrets Manager secret that signs form tokens'))
       : config.REDRESS_FORM_SECRET;
   const ports = {
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     rateLimiter: new DynamoDbRateLimiter(table.client, table.name),

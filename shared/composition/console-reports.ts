@@ -3,7 +3,6 @@ import type { ConsoleReportsDeps } from '#adapters/http/console-reports-app';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbReportRecords } from '#adapters/dynamodb/dynamodb-report-records';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { systemClock } from '#adapters/clock/system-clock';
 import { boardReport } from '#application/console/board-report';
@@ -12,13 +11,13 @@ import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { ReportRecords } from '#application/ports/report-records';
-import { policyDefaultsFrom, type Config } from '#config/config';
+import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable } from './cases-table.js';
 import { consoleSessionSecret, consoleSessionSettings } from './console-session-settings.js';
 import { powertoolsLog } from './powertools-log.js';
-import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 export interface ConsoleReportsPorts {
   readonly policies: PolicySet;
@@ -46,7 +45,7 @@ export async function composeConsoleReports(config: Config) {
   const log = powertoolsLog('redress-console-reports');
   const metrics = new PowertoolsMetrics('redress-console-reports');
   const ports: ConsoleReportsPorts = {
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     reportRecords: new DynamoDbReportRecords(table),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),

@@ -23,12 +23,10 @@ import type { Outbox } from '#application/ports/outbox';
 import type { Config } from '#config/config';
 import { describePolicy } from '#domain/policy/describe-policy';
 import type { PolicySet } from '#domain/policy/policy-set';
-import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3FileLinks } from '#adapters/s3/s3-file-links';
 import { systemClock } from '#adapters/clock/system-clock';
 import { secretValue } from '#adapters/secrets/secret-value';
@@ -39,6 +37,7 @@ import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
 import { bindStaffActions } from './staff-actions.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
@@ -109,7 +108,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
   const clientSecretArn = requiredSetting(config.REDRESS_OIDC_CLIENT_SECRET_ARN, 'REDRESS_OIDC_CLIENT_SECRET_ARN', "the Secrets Manager secret holding the Cognito app client's secret");
   const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), consoleSessionSecret(config)]);
   const ports: ConsolePorts = {
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table),

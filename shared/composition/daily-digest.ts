@@ -1,8 +1,6 @@
-import { policyDefaultsFrom } from '#config/config';
 import type { DateTime } from 'luxon';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { systemClock } from '#adapters/clock/system-clock';
 import { sendDigest } from '#application/correspondence/send-digest';
 import { sendAnnualReport } from '#application/reporting/send-annual-report';
@@ -11,14 +9,14 @@ import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-acti
 import type { Config } from '#config/config';
 import { casesTable } from './cases-table.js';
 import { powertoolsLog } from './powertools-log.js';
-import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 /** The digest function: open cases and report records read from DynamoDB, digests (and January's annual reports) written to the outbox. No mail parser, no SES. */
 export function composeDailyDigest(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-daily-digest');
-  const policies = loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config));
+  const policies = deployedPolicies(config);
   const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table), reportRecords: new DynamoDbReportRecords(table), pendingActions: new DynamoDbPendingActions(table), clock: systemClock, log };
   return { log, policies, send: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now), sendReport: (policyId: string, now: DateTime) => sendAnnualReport(deps, policyId, now) };
 }

@@ -1,6 +1,4 @@
-import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
 import { fireTimer } from '#application/deadlines/fire-timer';
@@ -12,6 +10,7 @@ import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 /** The deadline function: cases in DynamoDB, and raw mail in S3 for destruction at retention. No SES, no Scheduler. */
 export function composeDeadlineTimer(config: Config) {
@@ -19,7 +18,7 @@ export function composeDeadlineTimer(config: Config) {
   const metrics = new PowertoolsMetrics('redress-deadline-timer');
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(casesTable(config), config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail is destroyed from at retention')),
     clock: systemClock,

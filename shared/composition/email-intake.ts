@@ -1,8 +1,6 @@
-import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
 import { takeEmail, type InboundEmail } from '#application/intake/take-email';
@@ -13,6 +11,7 @@ import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 /**
  * The email intake function: raw mail in S3, cases, counters and held mail in DynamoDB. No SES and no
@@ -24,7 +23,7 @@ export function composeEmailIntake(config: Config) {
   const metrics = new PowertoolsMetrics('redress-email-intake');
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),

@@ -3,7 +3,6 @@ import type { HeldReleaseDeps } from '#adapters/http/held-release-app';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
@@ -16,7 +15,7 @@ import type { HeldMail } from '#application/ports/held-mail';
 import type { Log } from '#application/ports/log';
 import type { Metrics } from '#application/ports/metrics';
 import type { RawMail } from '#application/ports/raw-mail';
-import { policyDefaultsFrom, type Config } from '#config/config';
+import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { casesTable } from './cases-table.js';
 import { consoleSessionSecret, consoleSessionSettings } from './console-session-settings.js';
@@ -24,6 +23,7 @@ import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { s3Client } from './s3-client.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 export interface HeldReleasePorts {
   readonly policies: PolicySet;
@@ -58,7 +58,7 @@ export async function composeHeldRelease(config: Config) {
   const log = powertoolsLog('redress-held-release');
   const metrics = new PowertoolsMetrics('redress-held-release');
   const ports: HeldReleasePorts = {
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket held raw mail is released from')),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),

@@ -1,21 +1,19 @@
-import { policyDefaultsFrom } from '#config/config';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { systemClock } from '#adapters/clock/system-clock';
 import { recordDeliveryReport } from '#application/correspondence/record-delivery-report';
 import type { Config } from '#config/config';
 import type { DeliveryReport } from '#domain/case/delivery-report';
 import { casesTable } from './cases-table.js';
 import { powertoolsLog } from './powertools-log.js';
-import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 /** The mail-events function: SES's reports on letters, onto their cases in DynamoDB. No bucket, no SES, no Scheduler. */
 export function composeMailEvents(config: Config) {
   const log = powertoolsLog('redress-mail-events');
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(casesTable(config), config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     clock: systemClock,
     log,

@@ -1,8 +1,6 @@
-import { policyDefaultsFrom } from '#config/config';
 import { EventBridgeTimers } from '#adapters/scheduler/eventbridge-timers';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
-import { loadPolicyBundle } from '#adapters/file/policy-bundle';
 import { SesMailer } from '#adapters/ses/ses-mailer';
 import { systemClock } from '#adapters/clock/system-clock';
 import { sendDueLetters } from '#application/correspondence/send-due-letters';
@@ -14,6 +12,7 @@ import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
+import { deployedPolicies } from './deployed-policies.js';
 
 /** The outbox sender: the only function that sends mail (SES) and sets timers (Scheduler). */
 export function composeOutboxSender(config: Config) {
@@ -31,7 +30,7 @@ export function composeOutboxSender(config: Config) {
   });
   const deps = {
     ...settingsFrom(config),
-    policies: loadPolicyBundle(requiredSetting(config.REDRESS_POLICIES_FILE, 'REDRESS_POLICIES_FILE', 'the policies the stack deployed'), policyDefaultsFrom(config)),
+    policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     outbox: new DynamoDbOutbox(table),
     mailer: new SesMailer(sesClient(config), config.REDRESS_SES_CONFIGURATION_SET),

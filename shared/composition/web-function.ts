@@ -10,12 +10,13 @@ import { coldStart } from './cold-start.js';
 export interface ComposedWebPart {
   readonly app: Hono;
   readonly log: { readonly logger: Logger };
-  readonly metrics: PowertoolsMetrics;
+  /** Published after each request; a part that counts nothing (the complainant's page) has none. */
+  readonly metrics?: PowertoolsMetrics;
 }
 
 /**
  * A part of the web app as a Lambda handler behind the HTTP API: composed on the first request (a failed
- * composition is tried again on the next), each invocation's context on its logs, its metrics published after it.
+ * composition is tried again on the next), each invocation's context on its logs, any metrics published after it.
  */
 export function webFunction(compose: () => Promise<ComposedWebPart>): (event: LambdaEvent, context: Context) => ReturnType<ReturnType<typeof handle>> {
   const composed = coldStart(async () => {
@@ -25,6 +26,6 @@ export function webFunction(compose: () => Promise<ComposedWebPart>): (event: La
   return async (event, context) => {
     const { log, metrics, serve } = await composed();
     log.logger.addContext(context);
-    return metrics.publishedAfter(() => serve(event, context));
+    return metrics ? metrics.publishedAfter(() => serve(event, context)) : serve(event, context);
   };
 }

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
+import { SESSION_COOKIE } from '#adapters/http/console-session';
 import { seal } from '#adapters/http/sealed-cookie';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { loadConfig } from '#config/config';
@@ -67,7 +68,7 @@ afterAll(async () => {
 /** The cookie the console's pages set at sign-in. */
 function sessionCookie(groups: string[], csrf = 'the-session-csrf-token'): string {
   const value = seal({ sub: 'u-1', name: 'Sam Staff', email: 'sam@example.org', groups, csrf }, SESSION_SECRET, Date.now() + 30 * 60_000);
-  return `redress_session=${value}`;
+  return `${SESSION_COOKIE}=${value}`;
 }
 
 type Answer = { statusCode: number; headers?: Record<string, string>; body?: string };

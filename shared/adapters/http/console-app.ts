@@ -15,7 +15,7 @@ import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/
 import { londonDate } from '#domain/calendar/london-date';
 import type { StaffMember } from '#domain/access/staff-member';
 import { html } from './console-pages.js';
-import { consoleSessions, guardConsole, SESSION_COOKIE, type ConsoleSessionSettings, type Session } from './console-session.js';
+import { consoleSessions, SESSION_COOKIE, type ConsoleSessionSettings, type Session } from './console-session.js';
 import { heldMailPage, type HeldMailPageDeps } from './held-mail-page.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
 import { formValues } from './posted-form.js';
@@ -73,7 +73,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const sessions = consoleSessions(deps);
   const { memberOf, signed, toSignIn } = sessions;
   const session = sessions.read;
-  guardConsole(app, deps, sessions, { pages: ['/console', '/console/*'], posts: ['/console/*'] });
+  sessions.guard(app, { pages: ['/console', '/console/*'], posts: ['/console/*'] });
 
   app.get('/console/sign-in', async (c) => {
     const { url, checks } = await deps.signIn.start();

@@ -31,39 +31,39 @@ const HEADERS = pageHeaders('same-origin');
 /**
  * The signed session, read the same way by each part of the console (its pages, the board's reports, releasing
  * held mail), which on AWS are separate functions behind one front door: only the pages' function signs people in.
+ * `guard` puts the console's checks on the paths a part serves: its security headers on every answer, and on every
+ * POST a session, the browser saying the form came from this site, and the session's own CSRF token.
  */
 export function consoleSessions(settings: ConsoleSessionSettings) {
+  const read = (c: Context) => unseal<Session>(getCookie(c, SESSION_COOKIE), settings.sessionSecret, settings.now().getTime());
+  const toSignIn = (c: Context) => c.redirect(`/console/sign-in?return=${encodeURIComponent(c.req.path)}`, 302);
+  const publicOrigin = new URL(settings.publicUrl).origin;
   return {
-    read: (c: Context) => unseal<Session>(getCookie(c, SESSION_COOKIE), settings.sessionSecret, settings.now().getTime()),
+    read,
     memberOf: (s: Session): StaffMember => ({ id: s.sub, name: s.name, ...(s.email ? { email: s.email } : {}), ...fromGroups(s.groups) }),
     signed: (s: Session): Signed => ({ name: s.name, csrf: s.csrf }),
-    toSignIn: (c: Context) => c.redirect(`/console/sign-in?return=${encodeURIComponent(c.req.path)}`, 302),
+    toSignIn,
+    guard(app: Hono, paths: { readonly pages: readonly string[]; readonly posts: readonly string[] }): void {
+      for (const path of paths.pages) {
+        app.use(path, async (c, next) => {
+          await next();
+          // A download sets its own stricter policy; every page gets the console's.
+          for (const [name, value] of Object.entries(HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
+        });
+      }
+      for (const path of paths.posts) {
+        app.post(path, async (c, next) => {
+          const s = read(c);
+          if (!s) return toSignIn(c);
+          const form = await c.req.parseBody();
+          const token = typeof form.csrf === 'string' ? Buffer.from(form.csrf) : Buffer.alloc(0);
+          const expected = Buffer.from(s.csrf);
+          if (!postedFromHere(c, { publicOrigin }) || token.length !== expected.length || !timingSafeEqual(token, expected)) return c.text('This form can only be sent from the console itself. Go back, reload the page and try again.', 403);
+          return next();
+        });
+      }
+    },
   };
 }
 
 export type ConsoleSessions = ReturnType<typeof consoleSessions>;
-
-/**
- * The console's guards on the paths a part serves: its security headers on every answer, and on every POST a
- * session, the browser saying the form came from this site, and the session's own CSRF token.
- */
-export function guardConsole(app: Hono, settings: ConsoleSessionSettings, sessions: ConsoleSessions, paths: { readonly pages: readonly string[]; readonly posts: readonly string[] }): void {
-  const withHeaders = async (c: Context, next: () => Promise<void>) => {
-    await next();
-    // A download sets its own stricter policy; every page gets the console's.
-    for (const [name, value] of Object.entries(HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
-  };
-  for (const path of paths.pages) app.use(path, withHeaders);
-  const publicOrigin = new URL(settings.publicUrl).origin;
-  for (const path of paths.posts) {
-    app.post(path, async (c, next) => {
-      const s = sessions.read(c);
-      if (!s) return sessions.toSignIn(c);
-      const form = await c.req.parseBody();
-      const token = typeof form.csrf === 'string' ? Buffer.from(form.csrf) : Buffer.alloc(0);
-      const expected = Buffer.from(s.csrf);
-      if (!postedFromHere(c, { publicOrigin }) || token.length !== expected.length || !timingSafeEqual(token, expected)) return c.text('This form can only be sent from the console itself. Go back, reload the page and try again.', 403);
-      return next();
-    });
-  }
-}

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import type { StaffMember } from '#domain/access/staff-member';
 import { ActionRefusedError } from '#domain/case/case-change';
-import { consoleSessions, guardConsole, type ConsoleSessionSettings, type Session } from './console-session.js';
+import { consoleSessions, type ConsoleSessionSettings, type Session } from './console-session.js';
 import { heldMailPage, type HeldMailPageDeps } from './held-mail-page.js';
 import { formValues } from './posted-form.js';
 
@@ -23,7 +23,7 @@ export function heldReleaseApp(deps: HeldReleaseDeps): Hono {
   const app = new Hono();
   const sessions = consoleSessions(deps);
   const path = '/console/held/:id/release';
-  guardConsole(app, deps, sessions, { pages: [path], posts: [path] });
+  sessions.guard(app, { pages: [path], posts: [path] });
   app.post(path, async (c) => {
     const s = sessions.read(c) as Session;
     const form = formValues(await c.req.parseBody());
