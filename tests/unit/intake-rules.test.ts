@@ -78,6 +78,28 @@ describe('one acknowledgement per sender, per organisation, per day', () => {
     expect(sentTo(stack, 'sam@example.net').map((m) => m.subject)).toEqual([`[${a}] We have received your complaint`, `[${b}] We have received your complaint`]);
   });
 
+  it.each([
+    ['plus and case variants', ['Jo+1@Example.com', 'jo@example.com', 'JO+complaints@EXAMPLE.COM']],
+    ["Gmail's dots, and googlemail.com", ['jo.smith@gmail.com', 'josmith@googlemail.com', 'J.O.Smith+x@Gmail.com']],
+  ])('%s of one mailbox are one sender: one acknowledgement that day', async (_what, addresses) => {
+    const stack = memoryStack();
+    const references = [];
+    for (const [i, from] of addresses.entries()) references.push(opened(await stack.deliver(email([`From: ${from}`, 'To: Shaked@alumot.uk', `Subject: Number ${i}`]))));
+    await stack.drain();
+    const acknowledgements = stack.mailer.sent.filter((m) => m.subject.endsWith('We have received your complaint'));
+    expect(acknowledgements.map((m) => m.subject)).toEqual([`[${references[0]}] We have received your complaint`]);
+    // Letters still go to the address as it came.
+    expect(acknowledgements[0]?.to).toEqual([addresses[0]?.toLowerCase()]);
+  });
+
+  it('dots elsewhere than Gmail name different people: each is acknowledged', async () => {
+    const stack = memoryStack();
+    opened(await stack.deliver(email(['From: jo.smith@example.com', 'To: Shaked@alumot.uk', 'Subject: One'])));
+    opened(await stack.deliver(email(['From: josmith@example.com', 'To: Shaked@alumot.uk', 'Subject: Two'])));
+    await stack.drain();
+    expect(stack.mailer.sent.filter((m) => m.subject.endsWith('We have received your complaint'))).toHaveLength(2);
+  });
+
   it('the same sender to the same organisation on the next day is acknowledged again', async () => {
     const stack = memoryStack();
     const a = opened(await stack.deliver(email(['From: sam@example.net', 'To: Shaked@alumot.uk', 'Subject: One']), { receivedAt: '2026-11-23T10:00:00Z' }));

@@ -6,6 +6,7 @@ import { reachableByEmail } from '#domain/case/reachable';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';
+import { mailboxKey } from '#domain/text/mailbox-key';
 import { caseWrite } from '../case-write.js';
 import { newPageToken } from '../complainant/page-token.js';
 import { contentionPause } from '../contention-pause.js';
@@ -47,7 +48,8 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
   const received = DateTime.fromISO(complaint.receivedAt);
   const year = Number(londonDate(received).slice(0, 4));
   const ackDate = londonDate(received);
-  const sender = complaint.complainant.email?.toLowerCase();
+  // One acknowledgement a day per mailbox, not per spelling of it (Jo+1@Example.com is jo@example.com).
+  const sender = complaint.complainant.email ? mailboxKey(complaint.complainant.email) : undefined;
   const pageToken = newPageToken();
   for (let attempt = 1; ; attempt++) {
     const [last, acknowledgedBy] = await Promise.all([

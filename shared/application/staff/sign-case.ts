@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { signCase as decide } from '#domain/case/actions/sign';
 import type { Case } from '#domain/case/case';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';
+import { mailboxKey } from '#domain/text/mailbox-key';
 import { changeCase } from '../change-case.js';
 import type { StaffDeps, StaffRequest } from './staff-deps.js';
 
@@ -12,7 +13,7 @@ import type { StaffDeps, StaffRequest } from './staff-deps.js';
  */
 export function signCase(deps: StaffDeps, request: StaffRequest): Promise<Case> {
   return changeCase(deps, request.reference, async (c, policy) => {
-    const sender = c.complainant.email?.toLowerCase();
+    const sender = c.complainant.email ? mailboxKey(c.complainant.email) : undefined;
     const date = londonDate(c.receivedAt);
     const earlier = sender ? await deps.counters.acknowledgedToday(policy.id, sender, date) : undefined;
     const acknowledge = !earlier || earlier === c.reference;

@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseDeadline, ClosureReason, Decision, StageOutcome } from '#domain/case/case';
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import { BUILT_IN_EVENTS, type LetterKind, type Policy, type RemedyKind, type Stage } from '#domain/policy/policy-schema';
+import { nameInLetters } from '#domain/text/name-in-letters';
 import { dateInWords } from './dates-in-words.js';
 import type { TemplateView } from './render-template.js';
 
@@ -103,14 +104,18 @@ function outsideBodies(policy: Policy, c: Case, all: boolean): { view: TemplateV
   return { view, required };
 }
 
-/** What every letter about a case may say: the organisation, the reference, whom it greets, who handles it. */
+/**
+ * What every letter about a case may say: the organisation, the reference, whom it greets, who handles it. The
+ * greeting names the complainant only by a plain name: whatever else they gave as their name ("Resident, your
+ * refund is waiting at ...") would speak in the organisation's voice, so the letter says "Dear complainant".
+ */
 function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
-  const name = c.complainant.anonymous ? undefined : c.complainant.name?.trim();
+  const name = c.complainant.anonymous ? undefined : nameInLetters(c.complainant.name);
   const handler = roleInLetters(policy, c.handlerRole);
   return {
     org: policy.organisation.name,
     reference: c.reference,
-    greeting: name ? `Dear ${name},` : 'Hello,',
+    greeting: `Dear ${name ?? 'complainant'},`,
     handler: capitalise(handler),
     handlerSentence: `${asSubject(handler)} will look into your complaint.`,
     confidential: c.confidential,
