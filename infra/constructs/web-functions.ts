@@ -70,7 +70,8 @@ export class WebFunctions extends Construct {
       { path: '/cases/{token}', methods: [HttpMethod.GET] },
       { path: '/cases/{token}/information', methods: [HttpMethod.POST] },
       { path: '/cases/{token}/review', methods: [HttpMethod.POST] },
-    ], "The complainant's page is reached by the unguessable key in its link (128 bits, stored only as a hash), as the letters promise; there is no account to sign in to.");
+      { path: '/confirm/{reference}/{token}', methods: [HttpMethod.GET, HttpMethod.POST] },
+    ], "The complainant's page is reached by the unguessable key in its link (128 bits, stored only as a hash), as the letters promise; there is no account to sign in to. The confirm page of a typed address likewise, by the 256-bit token only its letter carries.");
 
     // The staff console: no self sign-up (an operator adds staff), MFA by authenticator app required, one group
     // per role of each policy ("<policy-id>:<role>") and "operator".

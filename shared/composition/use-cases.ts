@@ -20,6 +20,7 @@ import type { RawMail } from '#application/ports/raw-mail';
 import type { Timers } from '#application/ports/timers';
 import { addInformation, type AddInformation } from '#application/complainant/add-information';
 import { askForReview } from '#application/complainant/ask-for-review';
+import { confirmAddressByLink, viewAddressConfirmation, type ConfirmLink } from '#application/complainant/confirm-address';
 import { viewComplainantPage } from '#application/complainant/view-page';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -66,6 +67,8 @@ export function bindUseCases(ports: Ports, settings: Settings) {
       view: (token: string) => viewComplainantPage(deps, token),
       addInformation: (request: AddInformation) => addInformation(deps, request),
       askForReview: (request: { token: string; fromStage: string; at: DateTime }) => askForReview(deps, request),
+      viewAddressConfirmation: (link: ConfirmLink) => viewAddressConfirmation(deps, link),
+      confirmAddress: (link: ConfirmLink & { at: Date }) => confirmAddressByLink(deps, link),
     },
     held: {
       list: (scope: string, which?: 'waiting' | 'settled') => ports.heldMail.list(scope, which),

@@ -201,6 +201,7 @@ describe('RedressStack', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
     expect(routes.sort()).toEqual([
       'GET /cases/{token}',
+      'GET /confirm/{reference}/{token}',
       'GET /console',
       'GET /console/reports/{policy}',
       'GET /console/reports/{policy}/monitoring',
@@ -210,6 +211,7 @@ describe('RedressStack', () => {
       'OPTIONS /forms/{policyId}',
       'POST /cases/{token}/information',
       'POST /cases/{token}/review',
+      'POST /confirm/{reference}/{token}',
       'POST /console/held/{id}/release',
       'POST /console/{proxy+}',
       'POST /forms/{policyId}',

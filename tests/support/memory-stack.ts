@@ -10,7 +10,7 @@ import { MemoryReportRecords } from '#adapters/memory/memory-report-records';
 import { MemoryPendingActions } from '#adapters/memory/memory-pending-actions';
 import { MemoryTimers } from '#adapters/memory/memory-timers';
 import { MovableClock } from '#adapters/memory/movable-clock';
-import type { IntakeOutcome } from '#application/intake/take-email';
+import type { IntakeOutcome, Verdicts } from '#application/intake/take-email';
 import type { Log } from '#application/ports/log';
 import { settingsFrom } from '#composition/settings';
 import { bindUseCases, type Ports } from '#composition/use-cases';
@@ -71,7 +71,7 @@ export interface MemoryStack {
   /** The same use cases over ports some of which a test replaced (with faulty ones, say). */
   withPorts(replace: Partial<Ports>): ReturnType<typeof bindUseCases>;
   /** Stores raw bytes as SES would and takes them in; `key` names the delivery (SES's message id). */
-  deliver(raw: string, options?: { key?: string; recipients?: string[]; envelopeFrom?: string; receivedAt?: string }): Promise<IntakeOutcome[]>;
+  deliver(raw: string, options?: { key?: string; recipients?: string[]; envelopeFrom?: string; receivedAt?: string; verdicts?: Verdicts }): Promise<IntakeOutcome[]>;
   /** Works through the outbox until nothing more is due. */
   drain(): Promise<void>;
 }
@@ -111,6 +111,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
         recipients: options.recipients ?? [],
         receivedAt: options.receivedAt ?? ports.clock.now().toISOString(),
         ...(options.envelopeFrom ? { envelopeFrom: options.envelopeFrom } : {}),
+        ...(options.verdicts ? { verdicts: options.verdicts } : {}),
       });
     },
     async drain() {

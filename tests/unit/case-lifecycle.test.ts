@@ -151,7 +151,7 @@ describe('an address typed into the web form', () => {
       sourceIp: '192.0.2.9',
     });
 
-  it('gets one short letter asking to confirm it, carrying nothing the form said; nothing more until a reply confirms it', async () => {
+  it('gets one short letter asking to confirm it, carrying nothing the form said; nothing more until a reply with its code confirms it', async () => {
     const stack = memoryStack();
     const { reference } = await submit(stack);
     await stack.drain();
@@ -165,9 +165,14 @@ describe('an address typed into the web form', () => {
     await stack.drain();
     expect(toThem()).toHaveLength(1);
     expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(false);
-    // They reply to it: the address is theirs.
-    const reply = email(['From: someone@example.net', 'To: not.alone.mentoring@gmail.com', `Subject: Re: [${reference}] Please confirm`, `In-Reply-To: ${toThem()[0]?.messageId}`], 'Yes, this is me.');
-    expect(await stack.deliver(reply)).toEqual([{ kind: 'threaded', policyId: 'not-alone-mentoring', reference }]);
+    // A reply from the address alone proves nothing (anyone can write any From): it must carry the letter's code.
+    const reply = (body: string) => email(['From: someone@example.net', 'To: not.alone.mentoring@gmail.com', `Subject: Re: [${reference}] Please confirm`, `In-Reply-To: ${toThem()[0]?.messageId}`], body);
+    expect(await stack.deliver(reply('Yes, this is me.'))).toEqual([{ kind: 'threaded', policyId: 'not-alone-mentoring', reference }]);
+    expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(false);
+    // They reply to it, their mail program quoting the letter: the address is theirs.
+    expect(await stack.deliver(reply(`Yes, this is me.
+
+> ${toThem()[0]?.text.replace(/\n/g, '\n> ')}`))).toEqual([{ kind: 'threaded', policyId: 'not-alone-mentoring', reference }]);
     expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(true);
   });
 

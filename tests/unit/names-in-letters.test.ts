@@ -4,6 +4,7 @@
  * letter, sent from the organisation's own address, says "Dear complainant". Read in the rendered letters, over
  * memory fakes.
  */
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { nameInLetters } from '#domain/text/name-in-letters';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
@@ -61,6 +62,25 @@ describe('the greeting of a letter', () => {
   it('is "Dear complainant" when no name was given', async () => {
     const stack = memoryStack();
     expect((await acknowledgementTo(stack, FROM)).text.startsWith('Dear complainant,\n')).toBe(true);
+  });
+
+  it("is \"Dear complainant\" when the form's name field holds a sentence, in every letter once the address is confirmed", async () => {
+    const stack = memoryStack();
+    const { reference } = await stack.useCases.submitWebComplaint({
+      policyId: 'county-council',
+      form: { name: 'Resident, your refund of GBP 950 waits at www.council-refunds.example', email: FROM, summary: 'Bins.', confidential: false, consent: true, formToken: 'x' },
+      submissionKey: 'k',
+      receivedAt: '2026-11-23T10:00:00.000Z',
+      sourceIp: '192.0.2.9',
+    });
+    await stack.drain();
+    const token = /\/confirm\/[A-Z]+-\d{4}-\d{4}\/([A-Za-z0-9_-]{43})/.exec(stack.mailer.sent.find((m) => m.to.includes(FROM))?.text ?? '')?.[1] as string;
+    await stack.useCases.complainant.confirmAddress({ reference, token, at: new Date('2026-11-23T11:00:00Z') });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'The crews came.', remedies: [], actions: [], at: DateTime.fromISO('2026-11-30T10:00:00Z'), actor: 'manager' });
+    await stack.drain();
+    const outcome = stack.mailer.sent.find((m) => m.to.includes(FROM) && m.subject === `[${reference}] Our decision on your complaint`);
+    expect(outcome?.text.startsWith('Dear complainant,\n')).toBe(true);
+    expect(outcome?.text).not.toContain('refund');
   });
 
   it('keeps the name as it came on the case, for staff to read', async () => {

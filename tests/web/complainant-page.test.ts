@@ -147,3 +147,70 @@ describe("the complainant's page", () => {
     expect(first?.body.text).not.toContain('/cases/');
   });
 });
+
+describe('confirming an address typed into the form, over HTTP and intake', () => {
+  it("is done by the button on the letter's link, never by opening it, nor by a forged reply; the page the form links to never shows the secrets", async () => {
+    const victim = `victim.${Date.now()}@example.net`;
+    const posted = await fetch(`${stack.url}/forms/county-council`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ formToken: stack.token('county-council'), name: 'Someone Else', email: victim, summary: 'The bins were not collected.', consent: 'yes' }),
+    });
+    expect(posted.status).toBe(201);
+    const { reference, page: formPage } = (await posted.json()) as { reference: string; page: string };
+    await stack.sendLetters();
+    const [letter] = await sentEmails(stack.sesEndpoint, victim);
+    const link = /press the "Confirm my email address" button on the page it opens:\n(http:\/\/localhost:3000(\/confirm\/[A-Z]+-\d{4}-\d{4}\/[A-Za-z0-9_-]{43}))\n/.exec(letter?.body.text ?? '');
+    const code = /Your reply must include this code: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(letter?.body.text ?? '')?.[1];
+    if (!link || !code) throw new Error(`no link or code in: ${letter?.body.text}`);
+    const path = link[2] as string;
+    const isConfirmed = async () => (await stack.cases.get(reference))?.complainant.emailConfirmed;
+
+    // Whoever sent the form holds the complainant's page: it shows neither the link nor the code.
+    const formPageHtml = await (await page(formPage)).text();
+    expect(formPageHtml).not.toContain(code);
+    expect(formPageHtml).not.toContain(path);
+
+    // A reply forged with the victim's From and the reference in the subject: joined to the case, confirms nothing.
+    const forged = [`From: ${victim}`, 'To: complaints@county-council.example', `Subject: Re: [${reference}] Please confirm your email address`, `In-Reply-To: ${letter?.messageId ?? ''}`, '', 'Yes, this is me.', ''].join('\n');
+    expect(await deliver(stack, forged)).toEqual([{ kind: 'threaded', policyId: 'county-council', reference }]);
+    expect(await isConfirmed()).toBe(false);
+
+    // Opening the link (as a mail scanner does) shows a button and confirms nothing.
+    const opened = await page(path);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await opened.text();
+    expect(html).toContain('<h1>Confirm your email address</h1>');
+    expect(html).toContain(`<form method="post" action="${path}"><button type="submit">Confirm my email address</button></form>`);
+    expect(await isConfirmed()).toBe(false);
+    expect((await page(`${path.slice(0, -1)}${path.endsWith('A') ? 'B' : 'A'}`)).status).toBe(404);
+
+    // Pressed from another site: refused. Pressed on the page: confirmed, and the page says so.
+    expect((await post(path, new URLSearchParams(), { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).status).toBe(403);
+    expect(await isConfirmed()).toBe(false);
+    const pressed = await post(path, new URLSearchParams(), { 'sec-fetch-site': 'same-origin' });
+    expect(pressed.status).toBe(303);
+    expect(pressed.headers.get('location')).toBe(path);
+    expect(await isConfirmed()).toBe(true);
+    expect(await (await page(path)).text()).toContain('<h1>Your email address is confirmed</h1>');
+  });
+
+  it('a reply over intake that carries the code confirms the address', async () => {
+    const victim = `coded.${Date.now()}@example.net`;
+    const { reference } = await stack.useCases.submitWebComplaint({
+      policyId: 'county-council',
+      form: { name: 'Coded Reply', email: victim, summary: 'Bins.', confidential: false, consent: true, formToken: 'x' },
+      submissionKey: `coded-${Date.now()}`,
+      receivedAt: stack.clock.now().toISOString(),
+      sourceIp: '127.0.0.1',
+    });
+    await stack.sendLetters();
+    const [letter] = await sentEmails(stack.sesEndpoint, victim);
+    const quoted = (letter?.body.text ?? '').split('\n').map((l) => `> ${l}`).join('\n');
+    await deliver(stack, [`From: ${victim}`, 'To: complaints@county-council.example', `Subject: Re: ${letter?.subject}`, '', 'Yes, this is me.', '', quoted, ''].join('\n'), {
+      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    });
+    expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(true);
+  });
+});

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AddInformation, PageFile } from '#application/complainant/add-information';
+import { ConfirmLinkNotFoundError, type AddressConfirmationView, type ConfirmLink } from '#application/complainant/confirm-address';
 import { PageNotFoundError } from '#application/complainant/page-access';
 import type { ComplainantView } from '#domain/case/complainant-view';
 import { ActionRefusedError } from '#domain/case/case-change';
-import { casePageHtml, notFoundPageHtml, type CasePageProps } from './complainant-pages.js';
+import { casePageHtml, confirmAddressPageHtml, confirmLinkNotFoundHtml, notFoundPageHtml, type CasePageProps } from './complainant-pages.js';
 import { pageHeaders } from './house-document.js';
 import { postedFromHere } from './same-site-post.js';
 
@@ -14,6 +15,9 @@ export interface ComplainantPageDeps {
   readonly view: (token: string) => Promise<ComplainantView>;
   readonly addInformation: (request: AddInformation) => Promise<{ reference: string }>;
   readonly askForReview: (request: { token: string; fromStage: string; at: Date }) => Promise<{ reference: string; already: boolean }>;
+  /** The page the confirm letter's link opens, and its button. */
+  readonly viewAddressConfirmation: (link: ConfirmLink) => Promise<AddressConfirmationView>;
+  readonly confirmAddress: (link: ConfirmLink & { at: Date }) => Promise<{ reference: string; already: boolean }>;
   /** Largest request body taken (the words and every file together). */
   readonly maxBodyBytes: number;
   readonly maxAttachmentBytes: number;
@@ -40,18 +44,37 @@ export function complainantPageApp(deps: ComplainantPageDeps): Hono {
   // Files share one request, which the front door bounds (API Gateway takes 10 MB): say the smaller limit.
   const maxFileMb = Math.floor(Math.min(deps.maxAttachmentBytes, deps.maxBodyBytes) / 1_048_576);
   const casePage = (view: ComplainantView, token: string, extra: Omit<CasePageProps, 'view' | 'base' | 'maxFileMb'>) => casePageHtml({ view, base: `/cases/${token}`, maxFileMb, ...extra });
-  app.use('/cases/*', async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
-  });
-  // A form posted from another site is refused: only the page itself may send to the case.
-  app.use('/cases/*', async (c, next) => {
-    if (c.req.method === 'POST' && !postedFromHere(c, { allowNullOrigin: true })) return c.text('This form can only be sent from its own page.', 403);
-    return next();
-  });
+  for (const path of ['/cases/*', '/confirm/*']) {
+    app.use(path, async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+    });
+    // A form posted from another site is refused: only the page itself may send to the case.
+    app.use(path, async (c, next) => {
+      if (c.req.method === 'POST' && !postedFromHere(c, { allowNullOrigin: true })) return c.text('This form can only be sent from its own page.', 403);
+      return next();
+    });
+  }
   app.onError((error, c) => {
     if (error instanceof PageNotFoundError) return notFound(c);
+    if (error instanceof ConfirmLinkNotFoundError) {
+      for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+      return c.html(confirmLinkNotFoundHtml(), 404);
+    }
     throw error;
+  });
+
+  // The letter to an address typed into a form links here. Opening it shows a button and confirms nothing, since
+  // mail scanners open links; the button's POST confirms, then the page says so (post/redirect/get).
+  app.get('/confirm/:reference/:token', async (c) => {
+    const link = { reference: c.req.param('reference'), token: c.req.param('token') };
+    const view = await deps.viewAddressConfirmation(link);
+    return c.html(confirmAddressPageHtml({ ...view, action: c.req.path }));
+  });
+  app.post('/confirm/:reference/:token', bodyLimit({ maxSize: 1024 }), async (c) => {
+    const link = { reference: c.req.param('reference'), token: c.req.param('token') };
+    await deps.confirmAddress({ ...link, at: deps.now() });
+    return c.redirect(c.req.path, 303);
   });
 
   app.get('/cases/:token', async (c) => {

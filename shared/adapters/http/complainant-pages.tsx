@@ -115,6 +115,50 @@ export const NotFoundPage: FC = () => (
   </Layout>
 );
 
+export interface ConfirmAddressPageProps {
+  readonly organisation: string;
+  readonly reference: string;
+  readonly confirmed: boolean;
+  /** The page's own path, which its button posts to. */
+  readonly action: string;
+}
+
+/**
+ * The page the confirm letter's link opens: a button, since opening a link must confirm nothing (mail scanners
+ * fetch every link in a message to check it), and pressing it is what a person does.
+ */
+export const ConfirmAddressPage: FC<ConfirmAddressPageProps> = ({ organisation, reference, confirmed, action }) =>
+  confirmed ? (
+    <Layout title="Your email address is confirmed">
+      <div class="success" role="status">
+        <h1>Your email address is confirmed</h1>
+      </div>
+      <p>
+        Thank you. {organisation} will write to you at this address about your complaint (reference {reference}).
+      </p>
+    </Layout>
+  ) : (
+    <Layout title="Confirm your email address">
+      <h1>Confirm your email address</h1>
+      <p>
+        A complaint was made to {organisation} on its website, reference {reference}, and this email address was given for it.
+      </p>
+      <p>If you made the complaint, confirm that the address is yours. {organisation} will then write to you there about your complaint.</p>
+      <form method="post" action={action}>
+        <button type="submit">Confirm my email address</button>
+      </form>
+      <p>If you did not make a complaint to {organisation}, close this page. Nothing more will be sent to the address.</p>
+    </Layout>
+  );
+
+export const ConfirmLinkNotFoundPage: FC = () => (
+  <Layout title="This link does not work">
+    <h1>This link does not work</h1>
+    <p>It may not have been copied whole from the email. Try opening it from the email again.</p>
+    <p>You can also confirm your email address by replying to the email, keeping the code it gives in your reply.</p>
+  </Layout>
+);
+
 /** The pages as HTML text, for the routes to send. */
 export function casePageHtml(props: CasePageProps): string | Promise<string> {
   return (<CasePage {...props} />).toString();
@@ -122,4 +166,12 @@ export function casePageHtml(props: CasePageProps): string | Promise<string> {
 
 export function notFoundPageHtml(): string | Promise<string> {
   return (<NotFoundPage />).toString();
+}
+
+export function confirmAddressPageHtml(props: ConfirmAddressPageProps): string | Promise<string> {
+  return (<ConfirmAddressPage {...props} />).toString();
+}
+
+export function confirmLinkNotFoundHtml(): string | Promise<string> {
+  return (<ConfirmLinkNotFoundPage />).toString();
 }

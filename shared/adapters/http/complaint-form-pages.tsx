@@ -241,7 +241,7 @@ export const ComplaintReceivedPage: FC<{ policy: Policy; reference: string; ackn
         yourself, or bookmark it now.
       </p>
     ) : null}
-    {acknowledged ? <p>We are sending an email to the address you gave. Please reply to it to confirm that the address is yours: until you do, we will not write to you there again.</p> : null}
+    {acknowledged ? <p>We are sending an email to the address you gave. Please confirm that the address is yours with the link in that email (or by replying to it): until you do, we will not write to you there again.</p> : null}
     <p>{timescales(policy)}</p>
   </HouseDocument>
 );

@@ -17,7 +17,9 @@ export interface PageDeps {
 export async function viewComplainantPage(deps: PageDeps, token: string): Promise<ComplainantView> {
   const { c, policy } = await caseForPage(deps, token);
   const [entries, timeline] = await Promise.all([deps.outbox.ofCase(c.reference), deps.cases.timeline(c.reference)]);
-  const emailed = entries.flatMap((e) => (e.kind === 'letter' && e.letter.toComplainant && e.status === 'sent' ? [{ subject: e.letter.subject, sentAt: e.sentAt ?? e.createdAt, text: e.letter.text, by: 'email' as const }] : []));
+  // The letter that asks to confirm a typed address is not shown: its link and code are the proof that whoever
+  // confirms reads that mailbox, and the page's address is given to whoever sent the form, who may not.
+  const emailed = entries.flatMap((e) => (e.kind === 'letter' && e.letter.toComplainant && e.letter.purpose !== 'confirm-address' && e.status === 'sent' ? [{ subject: e.letter.subject, sentAt: e.sentAt ?? e.createdAt, text: e.letter.text, by: 'email' as const }] : []));
   // A complainant with no email had their letters posted or read to them from drafts on the timeline.
   const posted = timeline.flatMap((e) =>
     e.type === 'letter-drafted' && typeof e.detail?.subject === 'string' && typeof e.detail.text === 'string' ? [{ subject: e.detail.subject, sentAt: e.at, text: e.detail.text, by: 'post' as const }] : [],

@@ -8,6 +8,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { isAcknowledgement } from '#domain/outbox/outbox-item';
 import { mailboxKey } from '#domain/text/mailbox-key';
 import { caseWrite } from '../case-write.js';
+import { newAddressCheck } from '../complainant/address-check.js';
 import { newPageToken } from '../complainant/page-token.js';
 import { contentionPause } from '../contention-pause.js';
 import type { Cases, Claim } from '../ports/cases.js';
@@ -51,6 +52,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
   // One acknowledgement a day per mailbox, not per spelling of it (Jo+1@Example.com is jo@example.com).
   const sender = complaint.complainant.email ? mailboxKey(complaint.complainant.email) : undefined;
   const pageToken = newPageToken();
+  const addressCheck = complaint.complainant.emailConfirmed === false ? newAddressCheck() : undefined;
   for (let attempt = 1; ; attempt++) {
     const [last, acknowledgedBy] = await Promise.all([
       deps.counters.lastReference(policy.referencePrefix, year),
@@ -58,7 +60,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
     ]);
     const sequence = last + 1;
     const reference = formatReference(policy.referencePrefix, year, sequence);
-    const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken });
+    const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken, ...(addressCheck ? { addressCheck } : {}) });
     const acknowledged = change.letters.some(isAcknowledgement);
     if (acknowledgedBy && reachableByEmail(change.case)) {
       deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });

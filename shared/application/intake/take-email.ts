@@ -6,6 +6,7 @@ import { messageIdsIn, providerThreadKeyFor, threadKey } from '#domain/mail/mess
 import type { EmailParseLimits } from '#domain/mail/parse-email';
 import type { ParsedEmail } from '#domain/mail/parsed-email';
 import { senderOf } from '#domain/mail/sender';
+import { senderAuthentication } from '#domain/mail/sender-authentication';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -146,6 +147,7 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     text: email.text,
     ...(email.messageId ? { messageId: email.messageId } : {}),
     automatic,
+    senderAuthentication: senderAuthentication(inbound.verdicts),
   });
   if (classification.autoReply) {
     if (threaded) {

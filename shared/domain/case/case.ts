@@ -67,11 +67,26 @@ export interface Complainant {
   /** Where the email address came from: the From header, or a fallback when From was missing or doubled. */
   readonly addressSource?: 'from' | 'sender' | 'reply-to' | 'envelope' | 'form';
   /**
-   * False while an address typed into the web form has not been shown to be the complainant's (by a reply
-   * from it). Until then it gets only the acknowledgement, which asks them to confirm it and carries nothing
-   * the form said, so nobody can make Redress write to a stranger. Absent for email: it came from that address.
+   * False while an address typed into the web form has not been shown to be the complainant's (by the link in
+   * the letter that asks, or a reply carrying its code). Until then it gets only that letter, which carries
+   * nothing the form said, so nobody can make Redress write to a stranger. Absent for email: it came from that address.
    */
   readonly emailConfirmed?: boolean;
+  /** The secrets of the letter that asks to confirm a typed address: only that mailbox's reader has them. */
+  readonly addressCheck?: AddressCheck;
+}
+
+/**
+ * What proves a typed address is the complainant's: a link token and a code to reply with, carried by the one
+ * letter sent there and nowhere else (not the form's page, not the complainant's page). A reply's From line proves
+ * nothing (anyone can write any From), so a reply confirms only when it carries the code.
+ */
+export interface AddressCheck {
+  /** 256 random bits, URL-safe: the confirm link's key. */
+  readonly token: string;
+  /** Fifty random bits in ten characters (two groups of five), for a reply to carry. */
+  readonly code: string;
+  readonly issuedAt: string;
 }
 
 export interface AttachmentRecord {

@@ -2,10 +2,12 @@ import { londonDate } from '#domain/calendar/london-date';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { caseMailNotice, undeliverableNotice } from '#domain/letters/staff-notices';
 import { threadKey } from '#domain/mail/message-id';
+import type { SenderAuthentication } from '#domain/mail/sender-authentication';
 import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import type { CaseChange } from './case-change.js';
 import type { AttachmentRecord, Case } from './case.js';
+import { confirmAddress, replyConfirmation, unconfirmedReplyWords } from './confirm-address.js';
 import { openNextStageWindow } from './next-stage-window.js';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
@@ -23,6 +25,8 @@ export interface MailOnCase {
   readonly automatic: boolean;
   /** Files that came with it and were stored, added to the case's attachments. */
   readonly attachments?: readonly AttachmentRecord[];
+  /** What the receiving service's checks say of its From (SES's SPF, DKIM and DMARC verdicts). */
+  readonly senderAuthentication?: SenderAuthentication;
 }
 
 /**
@@ -41,13 +45,18 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
     // mail; destruction at retention drops them with the rest of the detail.
     detail: { rawKey: mail.rawKey, subject, messageId: mail.messageId, automatic: mail.automatic, text: boundText(mail.text, TEXT_BOUNDS.summary), ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => a.filename) } : {}) },
   });
-  // A person's reply from a form address proves it is theirs: from now on Redress may write to it.
-  const confirms = !mail.automatic && c.complainant.emailConfirmed === false && c.complainant.email?.toLowerCase() === mail.sender.toLowerCase();
   const withFiles: Case = mail.attachments?.length ? { ...c, attachments: [...c.attachments, ...mail.attachments] } : c;
-  const changed: Case = confirms ? { ...withFiles, complainant: { ...c.complainant, emailConfirmed: true }, updatedAt: now } : { ...withFiles, updatedAt: now };
-  const confirmed = confirms
-    ? [timelineEvent({ id: `email-confirmed-${mail.key.slice(0, 16)}`, at: mail.receivedAt, type: 'note', actor: mail.sender, summary: `The complainant confirmed ${mail.sender} by replying from it` })]
-    : [];
+  // A reply from a form address confirms it only when it carries the code that only the letter sent there has:
+  // its From line proves nothing, since anyone can write any From.
+  const confirmation = replyConfirmation(c, mail);
+  const confirmedChange = confirmation === 'confirms' ? confirmAddress(withFiles, { by: 'reply', at: mail.receivedAt, sender: mail.sender, key: mail.key }, now) : undefined;
+  const changed: Case = confirmedChange ? confirmedChange.case : { ...withFiles, updatedAt: now };
+  const addressWords = confirmation && confirmation !== 'confirms' ? unconfirmedReplyWords(mail.sender, confirmation) : undefined;
+  const confirmed = confirmedChange
+    ? [...confirmedChange.events]
+    : addressWords
+      ? [timelineEvent({ id: `email-not-confirmed-${mail.key.slice(0, 16)}`, at: mail.receivedAt, type: 'note', actor: 'redress', summary: addressWords })]
+      : [];
   // Complainants answer an outcome letter by email rather than find a form: while the window is open, such a reply
   // may be the request for the next stage, and staff are asked to confirm it (one action: case escalate).
   const open = mail.automatic ? undefined : openNextStageWindow(policy, c, londonDate(mail.receivedAt));
@@ -76,7 +85,7 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
             c.reference,
             c.reference,
             [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)],
-            caseMailNotice(policy, c, subject, mail.text, sending, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined),
+            caseMailNotice(policy, c, subject, mail.text, sending, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined, addressWords),
             'mail-notice',
             mail.key.slice(0, 16),
             sending,

@@ -1,6 +1,6 @@
 import { deadlineDone } from './pending-deadlines.js';
 import { DateTime } from 'luxon';
-import { letterToComplainant, pageUrlFor, noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { confirmUrlFor, letterToComplainant, pageUrlFor, noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { composeLetter } from '#domain/letters/complainant-letter';
 import { firstLetterFacts } from '#domain/letters/letter-view';
 import { newCaseNotice } from '#domain/letters/staff-notices';
@@ -49,7 +49,15 @@ export function openCase(
   policy: Policy,
   complaint: NewComplaint,
   reference: string,
-  options: { acknowledge: boolean; sending: Sending; now: string; /** The complainant's page token, made by the caller (randomness is not the domain's). */ pageToken?: string },
+  options: {
+    acknowledge: boolean;
+    sending: Sending;
+    now: string;
+    /** The complainant's page token, made by the caller (randomness is not the domain's). */
+    pageToken?: string;
+    /** The secrets that confirm an address typed into a form, made by the caller; unused for any other address. */
+    addressCheck?: { readonly token: string; readonly code: string };
+  },
 ): CaseChange {
   const stage = entryStage(policy);
   const signature = policy.intake.signature;
@@ -82,7 +90,11 @@ export function openCase(
     status: awaitingSignature ? 'awaiting-signature' : 'open',
     channel: complaint.channel,
     confidential: complaint.confidential,
-    complainant: { ...complaint.complainant, ...(name ? { name } : {}) },
+    complainant: {
+      ...complaint.complainant,
+      ...(name ? { name } : {}),
+      ...(complaint.complainant.emailConfirmed === false && options.addressCheck ? { addressCheck: { ...options.addressCheck, issuedAt: options.now } } : {}),
+    },
     ...(complaint.about ? { about: complaint.about } : {}),
     handlerRole: handlerFor(policy, stage.id, complaint.about),
     ...(subject ? { subject } : {}),
@@ -117,7 +129,7 @@ export function openCase(
 
   const letters: LetterToSend[] = [];
   if (acknowledge) {
-    const facts = firstLetterFacts(policy, c);
+    const facts = firstLetterFacts(policy, c, confirmUrlFor(c, options.sending));
     letters.push(letterToComplainant(policy, c, composeLetter(policy, facts, pageUrlFor(c, options.sending)), facts.kind, `${c.stage}-received`, options.sending));
   }
   letters.push(

@@ -23,6 +23,16 @@ export function pageUrlFor(c: Pick<Case, 'page' | 'complainant'>, sending: Sendi
   return pageAddress(sending.pageBaseUrl, c.page.token);
 }
 
+/**
+ * The link in the letter that asks to confirm a typed address: a page on the front door with a button (opening
+ * the link confirms nothing, so a mail scanner that fetches links cannot confirm for anyone). None without a front door.
+ */
+export function confirmUrlFor(c: Pick<Case, 'reference' | 'complainant'>, sending: Sending): string | undefined {
+  const check = c.complainant.addressCheck;
+  if (!check || !sending.pageBaseUrl) return undefined;
+  return `${sending.pageBaseUrl.replace(/\/+$/, '')}/confirm/${encodeURIComponent(c.reference)}/${check.token}`;
+}
+
 /** A complainant page's address on the front door. */
 export function pageAddress(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/cases/${token}`;

@@ -64,8 +64,12 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
       return acknowledgementFacts(policy, c);
     case 'signature-request':
       return signatureRequestFacts(policy, c);
-    case 'confirm-address':
-      return confirmAddressFacts(policy, c);
+    case 'confirm-address': {
+      // A case with no typed address to confirm shows the letter with made-up secrets, so that a policy's own
+      // wording is checked for the code and the link as the real letter will be.
+      const check = c.complainant.addressCheck ?? { token: '[token]', code: 'ABCDE-FGHJK', issuedAt: c.receivedAt };
+      return confirmAddressFacts(policy, { ...c, complainant: { ...c.complainant, addressCheck: check } }, `[front door]/confirm/${c.reference}/${check.token}`);
+    }
     case 'holding':
       return holdingFacts(policy, c, { reason: '[why more time is needed]', newDate: at.plus({ weeks: 3 }).toISODate() as string, agreed: false });
     case 'outcome':

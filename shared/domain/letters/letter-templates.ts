@@ -139,9 +139,25 @@ ${SIGN_OFF}`,
 
 This email address was given when a complaint was made to {{org}} on its website. We have recorded the complaint under reference {{reference}}.
 
-If you made it, please reply to this email (a short "yes, this is me" is enough). That confirms the address, and we will then write to you here about your complaint. Until then we will not send anything else to this address.
+## If you made the complaint
 
-If you did not make a complaint to {{org}}, you do not need to do anything: ignore this email and we will not write to you again.
+Please confirm that this email address is yours. We will then write to you here about your complaint. Until you confirm it, we will not send anything else to this address.
+
+{{#confirmUrl}}
+To confirm, open this link and press the "Confirm my email address" button on the page it opens:
+{{confirmUrl}}
+
+Or reply to this email. Your reply must include this code: {{confirmCode}}
+{{/confirmUrl}}
+{{^confirmUrl}}
+To confirm, reply to this email. Your reply must include this code: {{confirmCode}}
+{{/confirmUrl}}
+
+Most email programs keep our email, with the code, below your reply. If yours does not, copy the code into your reply.
+
+## If you did not make a complaint
+
+You do not need to do anything. Ignore this email and we will not write to you again.
 
 {{org}}`,
   },

@@ -170,9 +170,21 @@ export function signatureRequestFacts(policy: Policy, c: Case): LetterFacts {
   };
 }
 
-/** The one letter to an address typed into the form: it carries nothing the form said, not even the name. */
-export function confirmAddressFacts(policy: Policy, c: Case): LetterFacts {
-  return { kind: 'confirm-address', view: { org: policy.organisation.name, reference: c.reference }, required: [{ what: 'the reference', text: c.reference }] };
+/**
+ * The one letter to an address typed into the form: it carries nothing the form said, not even the name, and
+ * the secrets that confirm the address (the link, the code to reply with), which nothing else carries.
+ */
+export function confirmAddressFacts(policy: Policy, c: Case, confirmUrl?: string): LetterFacts {
+  const code = c.complainant.addressCheck?.code;
+  return {
+    kind: 'confirm-address',
+    view: { org: policy.organisation.name, reference: c.reference, confirmCode: code, confirmUrl },
+    required: [
+      { what: 'the reference', text: c.reference },
+      ...(code ? [{ what: 'the code to reply with', text: code }] : []),
+      ...(confirmUrl ? [{ what: 'the link that confirms the address', text: confirmUrl }] : []),
+    ],
+  };
 }
 
 export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean }): LetterFacts {
@@ -285,9 +297,9 @@ export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, det
   };
 }
 
-/** The first letter a case owes: confirm a typed address, ask for a signature, or acknowledge. */
-export function firstLetterFacts(policy: Policy, c: Case): LetterFacts {
-  if (c.complainant.emailConfirmed === false) return confirmAddressFacts(policy, c);
+/** The first letter a case owes: confirm a typed address (with its link, where there is a front door), ask for a signature, or acknowledge. */
+export function firstLetterFacts(policy: Policy, c: Case, confirmUrl?: string): LetterFacts {
+  if (c.complainant.emailConfirmed === false) return confirmAddressFacts(policy, c, confirmUrl);
   if (c.status === 'awaiting-signature') return signatureRequestFacts(policy, c);
   return acknowledgementFacts(policy, c);
 }

@@ -64,7 +64,7 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
     ? 'Anonymous'
     : [c.complainant.name, c.complainant.email && `<${c.complainant.email}>`, c.complainant.phone].filter(Boolean).join(' ');
   const unconfirmed = c.complainant.emailConfirmed === false
-    ? ['The email address was typed into the web form and is not yet confirmed: Redress has asked them to reply to confirm it, and sends nothing more there until they do. Meanwhile use the telephone number or postal address they gave.']
+    ? ['The email address was typed into the web form and is not yet confirmed: Redress has sent it one letter asking its owner to confirm it (by its link, or a reply carrying its code), and sends nothing more there until they do. Meanwhile use the telephone number or postal address they gave.']
     : [];
   const replyTo = c.replyTo ? [`The message asked for replies to ${c.replyTo}, a different address: Redress writes only to the address the complaint came from.`] : [];
   sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given', ...unconfirmed, ...replyTo] });
@@ -80,9 +80,18 @@ export function assignedNotice(policy: Policy, c: Case, sending: Sending): Lette
   return renderLetter(`[${c.reference}] A complaint has been assigned to you`, [{ paragraphs: caseFacts(policy, c, sending) }]);
 }
 
-/** The handler's notice that mail arrived on a case. */
-export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string, sending: Sending, possibleRequest?: { readonly nextStage: string; readonly windowEnds?: string }): Letter {
+/** The handler's notice that mail arrived on a case (with why it did not confirm the typed address, where it did not). */
+export function caseMailNotice(policy: Policy, c: Case, subject: string, text: string, sending: Sending, possibleRequest?: { readonly nextStage: string; readonly windowEnds?: string }, addressWords?: string): Letter {
   const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c, sending) }];
+  if (addressWords) {
+    sections.push({
+      heading: 'The email address is not confirmed',
+      paragraphs: [
+        c.confidential ? 'This message did not confirm the email address typed into the form: the case’s timeline says why.' : addressWords,
+        'Do not treat this message as coming from the complainant until you have checked with them by telephone or post.',
+      ],
+    });
+  }
   if (possibleRequest) {
     sections.push({
       heading: `Is this a request for ${possibleRequest.nextStage}?`,
