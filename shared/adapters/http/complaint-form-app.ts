@@ -104,19 +104,6 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
       return c.json({ errors: [{ field: 'origin', message: `${origin} may not send complaints to this form` }] }, 403, noStore);
     }
     const sourceIp = clientAddress(c);
-    for (const [name, limit, window] of [
-      [`ip#${policy.id}#${sourceIp}`, deps.limits.perIpLimit, deps.limits.perIpWindowSeconds],
-      [`org#${policy.id}`, deps.limits.perOrganisationLimit, deps.limits.perOrganisationWindowSeconds],
-    ] as const) {
-      const decision = await deps.rateLimiter.hit(name, limit, window, now);
-      if (!decision.allowed) {
-        const headers = { ...cors, 'retry-after': String(decision.retryAfterSeconds) };
-        return json
-          ? c.json({ errors: [{ field: 'form', message: 'Too many complaints sent from here just now. Please try again later.' }] }, 429, headers)
-          : plain(c, 429, 'Too many complaints have been sent from here just now. Please wait a few minutes and try again.', headers);
-      }
-    }
-
     const body = await c.req.text();
     const fields = json ? parseJsonBody(body) : parseFormBody(body);
     if (!fields) return sendBack(c, json, 400, policy, [{ field: 'form', message: 'The body is not a JSON object' }], {});
@@ -145,6 +132,21 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
 
     const validated = validateComplaintForm(fields, policy, DateTime.fromMillis(now, { zone: LONDON }));
     if ('errors' in validated) return sendBack(c, json, 400, policy, validated.errors, values);
+
+    // Only a complaint about to be taken counts toward the limits: posts refused or sent back above cost no
+    // store write, and junk from an address many people share (a library, a mobile network) locks none of them out.
+    for (const [name, limit, window] of [
+      [`ip#${policy.id}#${sourceIp}`, deps.limits.perIpLimit, deps.limits.perIpWindowSeconds],
+      [`org#${policy.id}`, deps.limits.perOrganisationLimit, deps.limits.perOrganisationWindowSeconds],
+    ] as const) {
+      const decision = await deps.rateLimiter.hit(name, limit, window, now);
+      if (!decision.allowed) {
+        const headers = { ...cors, 'retry-after': String(decision.retryAfterSeconds) };
+        return json
+          ? c.json({ errors: [{ field: 'form', message: 'Too many complaints sent from here just now. Please try again later.' }] }, 429, headers)
+          : plain(c, 429, 'Too many complaints have been sent from here just now. Please wait a few minutes and try again.', headers);
+      }
+    }
 
     const headerKey = c.req.header('idempotency-key');
     const submissionKey = validated.form.submissionId ?? headerKey ?? createHash('sha256').update(body).digest('base64url');
