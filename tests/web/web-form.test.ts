@@ -305,6 +305,68 @@ describe('spam and abuse', () => {
     expect(second.reference).toBe(first.reference);
   });
 
+  it("two complainants with one submission id: the second gets 409, never the first one's reference or page, and a new id makes her case", async () => {
+    const submissionId = `shared-${Date.now()}`;
+    const pat = complaint('county-council', { submissionId });
+    const kim = complaint('county-council', { submissionId, summary: 'My council tax was taken twice this month.' });
+    const first = await postJson('county-council', pat.fields);
+    const mine = (await first.json()) as { reference: string; page: string };
+    expect(first.status).toBe(201);
+    const second = await postJson('county-council', kim.fields);
+    const answer = await second.text();
+    expect(second.status).toBe(409);
+    expect(answer).not.toContain(mine.reference);
+    expect(answer).not.toContain(mine.page);
+    expect(JSON.parse(answer)).toEqual({ errors: [{ field: 'submissionId', message: expect.stringContaining('already used') }] });
+    expect((await stack.cases.newestFirst('county-council')).filter((c) => c.complainant.email === kim.email)).toHaveLength(0);
+    const again = await postJson('county-council', { ...kim.fields, submissionId: `fresh-${Date.now()}` });
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as { reference: string }).reference).not.toBe(mine.reference);
+  });
+
+  it("one Idempotency-Key from two complainants at the same moment: one case, the other 409, neither answer shows the other's case", async () => {
+    const key = `idem-race-${Date.now()}`;
+    const pat = complaint('county-council');
+    const kim = complaint('county-council', { summary: 'My council tax was taken twice this month.' });
+    const answers = await Promise.all([pat, kim].map(async (c) => {
+      const r = await postJson('county-council', c.fields, { 'idempotency-key': key });
+      return { status: r.status, body: await r.text() };
+    }));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const won = answers.find((a) => a.status === 201);
+    const lost = answers.find((a) => a.status === 409);
+    const { reference, page } = JSON.parse(won?.body ?? '{}') as { reference: string; page: string };
+    expect(lost?.body).not.toContain(reference);
+    expect(lost?.body).not.toContain(page);
+    expect(JSON.parse(lost?.body ?? '{}')).toEqual({ errors: [{ field: 'idempotency-key', message: expect.stringContaining('already used') }] });
+    const cases = (await stack.cases.newestFirst('county-council')).filter((c) => c.complainant.email === pat.email || c.complainant.email === kim.email);
+    expect(cases).toHaveLength(1);
+  });
+
+  it('a form sent again with its submission id and changed answers comes back with them kept and a new id, saying it was sent; sent again it is a new case', async () => {
+    const submissionId = `edited-${Date.now()}`;
+    const first = complaint('county-council', { submissionId });
+    const sent = await postForm('county-council', first.fields);
+    const reference = /<strong>([A-Z]+-\d{4}-\d{4})<\/strong>/.exec(await sent.text())?.[1];
+    expect(reference).toBeDefined();
+    const edited = { ...first.fields, summary: 'My session was cancelled twice without notice, and a third time today.' };
+    const back = await postForm('county-council', edited);
+    const page = await back.text();
+    expect(back.status).toBe(409);
+    expect(page).not.toContain(reference);
+    expect(page).toContain('already been sent');
+    expect(page).toContain('a third time today');
+    const newId = /name="submissionId" value="([^"]+)"/.exec(page)?.[1];
+    const newToken = /name="formToken" value="([^"]+)"/.exec(page)?.[1];
+    expect(newId).toBeDefined();
+    expect(newId).not.toBe(submissionId);
+    const resent = await postForm('county-council', { ...edited, submissionId: newId ?? '', formToken: newToken ?? '' });
+    const second = /<strong>([A-Z]+-\d{4}-\d{4})<\/strong>/.exec(await resent.text())?.[1];
+    expect(resent.status).toBe(200);
+    expect(second).toBeDefined();
+    expect(second).not.toBe(reference);
+  });
+
   it('rate-limits per IP with 429 and Retry-After', async () => {
     const limited = await formStack({ REDRESS_FORM_PER_IP_LIMIT: '2', REDRESS_FORM_PER_IP_WINDOW_SECONDS: '600' });
     const send = () =>

@@ -175,7 +175,7 @@ export class DynamoDbCases implements Cases {
         return {
           Put: {
             TableName,
-            Item: marshall({ ...key.inbound(claim.key), reference: claim.reference, outcome: claim.outcome }),
+            Item: marshall({ ...key.inbound(claim.key), reference: claim.reference, outcome: claim.outcome, ...(claim.contentDigest ? { contentDigest: claim.contentDigest } : {}) }),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         };

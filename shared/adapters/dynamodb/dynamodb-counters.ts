@@ -12,13 +12,14 @@ export class DynamoDbCounters implements Counters {
     return Number((await this.table.get(key.counter(prefix, year)))?.n ?? 0);
   }
 
-  async inbound(inboundKey: string): Promise<{ reference?: string; outcome?: InboundOutcome; heldId?: string } | undefined> {
+  async inbound(inboundKey: string): Promise<{ reference?: string; outcome?: InboundOutcome; heldId?: string; contentDigest?: string } | undefined> {
     const row = await this.table.get(key.inbound(inboundKey));
     if (!row) return undefined;
     return {
       ...(row.reference ? { reference: String(row.reference) } : {}),
       ...(row.outcome ? { outcome: row.outcome as InboundOutcome } : {}),
       ...(row.heldId ? { heldId: String(row.heldId) } : {}),
+      ...(row.contentDigest ? { contentDigest: String(row.contentDigest) } : {}),
     };
   }
 

@@ -6,6 +6,7 @@ import { LONDON } from '#domain/calendar/working-calendar';
 import { formatReference } from '#domain/case/case-reference';
 import { londonDate } from '#domain/calendar/london-date';
 import type { Opened } from '#application/intake/open-complaint';
+import { SubmissionKeyReusedError } from '#application/intake/submission-key-reused-error';
 import type { WebSubmission } from '#application/intake/submit-web-complaint';
 import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
@@ -103,19 +104,6 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
       return c.json({ errors: [{ field: 'origin', message: `${origin} may not send complaints to this form` }] }, 403, noStore);
     }
     const sourceIp = clientAddress(c);
-    for (const [name, limit, window] of [
-      [`ip#${policy.id}#${sourceIp}`, deps.limits.perIpLimit, deps.limits.perIpWindowSeconds],
-      [`org#${policy.id}`, deps.limits.perOrganisationLimit, deps.limits.perOrganisationWindowSeconds],
-    ] as const) {
-      const decision = await deps.rateLimiter.hit(name, limit, window, now);
-      if (!decision.allowed) {
-        const headers = { ...cors, 'retry-after': String(decision.retryAfterSeconds) };
-        return json
-          ? c.json({ errors: [{ field: 'form', message: 'Too many complaints sent from here just now. Please try again later.' }] }, 429, headers)
-          : plain(c, 429, 'Too many complaints have been sent from here just now. Please wait a few minutes and try again.', headers);
-      }
-    }
-
     const body = await c.req.text();
     const fields = json ? parseJsonBody(body) : parseFormBody(body);
     if (!fields) return sendBack(c, json, 400, policy, [{ field: 'form', message: 'The body is not a JSON object' }], {});
@@ -145,15 +133,53 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
     const validated = validateComplaintForm(fields, policy, DateTime.fromMillis(now, { zone: LONDON }));
     if ('errors' in validated) return sendBack(c, json, 400, policy, validated.errors, values);
 
-    const submissionKey = validated.form.submissionId ?? c.req.header('idempotency-key') ?? createHash('sha256').update(body).digest('base64url');
-    const result = await deps.submit({
-      policyId: policy.id,
-      form: validated.form,
-      submissionKey: submissionKey.slice(0, 100),
-      receivedAt: new Date(now).toISOString(),
-      sourceIp,
-    });
-    return accepted(c, json, policy, result);
+    // Only a complaint about to be taken counts toward the limits: posts refused or sent back above cost no
+    // store write, and junk from an address many people share (a library, a mobile network) locks none of them out.
+    for (const [name, limit, window] of [
+      [`ip#${policy.id}#${sourceIp}`, deps.limits.perIpLimit, deps.limits.perIpWindowSeconds],
+      [`org#${policy.id}`, deps.limits.perOrganisationLimit, deps.limits.perOrganisationWindowSeconds],
+    ] as const) {
+      const decision = await deps.rateLimiter.hit(name, limit, window, now);
+      if (!decision.allowed) {
+        const headers = { ...cors, 'retry-after': String(decision.retryAfterSeconds) };
+        return json
+          ? c.json({ errors: [{ field: 'form', message: 'Too many complaints sent from here just now. Please try again later.' }] }, 429, headers)
+          : plain(c, 429, 'Too many complaints have been sent from here just now. Please wait a few minutes and try again.', headers);
+      }
+    }
+
+    const headerKey = c.req.header('idempotency-key');
+    const submissionKey = validated.form.submissionId ?? headerKey ?? createHash('sha256').update(body).digest('base64url');
+    try {
+      const result = await deps.submit({
+        policyId: policy.id,
+        form: validated.form,
+        submissionKey: submissionKey.slice(0, 100),
+        receivedAt: new Date(now).toISOString(),
+        sourceIp,
+      });
+      return accepted(c, json, policy, result);
+    } catch (error) {
+      if (!(error instanceof SubmissionKeyReusedError)) throw error;
+      deps.log.warn('form submission refused: its key was already used for a different complaint', { policy: policy.id, sourceIp });
+      return keyReused(c, json, policy, validated.form.submissionId === undefined && headerKey !== undefined, values);
+    }
+  }
+
+  /**
+   * A key that made another complaint's case: the sender is told, and nothing of that case. A person (who went
+   * back, changed an answer and sent the page again) gets the form back with a new id, so sending it makes a case.
+   */
+  async function keyReused(c: Context, json: boolean, policy: Policy, byHeader: boolean, values: Record<string, string>): Promise<Response> {
+    if (!json) {
+      const message = 'This form has already been sent once, with different answers. Check your answers and send it again: it will be a new complaint.';
+      const { submissionId: _used, ...answers } = values;
+      return sendBack(c, false, 409, policy, [{ field: 'form', message }], answers);
+    }
+    const error = byHeader
+      ? { field: 'idempotency-key', message: 'This Idempotency-Key was already used for a different complaint: send this one with a new key.' }
+      : { field: 'submissionId', message: `This submission id was already used for a different complaint: send this one with a new id (GET /forms/${policy.id}/token gives one).` };
+    return c.json({ errors: [error] }, 409, { ...noStore, ...corsHeaders(policy, c.req.header('origin')) });
   }
 
   async function accepted(c: Context, json: boolean, policy: Policy, result: Pick<Opened, 'reference' | 'acknowledged'> & { pageToken?: string | undefined }): Promise<Response> {
@@ -169,7 +195,7 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
     return c.html(await complaintReceivedHtml(policy, result.reference, result.acknowledged, page), 200, { ...formPageHeaders(policy), 'referrer-policy': 'no-referrer' });
   }
 
-  async function sendBack(c: Context, json: boolean, status: 400 | 413, policy: Policy, errors: readonly FieldError[], values: Record<string, string>): Promise<Response> {
+  async function sendBack(c: Context, json: boolean, status: 400 | 409 | 413, policy: Policy, errors: readonly FieldError[], values: Record<string, string>): Promise<Response> {
     if (json) return c.json({ errors }, status, { ...noStore, ...corsHeaders(policy, c.req.header('origin')) });
     // The form comes back with the answers kept and a token already past the minimum fill time, so the person
     // only fixes what is wrong and sends it again.

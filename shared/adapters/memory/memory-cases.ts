@@ -125,7 +125,7 @@ export class MemoryCases implements Cases {
 
   private take(claim: Claim): void {
     const t = this.tables;
-    if (claim.kind === 'inbound') t.inbound.set(claim.key, { reference: claim.reference, outcome: claim.outcome });
+    if (claim.kind === 'inbound') t.inbound.set(claim.key, { reference: claim.reference, outcome: claim.outcome, ...(claim.contentDigest ? { contentDigest: claim.contentDigest } : {}) });
     if (claim.kind === 'reference') t.counters.set(`${claim.prefix}#${claim.year}`, claim.sequence);
     if (claim.kind === 'acknowledgement') t.acknowledgements.set(`${claim.policyId}#${claim.sender}#${claim.date}`, claim.reference);
   }

@@ -9,7 +9,7 @@ export class MemoryCounters implements Counters {
     return this.tables.counters.get(`${prefix}#${year}`) ?? 0;
   }
 
-  async inbound(key: string): Promise<{ reference?: string; outcome?: InboundOutcome; heldId?: string } | undefined> {
+  async inbound(key: string): Promise<{ reference?: string; outcome?: InboundOutcome; heldId?: string; contentDigest?: string } | undefined> {
     const mark = this.tables.inbound.get(key);
     return mark ? { ...mark } : undefined;
   }

@@ -14,7 +14,7 @@ export class MemoryTables {
   readonly timelines = new Map<string, Map<string, TimelineEvent>>();
   readonly threads = new Map<string, string>();
   readonly pages = new Map<string, string>();
-  readonly inbound = new Map<string, { reference?: string; outcome?: InboundOutcome; heldId?: string }>();
+  readonly inbound = new Map<string, { reference?: string; outcome?: InboundOutcome; heldId?: string; contentDigest?: string }>();
   readonly counters = new Map<string, number>();
   readonly acknowledgements = new Map<string, string>();
   readonly spam = new Map<string, number>();

@@ -17,6 +17,7 @@ import type { Counters } from '../ports/counters.js';
 import type { Log } from '../ports/log.js';
 import type { Metrics } from '../ports/metrics.js';
 import { ClaimTakenError } from '../ports/store-errors.js';
+import { SubmissionKeyReusedError } from './submission-key-reused-error.js';
 
 export interface OpenComplaintDeps {
   readonly cases: Cases;
@@ -43,9 +44,10 @@ export interface Opened {
  * events, its acknowledgement and handler's notice in the outbox, its timer intent, and three claims (this
  * inbound message, the next reference number, and the sender's one acknowledgement of the day). So a crash
  * at any point leaves either nothing (a retry starts again, no reference used) or the whole case with every
- * letter it owes; a retry of a message already taken in finds its case.
+ * letter it owes; a retry of a message already taken in finds its case. Where the client chose the key (a web
+ * submission id), `contentDigest` is what it sent under it: only the same content finds the case again.
  */
-export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, complaint: NewComplaint, inboundKey: string): Promise<Opened> {
+export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, complaint: NewComplaint, inboundKey: string, contentDigest?: string): Promise<Opened> {
   const received = DateTime.fromISO(complaint.receivedAt);
   const year = Number(londonDate(received).slice(0, 4));
   const ackDate = londonDate(received);
@@ -66,7 +68,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
       deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
     }
     const claims: Claim[] = [
-      { kind: 'inbound', key: inboundKey, reference, outcome: 'opened' },
+      { kind: 'inbound', key: inboundKey, reference, outcome: 'opened', ...(contentDigest ? { contentDigest } : {}) },
       { kind: 'reference', prefix: policy.referencePrefix, year, sequence },
       ...(acknowledged && sender ? [{ kind: 'acknowledgement' as const, policyId: policy.id, sender, date: ackDate, reference }] : []),
     ];
@@ -79,6 +81,8 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
       if (error.claim.kind === 'inbound') {
         const earlier = await deps.counters.inbound(inboundKey);
         if (earlier?.reference) {
+          // Someone else's content under the same key: their case is not this sender's to be shown.
+          if (earlier.contentDigest !== contentDigest) throw new SubmissionKeyReusedError(policy.id);
           const existing = await deps.cases.get(earlier.reference);
           return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), already: true, ...(existing?.page ? { pageToken: existing.page.token } : {}) };
         }

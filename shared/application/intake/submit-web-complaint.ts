@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ComplaintForm } from '#domain/forms/complaint-form';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { openComplaint, type OpenComplaintDeps, type Opened } from './open-complaint.js';
@@ -6,7 +7,10 @@ import { openComplaint, type OpenComplaintDeps, type Opened } from './open-compl
 export interface WebSubmission {
   readonly policyId: string;
   readonly form: ComplaintForm;
-  /** Makes the submission once-only: the form's submission id, or a digest of the body. */
+  /**
+   * Makes the submission once-only: the form's submission id, a JSON caller's Idempotency-Key, or a digest of
+   * the body. Bound to what was sent with it: the same key with other content is refused, never the same case.
+   */
   readonly submissionKey: string;
   readonly receivedAt: string;
   readonly sourceIp: string;
@@ -19,7 +23,8 @@ export interface SubmitWebComplaintDeps extends OpenComplaintDeps {
 /**
  * Opens a case for a web form exactly as for an email: same store, same reference series, same acknowledgement
  * and staff notice, channel "web". A typed signature with its date is a signed complaint. The same submission
- * sent twice (a double click, a retry after a lost answer) gives the same reference.
+ * sent twice (a double click, a retry after a lost answer) gives the same reference; its key sent again with
+ * different content is a SubmissionKeyReusedError.
  */
 export function submitWebComplaint(deps: SubmitWebComplaintDeps, submission: WebSubmission): Promise<Opened> {
   const policy = deps.policies.get(submission.policyId);
@@ -62,5 +67,17 @@ export function submitWebComplaint(deps: SubmitWebComplaintDeps, submission: Web
       },
     },
     `web#${policy.id}#${submission.submissionKey}`,
+    submittedContent(form),
   );
+}
+
+/**
+ * A digest of every answer on the form and its token (which page it was filled on), all but the key itself: a
+ * retry sends the same bytes again, while anyone else reusing the key cannot send the same.
+ */
+function submittedContent(form: ComplaintForm): string {
+  const answers = Object.entries(form)
+    .filter(([name, value]) => name !== 'submissionId' && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify(answers)).digest('base64url');
 }

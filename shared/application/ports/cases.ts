@@ -12,7 +12,8 @@ export type InboundOutcome = 'opened' | 'joined' | 'bounce';
  * a sender's acknowledgement for the day.
  */
 export type Claim =
-  | { readonly kind: 'inbound'; readonly key: string; readonly reference: string; readonly outcome: InboundOutcome }
+  /** `contentDigest`: what was submitted under a key the client chose, so that the key cannot fetch another's case. */
+  | { readonly kind: 'inbound'; readonly key: string; readonly reference: string; readonly outcome: InboundOutcome; readonly contentDigest?: string }
   /** The organisation's counter for the year moves from sequence - 1 to sequence: no number is skipped or used twice. */
   | { readonly kind: 'reference'; readonly prefix: string; readonly year: number; readonly sequence: number }
   | { readonly kind: 'acknowledgement'; readonly policyId: string; readonly sender: string; readonly date: string; readonly reference: string };
