@@ -42,7 +42,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),
-    outbox: new DynamoDbOutbox(table),
+    outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     reportRecords: new DynamoDbReportRecords(table),
     pendingActions: new DynamoDbPendingActions(table),
     timers: options.timers ?? timers,

@@ -79,12 +79,13 @@ export interface MemoryStack {
 /** Every port over memory fakes: the rules of intake and of the case lifecycle, tested in milliseconds. */
 export function memoryStack(overrides: Record<string, string> = {}, policies: PolicySet = seedPolicies): MemoryStack {
   const tables = new MemoryTables();
+  const config = loadConfig({ REDRESS_STACK: 'local', REDRESS_OPERATOR_EMAIL: 'ops@redress.test', ...overrides });
   const ports = {
     policies,
     cases: new MemoryCases(tables),
     counters: new MemoryCounters(tables),
     heldMail: new MemoryHeldMail(tables),
-    outbox: new MemoryOutbox(tables),
+    outbox: new MemoryOutbox(tables, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     reportRecords: new MemoryReportRecords(tables),
     pendingActions: new MemoryPendingActions(tables),
     timers: new MemoryTimers(),
@@ -94,7 +95,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
     log: new RecordingLog(),
     metrics: new MemoryMetrics(),
   };
-  const settings = settingsFrom(loadConfig({ REDRESS_STACK: 'local', REDRESS_OPERATOR_EMAIL: 'ops@redress.test', ...overrides }));
+  const settings = settingsFrom(config);
   const withPorts = (replace: Partial<Ports>) => bindUseCases({ ...ports, ...replace }, settings);
   const useCases = withPorts({});
   let n = 0;
