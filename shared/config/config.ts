@@ -54,6 +54,8 @@ const schema = z.object({
    * mail sweep and taken in again; a copy of a message already taken in is destroyed.
    */
   REDRESS_UNCLAIMED_MAIL_GRACE_MINUTES: count(60),
+  /** At most this many unclaimed messages are dealt with in one run of the sweep; the rest wait for the next. */
+  REDRESS_UNCLAIMED_MAIL_BATCH: count(100),
   /** How many times a change is decided again when another writer changed the case (or took the reference) first. */
   REDRESS_WRITE_RETRIES: count(30),
   /** The outbox sender: attempts per letter before it is given up (and operators told), backoff, lease, batch. */

@@ -1,6 +1,7 @@
 import { MemoryCases } from '#adapters/memory/memory-cases';
 import { MemoryCounters } from '#adapters/memory/memory-counters';
 import { MemoryHeldMail } from '#adapters/memory/memory-held-mail';
+import { MemoryMailReceipts } from '#adapters/memory/memory-mail-receipts';
 import { MemoryMailer } from '#adapters/memory/memory-mailer';
 import { MemoryMetrics } from '#adapters/memory/memory-metrics';
 import { MemoryOutbox } from '#adapters/memory/memory-outbox';
@@ -62,6 +63,7 @@ export interface MemoryStack {
   readonly pendingActions: MemoryPendingActions;
   readonly timers: MemoryTimers;
   readonly rawMail: MemoryRawMail;
+  readonly receipts: MemoryMailReceipts;
   readonly mailer: MemoryMailer;
   readonly clock: MovableClock;
   readonly log: RecordingLog;
@@ -90,6 +92,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
     pendingActions: new MemoryPendingActions(tables),
     timers: new MemoryTimers(),
     rawMail: new MemoryRawMail(),
+    receipts: new MemoryMailReceipts(tables),
     mailer: new MemoryMailer(),
     clock: new MovableClock(new Date(TEST_START)),
     log: new RecordingLog(),
