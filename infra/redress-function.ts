@@ -126,7 +126,11 @@ export class RedressFunction extends NodejsFunction {
     }
     // An attachment past the size limit is found so only once stored: its copy (never the raw message) goes again.
     if (access.includes('discard-oversize-attachments')) allow(['s3:DeleteObject'], 'attachments/*');
-    if (access.includes('destroy')) allow(['s3:DeleteObject'], '*');
+    if (access.includes('destroy')) {
+      allow(['s3:DeleteObject'], '*');
+      // Destruction lists the folders beside a message (its attachments, a complainant's page) to delete every file in them.
+      this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': ['attachments/*', 'page/*'] } } }));
+    }
     const objects = `IAM5[Resource::${arnInFinding(bucket)}`;
     if (access.some((a) => a !== 'discard-oversize-attachments')) {
       acknowledge(this.role as Role, `${objects}/*]`, 'The raw-mail bucket holds one object per message or file, keyed by its id: the grant is to those objects, with named actions only.');

@@ -10,6 +10,8 @@ export interface SmtpListenerOptions {
   readonly port: number;
   readonly maxEmailBytes: number;
   readonly rawMail: RawMail;
+  /** Notes the message before it is stored, so that one never taken in (a crash) is found by the unclaimed-mail sweep. */
+  readonly noteReceipt: (inbound: InboundEmail) => Promise<void>;
   readonly take: (inbound: InboundEmail) => Promise<IntakeOutcome[]>;
   readonly log: Log;
   /** When the message was received: the stack's clock. */
@@ -56,13 +58,15 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<R
 async function receive(stream: SMTPServerDataStream, session: SMTPServerSession, options: SmtpListenerOptions): Promise<void> {
   const receivedAt = options.now().toISOString();
   const rawKey = `inbound/${receivedAt.slice(0, 10)}/${session.id}-${receivedAt.replace(/[:.]/g, '')}-${randomUUID().slice(0, 8)}.eml`;
-  await options.rawMail.putStream(rawKey, stream);
   const mailFrom = session.envelope.mailFrom;
-  const outcomes = await options.take({
+  const inbound: InboundEmail = {
     rawKey,
     recipients: session.envelope.rcptTo.map((r) => r.address),
     ...(mailFrom && mailFrom.address ? { envelopeFrom: mailFrom.address } : {}),
     receivedAt,
-  });
+  };
+  await options.noteReceipt(inbound);
+  await options.rawMail.putStream(rawKey, stream);
+  const outcomes = await options.take(inbound);
   options.onDelivered?.(rawKey, outcomes);
 }

@@ -61,7 +61,8 @@ async function main(): Promise<void> {
         port: config.REDRESS_SMTP_PORT,
         maxEmailBytes: config.REDRESS_MAX_EMAIL_BYTES,
         rawMail: stack.rawMail,
-        take: useCases.takeEmail,
+        noteReceipt: useCases.noteMailReceipt,
+        take: useCases.takeReceivedEmail,
         log,
         now: () => stack.clock.now(),
         onDelivered: (rawKey, outcomes) => {
@@ -74,13 +75,16 @@ async function main(): Promise<void> {
     running.push(await startLocalSignIn(config, staff));
     running.push(await startHttpServer(config.REDRESS_HTTP_PORT, frontDoorRoutes(stack, () => outbox.nudge()), (e) => log.error('HTTP error', { error: e.message })));
 
-    // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, and
-    // queues each organisation's digest once on a working day from the digest hour (and in January, where the
+    // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, sweeps
+    // raw mail never taken in, and queues each organisation's digest once on a working day from the digest hour (and in January, where the
     // policy asks, the year's annual report, once).
     const clock = repeatEvery(config.REDRESS_TIMER_POLL_SECONDS * 1000, async () => {
       for (const f of await runDueTimers(stack.localTimers, useCases.fireTimer, stack.clock.now(), log)) {
         console.log(`timer: ${f.timer.input.reference} ${f.timer.input.purpose} ${f.timer.input.kind}: ${f.outcome}`);
       }
+      // Raw mail stored and never taken in (a crash, a copy): one index query, usually empty.
+      const unclaimed = await useCases.sweepUnclaimedMail();
+      if (unclaimed.kept + unclaimed.destroyed + unclaimed.failed > 0) console.log(`unclaimed mail: ${unclaimed.kept} kept, ${unclaimed.destroyed} destroyed, ${unclaimed.failed} to retry`);
       const now = DateTime.fromJSDate(stack.clock.now()).setZone(LONDON);
       if (now.hour >= config.REDRESS_DIGEST_HOUR) {
         for (const policy of policies.all) {

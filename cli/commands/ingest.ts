@@ -16,9 +16,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
   return withStack(
     async ({ rawMail, useCases, clock }) => {
       const receivedAt = clock.now().toISOString();
-      const rawKey = `inbound/${receivedAt.slice(0, 10)}/cli-${digest}.eml`;
-      await rawMail.put(rawKey, raw);
-      for (const outcome of await useCases.takeEmail({ rawKey, recipients: values.to ?? [], receivedAt })) {
+      const inbound = { rawKey: `inbound/${receivedAt.slice(0, 10)}/cli-${digest}.eml`, recipients: values.to ?? [], receivedAt };
+      await useCases.noteMailReceipt(inbound);
+      await rawMail.put(inbound.rawKey, raw);
+      for (const outcome of await useCases.takeReceivedEmail(inbound)) {
         if (outcome.kind === 'held') process.stdout.write(`no case: held (${outcome.reason})${outcome.policyId ? ` for ${outcome.policyId}` : ' for operators'}\n`);
         else if (outcome.kind === 'case-opened') process.stdout.write(`${outcome.reference}${outcome.acknowledged ? ' (acknowledged)' : ' (not acknowledged)'}\n`);
         else process.stdout.write(`${outcome.reference} (${outcome.kind})\n`);

@@ -16,7 +16,10 @@ export async function timersListCommand(args: string[]): Promise<number> {
   });
 }
 
-/** `redress clock run-due --now INSTANT`: fire every timer due by that instant, as if the clock had got there. */
+/**
+ * `redress clock run-due --now INSTANT`: fire every timer due by that instant, and sweep raw mail never taken in, as
+ * if the clock had got there.
+ */
 export async function clockRunDueCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
   if (!values.now) throw new UsageError('usage: redress clock run-due --now INSTANT');
@@ -25,7 +28,9 @@ export async function clockRunDueCommand(args: string[]): Promise<number> {
     async ({ localTimers, useCases, log }) => {
       const fired = await runDueTimers(localTimers, useCases.fireTimer, now, log);
       for (const f of fired) process.stdout.write(`${f.timer.fireAt}\t${f.timer.input.reference}\t${f.timer.input.purpose} ${f.timer.input.kind}\t${f.outcome}\n`);
-      if (fired.length === 0) process.stdout.write('nothing due\n');
+      const unclaimed = await useCases.sweepUnclaimedMail();
+      if (unclaimed.kept + unclaimed.destroyed + unclaimed.failed > 0) process.stdout.write(`unclaimed mail: ${unclaimed.kept} kept, ${unclaimed.destroyed} destroyed, ${unclaimed.failed} to retry\n`);
+      else if (fired.length === 0) process.stdout.write('nothing due\n');
       return 0;
     },
     { now, sendLetters: true },

@@ -57,7 +57,7 @@ export function composeComplainantPage(config: Config): { deps: ComplainantPageD
     policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
-    outbox: new DynamoDbOutbox(table),
+    outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket raw mail and its attachments are kept in')),
     clock: systemClock,
     log,

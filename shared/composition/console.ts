@@ -111,7 +111,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
-    outbox: new DynamoDbOutbox(table),
+    outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     pendingActions: new DynamoDbPendingActions(table),
     heldMail: new DynamoDbHeldMail(table),
     // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.

@@ -17,6 +17,6 @@ export function composeDailyDigest(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-daily-digest');
   const policies = deployedPolicies(config);
-  const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table), reportRecords: new DynamoDbReportRecords(table), pendingActions: new DynamoDbPendingActions(table), clock: systemClock, log };
+  const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400), reportRecords: new DynamoDbReportRecords(table), pendingActions: new DynamoDbPendingActions(table), clock: systemClock, log };
   return { log, policies, send: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now), sendReport: (policyId: string, now: DateTime) => sendAnnualReport(deps, policyId, now) };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
+import { DynamoDbMailReceipts } from '#adapters/dynamodb/dynamodb-mail-receipts';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
@@ -42,11 +43,12 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),
-    outbox: new DynamoDbOutbox(table),
+    outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     reportRecords: new DynamoDbReportRecords(table),
     pendingActions: new DynamoDbPendingActions(table),
     timers: options.timers ?? timers,
     rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
+    receipts: new DynamoDbMailReceipts(table),
     mailer: options.mailer ?? new SesMailer(sesClient(config)),
     clock: options.clock ?? systemClock,
     log: options.log,

@@ -32,7 +32,7 @@ export function composeOutboxSender(config: Config) {
     ...settingsFrom(config),
     policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
-    outbox: new DynamoDbOutbox(table),
+    outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     mailer: new SesMailer(sesClient(config), config.REDRESS_SES_CONFIGURATION_SET),
     timers,
     clock: systemClock,

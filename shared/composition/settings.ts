@@ -1,5 +1,6 @@
 import type { RetryPolicy } from '#application/correspondence/send-due-letters';
 import type { IntakeLimits } from '#application/intake/take-email';
+import type { SweepSettings } from '#application/intake/sweep-unclaimed-mail';
 import type { Config } from '#config/config';
 import type { Sending } from '#domain/letters/addressing';
 
@@ -12,6 +13,7 @@ export interface Settings {
   readonly bounceScanBytes: number;
   readonly ownAddresses: readonly string[];
   readonly reminderHour: number;
+  readonly unclaimedMail: SweepSettings;
 }
 
 export function settingsFrom(config: Config): Settings {
@@ -35,5 +37,6 @@ export function settingsFrom(config: Config): Settings {
     bounceScanBytes: config.REDRESS_BOUNCE_SCAN_BYTES,
     ownAddresses: [config.REDRESS_OPERATOR_EMAIL],
     reminderHour: config.REDRESS_REMINDER_HOUR,
+    unclaimedMail: { graceMinutes: config.REDRESS_UNCLAIMED_MAIL_GRACE_MINUTES, retentionYears: config.REDRESS_RETENTION_YEARS, batch: config.REDRESS_UNCLAIMED_MAIL_BATCH },
   };
 }

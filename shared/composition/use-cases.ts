@@ -8,6 +8,9 @@ import { discardHeld } from '#application/held/discard-held';
 import { releaseHeld, type ReleaseRequest } from '#application/held/release-held';
 import { submitWebComplaint, type WebSubmission } from '#application/intake/submit-web-complaint';
 import { takeEmail, type InboundEmail } from '#application/intake/take-email';
+import { takeReceivedEmail } from '#application/intake/take-received-email';
+import { sweepUnclaimedMail } from '#application/intake/sweep-unclaimed-mail';
+import type { MailReceipts } from '#application/ports/mail-receipts';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
@@ -43,6 +46,7 @@ export interface Ports {
   readonly pendingActions: PendingActions;
   readonly timers: Timers;
   readonly rawMail: RawMail;
+  readonly receipts: MailReceipts;
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly log: Log;
@@ -54,6 +58,10 @@ export function bindUseCases(ports: Ports, settings: Settings) {
   const deps = { ...ports, ...settings };
   return {
     takeEmail: (inbound: InboundEmail) => takeEmail(deps, inbound),
+    /** Before raw mail is stored: what the unclaimed-mail sweep finds if it is never taken in. */
+    noteMailReceipt: (inbound: InboundEmail) => ports.receipts.note(inbound),
+    takeReceivedEmail: (inbound: InboundEmail) => takeReceivedEmail(deps, inbound),
+    sweepUnclaimedMail: () => sweepUnclaimedMail(deps, settings.unclaimedMail),
     annualReport: (policyId: string, year: number) => annualReport(deps, policyId, year),
     rebuildReportIndexes: (policyId: string) => rebuildReportIndexes(deps, policyId),
     monitoringExport: (request: MonitoringExportRequest) => monitoringExport(deps, request),

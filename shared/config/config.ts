@@ -44,6 +44,18 @@ const schema = z.object({
   REDRESS_BOUNCE_SCAN_BYTES: count(1_000_000),
   /** How long a sender's one-acknowledgement-a-day claim is kept after its day (TTL). */
   REDRESS_ACK_CLAIM_DAYS: count(3),
+  /**
+   * How long a letter or notice about no case (a digest, a held-mail notice, the annual report) is kept once sent
+   * (TTL): its words are staff mail, kept in the outbox only to send it once. Letters about a case go with the case.
+   */
+  REDRESS_SENT_NOTICE_KEEP_DAYS: count(30),
+  /**
+   * Raw mail stored and not taken in after this long (the intake crashed or kept failing) is found by the unclaimed
+   * mail sweep and taken in again; a copy of a message already taken in is destroyed.
+   */
+  REDRESS_UNCLAIMED_MAIL_GRACE_MINUTES: count(60),
+  /** At most this many unclaimed messages are dealt with in one run of the sweep; the rest wait for the next. */
+  REDRESS_UNCLAIMED_MAIL_BATCH: count(100),
   /** How many times a change is decided again when another writer changed the case (or took the reference) first. */
   REDRESS_WRITE_RETRIES: count(30),
   /** The outbox sender: attempts per letter before it is given up (and operators told), backoff, lease, batch. */

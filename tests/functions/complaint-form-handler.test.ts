@@ -66,7 +66,7 @@ describe('complaint-form handler', () => {
     expect(await cases.get(reference)).toMatchObject({ channel: 'web', complainant: { email, name: 'Ari Lambda', emailConfirmed: false } });
     expect((await cases.timeline(reference)).find((e) => e.type === 'received')?.detail).toMatchObject({ sourceIp: '198.51.100.7' });
     // The reference was given once the case and every letter it owes were stored: they wait in the outbox.
-    const outbox = await new DynamoDbOutbox(casesTable(loadConfig())).ofCase(reference);
+    const outbox = await new DynamoDbOutbox(casesTable(loadConfig()), 86_400).ofCase(reference);
     expect(outbox.map((e) => (e.kind === 'letter' ? `${e.letter.purpose} to ${e.letter.to.join(',')}` : e.kind))).toEqual([
       `confirm-address to ${email}`,
       // The CEO's staff address (noticeEmail), never the complaints address, which would bring it straight back in.

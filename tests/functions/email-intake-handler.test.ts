@@ -105,7 +105,7 @@ describe('email-intake handler', () => {
     expect(await sentEmails(ses.endpoint, from)).toHaveLength(0);
     expect(scheduler.calls()).toHaveLength(0);
     const reference = cases[0]?.reference as string;
-    expect((await new DynamoDbOutbox(casesTable(loadConfig())).ofCase(reference)).map((e) => [e.kind, e.kind === 'letter' ? e.letter.purpose : '', e.status])).toEqual([
+    expect((await new DynamoDbOutbox(casesTable(loadConfig()), 86_400).ofCase(reference)).map((e) => [e.kind, e.kind === 'letter' ? e.letter.purpose : '', e.status])).toEqual([
       ['letter', 'acknowledgement', 'pending'],
       ['letter', 'new-case-notice', 'pending'],
       ['timers', '', 'pending'],

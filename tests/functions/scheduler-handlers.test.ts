@@ -63,7 +63,7 @@ describe('deadline-timer handler', () => {
 });
 
 describe('daily-digest handler', () => {
-  const digests = async () => (await new DynamoDbOutbox(casesTable(loadConfig())).pending(100)).filter((e) => e.kind === 'letter' && e.letter.purpose === 'digest');
+  const digests = async () => (await new DynamoDbOutbox(casesTable(loadConfig()), 86_400).pending(100)).filter((e) => e.kind === 'letter' && e.letter.purpose === 'digest');
 
   it('on a bank holiday (Monday 28 December 2026, the Boxing Day substitute) sends nothing to anyone', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-28T08:00:00Z') });
@@ -125,7 +125,7 @@ describe('mail-events handler', () => {
     expect(await handler(event, lambdaContext())).toEqual({ outcome: 'recorded' });
     expect((await cases.get(alumotCase))?.flags).toContain('complainant-undeliverable');
     expect((await cases.timeline(alumotCase)).filter((e) => e.type === 'undeliverable')).toHaveLength(1);
-    const notices = (await new DynamoDbOutbox(casesTable(loadConfig())).pending(100)).filter((e) => e.kind === 'letter' && e.letter.purpose === 'undeliverable-notice');
+    const notices = (await new DynamoDbOutbox(casesTable(loadConfig()), 86_400).pending(100)).filter((e) => e.kind === 'letter' && e.letter.purpose === 'undeliverable-notice');
     expect(notices).toHaveLength(1);
   });
 

@@ -332,6 +332,9 @@ describe('RedressStack', () => {
     // Intake may take back an attachment's copy it stored past the size limit, never the raw message itself.
     expect(deletableBy('redress-email-intake')).toEqual(['attachments/*']);
     expect(deletableBy('redress-deadline-timer')).toEqual(['*']);
+    // Destruction lists the folders beside a message to delete every file in them; nothing else may list the bucket.
+    expect(everyFunction.filter((f) => policyOf(f).includes('s3:ListBucket'))).toEqual(['redress-deadline-timer']);
+    expect(policyOf('redress-deadline-timer')).toContain('"s3:prefix":["attachments/*","page/*"]');
     expect(policyOf('redress-email-intake')).toContain('s3:PutObject');
     expect(policyOf('redress-deadline-timer')).toContain('s3:DeleteObject');
     expect(policyOf('redress-complaint-form')).not.toContain('s3:');

@@ -12,7 +12,7 @@ let port: number;
 
 beforeAll(async () => {
   stack = await testStack();
-  smtp = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, take: stack.useCases.takeEmail, log: quietLog, now: () => stack.clock.now() });
+  smtp = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, noteReceipt: stack.useCases.noteMailReceipt, take: stack.useCases.takeReceivedEmail, log: quietLog, now: () => stack.clock.now() });
   port = smtp.port as number;
 });
 afterAll(() => smtp.stop());
@@ -22,14 +22,14 @@ describe('a 250 means stored, with every letter owed', () => {
     [`From: Ray Retry <${id}@example.net>`, 'To: complaints@county-council.example', 'Subject: Lights out', `Message-ID: <${id}@example.net>`, '', 'The street lights are out.', ''].join('\r\n');
 
   async function listener(take: Parameters<typeof startSmtpListener>[0]['take']) {
-    const server = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, take, log: quietLog, now: () => stack.clock.now() });
+    const server = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, noteReceipt: stack.useCases.noteMailReceipt, take, log: quietLog, now: () => stack.clock.now() });
     return { server, port: server.port as number };
   }
 
   it.each([
     ['fails before anything is stored', false],
     ['crashes after the case is stored, before the reply', true],
-  ])('an intake that %s answers 451; the sender’s resend at once is taken in: one case, one acknowledgement', async (_what, writeFirst) => {
+  ])('an intake that %s answers 451; the sender’s resend at once is taken in: one case, one acknowledgement; the sweep destroys the copy no case owns', async (_what, writeFirst) => {
     let calls = 0;
     const { server, port: p } = await listener(async (inbound) => {
       calls++;
@@ -37,7 +37,7 @@ describe('a 250 means stored, with every letter owed', () => {
         if (writeFirst) await stack.useCases.takeEmail(inbound);
         throw new Error('connection to the store lost');
       }
-      return stack.useCases.takeEmail(inbound);
+      return stack.useCases.takeReceivedEmail(inbound);
     });
     try {
       const id = `retry-${writeFirst}`;
@@ -48,6 +48,22 @@ describe('a 250 means stored, with every letter owed', () => {
       expect(mine).toHaveLength(1);
       const sent = await sentEmails(stack.sesEndpoint, `${id}@example.net`);
       expect(sent.map((e) => e.subject)).toEqual([`[${mine[0]?.reference}] We have received your complaint`]);
+
+      // Two copies were stored; the case owns one (the first, when the write was made before the crash). After
+      // the grace period the sweep finds the other by its receipt and destroys it; the case's own copy stays.
+      const [owned] = (await stack.cases.timeline(mine[0]?.reference as string)).map((e) => e.detail?.rawKey).filter((k): k is string => typeof k === 'string');
+      const before = await stack.rawMail.keysUnder('inbound/');
+      const now = stack.clock.now();
+      stack.clock.set(new Date(now.getTime() + 2 * 3_600_000));
+      try {
+        expect(await stack.useCases.sweepUnclaimedMail()).toEqual({ kept: writeFirst ? 1 : 0, destroyed: 1, failed: 0 });
+      } finally {
+        stack.clock.set(now);
+      }
+      const after = await stack.rawMail.keysUnder('inbound/');
+      expect(after).toHaveLength(before.length - 1);
+      expect(after).toContain(owned);
+      expect(await stack.cases.ofComplainant('county-council', `${id}@example.net`)).toHaveLength(1);
     } finally {
       await server.stop();
     }

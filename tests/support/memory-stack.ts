@@ -1,6 +1,7 @@
 import { MemoryCases } from '#adapters/memory/memory-cases';
 import { MemoryCounters } from '#adapters/memory/memory-counters';
 import { MemoryHeldMail } from '#adapters/memory/memory-held-mail';
+import { MemoryMailReceipts } from '#adapters/memory/memory-mail-receipts';
 import { MemoryMailer } from '#adapters/memory/memory-mailer';
 import { MemoryMetrics } from '#adapters/memory/memory-metrics';
 import { MemoryOutbox } from '#adapters/memory/memory-outbox';
@@ -62,6 +63,7 @@ export interface MemoryStack {
   readonly pendingActions: MemoryPendingActions;
   readonly timers: MemoryTimers;
   readonly rawMail: MemoryRawMail;
+  readonly receipts: MemoryMailReceipts;
   readonly mailer: MemoryMailer;
   readonly clock: MovableClock;
   readonly log: RecordingLog;
@@ -79,22 +81,24 @@ export interface MemoryStack {
 /** Every port over memory fakes: the rules of intake and of the case lifecycle, tested in milliseconds. */
 export function memoryStack(overrides: Record<string, string> = {}, policies: PolicySet = seedPolicies): MemoryStack {
   const tables = new MemoryTables();
+  const config = loadConfig({ REDRESS_STACK: 'local', REDRESS_OPERATOR_EMAIL: 'ops@redress.test', ...overrides });
   const ports = {
     policies,
     cases: new MemoryCases(tables),
     counters: new MemoryCounters(tables),
     heldMail: new MemoryHeldMail(tables),
-    outbox: new MemoryOutbox(tables),
+    outbox: new MemoryOutbox(tables, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     reportRecords: new MemoryReportRecords(tables),
     pendingActions: new MemoryPendingActions(tables),
     timers: new MemoryTimers(),
     rawMail: new MemoryRawMail(),
+    receipts: new MemoryMailReceipts(tables),
     mailer: new MemoryMailer(),
     clock: new MovableClock(new Date(TEST_START)),
     log: new RecordingLog(),
     metrics: new MemoryMetrics(),
   };
-  const settings = settingsFrom(loadConfig({ REDRESS_STACK: 'local', REDRESS_OPERATOR_EMAIL: 'ops@redress.test', ...overrides }));
+  const settings = settingsFrom(config);
   const withPorts = (replace: Partial<Ports>) => bindUseCases({ ...ports, ...replace }, settings);
   const useCases = withPorts({});
   let n = 0;

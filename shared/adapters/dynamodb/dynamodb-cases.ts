@@ -1,4 +1,4 @@
-import { BatchGetItemCommand, BatchWriteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, BatchWriteItemCommand, ConditionalCheckFailedException, DeleteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { PendingAction } from '#domain/case/pending-actions';
 import { newestFirstPlace } from '#domain/case/newest-first';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -6,9 +6,9 @@ import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
 import { nameKey } from '#domain/text/name-key';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
-import type { DynamoTable, Item } from './dynamo-table.js';
+import type { DynamoTable, Item, ItemKey } from './dynamo-table.js';
 import { newOutboxAttributes } from './outbox-records.js';
-import { key, TTL_ATTRIBUTE } from './table-design.js';
+import { key, lookupOf, TTL_ATTRIBUTE } from './table-design.js';
 
 /** Cases on DynamoDB: one transaction per change (case, events, threads, outbox, claims), queries on indexes only. */
 export class DynamoDbCases implements Cases {
@@ -96,9 +96,10 @@ export class DynamoDbCases implements Cases {
       },
       ...change.events.map((e) => ({ what: 'event', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.event(c.reference, e.at, e.id), event: e }, { removeUndefinedValues: true }) } } })),
       // First writer wins: a Message-ID already tied to a case is never moved to another.
-      ...[...new Set(change.threadKeys)].map((id) => ({ what: 'thread', item: this.table.putIfAbsent(key.thread(id), { reference: c.reference }) })),
+      // Each listed under the case (KEYS-OF#), so that destruction finds them all with one query.
+      ...[...new Set(change.threadKeys)].map((id) => ({ what: 'thread', item: this.table.putIfAbsent(key.thread(id), { reference: c.reference, ...lookupOf(c.reference, key.thread(id).PK) }) })),
       ...this.nameItem(change),
-      ...change.pageKeys.map((k) => ({ what: 'page', item: this.table.putIfAbsent(key.page(k), { reference: c.reference }) })),
+      ...change.pageKeys.map((k) => ({ what: 'page', item: this.table.putIfAbsent(key.page(k), { reference: c.reference, ...lookupOf(c.reference, key.page(k).PK) }) })),
       ...change.outbox.map((o) => ({ what: 'outbox', item: this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, now)) })),
       ...change.claims.map((claim) => ({ what: `claim ${claim.kind}`, claim, item: this.claimItem(claim) })),
       // The index of actions still to do: put while pending (the same item again changes nothing), gone when done.
@@ -143,6 +144,22 @@ export class DynamoDbCases implements Cases {
         requests = (result.UnprocessedItems?.[this.table.name] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
       }
     }
+  }
+
+  async removeLookups(reference: string, known: { readonly threadKeys: readonly string[]; readonly pageKeys: readonly string[] }): Promise<number> {
+    const listed = (await this.table.query({ index: 'GSI3', value: lookupOf(reference, '').GSI3PK }, 'ascending')).map((row) => ({ PK: String(row.PK), SK: String(row.SK) }));
+    const keys = new Map<string, ItemKey>([...listed, ...known.threadKeys.map(key.thread), ...known.pageKeys.map(key.page), key.name(reference)].map((k) => [`${k.PK}\u0000${k.SK}`, k]));
+    let removed = 0;
+    for (const k of keys.values()) {
+      try {
+        // Only while it still finds this case: a Message-ID another case claimed first stays that case's.
+        await this.table.client.send(new DeleteItemCommand({ TableName: this.table.name, Key: marshall(k), ConditionExpression: '#ref = :ref', ExpressionAttributeNames: { '#ref': 'reference' }, ExpressionAttributeValues: { ':ref': { S: reference } } }));
+        removed++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return removed;
   }
 
   async rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void> {
@@ -196,7 +213,8 @@ export class DynamoDbCases implements Cases {
         return {
           Put: {
             TableName,
-            Item: marshall({ ...key.acknowledgement(claim.policyId, claim.sender, claim.date), reference: claim.reference, [TTL_ATTRIBUTE]: Math.floor(Date.parse(`${claim.date}T00:00:00Z`) / 1000) + this.ackClaimSeconds }),
+            // Its key holds the sender's address: listed under the case too, so destruction removes it before its TTL.
+            Item: marshall({ ...key.acknowledgement(claim.policyId, claim.sender, claim.date), reference: claim.reference, ...lookupOf(claim.reference, key.acknowledgement(claim.policyId, claim.sender, claim.date).PK), [TTL_ATTRIBUTE]: Math.floor(Date.parse(`${claim.date}T00:00:00Z`) / 1000) + this.ackClaimSeconds }),
             ConditionExpression: 'attribute_not_exists(PK) OR #ref = :ref',
             ExpressionAttributeNames: { '#ref': 'reference' },
             ExpressionAttributeValues: { ':ref': { S: claim.reference } },

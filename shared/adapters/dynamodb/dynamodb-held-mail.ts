@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { HeldMessage, HeldSettlement } from '#domain/mail/held-message';
+import { heldWithoutPerson, type HeldMessage, type HeldSettlement } from '#domain/mail/held-message';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { HeldMail } from '#application/ports/held-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
@@ -53,5 +53,21 @@ export class DynamoDbHeldMail implements HeldMail {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     return (await this.get(id)) as HeldMessage;
+  }
+
+  async forget(id: string, at: string): Promise<void> {
+    const held = await this.get(id);
+    if (!held) return;
+    // Only the message's own fields change: the index it is listed under stays.
+    await this.table.client.send(
+      new UpdateItemCommand({
+        TableName: this.table.name,
+        Key: marshall(key.held(id)),
+        UpdateExpression: 'SET #held = :held',
+        ConditionExpression: 'attribute_exists(#held)',
+        ExpressionAttributeNames: { '#held': 'held' },
+        ExpressionAttributeValues: marshall({ ':held': heldWithoutPerson(held, at) }, { removeUndefinedValues: true }),
+      }),
+    );
   }
 }

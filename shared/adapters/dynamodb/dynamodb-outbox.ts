@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DeleteItemCommand, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { timelineEvent } from '#domain/case/timeline-event';
 import type { TimelineEvent } from '#domain/case/case';
@@ -7,15 +7,19 @@ import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { Outbox, OutboxEntry } from '#application/ports/outbox';
 import { LeaseLostError } from '#application/ports/store-errors';
 import type { DynamoTable } from './dynamo-table.js';
-import { newOutboxAttributes, outboxEntryOf } from './outbox-records.js';
-import { key, PARTITIONS } from './table-design.js';
+import { caseOf, newOutboxAttributes, outboxEntryOf } from './outbox-records.js';
+import { key, lookupOf, PARTITIONS, TTL_ATTRIBUTE } from './table-design.js';
 
 /**
  * The outbox on DynamoDB. Pending entries sit in a sparse index, oldest first; a lease is a conditional update;
  * recording a sent letter is one transaction with its case's timeline event and SES's id as a thread key.
  */
 export class DynamoDbOutbox implements Outbox {
-  constructor(private readonly table: DynamoTable) {}
+  constructor(
+    private readonly table: DynamoTable,
+    /** How long a finished entry about no case is kept (then TTL removes it). */
+    private readonly finishedKeepSeconds: number,
+  ) {}
 
   async add(items: readonly OutboxItem[], at: string): Promise<void> {
     if (items.length === 0) return;
@@ -61,13 +65,16 @@ export class DynamoDbOutbox implements Outbox {
         detail: { to: letter.to, subject: letter.subject, messageId: letter.messageId, providerMessageId, outboxId: entry.id },
       })));
       // SES rewrites the Message-ID to its own; replies may quote that form, so it threads too.
-      if (letter.toComplainant) extra.push(this.table.putIfAbsent(key.thread(providerThreadKey(providerMessageId)), { reference: letter.reference }));
+      if (letter.toComplainant) {
+        const thread = key.thread(providerThreadKey(providerMessageId));
+        extra.push(this.table.putIfAbsent(thread, { reference: letter.reference, ...lookupOf(letter.reference as string, thread.PK) }));
+      }
     }
-    await this.finish(entry, 'SET #s = :sent, sentAt = :at, providerMessageId = :pid REMOVE leaseUntil, GSI1PK, GSI1SK', { ':sent': 'sent', ':at': at, ':pid': providerMessageId }, extra);
+    await this.finish(entry, 'SET #s = :sent, sentAt = :at, providerMessageId = :pid REMOVE leaseUntil, GSI1PK, GSI1SK', { ':sent': 'sent', ':at': at, ':pid': providerMessageId }, extra, at);
   }
 
   async markDone(entry: OutboxEntry, at: string): Promise<void> {
-    await this.finish(entry, 'SET #s = :done, sentAt = :at REMOVE leaseUntil, GSI1PK, GSI1SK', { ':done': 'done', ':at': at }, []);
+    await this.finish(entry, 'SET #s = :done, sentAt = :at REMOVE leaseUntil, GSI1PK, GSI1SK', { ':done': 'done', ':at': at }, [], at);
   }
 
   async markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
@@ -85,13 +92,14 @@ export class DynamoDbOutbox implements Outbox {
       'SET #s = :dead, attempts = attempts + :one, lastError = :error, GSI2PK = :deadPk, GSI2SK = :deadSk REMOVE leaseUntil, GSI1PK, GSI1SK',
       { ':dead': 'dead', ':one': 1, ':error': lastError, ':deadPk': PARTITIONS.outboxDead, ':deadSk': `${at}#${entry.id}` },
       extra,
+      at,
     );
   }
 
   async retry(id: string, at: string): Promise<boolean> {
     const entry = await this.get(id);
     if (!entry || entry.status !== 'dead') return false;
-    const row = await this.updateIf(id, 'SET #s = :pending, attempts = :zero, nextAttemptAt = :at, GSI1PK = :pk, GSI1SK = :sk REMOVE GSI2PK, GSI2SK, leaseUntil', '#s = :dead', {
+    const row = await this.updateIf(id, 'SET #s = :pending, attempts = :zero, nextAttemptAt = :at, GSI1PK = :pk, GSI1SK = :sk REMOVE GSI2PK, GSI2SK, leaseUntil, #ttl', '#s = :dead', {
       ':pending': 'pending',
       ':zero': 0,
       ':at': at,
@@ -100,6 +108,12 @@ export class DynamoDbOutbox implements Outbox {
       ':dead': 'dead',
     });
     return row !== undefined;
+  }
+
+  async forgetLetters(reference: string): Promise<number> {
+    const letters = (await this.ofCase(reference)).filter((e) => e.kind === 'letter');
+    for (const e of letters) await this.table.client.send(new DeleteItemCommand({ TableName: this.table.name, Key: marshall(key.outbox(e.id)) }));
+    return letters.length;
   }
 
   /** One conditional update of an entry (`#s` is its status): the entry as it now is, or undefined when the condition did not hold. */
@@ -111,7 +125,7 @@ export class DynamoDbOutbox implements Outbox {
           Key: marshall(key.outbox(id)),
           UpdateExpression: update,
           ConditionExpression: condition,
-          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeNames: { '#s': 'status', ...(update.includes('#ttl') ? { '#ttl': TTL_ATTRIBUTE } : {}) },
           ExpressionAttributeValues: marshall(values),
           ReturnValues: 'ALL_NEW',
         }),
@@ -124,15 +138,17 @@ export class DynamoDbOutbox implements Outbox {
   }
 
   /** Ends an attempt, conditional on still holding its lease: a sender whose lease lapsed cannot overwrite another's result. */
-  private async finish(entry: OutboxEntry, update: string, values: Record<string, unknown>, extra: TransactWriteItem[]): Promise<void> {
+  private async finish(entry: OutboxEntry, update: string, values: Record<string, unknown>, extra: TransactWriteItem[], finishedAt?: string): Promise<void> {
+    // Sent, done or given up, an entry about no case (a digest, a held-mail notice) expires: its words are not kept.
+    const expires = finishedAt !== undefined && !caseOf(entry) ? Math.floor(Date.parse(finishedAt) / 1000) + this.finishedKeepSeconds : undefined;
     const own: TransactWriteItem = {
       Update: {
         TableName: this.table.name,
         Key: marshall(key.outbox(entry.id)),
-        UpdateExpression: update,
+        UpdateExpression: expires === undefined ? update : update.replace(/^SET /, 'SET #ttl = :ttl, '),
         ConditionExpression: 'leaseUntil = :lease',
-        ExpressionAttributeNames: update.includes('#s') ? { '#s': 'status' } : undefined,
-        ExpressionAttributeValues: marshall({ ...values, ':lease': entry.leaseUntil ?? '' }),
+        ExpressionAttributeNames: { ...(update.includes('#s') ? { '#s': 'status' } : {}), ...(expires === undefined ? {} : { '#ttl': TTL_ATTRIBUTE }) },
+        ExpressionAttributeValues: marshall({ ...values, ':lease': entry.leaseUntil ?? '', ...(expires === undefined ? {} : { ':ttl': expires }) }),
       },
     };
     try {

@@ -1,10 +1,10 @@
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { OutboxEntry } from '#application/ports/outbox';
-import { PARTITIONS } from './table-design.js';
+import { PARTITIONS, TTL_ATTRIBUTE } from './table-design.js';
 
 /** The attributes of a new outbox entry: pending, in the pending index, and in its case's list. */
 export function newOutboxAttributes(item: OutboxItem, at: string): Record<string, unknown> {
-  const reference = item.kind === 'letter' ? item.letter.reference : item.reference;
+  const reference = caseOf(item);
   return {
     item,
     createdAt: at,
@@ -30,5 +30,11 @@ export function outboxEntryOf(row: Record<string, unknown>): OutboxEntry {
     ...(row.lastError ? { lastError: String(row.lastError) } : {}),
     ...(row.sentAt ? { sentAt: String(row.sentAt) } : {}),
     ...(row.providerMessageId ? { providerMessageId: String(row.providerMessageId) } : {}),
+    ...(typeof row[TTL_ATTRIBUTE] === 'number' ? { expiresAt: new Date((row[TTL_ATTRIBUTE] as number) * 1000).toISOString() } : {}),
   };
+}
+
+/** The case an outbox entry is about, if any. */
+export function caseOf(item: OutboxItem): string | undefined {
+  return item.kind === 'letter' ? item.letter.reference : item.reference;
 }

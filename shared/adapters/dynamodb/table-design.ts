@@ -12,8 +12,9 @@
  * | held messages waiting, or settled, newest first   | GSI3: HELD#<scope>[#settled], <at>#<id>          |
  * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
  * | a case by its complainant page (hashed token)     | PK PAGE#<sha256(token)>, SK PAGE                 |
+ * | a case's lookup items (thread, page, ack claim)   | GSI3: KEYS-OF#<ref>, <the item's PK>             |
  * | an inbound message already seen (case or held)    | PK INBOUND#<digest>#<policy>, SK INBOUND         |
- * | an outbox entry (letter, notice, timer intent)    | PK OUTBOX#<id>, SK OUTBOX                        |
+ * | an outbox entry (letter, notice, timer intent)    | PK OUTBOX#<id>, SK OUTBOX (TTL once finished, when about no case) |
  * | pending outbox entries, oldest first              | GSI1: OUTBOX-PENDING, <createdAt>#<id> (sparse)  |
  * | outbox entries given up, newest first             | GSI2: OUTBOX-DEAD, <at>#<id> (sparse)            |
  * | a case's outbox entries                           | GSI3: OUTBOX-OF#<ref>, <createdAt>#<id>          |
@@ -25,6 +26,12 @@
  * | an action agreed at an outcome, not yet done      | PK ACTIONS#<policy>, SK <due>#<ref>#<n>          |
  * | local timers (no Scheduler locally): due ones     | PK TIMER#<name>; GSI1: DUE-TIMERS, <fireAt>#<name>|
  * | local timers of one case                          | GSI3: TIMERS-OF#<ref>, <fireAt>#<name>           |
+ * | raw mail stored and not yet taken in, oldest first | PK RECEIPT#<raw key>; GSI1: UNCLAIMED-MAIL, <receivedAt>#<raw key> |
+ *
+ * Every item that holds or finds a person is reached when a case's personal data is destroyed: the case and its
+ * timeline are rewritten; its outbox entries, name, thread, page and acknowledgement-claim items are deleted (the
+ * last three found through KEYS-OF#<ref>); its report records are rewritten without words. Items that name no case
+ * and hold a person (a finished digest or held-mail notice, a claim of the day) expire by TTL.
  */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 export const TTL_ATTRIBUTE = 'expiration';
@@ -33,7 +40,12 @@ export const GLOBAL_INDEXES = [
   { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
 ] as const;
-export const PARTITIONS = { outboxPending: 'OUTBOX-PENDING', outboxDead: 'OUTBOX-DEAD', dueTimers: 'DUE-TIMERS' } as const;
+export const PARTITIONS = { outboxPending: 'OUTBOX-PENDING', outboxDead: 'OUTBOX-DEAD', dueTimers: 'DUE-TIMERS', unclaimedMail: 'UNCLAIMED-MAIL' } as const;
+
+/** The index attributes that list an item among a case's lookup items, which destruction deletes. */
+export function lookupOf(reference: string, pk: string): { GSI3PK: string; GSI3SK: string } {
+  return { GSI3PK: `KEYS-OF#${reference}`, GSI3SK: pk };
+}
 
 export const key = {
   case: (reference: string) => ({ PK: `CASE#${reference}`, SK: 'CASE' }),
@@ -51,4 +63,5 @@ export const key = {
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
   pendingAction: (policyId: string, due: string, reference: string, n: number) => ({ PK: `ACTIONS#${policyId}`, SK: `${due}#${reference}#${n}` }),
   reportRecord: (policyId: string, year: number, reference: string) => ({ PK: `REPORT#${policyId}#${year}`, SK: `CASE#${reference}` }),
+  receipt: (rawKey: string) => ({ PK: `RECEIPT#${rawKey}`, SK: 'RECEIPT' }),
 };

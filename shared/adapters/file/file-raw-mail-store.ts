@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open as openFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, open as openFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { RawMail } from '#application/ports/raw-mail';
@@ -8,6 +8,8 @@ import type { RawMail } from '#application/ports/raw-mail';
 /** Complaints are personal data: folders and files are readable by their owner only. */
 const DIR_MODE = 0o700;
 const FILE_MODE = 0o600;
+/** A message being written: renamed to its key once whole. */
+const PARTIAL = '.partial';
 
 /** Raw mail on local disk (npm start, tests): <root>/<key>, attachments under <root>/attachments/<key>/. */
 export class FileRawMailStore implements RawMail {
@@ -25,9 +27,21 @@ export class FileRawMailStore implements RawMail {
   async putStream(key: string, content: Readable): Promise<void> {
     const path = this.path(key);
     await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
-    await pipeline(content, createWriteStream(path, { flags: 'wx', mode: FILE_MODE }));
+    // Written beside its key and renamed into place once on disk, as S3 stores an object whole or not at all: a
+    // crash part-way leaves no message under the key, only the partial file, which delete() takes too.
+    const partial = `${path}${PARTIAL}`;
+    await pipeline(content, createWriteStream(partial, { flags: 'w', mode: FILE_MODE }));
     // Stored means on disk: the SMTP listener answers 250 only after this returns.
-    await synced(path);
+    await synced(partial);
+    await stat(path).then(
+      () => {
+        throw Object.assign(new Error(`raw mail ${key} is already stored`), { code: 'EEXIST' });
+      },
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      },
+    );
+    await rename(partial, path);
   }
 
   async size(key: string): Promise<number> {
@@ -49,6 +63,17 @@ export class FileRawMailStore implements RawMail {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+    await rm(`${this.path(key)}${PARTIAL}`, { force: true });
+  }
+
+  async keysUnder(prefix: string): Promise<string[]> {
+    const folder = this.path(prefix);
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const root = resolve(this.root);
+    return entries.filter((e) => e.isFile() && !e.name.endsWith(PARTIAL)).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/')).sort();
   }
 
   private path(key: string): string {

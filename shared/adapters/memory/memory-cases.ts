@@ -110,6 +110,18 @@ export class MemoryCases implements Cases {
     }
   }
 
+  async removeLookups(reference: string): Promise<number> {
+    let removed = 0;
+    for (const map of [this.tables.threads, this.tables.pages, this.tables.acknowledgements]) {
+      for (const [k, owner] of map) {
+        if (owner !== reference) continue;
+        map.delete(k);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   async rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void> {
     for (const e of events) this.tables.events(reference).set(`${e.at}#${e.id}`, copy(e));
   }

@@ -1,4 +1,4 @@
-import type { HeldMessage, HeldSettlement } from '#domain/mail/held-message';
+import { heldWithoutPerson, type HeldMessage, type HeldSettlement } from '#domain/mail/held-message';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { HeldMail } from '#application/ports/held-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
@@ -31,5 +31,10 @@ export class MemoryHeldMail implements HeldMail {
     if (!held) throw new HeldMessageNotFoundError(id);
     if (!held.settled) this.tables.held.set(id, { ...held, settled: copy(settlement) });
     return copy(this.tables.held.get(id) as HeldMessage);
+  }
+
+  async forget(id: string, at: string): Promise<void> {
+    const held = this.tables.held.get(id);
+    if (held) this.tables.held.set(id, heldWithoutPerson(held, at));
   }
 }

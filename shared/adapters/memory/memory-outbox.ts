@@ -15,7 +15,11 @@ function ownerOf(entry: OutboxEntry): string | undefined {
 
 /** The outbox in memory, with the lease and recording rules of DynamoDbOutbox. */
 export class MemoryOutbox implements Outbox {
-  constructor(private readonly tables: MemoryTables) {}
+  constructor(
+    private readonly tables: MemoryTables,
+    /** How long a finished entry about no case is kept, as DynamoDbOutbox's TTL. */
+    private readonly finishedKeepSeconds: number,
+  ) {}
 
   async add(items: readonly OutboxItem[], at: string): Promise<void> {
     for (const item of items) if (!this.tables.outbox.has(item.id)) this.tables.outbox.set(item.id, newOutboxEntry(item, at));
@@ -47,7 +51,7 @@ export class MemoryOutbox implements Outbox {
   }
 
   async markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void> {
-    this.finish(entry, { status: 'sent', sentAt: at, providerMessageId });
+    this.finish(entry, { status: 'sent', sentAt: at, providerMessageId }, at);
     if (entry.kind !== 'letter' || !entry.letter.reference) return;
     const { letter } = entry;
     const reference = letter.reference as string;
@@ -58,12 +62,12 @@ export class MemoryOutbox implements Outbox {
   }
 
   async markDone(entry: OutboxEntry, at: string): Promise<void> {
-    this.finish(entry, { status: 'done', sentAt: at });
+    this.finish(entry, { status: 'done', sentAt: at }, at);
   }
 
   async markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
     const lastError = error.slice(0, 1000);
-    this.finish(entry, nextAttemptAt ? { attempts: entry.attempts + 1, lastError, nextAttemptAt } : { status: 'dead', attempts: entry.attempts + 1, lastError, sentAt: at });
+    this.finish(entry, nextAttemptAt ? { attempts: entry.attempts + 1, lastError, nextAttemptAt } : { status: 'dead', attempts: entry.attempts + 1, lastError, sentAt: at }, nextAttemptAt ? undefined : at);
     const reference = ownerOf(entry);
     if (!nextAttemptAt && reference) {
       const event = timelineEvent({ id: `letter-failed-${entry.id}`, at, type: 'letter-failed', actor: 'redress', summary: `Gave up sending ${entry.kind === 'letter' ? entry.letter.purpose.replace(/-/g, ' ') : 'a timer change'} after ${entry.attempts + 1} attempts; operators told`, detail: { outboxId: entry.id, error: lastError } });
@@ -74,16 +78,24 @@ export class MemoryOutbox implements Outbox {
   async retry(id: string, at: string): Promise<boolean> {
     const entry = this.tables.outbox.get(id);
     if (!entry || entry.status !== 'dead') return false;
-    const { leaseUntil: _lease, sentAt: _sent, ...rest } = entry;
+    const { leaseUntil: _lease, sentAt: _sent, expiresAt: _expires, ...rest } = entry;
     this.tables.outbox.set(id, { ...rest, status: 'pending', attempts: 0, nextAttemptAt: at } as OutboxEntry);
     return true;
   }
 
-  private finish(entry: OutboxEntry, fields: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt' | 'providerMessageId'>>): void {
+  async forgetLetters(reference: string): Promise<number> {
+    const letters = [...this.tables.outbox.values()].filter((e) => e.kind === 'letter' && ownerOf(e) === reference);
+    for (const e of letters) this.tables.outbox.delete(e.id);
+    return letters.length;
+  }
+
+  private finish(entry: OutboxEntry, fields: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt' | 'providerMessageId'>>, finishedAt?: string): void {
     const stored = this.tables.outbox.get(entry.id);
     if (!stored || stored.leaseUntil !== entry.leaseUntil) throw new LeaseLostError(entry.id);
     const { leaseUntil: _lease, ...rest } = stored;
-    this.tables.outbox.set(entry.id, { ...rest, ...fields } as OutboxEntry);
+    // As the TTL DynamoDbOutbox sets: a finished entry about no case expires.
+    const expiresAt = finishedAt !== undefined && !ownerOf(stored) ? new Date(Date.parse(finishedAt) + this.finishedKeepSeconds * 1000).toISOString() : undefined;
+    this.tables.outbox.set(entry.id, { ...rest, ...fields, ...(expiresAt ? { expiresAt } : {}) } as OutboxEntry);
   }
 
   private sorted(match: (e: OutboxEntry) => boolean): OutboxEntry[] {

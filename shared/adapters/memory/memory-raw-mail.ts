@@ -35,6 +35,10 @@ export class MemoryRawMail implements RawMail {
     this.files.delete(key);
   }
 
+  async keysUnder(prefix: string): Promise<string[]> {
+    return [...this.files.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+
   private must(key: string): Buffer {
     const file = this.files.get(key);
     if (!file) throw Object.assign(new Error(`no raw message ${key}`), { code: 'ENOENT' });

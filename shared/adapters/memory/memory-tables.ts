@@ -4,6 +4,7 @@ import type { OutboxEntry } from '#application/ports/outbox';
 import type { InboundOutcome } from '#application/ports/cases';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { PendingAction } from '#domain/case/pending-actions';
+import type { UnclaimedMail } from '#application/ports/mail-receipts';
 
 /**
  * The state the memory fakes share, as one DynamoDB table would hold it: a case write, a held message and an
@@ -24,6 +25,8 @@ export class MemoryTables {
   readonly reportRecords = new Map<string, Map<string, ReportRecord>>();
   /** Actions agreed and not done, by `<policy>#<due>#<ref>#<n>`. */
   readonly pendingActions = new Map<string, { policyId: string; action: PendingAction }>();
+  /** Raw mail noted and not yet kept by intake, by raw key. */
+  readonly receipts = new Map<string, UnclaimedMail>();
 
   events(reference: string): Map<string, TimelineEvent> {
     let events = this.timelines.get(reference);

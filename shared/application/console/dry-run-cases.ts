@@ -49,6 +49,10 @@ export class DryRunCases implements Cases {
     throw new Error('a preview never rewrites a timeline');
   }
 
+  async removeLookups(): Promise<number> {
+    throw new Error('a preview never destroys anything');
+  }
+
   /** The letters the kept writes would have sent to the complainant, and what they would have put on the timeline. */
   decided(): { letters: LetterToSend[]; events: TimelineEvent[] } {
     return {

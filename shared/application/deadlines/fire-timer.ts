@@ -5,11 +5,9 @@ import { changeCase, type ChangeCaseDeps } from '../change-case.js';
 import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
 import type { Metrics } from '../ports/metrics.js';
-import type { RawMail } from '../ports/raw-mail.js';
-import { destroyPersonalData } from './destroy-personal-data.js';
+import { destroyPersonalData, type DestroyPersonalDataDeps } from './destroy-personal-data.js';
 
-export interface FireTimerDeps extends ChangeCaseDeps {
-  readonly rawMail: RawMail;
+export interface FireTimerDeps extends ChangeCaseDeps, DestroyPersonalDataDeps {
   readonly clock: Clock;
   readonly log: Log;
   readonly metrics: Metrics;

@@ -19,8 +19,9 @@ export interface InboundEmail {
   readonly verdicts?: Verdicts;
 }
 
+/** `already`: the same message was taken in before (under this raw key or another copy), and this changed nothing. */
 export type IntakeOutcome =
-  | { readonly kind: 'case-opened'; readonly policyId: string; readonly reference: string; readonly acknowledged: boolean }
-  | { readonly kind: 'threaded'; readonly policyId: string; readonly reference: string }
-  | { readonly kind: 'bounce-recorded'; readonly policyId: string; readonly reference: string }
+  | { readonly kind: 'case-opened'; readonly policyId: string; readonly reference: string; readonly acknowledged: boolean; readonly already?: true }
+  | { readonly kind: 'threaded'; readonly policyId: string; readonly reference: string; readonly already?: true }
+  | { readonly kind: 'bounce-recorded'; readonly policyId: string; readonly reference: string; readonly already?: true }
   | { readonly kind: 'held'; readonly policyId?: string; readonly reason: string; readonly heldId: string };

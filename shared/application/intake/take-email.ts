@@ -176,15 +176,15 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     emailComplaint(email, sender, inbound, { confidential: classification.confidential, flags }),
     read.inboundKey,
   );
-  return { kind: 'case-opened', policyId: policy.id, reference: opened.reference, acknowledged: opened.acknowledged };
+  return { kind: 'case-opened', policyId: policy.id, reference: opened.reference, acknowledged: opened.acknowledged, ...(opened.already ? { already: true as const } : {}) };
 }
 
 /** What this same message did the first time it was taken in. */
 async function earlierOutcome(deps: TakeEmailDeps, policy: Policy, reference: string, outcome: InboundOutcome | undefined): Promise<IntakeOutcome> {
-  if (outcome === 'bounce') return { kind: 'bounce-recorded', policyId: policy.id, reference };
-  if (outcome !== 'opened') return { kind: 'threaded', policyId: policy.id, reference };
+  if (outcome === 'bounce') return { kind: 'bounce-recorded', policyId: policy.id, reference, already: true };
+  if (outcome !== 'opened') return { kind: 'threaded', policyId: policy.id, reference, already: true };
   const c = await deps.cases.get(reference);
-  return { kind: 'case-opened', policyId: policy.id, reference, acknowledged: Boolean(c?.acknowledgedAt) };
+  return { kind: 'case-opened', policyId: policy.id, reference, acknowledged: Boolean(c?.acknowledgedAt), already: true };
 }
 
 function isParticipant(c: Case, address: string): boolean {

@@ -64,6 +64,13 @@ export interface Cases {
    * ClaimTakenError when a claim is already held by another, ItemTooLargeError when the case cannot be stored.
    */
   write(change: CaseWrite): Promise<void>;
+  /**
+   * Deletes every item that finds this case by something of the complainant's: its thread (Message-ID) and page
+   * items, its name index item and its sender's acknowledgement claim; those listed under the case, and the `known`
+   * ones (from its timeline) written before that list existed. Never an item another case owns. Idempotent; returns
+   * how many went.
+   */
+  removeLookups(reference: string, known: { readonly threadKeys: readonly string[]; readonly pageKeys: readonly string[] }): Promise<number>;
   /** Overwrites timeline events in place (same ids and times): how personal data leaves the timeline. */
   rewriteTimeline(reference: string, events: readonly TimelineEvent[]): Promise<void>;
   /**

@@ -19,4 +19,6 @@ export interface HeldMail {
    * decision stands and is returned unchanged.
    */
   settle(id: string, settlement: HeldSettlement): Promise<HeldMessage>;
+  /** Replaces a held message with what it keeps once its personal data is destroyed (`heldWithoutPerson`). Idempotent. */
+  forget(id: string, at: string): Promise<void>;
 }

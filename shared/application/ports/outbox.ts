@@ -15,6 +15,12 @@ export type OutboxEntry = OutboxItem & {
   readonly sentAt?: string;
   /** SES's id for the sent message. */
   readonly providerMessageId?: string;
+  /**
+   * When a finished entry about no case goes (DynamoDB's TTL): a digest's or a held-mail notice's words are kept
+   * only as long as it takes to send it once. An entry about a case has none: it goes when the case's personal
+   * data is destroyed.
+   */
+  readonly expiresAt?: string;
 };
 
 /** The one outbox for every letter, notice and timer intent. Adapters: DynamoDB and memory. */
@@ -38,4 +44,9 @@ export interface Outbox {
   markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void>;
   /** A dead entry goes back to pending, to be tried again now (an operator's decision). */
   retry(id: string, at: string): Promise<boolean>;
+  /**
+   * Deletes a case's letters and notices, sent or waiting (its personal data is being destroyed): a waiting one is
+   * never sent. Its timer intents, which hold nothing personal, stay. Returns how many went.
+   */
+  forgetLetters(reference: string): Promise<number>;
 }

@@ -13,4 +13,6 @@ export interface RawMail {
   /** Stores an attachment beside its message and returns where. */
   putAttachment(rawKey: string, index: number, filename: string, content: Readable): Promise<string>;
   delete(key: string): Promise<void>;
+  /** Every key under a folder-like prefix (ending in '/'): how destruction finds each file stored beside a message. */
+  keysUnder(prefix: string): Promise<string[]>;
 }

@@ -1,3 +1,4 @@
+import { providerThreadKey, threadKey } from '#domain/mail/message-id';
 import type { Case, StageOutcome, TimelineEvent } from './case.js';
 
 /**
@@ -58,4 +59,19 @@ export function storedFilesOf(c: Case, timeline: readonly TimelineEvent[]): stri
       ...c.attachments.map((a) => a.storageKey),
     ]),
   ];
+}
+
+/**
+ * What else holds or finds the person, read from the case and its timeline before they are redacted: the thread
+ * keys of every message in and letter out (a Message-ID can carry a name or an address), the held messages that
+ * were released into the case. Those written since each lists itself under the case are found by that list too.
+ */
+export function lookupsOf(timeline: readonly TimelineEvent[]): { threadKeys: string[]; heldIds: string[] } {
+  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? [v] : []);
+  const threadKeys = timeline.flatMap((e) => [...text(e.detail?.messageId).map(threadKey), ...text(e.detail?.providerMessageId).map(providerThreadKey)]);
+  const heldIds = timeline.flatMap((e) => {
+    const released = e.detail?.released;
+    return typeof released === 'object' && released !== null ? text((released as { heldId?: unknown }).heldId) : [];
+  });
+  return { threadKeys: [...new Set(threadKeys)], heldIds: [...new Set(heldIds)] };
 }

@@ -24,6 +24,14 @@ export interface HeldMessage {
   readonly detail?: string;
   /** What a person decided: released into a case, or discarded with a reason. Absent while it waits. */
   readonly settled?: HeldSettlement;
+  /** When who sent it and what it said were destroyed (with the case it was released into, or on retention). */
+  readonly destroyedAt?: string;
+}
+
+/** What a held message keeps once its personal data is destroyed: why it was held, when, and what became of it. */
+export function heldWithoutPerson(held: HeldMessage, at: string): HeldMessage {
+  const settled = held.settled?.status === 'discarded' ? { ...held.settled, reason: '' } : held.settled;
+  return { id: held.id, scope: held.scope, reason: held.reason, rawKey: held.rawKey, receivedAt: held.receivedAt, ...(settled ? { settled } : {}), destroyedAt: held.destroyedAt ?? at };
 }
 
 /** A held message dealt with. The raw message stays either way: it is the evidence of what arrived. */
