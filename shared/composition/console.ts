@@ -20,6 +20,7 @@ import type { Log } from '#application/ports/log';
 import type { Metrics } from '#application/ports/metrics';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import type { Outbox } from '#application/ports/outbox';
+import type { StaffSessions } from '#application/ports/staff-sessions';
 import type { Config } from '#config/config';
 import { describePolicy } from '#domain/policy/describe-policy';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -27,6 +28,7 @@ import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { S3FileLinks } from '#adapters/s3/s3-file-links';
 import { systemClock } from '#adapters/clock/system-clock';
 import { secretValue } from '#adapters/secrets/secret-value';
@@ -41,6 +43,7 @@ import { deployedPolicies } from './deployed-policies.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
+  readonly staffSessions: StaffSessions;
   readonly pendingActions: PendingActions;
   readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
@@ -60,7 +63,7 @@ export function consoleDeps(
   downloads?: ConsoleDeps['downloads'],
 ): ConsoleDeps {
   const deps = { ...settingsFrom(config), ...ports };
-  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.clock);
+  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.staffSessions, ports.clock);
   const base = session.publicUrl.replace(/\/+$/, '');
   return {
     ...session,
@@ -109,6 +112,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
   const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), consoleSessionSecret(config)]);
   const ports: ConsolePorts = {
     policies: deployedPolicies(config),
+    staffSessions: new DynamoDbStaffSessions(table),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table),

@@ -5,6 +5,7 @@ import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
+import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
@@ -54,6 +55,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     metrics: new MemoryMetrics(),
   };
   const rateLimiter = new DynamoDbRateLimiter(table.client, table.name);
+  const staffSessions = new DynamoDbStaffSessions(table);
   return {
     ...ports,
     config,
@@ -69,10 +71,10 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
         const file = links.open(token);
         return file ? { ...file, content: await ports.rawMail.open(file.storageKey) } : undefined;
       };
-      return consoleDeps(config, { ...ports, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);
+      return consoleDeps(config, { ...ports, staffSessions, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);
     },
-    consoleReports: () => consoleReportsDeps(config, ports, config.REDRESS_SESSION_SECRET),
-    heldRelease: () => heldReleaseDeps(config, ports, config.REDRESS_SESSION_SECRET),
+    consoleReports: () => consoleReportsDeps(config, { ...ports, staffSessions }, config.REDRESS_SESSION_SECRET),
+    heldRelease: () => heldReleaseDeps(config, { ...ports, staffSessions }, config.REDRESS_SESSION_SECRET),
   };
 }
 
