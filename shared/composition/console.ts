@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
 import { caseToActOn } from '#application/console/case-to-act-on';
+import { recordConfidentialView } from '#application/console/record-confidential-view';
 import { heldFor, heldToSettle } from '#application/console/held-access';
 import { discardHeld } from '#application/held/discard-held';
 import type { HeldMail } from '#application/ports/held-mail';
@@ -85,6 +86,7 @@ export function consoleDeps(
         const cases = new DryRunCases(ports.cases);
         return { staff: bindStaffActions({ ...deps, cases }), decided: () => cases.decided() };
       },
+      sawConfidential: (member, reference, what) => recordConfidentialView(deps, member, reference, DateTime.fromJSDate(ports.clock.now()), what),
     },
     held: {
       list: (member) => heldFor(deps, member),
@@ -94,7 +96,7 @@ export function consoleDeps(
       },
     },
     organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
-    search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE),
+    search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
     sessionMinutes: config.REDRESS_SESSION_MINUTES,

@@ -92,6 +92,15 @@ describe('the staff console', () => {
     await page.screenshot({ path: `${ARTIFACTS}/console-case.png`, fullPage: true });
     const viewed = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
     expect(viewed.map((e) => e.actor)).toEqual([staff.find((s) => s.username === 'alumot.ceo')?.name]);
+    // A preview's letter names the complainant and their address: for a confidential case, a reading too.
+    stack.clock.advance(60_000);
+    await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.confidential}/actions/outcome`);
+    await page.getByLabel('Decision', { exact: true }).selectOption('not-upheld');
+    await page.getByLabel('Why we reached this decision').fill('Your file was kept as the policy says.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    expect(await page.content()).toContain('sol.secret@example.net');
+    const seen = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
+    expect(seen.map((e) => e.summary)).toEqual(['Read the confidential case', "Saw the letter to the complainant in a preview of: The stage's decision (outcome letter)"]);
 
     await page.goto(`${page.url().split('/console')[0]}/console`);
     await page.getByRole('link', { name: "Alumot's complaints policy" }).click();
@@ -287,6 +296,8 @@ describe('the staff console', () => {
     const all = await ceo.page.locator('main').innerText();
     expect(all).toContain(cases.plain);
     expect(all).toContain(cases.confidential);
+    // A list names no confidential case's complainant, even to its handler: opening the case is recorded.
+    expect(all).not.toContain('Sol Secret');
     expect(all).not.toContain(cases.aboutCeo);
     await ceo.page.goto(`${ceo.page.url().split('/console')[0]}/console/cases?q=${cases.aboutCeo}`);
     expect(await ceo.page.locator('main').innerText()).toContain('No cases found');

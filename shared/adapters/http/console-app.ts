@@ -40,6 +40,8 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
     readonly live: ConsoleStaffActions;
     /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
     dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
+    /** Records on a confidential case's timeline that this person saw its details (`what`: where); nothing for another case. */
+    sawConfidential(member: StaffMember, reference: string, what: string): Promise<void>;
   };
   readonly held: HeldMailPageDeps['held'] & {
     discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
@@ -219,6 +221,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
         const dry = deps.actions.dryRun();
         await action.run(dry.staff, base, values);
         const { letters, events } = dry.decided();
+        // The letter names the complainant and their address: seen in a preview, that is a reading of the case.
+        if (target.c.confidential && (letters.length > 0 || events.some((e) => e.type === 'letter-drafted'))) {
+          await deps.actions.sawConfidential(member, reference, `Saw the letter to the complainant in a preview of: ${action.label}`);
+        }
         return c.html(html.preview({ signed: signed(s), c: target.c, action, values, letters, events }));
       }
       await action.run(deps.actions.live, base, values);
