@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { caseWrite } from '#application/case-write';
 import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
+import { settingsFrom } from '#composition/settings';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import type { Case } from '#domain/case/case';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
@@ -133,7 +134,7 @@ export async function timersAndDigestBenchmark(endpoints: { dynamodb: string; se
   };
   const morning = await timed(() => morningView({ cases: stack.cases, policies: stack.policies, pendingActions: stack.pendingActions }, member, digestAt));
   const openQuery = await timed(bareQuery('GSI1', `OPEN#${policy.id}`));
-  const list = await timed(() => searchCases({ cases: stack.cases, policies: stack.policies }, member, { q: '', page: 1 }, 25));
+  const list = await timed(() => searchCases({ cases: stack.cases, policies: stack.policies, clock: stack.clock, ...settingsFrom(stack.config) }, member, { q: '', page: 1 }, 25, digestAt));
   // The list reads one page (and one item more, to know there is a next): its bare query is the same.
   const newestQuery = await timed(() => dynamodb.send(new QueryCommand({ TableName: config.REDRESS_TABLE, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': { S: `POLICY#${policy.id}` } }, ScanIndexForward: false, Limit: 26 })));
   console.log(`  console morning view, ${total} open cases: p50 ${morning.p50.toFixed(0)} ms, p95 ${morning.p95.toFixed(0)} ms`);

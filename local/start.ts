@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       }),
     );
     const staff = localStaffDirectory(config.REDRESS_LOCAL_STAFF_FILE as string, policies);
-    running.push(await startLocalSignIn(config, staff));
+    running.push(await startLocalSignIn(stack.config, staff));
     running.push(await startHttpServer(config.REDRESS_HTTP_PORT, frontDoorRoutes(stack, () => outbox.nudge()), (e) => log.error('HTTP error', { error: e.message })));
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, sweeps
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   Sent mail        http://localhost:${config.REDRESS_SES_PORT}/  (SES emulator viewer; JSON at /store)
   DynamoDB Local   ${dynamodbServer.endpoint}  (data in ${join(config.REDRESS_DATA_DIR, 'dynamodb')})
   Raw mail         ${join(config.REDRESS_DATA_DIR, 'mail')}
+  Signing keys     ${join(config.REDRESS_DATA_DIR, 'secrets.json')}  (made on first start, the owner's alone; unless set in the environment)
   Policies         ${policies.all.map((p) => p.id).join(', ')}
 
 Staff (local only; edit ${config.REDRESS_LOCAL_STAFF_FILE} to add people or roles):

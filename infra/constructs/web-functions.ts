@@ -124,6 +124,8 @@ export class WebFunctions extends Construct {
       },
     });
     const sessionSecret = secret('ConsoleSessionSecret', "Signs the console's session cookies");
+    // Every console page has the sign-out form, answered with a redirect to Cognito's logout: each part's CSP names it.
+    const signOutTo = { REDRESS_OIDC_LOGOUT_URL: `${signIn.baseUrl()}/logout` };
     const signedInByTheConsole = "The console signs staff in itself (Cognito's code flow, then a signed session cookie checked on every request, with CSRF tokens on every form); an API Gateway JWT authoriser cannot read a cookie session.";
     // Reading raw mail is only to sign the links to its files that the browser fetches from S3 itself.
     this.console
@@ -144,6 +146,7 @@ export class WebFunctions extends Construct {
       serviceName: 'redress-console-reports',
       description: "The staff console's annual reports and monitoring export",
       timeout: Duration.seconds(30),
+      environment: signOutTo,
     });
     this.reports.bindCases(storage.table).bindSecret('REDRESS_SESSION_SECRET_ARN', sessionSecret);
     frontDoor.route('ConsoleReportsIntegration', this.reports, [
@@ -159,6 +162,7 @@ export class WebFunctions extends Construct {
       serviceName: 'redress-held-release',
       description: 'Releases held mail into a case from the staff console',
       timeout: Duration.seconds(30),
+      environment: signOutTo,
     });
     this.heldRelease
       .bindCases(storage.table)

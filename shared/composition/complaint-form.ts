@@ -48,11 +48,11 @@ export async function composeComplaintForm(config: Config): Promise<{ deps: Comp
   const table = casesTable(config);
   const log = powertoolsLog('redress-complaint-form');
   const metrics = new PowertoolsMetrics('redress-complaint-form');
-  // On AWS the secret that signs form tokens comes from Secrets Manager, never the local development default.
+  // On AWS the secret that signs form tokens comes from Secrets Manager; elsewhere the environment must set it.
   const secret =
     config.REDRESS_STACK === 'aws'
       ? await secretValue(config.AWS_REGION, requiredSetting(config.REDRESS_FORM_SECRET_ARN, 'REDRESS_FORM_SECRET_ARN', 'the Secrets Manager secret that signs form tokens'))
-      : config.REDRESS_FORM_SECRET;
+      : requiredSetting(config.REDRESS_FORM_SECRET, 'REDRESS_FORM_SECRET', 'the key that signs form tokens');
   const ports = {
     policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),

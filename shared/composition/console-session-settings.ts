@@ -1,14 +1,19 @@
 import type { ConsoleSessionSettings } from '#adapters/http/console-session';
 import { secretValue } from '#adapters/secrets/secret-value';
 import type { Clock } from '#application/ports/clock';
+import type { StaffSessions } from '#application/ports/staff-sessions';
 import type { Config } from '#config/config';
 import { requiredSetting } from './required-setting.js';
 
-/** How every part of the console reads its sessions, from the configuration and the key that signs them. */
-export function consoleSessionSettings(config: Config, sessionSecret: string, clock: Clock): ConsoleSessionSettings {
+/** How every part of the console reads its sessions, from the configuration, the key that signs them and where they are kept. */
+export function consoleSessionSettings(config: Config, sessionSecret: string, sessions: StaffSessions, clock: Clock): ConsoleSessionSettings {
+  // Cognito's sign-out is its own address (its discovery document names none); another provider's is at its issuer.
+  const signOut = config.REDRESS_OIDC_LOGOUT_URL ?? requiredSetting(config.REDRESS_OIDC_ISSUER, 'REDRESS_OIDC_ISSUER', 'the sign-in provider, whose sign-out the console sends people on to');
   return {
     sessionSecret,
+    sessions,
     publicUrl: requiredSetting(config.REDRESS_PUBLIC_URL, 'REDRESS_PUBLIC_URL', 'the front door staff sign in through'),
+    signOutOrigin: new URL(signOut).origin,
     now: () => clock.now(),
   };
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
 import { caseToActOn } from '#application/console/case-to-act-on';
+import { recordConfidentialView } from '#application/console/record-confidential-view';
 import { heldFor, heldToSettle } from '#application/console/held-access';
 import { discardHeld } from '#application/held/discard-held';
 import type { HeldMail } from '#application/ports/held-mail';
@@ -20,6 +21,7 @@ import type { Log } from '#application/ports/log';
 import type { Metrics } from '#application/ports/metrics';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import type { Outbox } from '#application/ports/outbox';
+import type { StaffSessions } from '#application/ports/staff-sessions';
 import type { Config } from '#config/config';
 import { describePolicy } from '#domain/policy/describe-policy';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -27,6 +29,7 @@ import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { S3FileLinks } from '#adapters/s3/s3-file-links';
 import { systemClock } from '#adapters/clock/system-clock';
 import { secretValue } from '#adapters/secrets/secret-value';
@@ -41,6 +44,7 @@ import { deployedPolicies } from './deployed-policies.js';
 
 export interface ConsolePorts {
   readonly policies: PolicySet;
+  readonly staffSessions: StaffSessions;
   readonly pendingActions: PendingActions;
   readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
@@ -60,7 +64,7 @@ export function consoleDeps(
   downloads?: ConsoleDeps['downloads'],
 ): ConsoleDeps {
   const deps = { ...settingsFrom(config), ...ports };
-  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.clock);
+  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.staffSessions, ports.clock);
   const base = session.publicUrl.replace(/\/+$/, '');
   return {
     ...session,
@@ -82,6 +86,7 @@ export function consoleDeps(
         const cases = new DryRunCases(ports.cases);
         return { staff: bindStaffActions({ ...deps, cases }), decided: () => cases.decided() };
       },
+      sawConfidential: (member, reference, what) => recordConfidentialView(deps, member, reference, DateTime.fromJSDate(ports.clock.now()), what),
     },
     held: {
       list: (member) => heldFor(deps, member),
@@ -91,7 +96,7 @@ export function consoleDeps(
       },
     },
     organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
-    search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE),
+    search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
@@ -109,6 +114,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
   const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), consoleSessionSecret(config)]);
   const ports: ConsolePorts = {
     policies: deployedPolicies(config),
+    staffSessions: new DynamoDbStaffSessions(table),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { HeldReleaseDeps } from '#adapters/http/held-release-app';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
+import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
@@ -10,6 +11,7 @@ import { heldFor, heldToRelease } from '#application/console/held-access';
 import { releaseHeld } from '#application/held/release-held';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
+import type { StaffSessions } from '#application/ports/staff-sessions';
 import type { Counters } from '#application/ports/counters';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { Log } from '#application/ports/log';
@@ -27,6 +29,7 @@ import { deployedPolicies } from './deployed-policies.js';
 
 export interface HeldReleasePorts {
   readonly policies: PolicySet;
+  readonly staffSessions: StaffSessions;
   readonly heldMail: HeldMail;
   readonly rawMail: RawMail;
   readonly cases: Cases;
@@ -40,7 +43,7 @@ export interface HeldReleasePorts {
 export function heldReleaseDeps(config: Config, ports: HeldReleasePorts, sessionSecret: string): HeldReleaseDeps {
   const deps = { ...settingsFrom(config), ...ports };
   return {
-    ...consoleSessionSettings(config, sessionSecret, ports.clock),
+    ...consoleSessionSettings(config, sessionSecret, ports.staffSessions, ports.clock),
     held: {
       list: (member) => heldFor(deps, member),
       release: async (member, id, policyId) => {
@@ -59,6 +62,7 @@ export async function composeHeldRelease(config: Config) {
   const metrics = new PowertoolsMetrics('redress-held-release');
   const ports: HeldReleasePorts = {
     policies: deployedPolicies(config),
+    staffSessions: new DynamoDbStaffSessions(table),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket held raw mail is released from')),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),

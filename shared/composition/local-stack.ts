@@ -6,8 +6,10 @@ import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbMailReceipts } from '#adapters/dynamodb/dynamodb-mail-receipts';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
+import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
+import { localSecrets } from '#adapters/file/local-secrets';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { SesMailer } from '#adapters/ses/ses-mailer';
 import { MemoryMetrics } from '#adapters/memory/memory-metrics';
@@ -31,11 +33,23 @@ import { formHandlerDeps } from './complaint-form.js';
 import { settingsFrom } from './settings.js';
 import { bindUseCases, type Ports } from './use-cases.js';
 
+/** The configuration of the local stack: its signing keys always there, from the environment or the data folder. */
+export type LocalConfig = Config & { readonly REDRESS_FORM_SECRET: string; readonly REDRESS_SESSION_SECRET: string; readonly REDRESS_OIDC_CLIENT_SECRET: string };
+
+/** The keys the environment sets, and for any it does not, the data folder's own (made on first start). */
+export function withLocalSecrets(config: Config): LocalConfig {
+  const { REDRESS_FORM_SECRET: form, REDRESS_SESSION_SECRET: session, REDRESS_OIDC_CLIENT_SECRET: oidcClient } = config;
+  if (form && session && oidcClient) return { ...config, REDRESS_FORM_SECRET: form, REDRESS_SESSION_SECRET: session, REDRESS_OIDC_CLIENT_SECRET: oidcClient };
+  const kept = localSecrets(config.REDRESS_DATA_DIR);
+  return { ...config, REDRESS_FORM_SECRET: form ?? kept.form, REDRESS_SESSION_SECRET: session ?? kept.session, REDRESS_OIDC_CLIENT_SECRET: oidcClient ?? kept.oidcClient };
+}
+
 /**
  * The whole pipeline on this machine (npm start, the CLI, tests, benchmarks): DynamoDB Local, raw mail on disk,
  * the SES emulator, timers in the store. The same use cases as the Lambda functions, over local adapters.
  */
-export function composeLocalStack(config: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers }) {
+export function composeLocalStack(environment: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers }) {
+  const config = withLocalSecrets(environment);
   const table = casesTable(config);
   const timers = new DynamoDbTimers(table.client, table.name);
   const ports: Ports = {
@@ -56,6 +70,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     metrics: new MemoryMetrics(),
   };
   const rateLimiter = new DynamoDbRateLimiter(table.client, table.name);
+  const staffSessions = new DynamoDbStaffSessions(table);
   return {
     ...ports,
     config,
@@ -71,10 +86,10 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
         const file = links.open(token);
         return file ? { ...file, content: await ports.rawMail.open(file.storageKey) } : undefined;
       };
-      return consoleDeps(config, { ...ports, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);
+      return consoleDeps(config, { ...ports, staffSessions, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);
     },
-    consoleReports: () => consoleReportsDeps(config, ports, config.REDRESS_SESSION_SECRET),
-    heldRelease: () => heldReleaseDeps(config, ports, config.REDRESS_SESSION_SECRET),
+    consoleReports: () => consoleReportsDeps(config, { ...ports, staffSessions }, config.REDRESS_SESSION_SECRET),
+    heldRelease: () => heldReleaseDeps(config, { ...ports, staffSessions }, config.REDRESS_SESSION_SECRET),
   };
 }
 

@@ -80,8 +80,12 @@ const schema = z.object({
   /** On AWS: the HTTP API's stage throttle (requests a second, and burst), besides the form's own limits. */
   REDRESS_API_RATE_LIMIT: count(20),
   REDRESS_API_BURST_LIMIT: count(40),
-  /** Signs the web form's start time. Locally a fixed development value; on AWS it comes from Secrets Manager. */
-  REDRESS_FORM_SECRET: z._default(text(32, 'must be at least 32 characters'), 'local-development-form-secret-0123456789'),
+  /**
+   * Signs the web form's start time. On AWS it comes from Secrets Manager (REDRESS_FORM_SECRET_ARN); locally, unless
+   * set, it is made on first start and kept in the data folder (secrets.json, the owner's alone). No default: a
+   * public one would sign anyone's forgeries.
+   */
+  REDRESS_FORM_SECRET: z.optional(text(32, 'must be at least 32 characters')),
   /** On AWS: the Secrets Manager secret holding REDRESS_FORM_SECRET. */
   REDRESS_FORM_SECRET_ARN: z.optional(text(20)),
   REDRESS_FORM_MAX_BODY_BYTES: count(64 * 1024),
@@ -114,15 +118,15 @@ const schema = z.object({
   /** The console's sign-in: the provider's issuer URL (Cognito's on AWS; locally http://localhost:<REDRESS_OIDC_PORT>). */
   REDRESS_OIDC_ISSUER: z.optional(z.url('must be the provider\'s issuer URL')),
   REDRESS_OIDC_CLIENT_ID: z._default(text(1), 'redress-console'),
-  /** Locally a development default; on AWS the app client's secret comes from REDRESS_OIDC_CLIENT_SECRET_ARN. */
-  REDRESS_OIDC_CLIENT_SECRET: z._default(text(16), 'local-console-client-secret-0123456789'),
+  /** Locally, unless set, made on first start with the other keys (the local provider and the console both read it); on AWS from REDRESS_OIDC_CLIENT_SECRET_ARN. */
+  REDRESS_OIDC_CLIENT_SECRET: z.optional(text(16)),
   REDRESS_OIDC_CLIENT_SECRET_ARN: z.optional(text(20)),
   /** The claim the provider puts a person's groups in ("cognito:groups" on AWS). */
   REDRESS_OIDC_GROUPS_CLAIM: z._default(text(1), 'groups'),
   /** Cognito's logout address (https://<domain>/logout), which its discovery document does not publish. */
   REDRESS_OIDC_LOGOUT_URL: z.optional(z.url()),
-  /** Signs the console's session cookie; on AWS from REDRESS_SESSION_SECRET_ARN. */
-  REDRESS_SESSION_SECRET: z._default(text(32, 'must be at least 32 characters'), 'local-development-session-secret-0123456789'),
+  /** Signs the console's session cookie and the local file links; locally, unless set, made on first start like the form's; on AWS from REDRESS_SESSION_SECRET_ARN. */
+  REDRESS_SESSION_SECRET: z.optional(text(32, 'must be at least 32 characters')),
   REDRESS_SESSION_SECRET_ARN: z.optional(text(20)),
   /** How long a console session lasts before signing in again. */
   REDRESS_SESSION_MINUTES: count(60),

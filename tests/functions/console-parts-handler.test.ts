@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
+import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { SESSION_COOKIE } from '#adapters/http/console-session';
 import { seal } from '#adapters/http/sealed-cookie';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
@@ -31,6 +32,7 @@ const BUCKET = 'raw-mail';
 const SESSION_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:redress-session-secret';
 const SESSION_SECRET = 'test-session-secret-0123456789-0123456789';
 const PUBLIC = 'https://complaints.example.org';
+const SIGN_OUT = 'https://redress-staff.auth.eu-west-2.amazoncognito.com/logout';
 const secrets = mockClient(SecretsManagerClient);
 const saved = { ...process.env };
 let s3: S3rver;
@@ -48,6 +50,7 @@ beforeAll(async () => {
     REDRESS_RAW_MAIL_BUCKET: BUCKET,
     REDRESS_SESSION_SECRET_ARN: SESSION_SECRET_ARN,
     REDRESS_PUBLIC_URL: PUBLIC,
+    REDRESS_OIDC_LOGOUT_URL: SIGN_OUT,
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
   });
@@ -65,9 +68,12 @@ afterAll(async () => {
   process.env = saved;
 });
 
-/** The cookie the console's pages set at sign-in. */
-function sessionCookie(groups: string[], csrf = 'the-session-csrf-token'): string {
-  const value = seal({ sub: 'u-1', name: 'Sam Staff', email: 'sam@example.org', groups, csrf }, SESSION_SECRET, Date.now() + 30 * 60_000);
+/** The cookie the console's pages set at sign-in, with its session kept in the table as they keep it. */
+async function sessionCookie(groups: string[], csrf = 'the-session-csrf-token', options: { kept?: boolean } = {}): Promise<string> {
+  const sid = randomUUID();
+  const expiresAt = Date.now() + 30 * 60_000;
+  if (options.kept ?? true) await new DynamoDbStaffSessions(casesTable(loadConfig())).open(sid, 'u-1', expiresAt);
+  const value = seal({ sid, sub: 'u-1', name: 'Sam Staff', email: 'sam@example.org', groups, csrf }, SESSION_SECRET, expiresAt);
   return `${SESSION_COOKIE}=${value}`;
 }
 
@@ -84,20 +90,30 @@ describe('the console reports function', () => {
 
   it("shows the council's report to its Chief Executive, with the console's headers, and its figures as CSV", async () => {
     const { handler } = await import('#functions/console-reports');
-    const cookie = sessionCookie(['county-council:chief-executive']);
+    const cookie = await sessionCookie(['county-council:chief-executive']);
     const page = answer(await handler(httpApiEvent('GET', '/console/reports/county-council', { headers: { cookie }, query: 'year=2025' }), lambdaContext()));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Complaints in 2025: County Council');
     expect(page.headers?.['content-security-policy']).toContain('img-src data:;');
+    // Its sign-out form is answered with a redirect to Cognito's logout, which the CSP must let through.
+    expect(page.headers?.['content-security-policy']).toContain("form-action 'self' https://redress-staff.auth.eu-west-2.amazoncognito.com;");
     expect(page.headers?.['x-frame-options']).toBe('DENY');
     const csv = answer(await handler(httpApiEvent('GET', '/console/reports/county-council', { headers: { cookie }, query: 'year=2025&format=csv' }), lambdaContext()));
     expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers?.['content-disposition']).toContain('county-council-complaints-2025.csv');
   });
 
+  it('sends a signed cookie whose session the server no longer keeps (signed out) to sign in', async () => {
+    const { handler } = await import('#functions/console-reports');
+    const cookie = await sessionCookie(['county-council:chief-executive'], undefined, { kept: false });
+    const r = answer(await handler(httpApiEvent('GET', '/console/reports/county-council', { headers: { cookie }, query: 'year=2025' }), lambdaContext()));
+    expect(r.statusCode).toBe(302);
+    expect(r.headers?.location).toBe('/console/sign-in?return=%2Fconsole%2Freports%2Fcounty-council');
+  });
+
   it('shows no report to someone it is not for', async () => {
     const { handler } = await import('#functions/console-reports');
-    const cookie = sessionCookie(['county-council:service-manager']);
+    const cookie = await sessionCookie(['county-council:service-manager']);
     expect(answer(await handler(httpApiEvent('GET', '/console/reports/county-council', { headers: { cookie } }), lambdaContext())).statusCode).toBe(404);
     expect(answer(await handler(httpApiEvent('GET', '/console/reports/county-council/monitoring', { headers: { cookie }, query: 'year=2025' }), lambdaContext())).statusCode).toBe(404);
   });
@@ -120,7 +136,7 @@ describe('the held-mail release function', () => {
   it('refuses a release with no session, from another site, or without the session’s CSRF token, and releases nothing', async () => {
     const { handler } = await import('#functions/held-release');
     const { id } = await held();
-    const cookie = sessionCookie(['operator']);
+    const cookie = await sessionCookie(['operator']);
     expect(answer(await handler(release(id, {}), lambdaContext())).statusCode).toBe(302);
     expect(answer(await handler(release(id, { cookie, 'sec-fetch-site': 'cross-site' }), lambdaContext())).statusCode).toBe(403);
     expect(answer(await handler(release(id, { cookie, 'sec-fetch-site': 'same-origin' }, 'another-token'), lambdaContext())).statusCode).toBe(403);
@@ -130,7 +146,7 @@ describe('the held-mail release function', () => {
   it('an operator releases mail sent to no organisation into a case, read from raw mail in S3', async () => {
     const { handler } = await import('#functions/held-release');
     const { id, from } = await held();
-    const r = answer(await handler(release(id, { cookie: sessionCookie(['operator']), 'sec-fetch-site': 'same-origin' }), lambdaContext()));
+    const r = answer(await handler(release(id, { cookie: await sessionCookie(['operator']), 'sec-fetch-site': 'same-origin' }), lambdaContext()));
     expect(r.statusCode).toBe(303);
     const reference = decodeURIComponent(/released=([^&]+)/.exec(r.headers?.location ?? '')?.[1] ?? '');
     expect(reference).toMatch(/^ALU-\d{4}-\d{4}$/);
@@ -143,7 +159,7 @@ describe('the held-mail release function', () => {
   it('shows the held-mail page with what stopped a release of a message the person cannot see', async () => {
     const { handler } = await import('#functions/held-release');
     const { id } = await held();
-    const r = answer(await handler(release(id, { cookie: sessionCookie(['alumot:staff']), 'sec-fetch-site': 'same-origin' }), lambdaContext()));
+    const r = answer(await handler(release(id, { cookie: await sessionCookie(['alumot:staff']), 'sec-fetch-site': 'same-origin' }), lambdaContext()));
     expect(r.statusCode).toBe(404);
     expect(r.body).toContain('There is no such held message that you can see.');
   });

@@ -258,6 +258,8 @@ describe('RedressStack', () => {
     expect(secretOf('redress-console-reports', 'REDRESS_SESSION_SECRET_ARN')).toBe(secretOf('redress-staff-console', 'REDRESS_SESSION_SECRET_ARN'));
     expect(secretOf('redress-held-release', 'REDRESS_SESSION_SECRET_ARN')).toBe(secretOf('redress-staff-console', 'REDRESS_SESSION_SECRET_ARN'));
     for (const part of ['redress-console-reports', 'redress-held-release']) expect(functionNamed(part).Environment.Variables).not.toHaveProperty('REDRESS_OIDC_CLIENT_SECRET_ARN');
+    // Each part's pages carry the sign-out form, which Cognito's logout answers: each CSP names the same address.
+    for (const part of ['redress-console-reports', 'redress-held-release']) expect(secretOf(part, 'REDRESS_OIDC_LOGOUT_URL')).toBe(secretOf('redress-staff-console', 'REDRESS_OIDC_LOGOUT_URL'));
     // The pages only sign links to files (the browser fetches them from S3); releasing stores attachments beside
     // the message and may take back an oversize copy, never the message; the reports touch no bucket.
     expect(policyOf('redress-staff-console')).toContain('s3:GetObject');

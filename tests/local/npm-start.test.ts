@@ -3,7 +3,7 @@
  * sent with the ready command becomes a case; the form answers; Ctrl-C stops it; started again, the case is
  * still there (DynamoDB Local keeps its data under REDRESS_DATA_DIR).
  */
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,11 +58,16 @@ describe('npm start', () => {
     expect(toProvider.headers.get('location')).toMatch(new RegExp(`^http://localhost:${env.REDRESS_OIDC_PORT}/auth\\?.*code_challenge_method=S256`));
     // Complaints are personal data: the data folder and DynamoDB Local's files are the owner's alone.
     for (const dir of ['', 'dynamodb', 'mail']) expect(statSync(join(env.REDRESS_DATA_DIR as string, dir)).mode & 0o777, dir).toBe(0o700);
+    // Its signing keys were made on this first start, the owner's alone, and are kept across the restart.
+    const keys = join(env.REDRESS_DATA_DIR as string, 'secrets.json');
+    expect(statSync(keys).mode & 0o777).toBe(0o600);
+    const made = readFileSync(keys, 'utf8');
 
     expect(await stop()).toBe(0);
     expect(runCli(['case', 'list'], env).stderr).toMatch(/start the local stack with `npm start`/);
 
     await start();
     expect(runCli(['case', 'list'], env).stdout).toBe(list);
+    expect(readFileSync(keys, 'utf8')).toBe(made);
   }, 240_000);
 });

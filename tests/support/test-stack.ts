@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,10 @@ export async function testStack(overrides: Record<string, string> = {}, options:
     REDRESS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     REDRESS_SES_ENDPOINT: sesEndpoint,
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-')),
+    // Keys of the test's own, set as an operator sets them (npm start makes its own in the data folder).
+    REDRESS_FORM_SECRET: randomBytes(32).toString('base64url'),
+    REDRESS_SESSION_SECRET: randomBytes(32).toString('base64url'),
+    REDRESS_OIDC_CLIENT_SECRET: randomBytes(32).toString('base64url'),
     ...overrides,
   });
   const clock = new MovableClock(new Date(options.start ?? TEST_START));

@@ -56,16 +56,22 @@ afterAll(async () => {
   await stack?.server.stop();
 });
 
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  // The console's CSP allows no script: axe is put in by the test browser, which may step past it.
-  const context = await browser.newContext({ bypassCSP: true });
+async function signedIn(username: string, options: { keepCsp?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  // The console's CSP allows no script: axe is put in by the test browser, which may step past it. A test of
+  // what the CSP itself allows (the sign-out's redirect to the provider) keeps it.
+  const context = await browser.newContext({ bypassCSP: !options.keepCsp });
   const page = await context.newPage();
   await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
+  await signInAt(page, username);
+  return { context, page };
+}
+
+/** Fills in the provider's sign-in page the browser is on, and waits for the console. */
+async function signInAt(page: Page, username: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/console$/);
-  return { context, page };
 }
 
 
@@ -86,6 +92,15 @@ describe('the staff console', () => {
     await page.screenshot({ path: `${ARTIFACTS}/console-case.png`, fullPage: true });
     const viewed = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
     expect(viewed.map((e) => e.actor)).toEqual([staff.find((s) => s.username === 'alumot.ceo')?.name]);
+    // A preview's letter names the complainant and their address: for a confidential case, a reading too.
+    stack.clock.advance(60_000);
+    await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.confidential}/actions/outcome`);
+    await page.getByLabel('Decision', { exact: true }).selectOption('not-upheld');
+    await page.getByLabel('Why we reached this decision').fill('Your file was kept as the policy says.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    expect(await page.content()).toContain('sol.secret@example.net');
+    const seen = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
+    expect(seen.map((e) => e.summary)).toEqual(['Read the confidential case', "Saw the letter to the complainant in a preview of: The stage's decision (outcome letter)"]);
 
     await page.goto(`${page.url().split('/console')[0]}/console`);
     await page.getByRole('link', { name: "Alumot's complaints policy" }).click();
@@ -281,6 +296,8 @@ describe('the staff console', () => {
     const all = await ceo.page.locator('main').innerText();
     expect(all).toContain(cases.plain);
     expect(all).toContain(cases.confidential);
+    // A list names no confidential case's complainant, even to its handler: opening the case is recorded.
+    expect(all).not.toContain('Sol Secret');
     expect(all).not.toContain(cases.aboutCeo);
     await ceo.page.goto(`${ceo.page.url().split('/console')[0]}/console/cases?q=${cases.aboutCeo}`);
     expect(await ceo.page.locator('main').innerText()).toContain('No cases found');
@@ -428,5 +445,54 @@ describe('the staff console', () => {
     await again.page.goto(`${base}/console`);
     expect(toProvider).toEqual([`${base}/console/sign-in?return=%2Fconsole`]);
     await again.context.close();
+  });
+
+  it('signing out ends the session on the server and at the provider: a copied cookie is refused, and the next sign-in asks for the password', async () => {
+    // The browser as staff use it, CSP and all: the sign-out form's redirect to the provider must be allowed.
+    const { context, page } = await signedIn('alumot.ceo', { keepCsp: true });
+    const base = page.url().split('/console')[0] as string;
+    const copied = (await context.cookies()).find((c) => c.name === 'redress_session');
+    expect(copied).toBeDefined();
+    const replay = async () => {
+      const thief = await browser.newContext();
+      await thief.addCookies([copied as NonNullable<typeof copied>]);
+      const answer = await thief.request.get(`${base}/console`, { maxRedirects: 0 });
+      await thief.close();
+      return { status: answer.status(), location: answer.headers().location };
+    };
+    expect((await replay()).status).toBe(200);
+
+    const blocked: string[] = [];
+    page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // The provider's own sign-out page, reached through the console's CSP.
+    await page.getByRole('heading', { name: 'Sign out of Redress' }).waitFor();
+    expect(blocked).toEqual([]);
+    expect(await replay()).toEqual({ status: 302, location: '/console/sign-in?return=%2Fconsole' });
+
+    // Whoever comes next leaves the provider's page without confirming: the provider still holds a session.
+    // Dropping the console's prompt=login and max_age=0 on the way to it does not sign them in on that session:
+    // the ID token's auth_time is older than the sign-in, and the console refuses it.
+    const start = await page.request.get(`${base}/console/sign-in`, { maxRedirects: 0 });
+    const authorize = new URL(start.headers().location as string);
+    expect([authorize.searchParams.get('prompt'), authorize.searchParams.get('max_age')]).toEqual(['login', '0']);
+    authorize.searchParams.delete('prompt');
+    authorize.searchParams.delete('max_age');
+    await page.goto(authorize.href);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign-in did not finish');
+    // As the console sends them, the provider asks for the password.
+    await page.goto(`${base}/console`);
+    expect(await page.getByLabel('Password').isVisible()).toBe(true);
+    await signInAt(page, 'alumot.ceo');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This morning');
+    expect((await replay()).status).toBe(302);
+
+    // Confirmed at the provider this time: back on the console's signed-out page, and again a password to come back.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/console\/signed-out$/);
+    await page.goto(`${base}/console`);
+    expect(await page.getByLabel('Password').isVisible()).toBe(true);
+    await context.close();
   });
 });

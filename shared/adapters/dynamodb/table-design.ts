@@ -21,6 +21,7 @@
  * | reference numbers                                 | PK REF#<prefix>#<year>, SK COUNTER               |
  * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
  * | form rate limits, per IP and per organisation     | PK RATE#<name>#<window>, SK RATE (TTL)           |
+ * | a console session, until sign-out or its end      | PK SESSION#<id>, SK SESSION (TTL)                |
  * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
  * | a case's anonymous report record, per active year | PK REPORT#<policy>#<year>, SK CASE#<ref>         |
  * | an action agreed at an outcome, not yet done      | PK ACTIONS#<policy>, SK <due>#<ref>#<n>          |
@@ -60,6 +61,7 @@ export const key = {
   timer: (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' }),
   outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
   rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
+  session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
   pendingAction: (policyId: string, due: string, reference: string, n: number) => ({ PK: `ACTIONS#${policyId}`, SK: `${due}#${reference}#${n}` }),
   reportRecord: (policyId: string, year: number, reference: string) => ({ PK: `REPORT#${policyId}#${year}`, SK: `CASE#${reference}` }),

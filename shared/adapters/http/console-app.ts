@@ -26,7 +26,8 @@ import { downloadDisposition, downloadType } from '#adapters/download-headers';
 /** What the console's pages call. */
 export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly signIn: {
-    start(): Promise<{ url: string; checks: SignInChecks }>;
+    /** `fresh`: the person must give their password again, whatever session the provider still holds. */
+    start(options?: { fresh?: boolean }): Promise<{ url: string; checks: SignInChecks }>;
     finish(currentUrl: URL, checks: SignInChecks): Promise<SignedIn>;
     endSessionUrl(idToken: string | undefined): Promise<string>;
   };
@@ -39,6 +40,8 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
     readonly live: ConsoleStaffActions;
     /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
     dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
+    /** Records on a confidential case's timeline that this person saw its details (`what`: where); nothing for another case. */
+    sawConfidential(member: StaffMember, reference: string, what: string): Promise<void>;
   };
   readonly held: HeldMailPageDeps['held'] & {
     discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
@@ -56,11 +59,18 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
 }
 
 const SIGNING_IN = 'redress_signin';
+/**
+ * Left in the browser at sign-out until the next sign-in, which then asks for the password again: whoever comes
+ * next must not ride on a session the provider still holds (one whose sign-out page was left unconfirmed).
+ */
+const SIGNED_OUT = 'redress_signed_out';
+const SIGNED_OUT_HOURS = 24;
 
 /**
  * The staff console at /console: sign-in by OpenID Connect (authorization code with PKCE; Cognito on AWS, the
  * local provider under `npm start`, the same code), a short signed session in an HttpOnly SameSite cookie (Secure
- * off localhost), a CSRF token on every form and the request's origin checked on every POST, a CSP with no script.
+ * off localhost) whose id the server keeps until sign-out, a CSRF token on every form and the request's origin
+ * checked on every POST, a CSP with no script. Signing out ends the session here and at the provider.
  * Each page shows only what the signed-in person may see. The annual reports (consoleReportsApp) and releasing held
  * mail (heldReleaseApp) are parts of their own, so that these pages load neither the charts nor the mail parser.
  */
@@ -76,7 +86,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   sessions.guard(app, { pages: ['/console', '/console/*'], posts: ['/console/*'] });
 
   app.get('/console/sign-in', async (c) => {
-    const { url, checks } = await deps.signIn.start();
+    const { url, checks } = await deps.signIn.start({ fresh: getCookie(c, SIGNED_OUT) !== undefined });
     const wanted = c.req.query('return') ?? '/console';
     const returnTo = /^\/console(\/[A-Za-z0-9/_-]*)?$/.test(wanted) ? wanted : '/console';
     setCookie(c, SIGNING_IN, seal({ checks, returnTo }, deps.sessionSecret, now() + 10 * 60_000), { ...cookie, maxAge: 600 });
@@ -93,28 +103,35 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     } catch {
       return c.html(html.signInFailed(), 400);
     }
-    const value: Session = { sub: who.sub, name: who.name, ...(who.email ? { email: who.email } : {}), groups: who.groups, csrf: randomBytes(24).toString('base64url'), idToken: who.idToken };
-    setCookie(c, SESSION_COOKIE, seal(value, deps.sessionSecret, now() + deps.sessionMinutes * 60_000), { ...cookie, maxAge: deps.sessionMinutes * 60 });
+    const value: Session = { sid: randomBytes(32).toString('base64url'), sub: who.sub, name: who.name, ...(who.email ? { email: who.email } : {}), groups: who.groups, csrf: randomBytes(24).toString('base64url'), idToken: who.idToken };
+    const expiresAt = now() + deps.sessionMinutes * 60_000;
+    await deps.sessions.open(value.sid, who.sub, expiresAt);
+    setCookie(c, SESSION_COOKIE, seal(value, deps.sessionSecret, expiresAt), { ...cookie, maxAge: deps.sessionMinutes * 60 });
+    deleteCookie(c, SIGNED_OUT, { path: '/console' });
     return c.redirect(pending.returnTo, 302);
   });
 
   app.get('/console/signed-out', (c) => c.html(html.signedOut()));
 
+  // The guard has checked the session and its CSRF token. Ended on the server first, so a copy of the cookie
+  // opens nothing from now on; then the provider is asked to end its own (its origin is in the CSP's form-action).
   app.post('/console/sign-out', async (c) => {
-    const s = session(c);
+    const s = (await session(c)) as Session;
+    await deps.sessions.end(s.sid);
     deleteCookie(c, SESSION_COOKIE, { path: '/console' });
-    return c.redirect(await deps.signIn.endSessionUrl(s?.idToken), 303);
+    setCookie(c, SIGNED_OUT, '1', { ...cookie, maxAge: SIGNED_OUT_HOURS * 3600 });
+    return c.redirect(await deps.signIn.endSessionUrl(s.idToken), 303);
   });
 
   app.get('/console', async (c) => {
-    const s = session(c);
+    const s = await session(c);
     if (!s) return toSignIn(c);
     const member = memberOf(s);
     return c.html(html.morning({ signed: signed(s), organisations: await deps.morning(member), today: londonDate(deps.now()), reports: deps.reportsFor(member) }));
   });
 
   app.get('/console/cases', async (c) => {
-    const s = session(c);
+    const s = await session(c);
     if (!s) return toSignIn(c);
     const member = memberOf(s);
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -129,7 +146,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   });
 
   app.get('/console/cases/:reference', async (c) => {
-    const s = session(c);
+    const s = await session(c);
     if (!s) return toSignIn(c);
     try {
       const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
@@ -153,8 +170,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     });
   });
 
-  app.get('/console/policies/:id', (c) => {
-    const s = session(c);
+  app.get('/console/policies/:id', async (c) => {
+    const s = await session(c);
     if (!s) return toSignIn(c);
     const text = deps.policyText(memberOf(s), c.req.param('id'));
     return text ? c.html(html.policy({ signed: signed(s), text })) : c.html(html.notFound(signed(s)), 404);
@@ -162,13 +179,13 @@ export function consoleApp(deps: ConsoleDeps): Hono {
 
   const heldPage = (c: Context, s: Session, extra: { done?: string; problem?: string } = {}, status: 200 | 400 | 404 = 200) => heldMailPage(c, deps, sessions, s, extra, status);
   app.get('/console/held', async (c) => {
-    const s = session(c);
+    const s = await session(c);
     if (!s) return toSignIn(c);
     const done = c.req.query('released') ? `Released into ${c.req.query('released')}.` : c.req.query('discarded') ? 'Discarded; the raw message is kept.' : undefined;
     return heldPage(c, s, done ? { done } : {});
   });
   app.post('/console/held/:id/discard', async (c) => {
-    const s = session(c) as Session;
+    const s = (await session(c)) as Session;
     const form = formValues(await c.req.parseBody());
     try {
       await deps.held.discard(memberOf(s), c.req.param('id'), typeof form.reason === 'string' ? form.reason : '');
@@ -182,7 +199,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
 
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
-    const s = session(c);
+    const s = await session(c);
     if (!s) return toSignIn(c);
     const member = memberOf(s);
     const action = actionFor(c.req.param('verb') ?? '');
@@ -204,6 +221,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
         const dry = deps.actions.dryRun();
         await action.run(dry.staff, base, values);
         const { letters, events } = dry.decided();
+        // The letter names the complainant and their address: seen in a preview, that is a reading of the case.
+        if (target.c.confidential && (letters.length > 0 || events.some((e) => e.type === 'letter-drafted'))) {
+          await deps.actions.sawConfidential(member, reference, `Saw the letter to the complainant in a preview of: ${action.label}`);
+        }
         return c.html(html.preview({ signed: signed(s), c: target.c, action, values, letters, events }));
       }
       await action.run(deps.actions.live, base, values);

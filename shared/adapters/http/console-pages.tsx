@@ -495,7 +495,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
                   <a href={`/console/cases/${c.reference}`}>{c.reference}</a>
                 </td>
                 <td>{organisation}</td>
-                <td>{readable ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
+                <td>{readable && !c.confidential ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
                 <td>
                   {c.stage}, {c.status}
                 </td>

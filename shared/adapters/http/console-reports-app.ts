@@ -9,7 +9,6 @@ import { downloadDisposition } from '#adapters/download-headers';
 import { annualReportHtml } from './annual-report-html.js';
 import { html } from './console-pages.js';
 import { consoleSessions, type ConsoleSessionSettings } from './console-session.js';
-import { pageHeaders } from './house-document.js';
 
 /** What the board's reports call. */
 export interface ConsoleReportsDeps extends ConsoleSessionSettings {
@@ -34,7 +33,7 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
   sessions.guard(app, { pages: ['/console/reports/*'], posts: [] });
 
   app.get('/console/reports/:policy/monitoring', async (c) => {
-    const s = sessions.read(c);
+    const s = await sessions.read(c);
     if (!s) return sessions.toSignIn(c);
     const year = Number.parseInt(c.req.query('year') ?? '', 10);
     if (!(year >= 2000 && year <= Number(londonDate(deps.now()).slice(0, 4)))) return c.html(html.notFound(sessions.signed(s)), 404);
@@ -49,7 +48,7 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
   });
 
   app.get('/console/reports/:policy', async (c) => {
-    const s = sessions.read(c);
+    const s = await sessions.read(c);
     if (!s) return sessions.toSignIn(c);
     const thisYear = Number(londonDate(deps.now()).slice(0, 4));
     const asked = Number.parseInt(c.req.query('year') ?? '', 10);
@@ -68,7 +67,7 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-complaints-${year}.csv`) });
     }
     const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
-    c.header('content-security-policy', pageHeaders('same-origin', { dataImages: true })['content-security-policy'] as string);
+    c.header('content-security-policy', sessions.headers({ dataImages: true })['content-security-policy'] as string);
     return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
   });
   return app;

@@ -25,7 +25,7 @@ export function heldReleaseApp(deps: HeldReleaseDeps): Hono {
   const path = '/console/held/:id/release';
   sessions.guard(app, { pages: [path], posts: [path] });
   app.post(path, async (c) => {
-    const s = sessions.read(c) as Session;
+    const s = (await sessions.read(c)) as Session;
     const form = formValues(await c.req.parseBody());
     try {
       const policy = typeof form.policy === 'string' && form.policy ? form.policy : undefined;

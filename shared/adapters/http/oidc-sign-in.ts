@@ -14,6 +14,11 @@ export interface SignInChecks {
   readonly state: string;
   readonly nonce: string;
   readonly codeVerifier: string;
+  /**
+   * For a sign-in that must ask for the password: when it began (epoch seconds, by the system clock, which
+   * openid-client checks the ID token's times against). The ID token must say the person authenticated since.
+   */
+  readonly freshSince?: number;
 }
 
 export interface OidcSettings {
@@ -53,11 +58,22 @@ export class OidcSignIn {
     return this.configuration;
   }
 
-  /** Where to send the person to sign in, and the checks to keep until they come back. */
-  async start(): Promise<{ url: string; checks: SignInChecks }> {
+  /**
+   * Where to send the person to sign in, and the checks to keep until they come back. A `fresh` sign-in asks the
+   * provider to authenticate them again (`prompt=login`, `max_age=0`) whatever session it holds, and, since a
+   * browser may drop those parameters on the way, `finish` refuses an ID token whose `auth_time` is older than
+   * the start.
+   */
+  async start(options: { fresh?: boolean } = {}): Promise<{ url: string; checks: SignInChecks }> {
     const config = await this.config();
-    const checks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
+    const checks: SignInChecks = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      codeVerifier: client.randomPKCECodeVerifier(),
+      ...(options.fresh ? { freshSince: Math.floor(Date.now() / 1000) } : {}),
+    };
     const url = client.buildAuthorizationUrl(config, {
+      ...(options.fresh ? { prompt: 'login', max_age: '0' } : {}),
       redirect_uri: this.settings.redirectUri,
       scope: 'openid profile email' + (this.settings.groupsClaim === 'groups' ? ' groups' : ''),
       state: checks.state,
@@ -71,7 +87,9 @@ export class OidcSignIn {
   /** The person who came back to `currentUrl`, checked against what the start kept; throws when any check fails. */
   async finish(currentUrl: URL, checks: SignInChecks): Promise<SignedIn> {
     const config = await this.config();
-    const tokens = await client.authorizationCodeGrant(config, currentUrl, { expectedState: checks.state, expectedNonce: checks.nonce, pkceCodeVerifier: checks.codeVerifier, idTokenExpected: true });
+    // openid-client refuses an auth_time more than maxAge (plus its clock tolerance) before now: since the start.
+    const maxAge = checks.freshSince === undefined ? undefined : Math.max(0, Math.ceil(Date.now() / 1000) - checks.freshSince);
+    const tokens = await client.authorizationCodeGrant(config, currentUrl, { expectedState: checks.state, expectedNonce: checks.nonce, pkceCodeVerifier: checks.codeVerifier, idTokenExpected: true, ...(maxAge === undefined ? {} : { maxAge }) });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new Error('the sign-in returned no ID token');
     const groups = claims[this.settings.groupsClaim];

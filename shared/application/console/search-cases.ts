@@ -1,9 +1,12 @@
+import type { DateTime } from 'luxon';
 import { mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import type { Case, CaseStatus } from '#domain/case/case';
-import type { PolicySet } from '#domain/policy/policy-set';
 import { newestFirstPlace } from '#domain/case/newest-first';
+import type { Sending } from '#domain/letters/addressing';
+import type { ChangeCaseDeps } from '../change-case.js';
 import type { Cases } from '../ports/cases.js';
+import { recordConfidentialView } from './record-confidential-view.js';
 
 export interface CaseSearch {
   /** A reference, a complainant's email address, or the start of their name; empty for every case, newest first. */
@@ -19,7 +22,10 @@ export interface CaseSearch {
 export interface Found {
   readonly case: Case;
   readonly organisation: string;
-  /** False for a confidential case the person may know of but not read: its reference only. */
+  /**
+   * False for a confidential case the person may know of but not read: its reference only. A list shows no
+   * confidential case's complainant even to those who may read it: they open the case, and that is recorded.
+   */
   readonly readable: boolean;
 }
 
@@ -30,9 +36,9 @@ const NAME_LIMIT = 200;
  * Cases a person may see, found through the indexes (no scan): by reference, by the complainant's address or the
  * start of their name, else every case newest first; filtered by stage and status; a page at a time. A search by
  * name or address never turns up a confidential case the person may not read, since that alone would say who
- * complained.
+ * complained; one it turns up for someone who may read it is recorded on its timeline, as a reading is.
  */
-export async function searchCases(deps: { readonly cases: Cases; readonly policies: PolicySet }, member: StaffMember, search: CaseSearch, pageSize: number): Promise<{ found: Found[]; more: boolean; next?: string }> {
+export async function searchCases(deps: ChangeCaseDeps & { readonly sending: Sending }, member: StaffMember, search: CaseSearch, pageSize: number, at: DateTime): Promise<{ found: Found[]; more: boolean; next?: string }> {
   const q = search.q.trim();
   const policyIds = [...new Set(member.memberships.map((m) => m.policyId))].filter((id) => deps.policies.all.some((p) => p.id === id));
   const byWho = q !== '' && !REFERENCE.test(q.toUpperCase());
@@ -61,7 +67,11 @@ export async function searchCases(deps: { readonly cases: Cases; readonly polici
   const found = candidates.flatMap(visible);
   found.sort((a, b) => b.case.receivedAt.localeCompare(a.case.receivedAt) || b.case.reference.localeCompare(a.case.reference));
   const start = (Math.max(1, search.page) - 1) * pageSize;
-  return { found: found.slice(start, start + pageSize), more: found.length > start + pageSize };
+  const shown = found.slice(start, start + pageSize);
+  await Promise.all(
+    shown.filter((f) => byWho && f.case.confidential).map((f) => recordConfidentialView(deps, member, f.case.reference, at, "Found the confidential case by searching for the complainant's name or address")),
+  );
+  return { found: shown, more: found.length > start + pageSize };
 }
 
 /**
