@@ -8,7 +8,7 @@ import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
-import { SesMailer } from '#adapters/ses/ses-mailer';
+import { SesEmulatorMailer } from '#adapters/ses/ses-emulator-mailer';
 import { MemoryMetrics } from '#adapters/memory/memory-metrics';
 import { systemClock } from '#adapters/clock/system-clock';
 import type { Clock } from '#application/ports/clock';
@@ -47,7 +47,7 @@ export function composeLocalStack(config: Config, options: { log: Log; policies?
     pendingActions: new DynamoDbPendingActions(table),
     timers: options.timers ?? timers,
     rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
-    mailer: options.mailer ?? new SesMailer(sesClient(config)),
+    mailer: options.mailer ?? new SesEmulatorMailer(sesClient(config), config.REDRESS_SES_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_SES_PORT}`),
     clock: options.clock ?? systemClock,
     log: options.log,
     // No CloudWatch locally: counts are kept in memory.
