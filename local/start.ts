@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       await startSmtpListener({
         port: config.REDRESS_SMTP_PORT,
         maxEmailBytes: config.REDRESS_MAX_EMAIL_BYTES,
+        maxRecipients: config.REDRESS_SMTP_MAX_RECIPIENTS,
         rawMail: stack.rawMail,
         noteReceipt: useCases.noteMailReceipt,
         take: useCases.takeReceivedEmail,

@@ -78,16 +78,18 @@ export class Outbox extends Construct {
       { name: this.configurationSet.configurationSetName, arn: stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }) },
     );
 
-    // SES's reports on each letter, through EventBridge's default bus, to the case the letter's tag names.
+    // SES's reports on each letter, through EventBridge's default bus, to the case the letter's tag names; and
+    // its Send event to the letter's outbox entry, so a letter whose sender was cut off before recording it is
+    // recorded, not sent again.
     this.configurationSet.addEventDestination('ToEventBridge', {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
+      events: [EmailSendingEvent.SEND, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY],
     });
     this.mailEvents = new RedressFunction(this, 'MailEvents', {
       handlerModule: 'mail-events',
       house: props.house,
       serviceName: 'redress-mail-events',
-      description: "SES bounce, complaint and delivery events onto the letter's case",
+      description: "SES bounce, complaint and delivery events onto the letter's case; Send events onto its outbox entry",
       timeout: Duration.seconds(30),
     });
     this.mailEvents.bindCases(props.storage.table);
@@ -97,7 +99,7 @@ export class Outbox extends Construct {
       description: "SES events of this deployment's configuration set",
       eventPattern: {
         source: ['aws.ses'],
-        detailType: ['Email Bounced', 'Email Complaint Received', 'Email Delivered'],
+        detailType: ['Email Sent', 'Email Bounced', 'Email Complaint Received', 'Email Delivered'],
         detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
       },
       targets: [new LambdaFunction(this.mailEvents, { retryAttempts: 8, maxEventAge: Duration.hours(24), deadLetterQueue: mailEventFailures })],

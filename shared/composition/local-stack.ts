@@ -11,7 +11,7 @@ import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
 import { localSecrets } from '#adapters/file/local-secrets';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
-import { SesMailer } from '#adapters/ses/ses-mailer';
+import { SesEmulatorMailer } from '#adapters/ses/ses-emulator-mailer';
 import { MemoryMetrics } from '#adapters/memory/memory-metrics';
 import { systemClock } from '#adapters/clock/system-clock';
 import type { Clock } from '#application/ports/clock';
@@ -63,7 +63,7 @@ export function composeLocalStack(environment: Config, options: { log: Log; poli
     timers: options.timers ?? timers,
     rawMail: new FileRawMailStore(join(config.REDRESS_DATA_DIR, 'mail')),
     receipts: new DynamoDbMailReceipts(table),
-    mailer: options.mailer ?? new SesMailer(sesClient(config)),
+    mailer: options.mailer ?? new SesEmulatorMailer(sesClient(config), config.REDRESS_SES_ENDPOINT ?? `http://127.0.0.1:${config.REDRESS_SES_PORT}`),
     clock: options.clock ?? systemClock,
     log: options.log,
     // No CloudWatch locally: counts are kept in memory.

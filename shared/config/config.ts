@@ -36,6 +36,8 @@ const schema = z.object({
   REDRESS_MAIL_DOMAIN: z._default(text(3), 'redress.localhost'),
   /** SES's S3 action takes messages up to 40 MB. */
   REDRESS_MAX_EMAIL_BYTES: count(40 * 1024 * 1024),
+  /** Locally: the most recipients one message over SMTP may have (SES's own limit is 50); the next is answered 452. */
+  REDRESS_SMTP_MAX_RECIPIENTS: count(50),
   REDRESS_MAX_ATTACHMENTS: count(20),
   REDRESS_MAX_ATTACHMENT_BYTES: count(25 * 1024 * 1024),
   REDRESS_MAX_HTML_TO_TEXT: count(2_000_000),

@@ -6,6 +6,8 @@
 import { SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxHeader } from '#adapters/ses/mailbox-header';
+import { letterIdFromTag } from '#adapters/ses/ses-delivery-event';
+import { SesEmulatorMailer } from '#adapters/ses/ses-emulator-mailer';
 import { SesMailer } from '#adapters/ses/ses-mailer';
 import type { OutboundEmail } from '#application/ports/mailer';
 import { startSesEmulator } from '#local/ses-emulator';
@@ -29,6 +31,7 @@ afterAll(async () => {
 });
 
 const letter = (over: Partial<OutboundEmail> = {}): OutboundEmail => ({
+  id: 'CCC-2026-0001.acknowledgement.stage-1-received',
   from: { name: 'County Council complaints', address: 'complaints@county-council.example' },
   to: ['pat@example.net'],
   subject: '[CCC-2026-0001] We have received your complaint',
@@ -39,7 +42,7 @@ const letter = (over: Partial<OutboundEmail> = {}): OutboundEmail => ({
 });
 
 describe('SesMailer', () => {
-  it('sends a letter about a case through the configuration set, tagged with its case, for SES to compose', async () => {
+  it('sends a letter about a case through the configuration set, tagged with its case and its letter id, for SES to compose', async () => {
     requests.length = 0;
     const id = await new SesMailer(client, 'Redress-sending').send(letter({ reference: 'CCC-2026-0001' }));
     expect(requests).toEqual([
@@ -53,13 +56,19 @@ describe('SesMailer', () => {
             Headers: [
               { Name: 'Auto-Submitted', Value: 'auto-replied' },
               { Name: 'X-Auto-Response-Suppress', Value: 'All' },
+              { Name: 'X-Redress-Letter', Value: 'CCC-2026-0001.acknowledgement.stage-1-received' },
             ],
           },
         },
         ConfigurationSetName: 'Redress-sending',
-        EmailTags: [{ Name: 'case', Value: 'CCC-2026-0001' }],
+        EmailTags: [
+          { Name: 'case', Value: 'CCC-2026-0001' },
+          { Name: 'letter', Value: 'Q0NDLTIwMjYtMDAwMS5hY2tub3dsZWRnZW1lbnQuc3RhZ2UtMS1yZWNlaXZlZA' },
+        ],
       },
     ]);
+    // SES's tag alphabet is letters, digits, "_" and "-": the letter's id goes in base64url and comes back whole.
+    expect(letterIdFromTag(requests[0]?.EmailTags?.[1]?.Value as string)).toBe('CCC-2026-0001.acknowledgement.stage-1-received');
     const [stored] = await sentEmails(ses.endpoint, 'pat@example.net');
     expect(stored).toMatchObject({
       messageId: id,
@@ -69,14 +78,23 @@ describe('SesMailer', () => {
       headers: [
         { name: 'Auto-Submitted', value: 'auto-replied' },
         { name: 'X-Auto-Response-Suppress', value: 'All' },
+        { name: 'X-Redress-Letter', value: 'CCC-2026-0001.acknowledgement.stage-1-received' },
       ],
     });
   });
 
-  it('tags nothing on mail about no case (a digest), and names no configuration set where none is set (locally)', async () => {
+  it('cannot ask SES what it took; against the emulator, finds a letter it took by its id, and nothing for one it did not', async () => {
+    const sent = await new SesMailer(client).send(letter({ id: 'CCC-2026-0002.acknowledgement.stage-1-received', to: ['kim@example.net'] }));
+    expect(await new SesMailer(client).acceptedEarlier('CCC-2026-0002.acknowledgement.stage-1-received')).toBeUndefined();
+    const emulator = new SesEmulatorMailer(client, ses.endpoint);
+    expect(await emulator.acceptedEarlier('CCC-2026-0002.acknowledgement.stage-1-received')).toBe(sent);
+    expect(await emulator.acceptedEarlier('CCC-2026-0003.acknowledgement.stage-1-received')).toBeUndefined();
+  });
+
+  it('tags mail about no case (a digest) with its letter alone, and names no configuration set where none is set (locally)', async () => {
     requests.length = 0;
-    await new SesMailer(client).send(letter({ subject: 'Complaints digest', to: ['officer@county-council.example'] }));
-    expect(requests[0]).not.toHaveProperty('EmailTags');
+    await new SesMailer(client).send(letter({ id: 'digest.county-council.2026-11-23', subject: 'Complaints digest', to: ['officer@county-council.example'] }));
+    expect(requests[0]?.EmailTags?.map((t) => t.Name)).toEqual(['letter']);
     expect(requests[0]).not.toHaveProperty('ConfigurationSetName');
   });
 

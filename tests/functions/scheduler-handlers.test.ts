@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { MemoryMailer } from '#adapters/memory/memory-mailer';
 import { MovableClock } from '#adapters/memory/movable-clock';
+import { letterTagValue } from '#adapters/ses/ses-delivery-event';
 import { casesTable } from '#composition/cases-table';
 import { composeLocalStack } from '#composition/local-stack';
 import { loadConfig } from '#config/config';
@@ -132,5 +134,26 @@ describe('mail-events handler', () => {
   it('refuses an event that is not an SES delivery event, so EventBridge retries and dead-letters it', async () => {
     const { handler } = await import('#functions/mail-events');
     await expect(handler({ source: 'aws.ses', detail: { eventType: 'Bounce' } }, lambdaContext())).rejects.toThrow(/mail/);
+  });
+
+  it("puts SES's Send event on the letter's outbox entry: the sender after an attempt cut off before recording it records the letter and sends it to no one", async () => {
+    const { handler } = await import('#functions/mail-events');
+    const outbox = new DynamoDbOutbox(casesTable(loadConfig()));
+    const [letter] = (await outbox.ofCase(alumotCase)).filter((e) => e.kind === 'letter' && e.status === 'pending');
+    if (letter?.kind !== 'letter') throw new Error('no pending letter');
+    // A sender leased it at 10:00 and, as far as the table knows, never came back; SES had taken the letter.
+    expect(await outbox.lease(letter.id, '2026-11-23T10:00:00.000Z', '2026-11-23T10:02:00.000Z')).toMatchObject({ id: letter.id, leaseUntil: '2026-11-23T10:02:00.000Z' });
+    const sent = (tags: Record<string, string[]>) => ({ version: '0', id: randomUUID(), 'detail-type': 'Email Sent', source: 'aws.ses', time: '2026-11-23T10:00:01Z', detail: { eventType: 'Send', mail: { timestamp: '2026-11-23T10:00:01.000Z', messageId: 'ses-sent-1', source: 'shaked@alumot.uk', destination: letter.letter.to, tags: { 'ses:configuration-set': ['Redress-sending'], ...tags } }, send: {} } });
+    expect(await handler(sent({ letter: [letterTagValue(letter.id) as string] }), lambdaContext())).toEqual({ outcome: 'recorded' });
+    expect(await handler(sent({ letter: [letterTagValue(letter.id) as string] }), lambdaContext())).toEqual({ outcome: 'already-recorded' });
+    expect(await handler(sent({}), lambdaContext())).toEqual({ outcome: 'not-a-letter' });
+
+    const mailer = new MemoryMailer();
+    const after = composeLocalStack(loadConfig({ ...process.env, REDRESS_STACK: 'local', REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'sender-')) }), { log: quietLog, policies: seedPolicies, mailer, clock: new MovableClock(new Date('2026-11-23T10:02:01Z')) });
+    await after.useCases.sendDueLetters();
+    expect(mailer.sent.filter((m) => m.id === letter.id)).toEqual([]);
+    expect(await outbox.get(letter.id)).toMatchObject({ status: 'sent', providerMessageId: 'ses-sent-1' });
+    const recorded = (await after.cases.timeline(alumotCase)).filter((e) => e.type === 'mail-out' && e.detail?.outboxId === letter.id);
+    expect(recorded.map((e) => e.detail)).toEqual([expect.objectContaining({ providerMessageId: 'ses-sent-1', foundAlreadySent: true })]);
   });
 });

@@ -370,15 +370,15 @@ describe('RedressStack', () => {
     council.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'Redress-Council-deadline-timer' });
   });
 
-  it("sends through one configuration set whose bounce, complaint and delivery events reach the mail-events function, failures dead-lettered", () => {
+  it("sends through one configuration set whose send, bounce, complaint and delivery events reach the mail-events function, failures dead-lettered", () => {
     const [setId, set] = Object.entries(template.findResources('AWS::SES::ConfigurationSet'))[0] ?? [];
     expect(set?.Properties).toMatchObject({ ReputationOptions: { ReputationMetricsEnabled: true }, SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       ConfigurationSetName: { Ref: setId },
-      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint', 'delivery'], EventBridgeDestination: { EventBusArn: Match.anyValue() } }),
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['send', 'bounce', 'complaint', 'delivery'], EventBridgeDestination: { EventBusArn: Match.anyValue() } }),
     });
     const rule = Object.values(template.findResources('AWS::Events::Rule'))[0]?.Properties as { EventPattern: Record<string, unknown>; Targets: Record<string, unknown>[] };
-    expect(rule.EventPattern).toEqual({ source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received', 'Email Delivered'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: setId }] } } } });
+    expect(rule.EventPattern).toEqual({ source: ['aws.ses'], 'detail-type': ['Email Sent', 'Email Bounced', 'Email Complaint Received', 'Email Delivered'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: setId }] } } } });
     expect(rule.Targets).toHaveLength(1);
     expect(rule.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^OutboxMailEventFailures/), 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 } });
     const mailEvents = functionNamed('redress-mail-events');

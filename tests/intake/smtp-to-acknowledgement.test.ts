@@ -12,7 +12,7 @@ let port: number;
 
 beforeAll(async () => {
   stack = await testStack();
-  smtp = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, noteReceipt: stack.useCases.noteMailReceipt, take: stack.useCases.takeReceivedEmail, log: quietLog, now: () => stack.clock.now() });
+  smtp = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, maxRecipients: 50, rawMail: stack.rawMail, noteReceipt: stack.useCases.noteMailReceipt, take: stack.useCases.takeReceivedEmail, log: quietLog, now: () => stack.clock.now() });
   port = smtp.port as number;
 });
 afterAll(() => smtp.stop());
@@ -22,7 +22,7 @@ describe('a 250 means stored, with every letter owed', () => {
     [`From: Ray Retry <${id}@example.net>`, 'To: complaints@county-council.example', 'Subject: Lights out', `Message-ID: <${id}@example.net>`, '', 'The street lights are out.', ''].join('\r\n');
 
   async function listener(take: Parameters<typeof startSmtpListener>[0]['take']) {
-    const server = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, rawMail: stack.rawMail, noteReceipt: stack.useCases.noteMailReceipt, take, log: quietLog, now: () => stack.clock.now() });
+    const server = await startSmtpListener({ port: 0, maxEmailBytes: 1_000_000, maxRecipients: 50, rawMail: stack.rawMail, noteReceipt: stack.useCases.noteMailReceipt, take, log: quietLog, now: () => stack.clock.now() });
     return { server, port: server.port as number };
   }
 

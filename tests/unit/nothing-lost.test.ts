@@ -166,6 +166,81 @@ describe('the mail service down', () => {
   });
 });
 
+describe('a sender killed between the send and the mark', () => {
+  const ACK = 'ALU-2026-0001.acknowledgement.stage-1-received';
+  const toPat = (stack: MemoryStack) => stack.mailer.sent.filter((m) => m.to.includes('pat@example.net'));
+  const ackEvents = async (stack: MemoryStack) => (await stack.cases.timeline('ALU-2026-0001')).filter((e) => e.type === 'mail-out' && e.detail?.outboxId === ACK);
+  /** An outbox whose markSent never returns: the sender dies (or the store stays away) after SES took the letter, before it is recorded. */
+  const killedAtTheMark = (stack: MemoryStack) => new Proxy(stack.outbox, { get: (target, property) => (property === 'markSent' ? () => new Promise<never>(() => undefined) : (Reflect.get(target, property) as (...a: unknown[]) => unknown).bind(target)) });
+  /** SES itself: it cannot be asked what it took (its Send event, recorded on the entry, stands for that). */
+  const unaskable = (stack: MemoryStack) => new Proxy(stack.mailer, { get: (target, property) => (property === 'acceptedEarlier' ? async () => undefined : (Reflect.get(target, property) as (...a: unknown[]) => unknown).bind(target)) });
+
+  it('the mark fails once after SES took the letter (the store blinked): it is tried again until it lands, and the letter goes once, on the timeline once', async () => {
+    const stack = memoryStack({ REDRESS_OUTBOX_LEASE_SECONDS: '120' });
+    await stack.deliver(complaint('pat@example.net'));
+    await stack.withPorts({ outbox: faulty(stack.outbox, 'markSent') }).sendDueLetters().catch(() => undefined);
+    stack.clock.advance(121_000);
+    await stack.drain();
+    expect(toPat(stack)).toHaveLength(1);
+    expect(await ackEvents(stack)).toHaveLength(1);
+  });
+
+  it('killed after SES took it: the next sender, once the lease has run out, finds it among what the mail service took and records it, sending it again to no one', async () => {
+    const stack = memoryStack({ REDRESS_OUTBOX_LEASE_SECONDS: '120' });
+    await stack.deliver(complaint('pat@example.net'));
+    void stack.withPorts({ outbox: killedAtTheMark(stack) }).sendDueLetters();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(toPat(stack)).toHaveLength(1);
+    // Before the lease runs out nobody touches it; after, the next sender does.
+    await stack.drain();
+    expect(toPat(stack)).toHaveLength(1);
+    stack.clock.advance(121_000);
+    await stack.drain();
+    expect(toPat(stack)).toHaveLength(1);
+    const events = await ackEvents(stack);
+    expect(events.map((e) => e.detail?.providerMessageId)).toEqual([toPat(stack)[0]?.providerMessageId]);
+    expect(events[0]?.detail).toMatchObject({ foundAlreadySent: true });
+    // The case's other letter, held back behind it, goes too.
+    expect(stack.mailer.sent.filter((m) => m.subject.startsWith('[ALU-2026-0001] New complaint'))).toHaveLength(1);
+  });
+
+  it('on AWS, where SES cannot be asked, its Send event recorded on the entry does the same', async () => {
+    const stack = memoryStack({ REDRESS_OUTBOX_LEASE_SECONDS: '120' });
+    await stack.deliver(complaint('pat@example.net'));
+    void stack.withPorts({ outbox: killedAtTheMark(stack), mailer: unaskable(stack) }).sendDueLetters();
+    await new Promise((resolve) => setImmediate(resolve));
+    const [first] = toPat(stack);
+    expect(await stack.outbox.recordAccepted(ACK, first?.providerMessageId as string)).toBe(true);
+    stack.clock.advance(121_000);
+    await stack.withPorts({ mailer: unaskable(stack) }).sendDueLetters();
+    expect(toPat(stack)).toHaveLength(1);
+    expect((await ackEvents(stack)).map((e) => e.detail?.providerMessageId)).toEqual([first?.providerMessageId]);
+  });
+
+  it('what remains: with no word from the mail service by the time the lease runs out, the letter is sent again, and its timeline entry says an earlier attempt was cut off', async () => {
+    const stack = memoryStack({ REDRESS_OUTBOX_LEASE_SECONDS: '120' });
+    await stack.deliver(complaint('pat@example.net'));
+    void stack.withPorts({ outbox: killedAtTheMark(stack), mailer: unaskable(stack) }).sendDueLetters();
+    await new Promise((resolve) => setImmediate(resolve));
+    stack.clock.advance(121_000);
+    await stack.withPorts({ mailer: unaskable(stack) }).sendDueLetters();
+    expect(toPat(stack)).toHaveLength(2);
+    const events = await ackEvents(stack);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.detail).toMatchObject({ earlierAttemptCutOff: expect.any(String) });
+    expect(events[0]?.summary).toBe('Sent acknowledgement to pat@example.net (an earlier attempt was cut off before it was recorded: it may have gone twice)');
+  });
+
+  it('a Send event for a letter already recorded, or for no letter, changes nothing', async () => {
+    const stack = memoryStack();
+    await stack.deliver(complaint('pat@example.net'));
+    await stack.drain();
+    expect(await stack.outbox.recordAccepted(ACK, 'another-id')).toBe(false);
+    expect(await stack.outbox.recordAccepted('no-such-letter', 'another-id')).toBe(false);
+    expect((await stack.outbox.get(ACK))?.providerMessageId).toBe(toPat(stack)[0]?.providerMessageId);
+  });
+});
+
 describe('a fault at each step of a staff action', () => {
   const at = DateTime.fromISO('2026-11-23T12:00:00Z');
   it.each([

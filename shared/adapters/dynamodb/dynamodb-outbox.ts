@@ -4,7 +4,8 @@ import { timelineEvent } from '#domain/case/timeline-event';
 import type { TimelineEvent } from '#domain/case/case';
 import { providerThreadKey } from '#domain/mail/message-id';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
-import type { Outbox, OutboxEntry } from '#application/ports/outbox';
+import { sentLetterEvent } from '#domain/outbox/sent-letter-event';
+import type { Outbox, OutboxEntry, SentNote } from '#application/ports/outbox';
 import { LeaseLostError } from '#application/ports/store-errors';
 import type { DynamoTable } from './dynamo-table.js';
 import { caseOf, newOutboxAttributes, outboxEntryOf } from './outbox-records.js';
@@ -44,26 +45,26 @@ export class DynamoDbOutbox implements Outbox {
   }
 
   async lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined> {
-    const row = await this.updateIf(id, 'SET leaseUntil = :until', '#s = :pending AND nextAttemptAt <= :now AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)', {
+    // The entry as it was, so that a lease an earlier attempt left to run out (it was cut off) is seen.
+    const before = await this.updateIf(id, 'SET leaseUntil = :until', '#s = :pending AND nextAttemptAt <= :now AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)', {
       ':until': until,
       ':pending': 'pending',
       ':now': now,
-    });
-    return row ? outboxEntryOf(row) : undefined;
+    }, 'ALL_OLD');
+    if (!before) return undefined;
+    return { ...outboxEntryOf(before), leaseUntil: until, ...(before.leaseUntil ? { lapsedLease: String(before.leaseUntil) } : {}) };
   }
 
-  async markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void> {
+  async recordAccepted(id: string, providerMessageId: string): Promise<boolean> {
+    const row = await this.updateIf(id, 'SET providerMessageId = :pid', 'attribute_exists(PK) AND #s = :pending AND attribute_not_exists(providerMessageId)', { ':pid': providerMessageId, ':pending': 'pending' });
+    return row !== undefined;
+  }
+
+  async markSent(entry: OutboxEntry, providerMessageId: string, at: string, note?: SentNote): Promise<void> {
     const extra: TransactWriteItem[] = [];
     if (entry.kind === 'letter' && entry.letter.reference) {
       const { letter } = entry;
-      extra.push(this.eventPut(letter.reference as string, timelineEvent({
-        id: `mail-out-${entry.id}`,
-        at,
-        type: 'mail-out',
-        actor: 'redress',
-        summary: `Sent ${letter.purpose.replace(/-/g, ' ')} to ${letter.to.join(', ')}`,
-        detail: { to: letter.to, subject: letter.subject, messageId: letter.messageId, providerMessageId, outboxId: entry.id },
-      })));
+      extra.push(this.eventPut(letter.reference as string, sentLetterEvent(entry.id, letter, providerMessageId, at, note)));
       // SES rewrites the Message-ID to its own; replies may quote that form, so it threads too.
       if (letter.toComplainant) {
         const thread = key.thread(providerThreadKey(providerMessageId));
@@ -117,7 +118,7 @@ export class DynamoDbOutbox implements Outbox {
   }
 
   /** One conditional update of an entry (`#s` is its status): the entry as it now is, or undefined when the condition did not hold. */
-  private async updateIf(id: string, update: string, condition: string, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  private async updateIf(id: string, update: string, condition: string, values: Record<string, unknown>, returning: 'ALL_NEW' | 'ALL_OLD' = 'ALL_NEW'): Promise<Record<string, unknown> | undefined> {
     try {
       const result = await this.table.client.send(
         new UpdateItemCommand({
@@ -127,7 +128,7 @@ export class DynamoDbOutbox implements Outbox {
           ConditionExpression: condition,
           ExpressionAttributeNames: { '#s': 'status', ...(update.includes('#ttl') ? { '#ttl': TTL_ATTRIBUTE } : {}) },
           ExpressionAttributeValues: marshall(values),
-          ReturnValues: 'ALL_NEW',
+          ReturnValues: returning,
         }),
       );
       return result.Attributes ? unmarshall(result.Attributes) : undefined;

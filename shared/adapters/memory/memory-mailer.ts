@@ -19,4 +19,9 @@ export class MemoryMailer implements Mailer {
     this.sent.push({ ...email, providerMessageId, messageId: `<${providerMessageId}@eu-west-2.amazonses.com>` });
     return providerMessageId;
   }
+
+  async acceptedEarlier(letterId: string): Promise<string | undefined> {
+    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED (mail service unreachable)'), { name: 'MailServiceUnavailable' });
+    return this.sent.find((m) => m.id === letterId)?.providerMessageId;
+  }
 }

@@ -1,7 +1,8 @@
 import { timelineEvent } from '#domain/case/timeline-event';
 import { providerThreadKey } from '#domain/mail/message-id';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
-import type { Outbox, OutboxEntry } from '#application/ports/outbox';
+import { sentLetterEvent } from '#domain/outbox/sent-letter-event';
+import type { Outbox, OutboxEntry, SentNote } from '#application/ports/outbox';
 import { LeaseLostError } from '#application/ports/store-errors';
 import { copy, type MemoryTables } from './memory-tables.js';
 
@@ -47,18 +48,25 @@ export class MemoryOutbox implements Outbox {
     if (!entry || entry.status !== 'pending' || entry.nextAttemptAt > now || (entry.leaseUntil && entry.leaseUntil >= now)) return undefined;
     const leased = { ...entry, leaseUntil: until };
     this.tables.outbox.set(id, leased);
-    return copy(leased);
+    return { ...copy(leased), ...(entry.leaseUntil ? { lapsedLease: entry.leaseUntil } : {}) };
   }
 
-  async markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void> {
+  async markSent(entry: OutboxEntry, providerMessageId: string, at: string, note?: SentNote): Promise<void> {
     this.finish(entry, { status: 'sent', sentAt: at, providerMessageId }, at);
     if (entry.kind !== 'letter' || !entry.letter.reference) return;
     const { letter } = entry;
     const reference = letter.reference as string;
-    const event = timelineEvent({ id: `mail-out-${entry.id}`, at, type: 'mail-out', actor: 'redress', summary: `Sent ${letter.purpose.replace(/-/g, ' ')} to ${letter.to.join(', ')}`, detail: { to: letter.to, subject: letter.subject, messageId: letter.messageId, providerMessageId, outboxId: entry.id } });
+    const event = sentLetterEvent(entry.id, letter, providerMessageId, at, note);
     this.tables.events(reference).set(`${event.at}#${event.id}`, event);
     const thread = providerThreadKey(providerMessageId);
     if (letter.toComplainant && !this.tables.threads.has(thread)) this.tables.threads.set(thread, reference);
+  }
+
+  async recordAccepted(id: string, providerMessageId: string): Promise<boolean> {
+    const entry = this.tables.outbox.get(id);
+    if (!entry || entry.status !== 'pending' || entry.providerMessageId) return false;
+    this.tables.outbox.set(id, { ...entry, providerMessageId });
+    return true;
   }
 
   async markDone(entry: OutboxEntry, at: string): Promise<void> {

@@ -12,6 +12,11 @@ export class MovableClock implements Clock {
     this.instant = new Date(instant);
   }
 
+  /** Time passes at once: a test's retries and backoffs take no real time. */
+  async wait(ms: number): Promise<void> {
+    this.advance(ms);
+  }
+
   advance(ms: number): void {
     this.instant = new Date(this.instant.getTime() + ms);
   }

@@ -4,6 +4,10 @@ import type { DeliveryReport } from '#domain/case/delivery-report';
 
 /** The message tag the outbox sets on every letter about a case, so that SES's reports on it find the case. */
 export const CASE_TAG = 'case';
+/** The message tag naming the letter (its outbox id), so that SES's Send event finds the outbox entry. */
+export const LETTER_TAG = 'letter';
+/** The header naming the letter on the message itself, where a provider keeps headers but not tags (the emulator). */
+export const LETTER_HEADER = 'X-Redress-Letter';
 
 const recipient = z.object({ emailAddress: z.string().check(z.minLength(1), z.maxLength(320)) });
 const tags = z.optional(z.record(z.string(), z.array(z.string())));
@@ -34,6 +38,20 @@ export const sesDeliveryEvent = z.object({
 });
 
 export type SesDeliveryEvent = z.infer<typeof sesDeliveryEvent>;
+
+/** SES's event that it took a letter (detail-type "Email Sent"), sent as the letter's sender asked. */
+export const sesSendEvent = z.object({
+  source: z.literal('aws.ses'),
+  detail: z.object({ eventType: z.literal('Send'), mail: z.object({ messageId: z.string().check(z.minLength(1), z.maxLength(200)), tags }) }),
+});
+
+export type SesSendEvent = z.infer<typeof sesSendEvent>;
+
+/** The letter SES took (from its `letter` tag; none on mail sent before letters were tagged) and SES's id for it. */
+export function sentLetterFrom(event: SesSendEvent): { readonly letterId?: string; readonly providerMessageId: string } {
+  const tag = event.detail.mail.tags?.[LETTER_TAG]?.[0];
+  return { ...(tag ? { letterId: letterIdFromTag(tag) } : {}), providerMessageId: event.detail.mail.messageId };
+}
 
 /** The case the letter was about (from its tag) and what SES reported, in the domain's words. */
 export function deliveryReportFrom(event: SesDeliveryEvent): { readonly reference?: string; readonly report: DeliveryReport } {
@@ -66,4 +84,15 @@ export function deliveryReportFrom(event: SesDeliveryEvent): { readonly referenc
 /** A tag value SES accepts (letters, digits, "_" and "-", at most 256), made from a case reference. */
 export function tagValue(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
+}
+
+/** A letter's id as a tag value SES accepts and gives back unchanged (base64url is its alphabet); undefined past 256. */
+export function letterTagValue(letterId: string): string | undefined {
+  const value = Buffer.from(letterId, 'utf8').toString('base64url');
+  return value.length <= 256 ? value : undefined;
+}
+
+/** The letter's id from its tag value (see letterTagValue). */
+export function letterIdFromTag(value: string): string {
+  return Buffer.from(value, 'base64url').toString('utf8');
 }

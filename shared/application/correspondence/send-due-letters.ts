@@ -8,8 +8,8 @@ import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
 import type { Metrics } from '../ports/metrics.js';
 import type { Mailer, OutboundEmail } from '../ports/mailer.js';
-import type { Outbox, OutboxEntry } from '../ports/outbox.js';
-import { LeaseLostError } from '../ports/store-errors.js';
+import type { Outbox, OutboxEntry, SentNote } from '../ports/outbox.js';
+import { LeaseLostError, SentNotRecordedError } from '../ports/store-errors.js';
 import type { Timers } from '../ports/timers.js';
 
 /** How the sender retries: exponential backoff from `baseSeconds`, capped, until `maxAttempts`. */
@@ -46,11 +46,20 @@ export interface SendReport {
   readonly waiting: number;
 }
 
+/** Recording a sent letter is retried this soon at first, then at most this far apart, until its lease runs out. */
+const RECORD_RETRY_FIRST_MS = 250;
+const RECORD_RETRY_MAX_MS = 5_000;
+
 /**
  * Works through the outbox: every pending entry that is due is leased, carried out (a letter sent through the
  * Mailer, or a case's timers set), and recorded. A failure is retried later with backoff and, after the last
  * attempt, given up (dead) with operators told. Letters of one case go in the order they were written: one
  * that waits holds back the later ones. Safe to run in several places at once: the lease decides who sends.
+ *
+ * Once: a letter the mail service took is never treated as a failure. Its record is tried again until it lands
+ * or the lease runs out; and a letter whose earlier attempt ended with no result recorded (cut off, or failed
+ * with no answer) is first looked for at the mail service (SES's Send event on the entry, or the emulator's
+ * record), and recorded, not sent again, when it is there.
  */
 export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendReport> {
   const report = { sent: 0, timersSet: 0, failed: 0, dead: 0, waiting: 0 };
@@ -74,8 +83,15 @@ export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendRepo
     }
     try {
       if (leased.kind === 'letter') {
-        const providerId = await deps.mailer.send(outbound(leased.letter));
-        await deps.outbox.markSent(leased, providerId, deps.clock.now().toISOString());
+        const tried = leased.lapsedLease !== undefined || leased.attempts > 0;
+        const earlier = leased.providerMessageId ?? (tried ? await deps.mailer.acceptedEarlier(leased.id) : undefined);
+        if (earlier) {
+          deps.log.warn('outbox letter found already sent by an attempt that was cut off: recorded, not sent again', { id: leased.id, providerMessageId: earlier });
+          await recordSent(deps, leased, earlier, { foundAlreadySent: true });
+        } else {
+          const providerId = await deps.mailer.send(outbound(leased.letter));
+          await recordSent(deps, leased, providerId, leased.lapsedLease ? { earlierAttemptCutOff: leased.lapsedLease } : undefined);
+        }
         deps.metrics.add('LettersSent');
         report.sent++;
       } else {
@@ -88,6 +104,12 @@ export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendRepo
       if (error instanceof LeaseLostError) {
         // Another sender took it over (this attempt outlived its lease): that sender records the result.
         deps.log.warn('outbox lease lost mid-attempt', { id: leased.id });
+        continue;
+      }
+      if (error instanceof SentNotRecordedError) {
+        // Never a failed attempt (that would send it again): the lease runs out and the next sender finds it sent.
+        deps.log.error('outbox letter sent but not recorded; the next sender will find it at the mail service', { id: leased.id, providerMessageId: error.providerMessageId, error: String(error.cause) });
+        report.failed++;
         continue;
       }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -109,12 +131,31 @@ export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendRepo
   return report;
 }
 
+/**
+ * The mail service took the letter: record it before the lease can run out, or another sender would send it
+ * again. A store that is away is tried again with backoff while the lease lasts; past it, SentNotRecordedError.
+ */
+async function recordSent(deps: SendDueLettersDeps, entry: OutboxEntry, providerId: string, note: SentNote | undefined): Promise<void> {
+  const leaseEnds = Date.parse(entry.leaseUntil ?? '');
+  for (let delay = RECORD_RETRY_FIRST_MS; ; delay = Math.min(delay * 2, RECORD_RETRY_MAX_MS)) {
+    try {
+      await deps.outbox.markSent(entry, providerId, deps.clock.now().toISOString(), note);
+      return;
+    } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
+      if (!(leaseEnds - deps.clock.now().getTime() > delay)) throw new SentNotRecordedError(entry.id, providerId, error);
+      deps.log.warn('outbox letter sent; recording it failed, trying again while its lease lasts', { id: entry.id, retryInMs: delay, error: error instanceof Error ? error.message : String(error) });
+      await deps.clock.wait(delay);
+    }
+  }
+}
+
 function ownerOf(entry: OutboxEntry): string | undefined {
   return entry.kind === 'letter' ? entry.letter.reference : entry.reference;
 }
 
 function outbound(letter: LetterToSend): OutboundEmail {
-  return { from: letter.from, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html, autoSubmitted: letter.autoSubmitted, ...(letter.reference ? { reference: letter.reference } : {}) };
+  return { id: letter.id, from: letter.from, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html, autoSubmitted: letter.autoSubmitted, ...(letter.reference ? { reference: letter.reference } : {}) };
 }
 
 function plusSeconds(at: Date, seconds: number): string {

@@ -1,4 +1,7 @@
 import type { OutboxItem } from '#domain/outbox/outbox-item';
+import type { SentNote } from '#domain/outbox/sent-letter-event';
+
+export type { SentNote };
 
 export type OutboxStatus = 'pending' | 'sent' | 'done' | 'dead';
 
@@ -13,7 +16,10 @@ export type OutboxEntry = OutboxItem & {
   readonly leaseUntil?: string;
   readonly lastError?: string;
   readonly sentAt?: string;
-  /** SES's id for the sent message. */
+  /**
+   * SES's id for the sent message. On an entry still pending: SES's Send event said it took the letter, though
+   * the sender that sent it never recorded it (it died, or lost the store, in between).
+   */
   readonly providerMessageId?: string;
   /**
    * When a finished entry about no case goes (DynamoDB's TTL): a digest's or a held-mail notice's words are kept
@@ -21,7 +27,13 @@ export type OutboxEntry = OutboxItem & {
    * data is destroyed.
    */
   readonly expiresAt?: string;
+  /**
+   * Set by `lease` alone: the lease of an earlier attempt that ran out with no result recorded. That attempt
+   * may have sent the letter before it was cut off.
+   */
+  readonly lapsedLease?: string;
 };
+
 
 /** The one outbox for every letter, notice and timer intent. Adapters: DynamoDB and memory. */
 export interface Outbox {
@@ -37,7 +49,12 @@ export interface Outbox {
   /** Takes a pending, unleased entry for one attempt; undefined when another sender has it or it is finished. */
   lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined>;
   /** A letter went: the entry is sent, and its case's timeline records it (with SES's id as a thread key). */
-  markSent(entry: OutboxEntry, providerMessageId: string, at: string): Promise<void>;
+  markSent(entry: OutboxEntry, providerMessageId: string, at: string, note?: SentNote): Promise<void>;
+  /**
+   * SES's Send event: the mail service took this letter. Kept on the entry while it is pending and unrecorded
+   * (true), for the next sender to record it rather than send it again; otherwise nothing changes (false).
+   */
+  recordAccepted(id: string, providerMessageId: string): Promise<boolean>;
   /** A timer intent was carried out. */
   markDone(entry: OutboxEntry, at: string): Promise<void>;
   /** An attempt failed: try again at `nextAttemptAt`, or, with none, give up (dead) and record why. */

@@ -40,6 +40,14 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** The mail service took a letter, but its record could not be written before the lease ran out (the store was away). */
+export class SentNotRecordedError extends Error {
+  constructor(readonly id: string, readonly providerMessageId: string, cause: unknown) {
+    super(`outbox entry ${id} was sent (provider id ${providerMessageId}) but could not be recorded before its lease ran out: the next sender finds it at the mail service before sending it again`, { cause });
+    this.name = 'SentNotRecordedError';
+  }
+}
+
 /** No held message with this id. */
 export class HeldMessageNotFoundError extends Error {
   constructor(readonly id: string) {
