@@ -554,7 +554,11 @@ export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; na
               {m.scope === 'operator' ? (
                 <div class="field">
                   <label for={`p-${m.id}`}>Whose complaint it is</label>
-                  <select id={`p-${m.id}`} name="policy">
+                  {/* No organisation is chosen for the person releasing it: a complaint put in the wrong one reaches the wrong staff. */}
+                  <select id={`p-${m.id}`} name="policy" required>
+                    <option value="" selected>
+                      Choose the organisation
+                    </option>
                     {policies.map((p) => (
                       <option value={p.id}>{p.name}</option>
                     ))}

@@ -33,6 +33,9 @@ export function heldReleaseApp(deps: HeldReleaseDeps): Hono {
       return c.redirect(`/console/held?released=${encodeURIComponent(reference)}`, 303);
     } catch (error) {
       if (error instanceof HeldMessageNotFoundError) return heldMailPage(c, deps, sessions, s, { problem: 'There is no such held message that you can see.' }, 404);
+      if (error instanceof ActionRefusedError && error.hint.input === 'policyId') {
+        return heldMailPage(c, deps, sessions, s, { problem: 'Choose whose complaint it is before releasing it: it was sent to an address no organisation uses, so Redress cannot tell which organisation it is for. Nothing was released.' }, 400);
+      }
       if (error instanceof ActionRefusedError) return heldMailPage(c, deps, sessions, s, { problem: error.message }, 400);
       throw error;
     }

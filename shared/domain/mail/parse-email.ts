@@ -1,6 +1,7 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { convert } from 'html-to-text';
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from 'mailparser';
+import { BoundHeaderFields } from './bound-header-fields.js';
 import { isDangerousAttachment } from './dangerous-attachment.js';
 import { MalformedEmailError } from './mail-errors.js';
 import type { MailAddress, ParsedAttachment, ParsedEmail } from './parsed-email.js';
@@ -33,7 +34,8 @@ export interface AttachmentSink {
 /**
  * Parses a raw message with mailparser's streaming parser: attachments flow to the sink (or are counted and
  * dropped) instead of being held in memory, HTML-to-text stops at the configured length, and the MIME tree
- * is bounded. Malformed input (no header section) is a MalformedEmailError.
+ * is bounded, and so is each field of the header section (BoundHeaderFields). Malformed input (no header section)
+ * is a MalformedEmailError.
  */
 export async function parseEmail(
   source: Readable | Uint8Array,
@@ -77,7 +79,8 @@ export async function parseEmail(
     // own errors (a failed read) stay as they are, so that the caller retries them.
     parser.on('error', (error: Error) => reject(new MalformedEmailError(error.message)));
     input.on('error', reject);
-    input.pipe(parser);
+    // Each header field bounded first: one huge field (a 1 MB subject) would make the parser refuse the whole message.
+    input.pipe(new BoundHeaderFields()).pipe(parser);
   });
   await Promise.all(pending);
 
