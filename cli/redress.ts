@@ -86,6 +86,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
                              more time, with the holding letter the policy calls for
   case outcome REF upheld|partly-upheld|not-upheld --summary TEXT [--remedy KIND]...
             [--action TEXT --due DATE]... [--lessons TEXT]
+            partly-upheld also: --what-upheld TEXT --what-not-upheld TEXT
                              the stage's decision; sends the outcome (or final) letter
   case escalate REF [--reason TEXT]
                              the complainant asked for the next stage (after its window: --reason)

@@ -3,6 +3,9 @@ import type { RefusalHint } from '#domain/case/case-change';
 /** Each input a refusal may name, as this CLI takes it. */
 const FLAGS: Record<string, string> = {
   summary: '--summary TEXT',
+  decision: 'the decision: upheld, partly-upheld or not-upheld',
+  whatUpheld: '--what-upheld TEXT',
+  whatNotUpheld: '--what-not-upheld TEXT',
   reason: '--reason TEXT',
   remedies: '--remedy KIND',
   respondBy: '--respond-by DATE',

@@ -22,6 +22,8 @@ const OPTIONS = {
   held: { type: 'boolean' },
   summary: { type: 'string' },
   lessons: { type: 'string' },
+  'what-upheld': { type: 'string' },
+  'what-not-upheld': { type: 'string' },
   remedy: { type: 'string', multiple: true },
   action: { type: 'string', multiple: true },
   due: { type: 'string', multiple: true },
@@ -103,9 +105,19 @@ function actionsOf(values: Values): { text: string; due: string }[] {
 }
 
 export const caseOutcomeCommand = staffCommand(
-  `outcome REF ${DECISIONS.join('|')} --summary TEXT [--remedy KIND]... [--action TEXT --due YYYY-MM-DD]... [--lessons TEXT]`,
+  `outcome REF ${DECISIONS.join('|')} --summary TEXT [--what-upheld TEXT --what-not-upheld TEXT] [--remedy KIND]... [--action TEXT --due YYYY-MM-DD]... [--lessons TEXT]`,
   (p, v) => one(p) && DECISIONS.includes(p[0] as Decision) && Boolean(v.summary),
-  (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision, summary: p.values.summary ?? '', remedies: p.values.remedy ?? [], actions: actionsOf(p.values), ...(p.values.lessons ? { lessons: p.values.lessons } : {}) }),
+  (s, p) =>
+    s.outcome({
+      ...p,
+      decision: p.rest[0] as Decision,
+      summary: p.values.summary ?? '',
+      ...(p.values['what-upheld'] ? { whatUpheld: p.values['what-upheld'] } : {}),
+      ...(p.values['what-not-upheld'] ? { whatNotUpheld: p.values['what-not-upheld'] } : {}),
+      remedies: p.values.remedy ?? [],
+      actions: actionsOf(p.values),
+      ...(p.values.lessons ? { lessons: p.values.lessons } : {}),
+    }),
 );
 export const caseEscalateCommand = staffCommand('escalate REF [--reason TEXT]', none, (s, p) => s.escalate({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
 export const caseWithdrawCommand = staffCommand('withdraw REF [--confirmed-in-writing]', none, (s, p) => s.withdraw({ ...p, confirmedInWriting: Boolean(p.values['confirmed-in-writing']) }));

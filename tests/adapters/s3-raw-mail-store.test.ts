@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { S3FileLinks } from '#adapters/s3/s3-file-links';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 
@@ -24,7 +24,14 @@ let client: S3Client;
 beforeAll(async () => {
   server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: mkdtempSync(join(tmpdir(), 's3rver-')) });
   const { port } = (await server.run()) as { port: number };
-  client = new S3Client({ region: 'eu-west-2', endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  client = new S3Client({
+    region: 'eu-west-2',
+    endpoint: `http://127.0.0.1:${port}`,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    // Sign at this process's Date, the clock s3rver checks against (below: the day must not matter).
+    disableClockSkewCorrection: true,
+  });
   await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 afterAll(async () => {
@@ -53,6 +60,27 @@ describe('S3RawMailStore', () => {
     await store.delete('inbound/two');
     await expect(store.size('inbound/two')).rejects.toThrow();
   }, 60_000);
+
+  // The day the tests run must not matter. s3rver refuses a request signed more than 15 minutes from its
+  // `new Date()`; the SDK signs at `Date.now()` plus an offset it learns from each response's Date header, which
+  // Node's HTTP server writes from its own copy of Date, the machine's clock, whatever the process's `Date` says.
+  // With Date moved (a test's fake clock, or a preload moving every Date 40 or 400 days ahead) the offset
+  // carried the signer back to the machine's day and s3rver refused it: so the test's client signs at the one
+  // clock s3rver reads (skew correction off, which only a real S3 behind a wrong clock would need).
+  describe.each([40, 400])('with every Date in the process %i days ahead', (days) => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('stores, reads back and sizes a message all the same', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + days * 86_400_000 });
+      const store = new S3RawMailStore(client, BUCKET);
+      const raw = Buffer.from(`From: pat@example.net\r\nSubject: ${days} days on\r\n\r\nStill here.\r\n`);
+      await store.put(`inbound/moved-${days}`, raw);
+      expect(await buffer(await store.open(`inbound/moved-${days}`))).toEqual(raw);
+      expect(await store.size(`inbound/moved-${days}`)).toBe(raw.length);
+    });
+  });
 
   it('signs a five-minute link to a file that downloads it as an attachment', async () => {
     const store = new S3RawMailStore(client, BUCKET);

@@ -112,7 +112,7 @@ describe('a whole life for each seed policy against npm start', () => {
     await askOnPage(outcome as Mail, /Ask for a review by our appeal panel/);
     const [, , review] = await letters(from, 3);
     expect(review?.body.text).toContain('a review by our appeal panel');
-    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'One visit was cut short without telling you.', '--remedy', 'apology', '--by', 'panel-member']);
+    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'One visit was cut short without telling you.', '--what-upheld', 'That one visit was cut short.', '--what-not-upheld', 'That the other visits were missed.', '--remedy', 'apology', '--by', 'panel-member']);
     const mail = await letters(from, 4);
     expect(mail[3]?.body.text).toMatch(new RegExp(`Local Authority Designated Officer \\(LADO\\), Cambridgeshire`));
     expect(mail[3]?.body.text).toContain('final');
@@ -135,7 +135,7 @@ describe('a whole life for each seed policy against npm start', () => {
     await letters(from, 3);
     const shown = cli(['case', 'show', reference]);
     expect(shown).toContain('handled by independent-officer');
-    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The crew missed your street twice.', '--remedy', 'apology', '--action', 'Add your street to the round sheet', '--due', DateTime.now().plus({ months: 1 }).toISODate() as string, '--by', 'officer']);
+    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The crew missed your street twice.', '--what-upheld', 'The two missed collections.', '--what-not-upheld', 'The third week, when the bins were out late.', '--remedy', 'apology', '--action', 'Add your street to the round sheet', '--due', DateTime.now().plus({ months: 1 }).toISODate() as string, '--by', 'officer']);
     const mail = await letters(from, 4);
     expect(mail[3]?.body.text).toContain("Local Government and Social Care Ombudsman: investigates the Council's handling of the complaint. Contact: https://www.lgo.org.uk/.");
     expect(mail[3]?.body.text).toMatch(new RegExp(`Add your street to the round sheet: by ${DATE}`));
@@ -156,7 +156,7 @@ describe('a whole life for each seed policy against npm start', () => {
     cli(['case', 'acknowledge', reference, '--respond-by', respondBy, '--by', 'manager']);
     const [, dated] = await letters(from, 2);
     expect(dated?.subject).toBe(`[${reference}] When to expect our response to your complaint`);
-    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The centre should have rung you the day before.', '--remedy', 'explanation', '--remedy', 'apology', '--by', 'manager']);
+    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The centre should have rung you the day before.', '--what-upheld', 'That the session was cancelled late.', '--what-not-upheld', 'That the centre cancelled it for no reason.', '--remedy', 'explanation', '--remedy', 'apology', '--by', 'manager']);
     const [, , outcome] = await letters(from, 3);
     expect(outcome?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\)[^\\n]*You need to contact them by ${DATE}`));
     // The complainant answers the outcome by email: staff see a possible request and confirm it.

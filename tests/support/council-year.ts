@@ -22,7 +22,7 @@ export async function councilYear() {
   // A: received on Monday 21 December 2026; answered on 6 January 2027, 9 working days on (Christmas, Boxing Day
   // and New Year's Day are not working days).
   const a = await received(stack, '2026-12-21T09:00:00Z', 1);
-  await staff.outcome({ reference: a, decision: 'partly-upheld', summary: REASONS, remedies: ['explanation'], actions: [], at: at('2027-01-06T15:00:00Z'), actor });
+  await staff.outcome({ reference: a, decision: 'partly-upheld', summary: REASONS, whatUpheld: 'One missed collection.', whatNotUpheld: 'The other collections.', remedies: ['explanation'], actions: [], at: at('2027-01-06T15:00:00Z'), actor });
   // B: 7 working days, upheld with an apology and an action.
   const b = await received(stack, '2027-01-11T09:00:00Z', 2);
   await staff.outcome({ reference: b, decision: 'upheld', summary: REASONS, remedies: ['apology'], actions: [{ text: 'Retrain the crew on the route', due: '2027-02-15' }], lessons: 'Route changes must reach the crews before the day.', at: at('2027-01-20T15:00:00Z'), actor });

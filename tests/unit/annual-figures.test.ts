@@ -91,7 +91,7 @@ describe('the annual figures of every seed policy', () => {
   it('Alumot: formal stages only (not the informal word), 10 working days to a response, a review asked for', async () => {
     const stack = memoryStack();
     const reference = await mail(stack, 'Shaked@alumot.uk', '2027-03-01T09:00:00Z');
-    await stack.useCases.staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS_SEED, remedies: ['apology'], actions: [], at: DateTime.fromISO('2027-03-15T15:00:00Z'), actor: 'ceo' });
+    await stack.useCases.staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS_SEED, whatUpheld: 'One visit was cut short.', whatNotUpheld: 'The other visits took place.', remedies: ['apology'], actions: [], at: DateTime.fromISO('2027-03-15T15:00:00Z'), actor: 'ceo' });
     await stack.useCases.staff.escalate({ reference, at: DateTime.fromISO('2027-03-19T10:00:00Z'), actor: 'ceo' });
     const figures = await figuresOf(stack, 'alumot');
     expect(figures).toMatchObject({ received: 1, escalated: 1, remedies: [{ remedy: 'apology', count: 1 }] });

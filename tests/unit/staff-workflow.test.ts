@@ -75,7 +75,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     const outcome = last(stack);
     expect(outcome.subject).toBe(`[${reference}] Our decision on your complaint`);
     for (const words of [
-      'We have upheld your complaint: we agree that we got things wrong.',
+      'We have upheld your complaint.',
       REASONS,
       'We are sorry for what went wrong.',
       '- Staff development and training.',
@@ -161,7 +161,7 @@ describe('Connect (North Yorkshire): a reply date staff set, the NACCC window th
     expect(last(stack).subject).toBe(`[${reference}] When to expect our response to your complaint`);
     await expect(staff.acknowledge({ reference, respondBy: '2026-11-20', at: at('2026-11-24T10:00:00Z'), actor: 'manager' })).rejects.toThrow('the reply date 2026-11-20 is before the day of the acknowledgement, 2026-11-24');
 
-    await staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS, remedies: ['explanation', 'apology'], actions: [], at: at('2026-12-18T12:00:00Z'), actor: 'manager' });
+    await staff.outcome({ reference, decision: 'partly-upheld', summary: REASONS, whatUpheld: 'That the session was cancelled late.', whatNotUpheld: 'That the centre did not tell you why.', remedies: ['explanation', 'apology'], actions: [], at: at('2026-12-18T12:00:00Z'), actor: 'manager' });
     await stack.drain();
     const outcome = last(stack);
     // Twelve weeks from Friday 18 December 2026 is Friday 12 March 2027.
@@ -256,7 +256,7 @@ describe('the council: early resolution, two stages, the Ombudsman', () => {
     expect(two.handlerRole).toBe('independent-officer');
     expect(last(stack).text).toContain('An officer who is independent of the service you complained about will review your complaint.');
     await expect(staff.reassign({ reference, role: 'service-manager', at: at('2026-12-02T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/must be handled by someone not involved before/);
-    await staff.outcome({ reference, decision: 'partly-upheld', summary: 'The crew missed your street twice.', remedies: ['recommendations'], actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }], at: at('2026-12-20T10:00:00Z'), actor: 'officer' });
+    await staff.outcome({ reference, decision: 'partly-upheld', summary: 'The crew missed your street twice.', whatUpheld: 'The two missed collections.', whatNotUpheld: 'The third week, when the bins were out late.', remedies: ['recommendations'], actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }], at: at('2026-12-20T10:00:00Z'), actor: 'officer' });
     await stack.drain();
     expect(last(stack).text).toContain('Local Government and Social Care Ombudsman: investigates the Council\'s handling of the complaint. Contact: https://www.lgo.org.uk/.');
     letters(stack, 'county-council');

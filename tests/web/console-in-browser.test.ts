@@ -140,15 +140,24 @@ describe('the staff console', () => {
     await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).click();
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/console-action-form.png`, fullPage: true });
-    await page.getByLabel('Decision', { exact: true }).selectOption('partly-upheld');
+    // No decision is chosen for the officer: sent without one, the form comes back saying so, at the field.
+    expect(await page.getByLabel('Decision', { exact: true }).inputValue()).toBe('');
     await page.getByLabel('Why we reached this decision').fill('The crew missed your street twice; the third week the bins were out late.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    expect(await page.locator('main').innerText()).toContain('choose the decision (upheld, partly upheld or not upheld): nothing is chosen for you');
+    expect(await page.getByRole('link', { name: 'Go to: Decision' }).getAttribute('href')).toBe('#f-decision');
+    await page.getByLabel('Decision', { exact: true }).selectOption('partly-upheld');
+    await page.getByLabel('If partly upheld: what we upheld').fill('That the crew missed your street in two of the three weeks.');
+    await page.getByLabel('If partly upheld: what we did not uphold').fill('That the bins were missed in the third week.');
     await page.getByLabel('An apology', { exact: true }).check();
     await page.getByLabel('Action 1 we agreed').fill('Add your street to the round sheet');
     await page.getByLabel('Action 1 due by').fill('2027-01-08');
     await page.getByRole('button', { name: 'Preview' }).click();
     const preview = await page.content();
     expect(preview).toContain('Nothing has been saved or sent yet.');
-    expect(preview).toContain('We have upheld your complaint in part: we agree that we got some things wrong, but not all of them.');
+    expect(preview).toContain('We have upheld part of your complaint.');
+    expect(preview).toContain('That the crew missed your street in two of the three weeks.');
+    expect(preview).toContain('That the bins were missed in the third week.');
     expect(preview).toContain('Add your street to the round sheet: by Friday 8 January 2027');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/console-preview.png`, fullPage: true });
@@ -160,7 +169,9 @@ describe('the staff console', () => {
     await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=outcome$`));
     expect(await page.getByRole('status').textContent()).toContain("Done: The stage's decision (outcome letter).");
     // The decision as the officer reads it back on the case: what was decided, the remedies and the numbered actions.
-    expect(await page.getByRole('region', { name: 'Decision at Stage one' }).innerText()).toContain('Remedies: An apology');
+    const decided = await page.getByRole('region', { name: 'Decision at Stage one' }).innerText();
+    expect(decided).toContain('Remedies: An apology');
+    expect(decided).toContain('What we did not uphold: That the bins were missed in the third week.');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/console-case-decided.png`, fullPage: true });
     await stack.sendLetters();

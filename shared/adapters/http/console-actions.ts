@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { StaffRequest } from '#application/staff/staff-deps';
-import type { Case } from '#domain/case/case';
+import type { Case, Decision } from '#domain/case/case';
 import type { RefusalHint } from '#domain/case/case-change';
 import { agreedActions } from '#domain/case/actions/action-done';
 import type { ProblemLink } from './house-document.js';
@@ -15,7 +15,7 @@ export interface ConsoleStaffActions {
   meeting(r: StaffRequest & { offeredFor?: string; held?: boolean }): Promise<Case>;
   met(r: StaffRequest & { kind: string }): Promise<Case>;
   extend(r: StaffRequest & { kind: string; newDate: string; reason: string; agreed?: boolean }): Promise<Case>;
-  outcome(r: StaffRequest & { decision: 'upheld' | 'partly-upheld' | 'not-upheld'; summary: string; remedies: readonly string[]; actions: readonly { text: string; due: string }[] }): Promise<Case>;
+  outcome(r: StaffRequest & { decision: Decision; summary: string; whatUpheld?: string; whatNotUpheld?: string; remedies: readonly string[]; actions: readonly { text: string; due: string }[] }): Promise<Case>;
   escalate(r: StaffRequest & { reason?: string; via?: string }): Promise<Case>;
   withdraw(r: StaffRequest & { confirmedInWriting: boolean }): Promise<Case>;
   redirect(r: StaffRequest & { outOfScope: string }): Promise<Case>;
@@ -117,16 +117,20 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     // One decision per stage: once made, the case goes on to the next stage or closes.
     offered: (c) => c.status === 'open' && !c.outcomes?.some((o) => o.stage === c.stage),
     fields: (_c, p) => [
+      // No decision is chosen for the officer: the form starts on an empty choice, which is refused if sent.
       {
         name: 'decision',
         label: 'Decision',
         kind: 'select',
         options: [
+          { value: '', label: 'Choose the decision' },
           { value: 'upheld', label: 'Upheld' },
           { value: 'partly-upheld', label: 'Partly upheld' },
           { value: 'not-upheld', label: 'Not upheld' },
         ],
       },
+      { name: 'whatUpheld', label: 'If partly upheld: what we upheld (the letter gives it)', kind: 'textarea' },
+      { name: 'whatNotUpheld', label: 'If partly upheld: what we did not uphold (the letter gives it)', kind: 'textarea' },
       { name: 'summary', label: 'Why we reached this decision (the letter gives it)', kind: 'textarea' },
       { name: 'remedy', label: 'What we will do to put it right', kind: 'checkboxes', options: [...REMEDY_KINDS, ...p.outcomes.remedies.map((r) => r.id).filter((id) => !(REMEDY_KINDS as readonly string[]).includes(id))].map((id) => ({ value: id, label: remedyName(p, id) })) },
       ...ACTION_ROWS.flatMap((i) => [
@@ -138,8 +142,11 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     run: (s, b, f) =>
       s.outcome({
         ...b,
-        decision: one(f, 'decision') as 'upheld' | 'partly-upheld' | 'not-upheld',
+        // Checked by the decision itself: an empty or unknown choice is refused there, in words.
+        decision: one(f, 'decision') as Decision,
         summary: one(f, 'summary'),
+        ...(one(f, 'whatUpheld') ? { whatUpheld: one(f, 'whatUpheld') } : {}),
+        ...(one(f, 'whatNotUpheld') ? { whatNotUpheld: one(f, 'whatNotUpheld') } : {}),
         remedies: many(f, 'remedy'),
         actions: ACTION_ROWS.filter((i) => one(f, `action${i}`)).map((i) => ({ text: one(f, `action${i}`), due: one(f, `due${i}`) })),
         ...(one(f, 'lessons').trim() ? { lessons: one(f, 'lessons') } : {}),

@@ -237,6 +237,8 @@ const CaseDecisions: FC<{ c: Case; policy: Policy }> = ({ c, policy }) => {
           <h3>
             {policy.stages.find((s) => s.id === o.stage)?.name ?? o.stage}: {capitalise(o.decision.replace('-', ' '))}, {instantInWords(o.at)}
           </h3>
+          {o.parts ? <p>What we upheld: {o.parts.upheld}</p> : null}
+          {o.parts ? <p>What we did not uphold: {o.parts.notUpheld}</p> : null}
           <div class="letter">{o.summary}</div>
           {o.remedies.length ? <p>Remedies: {o.remedies.map((r) => remedyName(policy, r)).join('; ')}</p> : null}
           {o.actions.length ? (

@@ -16,6 +16,8 @@ export interface StageOutcome {
   readonly by: string;
   readonly handlerRole: string;
   readonly summary: string;
+  /** A decision in part: what was upheld and what was not, in the officer's words, as the letter gives them. */
+  readonly parts?: { readonly upheld: string; readonly notUpheld: string };
   readonly remedies: readonly string[];
   readonly actions: readonly AgreedAction[];
   /** What the organisation learnt (for staff and the board's report, never the complainant's letter). */

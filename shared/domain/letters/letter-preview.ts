@@ -48,11 +48,12 @@ export function sampleCase(policy: Policy, at: DateTime): Case {
 }
 
 const SAMPLE_REASONS = 'We read the records and spoke to the staff involved. [The reasons for the decision go here.]';
+const SAMPLE_PARTS = { upheld: '[What we found was wrong.]', notUpheld: '[What we did not find was wrong.]' };
 
 /** An outcome letter's facts: the case's own decision at that stage, else a sample one, with the windows it opens. */
 function outcomePreview(policy: Policy, c: Case, stage: string, at: DateTime): LetterFacts {
   if (c.outcome?.stage === stage) return outcomeFacts(policy, c, c.outcome);
-  const sample: StageOutcome = { stage, decision: 'partly-upheld', at: c.receivedAt, by: 'staff', handlerRole: c.handlerRole, summary: SAMPLE_REASONS, remedies: ['apology', 'explanation'], actions: [] };
+  const sample: StageOutcome = { stage, decision: 'partly-upheld', at: c.receivedAt, by: 'staff', handlerRole: c.handlerRole, summary: SAMPLE_REASONS, parts: SAMPLE_PARTS, remedies: ['apology', 'explanation'], actions: [] };
   return outcomeFacts(policy, { ...c, stage, deadlines: [...c.deadlines, ...pendingDeadlines(policy, stage, 'outcome', at)] }, sample);
 }
 

@@ -37,6 +37,16 @@ const WHERE_ELSE = `{{#hasOutsideBodies}}
 {{/hasOutsideBodies}}`;
 
 const DECISION = `{{decisionSentence}}
+{{#inPart}}
+
+## What we upheld
+
+{{upheld}}
+
+## What we did not uphold
+
+{{notUpheld}}
+{{/inPart}}
 
 ## Why we reached this decision
 

@@ -23,10 +23,15 @@ const DEFAULT_DATA_PROTECTION =
   'We hold the information you give us securely and use it only to deal with your complaint. Only the people who need ' +
   'to consider your complaint will see it.';
 
+/**
+ * The decision in Redress's words: the decision and nothing more. Whatever was or was not wrong is the officer's to
+ * say, in the reasons (and, for a decision in part, what was and was not upheld), so no fixed sentence can
+ * contradict them.
+ */
 const DECISION_SENTENCES: Record<Decision, string> = {
-  upheld: 'We have upheld your complaint: we agree that we got things wrong.',
-  'partly-upheld': 'We have upheld your complaint in part: we agree that we got some things wrong, but not all of them.',
-  'not-upheld': 'We have not upheld your complaint: we do not think that we got things wrong.',
+  upheld: 'We have upheld your complaint.',
+  'partly-upheld': 'We have upheld part of your complaint.',
+  'not-upheld': 'We have not upheld your complaint.',
 };
 
 /** The standard remedy kinds as a letter states them (an apology has its own sentence). */
@@ -210,6 +215,12 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome): Le
   const actions = outcome.actions.map((a) => ({ text: a.text, due: dateInWords(a.due) }));
   const required: Requirement[] = [
     { what: 'the decision', text: DECISION_SENTENCES[outcome.decision] },
+    ...(outcome.parts
+      ? [
+          { what: 'what was upheld', text: outcome.parts.upheld },
+          { what: 'what was not upheld', text: outcome.parts.notUpheld },
+        ]
+      : []),
     { what: 'the reasons for the decision', text: outcome.summary },
     ...remedies.map((r) => ({ what: `the remedy "${r.text}"`, text: r.text })),
     ...actions.flatMap((a) => [
@@ -220,6 +231,7 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome): Le
   if (outcome.remedies.includes('apology')) required.push({ what: 'the apology', text: 'We are sorry' });
   const decision = {
     decisionSentence: DECISION_SENTENCES[outcome.decision],
+    inPart: outcome.parts ? { upheld: outcome.parts.upheld, notUpheld: outcome.parts.notUpheld } : undefined,
     summary: outcome.summary,
     apology: outcome.remedies.includes('apology'),
     hasRemedies: remedies.length > 0,

@@ -14,6 +14,9 @@ export interface OutcomeRequest {
   readonly summary: string;
   readonly remedies: readonly string[];
   readonly actions: readonly { readonly text: string; readonly due: string }[];
+  /** For a complaint upheld in part: what was upheld, and what was not, in the officer's words (the letter gives both). */
+  readonly whatUpheld?: string;
+  readonly whatNotUpheld?: string;
   /** What the organisation learnt: for staff and the board's report, never in the letter. */
   readonly lessons?: string;
 }
@@ -30,9 +33,7 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   if (c.status === 'awaiting-signature') throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint; record that it arrived first`, { instead: 'sign', reference: c.reference });
   const stage = stageOf(policy, c);
   if (c.outcomes?.some((o) => o.stage === c.stage)) throw new ActionRefusedError(`${c.reference} already has an outcome at ${stage.name}; it can go on to the next stage (case escalate) or be closed`);
-  if (!policy.outcomes.decisions.includes(request.decision)) {
-    throw new ActionRefusedError(`the policy's decisions are ${policy.outcomes.decisions.join(', ')}, not "${request.decision}"`);
-  }
+  const parts = decisionParts(policy, request);
   const summary = request.summary.trim();
   if (!summary) throw new ActionRefusedError('give the reasons for the decision: the outcome letter must say why', { input: 'summary' });
   const known = new Set<string>([...REMEDY_KINDS, ...policy.outcomes.remedies.map((r) => r.id)]);
@@ -41,6 +42,9 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   const apologyRule = policy.outcomes.apologyWhenUpheld;
   if (apologyRule && request.decision !== 'not-upheld' && !request.remedies.includes('apology')) {
     throw new ActionRefusedError(`the policy requires an apology where a complaint is upheld (clause ${apologyRule.clause}): include an apology among the remedies`, { input: 'remedies', value: 'apology' });
+  }
+  if (request.decision === 'not-upheld' && request.remedies.includes('apology')) {
+    throw new ActionRefusedError('an apology ("We are sorry for what went wrong") cannot go with "not upheld": if something went wrong, the complaint is upheld in part', { input: 'decision' });
   }
   const today = londonDate(ctx.at);
   for (const a of request.actions) {
@@ -57,6 +61,7 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
     by: ctx.actor,
     handlerRole: c.handlerRole,
     summary,
+    ...(parts ? { parts } : {}),
     remedies: [...request.remedies],
     actions: request.actions.map((a) => ({ text: a.text.trim(), due: a.due })),
     ...(request.lessons?.trim() ? { lessons: boundText(request.lessons.trim(), TEXT_BOUNDS.summary) } : {}),
@@ -76,4 +81,39 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
     true,
     letter,
   );
+}
+
+const DECISION_WORDS: Record<Decision, string> = { upheld: 'upheld', 'partly-upheld': 'partly upheld', 'not-upheld': 'not upheld' };
+
+/**
+ * The decision is the officer's to choose, never a default; a decision in part says what was and was not upheld,
+ * and words for a part given with a whole decision contradict it, so both are refused rather than guessed at.
+ */
+function decisionParts(policy: Policy, request: OutcomeRequest): StageOutcome['parts'] {
+  const decision = request.decision as string;
+  if (!(decision in DECISION_WORDS)) {
+    throw new ActionRefusedError(
+      decision.trim() ? `unknown decision "${decision}": choose upheld, partly upheld or not upheld` : 'choose the decision (upheld, partly upheld or not upheld): nothing is chosen for you',
+      { input: 'decision' },
+    );
+  }
+  if (!policy.outcomes.decisions.includes(request.decision)) {
+    throw new ActionRefusedError(`the policy's decisions are ${policy.outcomes.decisions.map((d) => DECISION_WORDS[d]).join(', ')}, not "${DECISION_WORDS[request.decision]}" (clause ${policy.outcomes.clause})`, { input: 'decision' });
+  }
+  const upheld = request.whatUpheld?.trim() ?? '';
+  const notUpheld = request.whatNotUpheld?.trim() ?? '';
+  if (request.decision === 'partly-upheld') {
+    if (!upheld || !notUpheld) {
+      throw new ActionRefusedError('a complaint upheld in part: say what was upheld and what was not, for the letter', { input: upheld ? 'whatNotUpheld' : 'whatUpheld' });
+    }
+    return { upheld: boundText(upheld, TEXT_BOUNDS.summary), notUpheld: boundText(notUpheld, TEXT_BOUNDS.summary) };
+  }
+  const [contrary, same] = request.decision === 'upheld' ? [notUpheld && 'what was not upheld', upheld && 'whatUpheld'] : [upheld && 'what was upheld', notUpheld && 'whatNotUpheld'];
+  if (contrary) {
+    throw new ActionRefusedError(`the decision is "${DECISION_WORDS[request.decision]}", but you said ${contrary}: choose "partly upheld", or leave out ${contrary}`, { input: 'decision' });
+  }
+  if (same) {
+    throw new ActionRefusedError(`what was and was not upheld is asked only for a decision in part: for "${DECISION_WORDS[request.decision]}", give it in the reasons`, { input: same });
+  }
+  return undefined;
 }
