@@ -18,7 +18,7 @@ export function composeMailEvents(config: Config) {
     ...settingsFrom(config),
     policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
-    outbox: new DynamoDbOutbox(table),
+    outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     clock: systemClock,
     log,
   };

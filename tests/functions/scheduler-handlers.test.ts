@@ -138,7 +138,7 @@ describe('mail-events handler', () => {
 
   it("puts SES's Send event on the letter's outbox entry: the sender after an attempt cut off before recording it records the letter and sends it to no one", async () => {
     const { handler } = await import('#functions/mail-events');
-    const outbox = new DynamoDbOutbox(casesTable(loadConfig()));
+    const outbox = new DynamoDbOutbox(casesTable(loadConfig()), 86_400);
     const [letter] = (await outbox.ofCase(alumotCase)).filter((e) => e.kind === 'letter' && e.status === 'pending');
     if (letter?.kind !== 'letter') throw new Error('no pending letter');
     // A sender leased it at 10:00 and, as far as the table knows, never came back; SES had taken the letter.

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { heldReleaseApp } from '#adapters/http/held-release-app';
+import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
 import { SESSION_COOKIE } from '#adapters/http/console-session';
 import { seal } from '#adapters/http/sealed-cookie';
 import { heldReleaseDeps } from '#composition/held-release';
@@ -16,8 +17,11 @@ const PUBLIC = 'http://localhost:4100';
 
 function releasing(stack: MemoryStack) {
   const config = loadConfig({ REDRESS_STACK: 'local', REDRESS_PUBLIC_URL: PUBLIC, REDRESS_OPERATOR_EMAIL: 'ops@redress.test' });
-  const app = heldReleaseApp(heldReleaseDeps(config, stack, SECRET));
-  const cookie = `${SESSION_COOKIE}=${seal({ sub: 'u-1', name: 'Olu Operator', email: 'olu@redress.test', groups: ['operator'], csrf: 'the-csrf' }, SECRET, stack.clock.now().getTime() + 30 * 60_000)}`;
+  const staffSessions = new MemoryStaffSessions();
+  const app = heldReleaseApp(heldReleaseDeps(config, { ...stack, staffSessions }, SECRET));
+  const expiresAt = stack.clock.now().getTime() + 30 * 60_000;
+  void staffSessions.open('sid-1', 'u-1', expiresAt);
+  const cookie = `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Olu Operator', email: 'olu@redress.test', groups: ['operator'], csrf: 'the-csrf' }, SECRET, expiresAt)}`;
   return (id: string, policy?: string) =>
     app.request(`/console/held/${encodeURIComponent(id)}/release`, {
       method: 'POST',
