@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
+import { sentEmails } from '#tests/support/ses-outbox';
 
 let stack: FormStack;
 let browser: Browser;
@@ -63,6 +64,35 @@ describe("the complainant's page in a browser", () => {
     expect((await stack.cases.get(reference))?.stage).toBe('stage-2');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/complainant-page-review-asked.png`, fullPage: true });
+    await context.close();
+  });
+
+  it("confirms a typed address with the button on the letter's link, by keyboard, every step accessible", async () => {
+    const email = `typed.${Date.now()}@example.net`;
+    const { reference } = await stack.useCases.submitWebComplaint({
+      policyId: 'county-council',
+      form: { name: 'Kim Keyboard', email, summary: 'The bins were not collected.', confidential: false, consent: true, formToken: 'x' },
+      submissionKey: `keyboard-${Date.now()}`,
+      receivedAt: stack.clock.now().toISOString(),
+      sourceIp: '127.0.0.1',
+    });
+    await stack.sendLetters();
+    const [letter] = await sentEmails(stack.sesEndpoint, email);
+    const path = /http:\/\/localhost:3000(\/confirm\/\S+)/.exec(letter?.body.text ?? '')?.[1];
+    if (!path) throw new Error(`no link in: ${letter?.body.text}`);
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}${path}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Confirm your email address');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/confirm-address.png`, fullPage: true });
+    expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(false);
+    await page.getByRole('button', { name: 'Confirm my email address' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Your email address is confirmed' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/confirm-address-done.png`, fullPage: true });
+    expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(true);
     await context.close();
   });
 });

@@ -130,12 +130,12 @@ export interface ConfirmAddressPageProps {
 export const ConfirmAddressPage: FC<ConfirmAddressPageProps> = ({ organisation, reference, confirmed, action }) =>
   confirmed ? (
     <Layout title="Your email address is confirmed">
+      <h1>Your email address is confirmed</h1>
       <div class="success" role="status">
-        <h1>Your email address is confirmed</h1>
+        <p>
+          Thank you. {organisation} will write to you at this address about your complaint (reference {reference}).
+        </p>
       </div>
-      <p>
-        Thank you. {organisation} will write to you at this address about your complaint (reference {reference}).
-      </p>
     </Layout>
   ) : (
     <Layout title="Confirm your email address">
