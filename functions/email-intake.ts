@@ -1,6 +1,7 @@
 /**
  * Lambda: SES receipt rule -> intake. SES has already stored the raw message in S3 (the rule's S3 action);
- * this reads the receipt, then hands each message to the same use case as the local stack. Errors are
+ * this notes the receipt, then hands each message to the same use case as the local stack. On a recurring
+ * schedule (`{ task: 'sweep-unclaimed-mail' }`) it sweeps raw mail that intake never kept. Errors are
  * thrown, so Lambda retries the asynchronous invocation and, after the last try, sends it to the dead-letter
  * queue; the raw message stays in S3 either way.
  */
@@ -34,12 +35,20 @@ export const sesReceiptEvent = z.object({
     .check(z.minLength(1)),
 });
 
+/** The recurring schedule's input: sweep raw mail that intake never kept. */
+export const sweepInput = z.object({ task: z.literal('sweep-unclaimed-mail') });
+
 let composed: ReturnType<typeof composeEmailIntake> | undefined;
 
-export async function handler(event: unknown, context: Context): Promise<{ taken: number }> {
+export async function handler(event: unknown, context: Context): Promise<{ taken: number } | { kept: number; destroyed: number; failed: number }> {
   composed ??= composeEmailIntake(loadConfig());
-  const { take, rawMailPrefix, log, metrics } = composed;
+  const { take, sweep, rawMailPrefix, log, metrics } = composed;
   log.logger.addContext(context);
+  if (sweepInput.safeParse(event).success) {
+    const report = await sweep();
+    log.info('unclaimed mail swept', { ...report });
+    return report;
+  }
   const { Records } = sesReceiptEvent.parse(event);
   await metrics.publishedAfter(async () => {
     for (const { ses } of Records) {

@@ -142,6 +142,19 @@ export class RedressFunction extends NodejsFunction {
     return this;
   }
 
+  /**
+   * The unclaimed-mail sweep destroys raw mail no case or held message owns: a copy of a message kept before, or one
+   * past the deployment's retention, under the prefix SES stores mail at, and the files stored beside it.
+   */
+  bindUnclaimedMailSweep(bucket: IBucket, rawMailPrefix: string): this {
+    this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${rawMailPrefix}*`), bucket.arnForObjects(`attachments/${rawMailPrefix}*`)] }));
+    this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`attachments/${rawMailPrefix}*`] } } }));
+    const objects = `IAM5[Resource::${arnInFinding(bucket)}`;
+    acknowledge(this.role as Role, `${objects}/${rawMailPrefix}*]`, 'Raw mail no case or held message owns, which the unclaimed-mail sweep destroys after checking each by its receipt; never a file a case names.');
+    acknowledge(this.role as Role, `${objects}/attachments/${rawMailPrefix}*]`, 'The files stored beside raw mail that the unclaimed-mail sweep destroys with it.');
+    return this;
+  }
+
   /** Reads one secret, named to the function by `setting` (its ARN, never its value). */
   bindSecret(setting: string, secret: ISecret): this {
     secret.grantRead(this);

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,13 @@ export class RedressStack extends Stack {
     const mail = new MailIntake(this, 'Mail', { house, storage, monitoring, policies, rawMailPrefix: RAW_MAIL_PREFIX, sharedRuleSetName: props.sharedRuleSetName });
     new WebFunctions(this, 'Web', { house, storage, monitoring, frontDoor, policies, signInDomainPrefix: props.signInDomainPrefix });
     const timers = new Timers(this, 'Timers', { house, storage });
+    // Raw mail intake never kept (every retry failed, or a copy): found from its receipt, taken in again or destroyed.
+    timers.recurring('UnclaimedMailSchedule', mail.intake, {
+      description: 'Redress unclaimed-mail sweep: raw mail intake never kept is taken in again, or destroyed when a copy',
+      expression: 'rate(1 hour)',
+      input: { task: 'sweep-unclaimed-mail' },
+      retry: { attempts: 3, maxAge: Duration.hours(1) },
+    });
     monitoring.watchFunction('DeadlineTimer', timers.deadlineTimer);
     monitoring.watchDeadLetters('TimerFailuresAlarm', timers.failures, 'A deadline timer, digest or report failed after retries; its input is on the timer failures queue');
     const outbox = new Outbox(this, 'Outbox', { house, storage, timers, monitoring, policies, operatorEmail: props.operatorEmail, sendingDomain: props.sendingDomain, sweepMinutes: props.settings.outboxSweepMinutes });

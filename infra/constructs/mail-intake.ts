@@ -58,8 +58,9 @@ export class MailIntake extends Construct {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(failures),
     });
-    // Raw mail is evidence: intake reads it and stores attachments beside it, and can never delete it.
-    this.intake.bindCases(storage.table).bindRawMail(storage.rawMail, 'read', 'store', 'discard-oversize-attachments');
+    // Raw mail is evidence: intake reads it and stores attachments beside it, and deletes only what no case or held
+    // message owns (the unclaimed-mail sweep: a copy of a message kept before, or one past the retention).
+    this.intake.bindCases(storage.table).bindRawMail(storage.rawMail, 'read', 'store', 'discard-oversize-attachments').bindUnclaimedMailSweep(storage.rawMail, props.rawMailPrefix);
 
     // SES stores each message into the bucket, which encrypts it with the key: SES may use the key for that, for
     // this account's mail only.

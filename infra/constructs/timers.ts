@@ -39,7 +39,7 @@ export class Timers extends Construct {
     this.failures = deadLetterQueue(this, 'Failures', props.house.key);
     this.role = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
-      description: 'EventBridge Scheduler invokes the Redress deadline, digest and outbox functions',
+      description: 'EventBridge Scheduler invokes the Redress deadline, digest and outbox functions, and intake to sweep unclaimed mail',
     });
     this.failures.grantSendMessages(this.role);
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {

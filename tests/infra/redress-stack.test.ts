@@ -302,6 +302,13 @@ describe('RedressStack', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)', Target: Match.objectLike({ Input: '{"sweep":true}' }) });
   });
 
+  it('sweeps raw mail intake never kept every hour, through the intake function, dead-lettered after retries', () => {
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties).find((p) => p.Target.Input === '{"task":"sweep-unclaimed-mail"}');
+    expect(schedule).toMatchObject({ ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' } });
+    expect(JSON.stringify(schedule?.Target.Arn)).toMatch(/EmailIntake/);
+    expect(schedule?.Target.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TimersFailures/), 'Arn'] });
+  });
+
   it("sends the digests at 08:00 London time on weekdays, and January's reports on its weekdays, each dead-lettered after retries", () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
     const digestTargets = new Set<string>();
@@ -317,7 +324,7 @@ describe('RedressStack', () => {
     expect(digestTargets.size).toBe(1);
   });
 
-  it('lets only the outbox sender send mail and manage timers, only retention delete raw mail, and intake never delete it (only an oversize attachment copy)', () => {
+  it('lets only the outbox sender send mail and manage timers, only retention delete raw mail a case names, and intake delete only what no case owns (an oversize attachment copy, unclaimed mail)', () => {
     const everyFunction = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-staff-console', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender', 'redress-mail-events'];
     const senders = everyFunction.filter((f) => policyOf(f).includes('ses:SendEmail'));
     expect(senders).toEqual(['redress-outbox-sender']);
@@ -331,11 +338,13 @@ describe('RedressStack', () => {
     expect(identities).not.toContain('*');
     const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
     expect(timers).toEqual(['redress-outbox-sender']);
-    // Intake may take back an attachment's copy it stored past the size limit, never the raw message itself.
-    expect(deletableBy('redress-email-intake')).toEqual(['attachments/*']);
+    // Intake may take back an attachment's copy it stored past the size limit, and its sweep destroys raw mail no
+    // case or held message owns (under SES's prefix) with the files beside it; nothing of a page's.
+    expect(deletableBy('redress-email-intake')).toEqual(['attachments/*', 'inbound/*', 'attachments/inbound/*']);
     expect(deletableBy('redress-deadline-timer')).toEqual(['*']);
     // Destruction lists the folders beside a message to delete every file in them; nothing else may list the bucket.
-    expect(everyFunction.filter((f) => policyOf(f).includes('s3:ListBucket'))).toEqual(['redress-deadline-timer']);
+    expect(everyFunction.filter((f) => policyOf(f).includes('s3:ListBucket'))).toEqual(['redress-email-intake', 'redress-deadline-timer']);
+    expect(policyOf('redress-email-intake')).toContain('"s3:prefix":["attachments/inbound/*"]');
     expect(policyOf('redress-deadline-timer')).toContain('"s3:prefix":["attachments/*","page/*"]');
     expect(policyOf('redress-email-intake')).toContain('s3:PutObject');
     expect(policyOf('redress-deadline-timer')).toContain('s3:DeleteObject');
