@@ -9,6 +9,22 @@ import { composeLocalStack, type LocalStack } from '#composition/local-stack';
 
 const silent: Log = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
 
+/**
+ * Counts the stack's DynamoDB transactions (each is one attempt at a case write): per case opened, how much a
+ * crowd of intakes racing for one organisation's next reference cost.
+ */
+export function countTransactions(stack: LocalStack): { count(): number; reset(): void } {
+  let n = 0;
+  stack.table.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'TransactWriteItemsCommand') n++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchTransactionCounter' },
+  );
+  return { count: () => n, reset: () => void (n = 0) };
+}
+
 /** The real pipeline on the benchmark's servers, with a fresh table and data folder. */
 export async function benchStack(endpoints: { dynamodb: string; ses: string }, overrides: Record<string, string> = {}): Promise<LocalStack> {
   const config = loadConfig({

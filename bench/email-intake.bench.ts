@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
-import { benchStack } from './bench-stack.js';
+import { benchStack, countTransactions } from './bench-stack.js';
 
 const CORPUS = new URL('../tests/corpus/', import.meta.url);
 
@@ -28,7 +28,9 @@ function messages(count: number): Buffer[] {
 
 export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
   console.log('email intake (issue 3)');
-  const { table, rawMail, useCases } = await benchStack(endpoints);
+  const stack = await benchStack(endpoints);
+  const { table, rawMail, useCases } = stack;
+  const transactions = countTransactions(stack);
 
   const run = async (batch: Buffer[], concurrency: number) => {
     const keys = await Promise.all(
@@ -39,6 +41,7 @@ export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: s
       }),
     );
     let next = 0;
+    transactions.reset();
     const start = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -53,6 +56,7 @@ export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: s
       }),
     );
     const taken = batch.length / ((performance.now() - start) / 1000);
+    const writesPerCase = transactions.count() / batch.length;
     const sendStart = performance.now();
     let sent = 0;
     for (;;) {
@@ -60,13 +64,14 @@ export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: s
       sent += report.sent;
       if (report.sent + report.timersSet === 0) break;
     }
-    return { taken, lettersPerSecond: sent / ((performance.now() - sendStart) / 1000), sent };
+    return { taken, writesPerCase, lettersPerSecond: sent / ((performance.now() - sendStart) / 1000), sent };
   };
 
   await run(messages(20), 4); // warm-up: JIT, connections, table
   const count = 300;
   const sequential = await run(messages(count), 1);
   const parallel = await run(messages(count), 8);
+  const crowd = await run(messages(count), 32);
 
   const batch = messages(count);
   for (const raw of batch.slice(0, 20)) await simpleParser(raw);
@@ -75,8 +80,10 @@ export async function emailIntakeBenchmark(endpoints: { dynamodb: string; ses: s
   const parseOnly = count / ((performance.now() - start) / 1000);
 
   const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-  console.log(`  taken in (250 answered), one at a time: ${fmt(sequential.taken)} emails/s (${count} emails)`);
-  console.log(`  taken in (250 answered), 8 at a time:   ${fmt(parallel.taken)} emails/s (${count} emails)`);
+  const writes = (r: { writesPerCase: number }) => `${r.writesPerCase.toFixed(2)} case writes a case`;
+  console.log(`  taken in (250 answered), one at a time: ${fmt(sequential.taken)} emails/s, ${writes(sequential)} (${count} emails)`);
+  console.log(`  taken in (250 answered), 8 at a time:   ${fmt(parallel.taken)} emails/s, ${writes(parallel)} (${count} emails)`);
+  console.log(`  taken in (250 answered), 32 at a time:  ${fmt(crowd.taken)} emails/s, ${writes(crowd)} (${count} emails)`);
   console.log(`  outbox sender, their letters and timers after: ${fmt(parallel.lettersPerSecond)} letters/s (${parallel.sent} letters)`);
   console.log(`  baseline: mailparser simpleParser alone on the same messages: ${fmt(parseOnly)} emails/s`);
   console.log(`  taken in (8 at a time) as a share of parse alone: ${(parallel.taken / parseOnly).toFixed(3)}x`);

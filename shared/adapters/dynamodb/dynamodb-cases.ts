@@ -125,6 +125,9 @@ export class DynamoDbCases implements Cases {
         }
         const tooLarge = (error.CancellationReasons ?? []).find((r) => r.Code === 'ValidationError' && /size/i.test(r.Message ?? ''));
         if (tooLarge) throw new ItemTooLargeError(`case ${c.reference}`, tooLarge.Message ?? '');
+        // DynamoDB cancels a transaction that met another one in flight on the same item (two intakes on one
+        // organisation's counter): nothing was written, and deciding again on a fresh read is the remedy.
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new ConcurrentChangeError(c.reference);
       }
       if (error instanceof Error && error.name === 'ValidationException' && /size|too large/i.test(error.message)) throw new ItemTooLargeError(`case ${c.reference}`, error.message);
       throw error;

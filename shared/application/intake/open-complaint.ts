@@ -16,7 +16,8 @@ import type { Clock } from '../ports/clock.js';
 import type { Counters } from '../ports/counters.js';
 import type { Log } from '../ports/log.js';
 import type { Metrics } from '../ports/metrics.js';
-import { ClaimTakenError } from '../ports/store-errors.js';
+import { ClaimTakenError, ConcurrentChangeError } from '../ports/store-errors.js';
+import { OneAtATime } from '../one-at-a-time.js';
 import { SubmissionKeyReusedError } from './submission-key-reused-error.js';
 
 export interface OpenComplaintDeps {
@@ -26,7 +27,10 @@ export interface OpenComplaintDeps {
   readonly log: Log;
   readonly metrics: Metrics;
   readonly sending: Sending;
-  /** How many times opening is re-tried when a concurrent intake took the next reference first. */
+  /**
+   * How many times opening is tried again after a failure that was no one's progress. A reference another
+   * intake took first is not counted: it is tried again for as long as others are getting theirs.
+   */
   readonly writeRetries: number;
 }
 
@@ -38,6 +42,13 @@ export interface Opened {
   /** The complainant's page token, for a front door that shows the complainant where their page is. */
   readonly pageToken?: string;
 }
+
+/**
+ * This process's intakes take an organisation's next reference one at a time (whichever channel they came by):
+ * racing each other for the one counter item would only waste store round trips. One per process, as the
+ * contention it removes is; between processes (Lambda instances) the reference claim decides.
+ */
+const openings = new OneAtATime();
 
 /**
  * Opens a case for a complaint from any channel, once per `inboundKey`, in one atomic write: the case, its
@@ -55,30 +66,33 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
   const sender = complaint.complainant.email ? mailboxKey(complaint.complainant.email) : undefined;
   const pageToken = newPageToken();
   const addressCheck = complaint.complainant.emailConfirmed === false ? newAddressCheck() : undefined;
+  const series = `${policy.referencePrefix}#${year}`;
+  let failures = 0;
   for (let attempt = 1; ; attempt++) {
-    const [last, acknowledgedBy] = await Promise.all([
-      deps.counters.lastReference(policy.referencePrefix, year),
-      sender ? deps.counters.acknowledgedToday(policy.id, sender, ackDate) : Promise.resolve(undefined),
-    ]);
-    const sequence = last + 1;
-    const reference = formatReference(policy.referencePrefix, year, sequence);
-    const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken, ...(addressCheck ? { addressCheck } : {}) });
-    const acknowledged = change.letters.some(isAcknowledgement);
-    if (acknowledgedBy && reachableByEmail(change.case)) {
-      deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
-    }
-    const claims: Claim[] = [
-      { kind: 'inbound', key: inboundKey, reference, outcome: 'opened', ...(contentDigest ? { contentDigest } : {}) },
-      { kind: 'reference', prefix: policy.referencePrefix, year, sequence },
-      ...(acknowledged && sender ? [{ kind: 'acknowledgement' as const, policyId: policy.id, sender, date: ackDate, reference }] : []),
-    ];
     try {
-      await deps.cases.write(caseWrite(undefined, change, deps.clock.now().toISOString(), claims));
-      deps.metrics.add('CasesOpened');
-      return { reference, acknowledged, already: false, pageToken };
+      return await openings.run(series, async (): Promise<Opened> => {
+        const [last, acknowledgedBy] = await Promise.all([
+          deps.counters.lastReference(policy.referencePrefix, year),
+          sender ? deps.counters.acknowledgedToday(policy.id, sender, ackDate) : Promise.resolve(undefined),
+        ]);
+        const sequence = last + 1;
+        const reference = formatReference(policy.referencePrefix, year, sequence);
+        const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken, ...(addressCheck ? { addressCheck } : {}) });
+        const acknowledged = change.letters.some(isAcknowledgement);
+        if (acknowledgedBy && reachableByEmail(change.case)) {
+          deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
+        }
+        const claims: Claim[] = [
+          { kind: 'inbound', key: inboundKey, reference, outcome: 'opened', ...(contentDigest ? { contentDigest } : {}) },
+          { kind: 'reference', prefix: policy.referencePrefix, year, sequence },
+          ...(acknowledged && sender ? [{ kind: 'acknowledgement' as const, policyId: policy.id, sender, date: ackDate, reference }] : []),
+        ];
+        await deps.cases.write(caseWrite(undefined, change, deps.clock.now().toISOString(), claims));
+        deps.metrics.add('CasesOpened');
+        return { reference, acknowledged, already: false, pageToken };
+      });
     } catch (error) {
-      if (!(error instanceof ClaimTakenError)) throw error;
-      if (error.claim.kind === 'inbound') {
+      if (error instanceof ClaimTakenError && error.claim.kind === 'inbound') {
         const earlier = await deps.counters.inbound(inboundKey);
         if (earlier?.reference) {
           // Someone else's content under the same key: their case is not this sender's to be shown.
@@ -87,7 +101,13 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
           return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), already: true, ...(existing?.page ? { pageToken: existing.page.token } : {}) };
         }
       }
-      if (attempt > deps.writeRetries) throw error;
+      if (!(error instanceof ClaimTakenError || error instanceof ConcurrentChangeError)) throw error;
+      // A reference lost to another intake (the counter has moved past the number tried) is someone's case
+      // opened: that is tried again for as long as others get theirs, so a crowd costs waiting, never an error.
+      // Anything else that fails without progress (a claim or a case where the counter says none should be)
+      // counts against writeRetries.
+      const lostToAnother = error instanceof ClaimTakenError && error.claim.kind === 'reference' && (await deps.counters.lastReference(policy.referencePrefix, year)) >= error.claim.sequence;
+      if (!lostToAnother && ++failures > deps.writeRetries) throw error;
       await contentionPause(attempt);
     }
   }
