@@ -60,7 +60,7 @@ describe('a Not Alone Mentoring complaint from email to closure, by the CLI', ()
       `[${reference}] We have received your request for an appeal`,
       `[${reference}] Our final decision on your complaint`,
     ]);
-    expect(mail[4]?.body.text).toContain('Citizens Advice: free, independent advice on what you can do next. Contact: https://www.citizensadvice.org.uk/. You need to contact them by Thursday 21 January 2027.');
+    expect(mail[4]?.body.text).toContain('Citizens Advice: free, independent advice on what you can do next.\n\n- Website: https://www.citizensadvice.org.uk/\n\nYou need to contact them by Thursday 21 January 2027.');
 
     // The complainant's page: the address every letter gave, a new one that replaces it, then taken down.
     const link = /own page: (\S+)/.exec(mail[1]?.body.text ?? '')?.[1];

@@ -137,7 +137,10 @@ describe('a whole life for each seed policy against npm start', () => {
     expect(shown).toContain('handled by independent-officer');
     cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The crew missed your street twice.', '--what-upheld', 'The two missed collections.', '--what-not-upheld', 'The third week, when the bins were out late.', '--remedy', 'apology', '--action', 'Add your street to the round sheet', '--due', DateTime.now().plus({ months: 1 }).toISODate() as string, '--by', 'officer']);
     const mail = await letters(from, 4);
-    expect(mail[3]?.body.text).toContain("Local Government and Social Care Ombudsman: investigates the Council's handling of the complaint. Contact: https://www.lgo.org.uk/.");
+    expect(mail[3]?.body.text).toContain("Local Government and Social Care Ombudsman: an independent service, free to use, that looks at complaints about councils fairly and impartially. It can investigate the Council's handling of the matter you complained about.");
+    expect(mail[3]?.body.text).toContain('- Website: https://www.lgo.org.uk/\n- Telephone: 0300 061 0614 (Monday to Friday, 10am to 4pm, except public holidays)\n- Post: PO Box 4771, Coventry CV4 0EH');
+    expect(mail[3]?.body.text).toMatch(new RegExp(`You usually have 12 months to contact them, [^\\n]*so the last day is ${DATE} at the latest`));
+    expect(mail[3]?.body.text).not.toContain('Information Commissioner');
     expect(mail[3]?.body.text).toMatch(new RegExp(`Add your street to the round sheet: by ${DATE}`));
     closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
@@ -167,7 +170,7 @@ describe('a whole life for each seed policy against npm start', () => {
     await letters(from, 4);
     cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The investigation was fair and complete.', '--by', 'officer']);
     const mail = await letters(from, 5);
-    expect(mail[4]?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\): considers only whether Connect followed its complaints procedure\\.[^\\n]*You need to contact them by ${DATE}\\.`));
+    expect(mail[4]?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\): the body that accredits Connect\\. It considers only whether Connect followed its complaints procedure[^]*- Email: contact@naccc\\.org\\.uk[^]*You need to contact them by ${DATE}\\.`));
     expect(mail[4]?.body.text).toContain('Local Authority Designated Officer (LADO)');
     closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
@@ -195,8 +198,9 @@ describe('a whole life for each seed policy against npm start', () => {
     expect(refused.status).toBe(3);
     cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The board agrees with the Chief Executive.', '--by', 'board-member']);
     const mail = await letters(from, 4);
-    expect(mail[3]?.body.text).toContain('Northamptonshire County Council, Rutland County Council, or the commissioner of the service');
-    expect(mail[3]?.body.text).toContain('Local Government and Social Care Ombudsman: independent review of the complaint. Contact: http://www.lgo.org.uk/.');
+    expect(mail[3]?.body.text).toContain("North Northamptonshire Council: the council for Corby, East Northamptonshire, Kettering and Wellingborough, which took over Northamptonshire County Council's services there in April 2021.");
+    expect(mail[3]?.body.text).toContain('Rutland County Council: the council for Rutland.');
+    expect(mail[3]?.body.text).toContain('Local Government and Social Care Ombudsman: an independent service, free to use');
     closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
       'We have received your complaint',
@@ -220,7 +224,7 @@ describe('a whole life for each seed policy against npm start', () => {
     await letters(from, 4);
     cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The stage two actions stand.', '--by', 'trustee']);
     const mail = await letters(from, 5);
-    expect(mail[4]?.body.text).toMatch(new RegExp(`Citizens Advice: free, independent advice on what you can do next\\. Contact: https://www\\.citizensadvice\\.org\\.uk/\\. You need to contact them by ${DATE}\\.`));
+    expect(mail[4]?.body.text).toMatch(new RegExp(`Citizens Advice: free, independent advice on what you can do next\\.\\n\\n- Website: https://www\\.citizensadvice\\.org\\.uk/\\n\\nYou need to contact them by ${DATE}\\.`));
     expect(mail[4]?.body.text).toContain('A solicitor: legal advice on what you can do next.');
     closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([

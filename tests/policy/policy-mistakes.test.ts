@@ -90,6 +90,20 @@ describe('a wrong policy is refused with the file, line, path and what is wrong'
     ]);
   });
 
+  it("an outside body's time limit that does not say where its figure comes from", () => {
+    const edited = problemsAfter(
+      '    role: legal advice on what you can do next\n',
+      '    role: legal advice on what you can do next\n    timeLimit: { amount: 6, unit: years, from: the matter }\n',
+    );
+    expect(edited).toEqual([`not-alone-mentoring.yaml:${lineOf('role: legal advice on what you can do next') + 1}: outsideBodies[1].timeLimit.source: missing (expected string)`]);
+  });
+
+  it('an outside body only for a matter the policy does not list', () => {
+    expect(problemsAfter('    role: legal advice on what you can do next\n', '    role: legal advice on what you can do next\n    forMatters: [data-breaches]\n')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('role: legal advice on what you can do next') + 1}: outsideBodies[1].forMatters[0]: no out-of-scope matter "data-breaches" in outOfScope (known: none)`,
+    ]);
+  });
+
   it('a misspelt field', () => {
     expect(problemsAfter('closureDays: []', 'closureDay: []')).toEqual([
       `not-alone-mentoring.yaml:${lineOf('closureDays: []')}: unknown field "closureDay"`,
@@ -164,8 +178,8 @@ describe("an organisation's own letters are checked when the policy loads", () =
   it('a final letter that leaves out the outside bodies is refused, naming what is missing', () => {
     const problems = problemsAfter(/^outcomes:/m, 'letters:\n  final-outcome:\n    body: "{{greeting}} {{decisionSentence}} {{summary}} This is our final decision."\n\noutcomes:');
     expect(problems).toEqual([
-      // The line of the override's first field; the sample outcome behind the check has an apology and an explanation.
-      `not-alone-mentoring.yaml:${lineOf('outcomes:') + 2}: letters.final-outcome: the final-outcome letter is missing the remedy "An explanation of what happened, set out above."; the apology; the outside body Citizens Advice; how to contact Citizens Advice; the date by which to go to Citizens Advice (1 month, clause 8.5); the outside body A solicitor; the date by which to go to A solicitor (1 month, clause 8.5): add it to the letter (or to the action's details) and try again`,
+      // The line of the override's first field; the sample outcome behind the check is upheld in part, with an apology and an explanation.
+      `not-alone-mentoring.yaml:${lineOf('outcomes:') + 2}: letters.final-outcome: the final-outcome letter is missing what was upheld; what was not upheld; the remedy "An explanation of what happened, set out above."; the apology; the outside body Citizens Advice; how to contact Citizens Advice (website); the date by which to go to Citizens Advice (1 month, clause 8.5); the outside body A solicitor; the date by which to go to A solicitor (1 month, clause 8.5): add it to the letter (or to the action's details) and try again`,
     ]);
   });
 

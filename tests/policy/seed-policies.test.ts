@@ -89,8 +89,8 @@ describe('the seed policies', () => {
     expect(bodies).toMatchObject({
       alumot: ['lado'],
       'connect-north-yorkshire': expect.arrayContaining(['naccc', 'lado', 'ico']),
-      'connected-together': ['commissioners', 'lgo'],
-      'county-council': ['lgo', 'ico'],
+      'connected-together': ['north-northamptonshire', 'west-northamptonshire', 'rutland', 'commissioners', 'lgo'],
+      'county-council': ['lgo', 'ico', 'ico-data-protection'],
       'not-alone-mentoring': ['citizens-advice', 'solicitor'],
     });
     const councilScope = seedPolicies.get('county-council').outOfScope.map((o) => o.matter).join('\n');

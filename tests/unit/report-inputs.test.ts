@@ -83,7 +83,7 @@ describe('an outside body', () => {
     const stack = memoryStack();
     const reference = await complaint(stack);
     await stack.useCases.staff.close({ reference, at: at('2027-01-20T10:00:00Z'), actor });
-    await expect(stack.useCases.staff.recordReferral({ reference, body: 'court', at: at('2027-02-01T10:00:00Z'), actor })).rejects.toThrow(`County Council's outside bodies are lgo, ico, not "court"`);
+    await expect(stack.useCases.staff.recordReferral({ reference, body: 'court', at: at('2027-02-01T10:00:00Z'), actor })).rejects.toThrow(`County Council's outside bodies are lgo, ico, ico-data-protection, not "court"`);
     const taken = await stack.useCases.staff.recordReferral({ reference, body: 'lgo', at: at('2027-02-01T10:00:00Z'), actor });
     expect(taken.referrals).toEqual([{ body: 'lgo', at: '2027-02-01T10:00:00.000Z' }]);
     await expect(stack.useCases.staff.recordReferral({ reference, body: 'lgo', at: at('2027-02-02T10:00:00Z'), actor })).rejects.toThrow('was already recorded as taken to Local Government and Social Care Ombudsman');

@@ -97,8 +97,8 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     const letter = last(stack);
     expect(letter.subject).toBe(`[${reference}] Our final decision on your complaint`);
     // 8.5: one month from Monday 21 December for Citizens Advice and a solicitor alike.
-    expect(letter.text).toContain('Citizens Advice: free, independent advice on what you can do next. Contact: https://www.citizensadvice.org.uk/. You need to contact them by Thursday 21 January 2027.');
-    expect(letter.text).toContain('A solicitor: legal advice on what you can do next. You need to contact them by Thursday 21 January 2027.');
+    expect(letter.text).toContain('Citizens Advice: free, independent advice on what you can do next.\n\n- Website: https://www.citizensadvice.org.uk/\n\nYou need to contact them by Thursday 21 January 2027.');
+    expect(letter.text).toContain('A solicitor: legal advice on what you can do next.\n\nYou need to contact them by Thursday 21 January 2027.');
     expect(letter.text).toContain('This is the final decision of Not Alone Mentoring on your complaint');
     expect(final.deadlines.filter((d) => d.kind === 'external-escalation-window').map((d) => d.dueDate)).toEqual(['2027-01-21']);
 
@@ -166,7 +166,8 @@ describe('Connect (North Yorkshire): a reply date staff set, the NACCC window th
     const outcome = last(stack);
     // Twelve weeks from Friday 18 December 2026 is Friday 12 March 2027.
     expect(outcome.text).toContain('If you remain unsatisfied after our response, ask for the Complaints Officer to review your complaint.');
-    expect(outcome.text).toContain('You can also go to National Association of Child Contact Centres (NACCC): considers only');
+    expect(outcome.text).toContain('You can also go to National Association of Child Contact Centres (NACCC): the body that accredits Connect. It considers only whether Connect followed its complaints procedure');
+    expect(outcome.text).toContain("When: after the centre's procedure is complete, within twelve weeks of the conclusion of stage 2.");
     expect(outcome.text).toContain('You need to contact them by Friday 12 March 2027.');
 
     const review = await staff.escalate({ reference, at: at('2027-01-04T09:00:00Z'), actor: 'officer' });
@@ -175,7 +176,10 @@ describe('Connect (North Yorkshire): a reply date staff set, the NACCC window th
     await staff.outcome({ reference, decision: 'not-upheld', summary: 'The investigation was fair and complete.', remedies: [], actions: [], at: at('2027-01-20T12:00:00Z'), actor: 'officer' });
     await stack.drain();
     const final = last(stack);
-    expect(final.text).toContain('National Association of Child Contact Centres (NACCC): considers only whether Connect followed its complaints procedure. Contact: contact@naccc.org.uk; write to The Chief Executive, NACCC, 26-34 Friar Lane, Nottingham NG1 6DQ; https://naccc.org.uk/for-parents/making-a-complaint/. You need to contact them by Friday 12 March 2027.');
+    expect(final.text).toContain(
+      'National Association of Child Contact Centres (NACCC): the body that accredits Connect. It considers only whether Connect followed its complaints procedure, not the day-to-day running of the centre.\n\n- Website: https://naccc.org.uk/for-parents/making-a-complaint/\n- Email: contact@naccc.org.uk\n- Post: The Chief Executive, NACCC, 26-34 Friar Lane, Nottingham NG1 6DQ',
+    );
+    expect(final.text).toContain('You need to contact them by Friday 12 March 2027.');
     expect(final.text).toContain('Local Authority Designated Officer (LADO)');
     letters(stack, 'connect-north-yorkshire');
   });
@@ -222,7 +226,8 @@ describe('Alumot: a complaint about the CEO', () => {
     await staff.outcome({ reference: opened.reference, decision: 'upheld', summary: 'The CEO should not have raised his voice.', remedies: ['apology', 'prevention'], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'panel' });
     await stack.drain();
     const final = last(stack);
-    expect(final.text).toContain('Local Authority Designated Officer (LADO), Cambridgeshire: the official contact for complaints outside Alumot. Contact: LADO@cambridgeshire.gov.uk');
+    expect(final.text).toContain('Local Authority Designated Officer (LADO), Cambridgeshire: the council officer who deals with concerns');
+    expect(final.text).toContain('- Email: LADO@cambridgeshire.gov.uk');
     expect(final.text).toContain('- Details of what is being done to prevent a recurrence.');
     expect(stack.mailer.sent.filter((m) => m.to.includes(ceo))).toEqual([]);
     letters(stack, 'alumot');
@@ -258,7 +263,9 @@ describe('the council: early resolution, two stages, the Ombudsman', () => {
     await expect(staff.reassign({ reference, role: 'service-manager', at: at('2026-12-02T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/must be handled by someone not involved before/);
     await staff.outcome({ reference, decision: 'partly-upheld', summary: 'The crew missed your street twice.', whatUpheld: 'The two missed collections.', whatNotUpheld: 'The third week, when the bins were out late.', remedies: ['recommendations'], actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }], at: at('2026-12-20T10:00:00Z'), actor: 'officer' });
     await stack.drain();
-    expect(last(stack).text).toContain('Local Government and Social Care Ombudsman: investigates the Council\'s handling of the complaint. Contact: https://www.lgo.org.uk/.');
+    expect(last(stack).text).toContain("Local Government and Social Care Ombudsman: an independent service, free to use, that looks at complaints about councils fairly and impartially. It can investigate the Council's handling of the matter you complained about.");
+    expect(last(stack).text).toContain('- Website: https://www.lgo.org.uk/\n- Telephone: 0300 061 0614');
+    expect(last(stack).text).not.toContain('Information Commissioner');
     letters(stack, 'county-council');
   });
 
@@ -301,8 +308,9 @@ describe('Connected Together: the nature of the complaint starts the clock; the 
     await expect(staff.outcome({ reference, decision: 'not-upheld', summary: 'Same.', remedies: [], actions: [], at: at('2027-01-20T10:00:00Z'), actor: 'ceo-person' })).rejects.toThrow(/ceo-person decided formal/);
     await staff.outcome({ reference, decision: 'not-upheld', summary: 'The board agrees with the CEO.', remedies: [], actions: [], at: at('2027-01-20T10:00:00Z'), actor: 'board-member' });
     await stack.drain();
-    expect(last(stack).text).toContain('Northamptonshire County Council, Rutland County Council, or the commissioner of the service');
-    expect(last(stack).text).toContain('Local Government and Social Care Ombudsman: independent review of the complaint. Contact: http://www.lgo.org.uk/.');
+    expect(last(stack).text).toContain('North Northamptonshire Council: the council for Corby');
+    expect(last(stack).text).toContain('Rutland County Council: the council for Rutland. If it pays for the service you used, you can complain to it.');
+    expect(last(stack).text).toContain('Local Government and Social Care Ombudsman: an independent service, free to use, that looks at complaints about councils and the services they arrange');
     letters(stack, 'connected-together');
   });
 });
@@ -336,7 +344,7 @@ describe('letters are checked before they go, and hostile words print as words',
     await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
     await stack.useCases.staff.escalate({ reference, at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
     await expect(stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'officer' })).rejects.toThrow(
-      'the final-outcome letter is missing the outside body Local Government and Social Care Ombudsman; how to contact Local Government and Social Care Ombudsman; the outside body Information Commissioner; how to contact Information Commissioner',
+      'the final-outcome letter is missing the outside body Local Government and Social Care Ombudsman; how to contact Local Government and Social Care Ombudsman (website); how to contact Local Government and Social Care Ombudsman (telephone); how to contact Local Government and Social Care Ombudsman (post); how long there is to go to Local Government and Social Care Ombudsman (12 months,',
     );
     expect((await stack.cases.get(reference))?.outcomes).toHaveLength(1);
   });

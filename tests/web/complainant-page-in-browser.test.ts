@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 import { sentEmails } from '#tests/support/ses-outbox';
 
@@ -93,6 +94,38 @@ describe("the complainant's page in a browser", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/confirm-address-done.png`, fullPage: true });
     expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(true);
+    await context.close();
+  });
+
+  it('once the final decision is out and the case closed, says where else to go, how to reach each and by when, accessibly', async () => {
+    const from = `cam.closed.${Date.now()}@example.net`;
+    const [opened] = await deliver(stack, [`From: Cam Closed <${from}>`, 'To: complaints@county-council.example', 'Subject: Missed bins', '', 'The bins on our street were missed three weeks running.', ''].join('\n'));
+    if (opened?.kind !== 'case-opened') throw new Error(JSON.stringify(opened));
+    const { reference } = opened;
+    const staff = stack.useCases.staff;
+    const at = (iso: string) => DateTime.fromISO(iso);
+    await staff.outcome({ reference, decision: 'not-upheld', summary: 'The crew records show collections on each of those days.', remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await staff.escalate({ reference, at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
+    await staff.outcome({ reference, decision: 'not-upheld', summary: 'The stage one findings stand.', remedies: [], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'officer' });
+    await staff.close({ reference, at: at('2026-12-21T10:00:00Z'), actor: 'cr' });
+    await stack.sendLetters();
+    const link = /on your complaint's own page: (http:\/\/\S+)/.exec((await sentEmails(stack.sesEndpoint, from)).at(-1)?.body.text ?? '')?.[1];
+    if (!link) throw new Error('no page link in the last letter');
+
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}${new URL(link).pathname}`);
+    expect(await page.locator('dl.summary').textContent()).toContain('Closed');
+    const ombudsman = page.getByRole('region', { name: 'Local Government and Social Care Ombudsman' });
+    const words = await ombudsman.innerText();
+    expect(words).toContain('Telephone: 0300 061 0614 (Monday to Friday, 10am to 4pm, except public holidays)');
+    expect(words).toContain('Post: PO Box 4771, Coventry CV4 0EH');
+    // Received (by the stack's clock) on Monday 23 November 2026: twelve months on, at the latest.
+    expect(words).toContain('so the last day is Tuesday 23 November 2027 at the latest');
+    expect(await ombudsman.getByRole('link', { name: 'https://www.lgo.org.uk/' }).getAttribute('href')).toBe('https://www.lgo.org.uk/');
+    expect(await page.locator('main').innerText()).not.toContain('Information Commissioner');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/complainant-page-closed.png`, fullPage: true });
     await context.close();
   });
 });

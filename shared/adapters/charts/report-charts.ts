@@ -57,9 +57,22 @@ export function reportCharts(figures: AnnualFigures, previous: AnnualFigures | u
     .map((c) => ({ title: c.title, description: c.description, svg: barChart(c.bars, Boolean(c.coloured)) }));
 }
 
+/**
+ * Ticks for an axis of counts: whole numbers only (Plot's own ticks for a largest count of 1 are 0, 0.1, ... 1,
+ * which a whole-number format prints as "0 0 0 0 0 1 1 1 1 1"), at most ten, 1, 2 or 5 times a power of ten apart,
+ * the last at or above the largest count.
+ */
+export function countTicks(largest: number): number[] {
+  const top = Math.max(1, Math.ceil(largest));
+  let step = 1;
+  for (let scale = 1; top / step > 10; scale *= 10) step = [1, 2, 5, 10].map((m) => m * scale).find((s) => top / s <= 10) ?? scale * 10;
+  return Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
+}
+
 function barChart(bars: readonly Bar[], coloured: boolean): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const longest = Math.max(...bars.map((b) => b.label.length));
+  const ticks = countTicks(Math.max(...bars.map((b) => b.value)));
   const svg = Plot.plot({
     document,
     width: 760,
@@ -67,7 +80,7 @@ function barChart(bars: readonly Bar[], coloured: boolean): string {
     height: 60 + 34 * new Set(bars.map((b) => b.label)).size,
     marginLeft: Math.min(360, 16 + longest * 8.5),
     marginBottom: 40,
-    x: { label: 'Complaints', grid: true, tickFormat: 'd' },
+    x: { label: 'Complaints', grid: true, ticks, domain: [0, ticks[ticks.length - 1] as number], tickFormat: 'd' },
     y: { label: null },
     color: { domain: ['On time', 'Late'], range: ['#00703c', '#d4351c'] },
     marks: [

@@ -2,6 +2,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { londonDate } from '#domain/calendar/london-date';
 import type { ComplainantView } from '#domain/case/complainant-view';
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { capitalise } from '#domain/letters/letter-view';
 import { HouseDocument, Problem } from './house-document.js';
 
 const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
@@ -45,6 +46,8 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
         <li>{line}</li>
       ))}
     </ul>
+
+    {view.elsewhere.length ? <WhereElse bodies={view.elsewhere} /> : null}
 
     {view.review ? <ReviewForm review={view.review} action={`${base}/review`} /> : null}
 
@@ -91,6 +94,34 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
     </p>
     <p class="hint">Keep the address of this page to yourself: anyone who has it can see your complaint's letters.</p>
   </Layout>
+);
+
+/** Each outside body: what it does, every way to reach it (its website a link), and how long there is. */
+const WhereElse: FC<{ bodies: ComplainantView['elsewhere'] }> = ({ bodies }) => (
+  <>
+    <h2>Where else you can go</h2>
+    {bodies.map((b) => (
+      <section aria-labelledby={`body-${b.id}`}>
+        <h3 id={`body-${b.id}`}>{b.name}</h3>
+        <p>{capitalise(b.role)}.</p>
+        {b.contactLines.length ? (
+          <ul>
+            {b.contactLines.map((line) =>
+              /^Website: https?:\/\//.test(line) ? (
+                <li>
+                  Website: <a href={line.slice('Website: '.length)}>{line.slice('Website: '.length)}</a>
+                </li>
+              ) : (
+                <li>{line}</li>
+              ),
+            )}
+          </ul>
+        ) : null}
+        {b.note ? <p>{b.note}</p> : null}
+        {b.limit ? <p>{b.limit}</p> : null}
+      </section>
+    ))}
+  </>
 );
 
 const ReviewForm: FC<{ review: NonNullable<ComplainantView['review']>; action: string }> = ({ review, action }) => (

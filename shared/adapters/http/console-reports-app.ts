@@ -21,7 +21,7 @@ export interface ConsoleReportsDeps extends ConsoleSessionSettings {
 }
 
 /**
- * The annual report in the console (/console/reports/<policy>): the year just ended unless another is asked, its
+ * The annual report in the console (/console/reports/<policy>): the current year unless another is asked, its
  * figures as CSV, the published form; and the monitoring fields per case (personal data, for staff), every case
  * exported having it on its timeline. A part of its own, as on AWS it is a function of its own: the charts
  * load only where reports are read, never in the console's pages (imported at the top: loading them lazily here
@@ -52,7 +52,9 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
     if (!s) return sessions.toSignIn(c);
     const thisYear = Number(londonDate(deps.now()).slice(0, 4));
     const asked = Number.parseInt(c.req.query('year') ?? '', 10);
-    const year = asked >= 2000 && asked <= thisYear ? asked : thisYear - 1;
+    // The year so far unless another is asked: the year before is one click away, and opening on it showed a
+    // new deployment nothing but zeros.
+    const year = asked >= 2000 && asked <= thisYear ? asked : thisYear;
     const policyId = c.req.param('policy');
     let report: AnnualReport;
     try {

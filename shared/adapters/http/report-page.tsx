@@ -112,7 +112,7 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
               <tr>
                 <th scope="col">What the code asks</th>
                 <th scope="col">What the policy and the figures show</th>
-                <th scope="col">The policy meets it</th>
+                <th scope="col">Met</th>
               </tr>
             </thead>
             <tbody>
@@ -120,7 +120,7 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
                 <tr>
                   <th scope="row">{p.provision}</th>
                   <td>{p.evidence ?? 'For staff to answer.'}</td>
-                  <td>{p.policyMeetsIt === undefined ? '' : p.policyMeetsIt ? 'Yes' : 'No'}</td>
+                  <td>{p.answer ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { dateInWords } from '#domain/letters/dates-in-words';
-import { capitalise, contactWords, stageInLetters } from '#domain/letters/letter-view';
+import { capitalise, stageInLetters } from '#domain/letters/letter-view';
+import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/outside-bodies';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
@@ -26,6 +27,11 @@ export interface ComplainantView {
   readonly next: readonly string[];
   /** While the complainant may ask for the next stage: its name and, where the policy sets one, the last day. */
   readonly review?: { readonly stage: string; readonly until?: string; readonly fromStage: string };
+  /**
+   * Where else they can go, and by when: after our final decision every outside body the policy names for a
+   * complaint; before it, those whose window the case holds open (NACCC's twelve weeks after Connect's stage 2).
+   */
+  readonly elsewhere: readonly BodyToGoTo[];
   readonly letters: readonly PageLetter[];
   /** Whether more information can still be sent (not once the case is closed and its records are going). */
   readonly open: boolean;
@@ -71,11 +77,10 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
   } else {
     next.push(c.closure ? CLOSED_BECAUSE[c.closure] : CLOSED_BECAUSE.resolved);
   }
-  for (const d of c.deadlines.filter((x) => x.kind === 'external-escalation-window' && x.status === 'pending' && x.dueDate >= today)) {
-    const body = policy.outsideBodies.find((b) => b.id === d.body);
-    const contact = body ? contactWords(body.contact) : undefined;
-    if (body) next.push(`You can take your complaint to ${body.name}${contact ? ` (${contact})` : ''} until ${dateInWords(d.dueDate)}.`);
-  }
+  const finished = finalDecision(policy, c) !== undefined;
+  // A window that has passed is no longer a way on; a body's own time limit is still said, with its date, once passed.
+  const elsewhere = c.closure === 'redirected' || c.closure === 'early-resolution' ? [] : bodiesToGoTo(policy, c, finished ? { kind: 'final' } : { kind: 'open-windows' }).filter((b) => finished || (b.until ?? today) >= today);
+  if (elsewhere.length) next.push(finished ? 'Our decision is final. If you are still not satisfied, you can go to the bodies below.' : 'You can also go to the bodies below.');
   const retention = c.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
   if (c.status === 'closed' && retention) next.push(`We will keep the records of your complaint, and this page, until ${dateInWords(retention.dueDate)}, and then destroy them securely.`);
 
@@ -87,6 +92,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     stage: capitalise(stageWords),
     next,
     ...(window && nextWords && c.status === 'open' ? { review: { stage: nextWords, fromStage: c.stage, ...(window.window ? { until: dateInWords(window.window.dueDate) } : {}) } } : {}),
+    elsewhere,
     letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
     open: c.status !== 'closed',
   };

@@ -50,11 +50,21 @@ export function sampleCase(policy: Policy, at: DateTime): Case {
 const SAMPLE_REASONS = 'We read the records and spoke to the staff involved. [The reasons for the decision go here.]';
 const SAMPLE_PARTS = { upheld: '[What we found was wrong.]', notUpheld: '[What we did not find was wrong.]' };
 
+/**
+ * A sample case at a stage with the windows its outcome opens; at the last stage, those every earlier stage's
+ * outcome opened too (NACCC's twelve weeks from Connect's stage 2 outlive stage 3), as a real final letter sees them.
+ */
+export function atStageOutcome(policy: Policy, c: Case, stage: string, at: DateTime): Case {
+  const last = policy.stages.find((s) => s.id === stage);
+  const earlier = last?.final || !last?.next ? policy.stages.filter((s) => s.id !== stage).flatMap((s) => pendingDeadlines(policy, s.id, 'outcome', at).filter((d) => d.kind === 'external-escalation-window')) : [];
+  return { ...c, stage, deadlines: [...c.deadlines, ...earlier, ...pendingDeadlines(policy, stage, 'outcome', at)] };
+}
+
 /** An outcome letter's facts: the case's own decision at that stage, else a sample one, with the windows it opens. */
 function outcomePreview(policy: Policy, c: Case, stage: string, at: DateTime): LetterFacts {
   if (c.outcome?.stage === stage) return outcomeFacts(policy, c, c.outcome);
   const sample: StageOutcome = { stage, decision: 'partly-upheld', at: c.receivedAt, by: 'staff', handlerRole: c.handlerRole, summary: SAMPLE_REASONS, parts: SAMPLE_PARTS, remedies: ['apology', 'explanation'], actions: [] };
-  return outcomeFacts(policy, { ...c, stage, deadlines: [...c.deadlines, ...pendingDeadlines(policy, stage, 'outcome', at)] }, sample);
+  return outcomeFacts(policy, atStageOutcome(policy, c, stage, at), sample);
 }
 
 /** The facts for one kind of letter about a case: its own outcome where it has one, else sample words in brackets. */

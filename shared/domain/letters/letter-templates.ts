@@ -26,12 +26,29 @@ const INFORMATION = `## How we use your information
 
 {{dataProtection}}`;
 
+/** One outside body: its name and what it does, every way to reach it, anything else to know, and how long there is. */
+const BODY = `{{#hasContact}}
+
+{{#contactLines}}
+- {{line}}
+{{/contactLines}}
+{{/hasContact}}
+{{#note}}
+
+{{note}}
+{{/note}}
+{{#limit}}
+
+{{limit}}
+{{/limit}}`;
+
 const WHERE_ELSE = `{{#hasOutsideBodies}}
 
 ## Where else you can go
 
 {{#outsideBodies}}
-{{name}}: {{role}}.{{#contact}} Contact: {{contact}}.{{/contact}}{{#windowEnds}} You need to contact them by {{windowEnds}}.{{/windowEnds}}{{^windowEnds}}{{#when}} When: {{when}}.{{/when}}{{/windowEnds}}
+{{name}}: {{role}}.
+${BODY}
 
 {{/outsideBodies}}
 {{/hasOutsideBodies}}`;
@@ -202,7 +219,8 @@ ${DECISION}
 {{#hasOutsideBodies}}
 
 {{#outsideBodies}}
-You can also go to {{name}}: {{role}}.{{#contact}} Contact: {{contact}}.{{/contact}}{{#windowEnds}} You need to contact them by {{windowEnds}}.{{/windowEnds}}
+You can also go to {{name}}: {{role}}. When: {{when}}.
+${BODY}
 
 {{/outsideBodies}}
 {{/hasOutsideBodies}}
@@ -263,6 +281,7 @@ Thank you for contacting {{org}} (reference {{reference}}).
 We have read what you told us. It is about a matter that our complaints procedure does not cover: {{matter}}.
 
 Where to take it instead: {{goTo}}.{{#note}} {{note}}.{{/note}}
+${WHERE_ELSE}
 
 We have closed the complaint with us. If you think we have misunderstood what your complaint is about, reply to this email and tell us why.
 ${PAGE_CLOSED}

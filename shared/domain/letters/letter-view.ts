@@ -4,6 +4,7 @@ import { describePeriod } from '#domain/planner/plan-deadlines';
 import { BUILT_IN_EVENTS, type LetterKind, type Policy, type RemedyKind, type Stage } from '#domain/policy/policy-schema';
 import { nameInLetters } from '#domain/text/name-in-letters';
 import { dateInWords } from './dates-in-words.js';
+import { bodiesToGoTo, finalDecision, type BodiesScope } from './outside-bodies.js';
 import type { TemplateView } from './render-template.js';
 
 /** Something a letter must say, and the words that show it does: checked in the rendered text before it goes. */
@@ -86,27 +87,30 @@ export function contactWords(contact: NonNullable<Policy['outsideBodies'][number
   return words || undefined;
 }
 
-/** The window a case holds open for an outside body (NACCC's twelve weeks from the end of stage 2), if any. */
-function windowFor(c: Case, bodyId: string): CaseDeadline | undefined {
-  return c.deadlines.find(
-    (d) => d.kind === 'external-escalation-window' && d.status === 'pending' && (d.body === bodyId || d.alsoFor?.includes(bodyId)),
-  );
-}
-
-/** Outside bodies for a letter: all of them at the end of the procedure, else those whose window is open now. */
-function outsideBodies(policy: Policy, c: Case, all: boolean): { view: TemplateView[]; required: Requirement[] } {
-  const bodies = policy.outsideBodies.filter((b) => all || windowFor(c, b.id));
-  const required: Requirement[] = [];
-  const view = bodies.map((b) => {
-    const window = windowFor(c, b.id);
-    const contact = contactWords(b.contact);
-    const windowEnds = window ? dateInWords(window.dueDate) : undefined;
-    required.push({ what: `the outside body ${b.name}`, text: b.name });
-    if (contact) required.push({ what: `how to contact ${b.name}`, text: contact });
-    if (windowEnds) required.push({ what: `the date by which to go to ${b.name} (${window?.rule}, clause ${window?.clause})`, text: windowEnds });
-    return { name: b.name, role: b.role, contact, windowEnds, when: b.when };
-  });
-  return { view, required };
+/**
+ * Outside bodies for a letter (./outside-bodies.ts): each with what it does, every way to reach it and how long
+ * there is, and what the letter must say of each. `contact` is the old one-line form, kept for organisations'
+ * own templates.
+ */
+function outsideBodies(policy: Policy, c: Case, scope: BodiesScope): { view: TemplateView[]; required: Requirement[] } {
+  const bodies = bodiesToGoTo(policy, c, scope);
+  return {
+    view: bodies.map((b) => {
+      const body = policy.outsideBodies.find((x) => x.id === b.id);
+      return {
+        name: b.name,
+        role: b.role,
+        when: b.when,
+        contact: contactWords(body?.contact),
+        hasContact: b.contactLines.length > 0,
+        contactLines: b.contactLines.map((line) => ({ line })),
+        note: b.note,
+        limit: b.limit,
+        windowEnds: b.until ? dateInWords(b.until) : undefined,
+      };
+    }),
+    required: bodies.flatMap((b) => b.needed),
+  };
 }
 
 /**
@@ -239,7 +243,7 @@ export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome): Le
     hasActions: actions.length > 0,
     actions,
   };
-  const bodies = outsideBodies(policy, c, final);
+  const bodies = outsideBodies(policy, c, final ? { kind: 'final' } : { kind: 'open-windows' });
   required.push(...bodies.required);
   if (final) {
     required.push({ what: 'that the decision is final', text: 'final decision' });
@@ -277,10 +281,11 @@ export function nextStageAcknowledgementFacts(policy: Policy, c: Case): LetterFa
 }
 
 export function redirectFacts(policy: Policy, c: Case, matter: Policy['outOfScope'][number]): LetterFacts {
+  const bodies = outsideBodies(policy, c, { kind: 'matter', matter: matter.id });
   return {
     kind: 'redirect',
-    view: { ...common(policy, c), matter: matter.matter, goTo: matter.goTo, note: matter.note ? capitalise(matter.note) : undefined },
-    required: [{ what: 'where to go instead', text: matter.goTo }],
+    view: { ...common(policy, c), matter: matter.matter, goTo: matter.goTo, note: matter.note ? capitalise(matter.note) : undefined, hasOutsideBodies: bodies.view.length > 0, outsideBodies: bodies.view },
+    required: [{ what: 'where to go instead', text: matter.goTo }, ...bodies.required],
   };
 }
 
@@ -290,7 +295,8 @@ export function withdrawalFacts(policy: Policy, c: Case, confirmNeeded: boolean)
 
 export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, detail: { windowEnded?: string; summary?: string } = {}): LetterFacts {
   const retention = c.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
-  const bodies = outsideBodies(policy, c, false);
+  // After our final decision every outside body is open to them; before it, those whose window the case holds.
+  const bodies = outsideBodies(policy, c, finalDecision(policy, c) ? { kind: 'final' } : { kind: 'open-windows' });
   return {
     kind: 'closure',
     view: {

@@ -80,6 +80,13 @@ export function describePolicy(policy: Policy): string {
     for (const b of policy.outsideBodies) {
       const c = b.contact ? ` <${[b.contact.email, b.contact.phone, b.contact.address, b.contact.url].filter(Boolean).join('; ')}>` : '';
       out.push(`  ${b.name}: ${b.role}; ${b.when}${c} [${b.clause}]`);
+      if (b.contact?.source) out.push(`    contact from: ${b.contact.source}`);
+      const limit = b.timeLimit;
+      if (limit) {
+        const counted = limit.countFrom === 'first-knew' ? ', counted from the complaint (the latest they could first know)' : limit.countFrom === 'final-decision' ? ', counted from the final decision' : ', in words only';
+        out.push(`    time limit: ${limit.usually ? 'usually ' : ''}${describePeriod(limit.amount, limit.unit)} from ${limit.from}${counted}; from: ${limit.source}`);
+      }
+      if (b.forMatters?.length) out.push(`    only for: ${b.forMatters.join(', ')} (named when such a matter is redirected, not in final letters)`);
     }
   }
   out.push('');

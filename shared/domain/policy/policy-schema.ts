@@ -58,9 +58,13 @@ export type DeadlineRule = z.infer<typeof deadlineRule>;
 const contact = z.strictObject({
   name: z.optional(text),
   email: z.optional(email),
+  /** With its hours where the body publishes them: "0300 061 0614 (Monday to Friday, 10am to 4pm)". */
   phone: z.optional(text),
+  /** The postal address (after `name`, where letters go to a named person). */
   address: z.optional(text),
   url: z.optional(z.url('must be a web address')),
+  /** Where these details come from (the policy's clause, or the body's own published page), for whoever checks them. */
+  source: z.optional(text),
 });
 
 const role = z.strictObject({
@@ -139,15 +143,49 @@ const outOfScope = z.strictObject({
   note: z.optional(text),
 });
 
+/** Where a letter counts an outside body's time limit from, when the case holds no window for it. */
+export const TIME_LIMIT_COUNTS = ['first-knew', 'final-decision'] as const;
+
+/**
+ * How long a complainant has to go to an outside body, by the body's own rule (the LGSCO: usually 12 months from
+ * when they first knew of the matter), where no deadline rule of the policy (an external-escalation-window) sets it.
+ */
+const bodyTimeLimit = z.extend(period, {
+  /** What the period runs from, in words for the complainant ("when you first knew about the matter you complained about"). */
+  from: text,
+  /**
+   * What the last day is counted from: `first-knew`, when the complainant first knew of the matter, which Redress
+   * does not know but which was no later than the day the complaint reached us (so a letter counts from that day
+   * and says "at the latest"); `final-decision`, the day of our final decision. Unset: the period runs from
+   * something Redress does not record, and letters give it in words only.
+   */
+  countFrom: z.optional(z.enum(TIME_LIMIT_COUNTS)),
+  /** The body usually keeps to it but may take a later complaint for a good reason (the LGSCO). */
+  usually: z._default(z.boolean(), false),
+  /** Where the figure comes from: the policy's clause, or the body's own published guidance. */
+  source: text,
+});
+
 const outsideBody = z.strictObject({
   id,
   name: text,
+  /** What the body does, in words for the complainant: a letter and the complainant's page say it after the name. */
   role: text,
   contact: z.optional(contact),
   /** When the complainant may go there. */
   when: text,
+  /** How long they have, where the policy's deadline rules leave it unsaid. */
+  timeLimit: z.optional(bodyTimeLimit),
+  /** Anything else the complainant needs to know to go there ("It will ask for a copy of this letter"). */
+  note: z.optional(text),
+  /**
+   * Only for these out-of-scope matters (`outOfScope` ids): named in the letter redirecting such a matter, never in
+   * a final letter about a complaint it has nothing to do with (the council's Information Commissioner).
+   */
+  forMatters: z.optional(z.array(id)),
   clause,
 });
+export type OutsideBody = z.infer<typeof outsideBody>;
 
 const timeLimit = z.extend(period, {
   /** What the period runs from, in words ("the end of working with us"). */
@@ -353,6 +391,12 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
     }
   });
   policy.anyStageDeadlines.forEach((rule, j) => checkRule(['anyStageDeadlines', j], rule));
+  const matters = new Set(policy.outOfScope.map((o) => o.id));
+  policy.outsideBodies.forEach((b, i) => {
+    b.forMatters?.forEach((m, k) => {
+      if (!matters.has(m)) problem(['outsideBodies', i, 'forMatters', k], `no out-of-scope matter "${m}" in outOfScope (known: ${[...matters].join(', ') || 'none'})`);
+    });
+  });
   const intake = new Set(policy.intake.addresses.map((a) => a.toLowerCase()));
   policy.routing.forEach((r, i) => {
     knownRole(['routing', i, 'about'], r.about);

@@ -1,3 +1,9 @@
+import { DateTime } from 'luxon';
+import { composeLetter, LetterIncompleteError } from '#domain/letters/complainant-letter';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { atStageOutcome, previewFacts, sampleCase } from '#domain/letters/letter-preview';
+import { bodiesToGoTo, windowFor } from '#domain/letters/outside-bodies';
+import { LetterTemplateError } from '#domain/letters/render-template';
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { ComplaintCode, DeadlineKind, Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
@@ -8,8 +14,11 @@ export interface Provision {
   readonly provision: string;
   /** What the policy and the year's figures show; absent where only staff can answer. */
   readonly evidence?: string;
-  /** Whether the policy's own rule is within the code's; absent where Redress cannot tell. */
-  readonly policyMeetsIt?: boolean;
+  /**
+   * Whether it is met, as far as the policy and the year show: "Yes" only where both do ("Not shown: none this year"
+   * on 0 of 0, "Not always" where some were late, "Partly", "No"); absent where Redress cannot tell.
+   */
+  readonly answer?: string;
 }
 
 export interface SelfAssessment {
@@ -54,7 +63,7 @@ export function selfAssessment(policy: Policy, figures: AnnualFigures, publicati
           extensions(figure(1), 'stage 2', n),
         ];
   provisions.push(
-    outsideBodies(policy),
+    outsideBodies(policy, figures.year),
     { provision: 'Learning from complaints is reported to the governing body', evidence: `Lessons recorded at outcomes: ${n(figures.lessons.length)}; actions agreed: ${n(figures.actionsAgreed)}, done: ${n(figures.actionsDone)}, overdue: ${n(figures.actionsOverdue)}.` },
     { provision: 'The complaints policy is published and easy to find, and complaints can be made in any reasonable way' },
     { provision: 'A member of the governing body has lead responsibility for complaints' },
@@ -65,13 +74,15 @@ export function selfAssessment(policy: Policy, figures: AnnualFigures, publicati
 
 function timescale(policy: Policy, stageId: string | undefined, kind: DeadlineKind, limit: number, provision: string, f: StageFigures | undefined, n: Shown, measured: 'acknowledge' | 'respond' = 'respond'): Provision {
   const rule = policy.stages.find((s) => s.id === stageId)?.deadlines.find((d) => d.kind === kind && d.event === 'received');
-  if (!stageId || !rule) return { provision, evidence: stageId ? 'The policy sets no such timescale.' : 'The policy has no such stage.' };
+  if (!stageId || !rule) return { provision, evidence: stageId ? 'The policy sets no such timescale.' : 'The policy has no such stage.', answer: 'No' };
   const within = rule.unit === 'workingDays' ? rule.amount <= limit : undefined;
-  const done = measured === 'acknowledge' ? [f?.acknowledged ?? 0, f?.acknowledgedOnTime ?? 0] : [f?.responded ?? 0, f?.respondedOnTime ?? 0];
+  const [total, onTime] = measured === 'acknowledge' ? [f?.acknowledged ?? 0, f?.acknowledgedOnTime ?? 0] : [f?.responded ?? 0, f?.respondedOnTime ?? 0];
+  // The policy's rule can only fail it; whether it was met is the year's to show, and 0 of 0 shows nothing.
+  const answer = within === false ? 'No' : total === 0 ? 'Not shown: none this year' : onTime < total ? 'Not always' : within ? 'Yes' : undefined;
   return {
     provision,
-    evidence: `The policy: ${describePeriod(rule.amount, rule.unit)} (clause ${rule.clause}). This year: ${n(done[1] ?? 0)} of ${n(done[0] ?? 0)} on time.`,
-    ...(within !== undefined ? { policyMeetsIt: within } : {}),
+    evidence: `The policy: ${describePeriod(rule.amount, rule.unit)} (clause ${rule.clause}). This year: ${n(onTime)} of ${n(total)} on time.`,
+    ...(answer ? { answer } : {}),
   };
 }
 
@@ -83,7 +94,7 @@ function extensions(f: StageFigures | undefined, stage: string, n: Shown): Provi
 }
 
 function stages(count: number): Provision {
-  return { provision: 'A complaints procedure of two stages', evidence: `The policy has ${count} formal stage${count === 1 ? '' : 's'}.`, policyMeetsIt: count === 2 };
+  return { provision: 'A complaints procedure of two stages', evidence: `The policy has ${count} formal stage${count === 1 ? '' : 's'}.`, answer: count === 2 ? 'Yes' : 'No' };
 }
 
 function independence(policy: Policy, stageId: string | undefined): Provision {
@@ -91,16 +102,57 @@ function independence(policy: Policy, stageId: string | undefined): Provision {
   return {
     provision: 'Stage 2 is handled by someone not involved at stage 1',
     evidence: rule ? `The policy: ${rule.rule} (clause ${rule.clause}). Redress refuses a stage 2 decision by whoever decided stage 1.` : 'The policy sets no rule; Redress still refuses a stage 2 decision by whoever decided stage 1.',
-    policyMeetsIt: Boolean(rule),
+    answer: rule ? 'Yes' : 'No',
   };
 }
 
-function outsideBodies(policy: Policy): Provision {
-  const names = policy.outsideBodies.map((b) => b.name);
+const CONTACT_WORDS: Record<string, string> = { Website: 'website', Telephone: 'telephone', Email: 'email', Post: 'post' };
+
+function inWords(list: readonly string[]): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/**
+ * What the policy's final letter says of where to go next, read from the letter Redress would send at the end of a
+ * complaint that year (its template, the policy's own if it has one, and the case's windows), not from a promise:
+ * each body with the ways to reach it the letter gives, and the last day where it gives one.
+ */
+function outsideBodies(policy: Policy, year: number): Provision {
+  const provision = 'The final response says where the complainant can go next, and by when';
+  const at = DateTime.fromISO(`${year}-06-30T12:00:00Z`);
+  const c = sampleCase(policy, at);
+  const facts = previewFacts(policy, 'final-outcome', c, at);
+  let text: string;
+  try {
+    text = composeLetter(policy, facts).text;
+  } catch (error) {
+    if (!(error instanceof LetterIncompleteError) && !(error instanceof LetterTemplateError)) throw error;
+    return { provision, evidence: `The final letter as the policy words it is refused before it can be sent: ${error.message}.`, answer: 'No' };
+  }
+  const last = policy.stages.find((s) => s.final) ?? (policy.stages[policy.stages.length - 1] as Policy['stages'][number]);
+  const ended = atStageOutcome(policy, c, last.id, at);
+  const bodies = bodiesToGoTo(policy, ended, { kind: 'final' }).filter((b) => text.includes(b.name));
+  if (bodies.length === 0) return { provision, evidence: 'The final letter names no outside body: the policy gives none for a complaint.', answer: 'No' };
+  let dated = true;
+  const said = bodies.map((b) => {
+    const ways = b.contactLines.filter((line) => text.includes(line.slice(line.indexOf(': ') + 2))).map((line) => CONTACT_WORDS[line.split(':')[0] as string] ?? 'contact');
+    const reach = ways.length ? `with its ${inWords(ways)}` : 'with no contact details';
+    const body = policy.outsideBodies.find((x) => x.id === b.id);
+    const window = windowFor(ended, b.id);
+    const limit = body?.timeLimit;
+    if (b.until && text.includes(dateInWords(b.until))) {
+      const period = window ? `${window.rule}, clause ${window.clause}` : limit ? describePeriod(limit.amount, limit.unit) : '';
+      return `${b.name} ${reach}, and the last day to contact it (${period})`;
+    }
+    dated = false;
+    if (limit && b.limit && text.includes(b.limit)) return `${b.name} ${reach}, and its time limit only in words (${describePeriod(limit.amount, limit.unit)} from ${limit.from}: Redress does not record that day)`;
+    return `${b.name} ${reach}, and no time limit (the policy gives none)`;
+  });
+  const reachable = bodies.every((b) => b.contactLines.length > 0);
   return {
-    provision: 'The final response says where the complainant can go next, and by when',
-    evidence: names.length ? `Every final letter names ${names.join(', ')} with the date its time limit ends; Redress checks each letter before it is sent.` : 'The policy names no outside body.',
-    policyMeetsIt: names.length > 0,
+    provision,
+    evidence: `The final letter names ${said.join('; ')}. Redress checks each letter for these before it is sent.`,
+    answer: dated && reachable ? 'Yes' : 'Partly',
   };
 }
 
