@@ -4,6 +4,7 @@ import { parseInstant } from '#domain/calendar/parse-instant';
 import { londonDate } from '#domain/calendar/london-date';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
 import { overdueActions } from '#domain/digest/overdue-actions';
+import { heldForAPerson } from '#domain/digest/held-for-a-person';
 import type { DigestOutcome } from '#application/correspondence/send-digest';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
@@ -21,10 +22,10 @@ export async function digestCommand(args: string[]): Promise<number> {
   if (!values.policy) throw new UsageError('usage: redress digest --policy ID [--now INSTANT] [--send]');
   const now = values.now ? parseInstant(values.now) : DateTime.now();
   return withStack(
-    async ({ policies, cases, pendingActions, useCases }) => {
+    async ({ policies, cases, pendingActions, heldMail, useCases }) => {
       const policy = policies.get(values.policy as string);
       const today = londonDate(now);
-      const digest = buildDigest(policy, await cases.open(policy.id), now, overdueActions(policy, await pendingActions.dueBefore(policy.id, today), today));
+      const digest = buildDigest(policy, await cases.open(policy.id), now, overdueActions(policy, await pendingActions.dueBefore(policy.id, today), today), heldForAPerson(await heldMail.list(policy.id)));
       if (!digest) {
         process.stdout.write(`nothing to say for ${policy.id} on ${londonDate(now)}: no digest\n`);
         return 0;

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
+import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { systemClock } from '#adapters/clock/system-clock';
 import { sendDigest } from '#application/correspondence/send-digest';
@@ -12,11 +13,11 @@ import { powertoolsLog } from './powertools-log.js';
 import { settingsFrom } from './settings.js';
 import { deployedPolicies } from './deployed-policies.js';
 
-/** The digest function: open cases and report records read from DynamoDB, digests (and January's annual reports) written to the outbox. No mail parser, no SES. */
+/** The digest function: open cases, held mail and report records read from DynamoDB, digests (and January's annual reports) written to the outbox. No mail parser, no SES. */
 export function composeDailyDigest(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-daily-digest');
   const policies = deployedPolicies(config);
-  const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400), reportRecords: new DynamoDbReportRecords(table), pendingActions: new DynamoDbPendingActions(table), clock: systemClock, log };
+  const deps = { ...settingsFrom(config), policies, cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400), outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400), heldMail: new DynamoDbHeldMail(table), reportRecords: new DynamoDbReportRecords(table), pendingActions: new DynamoDbPendingActions(table), clock: systemClock, log };
   return { log, policies, send: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now), sendReport: (policyId: string, now: DateTime) => sendAnnualReport(deps, policyId, now) };
 }

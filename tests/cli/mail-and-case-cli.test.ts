@@ -65,7 +65,7 @@ describe('redress parse-email', () => {
       references: ['<first@example.net>', '<ours@redress.localhost>'],
       text: 'Hello there',
       attachments: [{ filename: 'form.pdf', contentType: 'application/pdf', size: 8 }],
-      classification: { autoReply: false, bounce: false, confidential: true, caseReference: 'ALU-2026-0007' },
+      classification: { autoReply: false, evidence: [], signs: [], possiblyAutomatic: false, subjectReadsAutomatic: false, bounce: false, confidential: true, caseReference: 'ALU-2026-0007' },
     });
   });
 

@@ -2,7 +2,8 @@
  * Real-world emails from other projects' public test suites (tests/corpus/manifest.json names each one's
  * repository, path, commit and licence): out-of-office replies, abuse feedback reports, delivery reports
  * from a score of mail systems, odd charsets, HTML-only mail, attachments and forwarded mail. Each is parsed and classified as expected, and each goes
- * through the whole intake without loss: automatic mail never opens a case, every other message does.
+ * through the whole intake without loss: mail whose headers show a machine wrote it never opens a case, every other
+ * message does (an out-of-office whose headers say nothing, only its subject, too: flagged for staff).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ const manifest = z
         kind: z.string(),
         expect: z.object({
           autoReply: z.boolean(),
+          subjectReadsAutomatic: z.boolean().optional(),
           bounce: z.boolean(),
           from: z.string().nullable(),
           textIncludes: z.string(),
@@ -56,6 +58,9 @@ describe.each(manifest.emails)('$file ($kind)', (entry) => {
       autoReply: entry.expect.autoReply,
       bounce: entry.expect.bounce,
     });
+    // Automatic only by header evidence, and the evidence is named.
+    expect(classification.evidence.length > 0).toBe(entry.expect.autoReply);
+    if (entry.expect.subjectReadsAutomatic !== undefined) expect(classification.subjectReadsAutomatic).toBe(entry.expect.subjectReadsAutomatic);
     expect(email.from?.address ?? null).toBe(entry.expect.from);
     expect(email.text).toContain(entry.expect.textIncludes);
     if (entry.expect.attachments) expect(email.attachments.map((a) => a.filename)).toEqual(entry.expect.attachments);
@@ -77,9 +82,15 @@ describe('the corpus through the whole intake', () => {
         if (entry.expect.from) expect(await sentEmails(stack.sesEndpoint, entry.expect.from), entry.file).toEqual([]);
       } else {
         expect(outcome?.kind, entry.file).toBe('case-opened');
+        if (entry.expect.subjectReadsAutomatic) {
+          const opened = await stack.cases.get((outcome as { reference: string }).reference);
+          expect(opened?.flags, entry.file).toContain('subject-reads-automatic');
+        }
       }
     }
     const held = await stack.heldMail.list('county-council');
+    // Each held as automatic says what in its headers showed it.
+    expect(held.filter((h) => h.reason === 'auto-reply' && !h.evidence?.length)).toEqual([]);
     expect(held.map((h) => h.reason).sort()).toEqual(
       manifest.emails
         .filter((e) => e.expect.autoReply || e.expect.bounce)

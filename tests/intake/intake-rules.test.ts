@@ -89,14 +89,32 @@ describe('automatic mail', () => {
     ['Auto-Submitted: auto-replied', 'Out of office'],
     ['X-Autoreply: yes', 'Re: hello'],
     ['X-Autorespond: yes', 'Re: hello'],
-    ['Precedence: bulk', 'Newsletter'],
-    ['X-Auto-Response-Suppress: All', 'Re: hello'],
-    ['X-Mailer: ordinary', 'Automatic reply: away until Monday'],
-    ['X-Mailer: ordinary', 'Out of Office: back on 1 December'],
-  ])('%s / "%s" never opens a case and is never acknowledged', async (headerLine, subject) => {
+    ['Precedence: auto_reply', 'Re: hello'],
+  ])('%s / "%s" (a machine, by its headers) never opens a case, is never acknowledged, and nobody is told', async (headerLine, subject) => {
     const mail = complaintEmail({ to: 'enquiries.connect@gmail.com', subject, headers: [headerLine] });
     expect(only(await deliver(stack, mail.raw))).toMatchObject({ kind: 'held', reason: 'auto-reply' });
     expect(await sentEmails(stack.sesEndpoint, mail.from)).toEqual([]);
+  });
+
+  it.each([
+    ['Precedence: bulk', 'Newsletter'],
+    ['X-Auto-Response-Suppress: All', 'Out of office hours helpline never answers'],
+  ])('%s / "%s" (looks automatic, nothing proves it) is held and staff told, the sender not acknowledged', async (headerLine, subject) => {
+    const mail = complaintEmail({ to: 'enquiries.connect@gmail.com', subject, headers: [headerLine] });
+    const outcome = only(await deliver(stack, mail.raw));
+    expect(outcome).toMatchObject({ kind: 'held', reason: 'possibly-automatic' });
+    expect(await sentEmails(stack.sesEndpoint, mail.from)).toEqual([]);
+    expect((await stack.heldMail.get((outcome as { heldId: string }).heldId))?.evidence?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['X-Auto-Response-Suppress: All', 'Re: hello'],
+    ['X-Mailer: ordinary', 'Automatic reply: away until Monday'],
+    ['X-Mailer: ordinary', 'Out of Office: back on 1 December'],
+  ])('%s / "%s" (a subject, or a header people’s mail carries, proves nothing) opens a case and is acknowledged', async (headerLine, subject) => {
+    const mail = complaintEmail({ to: 'enquiries.connect@gmail.com', subject, headers: [headerLine] });
+    await opened(await deliver(stack, mail.raw));
+    expect(await sentEmails(stack.sesEndpoint, mail.from)).toHaveLength(1);
   });
 
   it('mail from our own complaints address never opens a case', async () => {

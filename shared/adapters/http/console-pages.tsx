@@ -1,7 +1,7 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { MorningOrganisation } from '#application/console/morning-view';
 import type { Case, TimelineEvent } from '#domain/case/case';
-import type { HeldMessage } from '#domain/mail/held-message';
+import { heldWithoutProof, type HeldMessage } from '#domain/mail/held-message';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ActionField, ConsoleAction, FormValues } from './console-actions.js';
@@ -522,6 +522,7 @@ const HELD_WHY: Record<string, string> = {
   'quarantined-spam': 'judged spam by the mail service',
   'quarantined-virus': 'a virus was found in it',
   'auto-reply': 'an automatic reply',
+  'possibly-automatic': 'perhaps automatic or bulk mail',
   'own-address': 'from one of our own addresses',
   'bounce-unmatched': 'a delivery report about no case',
 };
@@ -549,8 +550,21 @@ export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; na
           <div class="field">
             <h3>{m.subject ?? '(no subject)'}</h3>
             <p>
-              From {m.from ?? 'unknown'}, {instantInWords(m.receivedAt)}: {HELD_WHY[m.reason] ?? m.reason}.
+              From {m.from ?? 'unknown'}, {instantInWords(m.receivedAt)}: {HELD_WHY[m.reason] ?? m.reason}
+              {m.evidence?.length && !heldWithoutProof(m) ? ` (${m.evidence.join('; ')})` : ''}.
             </p>
+            {heldWithoutProof(m) ? (
+              <p class="notice">
+                {m.reason === 'possibly-automatic' ? 'Nothing in its headers shows a machine sent it' : 'It was held as automatic mail with no record of why'}
+                {m.evidence?.length ? `; it was held because ${m.evidence.join('; ')}` : ''}. A person may have written it: read it, and if they did, release it into a case.
+              </p>
+            ) : null}
+            {m.excerpt ? (
+              <details>
+                <summary>Its first words</summary>
+                <div class="letter">{m.excerpt}</div>
+              </details>
+            ) : null}
             <form method="post" action={`/console/held/${encodeURIComponent(m.id)}/release`}>
               <input type="hidden" name="csrf" value={signed.csrf} />
               {m.scope === 'operator' ? (

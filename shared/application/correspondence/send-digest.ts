@@ -10,15 +10,18 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
+import type { HeldMail } from '../ports/held-mail.js';
 import type { Log } from '../ports/log.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { PendingActions } from '../ports/pending-actions.js';
 import { overdueActions } from '#domain/digest/overdue-actions';
+import { heldForAPerson } from '#domain/digest/held-for-a-person';
 
 export interface SendDigestDeps {
   readonly policies: PolicySet;
   readonly cases: Pick<Cases, 'open'>;
   readonly pendingActions: PendingActions;
+  readonly heldMail: Pick<HeldMail, 'list'>;
   readonly outbox: Pick<Outbox, 'add' | 'get'>;
   readonly log: Log;
   readonly sending: Sending;
@@ -42,7 +45,8 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   const policy = deps.policies.get(policyId);
   const today = londonDate(now);
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
-  const [open, pastDue] = await Promise.all([deps.cases.open(policy.id), deps.pendingActions.dueBefore(policy.id, today)]);
+  const [open, pastDue, held] = await Promise.all([deps.cases.open(policy.id), deps.pendingActions.dueBefore(policy.id, today), deps.heldMail.list(policy.id)]);
+  const heldLines = heldForAPerson(held);
   // Nobody is shown a complaint about themselves: recipients who may see the same cases share one digest.
   const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue }>();
   for (const recipient of digestRecipients(policy, deps.sending.operatorEmail)) {
@@ -55,7 +59,7 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
     groups.set(key, group);
   }
   const letters = [...groups.values()].flatMap(({ recipients, cases, actions }) => {
-    const digest = buildDigest(policy, cases, now, overdueActions(policy, actions, today));
+    const digest = buildDigest(policy, cases, now, overdueActions(policy, actions, today), heldLines);
     if (!digest) return [];
     const key = groups.size === 1 ? today : `${today}-${recipients.join('+')}`;
     deps.log.info('digest queued', { policy: policy.id, date: today, recipients: recipients.length, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { entryStage, staffAddress } from '#domain/case/route-case';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { heldMessageNotice } from '#domain/letters/staff-notices';
+import { carriesMarker } from '#domain/mail/classify-email';
 import type { HeldMessage, HeldReason } from '#domain/mail/held-message';
 import type { ParsedEmail } from '#domain/mail/parsed-email';
 import { letterItem } from '#domain/outbox/outbox-item';
@@ -13,8 +14,13 @@ import type { HeldMail } from '../ports/held-mail.js';
 import type { Log } from '../ports/log.js';
 import type { IntakeOutcome } from './inbound-email.js';
 
-/** Reasons someone must look at: automatic mail, our own echoes and unmatched bounces are kept without a word. */
-const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus']);
+/**
+ * Reasons someone must look at. Mail whose headers show a machine wrote it, our own echoes and unmatched bounces are
+ * kept without a word (and listed with the rest); mail that only looks automatic is possibly a person's, so staff are told.
+ */
+const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus', 'possibly-automatic']);
+/** Enough of why it was held to judge it by: a few short lines. */
+const EVIDENCE_LINES = 8;
 
 /**
  * Keeps a message that does not become a case, with the notice it owes in the same write: to the handler of the
@@ -25,10 +31,13 @@ export async function holdMessage(
   inbound: { readonly rawKey: string; readonly receivedAt: string },
   policy: Policy | undefined,
   reason: HeldReason,
-  extra: { readonly email?: ParsedEmail; readonly detail?: string; readonly inboundKey?: string } = {},
+  extra: { readonly email?: ParsedEmail; readonly detail?: string; readonly inboundKey?: string; readonly evidence?: readonly string[] } = {},
 ): Promise<IntakeOutcome> {
   const id = extra.inboundKey ? `held-${extra.inboundKey.replace(/#/g, '-')}` : inbound.rawKey;
   const from = extra.email?.from?.address ?? extra.email?.sender?.address;
+  const marker = policy?.intake.confidentialMarker?.phrase;
+  const confidential = extra.email !== undefined && marker !== undefined && carriesMarker(extra.email.subject, marker);
+  const excerpt = extra.email && !confidential ? extra.email.text.trim() : '';
   const held: HeldMessage = {
     id,
     scope: policy?.id ?? 'operator',
@@ -38,6 +47,8 @@ export async function holdMessage(
     ...(from ? { from: boundText(from, TEXT_BOUNDS.address) } : {}),
     ...(extra.email?.subject ? { subject: boundText(cleanOneLine(extra.email.subject), TEXT_BOUNDS.detail) } : {}),
     ...(extra.detail ? { detail: boundText(extra.detail, TEXT_BOUNDS.detail) } : {}),
+    ...(excerpt ? { excerpt: boundText(excerpt, TEXT_BOUNDS.detail) } : {}),
+    ...(extra.evidence?.length ? { evidence: extra.evidence.slice(0, EVIDENCE_LINES).map((e) => boundText(cleanOneLine(e), TEXT_BOUNDS.name)) } : {}),
   };
   const staff = policy ? staffAddress(policy, entryStage(policy).handler, deps.sending.operatorEmail) : deps.sending.operatorEmail;
   // A message the store refused is Redress's own failure: operators are told as well as staff.

@@ -103,7 +103,8 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
   if (seen?.heldId) return { kind: 'held', policyId: policy.id, reason: 'already-held', heldId: seen.heldId };
 
   const { verdicts } = inbound;
-  const hold = (reason: Parameters<typeof holdMessage>[3]) => holdMessage(deps, inbound, policy, reason, { email, inboundKey: read.inboundKey });
+  const hold = (reason: Parameters<typeof holdMessage>[3], evidence?: readonly string[]) =>
+    holdMessage(deps, inbound, policy, reason, { email, inboundKey: read.inboundKey, ...(evidence ? { evidence } : {}) });
   if (verdicts?.virus === 'FAIL') return hold('quarantined-virus');
   if (verdicts?.spam === 'FAIL') return hold('quarantined-spam');
 
@@ -149,12 +150,13 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     automatic,
     senderAuthentication: senderAuthentication(inbound.verdicts),
   });
+  // Only its headers make mail automatic; a subject never decides alone (see classifyEmail).
   if (classification.autoReply) {
     if (threaded) {
       await onCase(threaded, (c, p) => ({ change: recordMailIn(p, c, mail(true), deps.sending, now()), claims: claim(threaded) }));
       return { kind: 'threaded', policyId: policy.id, reference: threaded };
     }
-    return hold('auto-reply');
+    return hold('auto-reply', classification.evidence);
   }
 
   // A reply joins its case only when it comes from someone on that case, within the same organisation;
@@ -169,6 +171,10 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     }
     if (existing) flags.push('quotes-another-case');
   }
+  // Bulk or list mail, or auto-reply words on a do-not-answer message, with no proof: kept for a person, who is told
+  // at once and sees it in the digest.
+  if (classification.possiblyAutomatic) return hold('possibly-automatic', classification.signs);
+  if (classification.subjectReadsAutomatic) flags.push('subject-reads-automatic');
 
   const opened = await openComplaint(
     deps,

@@ -58,7 +58,9 @@ export type CaseFlag =
   /** A field was longer than a case item can hold: the whole text is in the raw message. */
   | 'text-shortened'
   /** No usable From: the sender was taken from Sender, Reply-To or the envelope. */
-  | 'sender-from-fallback';
+  | 'sender-from-fallback'
+  /** Its subject begins like an automatic reply, but nothing in its headers shows a machine sent it: a case as any other. */
+  | 'subject-reads-automatic';
 
 export interface Complainant {
   readonly anonymous: boolean;

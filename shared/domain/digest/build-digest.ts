@@ -34,6 +34,9 @@ export const KIND_WORDS: Record<string, string> = {
 export const DIGEST_SECTIONS = ['Perhaps asking for the next stage', 'Overdue', 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 
+/** Held messages a person may have written, listed before any case. */
+export const HELD_SECTION = 'Held, perhaps written by a person';
+
 /** Where one open case stands this morning: its section, the deadline that put it there and the working days to it. */
 export interface CaseStanding {
   readonly section: DigestSection;
@@ -88,9 +91,10 @@ export function caseStanding(policy: Policy, c: Case, morning: Morning): CaseSta
  * today, due this week, awaiting acknowledgement, awaiting signature, no date set (open with no deadline
  * running: staff must set one or close it), new since yesterday. Days are working days. A confidential case shows
  * its reference, stage and dates, never who or what. Then the actions agreed at outcomes that are past their date
- * (`overdueActions`). Undefined when there is nothing to say.
+ * (`overdueActions`). Before all of them, held messages that a person may have written (`heldForAPerson`).
+ * Undefined when there is nothing to say.
  */
-export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime, actionsOverdue: readonly DigestLine[] = []): Digest | undefined {
+export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = []): Digest | undefined {
   const morning = morningOf(now);
   const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
   const line = (c: Case, s: CaseStanding): DigestLine => {
@@ -108,6 +112,8 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
     .filter((x): x is { c: Case; s: CaseStanding } => x.s !== undefined)
     .sort((a, b) => (a.s.deadline?.dueDate ?? a.c.receivedAt).localeCompare(b.s.deadline?.dueDate ?? b.c.receivedAt) || a.c.reference.localeCompare(b.c.reference));
   const sections = [
+    // First: a complaint held by mistake has had no acknowledgement and no deadline (`heldForAPerson`).
+    { heading: HELD_SECTION, lines: heldForAPerson },
     ...DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })),
     // Actions agreed at outcomes and not done by their date, from any case, open or closed.
     { heading: 'Actions past their date', lines: actionsOverdue },

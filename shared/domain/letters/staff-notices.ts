@@ -25,6 +25,7 @@ const FLAG_LABEL: Record<string, string> = {
   'anonymous-limited-action': 'anonymous: recorded; action may be limited',
   'complainant-undeliverable': "mail to the complainant's address bounced",
   'text-not-converted': 'its HTML was too large to turn into text: read the raw message',
+  'subject-reads-automatic': "its subject begins like an automatic reply, but nothing in its headers shows a machine sent it: treated as a person's complaint (if it is only an out-of-office reply, close it)",
 };
 
 function roleTitle(policy: Policy, role: string): string {
@@ -135,6 +136,7 @@ const HELD_LABEL: Record<string, string> = {
   'too-large-for-store': 'it is too large to store as a case',
   'quarantined-spam': 'the mail service judged it spam',
   'quarantined-virus': 'the mail service found a virus in it',
+  'possibly-automatic': 'it may be automatic or bulk mail, though nothing in its headers shows a machine sent it',
 };
 
 /** The operators' notice that mail to a staff address on a case bounced, or was reported as spam. */
@@ -160,6 +162,8 @@ export function heldMessageNotice(held: HeldMessage, organisation: string, sendi
         `From: ${held.from ?? 'unknown'}`,
         `Stored as: ${held.rawKey}`,
         ...(held.detail ? [`Detail: ${held.detail}`] : []),
+        ...(held.evidence?.length ? [`Why it looks automatic: ${held.evidence.join('; ')}`] : []),
+        ...(held.reason === 'possibly-automatic' ? ['A person may have written it: read it, and if they did, release it into a case.'] : []),
         'No acknowledgement was sent to the sender. The message is kept for you to look at.',
         ...(consoleAt
           ? [`Release it into a case (the sender is then acknowledged as usual) or set it aside with the reason, under Held mail in the console: ${consoleAt}/held`]

@@ -5,7 +5,10 @@ export type HeldReason =
   | 'too-large'
   | 'quarantined-spam'
   | 'quarantined-virus'
+  /** Written by a machine, as its headers show (`evidence` says how). */
   | 'auto-reply'
+  /** Looks automatic or bulk (a list header, or auto-reply words with a do-not-answer header), with nothing to show a machine wrote it: staff are told. */
+  | 'possibly-automatic'
   | 'own-address'
   | 'bounce-unmatched'
   /** The case it would open is larger than the store takes, even with its texts bounded. */
@@ -22,6 +25,16 @@ export interface HeldMessage {
   readonly from?: string;
   readonly subject?: string;
   readonly detail?: string;
+  /**
+   * Why it was taken for automatic mail: for an automatic reply the header evidence that a machine wrote it, for one
+   * possibly automatic the signs, none of them proof.
+   */
+  readonly evidence?: readonly string[];
+  /**
+   * The first words of its text, so that a person can tell a complaint from a machine's reply without the raw
+   * message. None for a message marked confidential: its words are read only in its case.
+   */
+  readonly excerpt?: string;
   /** What a person decided: released into a case, or discarded with a reason. Absent while it waits. */
   readonly settled?: HeldSettlement;
   /** When who sent it and what it said were destroyed (with the case it was released into, or on retention). */
@@ -38,3 +51,11 @@ export function heldWithoutPerson(held: HeldMessage, at: string): HeldMessage {
 export type HeldSettlement =
   | { readonly status: 'released'; readonly at: string; readonly by: string; readonly reference: string }
   | { readonly status: 'discarded'; readonly at: string; readonly by: string; readonly reason: string };
+
+/**
+ * Held as automatic mail with nothing in its headers to show a machine wrote it: possibly a person's complaint, so
+ * it is shown to staff as such. An automatic reply held before its evidence was recorded counts as one.
+ */
+export function heldWithoutProof(held: HeldMessage): boolean {
+  return held.reason === 'possibly-automatic' || (held.reason === 'auto-reply' && !held.evidence?.length);
+}
