@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { escapeHtml } from '#domain/letters/letter';
@@ -17,6 +17,23 @@ export interface LocalOidcOptions {
 }
 
 const SCOPES = 'openid profile email groups';
+const STYLE = 'body{font-family:Arial,sans-serif;font-size:19px;max-width:640px;margin:30px auto;padding:0 15px;color:#0b0c0c}label{display:block;font-weight:700;margin:20px 0 5px}input{font:inherit;width:100%;padding:5px;border:2px solid #0b0c0c;box-sizing:border-box}button{font:inherit;margin-top:20px;background:#00703c;color:#fff;border:0;padding:10px 15px}.error-summary{border:5px solid #d4351c;padding:15px}.hint{color:#505a5f}';
+
+/**
+ * What every answer of the provider says, as the console's pages do: never cached, framed or sniffed, no script,
+ * only its own stylesheet (by hash), no Referer (the way back carries the sign-in's code), and forms posted only
+ * to itself and on to the console (browsers hold the redirect after a sign-in or sign-out to form-action too).
+ */
+function securityHeaders(consoleOrigin: string): Record<string, string> {
+  const style = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+  return {
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': `default-src 'none'; style-src ${style}; form-action 'self' ${consoleOrigin}; base-uri 'none'; frame-ancestors 'none'`,
+  };
+}
 
 /**
  * A real OpenID Connect provider on loopback for `npm start` (oidc-provider): authorization code with PKCE, one
@@ -29,6 +46,7 @@ export async function startLocalOidcProvider(options: LocalOidcOptions): Promise
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'local-1', use: 'sig', alg: 'RS256' };
   const find = (id: string) => options.staff.find((s) => s.username === id);
+  const headers = securityHeaders(new URL(options.redirectUri).origin);
   const provider = new Provider(options.issuer, {
     clients: [
       {
@@ -72,18 +90,27 @@ export async function startLocalOidcProvider(options: LocalOidcOptions): Promise
         },
       },
     },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = page('Sign-in problem', `<h1>That did not work</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p><p>Go back to the console and sign in again.</p>`);
+    },
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     ttl: { Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
   });
   // Loopback over plain HTTP: no proxy in front.
   provider.proxy = false;
+  provider.use(async (ctx, next) => {
+    await next();
+    ctx.set(headers);
+  });
 
   const callback = provider.callback();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', options.issuer).pathname;
     const interaction = /^\/interaction\/([A-Za-z0-9_-]+)(\/login)?$/.exec(path);
     if (!interaction) return void callback(request, response);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     signIn(provider, options.staff, request, response, Boolean(interaction[2])).catch((error: Error) => {
       if (!response.headersSent) response.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
       response.end(page('Sign-in problem', `<h1>That sign-in has expired</h1><p>Go back to the console and sign in again.</p><!-- ${escapeHtml(error.name)} -->`));
@@ -109,7 +136,7 @@ async function signIn(provider: Provider, staff: readonly LocalStaffMember[], re
   const details = await provider.interactionDetails(request, response);
   const action = `/interaction/${details.uid}/login`;
   if (!posted) {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(action));
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(action));
     return;
   }
   const chunks: Buffer[] = [];
@@ -117,7 +144,7 @@ async function signIn(provider: Provider, staff: readonly LocalStaffMember[], re
   const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8').slice(0, 4096));
   const person = checkPassword(staff, form.get('username') ?? '', form.get('password') ?? '');
   if (!person) {
-    response.writeHead(400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(action, 'The username or password is not right.'));
+    response.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(action, 'The username or password is not right.'));
     return;
   }
   await provider.interactionFinished(request, response, { login: { accountId: person.username } }, { mergeWithLastSubmission: false });
@@ -139,7 +166,7 @@ ${problem ? `<div class="error-summary" role="alert"><h2>There is a problem</h2>
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font-family:Arial,sans-serif;font-size:19px;max-width:640px;margin:30px auto;padding:0 15px;color:#0b0c0c}label{display:block;font-weight:700;margin:20px 0 5px}input{font:inherit;width:100%;padding:5px;border:2px solid #0b0c0c;box-sizing:border-box}button{font:inherit;margin-top:20px;background:#00703c;color:#fff;border:0;padding:10px 15px}.error-summary{border:5px solid #d4351c;padding:15px}.hint{color:#505a5f}</style></head>
+<style>${STYLE}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 

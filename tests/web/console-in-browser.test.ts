@@ -459,6 +459,27 @@ describe('the staff console', () => {
     await again.context.close();
   });
 
+  it("the front door's own page and the local sign-in send security headers, and sign-in works under them", async () => {
+    const home = await fetch(`${stack.url}/`);
+    expect(home.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
+    expect([home.headers.get('x-frame-options'), home.headers.get('x-content-type-options'), home.headers.get('cache-control')]).toEqual(['DENY', 'nosniff', 'no-store']);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()));
+    const base = stack.url.replace('127.0.0.1', 'localhost');
+    const signIn = await page.goto(`${base}/console`);
+    expect(signIn?.url()).toMatch(/\/interaction\/[A-Za-z0-9_-]+$/);
+    const headers = signIn?.headers() ?? {};
+    // The way back to the console carries the sign-in's code: no Referer; the form may post on to the console only.
+    expect(headers['content-security-policy']).toMatch(new RegExp(`^default-src 'none'; style-src 'sha256-[^']+'; form-action 'self' ${base}; base-uri 'none'; frame-ancestors 'none'$`));
+    expect([headers['x-frame-options'], headers['x-content-type-options'], headers['referrer-policy'], headers['cache-control']]).toEqual(['DENY', 'nosniff', 'no-referrer', 'no-store']);
+    await signInAt(page, 'alumot.staff');
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+
   it('signing out ends the session on the server and at the provider: a copied cookie is refused, and the next sign-in asks for the password', async () => {
     // The browser as staff use it, CSP and all: the sign-out form's redirect to the provider must be allowed.
     const { context, page } = await signedIn('alumot.ceo', { keepCsp: true });
