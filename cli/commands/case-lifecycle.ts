@@ -7,6 +7,7 @@ import { pageAddress } from '#domain/letters/addressing';
 import { caseJson } from '#cli/commands/case-json';
 import { withStack, type StackContext } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
 const CHANNELS = ['phone', 'letter', 'in-person'] as const;
@@ -61,7 +62,7 @@ async function print(ctx: StackContext, c: Case, json: boolean): Promise<number>
     return 0;
   }
   process.stdout.write(`${c.reference}: ${c.status}${c.closure ? ` (${c.closure})` : ''}, stage ${c.stage}, handled by ${c.handlerRole}\n`);
-  for (const d of c.deadlines.filter((x) => x.status === 'pending')) process.stdout.write(`  ${d.kind} by ${d.dueDate} (${d.rule}, clause ${d.clause})\n`);
+  for (const d of c.deadlines.filter((x) => x.status === 'pending')) process.stdout.write(`  ${d.kind} by ${d.dueDate} (${d.rule}, ${clauseInWords(d.clause)})\n`);
   return 0;
 }
 

@@ -13,6 +13,9 @@ import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { HouseDocument, Problem, type ProblemLink } from './house-document.js';
 import { agreedActions } from '#domain/case/actions/action-done';
+import { STATUS_WORDS } from '#domain/case/status-words';
+import { clauseInWords } from '#domain/policy/clause-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 import { remedyName } from '#domain/policy/remedy-names';
 
 /** Who is signed in, for the page's header and its sign-out form. */
@@ -144,7 +147,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dt>Organisation</dt>
         <dd>{view.policy.organisation.name}</dd>
         <dt>Status</dt>
-        <dd>{c.status}</dd>
+        <dd>{STATUS_WORDS[c.status]}</dd>
         <dt>Stage</dt>
         <dd>{stage?.name ?? c.stage}</dd>
         <dt>Handled by</dt>
@@ -159,7 +162,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       <ul>
         {pending.map((d) => (
           <li>
-            {kindWords(d.kind)}: {dateInWords(d.dueDate)} (clause {d.clause})
+            {deadlineDueWords(d.kind)}: {dateInWords(d.dueDate)} ({d.rule}, {clauseInWords(d.clause)})
             {d.dueDate >= today || d.kind.endsWith('window') || d.kind === 'retention' ? '' : ', overdue'}
           </li>
         ))}
@@ -344,15 +347,21 @@ const Field: FC<{ field: ActionField; values: FormValues }> = ({ field, values }
       </fieldset>
     );
   }
+  const hint = field.hint ? `${id}-hint` : undefined;
   return (
     <div class="field">
       <label for={id}>{field.label}</label>
+      {field.hint ? (
+        <p class="hint" id={hint}>
+          {field.hint}
+        </p>
+      ) : null}
       {field.kind === 'textarea' ? (
-        <textarea id={id} name={field.name} rows={5}>
+        <textarea id={id} name={field.name} rows={5} aria-describedby={hint}>
           {value(values, field.name)}
         </textarea>
       ) : field.kind === 'select' ? (
-        <select id={id} name={field.name}>
+        <select id={id} name={field.name} aria-describedby={hint}>
           {(field.options ?? []).map((o) => (
             <option value={o.value} selected={value(values, field.name) === o.value}>
               {o.label}
@@ -360,7 +369,7 @@ const Field: FC<{ field: ActionField; values: FormValues }> = ({ field, values }
           ))}
         </select>
       ) : (
-        <input type={field.kind} id={id} name={field.name} value={value(values, field.name)} />
+        <input type={field.kind} id={id} name={field.name} value={value(values, field.name)} aria-describedby={hint} />
       )}
     </div>
   );
@@ -462,12 +471,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
         <div class="field">
           <label for="status">Status</label>
           <select id="status" name="status">
-            {[
-              ['', 'Any status'],
-              ['open', 'Open'],
-              ['awaiting-signature', 'Waiting for a signature'],
-              ['closed', 'Closed'],
-            ].map(([v, l]) => (
+            {[['', 'Any status'], ...Object.entries(STATUS_WORDS)].map(([v, l]) => (
               <option value={v} selected={v === status}>
                 {l}
               </option>
@@ -497,7 +501,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
                 <td>{organisation}</td>
                 <td>{readable ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
                 <td>
-                  {c.stage}, {c.status}
+                  {c.stage}, {STATUS_WORDS[c.status]}
                 </td>
                 <td>{dateInWords(londonDate(c.receivedAt))}</td>
               </tr>

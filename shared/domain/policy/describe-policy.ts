@@ -21,7 +21,8 @@ const EVENT_WORDS: Record<string, string> = {
 export function describeDeadlineRule(rule: DeadlineRule, policy: Policy): string {
   const event = EVENT_WORDS[rule.event] ?? policy.events.find((e) => e.id === rule.event)?.description ?? rule.event;
   const body = rule.body ? ` (${policy.outsideBodies.find((b) => b.id === rule.body)?.name ?? rule.body})` : '';
-  const note = rule.note ? `; ${rule.note}` : '';
+  const past = rule.kind === 'respond-max' ? (rule.pastMaximum === 'with-reason' ? '; past it only with a reason the holding letter gives' : '; no extension past it') : '';
+  const note = `${past}${rule.note ? `; ${rule.note}` : ''}`;
   // Retention is a date to act on, not a window to act within.
   const when = rule.kind === 'retention' ? `${describePeriod(rule.amount, rule.unit)} after` : `within ${describePeriod(rule.amount, rule.unit)} of`;
   return `${KIND_WORDS[rule.kind]}${body} ${when} ${event} [${rule.clause}${note}]`;

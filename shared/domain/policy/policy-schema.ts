@@ -52,6 +52,12 @@ const deadlineRule = z.extend(period, {
   alsoFor: z.optional(z.array(id)),
   /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
   note: z.optional(text),
+  /**
+   * For a respond-max (a maximum beside the target): what an extension past it meets. `refused` (the default:
+   * a maximum the acknowledgement promised "at the latest"), or `with-reason`: allowed, the maximum moving with
+   * it, and the holding letter says that it is past the maximum and why.
+   */
+  pastMaximum: z.optional(z.enum(['refused', 'with-reason'], { error: (issue) => `unknown value ${JSON.stringify(issue.input)}; use refused or with-reason` })),
 });
 export type DeadlineRule = z.infer<typeof deadlineRule>;
 
@@ -328,6 +334,9 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
   const checkRule = (path: (string | number)[], rule: DeadlineRule) => {
     if (!events.has(rule.event)) {
       problem([...path, 'event'], `unknown event "${rule.event}"; declare it under events or use one of ${[...events].join(', ')}`);
+    }
+    if (rule.pastMaximum !== undefined && rule.kind !== 'respond-max') {
+      problem([...path, 'pastMaximum'], 'only a respond-max deadline is a maximum: move pastMaximum to the stage\'s respond-max rule');
     }
     if (rule.body !== undefined && !bodies.has(rule.body)) {
       problem([...path, 'body'], `no outside body "${rule.body}" in outsideBodies`);
