@@ -18,6 +18,7 @@ const OPTIONS = {
   by: { type: 'string' },
   json: { type: 'boolean' },
   reason: { type: 'string' },
+  grounds: { type: 'string' },
   'respond-by': { type: 'string' },
   offered: { type: 'string' },
   held: { type: 'boolean' },
@@ -108,7 +109,9 @@ export const caseOutcomeCommand = staffCommand(
   (p, v) => one(p) && DECISIONS.includes(p[0] as Decision) && Boolean(v.summary),
   (s, p) => s.outcome({ ...p, decision: p.rest[0] as Decision, summary: p.values.summary ?? '', remedies: p.values.remedy ?? [], actions: actionsOf(p.values), ...(p.values.lessons ? { lessons: p.values.lessons } : {}) }),
 );
-export const caseEscalateCommand = staffCommand('escalate REF [--reason TEXT]', none, (s, p) => s.escalate({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
+export const caseEscalateCommand = staffCommand('escalate REF [--grounds TEXT] [--reason TEXT]', none, (s, p) =>
+  s.escalate({ ...p, ...(p.values.grounds ? { grounds: p.values.grounds } : {}), ...(p.values.reason ? { reason: p.values.reason } : {}) }),
+);
 export const caseWithdrawCommand = staffCommand('withdraw REF [--confirmed-in-writing]', none, (s, p) => s.withdraw({ ...p, confirmedInWriting: Boolean(p.values['confirmed-in-writing']) }));
 export const caseRedirectCommand = staffCommand('redirect REF OUT-OF-SCOPE-ID', one, (s, p) => s.redirect({ ...p, outOfScope: p.rest[0] as string }));
 export const caseEarlyResolutionCommand = staffCommand('early-resolution REF --summary TEXT', (p, v) => none(p) && Boolean(v.summary), (s, p) => s.earlyResolution({ ...p, summary: p.values.summary ?? '' }));

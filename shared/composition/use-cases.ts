@@ -65,7 +65,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     complainant: {
       view: (token: string) => viewComplainantPage(deps, token),
       addInformation: (request: AddInformation) => addInformation(deps, request),
-      askForReview: (request: { token: string; fromStage: string; at: DateTime }) => askForReview(deps, request),
+      askForReview: (request: { token: string; fromStage: string; at: DateTime; reasons?: string }) => askForReview(deps, request),
     },
     held: {
       list: (scope: string, which?: 'waiting' | 'settled') => ports.heldMail.list(scope, which),

@@ -20,7 +20,7 @@ export interface ConsoleStaffActions {
   met(r: StaffRequest & { kind: string }): Promise<Case>;
   extend(r: StaffRequest & { kind: string; newDate: string; reason: string; agreed?: boolean }): Promise<Case>;
   outcome(r: StaffRequest & { decision: 'upheld' | 'partly-upheld' | 'not-upheld'; summary: string; remedies: readonly string[]; actions: readonly { text: string; due: string }[] }): Promise<Case>;
-  escalate(r: StaffRequest & { reason?: string; via?: string }): Promise<Case>;
+  escalate(r: StaffRequest & { reason?: string; via?: string; grounds?: string }): Promise<Case>;
   withdraw(r: StaffRequest & { confirmedInWriting: boolean }): Promise<Case>;
   redirect(r: StaffRequest & { outOfScope: string }): Promise<Case>;
   earlyResolution(r: StaffRequest & { summary: string }): Promise<Case>;
@@ -196,8 +196,11 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     verb: 'escalate',
     label: 'The complainant asked for the next stage',
     offered: (c) => c.status === 'open',
-    fields: () => [{ name: 'reason', label: 'Reason (needed only after the time to ask has ended)', kind: 'textarea' }],
-    run: (s, b, f) => s.escalate({ ...b, ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+    fields: () => [
+      { name: 'grounds', label: 'What the complainant says is still wrong (optional: they need not give reasons)', kind: 'textarea', hint: 'The next stage’s handler is sent these words with the case.' },
+      { name: 'reason', label: 'Why it is accepted after the time to ask has ended (needed only then)', kind: 'textarea' },
+    ],
+    run: (s, b, f) => s.escalate({ ...b, ...(one(f, 'grounds') ? { grounds: one(f, 'grounds') } : {}), ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
   },
   {
     verb: 'withdraw',

@@ -402,8 +402,10 @@ export const ActionFormPage: FC<{ signed: Signed; c: Case; policy: Policy; actio
   </Layout>
 );
 
-export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; values: FormValues; letters: readonly LetterToSend[]; events: readonly TimelineEvent[] }> = ({ signed, c, action, values, letters, events }) => {
+export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; values: FormValues; letters: readonly LetterToSend[]; events: readonly TimelineEvent[] }> = ({ signed, c, action, values, letters: all, events }) => {
   const drafted = events.filter((e) => e.type === 'letter-drafted');
+  const letters = all.filter((l) => l.toComplainant);
+  const notices = all.filter((l) => !l.toComplainant);
   return (
     <Layout title={`Check: ${action.label}: ${c.reference}`} signed={signed}>
       <h1>Check before it goes</h1>
@@ -432,10 +434,23 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
           <div class="letter">{String(e.detail?.text ?? '')}</div>
         </>
       ))}
+      {notices.length > 0 ? (
+        <>
+          <h2>Notices to staff</h2>
+          {notices.map((l) => (
+            <details>
+              <summary>
+                <strong>To:</strong> {l.to.join(', ')}. <strong>Subject:</strong> {l.subject}
+              </summary>
+              <div class="letter">{l.text}</div>
+            </details>
+          ))}
+        </>
+      ) : null}
       <form method="post" action={`/console/cases/${c.reference}/actions/${action.verb}`}>
         <input type="hidden" name="csrf" value={signed.csrf} />
         <Carried values={values} />
-        <button type="submit">{letters.length > 0 ? 'Confirm and send' : 'Confirm'}</button>
+        <button type="submit">{all.length > 0 ? 'Confirm and send' : 'Confirm'}</button>
       </form>
       <p>
         <a href={`/console/cases/${c.reference}/actions/${action.verb}`}>Start again</a> or <a href={`/console/cases/${c.reference}`}>go back to the case</a>.

@@ -57,6 +57,7 @@ export function describePolicy(policy: Policy): string {
     out.push(`     Handled by: ${role(stage.handler)}`);
     if (stage.independence) out.push(`     Independence: ${stage.independence.rule} [${stage.independence.clause}]`);
     for (const rule of stage.deadlines) out.push(`     - ${describeDeadlineRule(rule, policy)}`);
+    if (stage.copyResponsesTo) out.push(`     Each response shared with: ${stage.copyResponsesTo.roles.map(role).join(', then ')}, for information [${stage.copyResponsesTo.clause}]`);
     if (stage.holdingLetter) out.push(`     If late: ${stage.holdingLetter.rule} [${stage.holdingLetter.clause}]`);
     if (stage.next) out.push(`     Next: ${stage.next.how} [${stage.next.clause}]`);
   });
