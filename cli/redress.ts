@@ -88,8 +88,9 @@ const HELP = `usage: npm run --silent redress -- <verb>
             [--action TEXT --due DATE]... [--lessons TEXT]
             partly-upheld also: --what-upheld TEXT --what-not-upheld TEXT
                              the stage's decision; sends the outcome (or final) letter
-  case escalate REF [--reason TEXT]
-                             the complainant asked for the next stage (after its window: --reason)
+  case escalate REF [--grounds TEXT] [--reason TEXT]
+                             the complainant asked for the next stage: --grounds, what they say is
+                             still wrong (sent to its handler); after its window: --reason
   case withdraw REF [--confirmed-in-writing]
                              the complainant withdrew
   case redirect REF OUT-OF-SCOPE-ID

@@ -7,6 +7,7 @@ import { pageAddress } from '#domain/letters/addressing';
 import { caseJson } from '#cli/commands/case-json';
 import { withStack, type StackContext } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
 const CHANNELS = ['phone', 'letter', 'in-person'] as const;
@@ -17,6 +18,7 @@ const OPTIONS = {
   by: { type: 'string' },
   json: { type: 'boolean' },
   reason: { type: 'string' },
+  grounds: { type: 'string' },
   'respond-by': { type: 'string' },
   offered: { type: 'string' },
   held: { type: 'boolean' },
@@ -63,7 +65,7 @@ async function print(ctx: StackContext, c: Case, json: boolean): Promise<number>
     return 0;
   }
   process.stdout.write(`${c.reference}: ${c.status}${c.closure ? ` (${c.closure})` : ''}, stage ${c.stage}, handled by ${c.handlerRole}\n`);
-  for (const d of c.deadlines.filter((x) => x.status === 'pending')) process.stdout.write(`  ${d.kind} by ${d.dueDate} (${d.rule}, clause ${d.clause})\n`);
+  for (const d of c.deadlines.filter((x) => x.status === 'pending')) process.stdout.write(`  ${d.kind} by ${d.dueDate} (${d.rule}, ${clauseInWords(d.clause)})\n`);
   return 0;
 }
 
@@ -119,7 +121,9 @@ export const caseOutcomeCommand = staffCommand(
       ...(p.values.lessons ? { lessons: p.values.lessons } : {}),
     }),
 );
-export const caseEscalateCommand = staffCommand('escalate REF [--reason TEXT]', none, (s, p) => s.escalate({ ...p, ...(p.values.reason ? { reason: p.values.reason } : {}) }));
+export const caseEscalateCommand = staffCommand('escalate REF [--grounds TEXT] [--reason TEXT]', none, (s, p) =>
+  s.escalate({ ...p, ...(p.values.grounds ? { grounds: p.values.grounds } : {}), ...(p.values.reason ? { reason: p.values.reason } : {}) }),
+);
 export const caseWithdrawCommand = staffCommand('withdraw REF [--confirmed-in-writing]', none, (s, p) => s.withdraw({ ...p, confirmedInWriting: Boolean(p.values['confirmed-in-writing']) }));
 export const caseRedirectCommand = staffCommand('redirect REF OUT-OF-SCOPE-ID', one, (s, p) => s.redirect({ ...p, outOfScope: p.rest[0] as string }));
 export const caseEarlyResolutionCommand = staffCommand('early-resolution REF --summary TEXT', (p, v) => none(p) && Boolean(v.summary), (s, p) => s.earlyResolution({ ...p, summary: p.values.summary ?? '' }));

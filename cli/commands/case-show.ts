@@ -3,6 +3,7 @@ import type { OutboxEntry } from '#application/ports/outbox';
 import { caseJson } from '#cli/commands/case-json';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `redress case show REF`: the case, its letters (sent or waiting) and its timeline. Staff only: confidential
@@ -33,7 +34,7 @@ export async function caseShowCommand(args: string[]): Promise<number> {
       ...(c.flags.length ? [`Flags: ${c.flags.join(', ')}`] : []),
       ...(c.possibleNextStageRequest ? [`Perhaps asking for the next stage: ${one(c.possibleNextStageRequest.from)} wrote on ${c.possibleNextStageRequest.at.slice(0, 10)} after our response; if so, confirm with case escalate ${c.reference}`] : []),
       'Deadlines:',
-      ...c.deadlines.map((d) => `  ${d.stage} ${d.kind} ${d.dueDate} (${d.rule}, clause ${d.clause}) ${d.status}${d.extensions?.length ? `, extended ${d.extensions.length}x` : ''}`),
+      ...c.deadlines.map((d) => `  ${d.stage} ${d.kind} ${d.dueDate} (${d.rule}, ${clauseInWords(d.clause)}) ${d.status}${d.extensions?.length ? `, extended ${d.extensions.length}x` : ''}`),
       ...(c.outcomes?.length ? ['Outcomes:', ...c.outcomes.map((o) => `  ${o.stage}: ${o.decision} by ${one(o.by)} on ${o.at.slice(0, 10)}`)] : []),
       ...(c.attachments.length ? ['Attachments:', ...c.attachments.map((a) => `  ${one(a.filename)} ${one(a.contentType)} ${a.size} bytes${a.dangerous ? ' DANGEROUS' : ''} -> ${one(a.storageKey)}`)] : []),
       'Letters:',

@@ -22,6 +22,7 @@ import { signCase } from '#application/staff/sign-case';
 import type { StaffDeps, StaffRequest } from '#application/staff/staff-deps';
 import type { OpenComplaintDeps } from '#application/intake/open-complaint';
 import { withdraw } from '#application/staff/withdraw';
+import type { EscalateRequest } from '#domain/case/actions/escalate';
 import type { OutcomeRequest } from '#domain/case/actions/record-outcome';
 
 /**
@@ -38,7 +39,7 @@ export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
     met: (request: StaffRequest & { kind: string }) => markDeadlineMet(deps, request),
     extend: (request: ExtendRequest) => extendDeadline(deps, request),
     outcome: (request: StaffRequest & OutcomeRequest) => recordOutcome(deps, request),
-    escalate: (request: StaffRequest & { reason?: string; via?: string }) => escalate(deps, request),
+    escalate: (request: StaffRequest & EscalateRequest) => escalate(deps, request),
     withdraw: (request: StaffRequest & { confirmedInWriting: boolean }) => withdraw(deps, request),
     redirect: (request: StaffRequest & { outOfScope: string }) => redirect(deps, request),
     earlyResolution: (request: StaffRequest & { summary: string }) => earlyResolution(deps, request),

@@ -74,7 +74,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     complainant: {
       view: (token: string) => viewComplainantPage(deps, token),
       addInformation: (request: AddInformation) => addInformation(deps, request),
-      askForReview: (request: { token: string; fromStage: string; at: DateTime }) => askForReview(deps, request),
+      askForReview: (request: { token: string; fromStage: string; at: DateTime; reasons?: string }) => askForReview(deps, request),
       viewAddressConfirmation: (link: ConfirmLink) => viewAddressConfirmation(deps, link),
       confirmAddress: (link: ConfirmLink & { at: Date }) => confirmAddressByLink(deps, link),
     },

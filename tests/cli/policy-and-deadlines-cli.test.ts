@@ -59,9 +59,28 @@ describe('redress policy check', () => {
       'ok county-council: 2 stages (stage-1, stage-2), 5 deadline rules',
       'ok not-alone-mentoring: 3 stages (stage-1, stage-2, stage-3), 8 deadline rules',
     ]);
-    // A role that cannot be sent its notices is named, with the fix; its notices go to the operators meanwhile.
+    expect(r.stderr).toBe('');
+  });
+
+  it('names a role that cannot be sent its notices, with the fix (its notices go to the operators meanwhile)', () => {
+    // The council's Chief Executive without the staff mailbox the seed gives it (it is sent every stage two response).
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const file = join(dir, 'county-council.yaml');
+    const text = readFileSync(join(POLICIES_DIR, 'county-council.yaml'), 'utf8');
+    writeFileSync(file, text.replace(/\n    noticeEmail: chief-executive\.notices@county-council\.example/, '').replace(/\n    copyResponsesTo:\n      roles: \[director, chief-executive\]\n      clause: [^\n]+/, ''));
+    const r = runCli(['policy', 'check', file]);
+    expect(r.status).toBe(0);
     expect(r.stderr).toContain('note county-council: staff notices for chief-executive (no address, nor any role above it)');
     expect(r.stderr).toContain('set roles[].noticeEmail to send them to the role');
+  });
+
+  it('refuses a stage whose responses go to a role with no mailbox of its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const file = join(dir, 'county-council.yaml');
+    writeFileSync(file, readFileSync(join(POLICIES_DIR, 'county-council.yaml'), 'utf8').replace(/\n    noticeEmail: chief-executive\.notices@county-council\.example/, ''));
+    const r = runCli(['policy', 'check', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/county-council\.yaml:\d+: stages\[1\]\.copyResponsesTo\.roles\[1\]: stage-2's responses are shared with role "chief-executive", which has no address for staff notices: add noticeEmail/);
   });
 
   it('exits 1 with the precise message for a bad file, and still reports the good ones', () => {

@@ -143,6 +143,19 @@ describe('a wrong policy is refused with the file, line, path and what is wrong'
     ]);
   });
 
+  it('a maximum rule on a deadline that is not a maximum', () => {
+    const line = lineOf('kind: respond');
+    expect(problemsAfter(/(kind: respond\n(?:.*\n){2} {8}clause: "7.2"\n)/, '$1        pastMaximum: refused\n')).toEqual([
+      `not-alone-mentoring.yaml:${line + 4}: stages[1].deadlines[1].pastMaximum: only a respond-max deadline is a maximum: move pastMaximum to the stage's respond-max rule`,
+    ]);
+  });
+
+  it('responses shared with a role that does not exist', () => {
+    expect(problemsAfter('    holdingLetter:\n      rule: >-\n        If the investigation', '    copyResponsesTo:\n      roles: [trustees]\n      clause: "7.3"\n    holdingLetter:\n      rule: >-\n        If the investigation')).toEqual([
+      `not-alone-mentoring.yaml:${lineOf('    holdingLetter:') + 1}: stages[1].copyResponsesTo.roles[0]: no role "trustees" in roles (known: complaints-officer)`,
+    ]);
+  });
+
   it('reports every problem in a file at once', () => {
     const problems = problemsAfter('unit: workingDays', 'unit: fortnights').concat(problemsAfter('handler: complaints-officer', 'handler: x'));
     expect(problems).toHaveLength(2);

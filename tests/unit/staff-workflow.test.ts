@@ -426,7 +426,7 @@ describe('what the seeds ask of the other actions', () => {
     expect(notice?.text).not.toContain('SECRET-WORDS');
     // The refusal names the action to take instead, for each surface to word (a command, a link).
     await expect(stack.useCases.staff.acknowledge({ reference, respondBy: '2027-01-08', at: at('2026-11-24T10:00:00Z'), actor: 'cr' })).rejects.toMatchObject({
-      message: 'at Stage one the policy sets the reply date itself (clause What is the Corporate Complaints Procedure?); to give more time, extend the respond deadline',
+      message: 'at Stage one the policy sets the reply date itself (section “What is the Corporate Complaints Procedure?”); to give more time, extend the respond deadline',
       hint: { instead: 'extend', reference },
     });
   });
@@ -475,7 +475,7 @@ describe('a reply to an outcome letter may be the request for the next stage', (
     expect(await reply(stack, reference, 'complaints@county-council.example', '2026-12-02T09:00:00.000Z')).toEqual([{ kind: 'threaded', policyId: 'county-council', reference }]);
     await stack.drain();
     const flagged = await stack.cases.get(reference);
-    expect(flagged?.possibleNextStageRequest).toEqual({ at: '2026-12-02T09:00:00.000Z', from: PAT });
+    expect(flagged?.possibleNextStageRequest).toEqual({ at: '2026-12-02T09:00:00.000Z', from: PAT, words: 'I am not happy with this. I want someone else to look at it.' });
     expect(flagged?.stage).toBe('stage-1');
     const notice = stack.mailer.sent.find((m) => m.subject === `[${reference}] New message: perhaps asking for Stage two`);
     expect(notice?.text).toContain(`If the complainant is asking for it, confirm it, which sends them the acknowledgement: http://localhost:3000/console/cases/${reference}/actions/escalate`);
@@ -529,6 +529,6 @@ describe('a reply to an outcome letter may be the request for the next stage', (
     await reply(stack, reference, 'not.alone.mentoring@gmail.com', '2026-12-29T09:00:00.000Z', 'I want to appeal.');
     expect((await stack.cases.get(reference))?.possibleNextStageRequest).toBeUndefined();
     await reply(stack, reference, 'not.alone.mentoring@gmail.com', '2026-12-23T09:00:00.000Z', 'I want to appeal, please.');
-    expect((await stack.cases.get(reference))?.possibleNextStageRequest).toEqual({ at: '2026-12-23T09:00:00.000Z', from: PAT, windowEnds: '2026-12-24' });
+    expect((await stack.cases.get(reference))?.possibleNextStageRequest).toEqual({ at: '2026-12-23T09:00:00.000Z', from: PAT, windowEnds: '2026-12-24', words: 'I want to appeal, please.' });
   });
 });

@@ -14,7 +14,7 @@ import { postedFromHere } from './same-site-post.js';
 export interface ComplainantPageDeps {
   readonly view: (token: string) => Promise<ComplainantView>;
   readonly addInformation: (request: AddInformation) => Promise<{ reference: string }>;
-  readonly askForReview: (request: { token: string; fromStage: string; at: Date }) => Promise<{ reference: string; already: boolean }>;
+  readonly askForReview: (request: { token: string; fromStage: string; at: Date; reasons?: string }) => Promise<{ reference: string; already: boolean }>;
   /** The page the confirm letter's link opens, and its button. */
   readonly viewAddressConfirmation: (link: ConfirmLink) => Promise<AddressConfirmationView>;
   readonly confirmAddress: (link: ConfirmLink & { at: Date }) => Promise<{ reference: string; already: boolean }>;
@@ -100,11 +100,13 @@ export function complainantPageApp(deps: ComplainantPageDeps): Hono {
     return c.redirect(`/cases/${token}?sent=information`, 303);
   });
 
-  app.post('/cases/:token/review', bodyLimit({ maxSize: 4096 }), async (c) => {
+  // Room for their reasons (kept to TEXT_BOUNDS.grounds on the case), form-encoded.
+  app.post('/cases/:token/review', bodyLimit({ maxSize: 64 * 1024 }), async (c) => {
     const token = c.req.param('token');
     const body = await c.req.parseBody();
+    const reasons = typeof body.reasons === 'string' && body.reasons.trim() ? body.reasons : undefined;
     try {
-      await deps.askForReview({ token, fromStage: typeof body.fromStage === 'string' ? body.fromStage : '', at: deps.now() });
+      await deps.askForReview({ token, fromStage: typeof body.fromStage === 'string' ? body.fromStage : '', at: deps.now(), ...(reasons ? { reasons } : {}) });
     } catch (error) {
       if (!(error instanceof ActionRefusedError)) throw error;
       const view = await deps.view(token);

@@ -133,6 +133,13 @@ const ReviewForm: FC<{ review: NonNullable<ComplainantView['review']>; action: s
     </p>
     <form method="post" action={action} novalidate>
       <input type="hidden" name="fromStage" value={review.fromStage} />
+      <div class="field">
+        <label for="reasons">What is still wrong, in your own words (optional)</label>
+        <span class="hint" id="reasons-hint">
+          You do not have to give reasons. If you do, the person who looks at your complaint next will read them.
+        </span>
+        <textarea id="reasons" name="reasons" rows={5} aria-describedby="reasons-hint"></textarea>
+      </div>
       <button type="submit">Ask for {review.stage}</button>
     </form>
   </>

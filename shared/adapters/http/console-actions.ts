@@ -3,9 +3,13 @@ import type { StaffRequest } from '#application/staff/staff-deps';
 import type { Case, Decision } from '#domain/case/case';
 import type { RefusalHint } from '#domain/case/case-change';
 import { agreedActions } from '#domain/case/actions/action-done';
+import { maximumInWords, responseMaximum } from '#domain/case/actions/extend-deadline';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 import type { ProblemLink } from './house-document.js';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { remedyName } from '#domain/policy/remedy-names';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
 export interface ConsoleStaffActions {
@@ -16,7 +20,7 @@ export interface ConsoleStaffActions {
   met(r: StaffRequest & { kind: string }): Promise<Case>;
   extend(r: StaffRequest & { kind: string; newDate: string; reason: string; agreed?: boolean }): Promise<Case>;
   outcome(r: StaffRequest & { decision: Decision; summary: string; whatUpheld?: string; whatNotUpheld?: string; remedies: readonly string[]; actions: readonly { text: string; due: string }[] }): Promise<Case>;
-  escalate(r: StaffRequest & { reason?: string; via?: string }): Promise<Case>;
+  escalate(r: StaffRequest & { reason?: string; via?: string; grounds?: string }): Promise<Case>;
   withdraw(r: StaffRequest & { confirmedInWriting: boolean }): Promise<Case>;
   redirect(r: StaffRequest & { outOfScope: string }): Promise<Case>;
   earlyResolution(r: StaffRequest & { summary: string }): Promise<Case>;
@@ -63,7 +67,29 @@ const many = (form: FormValues, name: string): string[] => {
 };
 const ticked = (form: FormValues, name: string) => one(form, name) === 'yes';
 const open = (c: Case) => c.status !== 'closed';
-const pendingKinds = (c: Case) => [...new Set(c.deadlines.filter((d) => d.stage === c.stage && (d.status === 'pending' || d.status === 'missed') && !d.kind.endsWith('window') && d.kind !== 'retention').map((d) => d.kind))];
+/** The deadlines of the case's stage staff can act on, one per kind (the pending one, else the latest missed). */
+const actionable = (c: Case) => {
+  const open = c.deadlines.filter((d) => d.stage === c.stage && (d.status === 'pending' || d.status === 'missed') && !d.kind.endsWith('window') && d.kind !== 'retention');
+  const kinds = [...new Set(open.map((d) => d.kind))];
+  return kinds.map((k) => open.find((d) => d.kind === k && d.status === 'pending') ?? (open.filter((d) => d.kind === k).at(-1) as (typeof open)[number]));
+};
+const pendingKinds = (c: Case) => actionable(c).map((d) => d.kind);
+/** A deadline as a choice in a form: its words and date ("Respond at the latest by Monday 21 December 2026"), never its id. */
+const deadlineOptions = (c: Case, keep: (kind: string) => boolean = () => true) =>
+  actionable(c)
+    .filter((d) => keep(d.kind))
+    .map((d) => ({ value: d.kind, label: `${deadlineDueWords(d.kind)} ${dateInWords(d.dueDate)}${d.status === 'missed' ? ' (missed)' : ''}` }));
+/** What the extension form says of the policy's maximum for the response, where it sets one. */
+const maximumHint = (c: Case, p: Policy): string | undefined => {
+  const max = responseMaximum(p, c);
+  if (!max) return undefined;
+  const stage = p.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
+  const rule =
+    max.past === 'refused'
+      ? 'It allows no extension past it.'
+      : 'A later date is allowed only with a reason: the holding letter tells the complainant that it is past the maximum, and why.';
+  return `The policy’s maximum for the response at ${stage}: ${maximumInWords(max)}. ${rule}`;
+};
 const ACTION_ROWS = [1, 2, 3];
 
 export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
@@ -79,7 +105,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     verb: 'event',
     label: "Record one of the policy's events",
     offered: (c, p) => open(c) && p.events.length > 0,
-    fields: (_c, p) => [{ name: 'event', label: 'What happened', kind: 'select', options: p.events.map((e) => ({ value: e.id, label: `${e.description} (clause ${e.clause})` })) }],
+    fields: (_c, p) => [{ name: 'event', label: 'What happened', kind: 'select', options: p.events.map((e) => ({ value: e.id, label: `${e.description} (${clauseInWords(e.clause)})` })) }],
     run: (s, b, f) => s.event({ ...b, event: one(f, 'event') }),
   },
   {
@@ -96,7 +122,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     verb: 'met',
     label: 'A deadline met by other means',
     offered: (c) => open(c) && pendingKinds(c).some((k) => k !== 'acknowledge'),
-    fields: (c) => [{ name: 'kind', label: 'Which deadline', kind: 'select', options: pendingKinds(c).filter((k) => k !== 'acknowledge').map((k) => ({ value: k, label: k })) }],
+    fields: (c) => [{ name: 'kind', label: 'Which deadline', kind: 'select', options: deadlineOptions(c, (k) => k !== 'acknowledge') }],
     run: (s, b, f) => s.met({ ...b, kind: one(f, 'kind') }),
   },
   {
@@ -104,8 +130,8 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     label: 'More time (with the holding letter)',
     offered: (c) => open(c) && pendingKinds(c).length > 0,
     fields: (c, p) => [
-      { name: 'kind', label: 'Which deadline', kind: 'select', options: pendingKinds(c).map((k) => ({ value: k, label: k })) },
-      { name: 'newDate', label: 'New date', kind: 'date' },
+      { name: 'kind', label: 'Which deadline', kind: 'select', options: deadlineOptions(c) },
+      { name: 'newDate', label: 'New date', kind: 'date', ...(maximumHint(c, p) ? { hint: maximumHint(c, p) as string } : {}) },
       { name: 'reason', label: 'Why more time is needed (the letter tells the complainant)', kind: 'textarea' },
       ...(p.stages.find((s) => s.id === c.stage)?.extensions?.agreementRecorded ? [{ name: 'agreed', label: 'The complainant agreed', kind: 'checkbox' as const }] : []),
     ],
@@ -177,8 +203,11 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     verb: 'escalate',
     label: 'The complainant asked for the next stage',
     offered: (c) => c.status === 'open',
-    fields: () => [{ name: 'reason', label: 'Reason (needed only after the time to ask has ended)', kind: 'textarea' }],
-    run: (s, b, f) => s.escalate({ ...b, ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+    fields: () => [
+      { name: 'grounds', label: 'What the complainant says is still wrong (optional: they need not give reasons)', kind: 'textarea', hint: 'The next stage’s handler is sent these words with the case.' },
+      { name: 'reason', label: 'Why it is accepted after the time to ask has ended (needed only then)', kind: 'textarea' },
+    ],
+    run: (s, b, f) => s.escalate({ ...b, ...(one(f, 'grounds') ? { grounds: one(f, 'grounds') } : {}), ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
   },
   {
     verb: 'withdraw',

@@ -13,6 +13,9 @@ import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { HouseDocument, Problem, type ProblemLink } from './house-document.js';
 import { agreedActions } from '#domain/case/actions/action-done';
+import { STATUS_WORDS } from '#domain/case/status-words';
+import { clauseInWords } from '#domain/policy/clause-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 import { remedyName } from '#domain/policy/remedy-names';
 
 /** Who is signed in, for the page's header and its sign-out form. */
@@ -144,7 +147,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dt>Organisation</dt>
         <dd>{view.policy.organisation.name}</dd>
         <dt>Status</dt>
-        <dd>{c.status}</dd>
+        <dd>{STATUS_WORDS[c.status]}</dd>
         <dt>Stage</dt>
         <dd>{stage?.name ?? c.stage}</dd>
         <dt>Handled by</dt>
@@ -159,7 +162,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       <ul>
         {pending.map((d) => (
           <li>
-            {kindWords(d.kind)}: {dateInWords(d.dueDate)} (clause {d.clause})
+            {deadlineDueWords(d.kind)}: {dateInWords(d.dueDate)} ({d.rule}, {clauseInWords(d.clause)})
             {d.dueDate >= today || d.kind.endsWith('window') || d.kind === 'retention' ? '' : ', overdue'}
           </li>
         ))}
@@ -346,15 +349,21 @@ const Field: FC<{ field: ActionField; values: FormValues }> = ({ field, values }
       </fieldset>
     );
   }
+  const hint = field.hint ? `${id}-hint` : undefined;
   return (
     <div class="field">
       <label for={id}>{field.label}</label>
+      {field.hint ? (
+        <p class="hint" id={hint}>
+          {field.hint}
+        </p>
+      ) : null}
       {field.kind === 'textarea' ? (
-        <textarea id={id} name={field.name} rows={5}>
+        <textarea id={id} name={field.name} rows={5} aria-describedby={hint}>
           {value(values, field.name)}
         </textarea>
       ) : field.kind === 'select' ? (
-        <select id={id} name={field.name}>
+        <select id={id} name={field.name} aria-describedby={hint}>
           {(field.options ?? []).map((o) => (
             <option value={o.value} selected={value(values, field.name) === o.value}>
               {o.label}
@@ -362,7 +371,7 @@ const Field: FC<{ field: ActionField; values: FormValues }> = ({ field, values }
           ))}
         </select>
       ) : (
-        <input type={field.kind} id={id} name={field.name} value={value(values, field.name)} />
+        <input type={field.kind} id={id} name={field.name} value={value(values, field.name)} aria-describedby={hint} />
       )}
     </div>
   );
@@ -395,8 +404,10 @@ export const ActionFormPage: FC<{ signed: Signed; c: Case; policy: Policy; actio
   </Layout>
 );
 
-export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; values: FormValues; letters: readonly LetterToSend[]; events: readonly TimelineEvent[] }> = ({ signed, c, action, values, letters, events }) => {
+export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; values: FormValues; letters: readonly LetterToSend[]; events: readonly TimelineEvent[] }> = ({ signed, c, action, values, letters: all, events }) => {
   const drafted = events.filter((e) => e.type === 'letter-drafted');
+  const letters = all.filter((l) => l.toComplainant);
+  const notices = all.filter((l) => !l.toComplainant);
   return (
     <Layout title={`Check: ${action.label}: ${c.reference}`} signed={signed}>
       <h1>Check before it goes</h1>
@@ -425,10 +436,23 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
           <div class="letter">{String(e.detail?.text ?? '')}</div>
         </>
       ))}
+      {notices.length > 0 ? (
+        <>
+          <h2>Notices to staff</h2>
+          {notices.map((l) => (
+            <details>
+              <summary>
+                <strong>To:</strong> {l.to.join(', ')}. <strong>Subject:</strong> {l.subject}
+              </summary>
+              <div class="letter">{l.text}</div>
+            </details>
+          ))}
+        </>
+      ) : null}
       <form method="post" action={`/console/cases/${c.reference}/actions/${action.verb}`}>
         <input type="hidden" name="csrf" value={signed.csrf} />
         <Carried values={values} />
-        <button type="submit">{letters.length > 0 ? 'Confirm and send' : 'Confirm'}</button>
+        <button type="submit">{all.length > 0 ? 'Confirm and send' : 'Confirm'}</button>
       </form>
       <p>
         <a href={`/console/cases/${c.reference}/actions/${action.verb}`}>Start again</a> or <a href={`/console/cases/${c.reference}`}>go back to the case</a>.
@@ -464,12 +488,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
         <div class="field">
           <label for="status">Status</label>
           <select id="status" name="status">
-            {[
-              ['', 'Any status'],
-              ['open', 'Open'],
-              ['awaiting-signature', 'Waiting for a signature'],
-              ['closed', 'Closed'],
-            ].map(([v, l]) => (
+            {[['', 'Any status'], ...Object.entries(STATUS_WORDS)].map(([v, l]) => (
               <option value={v} selected={v === status}>
                 {l}
               </option>
@@ -499,7 +518,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
                 <td>{organisation}</td>
                 <td>{readable && !c.confidential ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
                 <td>
-                  {c.stage}, {c.status}
+                  {c.stage}, {STATUS_WORDS[c.status]}
                 </td>
                 <td>{dateInWords(londonDate(c.receivedAt))}</td>
               </tr>

@@ -173,7 +173,13 @@ export interface Case {
    * The complainant wrote while the time to ask for the next stage was open: perhaps asking for it. Staff confirm
    * with `case escalate`; it clears when the case moves on or closes.
    */
-  readonly possibleNextStageRequest?: { readonly at: string; readonly from: string; readonly windowEnds?: string };
+  readonly possibleNextStageRequest?: {
+    readonly at: string;
+    readonly from: string;
+    readonly windowEnds?: string;
+    /** The reply's words (bounded): the reasons the next stage's handler is sent if staff confirm it as the request. */
+    readonly words?: string;
+  };
   readonly closedAt?: string;
   readonly closure?: ClosureReason;
   /** Outside bodies the complainant took the complaint to (the policy's ids), and when staff heard. */

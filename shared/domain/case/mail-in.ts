@@ -61,7 +61,8 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
   // may be the request for the next stage, and staff are asked to confirm it (one action: case escalate).
   const open = mail.automatic ? undefined : openNextStageWindow(policy, c, londonDate(mail.receivedAt));
   const nextStageName = open ? (policy.stages.find((s) => s.id === open.nextStage)?.name ?? open.nextStage) : undefined;
-  const request = open ? { at: mail.receivedAt, from: mail.sender, ...(open.window ? { windowEnds: open.window.dueDate } : {}) } : undefined;
+  const words = mail.text.trim() ? { words: boundText(mail.text.trim(), TEXT_BOUNDS.grounds) } : {};
+  const request = open ? { at: mail.receivedAt, from: mail.sender, ...(open.window ? { windowEnds: open.window.dueDate } : {}), ...words } : undefined;
   const flagged: Case = request ? { ...changed, possibleNextStageRequest: request } : changed;
   const asked = request
     ? [

@@ -4,6 +4,7 @@ import { openCaseLine } from './staff-links.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 const WHAT: Record<string, string> = {
   acknowledge: 'acknowledge the complaint',
@@ -31,7 +32,7 @@ function caseLine(policy: Policy, c: Case): string[] {
 export function reminderNotice(policy: Policy, c: Case, d: CaseDeadline, sending: Sending): Letter {
   return renderLetter(`[${c.reference}] Reminder: ${WHAT[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)}`, [
     { paragraphs: [...caseLine(policy, c), openCaseLine(sending, c.reference)] },
-    { paragraphs: [`The last day to ${WHAT[d.kind] ?? d.kind} is ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause} of the policy).`] },
+    { paragraphs: [`The last day to ${WHAT[d.kind] ?? d.kind} is ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)} of the policy).`] },
   ]);
 }
 
@@ -48,14 +49,14 @@ export function escalationNotice(
     {
       heading: 'Deadline missed',
       paragraphs: [
-        `The deadline to ${WHAT[d.kind] ?? d.kind} was ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause}) and it has not been recorded as done.`,
+        `The deadline to ${WHAT[d.kind] ?? d.kind} was ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)}) and it has not been recorded as done.`,
         above ? `This notice also goes to ${roleTitle(policy, above)}, as the role above the handler.` : 'The policy names no role above the handler.',
       ],
     },
   ];
   if (holding) {
     sections.push({
-      heading: `Holding letter (clause ${holding.clause})`,
+      heading: `Holding letter (${clauseInWords(holding.clause)})`,
       paragraphs: [`The policy says a holding letter goes out now with a new date. A draft, proposing ${dateInWords(holding.newDate)}, for you to agree and send:`, holding.text],
     });
   }
@@ -68,8 +69,8 @@ export function closedCaseNotice(policy: Policy, c: Case, d: CaseDeadline, sendi
     { paragraphs: [...caseLine(policy, c), openCaseLine(sending, c.reference)] },
     {
       paragraphs: [
-        `No appeal arrived by ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause}), so the case has been closed.`,
-        retention ? `Its records are due for secure destruction on ${dateInWords(retention.dueDate)} (clause ${retention.clause}).` : 'The policy sets no retention period.',
+        `No appeal arrived by ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)}), so the case has been closed.`,
+        retention ? `Its records are due for secure destruction on ${dateInWords(retention.dueDate)} (${clauseInWords(retention.clause)}).` : 'The policy sets no retention period.',
       ],
     },
   ]);

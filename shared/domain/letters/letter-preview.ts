@@ -1,6 +1,6 @@
 import type { Case, StageOutcome } from '#domain/case/case';
 import { entryStage } from '#domain/case/route-case';
-import { enterStage, stageDeadlines } from '#domain/case/actions/enter-stage';
+import { movedToStage, stageDeadlines } from '#domain/case/actions/enter-stage';
 import { pendingDeadlines } from '#domain/case/pending-deadlines';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { LETTER_KINDS, type LetterKind, type Policy } from '#domain/policy/policy-schema';
@@ -92,7 +92,7 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
     case 'next-stage-acknowledgement': {
       // A case at the entry stage has asked for nothing yet: show it at the first stage a complainant asks for.
       const asked = policy.stages.find((s) => s.next?.trigger === 'complainant-request' && s.formal)?.next?.stage;
-      const at2 = c.stage === entryStage(policy).id && asked ? enterStage(policy, c, asked, at, 'staff', 'preview').case : c;
+      const at2 = c.stage === entryStage(policy).id && asked ? movedToStage(policy, c, asked, at, 'staff', 'preview').case : c;
       return nextStageAcknowledgementFacts(policy, at2);
     }
     case 'redirect': {

@@ -197,7 +197,7 @@ We are still looking into your complaint (reference {{reference}}). We are sorry
 
 Why it is taking longer: {{reason}}
 
-{{#agreed}}As we agreed with you, we{{/agreed}}{{^agreed}}We{{/agreed}} will now send you our full response by {{newDate}}.
+{{#agreed}}As we agreed with you, we{{/agreed}}{{^agreed}}We{{/agreed}} will now send you our full response by {{newDate}}.{{#pastMaximum}} This is later than {{date}}, the latest date our complaints policy gives for our response ({{rule}}). We are sorry that we cannot keep to it.{{/pastMaximum}}
 
 If you have any questions in the meantime, reply to this email.
 ${PAGE}

@@ -196,13 +196,25 @@ export function confirmAddressFacts(policy: Policy, c: Case, confirmUrl?: string
   };
 }
 
-export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean }): LetterFacts {
+/**
+ * The holding letter: why the response will be late and its new date; where the policy allows a date past its
+ * maximum only with a reason, that the new date is past it (the acknowledgement promised it "at the latest").
+ */
+export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean; pastMaximum?: { date: string; rule: string } }): LetterFacts {
+  const past = extension.pastMaximum;
   return {
     kind: 'holding',
-    view: { ...common(policy, c), reason: extension.reason, newDate: dateInWords(extension.newDate), agreed: extension.agreed },
+    view: {
+      ...common(policy, c),
+      reason: extension.reason,
+      newDate: dateInWords(extension.newDate),
+      agreed: extension.agreed,
+      pastMaximum: past ? { date: dateInWords(past.date), rule: past.rule } : undefined,
+    },
     required: [
       { what: 'why the response is late', text: extension.reason },
       { what: `the new date (${extension.newDate})`, text: dateInWords(extension.newDate) },
+      ...(past ? [{ what: `that the new date is past the policy's maximum (${past.date})`, text: `later than ${dateInWords(past.date)}` }] : []),
     ],
   };
 }

@@ -1,20 +1,12 @@
 import type { Case } from '#domain/case/case';
 import type { HeldMessage } from '#domain/mail/held-message';
+import { clauseInWords } from '#domain/policy/clause-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Sending } from './addressing.js';
 import { dateInWords, instantInWords } from './dates-in-words.js';
 import { consoleHome, openCaseLine } from './staff-links.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
-
-const KIND_LABEL: Record<string, string> = {
-  acknowledge: 'Acknowledge by',
-  meet: 'Meet the complainant by',
-  respond: 'Respond by',
-  'respond-max': 'Respond at the latest by',
-  'appeal-window': 'Appeal window ends',
-  'external-escalation-window': 'Outside-body window ends',
-  retention: 'Destroy records on',
-};
 
 const FLAG_LABEL: Record<string, string> = {
   'sender-not-verified': "sender not verified (SPF, DKIM or DMARC failed): check the sender's identity before replying",
@@ -28,11 +20,12 @@ const FLAG_LABEL: Record<string, string> = {
   'subject-reads-automatic': "its subject begins like an automatic reply, but nothing in its headers shows a machine sent it: treated as a person's complaint (if it is only an out-of-office reply, close it)",
 };
 
-function roleTitle(policy: Policy, role: string): string {
+export function roleTitle(policy: Policy, role: string): string {
   return policy.roles.find((r) => r.id === role)?.title ?? role;
 }
 
-function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
+/** What every notice about a case says first: the reference, stage, handler, when it came, the dates running, where to open it. */
+export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
   const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
   const facts = [
     `Reference: ${c.reference}`,
@@ -41,7 +34,7 @@ function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
     `Received: ${instantInWords(c.receivedAt)} by ${c.channel}`,
   ];
   for (const d of c.deadlines.filter((x) => x.status === 'pending')) {
-    facts.push(`${KIND_LABEL[d.kind] ?? d.kind}: ${dateInWords(d.dueDate)} (${d.rule}, clause ${d.clause})`);
+    facts.push(`${deadlineDueWords(d.kind)}: ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)})`);
   }
   if (c.status === 'awaiting-signature') facts.push('Waiting for the signed complaint: the acknowledgement clock has not started.');
   facts.push(openCaseLine(sending, c.reference));

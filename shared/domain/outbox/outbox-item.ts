@@ -11,6 +11,10 @@ export type LetterPurpose =
   | 'new-case-notice'
   | 'assigned-notice'
   | 'next-stage-request-notice'
+  /** The handler of a stage the case has just entered (asked for, or moved on by the policy). */
+  | 'stage-notice'
+  /** A copy of a stage's response for a role the policy shares it with (the council's Director, Chief Executive). */
+  | 'response-copy'
   | 'mail-notice'
   | 'undeliverable-notice'
   | 'held-notice'

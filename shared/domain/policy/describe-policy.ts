@@ -21,7 +21,8 @@ const EVENT_WORDS: Record<string, string> = {
 export function describeDeadlineRule(rule: DeadlineRule, policy: Policy): string {
   const event = EVENT_WORDS[rule.event] ?? policy.events.find((e) => e.id === rule.event)?.description ?? rule.event;
   const body = rule.body ? ` (${policy.outsideBodies.find((b) => b.id === rule.body)?.name ?? rule.body})` : '';
-  const note = rule.note ? `; ${rule.note}` : '';
+  const past = rule.kind === 'respond-max' ? (rule.pastMaximum === 'with-reason' ? '; past it only with a reason the holding letter gives' : '; no extension past it') : '';
+  const note = `${past}${rule.note ? `; ${rule.note}` : ''}`;
   // Retention is a date to act on, not a window to act within.
   const when = rule.kind === 'retention' ? `${describePeriod(rule.amount, rule.unit)} after` : `within ${describePeriod(rule.amount, rule.unit)} of`;
   return `${KIND_WORDS[rule.kind]}${body} ${when} ${event} [${rule.clause}${note}]`;
@@ -56,6 +57,7 @@ export function describePolicy(policy: Policy): string {
     out.push(`     Handled by: ${role(stage.handler)}`);
     if (stage.independence) out.push(`     Independence: ${stage.independence.rule} [${stage.independence.clause}]`);
     for (const rule of stage.deadlines) out.push(`     - ${describeDeadlineRule(rule, policy)}`);
+    if (stage.copyResponsesTo) out.push(`     Each response shared with: ${stage.copyResponsesTo.roles.map(role).join(', then ')}, for information [${stage.copyResponsesTo.clause}]`);
     if (stage.holdingLetter) out.push(`     If late: ${stage.holdingLetter.rule} [${stage.holdingLetter.clause}]`);
     if (stage.next) out.push(`     Next: ${stage.next.how} [${stage.next.clause}]`);
   });

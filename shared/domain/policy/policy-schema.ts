@@ -52,6 +52,12 @@ const deadlineRule = z.extend(period, {
   alsoFor: z.optional(z.array(id)),
   /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
   note: z.optional(text),
+  /**
+   * For a respond-max (a maximum beside the target): what an extension past it meets. `refused` (the default:
+   * a maximum the acknowledgement promised "at the latest"), or `with-reason`: allowed, the maximum moving with
+   * it, and the holding letter says that it is past the maximum and why.
+   */
+  pastMaximum: z.optional(z.enum(['refused', 'with-reason'], { error: (issue) => `unknown value ${JSON.stringify(issue.input)}; use refused or with-reason` })),
 });
 export type DeadlineRule = z.infer<typeof deadlineRule>;
 
@@ -105,6 +111,11 @@ const stage = z.strictObject({
    * --respond-by`), and stated in the acknowledgement.
    */
   replyDate: z.optional(z.strictObject({ default: period, clause, note: z.optional(text) })),
+  /**
+   * Roles each of this stage's responses is shared with, in order, for information (the council's stage two:
+   * the relevant Director, then the Chief Executive): each gets a copy of the letter as the complainant had it.
+   */
+  copyResponsesTo: z.optional(z.strictObject({ roles: z.array(id).check(z.minLength(1, 'name at least one role')), clause, note: z.optional(text) })),
   /** How far a deadline may be extended: at most `max` times per deadline; the complainant's agreement recorded. */
   extensions: z.optional(z.strictObject({ max: z.optional(wholeNumber(0)), agreementRecorded: z._default(z.boolean(), false), clause })),
   next: z.optional(
@@ -367,6 +378,9 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
     if (!events.has(rule.event)) {
       problem([...path, 'event'], `unknown event "${rule.event}"; declare it under events or use one of ${[...events].join(', ')}`);
     }
+    if (rule.pastMaximum !== undefined && rule.kind !== 'respond-max') {
+      problem([...path, 'pastMaximum'], 'only a respond-max deadline is a maximum: move pastMaximum to the stage\'s respond-max rule');
+    }
     if (rule.body !== undefined && !bodies.has(rule.body)) {
       problem([...path, 'body'], `no outside body "${rule.body}" in outsideBodies`);
     }
@@ -375,6 +389,7 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
     });
   };
 
+  const intake = new Set(policy.intake.addresses.map((a) => a.toLowerCase()));
   policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
   policy.reporting.to.forEach((r, i) => knownRole(['reporting', 'to', i], r));
   policy.stages.forEach((s, i) => {
@@ -389,6 +404,18 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
     if (s.next && s.final) {
       problem(['stages', i, 'final'], 'a final stage cannot also have a next stage');
     }
+    s.copyResponsesTo?.roles.forEach((r, j) => {
+      const path = ['stages', i, 'copyResponsesTo', 'roles', j];
+      if (!roles.has(r)) return knownRole(path, r);
+      if (s.copyResponsesTo?.roles.indexOf(r) !== j) return problem(path, `role "${r}" is named twice`);
+      // A copy of a response is the complaint's content: it goes to the role's own mailbox or nowhere, never up
+      // the chain to someone else's or to the operators.
+      const target = policy.roles.find((role) => role.id === r);
+      const address = target?.noticeEmail ?? target?.contact?.email;
+      if (!address || intake.has(address.toLowerCase())) {
+        problem(path, `${s.id}'s responses are shared with role "${r}", which has no address for staff notices: add noticeEmail (a staff mailbox, not a complaints address) to role "${r}"`);
+      }
+    });
   });
   policy.anyStageDeadlines.forEach((rule, j) => checkRule(['anyStageDeadlines', j], rule));
   const matters = new Set(policy.outOfScope.map((o) => o.id));
@@ -397,7 +424,6 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
       if (!matters.has(m)) problem(['outsideBodies', i, 'forMatters', k], `no out-of-scope matter "${m}" in outOfScope (known: ${[...matters].join(', ') || 'none'})`);
     });
   });
-  const intake = new Set(policy.intake.addresses.map((a) => a.toLowerCase()));
   policy.routing.forEach((r, i) => {
     knownRole(['routing', i, 'about'], r.about);
     knownRole(['routing', i, 'handler'], r.handler);

@@ -9,6 +9,8 @@ export const TEXT_BOUNDS = {
   address: 320,
   /** The words of the complaint kept in the case item (about 16,000 words). */
   summary: 96 * 1024,
+  /** A complainant's reasons for asking for the next stage, kept on the case and sent to its handler. */
+  grounds: 8 * 1024,
   /** Short fields copied into timeline events and held-message records. */
   detail: 2_000,
 } as const;

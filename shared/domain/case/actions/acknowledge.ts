@@ -5,9 +5,10 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { deadlineDone } from '../pending-deadlines.js';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
-import { change, event, iso, replyDateDeadline, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
+import { change, event, iso, replyDateDeadline, requireDate, requireOpen, stageOf, staffNotices, type ActionContext } from './action-kit.js';
 import { automaticMove } from './enter-stage.js';
 import { entryStage } from '../route-case.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `case acknowledge REF [--respond-by DATE]`: staff acknowledged the complaint (where none went by itself, a
@@ -17,7 +18,7 @@ import { entryStage } from '../route-case.js';
 export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { readonly respondBy?: string }): CaseChange {
   requireOpen(c, 'acknowledge it');
   if (c.status === 'awaiting-signature') {
-    throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (clause ${policy.intake.signature?.clause ?? ''}): record that it arrived, which acknowledges it`, { instead: 'sign', reference: c.reference });
+    throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (${clauseInWords(policy.intake.signature?.clause ?? '')}): record that it arrived, which acknowledges it`, { instead: 'sign', reference: c.reference });
   }
   const stage = stageOf(policy, c);
   const ack = c.deadlines.find((d) => d.kind === 'acknowledge' && d.stage === c.stage && (d.status === 'pending' || d.status === 'missed'));
@@ -25,7 +26,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
     requireDate(ctx.respondBy, 'the reply date', 'respondBy');
     if (!stage.replyDate) {
       const rule = stage.deadlines.find((d) => d.kind === 'respond');
-      throw new ActionRefusedError(`at ${stage.name} the policy sets the reply date itself${rule ? ` (clause ${rule.clause})` : ''}; to give more time, extend the respond deadline`, { instead: 'extend', reference: c.reference });
+      throw new ActionRefusedError(`at ${stage.name} the policy sets the reply date itself${rule ? ` (${clauseInWords(rule.clause)})` : ''}; to give more time, extend the respond deadline`, { instead: 'extend', reference: c.reference });
     }
     if (ctx.respondBy < londonDate(ctx.at)) throw new ActionRefusedError(`the reply date ${ctx.respondBy} is before the day of the acknowledgement, ${londonDate(ctx.at)}`, { input: 'respondBy' });
   }
@@ -45,7 +46,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
       ...(reply ? { respondBy: reply.dueDate } : {}),
     }),
   ];
-  const moved = automaticMove(policy, acknowledged, ctx.at);
+  const moved = automaticMove(policy, acknowledged, ctx.at, ctx.sending);
   acknowledged = moved.case;
   // A later stage's acknowledgement is the next-stage letter (a request for review staff took by phone, say).
   const facts = !ack
@@ -54,5 +55,5 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
       ? nextStageAcknowledgementFacts(policy, acknowledged)
       : acknowledgementFacts(policy, acknowledged);
   const key = `${acknowledged.stage}-${reply ? `reply-${reply.dueDate}` : 'staff'}`;
-  return change(acknowledged, [...events, ...moved.events], true, letterFor(policy, acknowledged, facts, key, iso(ctx.at), ctx.sending));
+  return change(acknowledged, [...events, ...moved.events], true, letterFor(policy, acknowledged, facts, key, iso(ctx.at), ctx.sending), staffNotices(moved.letters));
 }

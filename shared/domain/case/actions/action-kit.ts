@@ -3,6 +3,7 @@ import type { LetterDelivery } from '#domain/letters/complainant-letter';
 import type { Sending } from '#domain/letters/addressing';
 import { calendarFor, describePeriod, dueDate, endOfLondonDay } from '#domain/planner/plan-deadlines';
 import { londonDate } from '#domain/calendar/london-date';
+import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy, Stage } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from '../case.js';
@@ -49,6 +50,11 @@ export function change(c: Case, events: readonly TimelineEvent[], deadlinesChang
     threadKeys: all.flatMap((d) => d.threadKeys),
     deadlinesChanged,
   };
+}
+
+/** Notices to staff that go with a change (a stage's handler told), as one of its deliveries. */
+export function staffNotices(letters: readonly LetterToSend[]): LetterDelivery {
+  return { letters: [...letters], events: [], threadKeys: [] };
 }
 
 export function stageOf(policy: Policy, c: Pick<Case, 'stage'>): Stage {

@@ -1,5 +1,6 @@
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case } from '../case.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 function title(policy: Policy, role: string): string {
   return policy.roles.find((r) => r.id === role)?.title ?? role;
@@ -15,7 +16,7 @@ export function independenceProblem(policy: Policy, c: Case, stageId: string, wh
   if (who.role && who.role === c.about) return `this complaint is about the ${title(policy, who.role)}: it cannot be handled by them`;
   const stage = policy.stages.find((s) => s.id === stageId);
   if (!stage?.independence) return undefined;
-  const rule = `${stage.independence.rule} (clause ${stage.independence.clause})`;
+  const rule = `${stage.independence.rule} (${clauseInWords(stage.independence.clause)})`;
   const earlier = (c.outcomes ?? []).filter((o) => o.stage !== stageId);
   const byRole = who.role ? earlier.find((o) => o.handlerRole === who.role) : undefined;
   if (byRole && who.role !== c.handlerRole) return `${title(policy, byRole.handlerRole)} handled ${byRole.stage} of this complaint; ${stage.name} must be handled by someone not involved before: ${rule}`;

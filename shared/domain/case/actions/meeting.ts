@@ -4,6 +4,7 @@ import { deadlineDone } from '../pending-deadlines.js';
 import type { CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, requireDate, requireOpen, type ActionContext } from './action-kit.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `case meeting REF --offered DATE | --held`: a meeting with the complainant offered for a date, or held.
@@ -21,6 +22,6 @@ export function recordMeeting(c: Case, meeting: { readonly offeredFor?: string; 
     );
   }
   const date = requireDate(meeting.offeredFor ?? '', 'the date the meeting is offered for', 'offeredFor');
-  const beyond = meet && date > meet.dueDate ? `: after the meet deadline of ${dateInWords(meet.dueDate)} (clause ${meet.clause})` : '';
+  const beyond = meet && date > meet.dueDate ? `: after the meet deadline of ${dateInWords(meet.dueDate)} (${clauseInWords(meet.clause)})` : '';
   return change({ ...c, meeting: { ...c.meeting, offeredFor: date } }, [event(ctx.at, 'meeting', ctx.actor, `Meeting offered for ${dateInWords(date)}${beyond}`, { offeredFor: date })], false);
 }

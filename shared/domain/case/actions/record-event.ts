@@ -4,6 +4,7 @@ import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { pendingDeadlines } from '../pending-deadlines.js';
 import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } from './action-kit.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `case event REF EVENT`: one of the policy's own events happened (Connected Together 2.4: the nature of the
@@ -17,7 +18,7 @@ export function recordEvent(policy: Policy, c: Case, eventId: string, ctx: Actio
   const planned = pendingDeadlines(policy, c.stage, eventId, ctx.at);
   return change(
     { ...c, deadlines: [...c.deadlines, ...planned], policyEvents: [...(c.policyEvents ?? []), { stage: c.stage, event: eventId, at: iso(ctx.at) }] },
-    [event(ctx.at, 'event-recorded', ctx.actor, `${own.description} (clause ${own.clause})`, { event: eventId }), ...deadlinesSet(ctx.at, c.stage, planned)],
+    [event(ctx.at, 'event-recorded', ctx.actor, `${own.description} (${clauseInWords(own.clause)})`, { event: eventId }), ...deadlinesSet(ctx.at, c.stage, planned)],
     planned.length > 0,
   );
 }

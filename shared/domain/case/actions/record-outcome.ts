@@ -6,8 +6,10 @@ import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, Decision, StageOutcome } from '../case.js';
 import { deadlineDone, owedDeadlines, pendingDeadlines } from '../pending-deadlines.js';
-import { change, deadlinesSet, event, iso, requireDate, requireOpen, stageOf, type ActionContext } from './action-kit.js';
+import { change, deadlinesSet, event, iso, requireDate, requireOpen, stageOf, staffNotices, type ActionContext } from './action-kit.js';
+import { responseCopies } from './response-copies.js';
 import { independenceProblem } from './independence.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 export interface OutcomeRequest {
   readonly decision: Decision;
@@ -25,7 +27,8 @@ export interface OutcomeRequest {
  * `case outcome REF DECISION --summary TEXT [--remedy KIND]... [--action TEXT --due DATE]... [--lessons TEXT]`: the stage's
  * decision. Its response deadlines are met, the windows it opens start (the appeal, an outside body's), and
  * the outcome letter goes in the same step: at the last stage the final letter, naming every outside body and
- * the date its window ends. Refused when the reviewer decided an earlier stage, when the policy requires an
+ * the date its window ends; a stage whose responses the policy shares (the council's stage two) sends each role
+ * its copy. Refused when the reviewer decided an earlier stage, when the policy requires an
  * apology and none is given, or when the letter would leave out something it must say.
  */
 export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, ctx: ActionContext): CaseChange {
@@ -41,7 +44,7 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   if (unknown.length) throw new ActionRefusedError(`unknown remedy ${unknown.join(', ')}; use ${[...known].join(', ')}`);
   const apologyRule = policy.outcomes.apologyWhenUpheld;
   if (apologyRule && request.decision !== 'not-upheld' && !request.remedies.includes('apology')) {
-    throw new ActionRefusedError(`the policy requires an apology where a complaint is upheld (clause ${apologyRule.clause}): include an apology among the remedies`, { input: 'remedies', value: 'apology' });
+    throw new ActionRefusedError(`the policy requires an apology where a complaint is upheld (${clauseInWords(apologyRule.clause)}): include an apology among the remedies`, { input: 'remedies', value: 'apology' });
   }
   if (request.decision === 'not-upheld' && request.remedies.includes('apology')) {
     throw new ActionRefusedError('an apology ("We are sorry for what went wrong") cannot go with "not upheld": if something went wrong, the complaint is upheld in part', { input: 'decision' });
@@ -75,11 +78,17 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
     deadlines: [...c.deadlines.map((d) => (owed.has(d) ? deadlineDone(d, iso(ctx.at)) : d)), ...planned],
   };
   const letter = letterFor(policy, decided, outcomeFacts(policy, decided, outcome), c.stage, iso(ctx.at), ctx.sending);
+  const copies = responseCopies(policy, decided, outcome, ctx);
   return change(
     decided,
-    [event(ctx.at, 'outcome', ctx.actor, `Outcome at ${stage.name}: ${request.decision}`, { decision: request.decision, remedies: outcome.remedies, actions: outcome.actions }), ...deadlinesSet(ctx.at, c.stage, planned)],
+    [
+      event(ctx.at, 'outcome', ctx.actor, `Outcome at ${stage.name}: ${request.decision}`, { decision: request.decision, remedies: outcome.remedies, actions: outcome.actions }),
+      ...deadlinesSet(ctx.at, c.stage, planned),
+      ...copies.events,
+    ],
     true,
     letter,
+    staffNotices(copies.letters),
   );
 }
 

@@ -6,6 +6,7 @@ import type { CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, requireOpen, type ActionContext } from './action-kit.js';
 import { closed } from './close-case.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /** `case redirect REF OUT-OF-SCOPE-ID`: not for this procedure; the letter says where to take it, and the case closes. */
 export function redirect(policy: Policy, c: Case, outOfScopeId: string, ctx: ActionContext): CaseChange {
@@ -15,7 +16,7 @@ export function redirect(policy: Policy, c: Case, outOfScopeId: string, ctx: Act
   const done = closed(policy, c, 'redirected', ctx.at);
   return change(
     { ...done.case, recordedAsComplaint: false, redirectedTo: matter.id },
-    [event(ctx.at, 'redirected', ctx.actor, `Not for this procedure: ${matter.matter}; sent to ${matter.goTo} (clause ${matter.clause})`, { outOfScope: matter.id }), ...done.events],
+    [event(ctx.at, 'redirected', ctx.actor, `Not for this procedure: ${matter.matter}; sent to ${matter.goTo} (${clauseInWords(matter.clause)})`, { outOfScope: matter.id }), ...done.events],
     true,
     letterFor(policy, done.case, redirectFacts(policy, done.case, matter), matter.id, iso(ctx.at), ctx.sending),
   );

@@ -5,7 +5,7 @@ import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { deadlineDone, pendingDeadlines } from '../pending-deadlines.js';
 import { writableByEmail } from '../reachable.js';
-import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } from './action-kit.js';
+import { change, deadlinesSet, event, iso, requireOpen, staffNotices, type ActionContext } from './action-kit.js';
 import { automaticMove } from './enter-stage.js';
 
 /**
@@ -28,10 +28,10 @@ export function signCase(policy: Policy, c: Case, ctx: ActionContext & { readonl
     acknowledgedAt: signed.acknowledgedAt ?? iso(ctx.at),
     deadlines: signed.deadlines.map((d) => (d === open ? deadlineDone(d, iso(ctx.at)) : d)),
   };
-  const moved = automaticMove(policy, acknowledged, ctx.at);
+  const moved = automaticMove(policy, acknowledged, ctx.at, ctx.sending);
   events.push(
     event(ctx.at, 'acknowledged', 'redress', `Acknowledgement of the signed ${open.stage} complaint`, undefined, `acknowledged-${open.stage}-${open.dueDate}`),
     ...moved.events,
   );
-  return change(moved.case, events, true, letterFor(policy, moved.case, acknowledgementFacts(policy, moved.case, 'signed'), `${open.stage}-signed`, iso(ctx.at), ctx.sending));
+  return change(moved.case, events, true, letterFor(policy, moved.case, acknowledgementFacts(policy, moved.case, 'signed'), `${open.stage}-signed`, iso(ctx.at), ctx.sending), staffNotices(moved.letters));
 }

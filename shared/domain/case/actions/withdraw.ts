@@ -5,6 +5,7 @@ import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, requireOpen, type ActionContext } from './action-kit.js';
 import { closed } from './close-case.js';
+import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `case withdraw REF [--confirmed-in-writing]`: the complainant withdrew. Where the policy asks for it in
@@ -19,7 +20,7 @@ export function withdraw(policy: Policy, c: Case, request: { readonly confirmedI
     const asked: Case = { ...c, withdrawalRequestedAt: iso(ctx.at) };
     return change(
       asked,
-      [event(ctx.at, 'withdrawn', ctx.actor, `The complainant asked to withdraw; asked to confirm it in writing (clause ${rule.clause})`)],
+      [event(ctx.at, 'withdrawn', ctx.actor, `The complainant asked to withdraw; asked to confirm it in writing (${clauseInWords(rule.clause)})`)],
       false,
       letterFor(policy, asked, withdrawalFacts(policy, asked, true), 'confirm', iso(ctx.at), ctx.sending),
     );
