@@ -13,6 +13,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { selfAssessment } from '#domain/reporting/self-assessment';
 import { memoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
+import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
 
 const SECRET = 'a-test-session-secret-0123456789';
 const council = seedPolicies.get('county-council');
@@ -23,8 +24,12 @@ describe('the annual report in the console', () => {
     const stack = memoryStack();
     const asked: number[] = [];
     const now = () => new Date('2026-11-23T10:00:00Z');
+    const sessions = new MemoryStaffSessions();
+    await sessions.open('sid-1', 'u-1', now().getTime() + 60_000);
     const app = consoleReportsApp({
       sessionSecret: SECRET,
+      sessions,
+      signOutOrigin: 'http://localhost:3001',
       publicUrl: 'http://localhost:3000',
       now,
       publishThreshold: 5,
@@ -34,7 +39,7 @@ describe('the annual report in the console', () => {
       },
       monitoring: async () => [],
     });
-    const cookie = `${SESSION_COOKIE}=${seal({ sub: 'u-1', name: 'Chris Chief', groups: ['county-council:chief-executive'], csrf: 'x' }, SECRET, now().getTime() + 60_000)}`;
+    const cookie = `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Chris Chief', groups: ['county-council:chief-executive'], csrf: 'x' }, SECRET, now().getTime() + 60_000)}`;
     const page = await app.request('/console/reports/county-council', { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(asked).toEqual([2026]);

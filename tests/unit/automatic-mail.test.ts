@@ -4,6 +4,7 @@
  * words on a message that asks not to be answered automatically, are held with staff told, shown in the digest and
  * in the console's held list, and one release away from their case. Over the memory fakes.
  */
+import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
@@ -30,8 +31,8 @@ const morning = DateTime.fromISO('2026-11-24T08:00:00Z');
 /** The console's held-mail page as the person sees it. */
 async function heldPage(stack: MemoryStack, groups: string[]): Promise<string> {
   const app = new Hono();
-  const sessions = consoleSessions({ sessionSecret: 'a-test-secret-of-enough-length', publicUrl: 'http://localhost', now: () => stack.clock.now() });
-  const session = { sub: 'u1', name: 'Sam Staff', groups, csrf: 't' };
+  const sessions = consoleSessions({ sessionSecret: 'a-test-secret-of-enough-length', publicUrl: 'http://localhost', now: () => stack.clock.now(), sessions: new MemoryStaffSessions(), signOutOrigin: 'http://localhost:3001' });
+  const session = { sid: 'sid-1', sub: 'u1', name: 'Sam Staff', groups, csrf: 't' };
   const deps = { held: { list: (m: StaffMember) => heldFor({ heldMail: stack.heldMail, policies: stack.policies }, m) }, organisations: stack.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: [] })) };
   app.get('/console/held', (c) => heldMailPage(c, deps, sessions, session));
   return (await app.request('/console/held')).text();
