@@ -30,9 +30,10 @@
  * | raw mail stored and not yet taken in, oldest first | PK RECEIPT#<raw key>; GSI1: UNCLAIMED-MAIL, <receivedAt>#<raw key> |
  *
  * Every item that holds or finds a person is reached when a case's personal data is destroyed: the case and its
- * timeline are rewritten; its outbox entries, name, thread, page and acknowledgement-claim items are deleted (the
- * last three found through KEYS-OF#<ref>); its report records are rewritten without words. Items that name no case
- * and hold a person (a finished digest or held-mail notice, a claim of the day) expire by TTL.
+ * timeline are rewritten; its letters and notices in the outbox, its name, thread, page and acknowledgement-claim
+ * items are deleted (the last three found through KEYS-OF#<ref>); a held message released into it and its report
+ * records are rewritten without the person or words. Items that name no case and hold a person (a finished digest
+ * or held-mail notice, a claim of the day, a rate limit) expire by TTL; a receipt goes once its mail is kept.
  */
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 export const TTL_ATTRIBUTE = 'expiration';
