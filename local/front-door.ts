@@ -26,7 +26,7 @@ export function frontDoorRoutes(stack: LocalStack, accepted: () => void = () => 
   };
   const app = webApp(
     complaintFormApp({ ...form, submit: thenNudge(form.submit) }, (c) => getConnInfo(c).remote.address ?? 'unknown'),
-    complainantPageApp({ ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview), confirmAddress: thenNudge(page.confirmAddress) }),
+    complainantPageApp({ ...page, addInformation: thenNudge(page.addInformation), askForReview: thenNudge(page.askForReview), confirmAddress: thenNudge(page.confirmAddress) }, (c) => getConnInfo(c).remote.address ?? 'unknown'),
     consoleApp(stack.console()),
     consoleReportsApp(stack.consoleReports()),
     heldReleaseApp(stack.heldRelease()),

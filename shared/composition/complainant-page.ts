@@ -1,6 +1,7 @@
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import type { ComplainantPageDeps } from '#adapters/http/complainant-page-app';
 import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
@@ -13,6 +14,7 @@ import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
 import type { Outbox } from '#application/ports/outbox';
+import type { RateLimiter } from '#application/ports/rate-limiter';
 import type { RawMail } from '#application/ports/raw-mail';
 import type { Config } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -26,6 +28,7 @@ import { deployedPolicies } from './deployed-policies.js';
 
 export interface ComplainantPagePorts {
   readonly policies: PolicySet;
+  readonly rateLimiter: RateLimiter;
   readonly cases: Cases;
   readonly counters: Counters;
   readonly outbox: Outbox;
@@ -46,15 +49,19 @@ export function complainantPageDeps(config: Config, ports: ComplainantPagePorts)
     maxBodyBytes: config.REDRESS_PAGE_MAX_BODY_BYTES,
     maxAttachmentBytes: config.REDRESS_MAX_ATTACHMENT_BYTES,
     now: () => ports.clock.now(),
+    rateLimiter: ports.rateLimiter,
+    guesses: { limit: config.REDRESS_PAGE_MISS_LIMIT, windowSeconds: config.REDRESS_PAGE_MISS_WINDOW_SECONDS },
+    log: ports.log,
   };
 }
 
-/** The complainant page function: cases and the outbox in DynamoDB, files into the raw-mail bucket. No SES. */
+/** The complainant page function: cases, the outbox and the count of guesses at pages in DynamoDB, files into the raw-mail bucket. No SES. */
 export function composeComplainantPage(config: Config): { deps: ComplainantPageDeps; log: ReturnType<typeof powertoolsLog> } {
   const table = casesTable(config);
   const log = powertoolsLog('redress-complainant-page');
   const ports: ComplainantPagePorts = {
     policies: deployedPolicies(config),
+    rateLimiter: new DynamoDbRateLimiter(table.client, table.name),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),

@@ -78,7 +78,7 @@ export function composeLocalStack(environment: Config, options: { log: Log; poli
     localTimers: timers,
     useCases: bindUseCases(ports, settingsFrom(config)),
     form: (secret: string = config.REDRESS_FORM_SECRET) => formHandlerDeps(config, { ...ports, rateLimiter }, secret),
-    complainantPage: () => complainantPageDeps(config, ports),
+    complainantPage: () => complainantPageDeps(config, { ...ports, rateLimiter }),
     console: () => {
       const publicUrl = config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.REDRESS_HTTP_PORT}`;
       const links = new SealedFileLinks(config.REDRESS_SESSION_SECRET, publicUrl, config.REDRESS_FILE_LINK_SECONDS, () => ports.clock.now().getTime());

@@ -20,7 +20,7 @@
  * | a case's outbox entries                           | GSI3: OUTBOX-OF#<ref>, <createdAt>#<id>          |
  * | reference numbers                                 | PK REF#<prefix>#<year>, SK COUNTER               |
  * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
- * | form rate limits, per IP and per organisation     | PK RATE#<name>#<window>, SK RATE (TTL)           |
+ * | rate limits: the form's per IP and organisation, guesses at pages per IP | PK RATE#<name>#<window>, SK RATE (TTL) |
  * | a console session, until sign-out or its end      | PK SESSION#<id>, SK SESSION (TTL)                |
  * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
  * | a case's anonymous report record, per active year | PK REPORT#<policy>#<year>, SK CASE#<ref>         |

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import type { Log } from '#application/ports/log';
+import type { RateLimiter } from '#application/ports/rate-limiter';
 import { bodyLimit } from 'hono/body-limit';
 import type { AddInformation, PageFile } from '#application/complainant/add-information';
 import { ConfirmLinkNotFoundError, type AddressConfirmationView, type ConfirmLink } from '#application/complainant/confirm-address';
@@ -22,7 +24,14 @@ export interface ComplainantPageDeps {
   readonly maxBodyBytes: number;
   readonly maxAttachmentBytes: number;
   readonly now: () => Date;
+  /** Counts addresses that open no page, per client address; past the limit the address waits. */
+  readonly rateLimiter: RateLimiter;
+  readonly guesses: { readonly limit: number; readonly windowSeconds: number };
+  readonly log: Log;
 }
+
+/** Where a request came from (the client's IP address), as the front door it came through says. */
+export type ClientAddress = (c: Context) => string;
 
 // The address is the key to the page: it must never leak in a Referer to an outside body's site, be indexed,
 // framed, or cached by a shared proxy.
@@ -38,16 +47,27 @@ const SENT: Record<string, string> = {
  * default) that works without JavaScript. It shows where the complaint is, what happens next and by when, and
  * the letters; it takes more information (words and files, threaded onto the case like a reply) and, while the
  * time to ask is open, a request for the next stage. Every form posts back and redirects (post/redirect/get).
+ * An address that opens no page is "no such page" (404), logged with where it came from; past a few of those
+ * from one client address, every page request from it waits (429) until the window ends, before any lookup, so
+ * guessing cannot tell a right address from a wrong one.
  */
-export function complainantPageApp(deps: ComplainantPageDeps): Hono {
+export function complainantPageApp(deps: ComplainantPageDeps, clientAddress: ClientAddress): Hono {
   const app = new Hono();
   // Files share one request, which the front door bounds (API Gateway takes 10 MB): say the smaller limit.
   const maxFileMb = Math.floor(Math.min(deps.maxAttachmentBytes, deps.maxBodyBytes) / 1_048_576);
   const casePage = (view: ComplainantView, token: string, extra: Omit<CasePageProps, 'view' | 'base' | 'maxFileMb'>) => casePageHtml({ view, base: `/cases/${token}`, maxFileMb, ...extra });
+  const misses = (c: Context) => `page-miss#${clientAddress(c)}`;
   for (const path of ['/cases/*', '/confirm/*']) {
     app.use(path, async (c, next) => {
       await next();
       for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+    });
+    app.use(path, async (c, next) => {
+      const { limit, windowSeconds } = deps.guesses;
+      const decision = await deps.rateLimiter.peek(misses(c), limit, windowSeconds, deps.now().getTime());
+      if (decision.allowed) return next();
+      deps.log.warn('complainant page refused: too many addresses that open no page from this client', { sourceIp: clientAddress(c), retryAfterSeconds: decision.retryAfterSeconds });
+      return c.text(`Too many addresses that lead to no complaint were tried from here. Please wait ${Math.ceil(decision.retryAfterSeconds / 60)} minutes, then use the link in your letter again.`, 429, { 'retry-after': String(decision.retryAfterSeconds) });
     });
     // A form posted from another site is refused: only the page itself may send to the case.
     app.use(path, async (c, next) => {
@@ -55,13 +75,15 @@ export function complainantPageApp(deps: ComplainantPageDeps): Hono {
       return next();
     });
   }
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
+    if (!(error instanceof PageNotFoundError) && !(error instanceof ConfirmLinkNotFoundError)) throw error;
+    // The guess is counted and logged (never the address tried: near a real one, it would be a key).
+    const { limit, windowSeconds } = deps.guesses;
+    await deps.rateLimiter.hit(misses(c), limit, windowSeconds, deps.now().getTime());
+    deps.log.warn('complainant page not found', { sourceIp: clientAddress(c), method: c.req.method });
     if (error instanceof PageNotFoundError) return notFound(c);
-    if (error instanceof ConfirmLinkNotFoundError) {
-      for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
-      return c.html(confirmLinkNotFoundHtml(), 404);
-    }
-    throw error;
+    for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+    return c.html(confirmLinkNotFoundHtml(), 404);
   });
 
   // The letter to an address typed into a form links here. Opening it shows a button and confirms nothing, since

@@ -12,4 +12,10 @@ export class MemoryRateLimiter implements RateLimiter {
     if (count <= limit) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window + 1) * windowSeconds - now / 1000)) };
   }
+
+  async peek(name: string, limit: number, windowSeconds: number, now: number): Promise<RateDecision> {
+    const window = Math.floor(now / 1000 / windowSeconds);
+    if ((this.counts.get(`${name}#${window}`) ?? 0) < limit) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window + 1) * windowSeconds - now / 1000)) };
+  }
 }
