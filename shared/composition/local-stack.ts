@@ -4,6 +4,7 @@ import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { awaitLocalCommits } from '#adapters/dynamodb/local-commit-barrier';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
 import { FileRawMailStore } from '#adapters/file/file-raw-mail-store';
@@ -36,6 +37,7 @@ import { bindUseCases, type Ports } from './use-cases.js';
  */
 export function composeLocalStack(config: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers }) {
   const table = casesTable(config);
+  awaitLocalCommits(table);
   const timers = new DynamoDbTimers(table.client, table.name);
   const ports: Ports = {
     policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),
