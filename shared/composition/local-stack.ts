@@ -5,6 +5,7 @@ import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbMailReceipts } from '#adapters/dynamodb/dynamodb-mail-receipts';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { awaitLocalCommits } from '#adapters/dynamodb/local-commit-barrier';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { DynamoDbTimers } from '#adapters/dynamodb/dynamodb-timers';
@@ -51,6 +52,7 @@ export function withLocalSecrets(config: Config): LocalConfig {
 export function composeLocalStack(environment: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers }) {
   const config = withLocalSecrets(environment);
   const table = casesTable(config);
+  awaitLocalCommits(table);
   const timers = new DynamoDbTimers(table.client, table.name);
   const ports: Ports = {
     policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),
