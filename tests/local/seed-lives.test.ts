@@ -161,7 +161,7 @@ describe('a whole life for each seed policy against npm start', () => {
     expect(dated?.subject).toBe(`[${reference}] When to expect our response to your complaint`);
     cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The centre should have rung you the day before.', '--what-upheld', 'That the session was cancelled late.', '--what-not-upheld', 'That the centre cancelled it for no reason.', '--remedy', 'explanation', '--remedy', 'apology', '--by', 'manager']);
     const [, , outcome] = await letters(from, 3);
-    expect(outcome?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\)[^\\n]*You need to contact them by ${DATE}`));
+    expect(outcome?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\): the body that accredits Connect\\.[^]*You need to contact them by ${DATE}`));
     // The complainant answers the outcome by email: staff see a possible request and confirm it.
     await sendRaw(Number(env.REDRESS_SMTP_PORT), from, ['enquiries.connect@gmail.com'], [`From: Sam Seed <${from}>`, 'To: enquiries.connect@gmail.com', `Subject: Re: [${reference}] Our decision on your complaint`, '', 'I would like the Complaints Officer to review this please.', ''].join('\r\n'));
     for (let i = 0; i < 40 && !cli(['case', 'show', reference]).includes('Perhaps asking for the next stage'); i++) await new Promise((r) => setTimeout(r, 500));
