@@ -57,8 +57,12 @@ describe("the council's final letter", () => {
 
   it('says nothing of the Information Commissioner, which is for matters this procedure does not handle', async () => {
     const stack = memoryStack();
-    await councilFinal(stack);
+    const reference = await councilFinal(stack);
     expect(lastLetter(stack).text).not.toMatch(/Information Commissioner/);
+    // Nor does the refusal of a further stage, which names where the complainant can go instead.
+    await expect(stack.useCases.staff.escalate({ reference, at: at('2026-12-21T10:00:00Z'), actor: 'cr' })).rejects.toThrow(
+      /^Stage two is the last stage: its decision is final; the complainant can go to Local Government and Social Care Ombudsman$/,
+    );
   });
 
   it('names the Information Commissioner, with its own time limits, in the letter redirecting an information request', async () => {

@@ -37,7 +37,7 @@ export function escalate(policy: Policy, c: Case, request: EscalateRequest, ctx:
   const stage = stageOf(policy, c);
   const next = stage.next;
   if (!next) {
-    const bodies = policy.outsideBodies.map((b) => b.name).join('; ');
+    const bodies = policy.outsideBodies.filter((b) => !b.forMatters?.length).map((b) => b.name).join('; ');
     throw new ActionRefusedError(`${stage.name} is the last stage: its decision is final${bodies ? `; the complainant can go to ${bodies}` : ''}`);
   }
   if (next.trigger === 'automatic') throw new ActionRefusedError(`${stage.name} moves on to the next stage by itself: ${next.how}`);
