@@ -26,7 +26,7 @@ export function countTransactions(stack: LocalStack): { count(): number; reset()
 }
 
 /** The real pipeline on the benchmark's servers, with a fresh table and data folder. */
-export async function benchStack(endpoints: { dynamodb: string; ses: string }, overrides: Record<string, string> = {}): Promise<LocalStack> {
+export async function benchStack(endpoints: { dynamodb: string; ses: string }, overrides: Record<string, string> = {}, options: { awaitCommits?: boolean } = {}): Promise<LocalStack> {
   const config = loadConfig({
     REDRESS_TABLE: `bench-${randomUUID()}`,
     REDRESS_DYNAMODB_ENDPOINT: endpoints.dynamodb,
@@ -34,7 +34,7 @@ export async function benchStack(endpoints: { dynamodb: string; ses: string }, o
     REDRESS_DATA_DIR: mkdtempSync(join(tmpdir(), 'redress-bench-')),
     ...overrides,
   });
-  const stack = composeLocalStack(config, { log: silent });
+  const stack = composeLocalStack(config, { log: silent, ...options });
   await ensureTable(stack.table.client, config.REDRESS_TABLE);
   return stack;
 }

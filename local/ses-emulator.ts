@@ -10,9 +10,17 @@ function emulatorStarter(): StartEmulator {
   return (candidate as { default: StartEmulator }).default;
 }
 
-/** Starts the aws-ses-v2-local emulator: SES v2 SendEmail on `port`, its viewer at /, its store at /store. */
-export async function startSesEmulator(port: number): Promise<RunningServer> {
+/**
+ * Starts the aws-ses-v2-local emulator: SES v2 SendEmail on `port`, its viewer at /, its store at /store.
+ * `onTaken` is told each time it has taken a message and answered (the crash run kills the stack right then).
+ */
+export async function startSesEmulator(port: number, onTaken?: () => void): Promise<RunningServer> {
   const server = await emulatorStarter()({ host: '127.0.0.1', port });
+  if (onTaken) {
+    server.on('request', (request, response) => {
+      if (request.method === 'POST' && request.url?.startsWith('/v2/email/outbound-emails')) response.once('finish', () => response.statusCode === 200 && onTaken());
+    });
+  }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {

@@ -49,10 +49,11 @@ export function withLocalSecrets(config: Config): LocalConfig {
  * The whole pipeline on this machine (npm start, the CLI, tests, benchmarks): DynamoDB Local, raw mail on disk,
  * the SES emulator, timers in the store. The same use cases as the Lambda functions, over local adapters.
  */
-export function composeLocalStack(environment: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers }) {
+export function composeLocalStack(environment: Config, options: { log: Log; policies?: PolicySet; clock?: Clock; mailer?: Mailer; timers?: Timers; awaitCommits?: boolean }) {
   const config = withLocalSecrets(environment);
   const table = casesTable(config);
-  awaitLocalCommits(table);
+  // Off only where nothing is killed and every request is counted as AWS would bill it (the cost benchmark).
+  if (options.awaitCommits !== false) awaitLocalCommits(table);
   const timers = new DynamoDbTimers(table.client, table.name);
   const ports: Ports = {
     policies: options.policies ?? loadPolicyDirectory(config.REDRESS_POLICIES_DIR, policyDefaultsFrom(config)),

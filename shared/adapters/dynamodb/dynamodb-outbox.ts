@@ -56,6 +56,9 @@ export class DynamoDbOutbox implements Outbox {
   }
 
   async recordAccepted(id: string, providerMessageId: string): Promise<boolean> {
+    // Nearly every Send event finds its letter recorded already: a read costs less than a write whose condition fails.
+    const entry = await this.get(id);
+    if (!entry || entry.status !== 'pending' || entry.providerMessageId) return false;
     const row = await this.updateIf(id, 'SET providerMessageId = :pid', 'attribute_exists(PK) AND #s = :pending AND attribute_not_exists(providerMessageId)', { ':pid': providerMessageId, ':pending': 'pending' });
     return row !== undefined;
   }

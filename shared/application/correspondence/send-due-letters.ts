@@ -86,7 +86,7 @@ export async function sendDueLetters(deps: SendDueLettersDeps): Promise<SendRepo
         const tried = leased.lapsedLease !== undefined || leased.attempts > 0;
         const earlier = leased.providerMessageId ?? (tried ? await deps.mailer.acceptedEarlier(leased.id) : undefined);
         if (earlier) {
-          deps.log.warn('outbox letter found already sent by an attempt that was cut off: recorded, not sent again', { id: leased.id, providerMessageId: earlier });
+          deps.log.warn('outbox letter found already taken by the mail service on an earlier attempt: recorded, not sent again', { id: leased.id, providerMessageId: earlier });
           await recordSent(deps, leased, earlier, { foundAlreadySent: true });
         } else {
           const providerId = await deps.mailer.send(outbound(leased.letter));
