@@ -7,6 +7,10 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { actionFor } from '#adapters/http/console-actions';
+import { DryRunCases } from '#application/console/dry-run-cases';
+import type { Case } from '#domain/case/case';
+import { html } from '../../shared/adapters/http/console-pages.js';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 
 const at = (iso: string) => DateTime.fromISO(iso);
@@ -127,6 +131,22 @@ describe('the next stage’s handler is told, whatever path the case took there'
     await quiet.useCases.staff.escalate({ reference: other, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
     await quiet.drain();
     expect(only(to(quiet, OFFICER)).text).toContain('They gave no reasons with the request. A complainant need not give any: ask them what is still wrong before you review it.');
+  });
+
+  it('the console’s preview of the request shows the notice the handler will get, apart from the complainant’s letter', async () => {
+    const stack = memoryStack();
+    const reference = await councilComplaint(stack);
+    const dry = new DryRunCases(stack.cases);
+    await stack.withPorts({ cases: dry }).staff.escalate({ reference, grounds: 'Skipped again.', at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    const { letters, events } = dry.decided();
+    const action = actionFor('escalate');
+    if (!action) throw new Error('no escalate action');
+    const page = html.preview({ signed: { name: 'Casey', csrf: 'x' }, c: (await stack.cases.get(reference)) as Case, action, values: {}, letters, events });
+    expect(page).toContain('<h2>The letter to the complainant</h2>');
+    expect(page).toContain('<h2>Notices to staff</h2>');
+    expect(page).toContain(`<strong>To:</strong> ${OFFICER}. <strong>Subject:</strong> [${reference}] Stage two asked for: the complaint is now with you`);
+    expect(page).toContain('In their words, as staff recorded them: Skipped again.');
+    expect(to(stack, OFFICER)).toEqual([]);
   });
 
   it('a confidential case’s notice carries its reference and dates, not the complainant’s words', async () => {
