@@ -228,6 +228,20 @@ describe('a stage whose responses the policy shares (the council: every stage tw
     expect(timeline.some((e) => e.summary === 'The Stage two response was shared with The relevant Director, then Chief Executive (section “What is the Corporate Complaints Procedure?”)')).toBe(true);
   });
 
+  it('a confidential case’s copy says where to read the response, and carries none of it', async () => {
+    const stack = memoryStack();
+    const { reference } = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'cr', name: 'Sol Secret', email: 'sol@example.net', summary: 'About my care.', channel: 'phone', confidential: true });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await stack.useCases.staff.escalate({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: STAGE_TWO, remedies: [], actions: [], at: at('2026-12-14T10:00:00Z'), actor: 'officer' });
+    await stack.drain();
+    for (const address of [DIRECTOR, CHIEF]) {
+      const copy = only(to(stack, address));
+      expect(copy.text).toContain('This complaint is confidential: read the response in the console, where the reading is recorded on the case.');
+      for (const secret of ['Sol', 'crew', 'round']) expect(copy.text).not.toContain(secret);
+    }
+  });
+
   it('stage one’s response is not shared: the policy says so of stage two only', async () => {
     const stack = memoryStack();
     await atStageTwo(stack);
