@@ -59,6 +59,14 @@ describe('an extension past the policy’s maximum (the council, stage one)', ()
     expect((await stack.cases.get(reference))?.deadlines.find((d) => d.kind === 'respond')?.dueDate).toBe('2026-12-07');
   });
 
+  it('once the maximum has passed, says the response is overdue rather than offering a date already gone', async () => {
+    const stack = memoryStack();
+    const reference = await councilCase(stack);
+    await expect(stack.useCases.staff.extend({ reference, kind: 'respond', newDate: '2027-01-08', reason: 'Away.', at: at('2026-12-23T10:00:00Z'), actor: 'manager' })).rejects.toThrow(
+      `the policy’s maximum for the response at Stage one was ${MAXIMUM}, and the policy allows no extension past it: the response is overdue, so send it as soon as you can`,
+    );
+  });
+
   it('the maximum itself cannot be moved where the policy refuses', async () => {
     const stack = memoryStack();
     const reference = await councilCase(stack);
@@ -127,7 +135,7 @@ describe('the console’s case page in words', () => {
       actionsFor: () => [],
     });
     expect(page).toContain('<dt>Status</dt><dd>Open</dd>');
-    expect(page).toContain('Respond by: Monday 7 December 2026 (10 working days, section “What is the Corporate Complaints Procedure?”)');
+    expect(page).toContain('Respond by Monday 7 December 2026 (10 working days, section “What is the Corporate Complaints Procedure?”)');
     expect(page).not.toContain('clause What is');
   });
 

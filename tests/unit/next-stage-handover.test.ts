@@ -8,6 +8,10 @@ import { MemoryRateLimiter } from '#adapters/memory/memory-rate-limiter';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { actionFor } from '#adapters/http/console-actions';
+import { DryRunCases } from '#application/console/dry-run-cases';
+import type { Case } from '#domain/case/case';
+import { html } from '../../shared/adapters/http/console-pages.js';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 
 const at = (iso: string) => DateTime.fromISO(iso);
@@ -135,6 +139,22 @@ describe('the next stage’s handler is told, whatever path the case took there'
     expect(only(to(quiet, OFFICER)).text).toContain('They gave no reasons with the request. A complainant need not give any: ask them what is still wrong before you review it.');
   });
 
+  it('the console’s preview of the request shows the notice the handler will get, apart from the complainant’s letter', async () => {
+    const stack = memoryStack();
+    const reference = await councilComplaint(stack);
+    const dry = new DryRunCases(stack.cases);
+    await stack.withPorts({ cases: dry }).staff.escalate({ reference, grounds: 'Skipped again.', at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    const { letters, events } = dry.decided();
+    const action = actionFor('escalate');
+    if (!action) throw new Error('no escalate action');
+    const page = html.preview({ signed: { name: 'Casey', csrf: 'x' }, c: (await stack.cases.get(reference)) as Case, action, values: {}, letters, events });
+    expect(page).toContain('<h2>The letter to the complainant</h2>');
+    expect(page).toContain('<h2>Notices to staff</h2>');
+    expect(page).toContain(`<strong>To:</strong> ${OFFICER}. <strong>Subject:</strong> [${reference}] Stage two asked for: the complaint is now with you`);
+    expect(page).toContain('In their words, as staff recorded them: Skipped again.');
+    expect(to(stack, OFFICER)).toEqual([]);
+  });
+
   it('a confidential case’s notice carries its reference and dates, not the complainant’s words', async () => {
     const stack = memoryStack();
     const { reference } = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'cr', name: 'Sol Secret', email: 'sol@example.net', summary: 'About my care.', channel: 'phone', confidential: true });
@@ -212,6 +232,20 @@ describe('a stage whose responses the policy shares (the council: every stage tw
     }
     const timeline = await stack.cases.timeline(reference);
     expect(timeline.some((e) => e.summary === 'The Stage two response was shared with The relevant Director, then Chief Executive (section “What is the Corporate Complaints Procedure?”)')).toBe(true);
+  });
+
+  it('a confidential case’s copy says where to read the response, and carries none of it', async () => {
+    const stack = memoryStack();
+    const { reference } = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'cr', name: 'Sol Secret', email: 'sol@example.net', summary: 'About my care.', channel: 'phone', confidential: true });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+    await stack.useCases.staff.escalate({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: STAGE_TWO, remedies: [], actions: [], at: at('2026-12-14T10:00:00Z'), actor: 'officer' });
+    await stack.drain();
+    for (const address of [DIRECTOR, CHIEF]) {
+      const copy = only(to(stack, address));
+      expect(copy.text).toContain('This complaint is confidential: read the response in the console, where the reading is recorded on the case.');
+      for (const secret of ['Sol', 'crew', 'round']) expect(copy.text).not.toContain(secret);
+    }
   });
 
   it('stage one’s response is not shared: the policy says so of stage two only', async () => {

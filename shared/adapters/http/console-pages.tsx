@@ -162,7 +162,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       <ul>
         {pending.map((d) => (
           <li>
-            {deadlineDueWords(d.kind)}: {dateInWords(d.dueDate)} ({d.rule}, {clauseInWords(d.clause)})
+            {deadlineDueWords(d.kind)} {dateInWords(d.dueDate)} ({d.rule}, {clauseInWords(d.clause)})
             {d.dueDate >= today || d.kind.endsWith('window') || d.kind === 'retention' ? '' : ', overdue'}
           </li>
         ))}

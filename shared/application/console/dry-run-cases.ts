@@ -53,10 +53,13 @@ export class DryRunCases implements Cases {
     throw new Error('a preview never destroys anything');
   }
 
-  /** The letters the kept writes would have sent to the complainant, and what they would have put on the timeline. */
+  /**
+   * The letters the kept writes would have sent (to the complainant, and the notices to staff: a stage's new
+   * handler, the roles a response is shared with), and what they would have put on the timeline.
+   */
   decided(): { letters: LetterToSend[]; events: TimelineEvent[] } {
     return {
-      letters: this.writes.flatMap((w) => w.outbox.flatMap((o) => (o.kind === 'letter' && o.letter.toComplainant ? [o.letter] : []))),
+      letters: this.writes.flatMap((w) => w.outbox.flatMap((o) => (o.kind === 'letter' ? [o.letter] : []))),
       events: this.writes.flatMap((w) => [...w.events]),
     };
   }
