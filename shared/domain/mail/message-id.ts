@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /** Message-IDs compared without angle brackets or case: "<A@B>" and "a@b" are one thread key. */
 export function threadKey(messageId: string): string {
   return messageId.trim().replace(/^<|>$/g, '').toLowerCase();
@@ -8,11 +6,6 @@ export function threadKey(messageId: string): string {
 /** Every Message-ID in a header value such as References. */
 export function messageIdsIn(text: string): string[] {
   return [...text.matchAll(/<([^<>\s]+@[^<>\s]+)>/g)].map((m) => threadKey(m[1] as string));
-}
-
-/** A new Message-ID for mail about a case: the reference in it helps a person reading raw headers. */
-export function newMessageId(reference: string, domain: string): string {
-  return `<${reference.toLowerCase()}.${randomUUID()}@${domain}>`;
 }
 
 /** SES rewrites Message-IDs to <provider-id@region.amazonses.com>; replies may quote that form. */
