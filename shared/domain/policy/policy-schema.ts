@@ -236,6 +236,13 @@ export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action'
 
 const intake = z.strictObject({
   addresses: z.array(email).check(z.minLength(1, 'needs at least one complaints address')),
+  /**
+   * The sender of staff notices and digests, never a complaints address: a reply to a notice comes back here and is
+   * recorded on its case as staff mail, not taken for a complaint. "staff-notices@" the first complaints address's
+   * domain when absent (`staffNoticesSender`); set it where that domain is not the organisation's own (a Gmail
+   * address). On AWS it must be in a domain verified in SES (the stack receives mail for it too).
+   */
+  staffNoticesFrom: z.optional(email),
   channels: z.array(text).check(z.minLength(1)),
   webForm: z.strictObject({
     enabled: z.boolean(),
