@@ -87,6 +87,6 @@ export class RedressStack extends Stack {
     new CfnOutput(this, 'TimerFailuresQueue', { description: 'Deadline timers, digests and reports that failed after retries, with their input', value: timers.failures.queueUrl });
     new CfnOutput(this, 'OutboxFailuresQueue', { description: 'Outbox stream batches the sender could not read (the letters stay in the outbox)', value: outbox.failures.sender.queueUrl });
     new CfnOutput(this, 'MailEventFailuresQueue', { description: "SES reports on letters that could not reach their case", value: outbox.failures.mailEvents.queueUrl });
-    new CfnOutput(this, 'ReceiptRuleSet', { description: 'Made active on deploy; one rule per complaints address', value: mail.ruleSet.receiptRuleSetName });
+    new CfnOutput(this, 'ReceiptRuleSet', { description: 'Made active on deploy; one rule per complaints address and per staff-notices sender', value: mail.ruleSet.receiptRuleSetName });
   }
 }

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import { letServiceUseKey } from './service-key-use.js';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { staffNoticesSender } from '#domain/policy/staff-addresses';
 import type { House } from '../house.js';
 import { acknowledge } from '../nag.js';
 import { RedressFunction } from '../redress-function.js';
@@ -65,9 +66,11 @@ export class MailIntake extends Construct {
     // SES stores each message into the bucket, which encrypts it with the key: SES may use the key for that, for
     // this account's mail only.
     letServiceUseKey(storage.key, 'ses.amazonaws.com', ['kms:GenerateDataKey*', 'kms:Decrypt']);
+    // Each complaints address, and each staff-notices sender: a member of staff who replies to a notice is heard
+    // (intake records the reply on its case as staff mail, or holds it and tells a person), never bounced.
     const rules = props.policies.all.flatMap((policy) =>
-      policy.intake.addresses.map((address, n) => ({
-        receiptRuleName: `${policy.id}-${n + 1}`.slice(0, 64),
+      [...policy.intake.addresses, staffNoticesSender(policy)].map((address, n) => ({
+        receiptRuleName: (n < policy.intake.addresses.length ? `${policy.id}-${n + 1}` : `${policy.id}-staff-notices`).slice(0, 64),
         recipients: [address.toLowerCase()],
         scanEnabled: true,
         // Complaints are personal data: mail that will not come over TLS is refused at the door.

@@ -9,6 +9,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { staffNoticesSender } from '#domain/policy/staff-addresses';
 import type { House } from '../house.js';
 import { metricsNamespace, RedressFunction } from '../redress-function.js';
 import type { Monitoring } from './monitoring.js';
@@ -64,11 +65,11 @@ export class Outbox extends Construct {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
     if (props.sendingDomain) new EmailIdentity(this, 'SendingDomain', { identity: Identity.domain(props.sendingDomain), configurationSet: this.configurationSet });
-    // Mail goes only from the identities this deployment sends as: each policy's first complaints address (and its
-    // domain, for a verified domain) and the operator address, plus the sending domain.
+    // Mail goes only from the identities this deployment sends as: each policy's first complaints address and its
+    // staff-notices sender (and their domains, for a verified domain) and the operator address, plus the sending domain.
     const senders = [
       ...new Set(
-        [...props.policies.all.map((p) => p.intake.addresses[0] as string), props.operatorEmail]
+        [...props.policies.all.flatMap((p) => [p.intake.addresses[0] as string, staffNoticesSender(p)]), props.operatorEmail]
           .flatMap((a) => [a.toLowerCase(), (a.split('@')[1] ?? '').toLowerCase()])
           .concat(props.sendingDomain ? [props.sendingDomain.toLowerCase()] : []),
       ),

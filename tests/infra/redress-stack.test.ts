@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RedressStack } from '#infra/redress-stack';
 import { seedPolicies } from '#tests/support/policies';
+import { staffNoticesSender } from '#domain/policy/staff-addresses';
 import { PolicySet } from '#domain/policy/policy-set';
 
 let template: Template;
@@ -80,9 +81,10 @@ describe('RedressStack', () => {
     expect(services).toEqual(expect.arrayContaining(['ses.amazonaws.com', 'cloudwatch.amazonaws.com', expect.objectContaining({ 'Fn::Join': expect.anything() })]));
   });
 
-  it('has one receipt rule per complaints address, each storing the message in S3 before invoking intake', () => {
+  it('has one receipt rule per complaints address and per staff-notices sender (a reply to a notice is heard), each storing the message in S3 before invoking intake', () => {
     const rules = Object.values(template.findResources('AWS::SES::ReceiptRule')).map((r) => r.Properties.Rule as { Name: string; Recipients: string[]; ScanEnabled: boolean; TlsPolicy: string; Actions: Record<string, unknown>[] });
-    const addresses = seedPolicies.all.flatMap((p) => p.intake.addresses.map((a) => a.toLowerCase()));
+    const addresses = seedPolicies.all.flatMap((p) => [...p.intake.addresses, staffNoticesSender(p)].map((a) => a.toLowerCase()));
+    expect(rules.map((r) => r.Name)).toContain('county-council-staff-notices');
     expect(addresses.length).toBeGreaterThanOrEqual(5);
     expect(rules.map((r) => r.Recipients).sort()).toEqual(addresses.map((a) => [a]).sort());
     expect(rules.map((r) => r.Name)).toContain('alumot-1');
@@ -334,7 +336,8 @@ describe('RedressStack', () => {
     const sending = JSON.parse(policyOf('redress-outbox-sender')).flatMap((d: { Statement: { Action: string[]; Resource: unknown }[] }) => d.Statement).find((st: { Action: string[] }) => [st.Action].flat().includes('ses:SendEmail'));
     expect(sending.Action).toBe('ses:SendEmail');
     const identities = [sending.Resource].flat().map((r: { 'Fn::Join': [string, unknown[]] }) => String(r['Fn::Join'][1].at(-1)).replace(/^:identity\//, ''));
-    expect(identities).toEqual(expect.arrayContaining(['shaked@alumot.uk', 'alumot.uk', 'not.alone.mentoring@gmail.com', 'complaints@county-council.example', 'county-council.example', 'ops@example.org', 'mail.example.org']));
+    expect(identities).toEqual(expect.arrayContaining(['shaked@alumot.uk', 'alumot.uk', 'not.alone.mentoring@gmail.com', 'complaints@county-council.example', 'county-council.example', 'staff-notices@county-council.example', 'staff-notices@not-alone-mentoring.example', 'not-alone-mentoring.example', 'ops@example.org', 'mail.example.org']));
+    expect(identities).not.toContain('staff-notices@gmail.com');
     expect(identities).not.toContain('*');
     const timers = ['redress-email-intake', 'redress-complaint-form', 'redress-complainant-page', 'redress-deadline-timer', 'redress-daily-digest', 'redress-outbox-sender'].filter((f) => policyOf(f).includes('scheduler:CreateSchedule'));
     expect(timers).toEqual(['redress-outbox-sender']);

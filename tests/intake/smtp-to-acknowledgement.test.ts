@@ -107,3 +107,26 @@ describe('email intake over SMTP', () => {
     expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['received', 'deadlines-set', 'acknowledged', 'mail-out']));
   });
 });
+
+describe('staff replying to a notice over SMTP (issue 21 item 3)', () => {
+  it('the notice comes from the staff-notices sender; the reply, sent to it, is recorded on the case as staff mail: no case, no acknowledgement', async () => {
+    const handler = 'service-manager.notices@county-council.example';
+    const complaint = ['From: Lee Lamp <lee.lamp@example.net>', 'To: complaints@county-council.example', 'Subject: Lamp post down', 'Message-ID: <lee-1@example.net>', '', 'The lamp post on Elm Road fell over.', ''].join('\r\n');
+    await sendRaw(port, 'lee.lamp@example.net', ['complaints@county-council.example'], complaint);
+    await stack.sendLetters();
+    const [opened] = await stack.cases.ofComplainant('county-council', 'lee.lamp@example.net');
+    const reference = opened?.reference as string;
+    const notice = (await sentEmails(stack.sesEndpoint, handler)).find((e) => e.subject.includes(reference));
+    expect(notice?.from).toContain('staff-notices@county-council.example');
+    const before = (await sentEmails(stack.sesEndpoint)).length;
+
+    const reply = [`From: Sam Manager <${handler}>`, 'To: staff-notices@county-council.example', `Subject: Re: ${notice?.subject}`, 'Message-ID: <sam-reply-1@county-council.example>', '', 'I have asked Highways to make it safe today.', '', `> ${notice?.body.text?.split('\n')[0]}`, ''].join('\r\n');
+    await sendRaw(port, handler, ['staff-notices@county-council.example'], reply);
+    await stack.sendLetters();
+    expect(await stack.cases.ofComplainant('county-council', handler)).toEqual([]);
+    const staffMail = (await stack.cases.timeline(reference)).filter((e) => e.type === 'staff-mail');
+    expect(staffMail.map((e) => e.summary)).toEqual([`Staff message from ${handler}`]);
+    expect(staffMail[0]?.detail).toMatchObject({ text: expect.stringContaining('Highways') as string });
+    expect((await sentEmails(stack.sesEndpoint)).slice(before)).toEqual([]);
+  });
+});

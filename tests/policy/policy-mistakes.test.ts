@@ -166,11 +166,20 @@ describe('conflicts between policies', () => {
   it('refuses one address claimed by two policies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policies-'));
     writeFileSync(join(dir, 'not-alone-mentoring.yaml'), original);
-    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8').replace('[Shaked@alumot.uk]', '[Not.Alone.Mentoring@gmail.com]');
+    // Its own staff-notices sender, since a Gmail address's domain is no organisation's to send from (the next test).
+    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8').replace('[Shaked@alumot.uk] # 5.1', '[Not.Alone.Mentoring@gmail.com]\n  staffNoticesFrom: staff-notices@alumot.uk');
     writeFileSync(join(dir, 'alumot.yaml'), alumot);
     expect(() => loadPolicyFiles([join(dir, 'alumot.yaml'), join(dir, 'not-alone-mentoring.yaml')])).toThrow(
       /intake\.addresses\[0\]: address not\.alone\.mentoring@gmail\.com is already the complaints address of .*alumot\.yaml/,
     );
+  });
+
+  it('refuses staff notices from a public mail service (the default on a Gmail intake) or from a complaints address', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policies-'));
+    writeFileSync(join(dir, 'gmail.yaml'), original.replace(/\n  staffNoticesFrom: [^\n]*/, ''));
+    expect(() => loadPolicyFiles([join(dir, 'gmail.yaml')])).toThrow(/intake\.staffNoticesFrom: staff notices would come from staff-notices@gmail\.com, a public mail service's address/);
+    writeFileSync(join(dir, 'same.yaml'), original.replace(/staffNoticesFrom: [^\n]*/, 'staffNoticesFrom: Not.Alone.Mentoring@gmail.com'));
+    expect(() => loadPolicyFiles([join(dir, 'same.yaml')])).toThrow(/intake\.staffNoticesFrom: is a complaints address/);
   });
 });
 

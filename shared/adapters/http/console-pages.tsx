@@ -282,9 +282,12 @@ const CaseFiles: FC<{ files: readonly CaseFile[] }> = ({ files }) =>
     </>
   );
 
-/** Everything that came in on the case after the complaint, as text: HTML mail was turned to text as it arrived. */
+/**
+ * Everything that came in on the case after the complaint, as text: HTML mail was turned to text as it arrived. Staff
+ * mail about the case is among it, its heading saying so ("Staff message from ...").
+ */
 const CaseMessages: FC<{ timeline: readonly TimelineEvent[] }> = ({ timeline }) => {
-  const messages = timeline.filter((e) => e.type === 'mail-in');
+  const messages = timeline.filter((e) => e.type === 'mail-in' || e.type === 'staff-mail');
   if (messages.length === 0) return null;
   return (
     <>
@@ -544,6 +547,9 @@ const HELD_WHY: Record<string, string> = {
   'possibly-automatic': 'perhaps automatic or bulk mail',
   'own-address': 'from one of our own addresses',
   'bounce-unmatched': 'a delivery report about no case',
+  'staff-mail': 'staff mail that quotes no case',
+  'staff-unverified': 'from a staff address the mail service could not confirm',
+  'staff-notices-reply': 'sent to the staff-notices address by someone not known as staff',
 };
 
 export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; name: string; messages: readonly HeldMessage[] }[]; policies: readonly { id: string; name: string }[]; done?: string | undefined; problem?: string | undefined }> = ({ signed, groups, policies, done, problem }) => (

@@ -18,7 +18,7 @@ import type { IntakeOutcome } from './inbound-email.js';
  * Reasons someone must look at. Mail whose headers show a machine wrote it, our own echoes and unmatched bounces are
  * kept without a word (and listed with the rest); mail that only looks automatic is possibly a person's, so staff are told.
  */
-const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus', 'possibly-automatic']);
+const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus', 'possibly-automatic', 'staff-mail', 'staff-unverified', 'staff-notices-reply']);
 /** Enough of why it was held to judge it by: a few short lines. */
 const EVIDENCE_LINES = 8;
 

@@ -23,5 +23,7 @@ export interface InboundEmail {
 export type IntakeOutcome =
   | { readonly kind: 'case-opened'; readonly policyId: string; readonly reference: string; readonly acknowledged: boolean; readonly already?: true }
   | { readonly kind: 'threaded'; readonly policyId: string; readonly reference: string; readonly already?: true }
+  /** Mail from a member of staff recorded on the case it quotes, as staff mail: never a complaint. */
+  | { readonly kind: 'staff-mail-recorded'; readonly policyId: string; readonly reference: string; readonly already?: true }
   | { readonly kind: 'bounce-recorded'; readonly policyId: string; readonly reference: string; readonly already?: true }
   | { readonly kind: 'held'; readonly policyId?: string; readonly reason: string; readonly heldId: string };

@@ -1,5 +1,7 @@
 import type { Case, CaseFlag } from '#domain/case/case';
 import { recordBounce, recordMailIn } from '#domain/case/mail-in';
+import { findReferences } from '#domain/case/case-reference';
+import { recordStaffMail } from '#domain/case/staff-mail';
 import { classifyEmail } from '#domain/mail/classify-email';
 import { EmailTooLargeError, MalformedEmailError } from '#domain/mail/mail-errors';
 import { messageIdsIn, providerThreadKeyFor, threadKey } from '#domain/mail/message-id';
@@ -10,6 +12,7 @@ import { senderAuthentication } from '#domain/mail/sender-authentication';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { staffAddressesOf } from '#domain/policy/staff-addresses';
 import { changeCase } from '../change-case.js';
 import type { Cases, InboundOutcome } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
@@ -58,7 +61,7 @@ export interface TakeEmailDeps {
  */
 export async function takeEmail(deps: TakeEmailDeps, inbound: InboundEmail): Promise<IntakeOutcome[]> {
   const size = await deps.rawMail.size(inbound.rawKey);
-  const headerPolicies = () => policiesFor(deps.policies, inbound.recipients, []);
+  const headerPolicies = () => policiesFor(deps.policies, inbound.recipients, []).map((p) => p.policy);
   if (size > deps.limits.maxEmailBytes) {
     const error = new EmailTooLargeError(size, deps.limits.maxEmailBytes);
     return [await holdMessage(deps, inbound, headerPolicies()[0], 'too-large', { detail: error.message })];
@@ -78,10 +81,10 @@ export async function takeEmail(deps: TakeEmailDeps, inbound: InboundEmail): Pro
   if (policies.length === 0) return [await holdMessage(deps, inbound, undefined, 'unknown-recipient', { email, inboundKey: `${digest}#operator` })];
 
   const outcomes: IntakeOutcome[] = [];
-  for (const policy of policies) {
+  for (const { policy, toStaffNotices } of policies) {
     const inboundKey = `${digest}#${policy.id}`;
     try {
-      outcomes.push(await intakeForPolicy(deps, inbound, policy, email, { digest, inboundKey, rawHead }));
+      outcomes.push(await intakeForPolicy(deps, inbound, policy, email, { digest, inboundKey, rawHead, toStaffNotices }));
     } catch (error) {
       if (!(error instanceof ItemTooLargeError)) throw error;
       // Bounded texts make this all but impossible; if it happens, retrying cannot help, so keep it for a person.
@@ -95,6 +98,8 @@ interface Read {
   readonly digest: string;
   readonly inboundKey: string;
   readonly rawHead: string;
+  /** Sent to the policy's staff-notices address (a reply to a notice), not to a complaints address. */
+  readonly toStaffNotices: boolean;
 }
 
 async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, policy: Policy, email: ParsedEmail, read: Read): Promise<IntakeOutcome> {
@@ -150,11 +155,32 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     automatic,
     senderAuthentication: senderAuthentication(inbound.verdicts),
   });
-  // Only its headers make mail automatic; a subject never decides alone (see classifyEmail).
+  // Staff mail is never a complaint: mail from an address the policy knows as staff, or any mail to the address
+  // notices come from, is recorded on the case it quotes as staff mail, or held for a person. Its From is only
+  // believed where SES's DMARC verdict vouches for it (or no check was made: the local SMTP door on loopback), so a
+  // forged staff From cannot write onto a case.
+  const fromStaff = sender !== undefined && staffAddressesOf(policy).has(sender.address.toLowerCase());
+  if (fromStaff || read.toStaffNotices) {
+    if (!fromStaff) return hold('staff-notices-reply');
+    const quoted = await caseQuotedBy(deps, policy, threaded, classification.caseReference, email.text);
+    if (!quoted) return hold('staff-mail');
+    const vouched = inbound.verdicts === undefined || senderAuthentication(inbound.verdicts) === 'passed';
+    if (!vouched) {
+      const detail = `It quotes ${quoted}. The mail service's checks: SPF ${inbound.verdicts?.spf ?? 'none'}, DKIM ${inbound.verdicts?.dkim ?? 'none'}, DMARC ${inbound.verdicts?.dmarc ?? 'none'} (staff mail is recorded on a case only when DMARC passes).`;
+      return holdMessage(deps, inbound, policy, 'staff-unverified', { email, inboundKey: read.inboundKey, detail });
+    }
+    await onCase(quoted, (c) => ({ change: recordStaffMail(c, mail(classification.autoReply), now()), claims: claim(quoted, 'staff-mail') }));
+    return { kind: 'staff-mail-recorded', policyId: policy.id, reference: quoted };
+  }
+
+  // Only its headers make mail automatic; a subject never decides alone (see classifyEmail). An automatic reply
+  // finds its case by its thread, or by the reference its subject quotes (many responders send no In-Reply-To) when
+  // it comes from someone on that case; open or closed, it goes on the timeline and asks nothing of anyone.
   if (classification.autoReply) {
-    if (threaded) {
-      await onCase(threaded, (c, p) => ({ change: recordMailIn(p, c, mail(true), deps.sending, now()), claims: claim(threaded) }));
-      return { kind: 'threaded', policyId: policy.id, reference: threaded };
+    const quoted = threaded ?? (await referencedCaseOf(deps, policy, classification.caseReference, sender?.address));
+    if (quoted) {
+      await onCase(quoted, (c, p) => ({ change: recordMailIn(p, c, mail(true), deps.sending, now()), claims: claim(quoted) }));
+      return { kind: 'threaded', policyId: policy.id, reference: quoted };
     }
     return hold('auto-reply', classification.evidence);
   }
@@ -188,6 +214,7 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
 /** What this same message did the first time it was taken in. */
 async function earlierOutcome(deps: TakeEmailDeps, policy: Policy, reference: string, outcome: InboundOutcome | undefined): Promise<IntakeOutcome> {
   if (outcome === 'bounce') return { kind: 'bounce-recorded', policyId: policy.id, reference, already: true };
+  if (outcome === 'staff-mail') return { kind: 'staff-mail-recorded', policyId: policy.id, reference, already: true };
   if (outcome !== 'opened') return { kind: 'threaded', policyId: policy.id, reference, already: true };
   const c = await deps.cases.get(reference);
   return { kind: 'case-opened', policyId: policy.id, reference, acknowledged: Boolean(c?.acknowledgedAt), already: true };
@@ -200,18 +227,44 @@ function isParticipant(c: Case, address: string): boolean {
 
 function isOwnAddress(deps: TakeEmailDeps, address: string): boolean {
   const a = address.toLowerCase();
-  return deps.ownAddresses.some((o) => o.toLowerCase() === a) || deps.policies.forAddress(a) !== undefined;
+  return deps.ownAddresses.some((o) => o.toLowerCase() === a) || deps.policies.forAddress(a) !== undefined || deps.policies.forStaffNoticesAddress(a) !== undefined;
 }
 
-/** The policies a message is for: by envelope recipient, else by the addresses in its headers. */
-function policiesFor(policies: PolicySet, envelope: readonly string[], headerAddresses: readonly string[]): Policy[] {
+/**
+ * The policies a message is for: by envelope recipient, else by the addresses in its headers; each a complaints
+ * address or the address its staff notices come from. Mail to both of one policy is taken as mail to its complaints
+ * address, where a person who is not staff is heard as a complainant.
+ */
+function policiesFor(policies: PolicySet, envelope: readonly string[], headerAddresses: readonly string[]): { policy: Policy; toStaffNotices: boolean }[] {
   const addresses = envelope.length > 0 ? envelope : headerAddresses;
-  const found = new Map<string, Policy>();
+  const found = new Map<string, { policy: Policy; toStaffNotices: boolean }>();
   for (const address of addresses) {
-    const policy = policies.forAddress(address);
-    if (policy) found.set(policy.id, policy);
+    const complaints = policies.forAddress(address);
+    if (complaints) found.set(complaints.id, { policy: complaints, toStaffNotices: false });
+    const notices = policies.forStaffNoticesAddress(address);
+    if (notices && !found.has(notices.id)) found.set(notices.id, { policy: notices, toStaffNotices: true });
   }
   return [...found.values()];
+}
+
+/**
+ * The case of this policy a member of staff's mail is about: its thread (a notice's Message-ID), else the first
+ * reference of the policy's in its subject, else in its text (a reply quotes the notice, whose first line names it).
+ */
+async function caseQuotedBy(deps: TakeEmailDeps, policy: Policy, threaded: string | undefined, subjectReference: string | null, text: string): Promise<string | undefined> {
+  const candidates = [threaded, subjectReference, ...findReferences(text.slice(0, 64 * 1024))].filter((r): r is string => Boolean(r));
+  for (const reference of [...new Set(candidates)].slice(0, 5)) {
+    const found = await deps.cases.get(reference);
+    if (found && found.policyId === policy.id) return reference;
+  }
+  return undefined;
+}
+
+/** The case a reference names, when it is this policy's and the sender is on it (the complainant or a participant). */
+async function referencedCaseOf(deps: TakeEmailDeps, policy: Policy, reference: string | null, sender: string | undefined): Promise<string | undefined> {
+  if (!reference || !sender) return undefined;
+  const found = await deps.cases.get(reference);
+  return found && found.policyId === policy.id && isParticipant(found, sender) ? reference : undefined;
 }
 
 async function threadedCase(deps: TakeEmailDeps, email: ParsedEmail): Promise<string | undefined> {

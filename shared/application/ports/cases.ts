@@ -3,8 +3,8 @@ import type { PendingAction } from '#domain/case/pending-actions';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 
-/** What an inbound message did to its case: opened it, joined it, or reported a delivery failure on it. */
-export type InboundOutcome = 'opened' | 'joined' | 'bounce';
+/** What an inbound message did to its case: opened it, joined it, reported a delivery failure on it, or was staff mail on it. */
+export type InboundOutcome = 'opened' | 'joined' | 'bounce' | 'staff-mail';
 
 /**
  * Once-only marks written in the same atomic write as a case change, so that a retried or concurrent attempt

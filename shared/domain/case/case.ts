@@ -202,6 +202,8 @@ export type TimelineEventType =
   | 'received'
   | 'acknowledged'
   | 'mail-in'
+  /** Mail from a member of staff about the case: never the complainant's, never on their page, never sent on. */
+  | 'staff-mail'
   | 'mail-out'
   | 'delivered'
   | 'note'

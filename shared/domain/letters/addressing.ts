@@ -1,6 +1,7 @@
 import type { Case } from '#domain/case/case';
 import type { LetterPurpose, LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
+import { staffNoticesSender } from '#domain/policy/staff-addresses';
 import type { Letter } from './letter.js';
 
 /** What every letter needs to know about the deployment that sends it. */
@@ -64,7 +65,7 @@ export function letterToComplainant(policy: Policy, c: Case, letter: Letter, pur
   };
 }
 
-/** A notice to staff (or operators) about a case or a held message. */
+/** A notice to staff (or operators) about a case or a held message, from the policy's staff-notices sender. */
 export function noticeToStaff(
   policy: Policy | undefined,
   owner: string,
@@ -81,7 +82,8 @@ export function noticeToStaff(
     purpose,
     ...(reference ? { reference } : {}),
     toComplainant: false,
-    from: { address: policy?.intake.addresses[0] ?? sending.operatorEmail, name: 'Redress' },
+    // Never the complaints address: a member of staff who presses Reply must not reach complaint intake.
+    from: { address: policy ? staffNoticesSender(policy) : sending.operatorEmail, name: 'Redress' },
     to: [...new Set(to)],
     ...letter,
     messageId: messageIdFor(id, sending),

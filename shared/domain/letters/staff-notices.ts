@@ -130,6 +130,9 @@ const HELD_LABEL: Record<string, string> = {
   'quarantined-spam': 'the mail service judged it spam',
   'quarantined-virus': 'the mail service found a virus in it',
   'possibly-automatic': 'it may be automatic or bulk mail, though nothing in its headers shows a machine sent it',
+  'staff-mail': 'it came from a staff address and quotes no case',
+  'staff-unverified': 'it came from a staff address, but the mail service could not confirm that it was sent from there',
+  'staff-notices-reply': 'it was sent to the staff-notices address by someone who is not known as staff',
 };
 
 /** The operators' notice that mail to a staff address on a case bounced, or was reported as spam. */
@@ -144,6 +147,8 @@ export function staffUndeliverableNotice(policy: Policy, reference: string, addr
   ]);
 }
 
+const STAFF_HELD: ReadonlySet<string> = new Set(['staff-mail', 'staff-unverified', 'staff-notices-reply']);
+
 /** Staff (or operators) told of a message kept aside instead of becoming a case. */
 export function heldMessageNotice(held: HeldMessage, organisation: string, sending: Sending): Letter {
   const consoleAt = consoleHome(sending);
@@ -157,6 +162,7 @@ export function heldMessageNotice(held: HeldMessage, organisation: string, sendi
         ...(held.detail ? [`Detail: ${held.detail}`] : []),
         ...(held.evidence?.length ? [`Why it looks automatic: ${held.evidence.join('; ')}`] : []),
         ...(held.reason === 'possibly-automatic' ? ['A person may have written it: read it, and if they did, release it into a case.'] : []),
+        ...(STAFF_HELD.has(held.reason) ? ['Mail from staff is never taken for a complaint. Read it: if it is about a case, add what matters to that case as a note; if it is a complaint after all (a member of staff complaining, say), release it into a case.'] : []),
         'No acknowledgement was sent to the sender. The message is kept for you to look at.',
         ...(consoleAt
           ? [`Release it into a case (the sender is then acknowledged as usual) or set it aside with the reason, under Held mail in the console: ${consoleAt}/held`]

@@ -12,7 +12,13 @@ export type HeldReason =
   | 'own-address'
   | 'bounce-unmatched'
   /** The case it would open is larger than the store takes, even with its texts bounded. */
-  | 'too-large-for-store';
+  | 'too-large-for-store'
+  /** From an address the policy knows as staff, quoting no case of it: staff mail is never a complaint; a person decides. */
+  | 'staff-mail'
+  /** From a staff address that SES's checks (DMARC) do not vouch for: it may be forged, so it is not written onto a case. */
+  | 'staff-unverified'
+  /** Sent to the staff-notices address by someone the policy does not know as staff. */
+  | 'staff-notices-reply';
 
 /** A message kept for a person to look at instead of a case: by policy, or for operators. */
 export interface HeldMessage {

@@ -234,8 +234,18 @@ export type ComplaintCode = (typeof COMPLAINT_CODES)[number];
 
 export const ANONYMOUS_HANDLING = ['not-investigated', 'recorded-limited-action', 'investigated'] as const;
 
+/** Mail services whose addresses anyone may hold: no organisation can send staff notices as "staff-notices@" one. */
+const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'yahoo.com', 'yahoo.co.uk', 'icloud.com', 'me.com', 'aol.com', 'btinternet.com', 'protonmail.com', 'proton.me']);
+
 const intake = z.strictObject({
   addresses: z.array(email).check(z.minLength(1, 'needs at least one complaints address')),
+  /**
+   * The sender of staff notices and digests, never a complaints address: a reply to a notice comes back here and is
+   * recorded on its case as staff mail, not taken for a complaint. "staff-notices@" the first complaints address's
+   * domain when absent (`staffNoticesSender`); set it where that domain is not the organisation's own (a Gmail
+   * address). On AWS it must be in a domain verified in SES (the stack receives mail for it too).
+   */
+  staffNoticesFrom: z.optional(email),
   channels: z.array(text).check(z.minLength(1)),
   webForm: z.strictObject({
     enabled: z.boolean(),
@@ -390,6 +400,13 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
   };
 
   const intake = new Set(policy.intake.addresses.map((a) => a.toLowerCase()));
+  const intakeDomain = (policy.intake.addresses[0] ?? '').split('@')[1]?.toLowerCase() ?? '';
+  if (!policy.intake.staffNoticesFrom && PUBLIC_MAIL_DOMAINS.has(intakeDomain)) {
+    problem(['intake', 'staffNoticesFrom'], `staff notices would come from staff-notices@${intakeDomain}, a public mail service's address the organisation does not own: set intake.staffNoticesFrom to an address in a domain verified for sending`);
+  }
+  if (policy.intake.staffNoticesFrom && intake.has(policy.intake.staffNoticesFrom.toLowerCase())) {
+    problem(['intake', 'staffNoticesFrom'], 'is a complaints address: a reply to a notice would be taken for a complaint; use a staff address of its own');
+  }
   policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
   policy.reporting.to.forEach((r, i) => knownRole(['reporting', 'to', i], r));
   policy.stages.forEach((s, i) => {

@@ -2,11 +2,13 @@ import type { PolicyProblem } from './policy-errors.js';
 import { UnknownPolicyItemError } from './policy-errors.js';
 import { withDefaults, type PolicyDefaults } from './policy-defaults.js';
 import type { Policy } from './policy-schema.js';
+import { staffNoticesSender } from './staff-addresses.js';
 
 /** The loaded policies, found by id or by the complaints address mail arrives at. */
 export class PolicySet {
   private readonly byId: ReadonlyMap<string, Policy>;
   private readonly byAddress: ReadonlyMap<string, Policy>;
+  private readonly byStaffNotices: ReadonlyMap<string, Policy>;
 
   readonly all: readonly Policy[];
 
@@ -16,6 +18,7 @@ export class PolicySet {
     this.all = all;
     this.byId = new Map(all.map((p) => [p.id, p]));
     this.byAddress = new Map(all.flatMap((p) => p.intake.addresses.map((a) => [a.toLowerCase(), p] as const)));
+    this.byStaffNotices = new Map(all.map((p) => [staffNoticesSender(p).toLowerCase(), p] as const));
   }
 
   get(id: string): Policy {
@@ -27,6 +30,11 @@ export class PolicySet {
   /** The policy whose complaints address this is (case-insensitive), or undefined. */
   forAddress(address: string): Policy | undefined {
     return this.byAddress.get(address.toLowerCase());
+  }
+
+  /** The policy whose staff notices come from this address (a reply to a notice comes back to it), or undefined. */
+  forStaffNoticesAddress(address: string): Policy | undefined {
+    return this.byStaffNotices.get(address.toLowerCase());
   }
 
   /** Two files with one id, or one address claimed by two policies, would make routing ambiguous. */
@@ -56,6 +64,12 @@ export class PolicySet {
         }
         addresses.set(key, file);
       });
+    }
+    // A staff-notices sender that is also a complaints address would bring staff's replies in as complaints again.
+    for (const { policy, file } of policies) {
+      const sender = staffNoticesSender(policy).toLowerCase();
+      const owner = addresses.get(sender);
+      if (owner) problems.push({ file, path: 'intake.staffNoticesFrom', message: `staff notices would come from ${sender}, which is the complaints address of ${owner}: set intake.staffNoticesFrom to a staff address` });
     }
     return problems;
   }
