@@ -38,6 +38,8 @@ export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
   }
   if (c.status === 'awaiting-signature') facts.push('Waiting for the signed complaint: the acknowledgement clock has not started.');
   facts.push(openCaseLine(sending, c.reference));
+  // Staff press Reply on notices: say where their words go, so nobody writes to the complainant this way.
+  facts.push('A reply to this notice is kept on the case as a staff message: it never reaches the complainant.');
   return facts;
 }
 
