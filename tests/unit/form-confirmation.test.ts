@@ -213,6 +213,20 @@ describe('confirmed after the acknowledgement was due', () => {
   });
 });
 
+describe('the morning digest, while the address is not confirmed', () => {
+  it('lists the acknowledgement still owed, and why it has not gone', async () => {
+    const stack = memoryStack();
+    const { reference } = await submitForm(stack, 'county-council');
+    stack.clock.set('2027-01-05T08:00:00Z');
+    expect(await stack.useCases.sendDigest('county-council', DateTime.fromISO('2027-01-05T08:00:00Z'))).toBe('sent');
+    await stack.drain();
+    const digest = stack.mailer.sent.find((m) => m.subject.startsWith('Complaints digest'));
+    expect(digest?.text.replace(/\s+/g, ' ')).toContain(
+      `${reference}: Stage one, acknowledge by Thursday 7 January 2027 (2 working days left); email address not confirmed yet: it goes by itself when they confirm, or acknowledge by post or phone`,
+    );
+  });
+});
+
 describe('staff acknowledging while the address is not confirmed', () => {
   it('is refused, saying why and what to do instead; by post or phone it is recorded and nothing goes to the address', async () => {
     const stack = memoryStack();
