@@ -128,7 +128,7 @@ describe.each(SEEDS)('a complaint on the $policyId web form', (seed) => {
     expect(more).toEqual([]);
     const text = ack?.text.replace(/\s+/g, ' ') ?? '';
     expect(text).toContain(`We have recorded it under reference ${reference}`);
-    expect(text).toContain('Thank you for confirming your email address.');
+    expect(text).toContain('Thank you for confirming your email address, and for your complaint to ');
     expect(text).toContain(seed.handler);
     for (const words of seed.says) expect(text).toContain(words);
     const note = stack.policies.get(seed.policyId).intake.dataProtectionNote?.text;

@@ -204,7 +204,7 @@ describe('confirming an address typed into the form, over HTTP and intake', () =
     const c = await stack.cases.get(reference);
     const respond = c?.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending');
     expect(c?.deadlines.find((d) => d.kind === 'acknowledge')?.doneAt).toBeDefined();
-    expect(acks[0]?.body.text).toContain('Thank you for confirming your email address.');
+    expect(acks[0]?.body.text).toContain('Thank you for confirming your email address, and for your complaint to ');
     expect((acks[0]?.body.text ?? '').replace(/\s+/g, ' ')).toContain(`We will send you our full response by ${dateInWords(respond?.dueDate ?? '')}.`);
   });
 
