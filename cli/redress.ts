@@ -75,8 +75,9 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case open --policy ID --name N [--email E] [--phone P] [--address A] --summary TEXT
             [--about ROLE] [--channel phone|letter|in-person] [--confidential]
                              a complaint made by phone, letter or in person; prints its reference
-  case acknowledge REF [--respond-by DATE]
-                             acknowledged by staff, or the reply date the policy leaves to staff
+  case acknowledge REF [--respond-by DATE] [--by-post-or-phone]
+                             acknowledged by staff, or the reply date the policy leaves to staff;
+                             --by-post-or-phone where the form's address is not confirmed yet
   case sign REF              the signed complaint arrived; the policy's clock starts
   case event REF EVENT       a policy's own event (connected-together: nature-established)
   case meeting REF --offered DATE | --held

@@ -9,6 +9,7 @@ const FLAGS: Record<string, string> = {
   reason: '--reason TEXT',
   remedies: '--remedy KIND',
   respondBy: '--respond-by DATE',
+  byPostOrPhone: '--by-post-or-phone',
   offeredFor: '--offered DATE',
   confirmedInWriting: '--confirmed-in-writing',
   policyId: '--policy ID',

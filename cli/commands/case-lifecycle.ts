@@ -20,6 +20,7 @@ const OPTIONS = {
   reason: { type: 'string' },
   grounds: { type: 'string' },
   'respond-by': { type: 'string' },
+  'by-post-or-phone': { type: 'boolean' },
   offered: { type: 'string' },
   held: { type: 'boolean' },
   summary: { type: 'string' },
@@ -85,8 +86,8 @@ function staffCommand(usage: string, fits: (positionals: string[], values: Value
 const none = (p: string[]) => p.length === 0;
 const one = (p: string[]) => p.length === 1;
 
-export const caseAcknowledgeCommand = staffCommand('acknowledge REF [--respond-by YYYY-MM-DD]', none, (s, p) =>
-  s.acknowledge({ ...p, ...(p.values['respond-by'] ? { respondBy: p.values['respond-by'] } : {}) }),
+export const caseAcknowledgeCommand = staffCommand('acknowledge REF [--respond-by YYYY-MM-DD] [--by-post-or-phone]', none, (s, p) =>
+  s.acknowledge({ ...p, ...(p.values['respond-by'] ? { respondBy: p.values['respond-by'] } : {}), ...(p.values['by-post-or-phone'] ? { byPostOrPhone: true } : {}) }),
 );
 export const caseSignCommand = staffCommand('sign REF', none, (s, p) => s.sign(p));
 export const caseEventCommand = staffCommand('event REF EVENT', one, (s, p) => s.event({ ...p, event: p.rest[0] as string }));

@@ -32,7 +32,7 @@ import type { OutcomeRequest } from '#domain/case/actions/record-outcome';
 export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
   return {
     open: (request: StaffOpenRequest) => openStaffCase(deps, request),
-    acknowledge: (request: StaffRequest & { respondBy?: string }) => acknowledge(deps, request),
+    acknowledge: (request: StaffRequest & { respondBy?: string; byPostOrPhone?: boolean }) => acknowledge(deps, request),
     sign: (request: StaffRequest) => signCase(deps, request),
     event: (request: StaffRequest & { event: string }) => recordEvent(deps, request),
     meeting: (request: StaffRequest & { offeredFor?: string; held?: boolean }) => recordMeeting(deps, request),

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 import { sentEmails } from '#tests/support/ses-outbox';
+import { dateInWords } from '#domain/letters/dates-in-words';
 
 let stack: FormStack;
 beforeAll(async () => {
@@ -194,6 +195,17 @@ describe('confirming an address typed into the form, over HTTP and intake', () =
     expect(pressed.headers.get('location')).toBe(path);
     expect(await isConfirmed()).toBe(true);
     expect(await (await page(path)).text()).toContain('<h1>Your email address is confirmed</h1>');
+
+    // Confirmed: the acknowledgement goes there now, once (pressed again, nothing more), with the response dates.
+    expect((await post(path, new URLSearchParams(), { 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+    await stack.sendLetters();
+    const acks = (await sentEmails(stack.sesEndpoint, victim)).filter((m) => m.subject === `[${reference}] We have received your complaint`);
+    expect(acks).toHaveLength(1);
+    const c = await stack.cases.get(reference);
+    const respond = c?.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending');
+    expect(c?.deadlines.find((d) => d.kind === 'acknowledge')?.doneAt).toBeDefined();
+    expect(acks[0]?.body.text).toContain('Thank you for confirming your email address, and for your complaint to ');
+    expect((acks[0]?.body.text ?? '').replace(/\s+/g, ' ')).toContain(`We will send you our full response by ${dateInWords(respond?.dueDate ?? '')}.`);
   });
 
   it('a reply over intake that carries the code confirms the address', async () => {

@@ -70,6 +70,9 @@ describe('posting the form', () => {
     expect(ack?.body.text).toContain('If you did not make a complaint');
     expect(ack?.body.text).not.toContain('Robin Web');
     expect(ack?.body.text).not.toContain('cancelled twice');
+    // The page says what happens next as it will happen: confirm, then the acknowledgement.
+    expect(html).toContain('<h2>Confirm your email address</h2>');
+    expect(html).toContain('When you do, we will send you our acknowledgement there');
     // The handler's staff mailbox gets the notice (the seed's placeholder), never the complaints address.
     expect((await sentEmails(stack.sesEndpoint, 'service-manager.notices@county-council.example')).some((e) => e.subject.startsWith(`[${reference}] New complaint`))).toBe(true);
   });
@@ -79,7 +82,8 @@ describe('posting the form', () => {
     const response = await postJson('connected-together', fields);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { reference: string; acknowledged: boolean };
-    expect(body).toEqual({ reference: expect.stringMatching(/^CTC-\d{4}-\d{4}$/), acknowledged: true, page: expect.stringMatching(/^\/cases\/[A-Za-z0-9_-]{43}$/) });
+    // Not acknowledged yet: the one letter asks to confirm the address; the acknowledgement follows once they do.
+    expect(body).toEqual({ reference: expect.stringMatching(/^CTC-\d{4}-\d{4}$/), acknowledged: false, confirmationSent: true, page: expect.stringMatching(/^\/cases\/[A-Za-z0-9_-]{43}$/) });
     await stack.sendLetters();
     expect(await sentEmails(stack.sesEndpoint, email)).toHaveLength(1);
   });
@@ -106,6 +110,13 @@ describe('posting the form', () => {
     const c = await stack.cases.get(body.reference);
     expect(c).toMatchObject({ signed: true, status: 'open' });
     expect(c?.deadlines.map((d) => d.kind)).toEqual(['acknowledge']);
+  });
+
+  it('signed on the form, the page after it says the times have started (not that they wait for a signature)', async () => {
+    const { fields } = complaint('not-alone-mentoring', { signature: 'Robin Web', signatureDate: '2026-11-20' });
+    const html = await (await postForm('not-alone-mentoring', fields)).text();
+    expect(html).toContain('These times start today, when we received your signed complaint.');
+    expect(html).not.toContain('These times start when we have your signed complaint');
   });
 
   it('an unsigned form to Not Alone Mentoring waits for a signature', async () => {
@@ -421,7 +432,7 @@ describe('the form page', () => {
     const html = await response.text();
     expect(html).toContain('<h1>Make a complaint to Not Alone Mentoring</h1>');
     expect(html).toContain('We will acknowledge your complaint within 3 working days.');
-    expect(html).toContain('These times start when we have your signed complaint.');
+    expect(html).toContain('These times start when we have your signed complaint: sign it below, and they start when you send it.');
     expect(html).toContain('destroy complaint files securely six years after the complaint is closed');
     for (const field of ['name', 'email', 'phone', 'postalAddress', 'invoiceNumber', 'incidentDate', 'incidentTime', 'incidentLocation', 'summary', 'desiredOutcome', 'about', 'confidential', 'signature', 'signatureDate', 'consent']) {
       expect(html).toMatch(new RegExp(`<label for="${field}">`));

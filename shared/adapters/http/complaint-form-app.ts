@@ -115,7 +115,9 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
     if (typeof fields.website === 'string' && fields.website.trim() !== '') {
       await deps.counters.countSpam(policy.id, londonDate(new Date(now)));
       deps.log.warn('form submission refused as spam', { policy: policy.id, reason: 'honeypot', sourceIp });
-      return accepted(c, json, policy, { reference: decoyReference(policy, now), acknowledged: false });
+      // As a real one would answer: a typed address gets the letter asking to confirm it.
+      const typed = (name: string) => typeof fields[name] === 'string' && String(fields[name]).trim() !== '';
+      return accepted(c, json, policy, { reference: decoyReference(policy, now), acknowledged: false, confirmationSent: typed('email') }, typed('signature'));
     }
     const token = checkFormToken(deps.secret, policy.id, String(fields.formToken ?? ''), now, {
       minFillSeconds: deps.limits.minFillSeconds,
@@ -158,7 +160,7 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
         receivedAt: new Date(now).toISOString(),
         sourceIp,
       });
-      return accepted(c, json, policy, result);
+      return accepted(c, json, policy, result, Boolean(validated.form.signature && validated.form.signatureDate));
     } catch (error) {
       if (!(error instanceof SubmissionKeyReusedError)) throw error;
       deps.log.warn('form submission refused: its key was already used for a different complaint', { policy: policy.id, sourceIp });
@@ -182,9 +184,9 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
     return c.json({ errors: [error] }, 409, { ...noStore, ...corsHeaders(policy, c.req.header('origin')) });
   }
 
-  async function accepted(c: Context, json: boolean, policy: Policy, result: Pick<Opened, 'reference' | 'acknowledged'> & { pageToken?: string | undefined }): Promise<Response> {
+  async function accepted(c: Context, json: boolean, policy: Policy, result: Pick<Opened, 'reference' | 'acknowledged' | 'confirmationSent'> & { pageToken?: string | undefined }, signed: boolean): Promise<Response> {
     const page = result.pageToken ? `/cases/${result.pageToken}` : undefined;
-    if (json) return c.json({ reference: result.reference, acknowledged: result.acknowledged, ...(page ? { page } : {}) }, 201, { ...noStore, ...corsHeaders(policy, c.req.header('origin')) });
+    if (json) return c.json({ reference: result.reference, acknowledged: result.acknowledged, confirmationSent: result.confirmationSent, ...(page ? { page } : {}) }, 201, { ...noStore, ...corsHeaders(policy, c.req.header('origin')) });
     const thankYou = policy.intake.webForm.thankYouUrl;
     if (thankYou) {
       const url = new URL(thankYou);
@@ -192,7 +194,7 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
       return c.redirect(url.toString(), 303);
     }
     // The reply may hold the page's address: it must never leave in a Referer.
-    return c.html(await complaintReceivedHtml(policy, result.reference, result.acknowledged, page), 200, { ...formPageHeaders(policy), 'referrer-policy': 'no-referrer' });
+    return c.html(await complaintReceivedHtml(policy, result.reference, { acknowledged: result.acknowledged, confirmationSent: result.confirmationSent, signed }, page), 200, { ...formPageHeaders(policy), 'referrer-policy': 'no-referrer' });
   }
 
   async function sendBack(c: Context, json: boolean, status: 400 | 409 | 413, policy: Policy, errors: readonly FieldError[], values: Record<string, string>): Promise<Response> {

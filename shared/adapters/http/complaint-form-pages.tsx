@@ -163,7 +163,7 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
           </ul>
         </div>
       ) : null}
-      <p>{timescales(policy)}</p>
+      <p>{timescales(policy, 'form')}</p>
       <form method="post" action={state.action ?? ''} novalidate>
         <input type="hidden" name="formToken" value={state.formToken} />
         <input type="hidden" name="submissionId" value={state.submissionId} />
@@ -225,8 +225,15 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
   );
 };
 
-/** The page a complainant sees after sending the form: their reference and what happens next. */
-export const ComplaintReceivedPage: FC<{ policy: Policy; reference: string; acknowledged: boolean; pageLink?: string | undefined }> = ({ policy, reference, acknowledged, pageLink }) => (
+/** What the page after the form knows of the complaint just taken: whether it is acknowledged, whether a letter asks to confirm the address, whether it was signed. */
+export interface ReceivedState {
+  readonly acknowledged: boolean;
+  readonly confirmationSent: boolean;
+  readonly signed: boolean;
+}
+
+/** The page a complainant sees after sending the form: their reference and what happens next, as it will happen. */
+export const ComplaintReceivedPage: FC<{ policy: Policy; reference: string; state: ReceivedState; pageLink?: string | undefined }> = ({ policy, reference, state, pageLink }) => (
   <HouseDocument title="Complaint received">
     <h1>Complaint received</h1>
     <div class="reference" role="status">
@@ -241,13 +248,26 @@ export const ComplaintReceivedPage: FC<{ policy: Policy; reference: string; ackn
         yourself, or bookmark it now.
       </p>
     ) : null}
-    {acknowledged ? <p>We are sending an email to the address you gave. Please confirm that the address is yours with the link in that email (or by replying to it): until you do, we will not write to you there again.</p> : null}
-    <p>{timescales(policy)}</p>
+    {state.confirmationSent ? (
+      <>
+        <h2>Confirm your email address</h2>
+        <p>
+          We have sent an email to the address you gave. Please confirm that the address is yours with the link in that email, or by replying to it with the code it gives. When
+          you do, we will send you our acknowledgement there: who is looking into your complaint, and the dates. Until you do, we will not write to you there.
+        </p>
+      </>
+    ) : state.acknowledged ? (
+      <p>We have sent an acknowledgement to the address you gave.</p>
+    ) : null}
+    <p>{timescales(policy, { signed: state.signed })}</p>
   </HouseDocument>
 );
 
-/** The policy's timescales for a new complaint, in words. */
-export function timescales(policy: Policy): string {
+/**
+ * The policy's timescales for a new complaint, in words, for where the person is: on the form, or on the page
+ * after it (a policy whose clock waits for a signature: started already, for a complaint signed on the form).
+ */
+export function timescales(policy: Policy, where: 'form' | { readonly signed: boolean }): string {
   const stage = entryStage(policy);
   const sentences: string[] = [];
   for (const d of stage.deadlines.filter((rule) => rule.event === 'received')) {
@@ -257,7 +277,10 @@ export function timescales(policy: Policy): string {
     if (d.kind === 'respond-max') sentences.push(`If it needs longer, we will respond within ${period} at the latest.`);
     if (d.kind === 'meet') sentences.push(`If we need to meet you, we will do so within ${period}.`);
   }
-  if (policy.intake.signature?.clockStartsWhenSigned) sentences.push('These times start when we have your signed complaint.');
+  if (policy.intake.signature?.clockStartsWhenSigned) {
+    if (where === 'form') sentences.push('These times start when we have your signed complaint: sign it below, and they start when you send it.');
+    else sentences.push(where.signed ? 'These times start today, when we received your signed complaint.' : 'These times start when we have your signed complaint.');
+  }
   return sentences.join(' ') || 'We will tell you when you can expect a reply.';
 }
 
@@ -265,6 +288,6 @@ export function complaintFormHtml(policy: Policy, state: FormPageState): string 
   return (<ComplaintFormPage policy={policy} state={state} />).toString();
 }
 
-export function complaintReceivedHtml(policy: Policy, reference: string, acknowledged: boolean, pageLink?: string): string | Promise<string> {
-  return (<ComplaintReceivedPage policy={policy} reference={reference} acknowledged={acknowledged} pageLink={pageLink} />).toString();
+export function complaintReceivedHtml(policy: Policy, reference: string, state: ReceivedState, pageLink?: string): string | Promise<string> {
+  return (<ComplaintReceivedPage policy={policy} reference={reference} state={state} pageLink={pageLink} />).toString();
 }

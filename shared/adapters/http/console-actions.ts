@@ -13,7 +13,7 @@ import { clauseInWords } from '#domain/policy/clause-words';
 
 /** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
 export interface ConsoleStaffActions {
-  acknowledge(r: StaffRequest & { respondBy?: string }): Promise<Case>;
+  acknowledge(r: StaffRequest & { respondBy?: string; byPostOrPhone?: boolean }): Promise<Case>;
   sign(r: StaffRequest): Promise<Case>;
   event(r: StaffRequest & { event: string }): Promise<Case>;
   meeting(r: StaffRequest & { offeredFor?: string; held?: boolean }): Promise<Case>;
@@ -97,8 +97,21 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     verb: 'acknowledge',
     label: 'Acknowledge, or set the reply date',
     offered: (c) => c.status === 'open',
-    fields: (c, p) => (p.stages.find((s) => s.id === c.stage)?.replyDate ? [{ name: 'respondBy', label: 'Reply by (leave empty for the policy default)', kind: 'date' }] : []),
-    run: (s, b, f) => s.acknowledge({ ...b, ...(one(f, 'respondBy') ? { respondBy: one(f, 'respondBy') } : {}) }),
+    fields: (c, p) => [
+      ...(p.stages.find((s) => s.id === c.stage)?.replyDate ? [{ name: 'respondBy', label: 'Reply by (leave empty for the policy default)', kind: 'date' as const }] : []),
+      // An address typed into the form is written to only once confirmed (the acknowledgement then goes by itself).
+      ...(c.complainant.emailConfirmed === false
+        ? [
+            {
+              name: 'byPostOrPhone',
+              label: 'I acknowledged it by post or telephone',
+              kind: 'checkbox' as const,
+              hint: 'The email address typed into the form is not confirmed, so nothing is emailed to it: the acknowledgement goes there by itself when the complainant confirms it. Tick this only if you have acknowledged the complaint by post or telephone; the letter is kept on the case for you to post or read out.',
+            },
+          ]
+        : []),
+    ],
+    run: (s, b, f) => s.acknowledge({ ...b, ...(one(f, 'respondBy') ? { respondBy: one(f, 'respondBy') } : {}), ...(ticked(f, 'byPostOrPhone') ? { byPostOrPhone: true } : {}) }),
   },
   { verb: 'sign', label: 'The signed complaint arrived', offered: (c) => c.status === 'awaiting-signature', fields: () => [], run: (s, b) => s.sign(b) },
   {

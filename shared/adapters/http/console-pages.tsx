@@ -8,7 +8,7 @@ import type { ActionField, ConsoleAction, FormValues } from './console-actions.j
 import type { Found } from '#application/console/search-cases';
 import type { CaseFile, CaseView } from '#application/console/view-case';
 import { londonDate } from '#domain/calendar/london-date';
-import { daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
+import { awaitingConfirmationWords, daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
 import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { HouseDocument, Problem, type ProblemLink } from './house-document.js';
@@ -86,7 +86,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
                 </tr>
               </thead>
               <tbody>
-                {section.cases.map(({ case: c, standing, stageName }) => (
+                {section.cases.map(({ case: c, standing, stageName, readable }) => (
                   <tr>
                     <td>
                       <a href={`/console/cases/${c.reference}`}>{c.reference}</a>
@@ -99,6 +99,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
                         : standing.deadline
                           ? `${kindWords(standing.deadline.kind)} by ${dueWords(standing.deadline.dueDate, standing.workingDaysLeft)}`
                           : `Received ${dateInWords(londonDate(c.receivedAt))}`}
+                      {c.confidential && !readable ? '' : awaitingConfirmationWords(c, standing.deadline?.kind)}
                       {standing.isNew && section.heading !== 'New since yesterday' ? '; new since yesterday' : ''}
                     </td>
                   </tr>

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { confirmAddress } from '#domain/case/confirm-address';
 import type { Case } from '#domain/case/case';
+import type { Sending } from '#domain/letters/addressing';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { changeCase, type ChangeCaseDeps } from '../change-case.js';
 import type { Cases } from '../ports/cases.js';
@@ -50,15 +51,18 @@ export async function viewAddressConfirmation(deps: { readonly cases: Pick<Cases
 
 /**
  * The button on the confirm page: whoever holds the link read the letter sent to the typed address, so the address
- * is the complainant's. Pressed twice, or after a reply with the code confirmed it, it is already done.
+ * is the complainant's, and the acknowledgement it was owed goes there now. Pressed twice, or after a reply with
+ * the code confirmed it, it is already done.
  */
-export async function confirmAddressByLink(deps: ChangeCaseDeps, link: ConfirmLink & { readonly at: Date }): Promise<{ reference: string; already: boolean }> {
+export async function confirmAddressByLink(deps: ChangeCaseDeps & { readonly sending: Sending }, link: ConfirmLink & { readonly at: Date }): Promise<{ reference: string; already: boolean }> {
   let already = true;
-  await changeCase(deps, (await caseForLink(deps, link)).reference, (current) => {
+  // One conditional write: pressed twice at once, or with a reply carrying the code, one of them confirms (and
+  // sends the acknowledgement); the other, decided again on the case as saved, finds it already done.
+  await changeCase(deps, (await caseForLink(deps, link)).reference, (current, policy) => {
     const c = checked(current, link.token);
     already = c.complainant.emailConfirmed !== false;
     if (already) return undefined;
-    return { change: confirmAddress(c, { by: 'link', at: link.at.toISOString() }, deps.clock.now().toISOString()) };
+    return { change: confirmAddress(policy, c, { by: 'link', at: link.at.toISOString() }, deps.clock.now().toISOString(), deps.sending) };
   });
   return { reference: link.reference, already };
 }

@@ -36,7 +36,10 @@ export interface OpenComplaintDeps {
 
 export interface Opened {
   readonly reference: string;
+  /** The complainant was acknowledged (never by the letter that asks to confirm a typed address). */
   readonly acknowledged: boolean;
+  /** A letter went to the address typed into the form asking to confirm it; the acknowledgement follows once they do. */
+  readonly confirmationSent: boolean;
   /** An earlier attempt at this same message or submission had already opened it. */
   readonly already: boolean;
   /** The complainant's page token, for a front door that shows the complainant where their page is. */
@@ -78,18 +81,21 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
         const sequence = last + 1;
         const reference = formatReference(policy.referencePrefix, year, sequence);
         const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken, ...(addressCheck ? { addressCheck } : {}) });
-        const acknowledged = change.letters.some(isAcknowledgement);
+        // The sender's first letter of the day, whichever it is, takes the day's claim.
+        const firstLetter = change.letters.some(isAcknowledgement);
+        const acknowledged = Boolean(change.case.acknowledgedAt);
+        const confirmationSent = change.letters.some((l) => l.purpose === 'confirm-address');
         if (acknowledgedBy && reachableByEmail(change.case)) {
           deps.log.info('acknowledgement not sent: this sender already had one from this organisation today', { reference, earlier: acknowledgedBy });
         }
         const claims: Claim[] = [
           { kind: 'inbound', key: inboundKey, reference, outcome: 'opened', ...(contentDigest ? { contentDigest } : {}) },
           { kind: 'reference', prefix: policy.referencePrefix, year, sequence },
-          ...(acknowledged && sender ? [{ kind: 'acknowledgement' as const, policyId: policy.id, sender, date: ackDate, reference }] : []),
+          ...(firstLetter && sender ? [{ kind: 'acknowledgement' as const, policyId: policy.id, sender, date: ackDate, reference }] : []),
         ];
         await deps.cases.write(caseWrite(undefined, change, deps.clock.now().toISOString(), claims));
         deps.metrics.add('CasesOpened');
-        return { reference, acknowledged, already: false, pageToken };
+        return { reference, acknowledged, confirmationSent, already: false, pageToken };
       });
     } catch (error) {
       if (error instanceof ClaimTakenError && error.claim.kind === 'inbound') {
@@ -98,7 +104,7 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
           // Someone else's content under the same key: their case is not this sender's to be shown.
           if (earlier.contentDigest !== contentDigest) throw new SubmissionKeyReusedError(policy.id);
           const existing = await deps.cases.get(earlier.reference);
-          return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), already: true, ...(existing?.page ? { pageToken: existing.page.token } : {}) };
+          return { reference: earlier.reference, acknowledged: Boolean(existing?.acknowledgedAt), confirmationSent: existing?.complainant.emailConfirmed === false && Boolean(existing.complainant.addressCheck), already: true, ...(existing?.page ? { pageToken: existing.page.token } : {}) };
         }
       }
       if (!(error instanceof ClaimTakenError || error instanceof ConcurrentChangeError)) throw error;

@@ -1,4 +1,8 @@
+import { DateTime } from 'luxon';
+import type { Sending } from '#domain/letters/addressing';
 import type { SenderAuthentication } from '#domain/mail/sender-authentication';
+import type { Policy } from '#domain/policy/policy-schema';
+import { firstLetterOnConfirmation } from './actions/first-letter-on-confirmation.js';
 import type { CaseChange } from './case-change.js';
 import type { AddressCheck, Case, TimelineEvent } from './case.js';
 import { timelineEvent } from './timeline-event.js';
@@ -53,19 +57,16 @@ export function unconfirmedReplyWords(sender: string, why: Exclude<ReplyConfirma
 /**
  * The typed address is the complainant's: from now on Redress may write to it (and its letters carry the page's
  * link). The secrets stay, so that the link opened again says it is already confirmed; they go with the personal
- * data at retention.
+ * data at retention. The first letter the case owes, which the confirm-address letter stood in for, goes now
+ * (./actions/first-letter-on-confirmation.ts): the acknowledgement with its dates, or the request for a signature.
  */
-export function confirmAddress(c: Case, proof: AddressProof, now: string): CaseChange {
+export function confirmAddress(policy: Policy, c: Case, proof: AddressProof, now: string, sending: Sending): CaseChange {
   const address = c.complainant.email ?? '';
   const event: TimelineEvent =
     proof.by === 'link'
       ? timelineEvent({ id: `email-confirmed-link-${proof.at}`, at: proof.at, type: 'note', actor: 'complainant', summary: `The complainant confirmed ${address} with the link in the letter sent to it` })
       : timelineEvent({ id: `email-confirmed-${proof.key.slice(0, 16)}`, at: proof.at, type: 'note', actor: proof.sender, summary: `The complainant confirmed ${address} by replying from it with the code from the letter sent to it` });
-  return {
-    case: { ...c, complainant: { ...c.complainant, emailConfirmed: true }, updatedAt: now },
-    events: [event],
-    letters: [],
-    threadKeys: [],
-    deadlinesChanged: false,
-  };
+  const confirmed: Case = { ...c, complainant: { ...c.complainant, emailConfirmed: true }, updatedAt: now };
+  const owed = firstLetterOnConfirmation(policy, confirmed, DateTime.fromISO(proof.at), sending);
+  return { ...owed, events: [event, ...owed.events] };
 }

@@ -49,7 +49,7 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
   // A reply from a form address confirms it only when it carries the code that only the letter sent there has:
   // its From line proves nothing, since anyone can write any From.
   const confirmation = replyConfirmation(c, mail);
-  const confirmedChange = confirmation === 'confirms' ? confirmAddress(withFiles, { by: 'reply', at: mail.receivedAt, sender: mail.sender, key: mail.key }, now) : undefined;
+  const confirmedChange = confirmation === 'confirms' ? confirmAddress(policy, withFiles, { by: 'reply', at: mail.receivedAt, sender: mail.sender, key: mail.key }, now, sending) : undefined;
   const changed: Case = confirmedChange ? confirmedChange.case : { ...withFiles, updatedAt: now };
   const addressWords = confirmation && confirmation !== 'confirms' ? unconfirmedReplyWords(mail.sender, confirmation) : undefined;
   const confirmed = confirmedChange
@@ -78,7 +78,10 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
   return {
     case: flagged,
     events: [event, ...confirmed, ...asked],
-    letters: mail.automatic
+    letters: [
+      // Confirmed: the acknowledgement (or the request for a signature) it was owed, and any stage notice.
+      ...(confirmedChange?.letters ?? []),
+      ...(mail.automatic
       ? []
       : [
           noticeToStaff(
@@ -91,9 +94,10 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
             mail.key.slice(0, 16),
             sending,
           ),
-        ],
-    threadKeys: mail.messageId ? [threadKey(mail.messageId)] : [],
-    deadlinesChanged: false,
+        ]),
+    ],
+    threadKeys: [...(mail.messageId ? [threadKey(mail.messageId)] : []), ...(confirmedChange?.threadKeys ?? [])],
+    deadlinesChanged: confirmedChange?.deadlinesChanged ?? false,
   };
 }
 

@@ -41,8 +41,9 @@ export interface NewComplaint {
 
 /**
  * A new case under its policy: the entry stage and its handler (routing by whom it is about), its deadlines
- * (none while the clock waits for a signature), its flags, and the letters it is owed: the acknowledgement
- * when `acknowledge` (the use case knows whether this sender already had one today) and the handler's notice.
+ * (none while the clock waits for a signature), its flags, and the letters it is owed: the first letter
+ * when `acknowledge` (the use case knows whether this sender already had one today: the acknowledgement, the
+ * request for a signature, or for an address typed into the form the request to confirm it) and the handler's notice.
  * Every free text is bounded so that the case item always fits.
  */
 export function openCase(
@@ -116,7 +117,12 @@ export function openCase(
   };
 
   const at = complaint.receivedAt;
-  const acknowledge = options.acknowledge && reachableByEmail(draft);
+  // The first letter goes where the sender can be written to. To an address typed into the form it is only the
+  // request to confirm it (anyone can type anyone's address): that is not the acknowledgement, which stays owed
+  // (its clock runs from receipt) and goes when the address is confirmed (./confirm-address.ts).
+  const firstLetter = options.acknowledge && reachableByEmail(draft);
+  const confirming = firstLetter && draft.complainant.emailConfirmed === false;
+  const acknowledge = firstLetter && !confirming;
   const c: Case = acknowledge
     ? {
         ...draft,
@@ -128,7 +134,7 @@ export function openCase(
     : { ...draft, staffNotifiedAt: options.now };
 
   const letters: LetterToSend[] = [];
-  if (acknowledge) {
+  if (firstLetter) {
     const facts = firstLetterFacts(policy, c, confirmUrlFor(c, options.sending));
     letters.push(letterToComplainant(policy, c, composeLetter(policy, facts, pageUrlFor(c, options.sending)), facts.kind, `${c.stage}-received`, options.sending));
   }
@@ -153,6 +159,17 @@ export function openCase(
   }
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
   if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement written to the complainant' }));
+  if (confirming) {
+    events.push(
+      timelineEvent({
+        id: 'confirm-address-sent',
+        at: options.now,
+        type: 'note',
+        actor: 'redress',
+        summary: `Letter sent to ${c.complainant.email ?? ''} asking the complainant to confirm it is theirs: the acknowledgement goes there once they do`,
+      }),
+    );
+  }
 
   const threadKeys = [
     ...(complaint.messageId ? [threadKey(complaint.messageId)] : []),

@@ -30,6 +30,14 @@ export const KIND_WORDS: Record<string, string> = {
   retention: 'destroy records',
 };
 
+/**
+ * What a line adds where the acknowledgement waits for the complainant to confirm the address typed into the
+ * form: Redress sends it by itself then, or staff acknowledge by post or telephone. Empty otherwise.
+ */
+export function awaitingConfirmationWords(c: Pick<Case, 'complainant'>, kind: string | undefined): string {
+  return kind === 'acknowledge' && c.complainant.emailConfirmed === false ? '; email address not confirmed yet: it goes by itself when they confirm, or acknowledge by post or phone' : '';
+}
+
 /** The digest's sections, most urgent first: a case is listed once, in the first that fits it. */
 export const DIGEST_SECTIONS = ['Perhaps asking for the next stage', 'Overdue', 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
@@ -105,7 +113,7 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
       return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm it, or say it was not a request` };
     }
     if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
-    return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${fresh}` };
+    return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${awaitingConfirmationWords(c, d.kind)}${fresh}` };
   };
   const placed = openCases
     .map((c) => ({ c, s: caseStanding(policy, c, morning) }))

@@ -99,7 +99,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
 We said we would let you know when to expect our full response to your complaint (reference {{reference}}). You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
 {{/replyDateSet}}
 {{^replyDateSet}}
-Thank you for your {{#signedNow}}signed {{/signedNow}}complaint to {{org}}. We have recorded it under reference {{reference}}. Please quote this reference if you contact us about it. You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
+Thank you for {{#confirmedNow}}confirming your email address, and for {{/confirmedNow}}your {{#signedNow}}signed {{/signedNow}}complaint to {{org}}. We have recorded it under reference {{reference}}. Please quote this reference if you contact us about it. You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
 {{/replyDateSet}}
 {{#confidential}}
 

@@ -155,13 +155,16 @@ function replyRequirements(c: Case): Requirement[] {
   return respond ? [{ what: `the date of our full response (${respond.dueDate})`, text: dateInWords(respond.dueDate) }] : [];
 }
 
-/** received: a new complaint; signed: its signature came; reply-date: staff set the reply date after the acknowledgement. */
-export function acknowledgementFacts(policy: Policy, c: Case, occasion: 'received' | 'signed' | 'reply-date' = 'received'): LetterFacts {
+/**
+ * received: a new complaint; signed: its signature came; reply-date: staff set the reply date after the
+ * acknowledgement; confirmed: the complainant confirmed the address typed into the form, which it now goes to.
+ */
+export function acknowledgementFacts(policy: Policy, c: Case, occasion: 'received' | 'signed' | 'reply-date' | 'confirmed' = 'received'): LetterFacts {
   const next = stageOf(policy, c.stage)?.next;
   const nextStage = next?.trigger === 'complainant-request' ? stageOf(policy, next.stage) : undefined;
   return {
     kind: 'acknowledgement',
-    view: { ...common(policy, c), ...replyDates(policy, c), nextStageWords: nextStage ? stageInLetters(nextStage) : undefined, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date' },
+    view: { ...common(policy, c), ...replyDates(policy, c), nextStageWords: nextStage ? stageInLetters(nextStage) : undefined, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date', confirmedNow: occasion === 'confirmed' },
     required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
   };
 }

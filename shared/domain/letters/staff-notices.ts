@@ -59,8 +59,12 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
   const who = c.complainant.anonymous
     ? 'Anonymous'
     : [c.complainant.name, c.complainant.email && `<${c.complainant.email}>`, c.complainant.phone].filter(Boolean).join(' ');
+  const ackDue = c.deadlines.find((d) => d.kind === 'acknowledge' && d.status === 'pending')?.dueDate;
   const unconfirmed = c.complainant.emailConfirmed === false
-    ? ['The email address was typed into the web form and is not yet confirmed: Redress has sent it one letter asking its owner to confirm it (by its link, or a reply carrying its code), and sends nothing more there until they do. Meanwhile use the telephone number or postal address they gave.']
+    ? [
+        'The email address was typed into the web form and is not yet confirmed: Redress has sent it one letter asking its owner to confirm it (by its link, or a reply carrying its code), and sends nothing more there until they do. When they confirm it, Redress sends the acknowledgement there by itself.',
+        `The acknowledgement is still owed${ackDue ? ` (by ${dateInWords(ackDue)})` : ''}: if the address is not confirmed in time, acknowledge the complaint by telephone or post, using the number or postal address they gave, and record it as acknowledged by post or phone.`,
+      ]
     : [];
   const replyTo = c.replyTo ? [`The message asked for replies to ${c.replyTo}, a different address: Redress writes only to the address the complaint came from.`] : [];
   sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given', ...unconfirmed, ...replyTo] });
@@ -68,7 +72,16 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
   if (c.attachments.length > 0) {
     sections.push({ heading: 'Attachments', paragraphs: c.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`) });
   }
-  return renderLetter(`[${c.reference}] New complaint: ${subject || 'no subject'}`, sections);
+  return renderLetter(`[${c.reference}] ${newCaseSubject(c, subject)}`, sections);
+}
+
+/**
+ * A new case's notice subject: the email's own subject, or for the web form (which asks for none) where it came
+ * from. Never the complaint's first words: whatever the complainant wrote would read as Redress's own line.
+ */
+function newCaseSubject(c: Case, subject: string): string {
+  if (subject) return `New complaint: ${subject}`;
+  return c.channel === 'web' ? 'New complaint from the web form' : 'New complaint: no subject';
 }
 
 /** The new handler's notice that a case was given to them: the facts, and where to read it (never its words by email). */

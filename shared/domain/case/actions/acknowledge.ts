@@ -8,14 +8,17 @@ import type { Case } from '../case.js';
 import { change, event, iso, replyDateDeadline, requireDate, requireOpen, stageOf, staffNotices, type ActionContext } from './action-kit.js';
 import { automaticMove } from './enter-stage.js';
 import { entryStage } from '../route-case.js';
+import { reachableByEmail } from '../reachable.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `case acknowledge REF [--respond-by DATE]`: staff acknowledged the complaint (where none went by itself, a
  * phone complaint say), or give the reply date a policy leaves to them (Connect stage 2). The acknowledgement
- * letter, with the date, goes in the same step; a stage the policy moves on from by itself then moves.
+ * letter, with the date, goes in the same step; a stage the policy moves on from by itself then moves. An
+ * address typed into the form and not yet confirmed is never written to: staff who acknowledge by post or
+ * telephone say so (`byPostOrPhone`), and the letter is drafted for them; otherwise it goes on confirmation.
  */
-export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { readonly respondBy?: string }): CaseChange {
+export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { readonly respondBy?: string; readonly byPostOrPhone?: boolean }): CaseChange {
   requireOpen(c, 'acknowledge it');
   if (c.status === 'awaiting-signature') {
     throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (${clauseInWords(policy.intake.signature?.clause ?? '')}): record that it arrived, which acknowledges it`, { instead: 'sign', reference: c.reference });
@@ -32,6 +35,14 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
   }
   if (!ack && ctx.respondBy === undefined) {
     throw new ActionRefusedError(`${c.reference} was already acknowledged${c.acknowledgedAt ? ` on ${londonDate(c.acknowledgedAt)}` : ''}; nothing to do`);
+  }
+  if (ack && !ctx.byPostOrPhone && c.complainant.emailConfirmed === false && reachableByEmail(c)) {
+    throw new ActionRefusedError(
+      `${c.reference}'s email address was typed into the web form and is not confirmed yet, so Redress may not write to it: ` +
+        `the acknowledgement goes there by itself when the complainant confirms it (it is due by ${ack.dueDate}). ` +
+        'To acknowledge now by post or telephone instead, record it as acknowledged by post or phone: the letter is kept on the case for you to post or read out',
+      { input: 'byPostOrPhone' },
+    );
   }
   const given = ctx.respondBy ? replyDateDeadline(policy, stage, ctx.at, ctx.respondBy) : undefined;
   // The date staff give replaces the default, not the stage's clock: it still runs from when the stage began.
