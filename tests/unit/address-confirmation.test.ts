@@ -153,12 +153,12 @@ describe('the letter that asks', () => {
   it('says plainly how to confirm (the link, or a reply with the code) and carries nothing the form said', async () => {
     const stack = memoryStack();
     const { reference, letter, url, code } = await formComplaint(stack);
-    expect(letter.subject).toBe(`[${reference}] Please confirm your email address for your complaint to County Council`);
+    expect(letter.subject).toBe(`[${reference}] Please confirm your email address for your complaint to the County Council`);
     expect(letter.text).toBe(
       [
         'Hello,',
         '',
-        `This email address was given when a complaint was made to County Council on its website. We have recorded the complaint under reference ${reference}.`,
+        `This email address was given when a complaint was made to the County Council on its website. We have recorded the complaint under reference ${reference}.`,
         '',
         'If you made the complaint',
         '-------------------------',
