@@ -171,7 +171,7 @@ export const ConfirmAddressPage: FC<ConfirmAddressPageProps> = ({ organisation, 
       <h1>Your email address is confirmed</h1>
       <div class="success" role="status">
         <p>
-          Thank you. {organisation} will write to you at this address about your complaint (reference {reference}).
+          Thank you. {capitalise(organisation)} will write to you at this address about your complaint (reference {reference}).
         </p>
       </div>
     </Layout>
@@ -181,7 +181,7 @@ export const ConfirmAddressPage: FC<ConfirmAddressPageProps> = ({ organisation, 
       <p>
         A complaint was made to {organisation} on its website, reference {reference}, and this email address was given for it.
       </p>
-      <p>If you made the complaint, confirm that the address is yours. {organisation} will then write to you there about your complaint.</p>
+      <p>If you made the complaint, confirm that the address is yours. {capitalise(organisation)} will then write to you there about your complaint.</p>
       <form method="post" action={action}>
         <button type="submit">Confirm my email address</button>
       </form>

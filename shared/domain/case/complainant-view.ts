@@ -1,4 +1,5 @@
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { organisationInText } from '#domain/policy/organisation-words';
 import { capitalise, stageInLetters } from '#domain/letters/letter-view';
 import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/outside-bodies';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -85,7 +86,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
   if (c.status === 'closed' && retention) next.push(`We will keep the records of your complaint, and this page, until ${dateInWords(retention.dueDate)}, and then destroy them securely.`);
 
   return {
-    organisation: policy.organisation.name,
+    organisation: organisationInText(policy),
     reference: c.reference,
     complaintsAddress: policy.intake.addresses[0] as string,
     status: c.status === 'open' ? 'Open' : c.status === 'awaiting-signature' ? 'Waiting for your signed complaint' : 'Closed',

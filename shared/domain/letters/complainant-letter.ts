@@ -62,7 +62,7 @@ export function composeLetter(policy: Policy, facts: LetterFacts, pageUrl?: stri
   const reference = typeof facts.view.reference === 'string' ? facts.view.reference : '';
   const letter = post
     ? renderTemplate({ subject: template.subject, body: `${POST_HEADER}${template.body}` }, { ...facts.view, ...postView(policy, post) })
-    : renderTemplate(template, { ...facts.view, ...EMAIL_VIEW, ...(pageUrl ? { pageUrl } : {}) });
+    : renderTemplate(template, { ...facts.view, ...EMAIL_VIEW, ...(pageUrl ? { pageUrl } : {}) }, [pageUrl, facts.view.confirmUrl].filter((l): l is string => typeof l === 'string'));
   const missing = missingFrom(letter, post ? [...facts.required, ...postRequirements(policy, post, reference)] : facts.required);
   if (missing.length > 0) throw new LetterIncompleteError(facts.kind, missing);
   const wrong = post ? emailOnlyWording(letter.text) : [];
