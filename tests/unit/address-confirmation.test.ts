@@ -122,7 +122,7 @@ describe("the confirm letter's link", () => {
     const stack = memoryStack();
     const { reference, token } = await formComplaint(stack);
     const link = { reference, token };
-    expect(await stack.useCases.complainant.viewAddressConfirmation(link)).toEqual({ organisation: 'County Council', reference, confirmed: false });
+    expect(await stack.useCases.complainant.viewAddressConfirmation(link)).toEqual({ organisation: 'the County Council', reference, confirmed: false });
     expect(await confirmed(stack, reference)).toBe(false);
     expect(await stack.useCases.complainant.confirmAddress({ ...link, at: new Date('2026-11-23T11:00:00Z') })).toEqual({ reference, already: false });
     expect(await confirmed(stack, reference)).toBe(true);

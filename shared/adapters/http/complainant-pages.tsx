@@ -77,6 +77,19 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
       </>
     ) : null}
 
+    <h2>What you sent us</h2>
+    {view.sent.map((m, i) => (
+      <details open={i === 0}>
+        <summary>
+          {i === 0 ? 'Your complaint' : 'Your message'}
+          {m.subject ? `: ${m.subject}` : ''} ({dateInWords(londonDate(m.at))})
+        </summary>
+        <div class="letter">{m.text}</div>
+        {m.cut ? <p class="hint">This is the start of it: all of it is kept with your complaint.</p> : null}
+        {m.files.length ? <p>Files: {m.files.join(', ')}</p> : null}
+      </details>
+    ))}
+
     <h2>Our letters to you</h2>
     {view.letters.length === 0 ? <p>No letters yet.</p> : null}
     {view.letters.map((letter, i) => (
