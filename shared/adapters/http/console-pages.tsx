@@ -82,16 +82,21 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
               <thead>
                 <tr>
                   <th scope="col">Case</th>
+                  <th scope="col">From and about</th>
                   <th scope="col">Stage</th>
                   <th scope="col">What and when</th>
                 </tr>
               </thead>
               <tbody>
-                {section.cases.map(({ case: c, standing, stageName }) => (
+                {section.cases.map(({ case: c, standing, stageName, who, what, flags }) => (
                   <tr>
                     <td>
                       <a href={`/console/cases/${c.reference}`}>{c.reference}</a>
                       {c.confidential ? ' (confidential)' : ''}
+                    </td>
+                    <td>
+                      {who && what ? `${who}: ${what}` : c.confidential ? 'Confidential: open the case to read it' : ''}
+                      {flags.length ? <span class="hint">{` Flagged: ${flags.join('; ')}.`}</span> : null}
                     </td>
                     <td>{stageName}</td>
                     <td>
