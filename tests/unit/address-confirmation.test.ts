@@ -122,7 +122,7 @@ describe("the confirm letter's link", () => {
     const stack = memoryStack();
     const { reference, token } = await formComplaint(stack);
     const link = { reference, token };
-    expect(await stack.useCases.complainant.viewAddressConfirmation(link)).toEqual({ organisation: 'County Council', reference, confirmed: false });
+    expect(await stack.useCases.complainant.viewAddressConfirmation(link)).toEqual({ organisation: 'the County Council', reference, confirmed: false });
     expect(await confirmed(stack, reference)).toBe(false);
     expect(await stack.useCases.complainant.confirmAddress({ ...link, at: new Date('2026-11-23T11:00:00Z') })).toEqual({ reference, already: false });
     expect(await confirmed(stack, reference)).toBe(true);
@@ -153,12 +153,12 @@ describe('the letter that asks', () => {
   it('says plainly how to confirm (the link, or a reply with the code) and carries nothing the form said', async () => {
     const stack = memoryStack();
     const { reference, letter, url, code } = await formComplaint(stack);
-    expect(letter.subject).toBe(`[${reference}] Please confirm your email address for your complaint to County Council`);
+    expect(letter.subject).toBe(`[${reference}] Please confirm your email address for your complaint to the County Council`);
     expect(letter.text).toBe(
       [
         'Hello,',
         '',
-        `This email address was given when a complaint was made to County Council on its website. We have recorded the complaint under reference ${reference}.`,
+        `This email address was given when a complaint was made to the County Council on its website. We have recorded the complaint under reference ${reference}.`,
         '',
         'If you made the complaint',
         '-------------------------',

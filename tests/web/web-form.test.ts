@@ -65,7 +65,7 @@ describe('posting the form', () => {
     // An address typed into a form is not yet shown to be the complainant's: the one letter it gets asks them to
     // confirm it, and carries nothing the form said (not the name, not the complaint).
     const [ack] = await sentEmails(stack.sesEndpoint, email);
-    expect(ack?.subject).toBe(`[${reference}] Please confirm your email address for your complaint to County Council`);
+    expect(ack?.subject).toBe(`[${reference}] Please confirm your email address for your complaint to the County Council`);
     expect(ack?.body.text).toContain(`recorded the complaint under reference ${reference}`);
     expect(ack?.body.text).toContain('If you did not make a complaint');
     expect(ack?.body.text).not.toContain('Robin Web');

@@ -77,6 +77,19 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
       </>
     ) : null}
 
+    <h2>What you sent us</h2>
+    {view.sent.map((m, i) => (
+      <details open={i === 0}>
+        <summary>
+          {i === 0 ? 'Your complaint' : 'Your message'}
+          {m.subject ? `: ${m.subject}` : ''} ({dateInWords(londonDate(m.at))})
+        </summary>
+        <div class="letter">{m.text}</div>
+        {m.cut ? <p class="hint">This is the start of it: all of it is kept with your complaint.</p> : null}
+        {m.files.length ? <p>Files: {m.files.join(', ')}</p> : null}
+      </details>
+    ))}
+
     <h2>Our letters to you</h2>
     {view.letters.length === 0 ? <p>No letters yet.</p> : null}
     {view.letters.map((letter, i) => (
@@ -171,7 +184,7 @@ export const ConfirmAddressPage: FC<ConfirmAddressPageProps> = ({ organisation, 
       <h1>Your email address is confirmed</h1>
       <div class="success" role="status">
         <p>
-          Thank you. {organisation} will write to you at this address about your complaint (reference {reference}).
+          Thank you. {capitalise(organisation)} will write to you at this address about your complaint (reference {reference}).
         </p>
       </div>
     </Layout>
@@ -181,7 +194,7 @@ export const ConfirmAddressPage: FC<ConfirmAddressPageProps> = ({ organisation, 
       <p>
         A complaint was made to {organisation} on its website, reference {reference}, and this email address was given for it.
       </p>
-      <p>If you made the complaint, confirm that the address is yours. {organisation} will then write to you there about your complaint.</p>
+      <p>If you made the complaint, confirm that the address is yours. {capitalise(organisation)} will then write to you there about your complaint.</p>
       <form method="post" action={action}>
         <button type="submit">Confirm my email address</button>
       </form>

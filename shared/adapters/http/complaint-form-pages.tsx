@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { organisationInText } from '#domain/policy/organisation-words';
 import { entryStage } from '#domain/case/route-case';
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -144,8 +145,8 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
     : 'Give at least one way to contact you if you want a reply. You can complain without giving your name.';
   const signature = policy.intake.signature;
   return (
-    <HouseDocument title={`${errors.length ? 'Error: ' : ''}Make a complaint to ${policy.organisation.name}`}>
-      <h1>Make a complaint to {policy.organisation.name}</h1>
+    <HouseDocument title={`${errors.length ? 'Error: ' : ''}Make a complaint to ${organisationInText(policy)}`}>
+      <h1>Make a complaint to {organisationInText(policy)}</h1>
       {state.notice ? (
         <div class="notice" role="status">
           {state.notice}
@@ -241,7 +242,7 @@ export const ComplaintReceivedPage: FC<{ policy: Policy; reference: string; stat
       <br />
       <strong>{reference}</strong>
     </div>
-    <p>Please quote this reference if you contact {policy.organisation.name} about your complaint.</p>
+    <p>Please quote this reference if you contact {organisationInText(policy)} about your complaint.</p>
     {pageLink ? (
       <p>
         You can see where your complaint has got to, read our letters and send us more information on <a href={pageLink}>your complaint's own page</a>. Keep its address to

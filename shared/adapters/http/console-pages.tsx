@@ -7,6 +7,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { ActionField, ConsoleAction, FormValues } from './console-actions.js';
 import type { Found } from '#application/console/search-cases';
 import type { CaseFile, CaseView } from '#application/console/view-case';
+import type { OutboxEntry } from '#application/ports/outbox';
 import { londonDate } from '#domain/calendar/london-date';
 import { awaitingConfirmationWords, daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
 import { capitalise } from '#domain/letters/letter-view';
@@ -81,16 +82,21 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
               <thead>
                 <tr>
                   <th scope="col">Case</th>
+                  <th scope="col">From and about</th>
                   <th scope="col">Stage</th>
                   <th scope="col">What and when</th>
                 </tr>
               </thead>
               <tbody>
-                {section.cases.map(({ case: c, standing, stageName, readable }) => (
+                {section.cases.map(({ case: c, standing, stageName, readable, who, what, flags }) => (
                   <tr>
                     <td>
                       <a href={`/console/cases/${c.reference}`}>{c.reference}</a>
                       {c.confidential ? ' (confidential)' : ''}
+                    </td>
+                    <td>
+                      {who && what ? `${who}: ${what}` : c.confidential ? 'Confidential: open the case to read it' : ''}
+                      {flags.length ? <span class="hint">{` Flagged: ${flags.join('; ')}.`}</span> : null}
                     </td>
                     <td>{stageName}</td>
                     <td>
@@ -179,6 +185,12 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           <dl class="summary">
             <dt>From</dt>
             <dd>{c.complainant.anonymous ? 'Anonymous' : [c.complainant.name, c.complainant.email, c.complainant.phone].filter(Boolean).join(', ')}</dd>
+            {!c.complainant.anonymous && c.complainant.postalAddress ? (
+              <>
+                <dt>Postal address</dt>
+                <dd class="letter">{c.complainant.postalAddress}</dd>
+              </>
+            ) : null}
             {c.subject ? (
               <>
                 <dt>Subject</dt>
@@ -196,13 +208,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           <CaseDecisions c={c} policy={view.policy} />
           <CaseFiles files={view.files} />
           <CaseMessages timeline={view.timeline} />
-          <h2>Letters</h2>
-          {view.letters.filter((e) => e.kind === 'letter' && e.letter.toComplainant).length === 0 ? <p>None yet.</p> : null}
-          <ul>
-            {view.letters.flatMap((e) =>
-              e.kind === 'letter' && e.letter.toComplainant ? [<li>{`${e.letter.subject}: ${e.status === 'sent' ? `sent ${instantInWords(e.sentAt ?? e.createdAt)}` : e.status === 'dead' ? 'could not be sent' : 'waiting to go'}`}</li>] : [],
-            )}
-          </ul>
+          <CaseLetters letters={view.letters} timeline={view.timeline} />
           {view.mayAct ? (
             <>
               <h2>Actions</h2>
@@ -226,6 +232,34 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         </>
       )}
     </Layout>
+  );
+};
+
+/**
+ * Every letter to the complainant: those emailed, with where each stands, and those drafted for post (a complainant
+ * Redress may not email), each with its text to print, kept on the timeline once the action that drafted it is done.
+ */
+const CaseLetters: FC<{ letters: readonly OutboxEntry[]; timeline: readonly TimelineEvent[] }> = ({ letters, timeline }) => {
+  const emailed = letters.flatMap((e) => (e.kind === 'letter' && e.letter.toComplainant ? [e] : []));
+  const posted = timeline.filter((e) => e.type === 'letter-drafted' && typeof e.detail?.subject === 'string' && typeof e.detail.text === 'string');
+  return (
+    <>
+      <h2>Letters</h2>
+      {emailed.length === 0 && posted.length === 0 ? <p>None yet.</p> : null}
+      <ul>
+        {emailed.map((e) => (
+          <li>{`${e.letter.subject}: ${e.status === 'sent' ? `emailed ${instantInWords(e.sentAt ?? e.createdAt)}` : e.status === 'dead' ? 'could not be sent' : 'waiting to go'}`}</li>
+        ))}
+        {posted.map((e) => (
+          <li>
+            <details>
+              <summary>{`${String(e.detail?.subject)}: drafted ${instantInWords(e.at)}, to post (or read to them)`}</summary>
+              <div class="letter">{String(e.detail?.text)}</div>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 };
 

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { organisationInText } from '#domain/policy/organisation-words';
 import { confirmAddress } from '#domain/case/confirm-address';
 import type { Case } from '#domain/case/case';
 import type { Sending } from '#domain/letters/addressing';
@@ -46,7 +47,7 @@ async function caseForLink(deps: { readonly cases: Pick<Cases, 'get'> }, link: C
 /** The confirm page as the link opens it: reading it confirms nothing (mail scanners fetch links to check them). */
 export async function viewAddressConfirmation(deps: { readonly cases: Pick<Cases, 'get'>; readonly policies: PolicySet }, link: ConfirmLink): Promise<AddressConfirmationView> {
   const c = await caseForLink(deps, link);
-  return { organisation: deps.policies.get(c.policyId).organisation.name, reference: c.reference, confirmed: c.complainant.emailConfirmed === true };
+  return { organisation: organisationInText(deps.policies.get(c.policyId)), reference: c.reference, confirmed: c.complainant.emailConfirmed === true };
 }
 
 /**

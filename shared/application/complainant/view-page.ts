@@ -1,5 +1,7 @@
 import { londonDate } from '#domain/calendar/london-date';
-import { complainantView, type ComplainantView } from '#domain/case/complainant-view';
+import { complainantView, forPage, type ComplainantView, type PageMessage } from '#domain/case/complainant-view';
+import type { Case, TimelineEvent } from '#domain/case/case';
+import { PAGE_SENDER } from './add-information.js';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
@@ -25,5 +27,22 @@ export async function viewComplainantPage(deps: PageDeps, token: string): Promis
     e.type === 'letter-drafted' && typeof e.detail?.subject === 'string' && typeof e.detail.text === 'string' ? [{ subject: e.detail.subject, sentAt: e.at, text: e.detail.text, by: 'post' as const }] : [],
   );
   const letters = [...emailed, ...posted];
-  return complainantView(policy, c, letters, londonDate(deps.clock.now()));
+  return complainantView(policy, c, letters, londonDate(deps.clock.now()), theirMessages(c, timeline));
+}
+
+/**
+ * The messages the complainant sent after the complaint, from the timeline: theirs by email (from the address the
+ * case has for them) or from this page. Never an automatic reply, a participant's or staff member's message, or a note.
+ */
+function theirMessages(c: Case, timeline: readonly TimelineEvent[]): PageMessage[] {
+  // Mail from a typed address not yet shown to be theirs may be its real owner's, not the form's sender's.
+  const own = c.complainant.emailConfirmed === false ? undefined : c.complainant.email?.toLowerCase();
+  return timeline.flatMap((e) => {
+    if (e.type !== 'mail-in' || e.detail?.automatic === true || typeof e.detail?.text !== 'string') return [];
+    const from = e.actor.toLowerCase();
+    if (from !== PAGE_SENDER && from !== own) return [];
+    const files = Array.isArray(e.detail.attachments) ? e.detail.attachments.filter((f): f is string => typeof f === 'string') : [];
+    const subject = typeof e.detail.subject === 'string' && from !== PAGE_SENDER ? e.detail.subject : undefined;
+    return [{ at: e.at, ...(subject ? { subject } : {}), ...forPage(e.detail.text), files }];
+  });
 }

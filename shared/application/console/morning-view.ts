@@ -5,6 +5,8 @@ import { mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestLine, type DigestSection } from '#domain/digest/build-digest';
 import type { Case } from '#domain/case/case';
+import { flagInWords } from '#domain/letters/staff-notices';
+import { cleanOneLine } from '#domain/text/display-safe';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
 
@@ -14,6 +16,24 @@ export interface MorningCase {
   /** False for a confidential case the person may know of but not read: its reference and dates only. */
   readonly readable: boolean;
   readonly stageName: string;
+  /**
+   * Who complained and what about, for a case the person may read that is not confidential: a confidential case is
+   * read on its own page, where the reading is recorded, and in a list shows its reference, stage and dates only.
+   */
+  readonly who?: string;
+  readonly what?: string;
+  /** The case's flags, in words. */
+  readonly flags: readonly string[];
+}
+
+/** The most of a complaint's opening words the morning view shows where it has no subject. */
+const WHAT_CHARACTERS = 80;
+
+function whoAndWhat(c: Case): { who: string; what: string } {
+  const who = c.complainant.anonymous ? 'Anonymous' : cleanOneLine(c.complainant.name ?? '') || 'No name given';
+  const words = cleanOneLine(c.subject ?? '') || cleanOneLine(c.summary);
+  const chars = [...words];
+  return { who: [...who].slice(0, WHAT_CHARACTERS).join(''), what: chars.length > WHAT_CHARACTERS ? `${chars.slice(0, WHAT_CHARACTERS - 1).join('')}…` : words };
 }
 
 export interface MorningOrganisation {
@@ -38,7 +58,9 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; r
       const open = cases.filter((c) => mayKnowOf(member, policy, c));
       const placed = open.flatMap((c) => {
         const standing = caseStanding(policy, c, morning);
-        return standing ? [{ case: c, standing, readable: mayRead(member, policy, c), stageName: policy.stages.find((st) => st.id === c.stage)?.name ?? c.stage }] : [];
+        if (!standing) return [];
+        const readable = mayRead(member, policy, c);
+        return [{ case: c, standing, readable, stageName: policy.stages.find((st) => st.id === c.stage)?.name ?? c.stage, flags: c.flags.map(flagInWords), ...(readable && !c.confidential ? whoAndWhat(c) : {}) }];
       });
       placed.sort((a, b) => (a.standing.deadline?.dueDate ?? a.case.receivedAt).localeCompare(b.standing.deadline?.dueDate ?? b.case.receivedAt));
       return {

@@ -43,7 +43,7 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
     name: boundText(name, TEXT_BOUNDS.name),
     ...(email ? { email } : {}),
     ...(request.phone ? { phone: cleanOneLine(request.phone) } : {}),
-    ...(request.address ? { postalAddress: request.address.trim() } : {}),
+    ...(request.address?.trim() ? { postalAddress: boundText(request.address.trim(), TEXT_BOUNDS.postalAddress) } : {}),
   };
   return openComplaint(
     deps,

@@ -1,4 +1,5 @@
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { organisationInText } from '#domain/policy/organisation-words';
 import { capitalise, stageInLetters } from '#domain/letters/letter-view';
 import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/outside-bodies';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -12,6 +13,25 @@ export interface PageLetter {
   readonly text: string;
   /** Emailed, or drafted for staff to post (a complainant Redress may not email). */
   readonly by: 'email' | 'post';
+}
+
+/** Something the complainant sent, as their page shows it back: their words, bounded, and their files by name. */
+export interface PageMessage {
+  readonly at: string;
+  readonly subject?: string;
+  readonly text: string;
+  readonly files: readonly string[];
+  /** Whether the words were cut to fit the page (all of them are kept with the complaint). */
+  readonly cut: boolean;
+}
+
+/** The most of one message the page shows, and the most messages: the page stays a page. */
+export const PAGE_WORDS = { maxCharacters: 20_000, maxMessages: 50 } as const;
+
+/** A text cut to what the page shows, and whether it was cut. */
+export function forPage(text: string): { text: string; cut: boolean } {
+  const chars = [...text.trim()];
+  return chars.length > PAGE_WORDS.maxCharacters ? { text: chars.slice(0, PAGE_WORDS.maxCharacters).join(''), cut: true } : { text: text.trim(), cut: false };
 }
 
 /** What the complainant's own page shows: where the complaint is, what happens next and by when, the letters. */
@@ -33,6 +53,8 @@ export interface ComplainantView {
    */
   readonly elsewhere: readonly BodyToGoTo[];
   readonly letters: readonly PageLetter[];
+  /** What they sent: the complaint as recorded, then each later message of theirs, oldest first. Only their own words. */
+  readonly sent: readonly PageMessage[];
   /** Whether more information can still be sent (not once the case is closed and its records are going). */
   readonly open: boolean;
 }
@@ -50,7 +72,7 @@ const CLOSED_BECAUSE: Record<ClosureReason, string> = {
  * (the acknowledgement, the response, a meeting, the last day to ask for the next stage or go to an outside
  * body), and the letters sent. Nothing staff wrote for themselves, and nothing about whom it names.
  */
-export function complainantView(policy: Policy, c: Case, letters: readonly PageLetter[], today: string): ComplainantView {
+export function complainantView(policy: Policy, c: Case, letters: readonly PageLetter[], today: string, later: readonly PageMessage[] = []): ComplainantView {
   const stage = policy.stages.find((s) => s.id === c.stage);
   const stageWords = stage?.inLetters ?? stage?.name ?? c.stage;
   const pending = (kind: string) => c.deadlines.find((d) => d.kind === kind && d.stage === c.stage && d.status === 'pending' && d.dueDate >= today);
@@ -85,7 +107,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
   if (c.status === 'closed' && retention) next.push(`We will keep the records of your complaint, and this page, until ${dateInWords(retention.dueDate)}, and then destroy them securely.`);
 
   return {
-    organisation: policy.organisation.name,
+    organisation: organisationInText(policy),
     reference: c.reference,
     complaintsAddress: policy.intake.addresses[0] as string,
     status: c.status === 'open' ? 'Open' : c.status === 'awaiting-signature' ? 'Waiting for your signed complaint' : 'Closed',
@@ -94,6 +116,14 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     ...(window && nextWords && c.status === 'open' ? { review: { stage: nextWords, fromStage: c.stage, ...(window.window ? { until: dateInWords(window.window.dueDate) } : {}) } } : {}),
     elsewhere,
     letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
+    sent: [complaintAsSent(c, later), ...[...later].sort((a, b) => a.at.localeCompare(b.at))].slice(0, PAGE_WORDS.maxMessages),
     open: c.status !== 'closed',
   };
+}
+
+/** The complaint as it was recorded: its subject, their words, the outcome they want, and the files it came with. */
+function complaintAsSent(c: Case, later: readonly PageMessage[]): PageMessage {
+  const laterFiles = new Set(later.flatMap((m) => m.files));
+  const words = forPage([c.summary, c.desiredOutcome ? `What I want to happen: ${c.desiredOutcome}` : ''].filter(Boolean).join('\n\n'));
+  return { at: c.receivedAt, ...(c.subject ? { subject: c.subject } : {}), ...words, files: c.attachments.map((a) => a.filename).filter((f) => !laterFiles.has(f)) };
 }

@@ -10,6 +10,7 @@ import type { Letter } from './letter.js';
 import { DEFAULT_TEMPLATES } from './letter-templates.js';
 import type { LetterFacts, Requirement } from './letter-view.js';
 import { renderTemplate, type LetterTemplate } from './render-template.js';
+import { emailOnlyWording, EMAIL_VIEW, POST_HEADER, postAddressing, postRequirements, postView, type PostAddressing } from './post-letter.js';
 
 /** A letter that leaves out something it must say: refused, never sent, with the list of what is missing. */
 export class LetterIncompleteError extends ActionRefusedError {
@@ -39,11 +40,33 @@ export function missingFrom(letter: Letter, required: readonly Requirement[]): s
   return required.filter((r) => r.text.trim() !== '' && !text.includes(normalised(r.text))).map((r) => r.what);
 }
 
-/** Renders a letter (with the complainant's page link where there is one) and checks it says everything it must; throws LetterIncompleteError if not. */
-export function composeLetter(policy: Policy, facts: LetterFacts, pageUrl?: string): Letter {
-  const letter = renderTemplate(templateFor(policy, facts.kind), pageUrl ? { ...facts.view, pageUrl } : facts.view);
-  const missing = missingFrom(letter, facts.required);
+/** A letter for post that says what only an email can ("reply to this email"): refused, with the words. */
+export class LetterWrongForPostError extends ActionRefusedError {
+  constructor(
+    readonly kind: LetterKind,
+    readonly wording: readonly string[],
+  ) {
+    super(`the ${kind} letter goes by post but says "${wording.join('", "')}": give its wording for post inside {{#byPost}}...{{/byPost}} and the email wording inside {{#byEmail}}...{{/byEmail}}`);
+    this.name = 'LetterWrongForPostError';
+  }
+}
+
+/**
+ * Renders a letter for its channel and checks it says everything it must; throws LetterIncompleteError if not. By
+ * email it carries the complainant's page link where there is one; by post (`post` given) it opens with both
+ * address blocks, the date and the reference, asks to be answered in writing or by telephone, and may say nothing
+ * that only an email can (LetterWrongForPostError).
+ */
+export function composeLetter(policy: Policy, facts: LetterFacts, pageUrl?: string, post?: PostAddressing): Letter {
+  const template = templateFor(policy, facts.kind);
+  const reference = typeof facts.view.reference === 'string' ? facts.view.reference : '';
+  const letter = post
+    ? renderTemplate({ subject: template.subject, body: `${POST_HEADER}${template.body}` }, { ...facts.view, ...postView(policy, post) })
+    : renderTemplate(template, { ...facts.view, ...EMAIL_VIEW, ...(pageUrl ? { pageUrl } : {}) }, [pageUrl, facts.view.confirmUrl].filter((l): l is string => typeof l === 'string'));
+  const missing = missingFrom(letter, post ? [...facts.required, ...postRequirements(policy, post, reference)] : facts.required);
   if (missing.length > 0) throw new LetterIncompleteError(facts.kind, missing);
+  const wrong = post ? emailOnlyWording(letter.text) : [];
+  if (wrong.length > 0) throw new LetterWrongForPostError(facts.kind, wrong);
   return letter;
 }
 
@@ -60,8 +83,11 @@ export interface LetterDelivery {
  * for staff to post or read out, so that no letter the policy calls for is silently skipped.
  */
 export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: string, at: string, sending: Sending): LetterDelivery {
-  const letter = composeLetter(policy, facts, pageUrlFor(c, sending));
   if (!writableByEmail(c)) {
+    const post = postAddressing(c, at);
+    const letter = composeLetter(policy, facts, undefined, post);
+    const why = c.complainant.email ? 'the address cannot be written to' : 'no email address';
+    const how = post.addressLines.length > 0 ? 'send it by post or read it to the complainant' : 'the case has no postal address either: add one and post it, or read it to the complainant';
     return {
       letters: [],
       threadKeys: [],
@@ -71,12 +97,13 @@ export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: stri
           at,
           type: 'letter-drafted',
           actor: 'redress',
-          summary: `The ${facts.kind} letter cannot go by email (${c.complainant.email ? 'the address cannot be written to' : 'no email address'}): send it by post or read it to the complainant`,
-          detail: { kind: facts.kind, subject: letter.subject, text: letter.text },
+          summary: `The ${facts.kind} letter cannot go by email (${why}): ${how}`,
+          detail: { kind: facts.kind, subject: letter.subject, text: letter.text, channel: 'post' },
         }),
       ],
     };
   }
+  const letter = composeLetter(policy, facts, pageUrlFor(c, sending));
   const out = letterToComplainant(policy, c, letter, facts.kind, key, sending);
   return { letters: [out], threadKeys: [threadKey(out.messageId)], events: [] };
 }

@@ -5,7 +5,8 @@ import { pendingDeadlines } from '#domain/case/pending-deadlines';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { LETTER_KINDS, type LetterKind, type Policy } from '#domain/policy/policy-schema';
 import type { DateTime } from 'luxon';
-import { composeLetter, LetterIncompleteError } from './complainant-letter.js';
+import { composeLetter, LetterIncompleteError, LetterWrongForPostError } from './complainant-letter.js';
+import type { PostAddressing } from './post-letter.js';
 import { LetterTemplateError } from './render-template.js';
 import {
   acknowledgementFacts,
@@ -45,6 +46,11 @@ export function sampleCase(policy: Policy, at: DateTime): Case {
     version: 1,
     deadlinesVersion: 1,
   };
+}
+
+/** A sample complainant written to by post: what `letter preview --post` and the policy check lay a letter out for. */
+export function samplePost(at: DateTime): PostAddressing {
+  return { date: at.setZone('Europe/London').toISODate() as string, name: 'Sam Sample', addressLines: ['1 Sample Street', 'Sampleton', 'AB1 2CD'], hasPage: true };
 }
 
 const SAMPLE_REASONS = 'We read the records and spoke to the staff involved. [The reasons for the decision go here.]';
@@ -113,12 +119,16 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
  */
 export function letterProblems(policy: Policy, at: DateTime): { kind: string; message: string }[] {
   const c = sampleCase(policy, at);
+  const post = samplePost(at);
   return Object.keys(policy.letters).flatMap((kind) => {
     try {
-      composeLetter(policy, previewFacts(policy, kind, c, at));
+      const facts = previewFacts(policy, kind, c, at);
+      composeLetter(policy, facts);
+      // Every letter but the one confirming an email address may go on paper too.
+      if (kind !== 'confirm-address') composeLetter(policy, facts, undefined, post);
       return [];
     } catch (error) {
-      if (error instanceof LetterIncompleteError || error instanceof LetterTemplateError) return [{ kind, message: error.message }];
+      if (error instanceof LetterIncompleteError || error instanceof LetterWrongForPostError || error instanceof LetterTemplateError) return [{ kind, message: error.message }];
       throw error;
     }
   });

@@ -14,13 +14,23 @@ const SIGN_OFF = `Yours sincerely,
 const PAGE = `{{#pageUrl}}
 
 You can see where your complaint has got to, read our letters and send us more information at any time on your complaint's own page: {{pageUrl}}
-{{/pageUrl}}`;
+{{/pageUrl}}
+{{#pageOnRequest}}
+
+Your complaint also has its own web page, where you can see where it has got to and read our letters. If you would like to use it, ask us for its address.
+{{/pageOnRequest}}`;
 
 /** For a letter that closes the case: the page still shows where things stand and the letters, until the records go. */
 const PAGE_CLOSED = `{{#pageUrl}}
 
 You can read our letters about your complaint on its own page: {{pageUrl}}
 {{/pageUrl}}`;
+
+/**
+ * How a letter asks to be answered: by replying to the email, or (on paper) by writing to the organisation's
+ * address or calling it. `writeToUs` and `writeOnly` are set for a posted letter (./post-letter.ts).
+ */
+const ADD_ANYTHING = `{{#byEmail}}You can reply to this email to add anything or ask a question: your reply is kept with your complaint.{{/byEmail}}{{#byPost}}To add anything or ask a question, {{writeToUs}}.{{/byPost}}`;
 
 const INFORMATION = `## How we use your information
 
@@ -96,10 +106,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     body: `{{greeting}}
 
 {{#replyDateSet}}
-We said we would let you know when to expect our full response to your complaint (reference {{reference}}). You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
+We said we would let you know when to expect our full response to your complaint (reference {{reference}}). ${ADD_ANYTHING}
 {{/replyDateSet}}
 {{^replyDateSet}}
-Thank you for {{#confirmedNow}}confirming your email address, and for {{/confirmedNow}}your {{#signedNow}}signed {{/signedNow}}complaint to {{org}}. We have recorded it under reference {{reference}}. Please quote this reference if you contact us about it. You can reply to this email to add anything or ask a question: your reply is kept with your complaint.
+Thank you for {{#confirmedNow}}confirming your email address, and for {{/confirmedNow}}your {{#signedNow}}signed {{/signedNow}}complaint to {{orgInText}}. We have recorded it under reference {{reference}}. Please quote this reference if you contact us about it. ${ADD_ANYTHING}
 {{/replyDateSet}}
 {{#confidential}}
 
@@ -140,15 +150,21 @@ ${SIGN_OFF}`,
     subject: '[{{reference}}] Please sign your complaint',
     body: `{{greeting}}
 
-Thank you for your complaint to {{org}}. We have recorded it under reference {{reference}}.
+Thank you for your complaint to {{orgInText}}. We have recorded it under reference {{reference}}.
 
 ## Please sign your complaint
 
-Our complaints policy asks for a signed complaint before we can start looking into it (clause {{signatureClause}}). Please reply to this email with one of these:
+Our complaints policy asks for a signed complaint before we can start looking into it (clause {{signatureClause}}). {{#byEmail}}Please reply to this email with one of these:{{/byEmail}}{{#byPost}}Please {{writeOnly}} with one of these, quoting your reference:{{/byPost}}
 
+{{#byEmail}}
 - your complaint, signed, then scanned or photographed
 - our complaint form, filled in and signed
 - your full name and today's date typed at the end of your complaint, as your signature
+{{/byEmail}}
+{{#byPost}}
+- your complaint, written down and signed
+- our complaint form, filled in and signed (ask us and we will post you one)
+{{/byPost}}
 
 {{#acknowledgeWithin}}
 We will acknowledge your complaint within {{acknowledgeWithin}} of receiving it signed, and tell you when to expect our full response.
@@ -161,10 +177,10 @@ ${SIGN_OFF}`,
   },
 
   'confirm-address': {
-    subject: '[{{reference}}] Please confirm your email address for your complaint to {{org}}',
+    subject: '[{{reference}}] Please confirm your email address for your complaint to {{orgInText}}',
     body: `Hello,
 
-This email address was given when a complaint was made to {{org}} on its website. We have recorded the complaint under reference {{reference}}.
+This email address was given when a complaint was made to {{orgInText}} on its website. We have recorded the complaint under reference {{reference}}.
 
 ## If you made the complaint
 
@@ -199,7 +215,7 @@ Why it is taking longer: {{reason}}
 
 {{#agreed}}As we agreed with you, we{{/agreed}}{{^agreed}}We{{/agreed}} will now send you our full response by {{newDate}}.{{#pastMaximum}} This is later than {{date}}, the latest date our complaints policy gives for our response ({{rule}}). We are sorry that we cannot keep to it.{{/pastMaximum}}
 
-If you have any questions in the meantime, reply to this email.
+If you have any questions in the meantime, {{#byEmail}}reply to this email{{/byEmail}}{{#byPost}}{{writeToUs}}{{/byPost}}.
 ${PAGE}
 
 ${SIGN_OFF}`,
@@ -215,7 +231,7 @@ ${DECISION}
 
 ## If you are not satisfied
 
-{{nextHow}}{{#askBy}} Please ask by {{askBy}}.{{/askBy}} You can ask by replying to this email{{#pageUrl}} or on your complaint's page{{/pageUrl}}.
+{{nextHow}}{{#askBy}} Please ask by {{askBy}}.{{/askBy}} {{#byEmail}}You can ask by replying to this email{{#pageUrl}} or on your complaint's page{{/pageUrl}}.{{/byEmail}}{{#byPost}}To ask, {{writeToUs}}.{{/byPost}}
 {{#hasOutsideBodies}}
 
 {{#outsideBodies}}
@@ -239,7 +255,7 @@ ${DECISION}
 
 ## This is our final decision
 
-This is the final decision of {{org}} on your complaint: our complaints procedure has no further stage.
+This is the final decision of {{orgInText}} on your complaint: our complaints procedure has no further stage.
 ${WHERE_ELSE}
 ${PAGE}
 
@@ -276,14 +292,14 @@ ${SIGN_OFF}`,
     subject: '[{{reference}}] Your complaint: where to take it',
     body: `{{greeting}}
 
-Thank you for contacting {{org}} (reference {{reference}}).
+Thank you for contacting {{orgInText}} (reference {{reference}}).
 
 We have read what you told us. It is about a matter that our complaints procedure does not cover: {{matter}}.
 
 Where to take it instead: {{goTo}}.{{#note}} {{note}}.{{/note}}
 ${WHERE_ELSE}
 
-We have closed the complaint with us. If you think we have misunderstood what your complaint is about, reply to this email and tell us why.
+We have closed the complaint with us. If you think we have misunderstood what your complaint is about, {{#byEmail}}reply to this email{{/byEmail}}{{#byPost}}{{writeToUs}}{{/byPost}} and tell us why.
 ${PAGE_CLOSED}
 ${SIGN_OFF}`,
   },
@@ -295,12 +311,12 @@ ${SIGN_OFF}`,
 {{#confirmNeeded}}
 You told us that you want to withdraw your complaint (reference {{reference}}). Our complaints procedure asks you to confirm this in writing.
 
-Please reply to this email to say that you want to withdraw it. Until you do, your complaint stays open and we will carry on looking into it.
+Please {{#byEmail}}reply to this email{{/byEmail}}{{#byPost}}{{writeOnly}}{{/byPost}} to say that you want to withdraw it. Until you do, your complaint stays open and we will carry on looking into it.
 {{/confirmNeeded}}
 {{^confirmNeeded}}
 You have withdrawn your complaint (reference {{reference}}), so we have closed it.
 
-If you change your mind, reply to this email and we can open it again.
+If you change your mind, {{#byEmail}}reply to this email{{/byEmail}}{{#byPost}}{{writeToUs}}{{/byPost}} and we can open it again.
 {{/confirmNeeded}}
 ${PAGE_CLOSED}
 ${SIGN_OFF}`,
@@ -316,7 +332,7 @@ We wrote to you on {{outcomeDate}} with our decision on your complaint (referenc
 {{#earlyResolution}}
 Thank you for raising your concern with us (reference {{reference}}). We agreed this with you: {{summary}}
 
-Because we sorted this out quickly, we have not recorded it as a formal complaint. If you are not happy with how it was resolved, reply to this email and we will deal with it as a formal complaint.
+Because we sorted this out quickly, we have not recorded it as a formal complaint. If you are not happy with how it was resolved, {{#byEmail}}reply to this email{{/byEmail}}{{#byPost}}{{writeToUs}}{{/byPost}} and we will deal with it as a formal complaint.
 {{/earlyResolution}}
 {{#resolved}}
 We have now closed your complaint (reference {{reference}}). Thank you for telling us about it: complaints help us improve what we do.

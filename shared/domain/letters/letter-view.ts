@@ -3,6 +3,7 @@ import type { Case, CaseDeadline, ClosureReason, Decision, StageOutcome } from '
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import { BUILT_IN_EVENTS, type LetterKind, type Policy, type RemedyKind, type Stage } from '#domain/policy/policy-schema';
 import { nameInLetters } from '#domain/text/name-in-letters';
+import { organisationInText } from '#domain/policy/organisation-words';
 import { dateInWords } from './dates-in-words.js';
 import { bodiesToGoTo, finalDecision, type BodiesScope } from './outside-bodies.js';
 import type { TemplateView } from './render-template.js';
@@ -123,6 +124,7 @@ function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
   const handler = roleInLetters(policy, c.handlerRole);
   return {
     org: policy.organisation.name,
+    orgInText: organisationInText(policy),
     reference: c.reference,
     greeting: `Dear ${name ?? 'complainant'},`,
     handler: capitalise(handler),
@@ -190,7 +192,7 @@ export function confirmAddressFacts(policy: Policy, c: Case, confirmUrl?: string
   const code = c.complainant.addressCheck?.code;
   return {
     kind: 'confirm-address',
-    view: { org: policy.organisation.name, reference: c.reference, confirmCode: code, confirmUrl },
+    view: { org: policy.organisation.name, orgInText: organisationInText(policy), reference: c.reference, confirmCode: code, confirmUrl },
     required: [
       { what: 'the reference', text: c.reference },
       ...(code ? [{ what: 'the code to reply with', text: code }] : []),

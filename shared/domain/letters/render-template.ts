@@ -79,10 +79,28 @@ function textBlock(lines: string[]): string {
   return lines.join('\n');
 }
 
-/** Renders a template as a letter: the subject as one safe header line, the body as text and as plain HTML. */
-export function renderTemplate(template: LetterTemplate, view: TemplateView): Letter {
+/** A link a letter may make clickable in its HTML: a web address of Redress's own making, and https only. */
+function safeLink(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.href === value ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Renders a template as a letter: the subject as one safe header line, the body as text and as plain HTML. Each of
+ * `links` (the complainant's page, the confirming link: addresses Redress made, never a complainant's words) is a
+ * real link in the HTML wherever its value prints, where it is an https address; otherwise it stays plain text.
+ */
+export function renderTemplate(template: LetterTemplate, view: TemplateView, links: readonly string[] = []): Letter {
   const subject = headerSafe(render(template.subject, view, cleanValue));
   const text = restore(blocks(render(template.body, view, textValue)).map(textBlock).join('\n\n')) + '\n';
-  const body = blocks(render(template.body, view, htmlValue)).map(htmlBlock).join('\n');
+  let body = blocks(render(template.body, view, htmlValue)).map(htmlBlock).join('\n');
+  for (const link of links.flatMap((l) => safeLink(l) ?? [])) {
+    const shown = htmlValue(link);
+    body = body.split(shown).join(`<a href="${shown}">${shown}</a>`);
+  }
   return { subject, text, html: htmlDocument(subject, body) };
 }

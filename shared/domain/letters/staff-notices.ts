@@ -18,7 +18,16 @@ const FLAG_LABEL: Record<string, string> = {
   'complainant-undeliverable': "mail to the complainant's address bounced",
   'text-not-converted': 'its HTML was too large to turn into text: read the raw message',
   'subject-reads-automatic': "its subject begins like an automatic reply, but nothing in its headers shows a machine sent it: treated as a person's complaint (if it is only an out-of-office reply, close it)",
+  'reply-to-differs': 'asked for replies to another address (Reply-To): recorded, never written to',
+  'text-shortened': 'a field was too long to keep on the case: the whole text is in the raw message',
+  'sender-from-fallback': 'had no usable From: the sender was taken from another header',
 };
+
+/** A flag in a few words, for a list (the morning view): its label up to the colon that starts what to do. */
+export function flagInWords(flag: string): string {
+  const label = FLAG_LABEL[flag] ?? flag.replace(/-/g, ' ');
+  return label.split(': ')[0] as string;
+}
 
 export function roleTitle(policy: Policy, role: string): string {
   return policy.roles.find((r) => r.id === role)?.title ?? role;

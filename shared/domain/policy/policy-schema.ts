@@ -289,7 +289,22 @@ const policyObject = z.strictObject({
   /** Case references read PREFIX-YEAR-NNNN, e.g. NAM-2026-0042. */
   referencePrefix: z.string().check(z.regex(/^[A-Z]{2,6}$/, 'must be 2 to 6 capital letters, e.g. "NAM"')),
   name: text,
-  organisation: z.strictObject({ name: text, kind: text, area: z.optional(text) }),
+  organisation: z.strictObject({
+    name: text,
+    kind: text,
+    area: z.optional(text),
+    /**
+     * The name as a sentence carries it mid-way, with its article where it needs one ("a complaint to the County
+     * Council"); the name itself where unset ("a complaint to Alumot").
+     */
+    inRunningText: z.optional(text),
+    /**
+     * Where a complainant written to by post writes back or calls: the address block at the top of every posted
+     * letter and its "write to us at ... or call us on ...". Without it a posted letter can give only the
+     * complaints email address.
+     */
+    contact: z.optional(z.strictObject({ address: z.optional(text), phone: z.optional(text), source: z.optional(text) })),
+  }),
   jurisdiction: z.enum(JURISDICTIONS, {
     error: (issue) => `unknown jurisdiction ${JSON.stringify(issue.input)}; use one of ${JURISDICTIONS.join(', ')}`,
   }),

@@ -1,4 +1,5 @@
 import { renderLetter, type Letter } from '#domain/letters/letter';
+import { organisationInText } from '#domain/policy/organisation-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures } from './annual-figures.js';
 
@@ -11,10 +12,10 @@ export function annualReportLetter(policy: Policy, figures: AnnualFigures, fullR
     const average = s.averageWorkingDaysToRespond === null ? '' : `, in ${s.averageWorkingDaysToRespond} working days on average`;
     return `${s.name}: ${s.entered} entered, ${s.responded} responded to (${s.respondedOnTime} on time${average}); upheld ${s.outcomes.upheld}, partly upheld ${s.outcomes['partly-upheld']}, not upheld ${s.outcomes['not-upheld']}.`;
   });
-  return renderLetter(`Complaints in ${figures.year}: the annual report for ${policy.organisation.name}`, [
+  return renderLetter(`Complaints in ${figures.year}: the annual report for ${organisationInText(policy)}`, [
     {
       paragraphs: [
-        `The annual report on complaints to ${policy.organisation.name} for 1 January to 31 December ${figures.year} is ready${policy.reporting.clause ? ` (our complaints policy, clause ${policy.reporting.clause})` : ''}.`,
+        `The annual report on complaints to ${organisationInText(policy)} for 1 January to 31 December ${figures.year} is ready${policy.reporting.clause ? ` (our complaints policy, clause ${policy.reporting.clause})` : ''}.`,
         `Complaints received: ${figures.received}. Resolved at once: ${figures.earlyResolutions}. Withdrawn: ${figures.withdrawn}. Not for this procedure: ${figures.redirected}. Asked for the next stage: ${figures.escalated}.`,
         ...stageLines,
         `Actions agreed: ${figures.actionsAgreed}, of which done: ${figures.actionsDone}, overdue: ${figures.actionsOverdue}.`,

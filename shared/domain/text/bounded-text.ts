@@ -7,6 +7,8 @@ export const TEXT_BOUNDS = {
   subject: 998,
   name: 200,
   address: 320,
+  /** A postal address, as the web form bounds it (500 characters, at most 4 bytes each). */
+  postalAddress: 2_000,
   /** The words of the complaint kept in the case item (about 16,000 words). */
   summary: 96 * 1024,
   /** A complainant's reasons for asking for the next stage, kept on the case and sent to its handler. */
