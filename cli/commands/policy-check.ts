@@ -3,6 +3,7 @@ import { loadConfig } from '#config/config';
 import { policyFilesIn, readPolicyFiles } from '#adapters/file/policy-files';
 import { rolesWithoutNoticeAddress } from '#domain/case/route-case';
 import { formatProblem } from '#domain/policy/policy-errors';
+import { contactPlaceholders } from '#domain/policy/contact-placeholders';
 
 /** `redress policy check [FILE...]`: one line per good policy; exit 1 with every problem when any is wrong. */
 export function policyCheckCommand(files: string[]): number {
@@ -18,6 +19,10 @@ export function policyCheckCommand(files: string[]): number {
       process.stderr.write(
         `note ${policy.id}: staff notices for ${unreachable.map((u) => `${u.role} (${u.problem})`).join('; ')} go to the operator address; set roles[].noticeEmail to send them to the role\n`,
       );
+    }
+    const unfilled = contactPlaceholders(policy);
+    if (unfilled.length > 0) {
+      process.stderr.write(`note ${policy.id}: ${unfilled.join(' and ')} still a placeholder: letters for post print it as it is until you give the organisation's own\n`);
     }
   }
   for (const problem of problems) process.stderr.write(formatProblem(problem) + '\n');

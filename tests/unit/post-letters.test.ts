@@ -68,6 +68,16 @@ describe('every letter for a complainant written to by post', () => {
     expect(byEmail.letters[0]?.text).toContain('You can reply to this email to add anything or ask a question');
     expect(byEmail.letters[0]?.text).not.toContain('[street address]');
   });
+
+  it('tells staff to fill in the placeholders before posting while the policy gives no address of its own, and not once it does', async () => {
+    const policy = seedPolicies.get('county-council');
+    const c = await phoneCase(memoryStack(), 'county-council');
+    const written = '2026-11-24T15:00:00Z';
+    const summary = (p: typeof policy) => String(letterFor(p, c, previewFacts(p, 'acknowledgement', c, at(written)), 't', written, SENDING).events[0]?.summary);
+    expect(summary(policy)).toContain("Before posting it, fill in our own address and telephone number where the letter shows [brackets] (the policy's organisation.contact.address and organisation.contact.phone is still a placeholder)");
+    const filled = { ...policy, organisation: { ...policy.organisation, contact: { address: 'County Hall\nMain Street\nAnytown AN1 1AA', phone: '01632 960 000' } } };
+    expect(summary(filled)).not.toContain('fill in');
+  });
 });
 
 describe('the console case page of a complainant written to by post', () => {

@@ -3,6 +3,7 @@ import type { Case, TimelineEvent } from '#domain/case/case';
 import { writableByEmail } from '#domain/case/reachable';
 import { timelineEvent } from '#domain/case/timeline-event';
 import { threadKey } from '#domain/mail/message-id';
+import { contactPlaceholders } from '#domain/policy/contact-placeholders';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { LetterKind, Policy } from '#domain/policy/policy-schema';
 import { letterToComplainant, pageUrlFor, type Sending } from './addressing.js';
@@ -88,6 +89,8 @@ export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: stri
     const letter = composeLetter(policy, facts, undefined, post);
     const why = c.complainant.email ? 'the address cannot be written to' : 'no email address';
     const how = post.addressLines.length > 0 ? 'send it by post or read it to the complainant' : 'the case has no postal address either: add one and post it, or read it to the complainant';
+    const unfilled = contactPlaceholders(policy);
+    const fill = unfilled.length > 0 ? `. Before posting it, fill in our own address and telephone number where the letter shows [brackets] (the policy's ${unfilled.join(' and ')} is still a placeholder)` : '';
     return {
       letters: [],
       threadKeys: [],
@@ -97,7 +100,7 @@ export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: stri
           at,
           type: 'letter-drafted',
           actor: 'redress',
-          summary: `The ${facts.kind} letter cannot go by email (${why}): ${how}`,
+          summary: `The ${facts.kind} letter cannot go by email (${why}): ${how}${fill}`,
           detail: { kind: facts.kind, subject: letter.subject, text: letter.text, channel: 'post' },
         }),
       ],
