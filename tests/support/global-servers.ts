@@ -2,14 +2,18 @@
  * Starts Amazon's DynamoDB Local (in memory) once for the whole test run, on loopback: a Java process that must
  * be told its port, so it gets a free one, and another if something took it first. Each test file makes tables
  * of its own in it, and starts its own SES emulator (on a port it picks itself), so no file sees another's data.
+ * Bundles the CLI once, for the tests that run it as a person would.
  */
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, type RunningServer } from '#local/dynamodb-local';
 import { freePort } from '#local/free-port';
+import { buildCliBundle, CLI_BUNDLE } from './cli-bundle.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamodbEndpoint: string;
+    /** The CLI bundled for this run (the tests spawn it as `redress`). */
+    cliBundle: string;
   }
 }
 
@@ -27,9 +31,10 @@ async function dynamoDbLocalOnSomePort(): Promise<RunningServer> {
 }
 
 export async function setup(project: TestProject): Promise<void> {
-  const dynamodb = await dynamoDbLocalOnSomePort();
+  const [dynamodb] = await Promise.all([dynamoDbLocalOnSomePort(), buildCliBundle()]);
   servers = [dynamodb];
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
+  project.provide('cliBundle', CLI_BUNDLE);
 }
 
 export async function teardown(): Promise<void> {
