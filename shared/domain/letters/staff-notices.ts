@@ -1,4 +1,5 @@
 import type { Case } from '#domain/case/case';
+import { namedReason } from '#domain/case/named-in-complaint';
 import type { HeldMessage } from '#domain/mail/held-message';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
@@ -47,6 +48,8 @@ export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
  */
 export function newCaseNotice(policy: Policy, c: Case, subject: string, sending: Sending): Letter {
   const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c, sending) }];
+  const why = aboutWhy(policy, c);
+  if (why) sections.push({ heading: 'Why it came to you', paragraphs: why });
   if (c.flags.length > 0) sections.push({ heading: 'Needs attention', paragraphs: c.flags.map((f) => FLAG_LABEL[f] ?? f) });
   if (c.confidential) {
     sections.push({
@@ -67,6 +70,20 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
     sections.push({ heading: 'Attachments', paragraphs: c.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`) });
   }
   return renderLetter(`[${c.reference}] New complaint: ${subject || 'no subject'}`, sections);
+}
+
+/**
+ * Why a complaint about a person came to this handler: the role it is about (never to them: this goes only to the
+ * handler routing chose), and for words that named them, which words and where, with how to confirm or undo it.
+ */
+export function aboutWhy(policy: Policy, c: Case): string[] | undefined {
+  const lines: string[] = [];
+  if (c.about && policy.roles.some((r) => r.id === c.about)) lines.push(`It is about the ${roleTitle(policy, c.about)}, so it is handled by ${roleTitle(policy, c.handlerRole)} and kept from them.`);
+  if (c.named && c.named.decided !== 'undone') {
+    lines.push(`The complaint ${namedReason(policy, c.named)}. It is handled as a complaint about them and kept from them${c.named.decided === 'confirmed' ? ' (confirmed)' : ''}.`);
+    if (!c.named.decided) lines.push('If it is not about them, undo this in the console ("Whom it names") or with `case named REF undo --reason TEXT`; the usual handler is then told. Confirm it with `case named REF confirm`.');
+  }
+  return lines.length ? lines : undefined;
 }
 
 /** The new handler's notice that a case was given to them: the facts, and where to read it (never its words by email). */
