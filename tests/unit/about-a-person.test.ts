@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { IntakeOutcome } from '#application/intake/take-email';
+import { heldFor, heldToSettle } from '#application/console/held-access';
 import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
 import { mayKnowOf } from '#domain/access/case-access';
@@ -161,5 +162,21 @@ describe('what counts as the complainant\u2019s own words', () => {
     const huge = `${'word '.repeat(400_000)} Chief Executive`;
     expect(namedInComplaint(alumot, { subject: '', text: huge }).roles).toEqual([]);
     expect(namedInComplaint(alumot, { subject: '', text: `Chief Executive ${huge}` }).roles).toEqual(['ceo']);
+  });
+});
+
+describe('held mail that names the Chief Executive', () => {
+  it('is not told to the CEO, nor listed or opened for them; the Chair sees it', async () => {
+    const stack = memoryStack();
+    const [outcome] = await stack.deliver(email(['From: list@example.net', 'To: Shaked@alumot.uk', 'Subject: Complaint about the CEO', 'Precedence: bulk'], 'Shaked Nir ignored my letters.'));
+    expect(outcome).toMatchObject({ kind: 'held', reason: 'possibly-automatic' });
+    await stack.drain();
+    for (const box of CEO_MAILBOXES) expect(mailTo(stack, box)).toEqual([]);
+    expect(mailTo(stack, 'chair.notices@alumot.example')).toHaveLength(1);
+    const listed = async (role: string) => (await heldFor(stack, person(role))).flatMap((g) => g.messages.map((m) => m.id));
+    expect(await listed('ceo')).toEqual([]);
+    expect(await listed('chair')).toHaveLength(1);
+    const id = (await listed('chair'))[0] as string;
+    await expect(heldToSettle(stack, person('ceo'), id)).rejects.toThrow(/no held message/);
   });
 });
