@@ -160,12 +160,13 @@ export function openCase(
       }),
     );
   }
+  const handlerTitle = policy.roles.find((r) => r.id === c.handlerRole)?.title ?? c.handlerRole;
   if (complaint.about && complaint.aboutByAddress) {
     const title = policy.roles.find((r) => r.id === complaint.about)?.title ?? complaint.about;
-    events.push(timelineEvent({ id: 'named-by-address', at, type: 'named', actor: 'redress', summary: `About the ${title}: sent to ${complaint.aboutByAddress.address}, the policy's address for complaints about them (clause ${complaint.aboutByAddress.clause}). Handled by ${c.handlerRole}; nothing goes to them.`, detail: { about: complaint.about, address: complaint.aboutByAddress.address } }));
+    events.push(timelineEvent({ id: 'named-by-address', at, type: 'named', actor: 'redress', summary: `About the ${title}: sent to ${complaint.aboutByAddress.address}, the policy's address for complaints about them (clause ${complaint.aboutByAddress.clause}). Handled by ${handlerTitle}; nothing goes to them.`, detail: { about: complaint.about, address: complaint.aboutByAddress.address } }));
   }
   if (named) {
-    events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${c.handlerRole} as a complaint about them, and kept from them: confirm or undo it (case named).`, detail: { roles: named.roles, found: named.found } }));
+    events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${handlerTitle} as a complaint about them, and kept from them, until the handler confirms or undoes it (case named).`, detail: { roles: named.roles, found: named.found } }));
   }
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
   if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement written to the complainant' }));

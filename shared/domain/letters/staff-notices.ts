@@ -81,7 +81,7 @@ export function aboutWhy(policy: Policy, c: Case): string[] | undefined {
   if (c.about && policy.roles.some((r) => r.id === c.about)) lines.push(`It is about the ${roleTitle(policy, c.about)}, so it is handled by ${roleTitle(policy, c.handlerRole)} and kept from them.`);
   if (c.named && c.named.decided !== 'undone') {
     lines.push(`The complaint ${namedReason(policy, c.named)}. It is handled as a complaint about them and kept from them${c.named.decided === 'confirmed' ? ' (confirmed)' : ''}.`);
-    if (!c.named.decided) lines.push('If it is not about them, undo this in the console ("Whom it names") or with `case named REF undo --reason TEXT`; the usual handler is then told. Confirm it with `case named REF confirm`.');
+    if (!c.named.decided) lines.push(`If it is not about them, undo this in the console ("Whom it names: confirm or undo") or with: redress case named ${c.reference} undo --reason TEXT. The usual handler is then told. To confirm it: redress case named ${c.reference} confirm.`);
   }
   return lines.length ? lines : undefined;
 }

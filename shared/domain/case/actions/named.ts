@@ -33,7 +33,7 @@ export function decideNamed(policy: Policy, c: Case, input: { readonly decision:
   }
   requireOpen(c, 'undo whom it names');
   const reason = input.reason?.trim();
-  if (!reason) throw new ActionRefusedError(`say why ${c.reference} is not about the ${titles} (--reason): the case will reach them`, { input: 'reason' });
+  if (!reason) throw new ActionRefusedError(`say why ${c.reference} is not about the ${titles}: the case will reach them`, { input: 'reason' });
   const undone: Case = { ...c, named: { ...decided, decided: 'undone' } };
   const handlerRole = handlerFor(policy, c.stage, rolesAbout(undone));
   const moved: Case = { ...undone, handlerRole };
