@@ -180,3 +180,26 @@ describe('held mail that names the Chief Executive', () => {
     await expect(heldToSettle(stack, person('ceo'), id)).rejects.toThrow(/no held message/);
   });
 });
+
+describe('the web form\u2019s own words', () => {
+  it('name the CEO as an email does; a person chosen in "about" stays, and the one named is kept out too', async () => {
+    const stack = memoryStack();
+    const submit = (key: string, summary: string, about?: string) =>
+      stack.useCases.submitWebComplaint({
+        policyId: 'alumot',
+        form: { name: 'Pat', email: 'pat@example.net', summary, confidential: false, consent: true, formToken: '1795428000000.page-token', ...(about ? { about } : {}) },
+        submissionKey: key,
+        receivedAt: '2026-11-23T10:00:00.000Z',
+        sourceIp: '192.0.2.1',
+      });
+    const plain = await submit('k1', 'The CEO cancelled my session twice.');
+    expect(await stack.cases.get(plain.reference)).toMatchObject({ handlerRole: 'chair', named: { roles: ['ceo'] } });
+    const chosen = await submit('k2', 'The staff member was rude and Shaked Nir did nothing.', 'staff');
+    const c = await stack.cases.get(chosen.reference);
+    expect(c).toMatchObject({ about: 'staff', named: { roles: ['ceo'] }, handlerRole: 'chair' });
+    expect(mayKnowOf(person('ceo'), alumot, c!)).toBe(false);
+    expect(mayKnowOf(person('staff'), alumot, c!)).toBe(false);
+    await stack.drain();
+    for (const box of CEO_MAILBOXES) expect(mailTo(stack, box)).toEqual([]);
+  });
+});
