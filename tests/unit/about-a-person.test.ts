@@ -10,6 +10,8 @@ import { heldFor, heldToSettle } from '#application/console/held-access';
 import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
 import { mayKnowOf } from '#domain/access/case-access';
+import { aboutRoleOf } from '#domain/case/about-role';
+import { overdueActions } from '#domain/digest/overdue-actions';
 import type { StaffMember } from '#domain/access/staff-member';
 import { complaintOwnWords, namedInComplaint } from '#domain/case/named-in-complaint';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
@@ -201,5 +203,18 @@ describe('the web form\u2019s own words', () => {
     expect(mayKnowOf(person('staff'), alumot, c!)).toBe(false);
     await stack.drain();
     for (const box of CEO_MAILBOXES) expect(mailTo(stack, box)).toEqual([]);
+  });
+});
+
+describe('the indexes keep every role a case is about', () => {
+  it('an overdue action of a complaint about two roles is shown to neither', () => {
+    const c = { about: 'staff', named: { roles: ['ceo'], found: [] } };
+    const indexed = aboutRoleOf(c);
+    expect(indexed).toEqual({ aboutRole: 'staff', aboutRoles: ['staff', 'ceo'] });
+    const pastDue = [{ reference: 'ALU-2026-0009', n: 1, due: '2026-11-01', stage: 'stage-1', ...indexed }];
+    for (const role of ['staff', 'ceo']) expect(overdueActions(alumot, pastDue, '2026-11-23', new Set([role]))).toEqual([]);
+    expect(overdueActions(alumot, pastDue, '2026-11-23', new Set(['chair']))).toHaveLength(1);
+    // Undone, the named role is no longer kept out.
+    expect(aboutRoleOf({ ...c, named: { ...c.named, decided: 'undone' as const } })).toEqual({ aboutRole: 'staff' });
   });
 });
