@@ -150,6 +150,11 @@ describe('what counts as the complainant\u2019s own words', () => {
     ['', "the chief executive's newsletter came late", ['ceo']],
     ['', 'the receptionist was rude; I would like the Board to know', []],
     ['', 'my nephew Shakedown Nirvana', []],
+    // Whom the letter greets is whom it is written to (5.1 tells complainants to write to Shaked Nir), not whom it is about.
+    ['', 'Dear Shaked Nir,\n\nThe volunteer did not come on Tuesday.', []],
+    ['', 'To the CEO: the volunteer did not come.', []],
+    ['', 'Dear Shaked Nir, the Chief Executive\u2019s assistant was rude.', ['ceo']],
+    ['', 'Dear Board,\n\nI want to complain about Shaked Nir.', ['ceo']],
     ['', 'A CEOs meeting', []],
   ])('subject %j, body %j names %j', (subject, body, roles) => {
     expect(namedInComplaint(alumot, { subject, text: body }).roles).toEqual(roles);

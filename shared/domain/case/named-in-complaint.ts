@@ -33,6 +33,12 @@ const HONORIFICS_MARK = '\u0000';
 const QUOTE_SEPARATORS = [/^-{2,}\s*original message\s*-{2,}$/i, /^_{10,}$/, /^-- $/];
 const REPLY_HEADER = /^on\b.{0,300}\bwrote:?$/i;
 const FORWARDED_HEADERS = /^(sent|date|to|subject|cc):/i;
+/**
+ * The greeting a letter opens with, to its first comma, colon or line end: "Dear Shaked Nir," or "To the CEO:".
+ * The policy tells complainants to write to the CEO by name (5.1), so whom they greet is whom they write to, not
+ * whom they complain about. Only the first line that says anything, and only up to 80 characters.
+ */
+const GREETING = /^\s*(?:dear|hello|hi|to|attn:?|attention:?|fao:?|for the attention of)\s[^,:\n]{1,80}(?:[,:]|\n|$)/i;
 
 /**
  * The complainant's own words in a message: up to the first quoted earlier message, without ">" lines. A reply
@@ -85,7 +91,7 @@ function termWords(term: string): string {
 export function namedInComplaint(policy: Policy, complaint: { readonly subject?: string; readonly text: string }): NamedInComplaint {
   const places: [NamedWhere, string][] = [
     ['subject', (complaint.subject ?? '').slice(0, SUBJECT_SCAN_CHARS)],
-    ['body', complaintOwnWords(complaint.text)],
+    ['body', complaintOwnWords(complaint.text).replace(GREETING, '')],
   ];
   const found: NamedFinding[] = [];
   for (const role of policy.roles) {
