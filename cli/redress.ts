@@ -29,6 +29,7 @@ import {
   caseOutcomeCommand,
   casePageCommand,
   caseReassignCommand,
+  caseNamedCommand,
   caseRedirectCommand,
   caseReopenCommand,
   caseNotARequestCommand,
@@ -99,6 +100,9 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case early-resolution REF --summary TEXT
                              resolved at once, not recorded as a complaint (county-council)
   case reassign REF ROLE     another handler (never the person complained about)
+  case named REF confirm|undo [--reason TEXT]
+                             whom the complaint's words named: confirm it is about them (kept from
+                             them), or undo it with a reason (routed as usual; the handler is told)
   case note REF TEXT         an internal note
   case close REF             close a case; its retention clock starts
   case reopen REF --reason TEXT
@@ -156,6 +160,7 @@ const COMMANDS: Record<string, Command> = {
   'case redirect': caseRedirectCommand,
   'case early-resolution': caseEarlyResolutionCommand,
   'case reassign': caseReassignCommand,
+  'case named': caseNamedCommand,
   'case note': caseNoteCommand,
   'case close': caseCloseCommand,
   'case reopen': caseReopenCommand,

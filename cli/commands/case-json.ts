@@ -13,6 +13,9 @@ export function caseJson(c: Case, entries: readonly OutboxEntry[]): Record<strin
     status: c.status,
     confidential: c.confidential,
     handler: c.handlerRole,
+    ...(c.about ? { about: c.about } : {}),
+    // Whom its words name (roles, the policy's words, where), and the handler's decision once made.
+    ...(c.named ? { named: { roles: c.named.roles, found: c.named.found, ...(c.named.decided ? { decided: c.named.decided } : {}) } } : {}),
     ...(c.closure ? { closure: c.closure } : {}),
     ...(c.outcome ? { outcome: { stage: c.outcome.stage, decision: c.outcome.decision, at: c.outcome.at } } : {}),
     deadlines: c.deadlines.map((d) => ({

@@ -129,6 +129,9 @@ export const caseWithdrawCommand = staffCommand('withdraw REF [--confirmed-in-wr
 export const caseRedirectCommand = staffCommand('redirect REF OUT-OF-SCOPE-ID', one, (s, p) => s.redirect({ ...p, outOfScope: p.rest[0] as string }));
 export const caseEarlyResolutionCommand = staffCommand('early-resolution REF --summary TEXT', (p, v) => none(p) && Boolean(v.summary), (s, p) => s.earlyResolution({ ...p, summary: p.values.summary ?? '' }));
 export const caseReassignCommand = staffCommand('reassign REF ROLE', one, (s, p) => s.reassign({ ...p, role: p.rest[0] as string }));
+export const caseNamedCommand = staffCommand('named REF confirm|undo [--reason TEXT]', (p) => one(p) && (p[0] === 'confirm' || p[0] === 'undo'), (s, p) =>
+  s.named({ ...p, decision: p.rest[0] === 'undo' ? 'undo' : 'confirm', ...(p.values.reason ? { reason: p.values.reason } : {}) }),
+);
 export const caseNoteCommand = staffCommand('note REF TEXT', one, (s, p) => s.note({ ...p, text: p.rest[0] as string }));
 export const caseCloseCommand = staffCommand('close REF', none, (s, p) => s.close(p));
 export const caseReopenCommand = staffCommand('reopen REF --reason TEXT', (p, v) => none(p) && Boolean(v.reason), (s, p) => s.reopen({ ...p, reason: p.values.reason ?? '' }));

@@ -30,6 +30,7 @@ export async function caseShowCommand(args: string[]): Promise<number> {
       ...(c.replyTo ? [`Reply-To asked for: ${one(c.replyTo)} (not written to: letters go only to the address the complaint came from)`] : []),
       ...(c.participants.length ? [`May also write into it: ${c.participants.map(one).join(', ')}`] : []),
       ...(c.about ? [`About: ${one(c.about)}`] : []),
+      ...(c.named ? [`Its words name: ${c.named.roles.join(', ')} (${c.named.found.map((f) => `"${one(f.words)}" in the ${f.where}`).join(', ')})${c.named.decided ? `; ${c.named.decided} by ${one(c.named.decidedBy ?? 'staff')}` : `; kept from them until the handler confirms or undoes it: case named ${c.reference} confirm|undo`}`] : []),
       `Signed: ${c.signed ? 'yes' : 'no'}`,
       ...(c.flags.length ? [`Flags: ${c.flags.join(', ')}`] : []),
       ...(c.possibleNextStageRequest ? [`Perhaps asking for the next stage: ${one(c.possibleNextStageRequest.from)} wrote on ${c.possibleNextStageRequest.at.slice(0, 10)} after our response; if so, confirm with case escalate ${c.reference}`] : []),

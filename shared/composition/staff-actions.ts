@@ -8,7 +8,9 @@ import { escalate } from '#application/staff/escalate';
 import { extendDeadline, type ExtendRequest } from '#application/staff/extend-deadline';
 import { markDeadlineMet } from '#application/staff/mark-deadline-met';
 import { openStaffCase, type StaffOpenRequest } from '#application/staff/open-case';
+import { named } from '#application/staff/named';
 import { reassign } from '#application/staff/reassign';
+import type { NamedDecision } from '#domain/case/actions/named';
 import { recordEvent } from '#application/staff/record-event';
 import { recordMeeting } from '#application/staff/record-meeting';
 import { recordOutcome } from '#application/staff/record-outcome';
@@ -44,6 +46,7 @@ export function bindStaffActions(deps: StaffDeps & OpenComplaintDeps) {
     redirect: (request: StaffRequest & { outOfScope: string }) => redirect(deps, request),
     earlyResolution: (request: StaffRequest & { summary: string }) => earlyResolution(deps, request),
     reassign: (request: StaffRequest & { role: string }) => reassign(deps, request),
+    named: (request: StaffRequest & { decision: NamedDecision; reason?: string }) => named(deps, request),
     note: (request: StaffRequest & { text: string }) => addNote(deps, request),
     close: (request: StaffRequest) => closeCase(deps, request),
     reopen: (request: StaffRequest & { reason: string }) => reopen(deps, request),

@@ -130,3 +130,30 @@ describe('staff replying to a notice over SMTP (issue 21 item 3)', () => {
     expect((await sentEmails(stack.sesEndpoint)).slice(before)).toEqual([]);
   });
 });
+
+describe('a complaint about the Chief Executive over SMTP (issue 21, item 1)', () => {
+  it('goes to the Chair: the CEO is sent nothing, the acknowledgement names the Chair, the case says why', async () => {
+    const raw = [
+      'From: Noa Member <noa.about@example.net>',
+      'To: Shaked@alumot.uk',
+      'Subject: Complaint about the Chief Executive',
+      'Message-ID: <about-1@example.net>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Shaked Nir shouted at me at the members\u2019 evening. Please pass this to the Board, not to Shaked Nir.',
+      '',
+    ].join('\r\n');
+    await sendRaw(port, 'noa.about@example.net', ['Shaked@alumot.uk'], raw);
+    await stack.sendLetters();
+
+    const [c] = await stack.cases.ofComplainant('alumot', 'noa.about@example.net');
+    expect(c).toMatchObject({ handlerRole: 'chair', named: { roles: ['ceo'] } });
+    const all = await sentEmails(stack.sesEndpoint);
+    const mine = all.filter((e) => e.subject.includes(c!.reference));
+    expect(mine.flatMap((e) => e.destination.to).sort()).toEqual(['chair.notices@alumot.example', 'noa.about@example.net']);
+    const ack = mine.find((e) => e.destination.to.includes('noa.about@example.net'));
+    expect(ack?.body.text).toMatch(/the Chair of our Board of Trustees \(or a trustee the Board chooses\) will look into your complaint/i);
+    expect(ack?.body.text).not.toMatch(/Shaked|Chief Executive/);
+    expect((await stack.cases.timeline(c!.reference)).some((e) => e.type === 'named')).toBe(true);
+  });
+});

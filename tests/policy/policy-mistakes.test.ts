@@ -167,7 +167,7 @@ describe('conflicts between policies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policies-'));
     writeFileSync(join(dir, 'not-alone-mentoring.yaml'), original);
     // Its own staff-notices sender, since a Gmail address's domain is no organisation's to send from (the next test).
-    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8').replace('[Shaked@alumot.uk] # 5.1', '[Not.Alone.Mentoring@gmail.com]\n  staffNoticesFrom: staff-notices@alumot.uk');
+    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8').replace('[Shaked@alumot.uk, ', '[Not.Alone.Mentoring@gmail.com, ').replace('  aboutAddresses:', '  staffNoticesFrom: staff-notices@alumot.uk\n  aboutAddresses:');
     writeFileSync(join(dir, 'alumot.yaml'), alumot);
     expect(() => loadPolicyFiles([join(dir, 'alumot.yaml'), join(dir, 'not-alone-mentoring.yaml')])).toThrow(
       /intake\.addresses\[0\]: address not\.alone\.mentoring@gmail\.com is already the complaints address of .*alumot\.yaml/,
@@ -193,6 +193,17 @@ describe('a complaint about a person must have somewhere else to go', () => {
     expect(() => loadPolicyFile(file, 'alumot.yaml')).toThrow(
       'complaints about "ceo" go to role "chair", which has no address for staff notices: add noticeEmail (a staff mailbox, not a complaints address) to role "chair"',
     );
+  });
+});
+
+describe('an address for complaints about a person', () => {
+  it('must also be one of the complaints addresses, so that mail to it comes in', () => {
+    const alumot = readFileSync(join(POLICIES_DIR, 'alumot.yaml'), 'utf8');
+    const edited = alumot.replace('[Shaked@alumot.uk, board@alumot.example]', '[Shaked@alumot.uk]');
+    expect(edited).not.toBe(alumot);
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-')), 'alumot.yaml');
+    writeFileSync(file, edited);
+    expect(() => loadPolicyFile(file, 'alumot.yaml')).toThrow('board@alumot.example is not one of intake.addresses: add it there too, so that mail to it comes in');
   });
 });
 

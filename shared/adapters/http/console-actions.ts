@@ -25,6 +25,7 @@ export interface ConsoleStaffActions {
   redirect(r: StaffRequest & { outOfScope: string }): Promise<Case>;
   earlyResolution(r: StaffRequest & { summary: string }): Promise<Case>;
   reassign(r: StaffRequest & { role: string }): Promise<Case>;
+  named(r: StaffRequest & { decision: 'confirm' | 'undo'; reason?: string }): Promise<Case>;
   note(r: StaffRequest & { text: string }): Promise<Case>;
   close(r: StaffRequest): Promise<Case>;
   reopen(r: StaffRequest & { reason: string }): Promise<Case>;
@@ -249,6 +250,25 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     offered: open,
     fields: (_c, p) => [{ name: 'role', label: 'New handler', kind: 'select', options: p.roles.map((r) => ({ value: r.id, label: r.title })) }],
     run: (s, b, f) => s.reassign({ ...b, role: one(f, 'role') }),
+  },
+  {
+    verb: 'named',
+    label: 'Whom it names: confirm or undo',
+    // Offered to whoever may act on it (the handler routing chose, or above): never the person it named.
+    offered: (c) => Boolean(c.named && !c.named.decided) && c.status !== 'closed',
+    fields: (c, p) => [
+      {
+        name: 'decision',
+        label: `Is it about the ${(c.named?.roles ?? []).map((r) => p.roles.find((x) => x.id === r)?.title ?? r).join(' and the ')}?`,
+        kind: 'select',
+        options: [
+          { value: 'confirm', label: 'Yes: keep it from them' },
+          { value: 'undo', label: 'No: route it as usual (they will be told and can read it)' },
+        ],
+      },
+      { name: 'reason', label: 'Why it is not about them (needed to undo)', kind: 'textarea' },
+    ],
+    run: (s, b, f) => s.named({ ...b, decision: one(f, 'decision') === 'undo' ? 'undo' : 'confirm', ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
   },
   { verb: 'note', label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], run: (s, b, f) => s.note({ ...b, text: one(f, 'text') }) },
   { verb: 'add-participant', label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], run: (s, b, f) => s.addParticipant({ ...b, email: one(f, 'email') }) },

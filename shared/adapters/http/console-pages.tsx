@@ -12,6 +12,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { awaitingConfirmationWords, daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
 import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
+import { aboutWhy } from '#domain/letters/staff-notices';
 import { HouseDocument, Problem, type ProblemLink } from './house-document.js';
 import { agreedActions } from '#domain/case/actions/action-done';
 import { STATUS_WORDS } from '#domain/case/status-words';
@@ -163,6 +164,16 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dd>{instantInWords(c.receivedAt)}</dd>
         <dt>Category</dt>
         <dd>{view.policy.categories.find((k) => k.id === c.category)?.name ?? 'Not yet categorised'}</dd>
+        {aboutWhy(view.policy, c) ? (
+          <>
+            <dt>About a person</dt>
+            <dd>
+              {(aboutWhy(view.policy, c) ?? []).map((line) => (
+                <p>{line}</p>
+              ))}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h2>Deadlines</h2>
       {pending.length === 0 ? <p>No date set.</p> : null}

@@ -21,15 +21,21 @@ export function heldScopesFor(member: StaffMember, policies: PolicySet): string[
     .map((p) => p.id);
 }
 
-/** The waiting held messages a person may see, newest first within each organisation. */
+/** The waiting held messages a person may see, newest first within each organisation: never one that may be about them. */
 export async function heldFor(deps: { readonly heldMail: Pick<HeldMail, 'list'>; readonly policies: PolicySet }, member: StaffMember): Promise<{ scope: string; messages: HeldMessage[] }[]> {
-  return Promise.all(heldScopesFor(member, deps.policies).map(async (scope) => ({ scope, messages: await deps.heldMail.list(scope) })));
+  return Promise.all(heldScopesFor(member, deps.policies).map(async (scope) => ({ scope, messages: (await deps.heldMail.list(scope)).filter((h) => !aboutThem(member, h)) })));
+}
+
+/** Whether a held message may be about this person (its words name their role, or it came to the address for complaints about them). */
+function aboutThem(member: StaffMember, held: HeldMessage): boolean {
+  const roles = rolesIn(member, held.scope);
+  return (held.aboutRoles ?? []).some((r) => roles.has(r));
 }
 
 /** A held message this person may settle; one they may not is "no such message". */
 export async function heldToSettle(deps: { readonly heldMail: Pick<HeldMail, 'get'>; readonly policies: PolicySet }, member: StaffMember, id: string): Promise<HeldMessage> {
   const held = await deps.heldMail.get(id);
-  if (!held || !heldScopesFor(member, deps.policies).includes(held.scope)) throw new HeldMessageNotFoundError(id);
+  if (!held || !heldScopesFor(member, deps.policies).includes(held.scope) || aboutThem(member, held)) throw new HeldMessageNotFoundError(id);
   return held;
 }
 

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
+import { indexedAbout } from '#domain/case/about-role';
+import { rolesAbout } from '#domain/case/named-in-complaint';
 import { addressesOf, staffAddress } from '#domain/case/route-case';
 import { buildDigest, digestLetter } from '#domain/digest/build-digest';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
@@ -51,8 +53,8 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue }>();
   for (const recipient of digestRecipients(policy, deps.sending.operatorEmail)) {
     const theirs = (about: string | undefined) => Boolean(about) && addressesOf(policy, about as string).has(recipient.toLowerCase());
-    const visible = open.filter((c) => !theirs(c.about));
-    const actions = pastDue.filter((a) => !theirs(a.aboutRole));
+    const visible = open.filter((c) => !rolesAbout(c).some(theirs));
+    const actions = pastDue.filter((a) => !indexedAbout(a).some(theirs));
     const key = `${visible.map((c) => c.reference).join(',')}|${actions.map((a) => `${a.reference}#${a.n}`).join(',')}`;
     const group = groups.get(key) ?? { recipients: [], cases: visible, actions };
     group.recipients.push(recipient);

@@ -63,7 +63,7 @@ export async function releaseHeld(deps: ReleaseHeldDeps, request: ReleaseRequest
   const marker = policy.intake.confidentialMarker?.phrase;
   const confidential = Boolean(request.confidential) || (marker !== undefined && carriesMarker(email.subject, marker));
   const complaint = {
-    ...emailComplaint(email, senderOf(email), { rawKey: held.rawKey, receivedAt: held.receivedAt }, { confidential, flags: [] }),
+    ...emailComplaint(policy, email, senderOf(email), { rawKey: held.rawKey, receivedAt: held.receivedAt }, { confidential, flags: [], recipients: [...email.to, ...email.cc].map((a) => a.address) }),
     released: { heldId: held.id, heldBecause: held.reason, by: cleanOneLine(request.actor) },
   };
   const opened = await openComplaint(deps, policy, complaint, `released#${held.id}`);

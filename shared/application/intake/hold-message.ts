@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { entryStage, staffAddress } from '#domain/case/route-case';
+import { namedInComplaint } from '#domain/case/named-in-complaint';
+import { entryStage, handlerFor, staffAddress } from '#domain/case/route-case';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { heldMessageNotice } from '#domain/letters/staff-notices';
 import { carriesMarker } from '#domain/mail/classify-email';
@@ -28,7 +29,7 @@ const EVIDENCE_LINES = 8;
  */
 export async function holdMessage(
   deps: { readonly heldMail: HeldMail; readonly log: Log; readonly sending: Sending; readonly clock: Clock },
-  inbound: { readonly rawKey: string; readonly receivedAt: string },
+  inbound: { readonly rawKey: string; readonly receivedAt: string; readonly recipients?: readonly string[] },
   policy: Policy | undefined,
   reason: HeldReason,
   extra: { readonly email?: ParsedEmail; readonly detail?: string; readonly inboundKey?: string; readonly evidence?: readonly string[] } = {},
@@ -38,6 +39,7 @@ export async function holdMessage(
   const marker = policy?.intake.confidentialMarker?.phrase;
   const confidential = extra.email !== undefined && marker !== undefined && carriesMarker(extra.email.subject, marker);
   const excerpt = extra.email && !confidential ? extra.email.text.trim() : '';
+  const aboutRoles = policy ? heldAbout(policy, inbound.recipients ?? [], extra.email) : [];
   const held: HeldMessage = {
     id,
     scope: policy?.id ?? 'operator',
@@ -48,9 +50,11 @@ export async function holdMessage(
     ...(extra.email?.subject ? { subject: boundText(cleanOneLine(extra.email.subject), TEXT_BOUNDS.detail) } : {}),
     ...(extra.detail ? { detail: boundText(extra.detail, TEXT_BOUNDS.detail) } : {}),
     ...(excerpt ? { excerpt: boundText(excerpt, TEXT_BOUNDS.detail) } : {}),
+    ...(aboutRoles.length ? { aboutRoles } : {}),
     ...(extra.evidence?.length ? { evidence: extra.evidence.slice(0, EVIDENCE_LINES).map((e) => boundText(cleanOneLine(e), TEXT_BOUNDS.name)) } : {}),
   };
-  const staff = policy ? staffAddress(policy, entryStage(policy).handler, deps.sending.operatorEmail) : deps.sending.operatorEmail;
+  // A held complaint about the first stage's handler goes to whoever would handle it, never to them.
+  const staff = policy ? staffAddress(policy, handlerFor(policy, entryStage(policy).id, aboutRoles), deps.sending.operatorEmail, aboutRoles) : deps.sending.operatorEmail;
   // A message the store refused is Redress's own failure: operators are told as well as staff.
   const to = reason === 'too-large-for-store' ? [staff, deps.sending.operatorEmail] : [staff];
   const notice = TELL.has(reason)
@@ -59,6 +63,14 @@ export async function holdMessage(
   await deps.heldMail.hold(held, notice, deps.clock.now().toISOString(), extra.inboundKey);
   deps.log.info('message held', { rawKey: inbound.rawKey, reason, policy: policy?.id });
   return { kind: 'held', ...(policy ? { policyId: policy.id } : {}), reason, heldId: held.id };
+}
+
+/** Whom a held message may be about, as a case from it would be: by the address it was sent to, or the people its words name. */
+function heldAbout(policy: Policy, recipients: readonly string[], email: ParsedEmail | undefined): string[] {
+  const sentTo = new Set([...recipients, ...(email ? [...email.to, ...email.cc].map((a) => a.address) : [])].map((a) => a.toLowerCase()));
+  const byAddress = policy.intake.aboutAddresses.filter((a) => sentTo.has(a.address.toLowerCase())).map((a) => a.about);
+  const named = email ? namedInComplaint(policy, { subject: email.subject, text: email.text }).roles : [];
+  return [...new Set([...byAddress, ...named])];
 }
 
 function shortDigest(value: string): string {

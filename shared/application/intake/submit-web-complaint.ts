@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { namedInComplaint } from '#domain/case/named-in-complaint';
 import type { ComplaintForm } from '#domain/forms/complaint-form';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { openComplaint, type OpenComplaintDeps, type Opened } from './open-complaint.js';
@@ -35,6 +36,9 @@ export function submitWebComplaint(deps: SubmitWebComplaintDeps, submission: Web
     ...(form.incidentTime ? { time: form.incidentTime } : {}),
     ...(form.incidentLocation ? { place: form.incidentLocation } : {}),
   };
+  // The form's own words name people as an email's do: the person chosen in "about" stays about, and anyone the
+  // words name is kept from it too.
+  const named = namedInComplaint(policy, { text: [form.summary, form.desiredOutcome ?? ''].join('\n\n') });
   return openComplaint(
     deps,
     policy,
@@ -52,6 +56,7 @@ export function submitWebComplaint(deps: SubmitWebComplaintDeps, submission: Web
           },
       confidential: form.confidential,
       ...(form.about && form.about !== 'someone-else' ? { about: form.about } : {}),
+      ...(named.roles.length > 0 ? { named } : {}),
       summary: form.summary,
       ...(form.desiredOutcome ? { desiredOutcome: form.desiredOutcome } : {}),
       ...(Object.keys(incident).length > 0 ? { incident } : {}),

@@ -205,7 +205,7 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
   const opened = await openComplaint(
     deps,
     policy,
-    emailComplaint(email, sender, inbound, { confidential: classification.confidential, flags }),
+    emailComplaint(policy, email, sender, inbound, { confidential: classification.confidential, flags, recipients: recipientsOf(inbound, email) }),
     read.inboundKey,
   );
   return { kind: 'case-opened', policyId: policy.id, reference: opened.reference, acknowledged: opened.acknowledged, ...(opened.already ? { already: true as const } : {}) };
@@ -228,6 +228,11 @@ function isParticipant(c: Case, address: string): boolean {
 function isOwnAddress(deps: TakeEmailDeps, address: string): boolean {
   const a = address.toLowerCase();
   return deps.ownAddresses.some((o) => o.toLowerCase() === a) || deps.policies.forAddress(a) !== undefined || deps.policies.forStaffNoticesAddress(a) !== undefined;
+}
+
+/** Whom a message was sent to: the envelope's recipients, else its To and Cc. */
+function recipientsOf(inbound: InboundEmail, email: ParsedEmail): string[] {
+  return inbound.recipients.length > 0 ? [...inbound.recipients] : [...email.to, ...email.cc].map((a) => a.address);
 }
 
 /**

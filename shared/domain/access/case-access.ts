@@ -1,4 +1,5 @@
 import type { Case } from '#domain/case/case';
+import { rolesAbout } from '#domain/case/named-in-complaint';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { StaffMember } from './staff-member.js';
 
@@ -21,7 +22,7 @@ export function roleAndAbove(policy: Policy, role: string): Set<string> {
 export function mayKnowOf(member: StaffMember, policy: Policy, c: Case): boolean {
   const roles = rolesIn(member, policy.id);
   if (roles.size === 0) return false;
-  return !(c.about && roles.has(c.about));
+  return !rolesAbout(c).some((r) => roles.has(r));
 }
 
 /**

@@ -134,6 +134,11 @@ export interface Case {
   readonly stagesEntered?: readonly { readonly stage: string; readonly at: string }[];
   /** Whom the complaint is about: a role id of the policy when known, else free text. */
   readonly about?: string;
+  /**
+   * The policy's people the complaint's own words name (found at intake), routed and kept from them as `about`
+   * is, until the handler confirms or undoes it (`case named`). See rolesAbout for every role a case is about.
+   */
+  readonly named?: NamedOnCase;
   readonly handlerRole: string;
   readonly subject?: string;
   readonly summary: string;
@@ -193,6 +198,15 @@ export interface Case {
   readonly page?: ComplainantPage;
 }
 
+/** Whom a complaint's words name, where, and the handler's decision on it. */
+export interface NamedOnCase {
+  readonly roles: readonly string[];
+  readonly found: readonly { readonly role: string; readonly words: string; readonly where: 'subject' | 'body' }[];
+  readonly decided?: 'confirmed' | 'undone';
+  readonly decidedAt?: string;
+  readonly decidedBy?: string;
+}
+
 export interface ComplainantPage {
   readonly token: string;
   readonly issuedAt: string;
@@ -227,6 +241,10 @@ export type TimelineEventType =
   | 'withdrawn'
   | 'redirected'
   | 'reassigned'
+  /** Whom the complaint is about, from its words or the address it was sent to; the handler's confirming or undoing it. */
+  | 'named'
+  | 'named-confirmed'
+  | 'named-undone'
   | 'viewed'
   | 'reopened'
   | 'next-stage-requested'

@@ -13,6 +13,7 @@ import type { Case, CaseDeadline, CaseFlag, Channel, Complainant, TimelineEvent 
 import { stageDeadlines } from './actions/enter-stage.js';
 import { entryStage, handlerFor, noticeAddress } from './route-case.js';
 import { reachableByEmail } from './reachable.js';
+import { namedReason, rolesAbout, type NamedInComplaint } from './named-in-complaint.js';
 import { timelineEvent } from './timeline-event.js';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
@@ -22,6 +23,10 @@ export interface NewComplaint {
   readonly complainant: Complainant;
   readonly confidential: boolean;
   readonly about?: string;
+  /** The address it was sent to, where that is the policy's address for complaints about `about` (Alumot's Board). */
+  readonly aboutByAddress?: { readonly address: string; readonly clause: string };
+  /** The policy's people its own words name (see namedInComplaint): kept from them as `about` is. */
+  readonly named?: NamedInComplaint;
   readonly subject?: string;
   readonly summary: string;
   readonly desiredOutcome?: string;
@@ -61,6 +66,9 @@ export function openCase(
   },
 ): CaseChange {
   const stage = entryStage(policy);
+  // Only the roles not already chosen as "about" are news; the chosen one needs no confirming.
+  const namedRoles = complaint.named?.roles.filter((r) => r !== complaint.about) ?? [];
+  const named = complaint.named && namedRoles.length > 0 ? { roles: namedRoles, found: complaint.named.found.filter((f) => namedRoles.includes(f.role)) } : undefined;
   const signature = policy.intake.signature;
   const awaitingSignature = Boolean(signature?.required && !complaint.signed);
   const flags = new Set<CaseFlag>(complaint.flags);
@@ -97,7 +105,8 @@ export function openCase(
       ...(complaint.complainant.emailConfirmed === false && options.addressCheck ? { addressCheck: { ...options.addressCheck, issuedAt: options.now } } : {}),
     },
     ...(complaint.about ? { about: complaint.about } : {}),
-    handlerRole: handlerFor(policy, stage.id, complaint.about),
+    ...(named ? { named: { roles: named.roles, found: named.found } } : {}),
+    handlerRole: handlerFor(policy, stage.id, rolesAbout({ ...(complaint.about ? { about: complaint.about } : {}), ...(named ? { named } : {}) })),
     ...(subject ? { subject } : {}),
     summary,
     ...(desiredOutcome ? { desiredOutcome } : {}),
@@ -156,6 +165,14 @@ export function openCase(
         detail: { deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate, clause: d.clause })) },
       }),
     );
+  }
+  const handlerTitle = policy.roles.find((r) => r.id === c.handlerRole)?.title ?? c.handlerRole;
+  if (complaint.about && complaint.aboutByAddress) {
+    const title = policy.roles.find((r) => r.id === complaint.about)?.title ?? complaint.about;
+    events.push(timelineEvent({ id: 'named-by-address', at, type: 'named', actor: 'redress', summary: `About the ${title}: sent to ${complaint.aboutByAddress.address}, the policy's address for complaints about them (clause ${complaint.aboutByAddress.clause}). Handled by ${handlerTitle}; nothing goes to them.`, detail: { about: complaint.about, address: complaint.aboutByAddress.address } }));
+  }
+  if (named) {
+    events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${handlerTitle} as a complaint about them, and kept from them, until the handler confirms or undoes it (case named).`, detail: { roles: named.roles, found: named.found } }));
   }
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
   if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement written to the complainant' }));

@@ -11,6 +11,8 @@ export interface PendingAction {
   readonly stage: string;
   /** The policy role the complaint is about, when it is one: never shown to that role. */
   readonly aboutRole?: string;
+  /** Every role it is about, where there are more than one (see aboutRoleOf). */
+  readonly aboutRoles?: readonly string[];
 }
 
 /** The case's actions still to do, as the index keeps them. */

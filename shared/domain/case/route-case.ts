@@ -1,4 +1,6 @@
 import type { Policy, Stage } from '#domain/policy/policy-schema';
+import type { Case } from './case.js';
+import { rolesAbout } from './named-in-complaint.js';
 
 /** The stage a new complaint starts at: the policy's first formal stage (an informal word needs no case). */
 export function entryStage(policy: Policy): Stage {
@@ -6,18 +8,24 @@ export function entryStage(policy: Policy): Stage {
 }
 
 /**
- * Who handles a stage: the stage's role, unless a routing rule names another for whom it is about. Never the
- * person the complaint is about: where neither says otherwise, it goes to the role above them.
+ * Who handles a stage: the stage's role, unless a routing rule names another for whom it is about. Never a
+ * person the complaint is about (it may be about several, see rolesAbout): where neither says otherwise, it goes
+ * to the nearest role above them who is not, else to any role that is not.
  */
-export function handlerFor(policy: Policy, stageId: string, about: string | undefined): string {
+export function handlerFor(policy: Policy, stageId: string, about: string | readonly string[] | undefined): string {
+  const kept = new Set(typeof about === 'string' ? [about] : (about ?? []));
   const stage = policy.stages.find((s) => s.id === stageId);
-  const rule = about
-    ? policy.routing.find((r) => r.about === about && (!r.stages || r.stages.includes(stageId)))
-    : undefined;
-  const chosen = rule?.handler ?? stage?.handler ?? (policy.roles[0]?.id as string);
-  if (chosen !== about) return chosen;
-  const above = policy.roles.find((r) => r.id === about)?.reportsTo;
-  return above ?? policy.roles.find((r) => r.id !== about)?.id ?? chosen;
+  const rule = policy.routing.find((r) => kept.has(r.about) && !kept.has(r.handler) && (!r.stages || r.stages.includes(stageId)));
+  let chosen = rule?.handler ?? stage?.handler ?? (policy.roles[0]?.id as string);
+  const climbed = new Set<string>();
+  while (kept.has(chosen) && !climbed.has(chosen)) {
+    climbed.add(chosen);
+    const above = policy.roles.find((r) => r.id === chosen)?.reportsTo;
+    if (!above) break;
+    chosen = above;
+  }
+  if (!kept.has(chosen)) return chosen;
+  return policy.roles.find((r) => !kept.has(r.id))?.id ?? chosen;
 }
 
 /**
@@ -25,14 +33,15 @@ export function handlerFor(policy: Policy, stageId: string, about: string | unde
  * Never a complaints address: on AWS that is SES's inbound address, and a notice sent there comes straight
  * back in as mail (`policy check` refuses a role whose address is one of its policy's intake addresses).
  */
-export function staffAddress(policy: Policy, roleId: string, operatorEmail: string, about?: string): string {
+export function staffAddress(policy: Policy, roleId: string, operatorEmail: string, about?: string | readonly string[]): string {
   const seen = new Set<string>();
-  const theirs = about ? addressesOf(policy, about) : new Set<string>();
+  const kept = new Set(typeof about === 'string' ? [about] : (about ?? []));
+  const theirs = new Set([...kept].flatMap((r) => [...addressesOf(policy, r)]));
   let role = policy.roles.find((r) => r.id === roleId);
   while (role && !seen.has(role.id)) {
     const address = role.noticeEmail ?? role.contact?.email;
     // A complaint about a person never reaches their mailbox, even by climbing the chain to it.
-    if (address && !isIntakeAddress(policy, address) && role.id !== about && !theirs.has(address.toLowerCase())) return address;
+    if (address && !isIntakeAddress(policy, address) && !kept.has(role.id) && !theirs.has(address.toLowerCase())) return address;
     seen.add(role.id);
     role = policy.roles.find((r) => r.id === role?.reportsTo);
   }
@@ -46,8 +55,8 @@ export function addressesOf(policy: Policy, roleId: string): ReadonlySet<string>
 }
 
 /** Where a case's notices for a role go: as staffAddress, never to the person the complaint is about. */
-export function noticeAddress(policy: Policy, c: { readonly about?: string }, roleId: string, operatorEmail: string): string {
-  return staffAddress(policy, roleId, operatorEmail, c.about);
+export function noticeAddress(policy: Policy, c: Pick<Case, 'about' | 'named'>, roleId: string, operatorEmail: string): string {
+  return staffAddress(policy, roleId, operatorEmail, rolesAbout(c));
 }
 
 function isIntakeAddress(policy: Policy, address: string): boolean {

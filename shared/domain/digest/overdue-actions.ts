@@ -1,3 +1,4 @@
+import { indexedAbout } from '#domain/case/about-role';
 import type { PendingAction } from '#domain/case/pending-actions';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { calendarFor } from '#domain/planner/plan-deadlines';
@@ -13,6 +14,6 @@ export function overdueActions(policy: Policy, pastDue: readonly PendingAction[]
   const calendar = calendarFor(policy);
   const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
   return pastDue
-    .filter((a) => a.due < today && !(a.aboutRole && hiddenRoles.has(a.aboutRole)))
+    .filter((a) => a.due < today && !indexedAbout(a).some((r) => hiddenRoles.has(r)))
     .map((a) => ({ reference: a.reference, text: `${a.reference}: action ${a.n}, agreed at ${stageName(a.stage)}, was due ${dateInWords(a.due)} (${daysInWords(calendar.workingDaysFrom(today, a.due))})` }));
 }

@@ -1,4 +1,5 @@
 import type { Case } from '#domain/case/case';
+import { namedReason } from '#domain/case/named-in-complaint';
 import type { HeldMessage } from '#domain/mail/held-message';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
@@ -58,6 +59,8 @@ export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
  */
 export function newCaseNotice(policy: Policy, c: Case, subject: string, sending: Sending): Letter {
   const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c, sending) }];
+  const why = aboutWhy(policy, c);
+  if (why) sections.push({ heading: 'Why it came to you', paragraphs: why });
   if (c.flags.length > 0) sections.push({ heading: 'Needs attention', paragraphs: c.flags.map((f) => FLAG_LABEL[f] ?? f) });
   if (c.confidential) {
     sections.push({
@@ -91,6 +94,20 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
 function newCaseSubject(c: Case, subject: string): string {
   if (subject) return `New complaint: ${subject}`;
   return c.channel === 'web' ? 'New complaint from the web form' : 'New complaint: no subject';
+}
+
+/**
+ * Why a complaint about a person came to this handler: the role it is about (never to them: this goes only to the
+ * handler routing chose), and for words that named them, which words and where, with how to confirm or undo it.
+ */
+export function aboutWhy(policy: Policy, c: Case): string[] | undefined {
+  const lines: string[] = [];
+  if (c.about && policy.roles.some((r) => r.id === c.about)) lines.push(`It is about the ${roleTitle(policy, c.about)}, so it is handled by ${roleTitle(policy, c.handlerRole)} and kept from them.`);
+  if (c.named && c.named.decided !== 'undone') {
+    lines.push(`The complaint ${namedReason(policy, c.named)}. It is handled as a complaint about them and kept from them${c.named.decided === 'confirmed' ? ' (confirmed)' : ''}.`);
+    if (!c.named.decided) lines.push(`If it is not about them, undo this in the console ("Whom it names: confirm or undo") or with: redress case named ${c.reference} undo --reason TEXT. The usual handler is then told. To confirm it: redress case named ${c.reference} confirm.`);
+  }
+  return lines.length ? lines : undefined;
 }
 
 /** The new handler's notice that a case was given to them: the facts, and where to read it (never its words by email). */

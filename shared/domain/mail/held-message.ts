@@ -41,6 +41,11 @@ export interface HeldMessage {
    * message. None for a message marked confidential: its words are read only in its case.
    */
   readonly excerpt?: string;
+  /**
+   * The policy's roles it may be about (its words name them, or it was sent to the address for complaints about
+   * them): they are not told of it and do not see it among held mail.
+   */
+  readonly aboutRoles?: readonly string[];
   /** What a person decided: released into a case, or discarded with a reason. Absent while it waits. */
   readonly settled?: HeldSettlement;
   /** When who sent it and what it said were destroyed (with the case it was released into, or on retention). */

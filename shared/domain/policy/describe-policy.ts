@@ -71,6 +71,10 @@ export function describePolicy(policy: Policy): string {
   for (const r of policy.routing) {
     out.push(`  About ${role(r.about)}: handled by ${role(r.handler)}${r.stages ? ` at ${r.stages.join(', ')}` : ''} [${r.clause}]`);
   }
+  for (const a of policy.intake.aboutAddresses) out.push(`  Mail to ${a.address} is about ${role(a.about)} [${a.clause}]`);
+  for (const r of policy.roles.filter((x) => x.namedAs)) {
+    out.push(`  A complaint whose words name ${role(r.id)} (${[...(r.namedAs ?? []), ...(r.contact?.name ? [r.contact.name] : [])].join(', ')}) is about them, until its handler undoes it`);
+  }
   if (policy.outOfScope.length) {
     out.push('');
     out.push('Not handled under this policy');

@@ -86,6 +86,12 @@ const role = z.strictObject({
   noticeEmail: z.optional(email),
   /** The role told when this one misses a deadline. */
   reportsTo: z.optional(id),
+  /**
+   * How a complainant names this person in their own words ("Chief Executive", "CEO", "chief exec"): a complaint
+   * whose subject or body uses one of these, or the contact's name, is about them, routed and kept from them as
+   * the form's "about" field would. Only for roles listed here (a title as common as "manager" is left out).
+   */
+  namedAs: z.optional(z.array(text).check(z.minLength(1, 'list at least one name, or leave namedAs out'))),
   clause,
 });
 
@@ -246,6 +252,11 @@ const intake = z.strictObject({
    * address). On AWS it must be in a domain verified in SES (the stack receives mail for it too).
    */
   staffNoticesFrom: z.optional(email),
+  /**
+   * A complaints address the policy publishes for complaints about one person (Alumot's Board, for complaints
+   * about the CEO): mail to it is about that role by itself. Each is also one of `addresses`.
+   */
+  aboutAddresses: z._default(z.array(z.strictObject({ address: email, about: id, clause })), []),
   channels: z.array(text).check(z.minLength(1)),
   webForm: z.strictObject({
     enabled: z.boolean(),
@@ -455,6 +466,13 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
     b.forMatters?.forEach((m, k) => {
       if (!matters.has(m)) problem(['outsideBodies', i, 'forMatters', k], `no out-of-scope matter "${m}" in outOfScope (known: ${[...matters].join(', ') || 'none'})`);
     });
+  });
+  policy.intake.aboutAddresses.forEach((a, i) => {
+    knownRole(['intake', 'aboutAddresses', i, 'about'], a.about);
+    if (!intake.has(a.address.toLowerCase())) problem(['intake', 'aboutAddresses', i, 'address'], `${a.address} is not one of intake.addresses: add it there too, so that mail to it comes in`);
+  });
+  policy.roles.forEach((r, i) => {
+    if (r.namedAs && !policy.roles.some((other) => other.id !== r.id)) problem(['roles', i, 'namedAs'], `a complaint naming role "${r.id}" is kept from them, and no other role could handle it: add a role (with reportsTo) or leave namedAs out`);
   });
   policy.routing.forEach((r, i) => {
     knownRole(['routing', i, 'about'], r.about);

@@ -1,3 +1,4 @@
+import { indexedAbout } from '#domain/case/about-role';
 import { londonDate } from '#domain/calendar/london-date';
 import type { Decision } from '#domain/case/case';
 import { calendarFor, endOfLondonDay } from '#domain/planner/plan-deadlines';
@@ -138,7 +139,7 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
     actionsDone: actions.filter((a) => a.doneAt).length,
     actionsOverdue: actions.filter((a) => !a.doneAt && a.due < today).length,
     // A complaint's lessons are never shown to the role it was about.
-    lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !(record.aboutRole && reader?.roles.has(record.aboutRole)) ? [outcome.lessons] : [])),
+    lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !indexedAbout(record).some((r) => reader?.roles.has(r)) ? [outcome.lessons] : [])),
     fromDestroyedCases: records.filter((r) => r.destroyed && (inYear(r.receivedAt) || r.outcomes.some((o) => inYear(o.at)))).length,
   };
 }

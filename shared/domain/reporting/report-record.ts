@@ -45,6 +45,8 @@ export interface ReportRecord {
   readonly confidential: boolean;
   /** The policy role the complaint is about, when it is one: its lessons are never shown to that role. */
   readonly aboutRole?: string;
+  /** Every role it is about, where there are more than one (see aboutRoleOf). */
+  readonly aboutRoles?: readonly string[];
   /** False for a matter resolved early, which the policy does not count as a complaint. */
   readonly recordedAsComplaint: boolean;
   readonly status: CaseStatus;

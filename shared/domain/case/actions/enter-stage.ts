@@ -5,6 +5,7 @@ import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, CaseDeadline, TimelineEvent } from '../case.js';
 import { pendingDeadlines } from '../pending-deadlines.js';
+import { rolesAbout } from '../named-in-complaint.js';
 import { handlerFor, noticeAddress } from '../route-case.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { deadlinesSet, event, iso, replyDateDeadline } from './action-kit.js';
@@ -32,7 +33,7 @@ export function movedToStage(policy: Policy, c: Case, stageId: string, at: DateT
   const ended = c.deadlines.map((d) => (d.status === 'pending' && !survives(d) ? { ...d, status: 'closed' as const } : d));
   const { possibleNextStageRequest: _answered, ...rest } = c;
   const entered = [...(c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }]), { stage: stageId, at: at.toUTC().toISO() as string }];
-  const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, c.about), deadlines: [...ended, ...planned], stagesEntered: entered };
+  const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, rolesAbout(c)), deadlines: [...ended, ...planned], stagesEntered: entered };
   return {
     case: moved,
     events: [event(at, 'stage-changed', actor, `Moved from ${c.stage} to ${stageId}: ${why}`, { from: c.stage, to: stageId }), ...deadlinesSet(at, stageId, planned)],

@@ -1,5 +1,6 @@
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case } from '../case.js';
+import { rolesAbout } from '../named-in-complaint.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 
 function title(policy: Policy, role: string): string {
@@ -13,7 +14,7 @@ function title(policy: Policy, role: string): string {
  * person it is about.
  */
 export function independenceProblem(policy: Policy, c: Case, stageId: string, who: { readonly role?: string; readonly person?: string }): string | undefined {
-  if (who.role && who.role === c.about) return `this complaint is about the ${title(policy, who.role)}: it cannot be handled by them`;
+  if (who.role && rolesAbout(c).includes(who.role)) return `this complaint is about the ${title(policy, who.role)}: it cannot be handled by them`;
   const stage = policy.stages.find((s) => s.id === stageId);
   if (!stage?.independence) return undefined;
   const rule = `${stage.independence.rule} (${clauseInWords(stage.independence.clause)})`;

@@ -8,6 +8,7 @@ import { clauseInWords } from '#domain/policy/clause-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, StageOutcome, TimelineEvent } from '../case.js';
 import { writableByEmail } from '../reachable.js';
+import { rolesAbout } from '../named-in-complaint.js';
 import { addressesOf } from '../route-case.js';
 import { event, iso, type ActionContext } from './action-kit.js';
 
@@ -21,13 +22,14 @@ export function responseCopies(policy: Policy, c: Case, outcome: StageOutcome, c
   const stage = policy.stages.find((s) => s.id === outcome.stage);
   const rule = stage?.copyResponsesTo;
   if (!stage || !rule) return { letters: [], events: [] };
-  const theirs = c.about ? addressesOf(policy, c.about) : new Set<string>();
+  const about = rolesAbout(c);
+  const theirs = new Set(about.flatMap((r) => [...addressesOf(policy, r)]));
   const skipped: string[] = [];
   const to: { role: string; address: string }[] = [];
   for (const id of rule.roles) {
     const role = policy.roles.find((r) => r.id === id);
     const address = role?.noticeEmail ?? role?.contact?.email;
-    if (id === c.about || (address && theirs.has(address.toLowerCase()))) skipped.push(id);
+    if (about.includes(id) || (address && theirs.has(address.toLowerCase()))) skipped.push(id);
     else if (address && !to.some((t) => t.address.toLowerCase() === address.toLowerCase())) to.push({ role: id, address });
   }
   const at = iso(ctx.at);
