@@ -178,7 +178,7 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
           </legend>
           <p class="hint">{contactHint}</p>
           <Input name="name" type="text" autocomplete="name" {...field} />
-          <Input name="email" type="email" autocomplete="email" hint="We will send your acknowledgement here." {...field} />
+          <Input name="email" type="email" autocomplete="email" hint="We will email you a link to confirm that the address is yours, then send your acknowledgement there." {...field} />
           <Input name="phone" type="tel" autocomplete="tel" width="short" {...field} />
           <TextArea name="postalAddress" rows={4} {...field} />
           {asksFor(policy, 'invoice-number') ? <Input name="invoiceNumber" type="text" hint="If your complaint is about something you paid for." width="short" {...field} /> : null}
