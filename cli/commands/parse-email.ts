@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { classifyEmail } from '#domain/mail/classify-email';
-import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
+import { parseEmail } from '#adapters/mail/parse-email';
+import { DEFAULT_PARSE_LIMITS } from '#domain/mail/email-parse-limits';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
 import { readInputFile } from '#cli/read-input-file';
 import { UsageError } from '#cli/usage-error';

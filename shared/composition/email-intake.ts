@@ -13,6 +13,7 @@ import { s3Client } from './s3-client.js';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
+import { mailReaderFor } from './mail-reader.js';
 import { settingsFrom } from './settings.js';
 import { deployedPolicies } from './deployed-policies.js';
 
@@ -25,19 +26,21 @@ export function composeEmailIntake(config: Config) {
   const table = casesTable(config);
   const log = powertoolsLog('redress-email-intake');
   const metrics = new PowertoolsMetrics('redress-email-intake');
+  const settings = settingsFrom(config);
+  const rawMail = new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket SES stores raw mail in'));
   const deps = {
-    ...settingsFrom(config),
+    ...settings,
     policies: deployedPolicies(config),
     cases: new DynamoDbCases(table, config.REDRESS_ACK_CLAIM_DAYS * 86_400),
     counters: new DynamoDbCounters(table),
     heldMail: new DynamoDbHeldMail(table),
     receipts: new DynamoDbMailReceipts(table),
-    rawMail: new S3RawMailStore(s3Client(config), requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket SES stores raw mail in')),
+    rawMail,
+    mailReader: mailReaderFor(rawMail, settings),
     clock: systemClock,
     log,
     metrics,
   };
-  const settings = settingsFrom(config);
   return {
     log,
     metrics,

@@ -24,6 +24,7 @@ import { consoleSessionSecret, consoleSessionSettings } from './console-session-
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { s3Client } from './s3-client.js';
+import { mailReaderFor } from './mail-reader.js';
 import { settingsFrom } from './settings.js';
 import { deployedPolicies } from './deployed-policies.js';
 
@@ -41,7 +42,8 @@ export interface HeldReleasePorts {
 
 /** Releasing held mail over its ports, the same locally and in Lambda. */
 export function heldReleaseDeps(config: Config, ports: HeldReleasePorts, sessionSecret: string): HeldReleaseDeps {
-  const deps = { ...settingsFrom(config), ...ports };
+  const settings = settingsFrom(config);
+  const deps = { ...settings, ...ports, mailReader: mailReaderFor(ports.rawMail, settings) };
   return {
     ...consoleSessionSettings(config, sessionSecret, ports.staffSessions, ports.clock),
     held: {

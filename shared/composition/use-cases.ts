@@ -27,6 +27,7 @@ import { confirmAddressByLink, viewAddressConfirmation, type ConfirmLink } from 
 import { viewComplainantPage } from '#application/complainant/view-page';
 import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { mailReaderFor } from './mail-reader.js';
 import type { Settings } from './settings.js';
 import { bindStaffActions } from './staff-actions.js';
 import type { ReportRecords } from '#application/ports/report-records';
@@ -55,7 +56,7 @@ export interface Ports {
 
 /** Every use case bound to one set of ports: the same code over DynamoDB Local and files, or over memory fakes. */
 export function bindUseCases(ports: Ports, settings: Settings) {
-  const deps = { ...ports, ...settings };
+  const deps = { ...ports, ...settings, mailReader: mailReaderFor(ports.rawMail, settings) };
   return {
     takeEmail: (inbound: InboundEmail) => takeEmail(deps, inbound),
     /** Before raw mail is stored: what the unclaimed-mail sweep finds if it is never taken in. */

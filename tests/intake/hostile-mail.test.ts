@@ -1,6 +1,7 @@
 /** Messages built to stall or exhaust a parser are parsed within bounds, and attachments follow the limits. */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
+import { parseEmail } from '#adapters/mail/parse-email';
+import { DEFAULT_PARSE_LIMITS } from '#domain/mail/email-parse-limits';
 import { complaintEmail, deliver } from '#tests/support/deliver';
 import { testStack, type TestStack } from '#tests/support/test-stack';
 

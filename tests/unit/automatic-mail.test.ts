@@ -16,7 +16,8 @@ import { heldMailPage } from '#adapters/http/held-mail-page';
 import { heldFor } from '#application/console/held-access';
 import { fromGroups, type StaffMember } from '#domain/access/staff-member';
 import { classifyEmail } from '#domain/mail/classify-email';
-import { DEFAULT_PARSE_LIMITS, parseEmail } from '#domain/mail/parse-email';
+import { parseEmail } from '#adapters/mail/parse-email';
+import { DEFAULT_PARSE_LIMITS } from '#domain/mail/email-parse-limits';
 import type { IntakeOutcome } from '#application/intake/take-email';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 

@@ -1,7 +1,7 @@
 /** Each field of a message's header section bounded before the parser sees it: its head and its tail kept; nothing else touched. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BoundHeaderFields } from '#domain/mail/bound-header-fields';
+import { BoundHeaderFields } from '#adapters/mail/bound-header-fields';
 
 async function through(raw: string, bound: { head: number; tail: number }, chunkBytes?: number): Promise<string> {
   const bytes = Buffer.from(raw);

@@ -4,12 +4,11 @@ import { carriesMarker } from '#domain/mail/classify-email';
 import { MalformedEmailError } from '#domain/mail/mail-errors';
 import { senderOf } from '#domain/mail/sender';
 import type { HeldMessage } from '#domain/mail/held-message';
-import type { EmailParseLimits } from '#domain/mail/parse-email';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { cleanOneLine } from '#domain/text/display-safe';
 import { emailComplaint } from '../intake/email-complaint.js';
 import { openComplaint, type OpenComplaintDeps } from '../intake/open-complaint.js';
-import { readRawEmail } from '../intake/read-raw-email.js';
+import type { MailReader } from '../ports/mail-reader.js';
 import type { HeldMail } from '../ports/held-mail.js';
 import type { RawMail } from '../ports/raw-mail.js';
 import { HeldMessageNotFoundError } from '../ports/store-errors.js';
@@ -18,8 +17,7 @@ export interface ReleaseHeldDeps extends OpenComplaintDeps {
   readonly policies: PolicySet;
   readonly heldMail: HeldMail;
   readonly rawMail: RawMail;
-  readonly limits: EmailParseLimits;
-  readonly bounceScanBytes: number;
+  readonly mailReader: MailReader;
 }
 
 export interface ReleaseRequest {
@@ -54,7 +52,7 @@ export async function releaseHeld(deps: ReleaseHeldDeps, request: ReleaseRequest
 
   let read;
   try {
-    read = await readRawEmail(deps, held.rawKey);
+    read = await deps.mailReader.read(held.rawKey);
   } catch (error) {
     if (!(error instanceof MalformedEmailError)) throw error;
     throw new ActionRefusedError(`this message cannot be read as an email (${error.message}); open a case for it by hand and then discard it with the case's reference as the reason`, { instead: 'open' });

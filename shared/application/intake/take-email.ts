@@ -5,7 +5,7 @@ import { recordStaffMail } from '#domain/case/staff-mail';
 import { classifyEmail } from '#domain/mail/classify-email';
 import { EmailTooLargeError, MalformedEmailError } from '#domain/mail/mail-errors';
 import { messageIdsIn, providerThreadKeyFor, threadKey } from '#domain/mail/message-id';
-import type { EmailParseLimits } from '#domain/mail/parse-email';
+import type { EmailParseLimits } from '#domain/mail/email-parse-limits';
 import type { ParsedEmail } from '#domain/mail/parsed-email';
 import { senderOf } from '#domain/mail/sender';
 import { senderAuthentication } from '#domain/mail/sender-authentication';
@@ -26,7 +26,7 @@ import { holdMessage } from './hold-message.js';
 import type { InboundEmail, IntakeOutcome } from './inbound-email.js';
 import { emailComplaint } from './email-complaint.js';
 import { openComplaint } from './open-complaint.js';
-import { readRawEmail } from './read-raw-email.js';
+import type { MailReader } from '../ports/mail-reader.js';
 
 export type { InboundEmail, IntakeOutcome, Verdict, Verdicts } from './inbound-email.js';
 
@@ -49,8 +49,7 @@ export interface TakeEmailDeps {
   /** Addresses Redress sends from besides the complaints addresses: their mail is never a complaint. */
   readonly ownAddresses: readonly string[];
   readonly writeRetries: number;
-  /** How much of the raw message is kept in memory to look for the original of a bounce. */
-  readonly bounceScanBytes: number;
+  readonly mailReader: MailReader;
 }
 
 /**
@@ -71,7 +70,7 @@ export async function takeEmail(deps: TakeEmailDeps, inbound: InboundEmail): Pro
   let digest: string;
   let rawHead: string;
   try {
-    ({ email, digest, rawHead } = await readRawEmail(deps, inbound.rawKey));
+    ({ email, digest, rawHead } = await deps.mailReader.read(inbound.rawKey));
   } catch (error) {
     if (!(error instanceof MalformedEmailError)) throw error;
     return [await holdMessage(deps, inbound, headerPolicies()[0], 'unparseable', { detail: error.message })];

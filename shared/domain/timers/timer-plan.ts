@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { shortDigest } from '#domain/text/short-digest';
 import { DateTime } from 'luxon';
 import type { Case, CaseDeadline } from '#domain/case/case';
 import { LONDON } from '#domain/calendar/working-calendar';
@@ -69,5 +69,5 @@ function timerName(c: Case, d: CaseDeadline, purpose: TimerPurpose): string {
   const name = `${c.reference}.v${c.deadlinesVersion}.${d.stage}.${d.kind}${purpose === 'reminder' ? '.remind' : ''}`;
   if (name.length <= 64 && /^[0-9A-Za-z._-]+$/.test(name)) return name;
   // A long or unusual stage id: keep the case prefix readable and make the rest a short digest.
-  return `${c.reference}.${createHash('sha256').update(name).digest('hex').slice(0, 64 - c.reference.length - 1)}`;
+  return `${c.reference}.${shortDigest(name, 64 - c.reference.length - 1)}`;
 }

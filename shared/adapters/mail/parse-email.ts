@@ -2,28 +2,10 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { convert } from 'html-to-text';
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from 'mailparser';
 import { BoundHeaderFields } from './bound-header-fields.js';
-import { isDangerousAttachment } from './dangerous-attachment.js';
-import { MalformedEmailError } from './mail-errors.js';
-import type { MailAddress, ParsedAttachment, ParsedEmail } from './parsed-email.js';
-
-/** Bounds that keep one hostile message from stalling or exhausting the parser. */
-export interface EmailParseLimits {
-  /** HTML longer than this is kept but not turned into text. */
-  readonly maxHtmlLengthToParse: number;
-  /** MIME parts in one message. */
-  readonly maxMimeParts: number;
-  /** Attachments stored separately; the rest stay in the raw message. */
-  readonly maxAttachments: number;
-  /** Bytes of one attachment stored separately. */
-  readonly maxAttachmentBytes: number;
-}
-
-export const DEFAULT_PARSE_LIMITS: EmailParseLimits = {
-  maxHtmlLengthToParse: 2_000_000,
-  maxMimeParts: 500,
-  maxAttachments: 20,
-  maxAttachmentBytes: 25_000_000,
-};
+import { DEFAULT_PARSE_LIMITS, type EmailParseLimits } from '#domain/mail/email-parse-limits';
+import { isDangerousAttachment } from '#domain/mail/dangerous-attachment';
+import { MalformedEmailError } from '#domain/mail/mail-errors';
+import type { MailAddress, ParsedAttachment, ParsedEmail } from '#domain/mail/parsed-email';
 
 /** Where attachment bytes go while the message streams past: stored beside the raw message. */
 export interface AttachmentSink {
