@@ -156,6 +156,14 @@ describe('what counts as the complainant\u2019s own words', () => {
     ['', 'Dear Shaked Nir, the Chief Executive\u2019s assistant was rude.', ['ceo']],
     ['', 'Dear Board,\n\nI want to complain about Shaked Nir.', ['ceo']],
     ['', 'A CEOs meeting', []],
+    // Disguised, or typed on another keyboard: a reader sees the CEO in each (found by a tester on npm start).
+    ['', 'The C.E.O. was rude to me and ignored my letters.', ['ceo']],
+    ['', 'The C. E. O. was rude to me.', ['ceo']],
+    ['', 'The \uff23\uff25\uff2f refused to meet me.', ['ceo']],
+    ['', 'The \u0421\u0415\u041e refused to meet me.', ['ceo']],
+    ['', 'The CE\u200bO refused to meet me.', ['ceo']],
+    ['', 'Shaked refused to meet me and would not say why.', ['ceo']],
+    ['', 'e.g. the volunteer, i.e. the one on Tuesdays, did not come.', []],
   ])('subject %j, body %j names %j', (subject, body, roles) => {
     expect(namedInComplaint(alumot, { subject, text: body }).roles).toEqual(roles);
   });

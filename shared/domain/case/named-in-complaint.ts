@@ -62,13 +62,37 @@ export function complaintOwnWords(text: string): string {
   return own.join('\n').trim();
 }
 
-/** The words by which a complaint names a role: its `namedAs`, its contact's name and "Ms Surname"; none unless it has namedAs. */
+/**
+ * The words by which a complaint names a role: its `namedAs`, its contact's name, their given name alone
+ * ("Shaked refused to meet me": where unsure, keep it from them) and "Ms Surname"; none unless it has namedAs.
+ */
 export function namesOf(policy: Policy, roleId: string): readonly string[] {
   const role = policy.roles.find((r) => r.id === roleId);
   if (!role?.namedAs) return [];
   const name = role.contact?.name?.trim();
-  const surname = name && name.split(/\s+/).length > 1 ? name.split(/\s+/).at(-1) : undefined;
-  return [...role.namedAs, ...(name ? [name] : []), ...(surname ? [`${HONORIFICS_MARK}${surname}`] : [])];
+  const parts = name ? name.split(/\s+/) : [];
+  const given = parts.length > 1 ? parts[0] : undefined;
+  const surname = parts.length > 1 ? parts.at(-1) : undefined;
+  return [...role.namedAs, ...(name ? [name] : []), ...(given ? [given] : []), ...(surname ? [`${HONORIFICS_MARK}${surname}`] : [])];
+}
+
+/** Letters from other scripts that look like Latin ones ("СЕО" in Cyrillic), read as the Latin they pass for. */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', і: 'i', І: 'I',
+  Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', ο: 'o',
+};
+
+/**
+ * A text as a reader sees it, for matching names: compatibility forms folded (full-width "ＣＥＯ" is "CEO"),
+ * invisible characters removed, lookalike letters read as Latin, and dotted initials joined ("C.E.O." and
+ * "C. E. O." are "CEO"). A complainant who disguises a name, or whose keyboard does, is still heard.
+ */
+export function asRead(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, '')
+    .replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (ch) => LOOKALIKES[ch] ?? ch)
+    .replace(/(?<![\p{L}\p{N}])\p{L}(?:\.[ \t]?\p{L}(?![\p{L}\p{N}]))+\.?/gu, (initials) => initials.replace(/[^\p{L}]/gu, ''));
 }
 
 function pattern(term: string): RegExp {
@@ -90,8 +114,8 @@ function termWords(term: string): string {
  */
 export function namedInComplaint(policy: Policy, complaint: { readonly subject?: string; readonly text: string }): NamedInComplaint {
   const places: [NamedWhere, string][] = [
-    ['subject', (complaint.subject ?? '').slice(0, SUBJECT_SCAN_CHARS)],
-    ['body', complaintOwnWords(complaint.text).replace(GREETING, '')],
+    ['subject', asRead((complaint.subject ?? '').slice(0, SUBJECT_SCAN_CHARS))],
+    ['body', asRead(complaintOwnWords(complaint.text).replace(GREETING, ''))],
   ];
   const found: NamedFinding[] = [];
   for (const role of policy.roles) {
