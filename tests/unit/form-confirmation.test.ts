@@ -197,7 +197,7 @@ describe('confirmed after the acknowledgement was due', () => {
     const [ack] = acknowledgements(stack);
     expect(ack?.text.replace(/\s+/g, ' ')).toContain('We will send you our full response by Monday 18 January 2027.');
     const timeline = await stack.cases.timeline(reference);
-    expect(timeline.filter((e) => e.type === 'acknowledged').map((e) => e.summary)).toEqual(['Acknowledgement sent to the complainant, who has confirmed their email address (late: due 2027-01-07)']);
+    expect(timeline.filter((e) => e.type === 'acknowledged').map((e) => e.summary)).toEqual(['Acknowledgement sent to the complainant, who has confirmed their email address (late: it was due by Thursday 7 January 2027)']);
   });
 
   it('gives no response date that has passed', async () => {

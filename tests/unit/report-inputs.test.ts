@@ -62,7 +62,7 @@ describe('agreed actions', () => {
       { text: 'Retrain the crew', due: '2027-02-15' },
       { text: 'Add the street to the checklist', due: '2027-02-01', doneAt: '2027-02-03T10:00:00.000Z' },
     ]);
-    expect((await stack.cases.timeline(reference)).find((e) => e.type === 'action-done')?.summary).toBe('Done: Add the street to the checklist (due 2027-02-01)');
+    expect((await stack.cases.timeline(reference)).find((e) => e.type === 'action-done')?.summary).toBe('Done: Add the street to the checklist (it was due by Monday 1 February 2027)');
     await expect(staff.markActionDone({ reference, action: 2, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow('action 2 ("Add the street to the checklist") was already done on 2027-02-03');
     await expect(staff.markActionDone({ reference, action: 3, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow(`${reference} has actions 1 to 2, not 3`);
     const figures = annualFigures(seedPolicies.get('county-council'), await stack.reportRecords.ofYear('county-council', 2027), 2027, '2027-03-01');

@@ -15,6 +15,7 @@ import { entryStage, handlerFor, noticeAddress } from './route-case.js';
 import { reachableByEmail } from './reachable.js';
 import { namedReason, rolesAbout, type NamedInComplaint } from './named-in-complaint.js';
 import { timelineEvent } from './timeline-event.js';
+import { deadlinesInWords } from './actions/action-kit.js';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
 export interface NewComplaint {
@@ -161,7 +162,7 @@ export function openCase(
         at,
         type: 'deadlines-set',
         actor: 'redress',
-        summary: `Deadlines set for ${c.stage}`,
+        summary: deadlinesInWords(c.deadlines),
         detail: { deadlines: c.deadlines.map((d) => ({ kind: d.kind, dueDate: d.dueDate, clause: d.clause })) },
       }),
     );

@@ -8,9 +8,12 @@ import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
 import { closed } from './actions/close-case.js';
 import { composeLetter, letterFor } from '#domain/letters/complainant-letter';
+import { clauseInWords } from '#domain/policy/clause-words';
 import { closureFacts, holdingFacts } from '#domain/letters/letter-view';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 
 export type TimerVerdict =
   | { readonly outcome: 'superseded' | 'already-done' }
@@ -47,7 +50,7 @@ function remind(policy: Policy, c: Case, deadline: CaseDeadline, sending: Sendin
   const to = noticeAddress(policy, c, c.handlerRole, sending.operatorEmail);
   return {
     case: { ...c, deadlines: c.deadlines.map((d) => (same(d, deadline) ? { ...d, remindedAt: now } : d)), updatedAt: now },
-    events: [event(now, 'reminder', `Reminder to ${to}: ${deadline.kind} by ${deadline.dueDate}`, deadline)],
+    events: [event(now, 'reminder', `Reminder to ${to}: ${deadlineDueWords(deadline.kind).toLowerCase()} ${dateInWords(deadline.dueDate)}`, deadline)],
     letters: [noticeToStaff(policy, c.reference, c.reference, [to], reminderNotice(policy, c, deadline, sending), 'reminder', key(deadline), sending)],
     threadKeys: [],
     deadlinesChanged: false,
@@ -59,7 +62,7 @@ function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Send
   const above = policy.roles.find((r) => r.id === c.handlerRole)?.reportsTo;
   const recipients = [...new Set([handler, ...(above ? [noticeAddress(policy, c, above, sending.operatorEmail)] : [])])];
   const holding = deadline.kind === 'respond' ? holdingLetterDraft(policy, c, deadline) : undefined;
-  const events: TimelineEvent[] = [event(now, 'escalated', `Missed ${deadline.kind} deadline of ${deadline.dueDate}: escalated to ${recipients.join(', ')}`, deadline)];
+  const events: TimelineEvent[] = [event(now, 'escalated', `Deadline missed (${deadlineDueWords(deadline.kind).toLowerCase()} ${dateInWords(deadline.dueDate)}): escalated to ${recipients.join(', ')}`, deadline)];
   if (holding) {
     events.push(
       timelineEvent({
@@ -67,7 +70,7 @@ function escalate(policy: Policy, c: Case, deadline: CaseDeadline, sending: Send
         at: now,
         type: 'note',
         actor: 'redress',
-        summary: `Holding letter drafted for staff, proposing ${holding.newDate} (${holding.clause})`,
+        summary: `Holding letter drafted for staff, proposing ${dateInWords(holding.newDate)} (${clauseInWords(holding.clause)})`,
         detail: { draft: holding.text, proposedDate: holding.newDate },
       }),
     );

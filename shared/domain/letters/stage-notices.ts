@@ -1,5 +1,5 @@
 import { londonDate } from '#domain/calendar/london-date';
-import type { Case, Decision } from '#domain/case/case';
+import type { Case } from '#domain/case/case';
 import { clauseInWords } from '#domain/policy/clause-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Sending } from './addressing.js';
@@ -7,6 +7,7 @@ import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 import { caseFacts, roleTitle } from './staff-notices.js';
 import { openCaseLine } from './staff-links.js';
+import { DECISION_WORDS } from '#domain/case/decision-words';
 
 /** How the complainant asked for the next stage, and why, as its handler needs to know it. */
 export interface NextStageAsked {
@@ -25,7 +26,6 @@ export type StageEntry =
   | { readonly at: string; readonly asked: NextStageAsked }
   | { readonly at: string; readonly automatic: { readonly how: string; readonly clause: string } };
 
-const DECISION_WORDS: Record<Decision, string> = { upheld: 'upheld', 'partly-upheld': 'partly upheld', 'not-upheld': 'not upheld' };
 
 /**
  * The notice to the handler of a stage the case has just entered, by any path: how it got there, the complainant's

@@ -2,6 +2,8 @@ import { remedyName } from '#domain/policy/remedy-names';
 import { csvDocument, csvLine } from './csv.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
+import { DECISION_WORDS } from '#domain/case/decision-words';
+import { capitalise } from '#domain/letters/letter-view';
 
 /** A figure as a report shows it: a number, words in place of a small number, or nothing (no responses to average). */
 export type Cell = number | string | null;
@@ -21,7 +23,6 @@ export interface Publication {
   readonly threshold: number;
 }
 
-const DECISION_WORDS = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' } as const;
 const CHANNEL_WORDS: Record<string, string> = { email: 'By email', web: 'On the web form', phone: 'By phone', letter: 'By letter', 'in-person': 'In person' };
 
 /**
@@ -56,7 +57,7 @@ export function reportRows(policy: Policy, figures: AnnualFigures, previous: Ann
     add(section, 'Given more time', (f) => of(f)?.extended ?? 0);
     add(section, 'Average working days to respond', (f) => of(f)?.averageWorkingDaysToRespond ?? null, false);
     add(section, 'Median working days to respond', (f) => of(f)?.medianWorkingDaysToRespond ?? null, false);
-    for (const [decision, words] of Object.entries(DECISION_WORDS)) add(section, words, (f) => of(f)?.outcomes[decision as keyof typeof DECISION_WORDS] ?? 0);
+    for (const [decision, words] of Object.entries(DECISION_WORDS)) add(section, capitalise(words), (f) => of(f)?.outcomes[decision as keyof typeof DECISION_WORDS] ?? 0);
   });
   for (const b of figures.toOutsideBodies) add('Taken to an outside body', b.name, (f) => f.toOutsideBodies.find((x) => x.body === b.body)?.count ?? 0);
   for (const r of figures.remedies) add('Remedies given', remedyName(policy, r.remedy), (f) => f.remedies.find((x) => x.remedy === r.remedy)?.count ?? 0);

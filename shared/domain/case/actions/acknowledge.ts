@@ -10,6 +10,7 @@ import { automaticMove } from './enter-stage.js';
 import { entryStage } from '../route-case.js';
 import { reachableByEmail } from '../reachable.js';
 import { clauseInWords } from '#domain/policy/clause-words';
+import { dateInWords } from '#domain/letters/dates-in-words';
 
 /**
  * `case acknowledge REF [--respond-by DATE]`: staff acknowledged the complaint (where none went by itself, a
@@ -39,7 +40,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
   if (ack && !ctx.byPostOrPhone && c.complainant.emailConfirmed === false && reachableByEmail(c)) {
     throw new ActionRefusedError(
       `${c.reference}'s email address was typed into the web form and is not confirmed yet, so Redress may not write to it: ` +
-        `the acknowledgement goes there by itself when the complainant confirms it (it is due by ${ack.dueDate}). ` +
+        `the acknowledgement goes there by itself when the complainant confirms it (it is due by ${dateInWords(ack.dueDate)}). ` +
         'To acknowledge now by post or telephone instead, record it as acknowledged by post or phone: the letter is kept on the case for you to post or read out',
       { input: 'byPostOrPhone' },
     );
@@ -53,7 +54,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
     .map((d) => (d === ack ? deadlineDone(d, iso(ctx.at)) : d));
   let acknowledged: Case = { ...c, deadlines: reply ? [...deadlines, reply] : deadlines, acknowledgedAt: ack ? iso(ctx.at) : (c.acknowledgedAt ?? iso(ctx.at)) };
   const events = [
-    event(ctx.at, 'acknowledged', ctx.actor, ack ? `Acknowledged${ack.status === 'missed' ? ` (late: due ${ack.dueDate})` : ''}${reply ? `; reply date ${reply.dueDate}` : ''}` : `Reply date set: ${reply?.dueDate}`, {
+    event(ctx.at, 'acknowledged', ctx.actor, ack ? `Acknowledged${ack.status === 'missed' ? ` (late: it was due by ${dateInWords(ack.dueDate)})` : ''}${reply ? `; reply date ${dateInWords(reply.dueDate)}` : ''}` : `Reply date set: ${reply ? dateInWords(reply.dueDate) : ''}`, {
       ...(reply ? { respondBy: reply.dueDate } : {}),
     }),
   ];

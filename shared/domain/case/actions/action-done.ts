@@ -1,6 +1,7 @@
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, StageOutcome } from '../case.js';
 import { change, event, iso, type ActionContext } from './action-kit.js';
+import { dateInWords } from '#domain/letters/dates-in-words';
 
 /** Every action agreed at the case's outcomes, oldest first, numbered from 1 as `case show` lists them. */
 export function agreedActions(c: Case): { readonly n: number; readonly outcome: number; readonly index: number; readonly text: string; readonly due: string; readonly doneAt?: string }[] {
@@ -20,5 +21,5 @@ export function markActionDone(c: Case, n: number, ctx: ActionContext): CaseChan
   const at = iso(ctx.at);
   const outcomes: StageOutcome[] = (c.outcomes ?? []).map((o, i) => (i === action.outcome ? { ...o, actions: o.actions.map((a, j) => (j === action.index ? { ...a, doneAt: at } : a)) } : o));
   const latest = outcomes[outcomes.length - 1];
-  return change({ ...c, outcomes, ...(latest ? { outcome: latest } : {}) }, [event(ctx.at, 'action-done', ctx.actor, `Done: ${action.text}${at.slice(0, 10) > action.due ? ` (due ${action.due})` : ''}`, { action: n })], false);
+  return change({ ...c, outcomes, ...(latest ? { outcome: latest } : {}) }, [event(ctx.at, 'action-done', ctx.actor, `Done: ${action.text}${at.slice(0, 10) > action.due ? ` (it was due by ${dateInWords(action.due)})` : ''}`, { action: n })], false);
 }

@@ -8,6 +8,8 @@ import type { Policy, Stage } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from '../case.js';
 import { timelineEvent } from '../timeline-event.js';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 
 /** Who did it and when (staff may record something that happened earlier: `--at`), and how letters are addressed. */
 export interface ActionContext {
@@ -24,6 +26,11 @@ export function event(at: DateTime | string, type: TimelineEvent['type'], actor:
   return timelineEvent({ ...(id ? { id } : {}), at: typeof at === 'string' ? at : iso(at), type, actor, summary, ...(detail ? { detail } : {}) });
 }
 
+/** "Deadlines set: respond by Monday 7 December 2026; destroy records on ...", as staff read the timeline. */
+export function deadlinesInWords(deadlines: readonly Pick<CaseDeadline, 'kind' | 'dueDate'>[]): string {
+  return `Deadlines set: ${deadlines.map((d) => `${deadlineDueWords(d.kind).toLowerCase()} ${dateInWords(d.dueDate)}`).join('; ')}`;
+}
+
 export function deadlinesSet(at: DateTime | string, stage: string, planned: readonly CaseDeadline[]): TimelineEvent[] {
   if (planned.length === 0) return [];
   return [
@@ -31,7 +38,7 @@ export function deadlinesSet(at: DateTime | string, stage: string, planned: read
       at,
       'deadlines-set',
       'redress',
-      `Deadlines set for ${stage}: ${planned.map((d) => `${d.kind} ${d.dueDate}`).join(', ')}`,
+      deadlinesInWords(planned),
       { deadlines: planned.map((d) => ({ kind: d.kind, dueDate: d.dueDate, clause: d.clause })) },
       `deadlines-set-${stage}-${typeof at === 'string' ? at : iso(at)}`,
     ),

@@ -9,6 +9,7 @@ import type { Case } from '../case.js';
 import { entryStage } from '../route-case.js';
 import { change, event, iso, staffNotices } from './action-kit.js';
 import { automaticMove } from './enter-stage.js';
+import { dateInWords } from '#domain/letters/dates-in-words';
 
 /**
  * What a case owes once the address typed into its form is confirmed: the first letter the confirm-address letter
@@ -40,7 +41,7 @@ export function firstLetterOnConfirmation(policy: Policy, c: Case, at: DateTime,
   const today = londonDate(at);
   const toCome: Case = { ...moved.case, deadlines: moved.case.deadlines.filter((d) => !(d.status === 'pending' && d.dueDate < today)) };
   const events = [
-    event(at, 'acknowledged', 'redress', `Acknowledgement sent to the complainant, who has confirmed their email address${late && owed ? ` (late: due ${owed.dueDate})` : ''}`, undefined, `acknowledged-confirmed-${stage}`),
+    event(at, 'acknowledged', 'redress', `Acknowledgement sent to the complainant, who has confirmed their email address${late && owed ? ` (late: it was due by ${dateInWords(owed.dueDate)})` : ''}`, undefined, `acknowledged-confirmed-${stage}`),
     ...moved.events,
   ];
   return change(moved.case, events, true, letterFor(policy, moved.case, acknowledgementFacts(policy, toCome, 'confirmed'), `${stage}-confirmed`, iso(at), sending), staffNotices(moved.letters));

@@ -2,6 +2,8 @@ import { deadlineDone } from '../pending-deadlines.js';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, type ActionContext } from './action-kit.js';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
 
 /** `case met REF KIND`: staff did what a deadline asked (met the complainant, responded by other means): it stops being chased. */
 export function markDeadlineMet(c: Case, kind: string, ctx: ActionContext): CaseChange {
@@ -11,7 +13,7 @@ export function markDeadlineMet(c: Case, kind: string, ctx: ActionContext): Case
   if (!open) throw new ActionRefusedError(`${c.reference} has no open ${kind} deadline at ${c.stage}`);
   return change(
     { ...c, deadlines: c.deadlines.map((d) => (d === open ? deadlineDone(d, iso(ctx.at)) : d)) },
-    [event(ctx.at, 'note', ctx.actor, `${kind} done (due ${open.dueDate}${open.status === 'missed' ? ', late' : ''})`, { kind, dueDate: open.dueDate })],
+    [event(ctx.at, 'note', ctx.actor, `Done by other means: ${deadlineDueWords(kind).toLowerCase()} ${dateInWords(open.dueDate)}${open.status === 'missed' ? ' (late)' : ''}`, { kind, dueDate: open.dueDate })],
     true,
   );
 }

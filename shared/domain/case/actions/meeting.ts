@@ -17,7 +17,7 @@ export function recordMeeting(c: Case, meeting: { readonly offeredFor?: string; 
     const late = meet && londonDate(ctx.at) > meet.dueDate;
     return change(
       { ...c, meeting: { ...c.meeting, heldAt: iso(ctx.at) }, deadlines: c.deadlines.map((d) => (d === meet ? deadlineDone(d, iso(ctx.at)) : d)) },
-      [event(ctx.at, 'meeting', ctx.actor, `Met the complainant${meet ? ` (due by ${meet.dueDate}${late ? ', late' : ''})` : ''}`)],
+      [event(ctx.at, 'meeting', ctx.actor, `Met the complainant${meet ? ` (due by ${dateInWords(meet.dueDate)}${late ? ', late' : ''})` : ''}`)],
       Boolean(meet),
     );
   }

@@ -10,6 +10,8 @@ import { change, deadlinesSet, event, iso, requireDate, requireOpen, stageOf, st
 import { responseCopies } from './response-copies.js';
 import { independenceProblem } from './independence.js';
 import { clauseInWords } from '#domain/policy/clause-words';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { DECISION_WORDS } from '#domain/case/decision-words';
 
 export interface OutcomeRequest {
   readonly decision: Decision;
@@ -52,7 +54,7 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   const today = londonDate(ctx.at);
   for (const a of request.actions) {
     if (!a.text.trim()) throw new ActionRefusedError('an action needs its words and its due date', { input: 'actions' });
-    if (requireDate(a.due, `the due date of "${a.text}"`, 'actions') < today) throw new ActionRefusedError(`the action "${a.text}" is due ${a.due}, which has already passed`);
+    if (requireDate(a.due, `the due date of "${a.text}"`, 'actions') < today) throw new ActionRefusedError(`the action "${a.text}" is due ${dateInWords(a.due)}, which has already passed`);
   }
   const unfit = independenceProblem(policy, c, c.stage, { person: ctx.actor });
   if (unfit) throw new ActionRefusedError(unfit);
@@ -82,7 +84,7 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   return change(
     decided,
     [
-      event(ctx.at, 'outcome', ctx.actor, `Outcome at ${stage.name}: ${request.decision}`, { decision: request.decision, remedies: outcome.remedies, actions: outcome.actions }),
+      event(ctx.at, 'outcome', ctx.actor, `Outcome at ${stage.name}: ${DECISION_WORDS[request.decision]}`, { decision: request.decision, remedies: outcome.remedies, actions: outcome.actions }),
       ...deadlinesSet(ctx.at, c.stage, planned),
       ...copies.events,
     ],
@@ -92,7 +94,6 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   );
 }
 
-const DECISION_WORDS: Record<Decision, string> = { upheld: 'upheld', 'partly-upheld': 'partly upheld', 'not-upheld': 'not upheld' };
 
 /**
  * The decision is the officer's to choose, never a default; a decision in part says what was and was not upheld,
