@@ -125,3 +125,19 @@ describe('the outcome letter states the decision in words that cannot contradict
     expect((await stack.cases.get(reference))?.outcome).toBeUndefined();
   });
 });
+
+describe('remedies the letter says are "set out below"', () => {
+  it('are refused without an action to set out, and the letter lists them when given', async () => {
+    const stack = memoryStack();
+    const reference = await councilComplaint(stack);
+    const request = { reference, decision: 'upheld' as const, summary: 'The crew missed your street.', remedies: ['apology', 'steps'], at: at('2026-11-30T10:00:00Z'), actor: 'manager' };
+    await expect(stack.useCases.staff.outcome({ ...request, actions: [] })).rejects.toThrow(
+      'the letter says the steps we are taking so that this does not happen again are set out in it: add each as an action we agreed, with its date',
+    );
+    await stack.useCases.staff.outcome({ ...request, actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }] });
+    await stack.drain();
+    const text = lastLetter(stack).text;
+    expect(text).toContain('The steps we are taking so that this does not happen again, set out below.');
+    expect(text).toMatch(/Add your street to the round sheet: by Friday 8 January 2027/);
+  });
+});

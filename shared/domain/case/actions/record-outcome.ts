@@ -51,6 +51,11 @@ export function recordOutcome(policy: Policy, c: Case, request: OutcomeRequest, 
   if (request.decision === 'not-upheld' && request.remedies.includes('apology')) {
     throw new ActionRefusedError('an apology ("We are sorry for what went wrong") cannot go with "not upheld": if something went wrong, the complaint is upheld in part', { input: 'decision' });
   }
+  // The letter says these are "set out below": they must be, as actions with their dates.
+  const promised = request.remedies.filter((r) => r === 'steps' || r === 'other');
+  if (promised.length > 0 && request.actions.length === 0) {
+    throw new ActionRefusedError(`the letter says ${promised.includes('steps') ? 'the steps we are taking so that this does not happen again' : 'the other action'} are set out in it: add each as an action we agreed, with its date`, { input: 'actions' });
+  }
   const today = londonDate(ctx.at);
   for (const a of request.actions) {
     if (!a.text.trim()) throw new ActionRefusedError('an action needs its words and its due date', { input: 'actions' });
