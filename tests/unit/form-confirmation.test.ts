@@ -165,7 +165,11 @@ describe('Not Alone Mentoring, after confirmation', () => {
     await stack.drain();
     expect(acknowledgements(stack)).toHaveLength(1);
     const timeline = await stack.cases.timeline(reference);
-    expect(timeline.some((e) => e.type === 'stage-changed' && e.summary.startsWith('Moved from stage-1 to stage-2'))).toBe(true);
+    expect(timeline.some((e) => e.type === 'stage-changed' && e.summary.startsWith('Moved from Complaint to Investigation'))).toBe(true);
+    // The handler's notice of the reply that confirmed the address shows the case as it now is: no acknowledgement owed.
+    const replyNotice = stack.mailer.sent.find((m) => m.subject === `[${reference}] New message on the case`);
+    expect(replyNotice?.text).toContain('Stage: Investigation');
+    expect(replyNotice?.text).not.toContain('Acknowledge by');
     expect(stack.mailer.sent.some((m) => m.to.includes('complaints-officer.notices@not-alone-mentoring.example') && m.subject.startsWith(`[${reference}]`) && /Investigation/.test(m.subject + m.text))).toBe(true);
   });
 

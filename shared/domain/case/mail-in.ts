@@ -89,7 +89,8 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
             c.reference,
             c.reference,
             [noticeAddress(policy, c, c.handlerRole, sending.operatorEmail)],
-            caseMailNotice(policy, c, subject, mail.text, sending, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined, addressWords),
+            // The case as this message leaves it: a reply that confirmed the address has met the acknowledge deadline.
+            caseMailNotice(policy, flagged, subject, mail.text, sending, request && nextStageName ? { nextStage: nextStageName, ...(request.windowEnds ? { windowEnds: request.windowEnds } : {}) } : undefined, addressWords),
             'mail-notice',
             mail.key.slice(0, 16),
             sending,

@@ -34,9 +34,10 @@ export function movedToStage(policy: Policy, c: Case, stageId: string, at: DateT
   const { possibleNextStageRequest: _answered, ...rest } = c;
   const entered = [...(c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }]), { stage: stageId, at: at.toUTC().toISO() as string }];
   const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, rolesAbout(c)), deadlines: [...ended, ...planned], stagesEntered: entered };
+  const stageName = (id: string) => policy.stages.find((st) => st.id === id)?.name ?? id;
   return {
     case: moved,
-    events: [event(at, 'stage-changed', actor, `Moved from ${c.stage} to ${stageId}: ${why}`, { from: c.stage, to: stageId }), ...deadlinesSet(at, stageId, planned)],
+    events: [event(at, 'stage-changed', actor, `Moved from ${stageName(c.stage)} to ${stageName(stageId)}: ${why}`, { from: c.stage, to: stageId }), ...deadlinesSet(at, stageId, planned)],
   };
 }
 
