@@ -74,7 +74,7 @@ describe('every letter for a complainant written to by post', () => {
     const c = await phoneCase(memoryStack(), 'county-council');
     const written = '2026-11-24T15:00:00Z';
     const summary = (p: typeof policy) => String(letterFor(p, c, previewFacts(p, 'acknowledgement', c, at(written)), 't', written, SENDING).events[0]?.summary);
-    expect(summary(policy)).toContain("Before posting it, fill in our own address and telephone number where the letter shows [brackets] (the policy's organisation.contact.address and organisation.contact.phone is still a placeholder)");
+    expect(summary(policy)).toContain("Before posting it, fill in our own address and telephone number where the letter shows [brackets], and ask whoever runs Redress to put them in the policy (organisation.contact.address, organisation.contact.phone)");
     const filled = { ...policy, organisation: { ...policy.organisation, contact: { address: 'County Hall\nMain Street\nAnytown AN1 1AA', phone: '01632 960 000' } } };
     expect(summary(filled)).not.toContain('fill in');
   });

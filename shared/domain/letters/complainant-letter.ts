@@ -90,7 +90,7 @@ export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: stri
     const why = c.complainant.email ? 'the address cannot be written to' : 'no email address';
     const how = post.addressLines.length > 0 ? 'send it by post or read it to the complainant' : 'the case has no postal address either: add one and post it, or read it to the complainant';
     const unfilled = contactPlaceholders(policy);
-    const fill = unfilled.length > 0 ? `. Before posting it, fill in our own address and telephone number where the letter shows [brackets] (the policy's ${unfilled.join(' and ')} is still a placeholder)` : '';
+    const fill = unfilled.length > 0 ? `. Before posting it, fill in our own address and telephone number where the letter shows [brackets], and ask whoever runs Redress to put them in the policy (${unfilled.join(', ')})` : '';
     return {
       letters: [],
       threadKeys: [],
