@@ -223,7 +223,7 @@ describe('a stage whose responses the policy shares (the council: every stage tw
     for (const copy of copies) {
       expect(copy.subject).toBe(`[${reference}] For information: the Stage two response`);
       expect(copy.text).toContain(
-        'Every Stage two response is shared with The relevant Director, then Chief Executive, for information (section “What is the Corporate Complaints Procedure?”). This is the response sent to the complainant on Monday 14 December 2026.',
+        'Every Stage two response is shared with the relevant Director, then Chief Executive, for information (section “What is the Corporate Complaints Procedure?”). This is the response sent to the complainant on Monday 14 December 2026.',
       );
       expect(copy.text).toContain(STAGE_TWO);
       expect(copy.text).toContain('This is the final decision of');
@@ -231,7 +231,7 @@ describe('a stage whose responses the policy shares (the council: every stage tw
       expect(copy.text).not.toContain('/cases/' + (await stack.cases.get(reference))?.page?.token);
     }
     const timeline = await stack.cases.timeline(reference);
-    expect(timeline.some((e) => e.summary === 'The Stage two response was shared with The relevant Director, then Chief Executive (section “What is the Corporate Complaints Procedure?”)')).toBe(true);
+    expect(timeline.some((e) => e.summary === 'The Stage two response was shared with the relevant Director, then Chief Executive (section “What is the Corporate Complaints Procedure?”)')).toBe(true);
   });
 
   it('a confidential case’s copy says where to read the response, and carries none of it', async () => {
@@ -263,6 +263,6 @@ describe('a stage whose responses the policy shares (the council: every stage tw
     expect(to(stack, DIRECTOR)).toEqual([]);
     expect(to(stack, CHIEF)).toHaveLength(1);
     const timeline = await stack.cases.timeline(reference);
-    expect(timeline.some((e) => e.summary === 'The Stage two response was not shared with The relevant Director: the complaint is about them')).toBe(true);
+    expect(timeline.some((e) => e.summary === 'The Stage two response was not shared with the relevant Director: the complaint is about them')).toBe(true);
   });
 });

@@ -34,6 +34,11 @@ export function roleTitle(policy: Policy, role: string): string {
   return policy.roles.find((r) => r.id === role)?.title ?? role;
 }
 
+/** A role's title mid-sentence: "shared with the relevant Director", where the title begins "The". */
+export function roleTitleInText(policy: Policy, role: string): string {
+  return roleTitle(policy, role).replace(/^The /, 'the ');
+}
+
 /** What every notice about a case says first: the reference, stage, handler, when it came, the dates running, where to open it. */
 export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
   const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;

@@ -5,7 +5,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { Sending } from './addressing.js';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
-import { caseFacts, roleTitle } from './staff-notices.js';
+import { caseFacts, roleTitle, roleTitleInText } from './staff-notices.js';
 import { openCaseLine } from './staff-links.js';
 import { DECISION_WORDS } from '#domain/case/decision-words';
 
@@ -85,7 +85,7 @@ export function responseCopyNotice(policy: Policy, c: Case, copy: { readonly sta
   const sections: LetterSection[] = [
     {
       paragraphs: [
-        `Every ${name} response is shared with ${copy.roles.map((r) => roleTitle(policy, r)).join(', then ')}, for information (${clauseInWords(copy.clause)}). This is the response ${sent}.`,
+        `Every ${name} response is shared with ${copy.roles.map((r) => roleTitleInText(policy, r)).join(', then ')}, for information (${clauseInWords(copy.clause)}). This is the response ${sent}.`,
         `Reference: ${c.reference}`,
         openCaseLine(sending, c.reference),
       ],

@@ -2,7 +2,7 @@ import { noticeToStaff } from '#domain/letters/addressing';
 import { composeLetter } from '#domain/letters/complainant-letter';
 import { outcomeFacts } from '#domain/letters/letter-view';
 import { responseCopyNotice } from '#domain/letters/stage-notices';
-import { roleTitle } from '#domain/letters/staff-notices';
+import { roleTitleInText } from '#domain/letters/staff-notices';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import { clauseInWords } from '#domain/policy/clause-words';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -35,13 +35,13 @@ export function responseCopies(policy: Policy, c: Case, outcome: StageOutcome, c
   const at = iso(ctx.at);
   const response = composeLetter(policy, outcomeFacts(policy, c, outcome)).text;
   const notice = responseCopyNotice(policy, c, { stage: stage.id, roles: to.map((t) => t.role), clause: rule.clause, sentAt: at, emailed: writableByEmail(c), response }, ctx.sending);
-  const names = (roles: readonly string[]) => roles.map((r) => roleTitle(policy, r)).join(', then ');
+  const names = (roles: readonly string[]) => roles.map((r) => roleTitleInText(policy, r)).join(', then ');
   return {
     // Numbered in the policy's order: a write's letters go out in the order of their ids.
     letters: to.map((t, i) => noticeToStaff(policy, c.reference, c.reference, [t.address], notice, 'response-copy', `${stage.id}-${i + 1}-${t.role}`, ctx.sending)),
     events: [
       ...(to.length ? [event(at, 'note', 'redress', `The ${stage.name} response was shared with ${names(to.map((t) => t.role))} (${clauseInWords(rule.clause)})`, { sharedWith: to.map((t) => t.role) }, `response-shared-${stage.id}-${at}`)] : []),
-      ...skipped.map((r) => event(at, 'note', 'redress', `The ${stage.name} response was not shared with ${roleTitle(policy, r)}: the complaint is about them`, undefined, `response-not-shared-${stage.id}-${r}-${at}`)),
+      ...skipped.map((r) => event(at, 'note', 'redress', `The ${stage.name} response was not shared with ${roleTitleInText(policy, r)}: the complaint is about them`, undefined, `response-not-shared-${stage.id}-${r}-${at}`)),
     ],
   };
 }
