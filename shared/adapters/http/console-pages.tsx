@@ -747,6 +747,20 @@ export const html = {
         <p>There is no case with that reference that you can see. Check the reference, or go back to <a href="/console">this morning</a>.</p>
       </MessagePage>
     ).toString(),
+  reportNotFound: (signed: Signed) =>
+    (
+      <MessagePage title="No such report" signed={signed}>
+        <p>There is no annual report at that address that you can see. Go back to <a href="/console">this morning</a>, which links each report you may read.</p>
+      </MessagePage>
+    ).toString(),
+  reportRefused: (signed: Signed, organisation: string, forWhom: string) =>
+    (
+      <MessagePage title="You cannot see this organisation's report" signed={signed}>
+        <p>
+          {capitalise(organisation)}'s annual report is for {forWhom}, and the roles above. You hold none of them: ask one of them for it, or go back to <a href="/console">this morning</a>.
+        </p>
+      </MessagePage>
+    ).toString(),
   signInFailed: () =>
     (
       <MessagePage title="Sign-in did not finish">
