@@ -596,6 +596,7 @@ const HELD_WHY: Record<string, string> = {
   'staff-mail': 'staff mail that quotes no case',
   'staff-unverified': 'from a staff address the mail service could not confirm',
   'staff-notices-reply': 'sent to the staff-notices address by someone not known as staff',
+  'staff-about': 'from the staff address of someone the case it quotes is about',
 };
 
 export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; name: string; messages: readonly HeldMessage[] }[]; policies: readonly { id: string; name: string }[]; done?: string | undefined; problem?: string | undefined }> = ({ signed, groups, policies, done, problem }) => (
