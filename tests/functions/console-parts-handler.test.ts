@@ -111,11 +111,11 @@ describe('the console reports function', () => {
     expect(r.headers?.location).toBe('/console/sign-in?return=%2Fconsole%2Freports%2Fcounty-council');
   });
 
-  it('shows no report to someone it is not for', async () => {
+  it('refuses the report (403) to a member it is not for', async () => {
     const { handler } = await import('#functions/console-reports');
     const cookie = await sessionCookie(['county-council:service-manager']);
-    expect(answer(await handler(httpApiEvent('GET', '/console/reports/county-council', { headers: { cookie } }), lambdaContext())).statusCode).toBe(404);
-    expect(answer(await handler(httpApiEvent('GET', '/console/reports/county-council/monitoring', { headers: { cookie }, query: 'year=2025' }), lambdaContext())).statusCode).toBe(404);
+    expect(answer(await handler(httpApiEvent('GET', '/console/reports/county-council', { headers: { cookie } }), lambdaContext())).statusCode).toBe(403);
+    expect(answer(await handler(httpApiEvent('GET', '/console/reports/county-council/monitoring', { headers: { cookie }, query: 'year=2025' }), lambdaContext())).statusCode).toBe(403);
   });
 });
 

@@ -13,7 +13,7 @@ import { mayKnowOf } from '#domain/access/case-access';
 import { aboutRoleOf } from '#domain/case/about-role';
 import { overdueActions } from '#domain/digest/overdue-actions';
 import type { StaffMember } from '#domain/access/staff-member';
-import { complaintOwnWords, namedInComplaint } from '#domain/case/named-in-complaint';
+import { complaintOwnWords, namedInComplaint, namedReason } from '#domain/case/named-in-complaint';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 import { settingsFrom } from '#composition/settings';
@@ -166,6 +166,14 @@ describe('what counts as the complainant\u2019s own words', () => {
     ['', 'e.g. the volunteer, i.e. the one on Tuesdays, did not come.', []],
   ])('subject %j, body %j names %j', (subject, body, roles) => {
     expect(namedInComplaint(alumot, { subject, text: body }).roles).toEqual(roles);
+  });
+
+  it('the reason quotes the form found ("Ms Nir", "Dr Nir"), never a pattern', () => {
+    const words = (text: string) => namedInComplaint(alumot, { subject: '', text }).found.map((f) => f.words);
+    expect(words('Ms Nir did not reply')).toEqual(['Ms Nir']);
+    expect(words('I wrote to DR.  nir twice')).toEqual(['Dr Nir']);
+    expect(words('mrs nir never called')).toEqual(['Mrs Nir']);
+    expect(namedReason(alumot, namedInComplaint(alumot, { subject: '', text: 'Ms Nir did not reply' }))).toBe('names the Chief Executive (Shaked Nir): "Ms Nir" in the body');
   });
 
   it('a name two roles share keeps the complaint from both', () => {

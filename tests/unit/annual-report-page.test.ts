@@ -3,7 +3,10 @@
  * numbers, and a self-assessment that answers only what the year and the policy show: no "Yes" on 0 of 0, and a
  * claim about final letters made from the letter Redress really sends for that policy.
  */
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { boardReport } from '#application/console/board-report';
+import { monitoringExportFor } from '#application/console/monitoring-export-for';
 import { reportCharts } from '#adapters/charts/report-charts';
 import { consoleReportsApp } from '#adapters/http/console-reports-app';
 import { SESSION_COOKIE } from '#adapters/http/console-session';
@@ -14,6 +17,8 @@ import { selfAssessment } from '#domain/reporting/self-assessment';
 import { memoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
+import { settingsFrom } from '#composition/settings';
+import { loadConfig } from '#config/config';
 
 const SECRET = 'a-test-session-secret-0123456789';
 const council = seedPolicies.get('county-council');
@@ -44,6 +49,53 @@ describe('the annual report in the console', () => {
     expect(page.status).toBe(200);
     expect(asked).toEqual([2026]);
     expect(await page.text()).toContain('<h1>Complaints in 2026: County Council</h1>');
+  });
+});
+
+describe('a report the signed-in person may not see', () => {
+  const now = () => new Date('2026-11-23T10:00:00Z');
+  async function asMember(groups: string[]) {
+    const stack = memoryStack();
+    const sessions = new MemoryStaffSessions();
+    await sessions.open('sid-1', 'u-1', now().getTime() + 60_000);
+    const app = consoleReportsApp({
+      sessionSecret: SECRET,
+      sessions,
+      signOutOrigin: 'http://localhost:3001',
+      publicUrl: 'http://localhost:3000',
+      now,
+      publishThreshold: 5,
+      report: (member, policyId, year) => boardReport(stack, member, policyId, year),
+      monitoring: (member, policyId, year) => monitoringExportFor({ ...stack, ...settingsFrom(loadConfig({ REDRESS_STACK: 'local' })) }, member, policyId, year, DateTime.fromJSDate(now())),
+    });
+    const cookie = `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Someone', groups, csrf: 'x' }, SECRET, now().getTime() + 60_000)}`;
+    return async (path: string) => {
+      const page = await app.request(path, { headers: { cookie } });
+      return { status: page.status, text: await page.text() };
+    };
+  }
+
+  it("says so in words for a report, never \"No such case\": refused to a member it is not for, not found otherwise", async () => {
+    const ceo = await asMember(['alumot:ceo']);
+    for (const path of ['/console/reports/alumot', '/console/reports/alumot/monitoring?year=2026']) {
+      const refused = await ceo(path);
+      expect(refused.status, path).toBe(403);
+      expect(refused.text).toContain('You cannot see this organisation&#39;s report');
+      expect(refused.text).toContain('Board of Trustees');
+      expect(refused.text).not.toContain('No such case');
+    }
+    for (const path of ['/console/reports/nowhere', '/console/reports/alumot/monitoring?year=1999']) {
+      const missing = await ceo(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.text).toContain('No such report');
+      expect(missing.text).not.toContain('No such case');
+    }
+    // Someone outside the organisation is not told it has a report they may not see.
+    const outsider = await (await asMember(['county-council:chief-executive']))('/console/reports/alumot');
+    expect(outsider.status).toBe(404);
+    expect(outsider.text).toContain('No such report');
+    const board = await (await asMember(['alumot:board']))('/console/reports/alumot');
+    expect(board.status).toBe(200);
   });
 });
 

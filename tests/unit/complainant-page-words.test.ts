@@ -37,6 +37,30 @@ describe("the complainant's page", () => {
     expect(page).not.toContain('A stranger replying');
   });
 
+  it('shows the reasons they typed when asking for the next stage, never reasons staff took down from a call', async () => {
+    const councilCase = async (stack: ReturnType<typeof memoryStack>) => {
+      const [o] = await stack.deliver(email([`From: Pat Person <${PAT}>`, 'To: complaints@county-council.example', 'Subject: Missed bins'], 'My bins were not collected for three weeks.'));
+      if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+      await stack.useCases.staff.outcome({ reference: o.reference, decision: 'not-upheld', summary: 'The crew says the bins were not out.', remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
+      return { reference: o.reference, token: (await stack.cases.get(o.reference))?.page?.token as string };
+    };
+    const stack = memoryStack();
+    const { token } = await councilCase(stack);
+    const why = 'The bins are still not collected. <b>Nobody</b> called me back.';
+    await stack.useCases.complainant.askForReview({ token, fromStage: 'stage-1', reasons: why, at: at('2026-12-03T10:00:00Z') });
+    const view = await stack.useCases.complainant.view(token);
+    expect(view.sent.map((m) => m.text)).toEqual(['My bins were not collected for three weeks.', why]);
+    const page = await casePageHtml({ view, base: `/cases/${token}`, submissionId: 'x', maxFileMb: 10 });
+    expect(page).toContain('The bins are still not collected. &lt;b&gt;Nobody&lt;/b&gt; called me back.');
+    expect(page).not.toContain('<b>Nobody');
+
+    const phoned = memoryStack();
+    const call = await councilCase(phoned);
+    await phoned.useCases.staff.escalate({ reference: call.reference, grounds: 'Says the crew skipped the street again.', at: at('2026-12-03T10:00:00Z'), actor: 'cr@county-council.example' });
+    const phonedView = await phoned.useCases.complainant.view(call.token);
+    expect(phonedView.sent.map((m) => m.text)).toEqual(['My bins were not collected for three weeks.']);
+  });
+
   it('bounds what it shows of a long message and says the rest is kept', async () => {
     const stack = memoryStack();
     const long = 'word '.repeat(PAGE_WORDS.maxCharacters);

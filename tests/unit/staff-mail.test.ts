@@ -8,6 +8,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { IntakeOutcome } from '#application/intake/take-email';
+import { recordStaffMail, StaffMailFromPersonAboutError } from '#domain/case/staff-mail';
 import { staffNoticesSender } from '#domain/policy/staff-addresses';
 import { annualFigures } from '#domain/reporting/annual-figures';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
@@ -139,6 +140,51 @@ describe('staff mail that quotes no case, or that nothing vouches for', () => {
     const outcome = only(await stack.deliver(replyTo(notice, 'stranger@example.net', 'Forwarded to me by mistake'), { verdicts: PASSED }));
     expect(outcome).toMatchObject({ kind: 'held', policyId: 'county-council', reason: 'staff-notices-reply' });
     expect(await councilCases(stack)).toEqual([reference]);
+  });
+});
+
+describe('staff mail from a person the case is about', () => {
+  it("the CEO's staff address quoting a case about the CEO is held, never written onto it; the Chair is told, not the CEO", async () => {
+    const stack = memoryStack();
+    const [o] = await stack.deliver(email(['From: Dana Levi <dana@example.net>', 'To: Shaked@alumot.uk', 'Subject: Complaint about the Chief Executive'], 'I want to complain about Shaked Nir, who was rude to me.'));
+    if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+    const reference = o.reference;
+    expect((await stack.cases.get(reference))?.handlerRole).toBe('chair');
+    await stack.drain();
+    const sent = stack.mailer.sent.length;
+    const ceoMail = email(['From: Shaked Nir <ceo.notices@alumot.example>', 'To: Shaked@alumot.uk', `Subject: Re: [${reference}] Dana Levi`], 'Staff note: Dana was the one who was rude. Close this.');
+    const outcome = only(await stack.deliver(ceoMail, { verdicts: PASSED }));
+    expect(outcome).toMatchObject({ kind: 'held', policyId: 'alumot', reason: 'staff-about' });
+    expect((await stack.cases.timeline(reference)).filter((e) => e.type === 'staff-mail' || e.type === 'mail-in')).toEqual([]);
+    await stack.drain();
+    const out = stack.mailer.sent.slice(sent);
+    for (const box of ['ceo.notices@alumot.example', 'shaked@alumot.uk']) expect(out.filter((m) => m.to.some((t) => t.toLowerCase() === box))).toEqual([]);
+    const told = out.filter((m) => m.to.includes('chair.notices@alumot.example'));
+    expect(told).toHaveLength(1);
+    expect(told[0]?.subject).toMatch(/^Message held for review: it came from the staff address of someone the case it quotes is about/);
+    expect(told[0]?.text).toContain(reference);
+    // Held away from the CEO among held mail, as the case is.
+    const [held] = (await stack.heldMail.list('alumot')).filter((h) => h.reason === 'staff-about');
+    expect(held?.aboutRoles).toContain('ceo');
+  });
+
+  it('is refused in the write itself, so a case named after the mail was read still never takes it', async () => {
+    const stack = memoryStack();
+    const [o] = await stack.deliver(email(['From: Dana Levi <dana@example.net>', 'To: Shaked@alumot.uk', 'Subject: Complaint about the Chief Executive'], 'I want to complain about Shaked Nir.'));
+    if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+    const c = await stack.cases.get(o.reference);
+    if (!c) throw new Error('no case');
+    const mail = { key: 'k', rawKey: 'r', receivedAt: '2026-11-24T10:00:00Z', sender: 'CEO.Notices@alumot.example', subject: 's', text: 't', automatic: false };
+    expect(() => recordStaffMail(seedPolicies.get('alumot'), c, mail, '2026-11-24T10:00:00Z')).toThrow(StaffMailFromPersonAboutError);
+    expect(recordStaffMail(seedPolicies.get('alumot'), c, { ...mail, sender: 'chair.notices@alumot.example' }, '2026-11-24T10:00:00Z').events).toHaveLength(1);
+  });
+
+  it('another member of staff writing on that case is still recorded as staff mail', async () => {
+    const stack = memoryStack();
+    const [o] = await stack.deliver(email(['From: Dana Levi <dana@example.net>', 'To: Shaked@alumot.uk', 'Subject: Complaint about the Chief Executive'], 'I want to complain about Shaked Nir, who was rude to me.'));
+    if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
+    const chairMail = email(['From: chair.notices@alumot.example', 'To: Shaked@alumot.uk', `Subject: Re: [${o.reference}] Dana Levi`], 'I will call Dana this week.');
+    expect(only(await stack.deliver(chairMail, { verdicts: PASSED }))).toMatchObject({ kind: 'staff-mail-recorded', reference: o.reference });
   });
 });
 

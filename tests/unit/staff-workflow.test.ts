@@ -391,6 +391,20 @@ describe('phone complaints, notes, reopening', () => {
   });
 });
 
+describe('who a case came from, on its timeline', () => {
+  it('a complaint staff recorded says who recorded it, never "anonymous" for a named caller; mail says whose it was', async () => {
+    const stack = memoryStack();
+    const received = async (reference: string) => (await stack.cases.timeline(reference)).find((e) => e.type === 'received');
+    const call = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'cr@county-council.example', name: 'Pat Phone', phone: '01632 960000', summary: 'Potholes', channel: 'phone', confidential: false });
+    expect(await received(call.reference)).toMatchObject({ actor: 'cr@county-council.example', summary: 'Complaint received by phone, recorded by cr@county-council.example' });
+    // With the caller's email taken down: still recorded by staff, not written by the caller.
+    const withEmail = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'cr@county-council.example', name: 'Pat Phone', email: 'pat.phone@example.net', summary: 'Potholes again', channel: 'phone', confidential: false });
+    expect(await received(withEmail.reference)).toMatchObject({ actor: 'cr@county-council.example', summary: 'Complaint received by phone, recorded by cr@county-council.example' });
+    const mailed = await complaint(stack, 'complaints@county-council.example', 'Potholes', 'The potholes on my street.');
+    expect(await received(mailed)).toMatchObject({ actor: PAT, summary: 'Complaint received by email' });
+  });
+});
+
 describe('what the seeds ask of the other actions', () => {
   it('a meeting held meets the meet deadline; one offered past it is said so (Not Alone Mentoring 7.1)', async () => {
     const stack = memoryStack();

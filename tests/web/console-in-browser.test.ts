@@ -425,8 +425,8 @@ describe('the staff console', () => {
 
     const manager = await signedIn('county-council.service-manager');
     expect(await manager.page.getByRole('link', { name: "County Council's annual report" }).count()).toBe(0);
-    expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council?year=2026`))?.status()).toBe(404);
-    expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council/monitoring?year=2026`))?.status()).toBe(404);
+    expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council?year=2026`))?.status()).toBe(403);
+    expect((await manager.page.goto(`${manager.page.url().split('/console')[0]}/console/reports/county-council/monitoring?year=2026`))?.status()).toBe(403);
     await manager.context.close();
   });
 

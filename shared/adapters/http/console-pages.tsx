@@ -596,6 +596,7 @@ const HELD_WHY: Record<string, string> = {
   'staff-mail': 'staff mail that quotes no case',
   'staff-unverified': 'from a staff address the mail service could not confirm',
   'staff-notices-reply': 'sent to the staff-notices address by someone not known as staff',
+  'staff-about': 'from the staff address of someone the case it quotes is about',
 };
 
 export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; name: string; messages: readonly HeldMessage[] }[]; policies: readonly { id: string; name: string }[]; done?: string | undefined; problem?: string | undefined }> = ({ signed, groups, policies, done, problem }) => (
@@ -745,6 +746,20 @@ export const html = {
     (
       <MessagePage title="No such case" signed={signed}>
         <p>There is no case with that reference that you can see. Check the reference, or go back to <a href="/console">this morning</a>.</p>
+      </MessagePage>
+    ).toString(),
+  reportNotFound: (signed: Signed) =>
+    (
+      <MessagePage title="No such report" signed={signed}>
+        <p>There is no annual report at that address that you can see. Go back to <a href="/console">this morning</a>, which links each report you may read.</p>
+      </MessagePage>
+    ).toString(),
+  reportRefused: (signed: Signed, organisation: string, forWhom: string) =>
+    (
+      <MessagePage title="You cannot see this organisation's report" signed={signed}>
+        <p>
+          {capitalise(organisation)}'s annual report is for {forWhom}, and the roles above. You hold none of them: ask one of them for it, or go back to <a href="/console">this morning</a>.
+        </p>
       </MessagePage>
     ).toString(),
   signInFailed: () =>

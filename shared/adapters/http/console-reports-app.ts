@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AnnualReport } from '#application/reporting/annual-report';
-import { ReportNotFoundError } from '#application/console/board-report';
+import { ReportNotFoundError, ReportRefusedError } from '#application/console/board-report';
 import type { StaffMember } from '#domain/access/staff-member';
 import { londonDate } from '#domain/calendar/london-date';
 import { monitoringCsv, type MonitoringRow } from '#domain/reporting/monitoring-row';
@@ -12,7 +12,7 @@ import { consoleSessions, type ConsoleSessionSettings } from './console-session.
 
 /** What the board's reports call. */
 export interface ConsoleReportsDeps extends ConsoleSessionSettings {
-  /** The annual report of an organisation for a year (ReportNotFoundError for someone it is not for). */
+  /** The annual report of an organisation for a year (ReportNotFoundError outside it, ReportRefusedError for a member it is not for). */
   readonly report: (member: StaffMember, policyId: string, year: number) => Promise<AnnualReport>;
   /** Each case's monitoring fields for the year, as this person may see them (ReportNotFoundError as for the report). */
   readonly monitoring: (member: StaffMember, policyId: string, year: number) => Promise<MonitoringRow[]>;
@@ -36,14 +36,13 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
     const s = await sessions.read(c);
     if (!s) return sessions.toSignIn(c);
     const year = Number.parseInt(c.req.query('year') ?? '', 10);
-    if (!(year >= 2000 && year <= Number(londonDate(deps.now()).slice(0, 4)))) return c.html(html.notFound(sessions.signed(s)), 404);
+    if (!(year >= 2000 && year <= Number(londonDate(deps.now()).slice(0, 4)))) return c.html(html.reportNotFound(sessions.signed(s)), 404);
     const policyId = c.req.param('policy');
     try {
       const rows = await deps.monitoring(sessions.memberOf(s), policyId, year);
       return c.body(monitoringCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': downloadDisposition(`${policyId}-monitoring-${year}.csv`) });
     } catch (error) {
-      if (error instanceof ReportNotFoundError) return c.html(html.notFound(sessions.signed(s)), 404);
-      throw error;
+      return notSeen(c, error, sessions.signed(s));
     }
   });
 
@@ -60,8 +59,7 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
     try {
       report = await deps.report(sessions.memberOf(s), policyId, year);
     } catch (error) {
-      if (error instanceof ReportNotFoundError) return c.html(html.notFound(sessions.signed(s)), 404);
-      throw error;
+      return notSeen(c, error, sessions.signed(s));
     }
     const publication = c.req.query('publish') ? { threshold: deps.publishThreshold } : undefined;
     if (c.req.query('format') === 'csv') {
@@ -73,4 +71,11 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
     return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
   });
   return app;
+}
+
+/** A report the person may not see, said as a report's page says it: refused (403) to a member, else not found. */
+function notSeen(c: Context, error: unknown, signed: Parameters<typeof html.reportNotFound>[0]): Response {
+  if (error instanceof ReportRefusedError) return c.html(html.reportRefused(signed, error.organisation, error.forWhom), 403);
+  if (error instanceof ReportNotFoundError) return c.html(html.reportNotFound(signed), 404);
+  throw error;
 }

@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { complainantView, forPage, type ComplainantView, type PageMessage } from '#domain/case/complainant-view';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import { PAGE_SENDER } from './add-information.js';
+import { COMPLAINANT_ACTOR } from './ask-for-review.js';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
 import type { Clock } from '../ports/clock.js';
@@ -32,12 +33,14 @@ export async function viewComplainantPage(deps: PageDeps, token: string): Promis
 
 /**
  * The messages the complainant sent after the complaint, from the timeline: theirs by email (from the address the
- * case has for them) or from this page. Never an automatic reply, a participant's or staff member's message, or a note.
+ * case has for them) or from this page, and the reasons they typed when asking for the next stage. Never an
+ * automatic reply, a participant's or staff member's message, a note, or reasons staff took down from a call.
  */
 function theirMessages(c: Case, timeline: readonly TimelineEvent[]): PageMessage[] {
   // Mail from a typed address not yet shown to be theirs may be its real owner's, not the form's sender's.
   const own = c.complainant.emailConfirmed === false ? undefined : c.complainant.email?.toLowerCase();
   return timeline.flatMap((e) => {
+    if (e.type === 'next-stage-requested') return ownGrounds(e);
     if (e.type !== 'mail-in' || e.detail?.automatic === true || typeof e.detail?.text !== 'string') return [];
     const from = e.actor.toLowerCase();
     if (from !== PAGE_SENDER && from !== own) return [];
@@ -45,4 +48,11 @@ function theirMessages(c: Case, timeline: readonly TimelineEvent[]): PageMessage
     const subject = typeof e.detail.subject === 'string' && from !== PAGE_SENDER ? e.detail.subject : undefined;
     return [{ at: e.at, ...(subject ? { subject } : {}), ...forPage(e.detail.text), files }];
   });
+}
+
+/** The reasons typed on this page when asking for the next stage (older events say so only by their actor). */
+function ownGrounds(e: TimelineEvent): PageMessage[] {
+  const grounds = e.detail?.grounds;
+  const theirs = e.detail?.groundsInOwnWords === true || (e.detail?.groundsInOwnWords === undefined && e.actor === COMPLAINANT_ACTOR);
+  return theirs && typeof grounds === 'string' && grounds.trim() ? [{ at: e.at, subject: 'Asking for the next stage', ...forPage(grounds), files: [] }] : [];
 }

@@ -1,18 +1,17 @@
 import type { DateTime } from 'luxon';
-import { mayKnowOf, mayRead, mayReadReport } from '#domain/access/case-access';
+import { mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import type { MonitoringRow } from '#domain/reporting/monitoring-row';
 import type { ReportRecords } from '../ports/report-records.js';
 import { monitoringExport } from '../reporting/monitoring-export.js';
 import type { StaffDeps } from '../staff/staff-deps.js';
-import { ReportNotFoundError } from './board-report.js';
+import { reportPolicyFor } from './board-report.js';
 
 /**
  * The monitoring export as a member of staff takes it from the console: for the roles the report is for, never a
  * complaint about them, a confidential case's content only where they may read it; on each case's timeline.
  */
 export async function monitoringExportFor(deps: StaffDeps & { readonly reportRecords: ReportRecords }, member: StaffMember, policyId: string, year: number, at: DateTime): Promise<MonitoringRow[]> {
-  const policy = deps.policies.all.find((p) => p.id === policyId);
-  if (!policy || !mayReadReport(member, policy)) throw new ReportNotFoundError(policyId);
+  const policy = reportPolicyFor(deps.policies, member, policyId);
   return monitoringExport(deps, { policyId: policy.id, year, actor: member.email ?? member.name, at, mayRead: (c) => mayRead(member, policy, c), mayKnowOf: (c) => mayKnowOf(member, policy, c) });
 }

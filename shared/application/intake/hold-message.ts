@@ -19,27 +19,34 @@ import type { IntakeOutcome } from './inbound-email.js';
  * Reasons someone must look at. Mail whose headers show a machine wrote it, our own echoes and unmatched bounces are
  * kept without a word (and listed with the rest); mail that only looks automatic is possibly a person's, so staff are told.
  */
-const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus', 'possibly-automatic', 'staff-mail', 'staff-unverified', 'staff-notices-reply']);
+const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus', 'possibly-automatic', 'staff-mail', 'staff-unverified', 'staff-notices-reply', 'staff-about']);
 /** Enough of why it was held to judge it by: a few short lines. */
 const EVIDENCE_LINES = 8;
 
 /**
  * Keeps a message that does not become a case, with the notice it owes in the same write: to the handler of the
- * policy's first stage, or to operators for mail no policy claims. Held once per message (its inbound key).
+ * policy's first stage (or of the case it quotes, where that case is the matter), or to operators for mail no policy claims. Held once per message (its inbound key).
  */
 export async function holdMessage(
   deps: { readonly heldMail: HeldMail; readonly log: Log; readonly sending: Sending; readonly clock: Clock },
   inbound: { readonly rawKey: string; readonly receivedAt: string; readonly recipients?: readonly string[] },
   policy: Policy | undefined,
   reason: HeldReason,
-  extra: { readonly email?: ParsedEmail; readonly detail?: string; readonly inboundKey?: string; readonly evidence?: readonly string[] } = {},
+  extra: {
+    readonly email?: ParsedEmail;
+    readonly detail?: string;
+    readonly inboundKey?: string;
+    readonly evidence?: readonly string[];
+    /** The case it quotes, when that case's handler is the one to tell, and those it is about kept from it. */
+    readonly onCase?: { readonly handlerRole: string; readonly aboutRoles: readonly string[] };
+  } = {},
 ): Promise<IntakeOutcome> {
   const id = extra.inboundKey ? `held-${extra.inboundKey.replace(/#/g, '-')}` : inbound.rawKey;
   const from = extra.email?.from?.address ?? extra.email?.sender?.address;
   const marker = policy?.intake.confidentialMarker?.phrase;
   const confidential = extra.email !== undefined && marker !== undefined && carriesMarker(extra.email.subject, marker);
   const excerpt = extra.email && !confidential ? extra.email.text.trim() : '';
-  const aboutRoles = policy ? heldAbout(policy, inbound.recipients ?? [], extra.email) : [];
+  const aboutRoles = policy ? [...new Set([...heldAbout(policy, inbound.recipients ?? [], extra.email), ...(extra.onCase?.aboutRoles ?? [])])] : [];
   const held: HeldMessage = {
     id,
     scope: policy?.id ?? 'operator',
@@ -54,7 +61,8 @@ export async function holdMessage(
     ...(extra.evidence?.length ? { evidence: extra.evidence.slice(0, EVIDENCE_LINES).map((e) => boundText(cleanOneLine(e), TEXT_BOUNDS.name)) } : {}),
   };
   // A held complaint about the first stage's handler goes to whoever would handle it, never to them.
-  const staff = policy ? staffAddress(policy, handlerFor(policy, entryStage(policy).id, aboutRoles), deps.sending.operatorEmail, aboutRoles) : deps.sending.operatorEmail;
+  const handler = extra.onCase?.handlerRole ?? (policy ? handlerFor(policy, entryStage(policy).id, aboutRoles) : undefined);
+  const staff = policy && handler ? staffAddress(policy, handler, deps.sending.operatorEmail, aboutRoles) : deps.sending.operatorEmail;
   // A message the store refused is Redress's own failure: operators are told as well as staff.
   const to = reason === 'too-large-for-store' ? [staff, deps.sending.operatorEmail] : [staff];
   const notice = TELL.has(reason)

@@ -1,7 +1,8 @@
 import type { Case, CaseFlag } from '#domain/case/case';
 import { recordBounce, recordMailIn } from '#domain/case/mail-in';
 import { findReferences } from '#domain/case/case-reference';
-import { recordStaffMail } from '#domain/case/staff-mail';
+import { recordStaffMail, senderRolesAbout, StaffMailFromPersonAboutError } from '#domain/case/staff-mail';
+import { rolesAbout } from '#domain/case/named-in-complaint';
 import { classifyEmail } from '#domain/mail/classify-email';
 import { EmailTooLargeError, MalformedEmailError } from '#domain/mail/mail-errors';
 import { messageIdsIn, providerThreadKeyFor, threadKey } from '#domain/mail/message-id';
@@ -165,11 +166,24 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     if (!quoted) return hold('staff-mail');
     const vouched = inbound.verdicts === undefined || senderAuthentication(inbound.verdicts) === 'passed';
     if (!vouched) {
-      const detail = `It quotes ${quoted}. The mail service's checks: SPF ${inbound.verdicts?.spf ?? 'none'}, DKIM ${inbound.verdicts?.dkim ?? 'none'}, DMARC ${inbound.verdicts?.dmarc ?? 'none'} (staff mail is recorded on a case only when DMARC passes).`;
+      const detail = `It quotes ${quoted.reference}. The mail service's checks: SPF ${inbound.verdicts?.spf ?? 'none'}, DKIM ${inbound.verdicts?.dkim ?? 'none'}, DMARC ${inbound.verdicts?.dmarc ?? 'none'} (staff mail is recorded on a case only when DMARC passes).`;
       return holdMessage(deps, inbound, policy, 'staff-unverified', { email, inboundKey: read.inboundKey, detail });
     }
-    await onCase(quoted, (c) => ({ change: recordStaffMail(c, mail(classification.autoReply), now()), claims: claim(quoted, 'staff-mail') }));
-    return { kind: 'staff-mail-recorded', policyId: policy.id, reference: quoted };
+    // The person a case is about does not write on it as staff (their mail is held for its handler); checked again
+    // in the write, against the case as it then is.
+    const holdFromPersonAbout = (c: Case) => {
+      const roles = senderRolesAbout(policy, c, mail(false).sender).map((r) => policy.roles.find((x) => x.id === r)?.title ?? r);
+      const detail = `It quotes ${c.reference}, which is about the ${roles.join(', ')}, and comes from their staff address. It was not recorded on the case.`;
+      return holdMessage(deps, inbound, policy, 'staff-about', { email, inboundKey: read.inboundKey, detail, onCase: { handlerRole: c.handlerRole, aboutRoles: rolesAbout(c) } });
+    };
+    if (senderRolesAbout(policy, quoted, mail(false).sender).length > 0) return holdFromPersonAbout(quoted);
+    try {
+      await onCase(quoted.reference, (c, p) => ({ change: recordStaffMail(p, c, mail(classification.autoReply), now()), claims: claim(quoted.reference, 'staff-mail') }), quoted);
+    } catch (error) {
+      if (!(error instanceof StaffMailFromPersonAboutError)) throw error;
+      return holdFromPersonAbout((await deps.cases.get(quoted.reference)) ?? quoted);
+    }
+    return { kind: 'staff-mail-recorded', policyId: policy.id, reference: quoted.reference };
   }
 
   // Only its headers make mail automatic; a subject never decides alone (see classifyEmail). An automatic reply
@@ -255,11 +269,11 @@ function policiesFor(policies: PolicySet, envelope: readonly string[], headerAdd
  * The case of this policy a member of staff's mail is about: its thread (a notice's Message-ID), else the first
  * reference of the policy's in its subject, else in its text (a reply quotes the notice, whose first line names it).
  */
-async function caseQuotedBy(deps: TakeEmailDeps, policy: Policy, threaded: string | undefined, subjectReference: string | null, text: string): Promise<string | undefined> {
+async function caseQuotedBy(deps: TakeEmailDeps, policy: Policy, threaded: string | undefined, subjectReference: string | null, text: string): Promise<Case | undefined> {
   const candidates = [threaded, subjectReference, ...findReferences(text.slice(0, 64 * 1024))].filter((r): r is string => Boolean(r));
   for (const reference of [...new Set(candidates)].slice(0, 5)) {
     const found = await deps.cases.get(reference);
-    if (found && found.policyId === policy.id) return reference;
+    if (found && found.policyId === policy.id) return found;
   }
   return undefined;
 }

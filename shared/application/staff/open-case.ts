@@ -59,6 +59,7 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
       // Staff wrote it down with the complainant (Not Alone Mentoring 6.1); a signature the policy needs still comes later.
       signed: false,
       flags: [],
+      recordedBy: request.actor,
       source: { enteredBy: request.actor, channel: request.channel },
     },
     `staff:${randomUUID()}`,

@@ -102,9 +102,14 @@ function pattern(term: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${honorific ? `${HONORIFICS}[\\s\\u00a0]+` : ''}${words.join('[\\s\\u00a0-]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** How a term reads to staff: "Ms Nir" for an honorific's, the policy's own words otherwise. */
-function termWords(term: string): string {
-  return term.startsWith(HONORIFICS_MARK) ? `Mr/Ms ${term.slice(1)}` : term;
+/**
+ * How a term reads to staff: the policy's own words; for a surname, with the honorific that matched ("Ms Nir",
+ * "Dr Nir"), spelt as the house spells it whatever the case or dot typed, so only the policy's words are quoted.
+ */
+function termWords(term: string, matched: string): string {
+  if (!term.startsWith(HONORIFICS_MARK)) return term;
+  const honorific = /^\p{L}+/u.exec(matched)?.[0].toLowerCase() ?? '';
+  return `${honorific.charAt(0).toUpperCase()}${honorific.slice(1)} ${term.slice(1)}`;
 }
 
 /**
@@ -123,12 +128,12 @@ export function namedInComplaint(policy: Policy, complaint: { readonly subject?:
     if (terms.length === 0) continue;
     for (const [where, text] of places) {
       if (!text) continue;
-      let first: { term: string; index: number } | undefined;
+      let first: { term: string; index: number; matched: string } | undefined;
       for (const { term, re } of terms) {
-        const index = text.search(re);
-        if (index >= 0 && (!first || index < first.index)) first = { term, index };
+        const match = re.exec(text);
+        if (match && (!first || match.index < first.index)) first = { term, index: match.index, matched: match[0] };
       }
-      if (first) found.push({ role: role.id, words: termWords(first.term), where });
+      if (first) found.push({ role: role.id, words: termWords(first.term, first.matched), where });
     }
   }
   return { roles: [...new Set(found.map((f) => f.role))], found };

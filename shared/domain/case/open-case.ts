@@ -41,6 +41,8 @@ export interface NewComplaint {
   /** A Reply-To that differs from the sender: recorded and shown, never written to. */
   readonly replyTo?: string;
   readonly source: Readonly<Record<string, unknown>>;
+  /** The member of staff who wrote it down (a call, a letter, a visit): they, not the complainant, recorded it. */
+  readonly recordedBy?: string;
   /** A held message a person released into this case: why it was held and who released it. */
   readonly released?: { readonly heldId: string; readonly heldBecause: string; readonly by: string };
 }
@@ -153,7 +155,7 @@ export function openCase(
   );
 
   const events: TimelineEvent[] = [
-    timelineEvent({ id: 'received', at, type: 'received', actor: c.complainant.email ?? 'anonymous', summary: receivedSummary(c.channel, complaint.released), detail: { ...complaint.source, ...(complaint.released ? { released: complaint.released } : {}) } }),
+    timelineEvent({ id: 'received', at, type: 'received', actor: receivedFrom(complaint), summary: receivedSummary(complaint), detail: { ...complaint.source, ...(complaint.released ? { released: complaint.released } : {}) } }),
   ];
   if (c.deadlines.length > 0) {
     events.push(
@@ -196,6 +198,12 @@ export function openCase(
   return { case: c, events, letters, threadKeys, deadlinesChanged: c.deadlines.length > 0 };
 }
 
-function receivedSummary(channel: string, released: NewComplaint['released']): string {
-  return released ? `Complaint received by ${channel}; held (${released.heldBecause}) and released into a case by ${released.by}` : `Complaint received by ${channel}`;
+/** Who put the complaint in: staff who took it down, else the sender's address; "anonymous" only for an anonymous complainant. */
+function receivedFrom(complaint: NewComplaint): string {
+  return complaint.recordedBy ?? complaint.complainant.email ?? (complaint.complainant.anonymous ? 'anonymous' : 'complainant');
+}
+
+function receivedSummary({ channel, released, recordedBy }: NewComplaint): string {
+  if (released) return `Complaint received by ${channel}; held (${released.heldBecause}) and released into a case by ${released.by}`;
+  return recordedBy ? `Complaint received by ${channel}, recorded by ${recordedBy}` : `Complaint received by ${channel}`;
 }

@@ -179,6 +179,7 @@ const HELD_LABEL: Record<string, string> = {
   'staff-mail': 'it came from a staff address and quotes no case',
   'staff-unverified': 'it came from a staff address, but the mail service could not confirm that it was sent from there',
   'staff-notices-reply': 'it was sent to the staff-notices address by someone who is not known as staff',
+  'staff-about': 'it came from the staff address of someone the case it quotes is about',
 };
 
 /** The operators' notice that mail to a staff address on a case bounced, or was reported as spam. */
@@ -208,6 +209,9 @@ export function heldMessageNotice(held: HeldMessage, organisation: string, sendi
         ...(held.detail ? [`Detail: ${held.detail}`] : []),
         ...(held.evidence?.length ? [`Why it looks automatic: ${held.evidence.join('; ')}`] : []),
         ...(held.reason === 'possibly-automatic' ? ['A person may have written it: read it, and if they did, release it into a case.'] : []),
+        ...(held.reason === 'staff-about'
+          ? ['It was not recorded on the case: the person a complaint is about does not write on it as staff. Read it: if what it says matters, add it to the case as a note saying whose words they are; if it is a complaint of their own, release it into a case.']
+          : []),
         ...(STAFF_HELD.has(held.reason) ? ['Mail from staff is never taken for a complaint. Read it: if it is about a case, add what matters to that case as a note; if it is a complaint after all (a member of staff complaining, say), release it into a case.'] : []),
         'No acknowledgement was sent to the sender. The message is kept for you to look at.',
         ...(consoleAt

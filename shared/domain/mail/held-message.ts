@@ -18,7 +18,9 @@ export type HeldReason =
   /** From a staff address that SES's checks (DMARC) do not vouch for: it may be forged, so it is not written onto a case. */
   | 'staff-unverified'
   /** Sent to the staff-notices address by someone the policy does not know as staff. */
-  | 'staff-notices-reply';
+  | 'staff-notices-reply'
+  /** From the staff address of a person the case it quotes is about: never written onto that case; its handler decides. */
+  | 'staff-about';
 
 /** A message kept for a person to look at instead of a case: by policy, or for operators. */
 export interface HeldMessage {

@@ -21,3 +21,10 @@ export function staffAddressesOf(policy: Policy): ReadonlySet<string> {
   const known = policy.roles.flatMap((r) => [r.noticeEmail, r.contact?.email]).filter((a): a is string => Boolean(a));
   return new Set(known.map((a) => a.toLowerCase()).filter((a) => !intake.has(a)));
 }
+
+/** The roles whose notice mailbox or contact address this is (a complaints address is no role's: see staffAddressesOf). */
+export function rolesOfStaffAddress(policy: Policy, address: string): readonly string[] {
+  const a = address.toLowerCase();
+  if (!staffAddressesOf(policy).has(a)) return [];
+  return policy.roles.filter((r) => [r.noticeEmail, r.contact?.email].some((own) => own?.toLowerCase() === a)).map((r) => r.id);
+}

@@ -72,7 +72,7 @@ export function escalate(policy: Policy, c: Case, request: EscalateRequest, ctx:
       'next-stage-requested',
       ctx.actor,
       `The complainant asked for ${target?.name ?? next.stage}${via ? ` (${via})` : ''}${window && afterWindow ? `, after the window ended on ${window.dueDate}: ${reason}` : ''}${grounds ? `. Their reasons: ${grounds}` : ''}`,
-      { from: c.stage, to: next.stage, ...(reason ? { reason } : {}), ...(grounds ? { grounds } : {}) },
+      { from: c.stage, to: next.stage, ...(reason ? { reason } : {}), ...(grounds ? { grounds, groundsInOwnWords: request.groundsInOwnWords === true } : {}) },
     ),
     ...moved.events,
   ];
