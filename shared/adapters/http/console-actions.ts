@@ -10,6 +10,7 @@ import type { ProblemLink } from './house-document.js';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { remedyName } from '#domain/policy/remedy-names';
 import { clauseInWords } from '#domain/policy/clause-words';
+import { stageById, stageName } from '#domain/policy/policy-lookups';
 
 /** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
 export interface ConsoleStaffActions {
@@ -84,7 +85,7 @@ const deadlineOptions = (c: Case, keep: (kind: string) => boolean = () => true) 
 const maximumHint = (c: Case, p: Policy): string | undefined => {
   const max = responseMaximum(p, c);
   if (!max) return undefined;
-  const stage = p.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
+  const stage = stageName(p, c.stage);
   const rule =
     max.past === 'refused'
       ? 'It allows no extension past it.'
@@ -99,7 +100,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
     label: 'Acknowledge, or set the reply date',
     offered: (c) => c.status === 'open',
     fields: (c, p) => [
-      ...(p.stages.find((s) => s.id === c.stage)?.replyDate ? [{ name: 'respondBy', label: 'Reply by (leave empty for the policy default)', kind: 'date' as const }] : []),
+      ...(stageById(p, c.stage)?.replyDate ? [{ name: 'respondBy', label: 'Reply by (leave empty for the policy default)', kind: 'date' as const }] : []),
       // An address typed into the form is written to only once confirmed (the acknowledgement then goes by itself).
       ...(c.complainant.emailConfirmed === false
         ? [
@@ -147,7 +148,7 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
       { name: 'kind', label: 'Which deadline', kind: 'select', options: deadlineOptions(c) },
       { name: 'newDate', label: 'New date', kind: 'date', ...(maximumHint(c, p) ? { hint: maximumHint(c, p) as string } : {}) },
       { name: 'reason', label: 'Why more time is needed (the letter tells the complainant)', kind: 'textarea' },
-      ...(p.stages.find((s) => s.id === c.stage)?.extensions?.agreementRecorded ? [{ name: 'agreed', label: 'The complainant agreed', kind: 'checkbox' as const }] : []),
+      ...(stageById(p, c.stage)?.extensions?.agreementRecorded ? [{ name: 'agreed', label: 'The complainant agreed', kind: 'checkbox' as const }] : []),
     ],
     run: (s, b, f) => s.extend({ ...b, kind: one(f, 'kind'), newDate: one(f, 'newDate'), reason: one(f, 'reason'), agreed: ticked(f, 'agreed') }),
   },

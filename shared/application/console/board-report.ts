@@ -7,6 +7,7 @@ import type { PolicySet } from '#domain/policy/policy-set';
 import type { Clock } from '../ports/clock.js';
 import type { ReportRecords } from '../ports/report-records.js';
 import { annualReport, type AnnualReport } from '../reporting/annual-report.js';
+import { roleTitle } from '#domain/policy/policy-lookups';
 
 /** An annual report nobody asking may read is, to them, no report at all. */
 export class ReportNotFoundError extends Error {
@@ -37,7 +38,7 @@ export function reportPolicyFor(policies: PolicySet, member: StaffMember, policy
   if (!policy || rolesIn(member, policy.id).size === 0) throw new ReportNotFoundError(policyId);
   if (!mayReadReport(member, policy)) {
     // A title's aside ("(an appeal panel of two Board members at stage two)") is about handling, not reading.
-    const roles = policy.reporting.to.map((id) => (policy.roles.find((r) => r.id === id)?.title ?? id).replace(/\s*\([^)]*\)$/, '')).join(', ');
+    const roles = policy.reporting.to.map((id) => roleTitle(policy, id).replace(/\s*\([^)]*\)$/, '')).join(', ');
     const clause = policy.reporting.clause ? ` (${clauseInWords(policy.reporting.clause)})` : '';
     throw new ReportRefusedError(organisationInText(policy), `the ${roles}${clause}`);
   }

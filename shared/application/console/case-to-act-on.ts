@@ -6,6 +6,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
 import { CaseNotFoundError } from '../ports/store-errors.js';
+import { roleTitle } from '#domain/policy/policy-lookups';
 
 /**
  * The case a person asks to act on, when they may: its handler's role or one above it. One they may not know of
@@ -16,7 +17,7 @@ export async function caseToActOn(deps: { readonly cases: Pick<Cases, 'get'>; re
   const policy = c ? deps.policies.get(c.policyId) : undefined;
   if (!c || !policy || !mayKnowOf(member, policy, c)) throw new CaseNotFoundError(reference);
   if (!mayAct(member, policy, c)) {
-    const handler = policy.roles.find((r) => r.id === c.handlerRole)?.title ?? c.handlerRole;
+    const handler = roleTitle(policy, c.handlerRole);
     throw new ActionRefusedError(`${reference} is handled by ${handler}: only they, or someone above them, can act on it`);
   }
   return { c, policy };

@@ -9,6 +9,7 @@ import { flagInWords } from '#domain/letters/staff-notices';
 import { cleanOneLine } from '#domain/text/display-safe';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
+import { stageName } from '#domain/policy/policy-lookups';
 
 export interface MorningCase {
   readonly case: Case;
@@ -60,7 +61,7 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; r
         const standing = caseStanding(policy, c, morning);
         if (!standing) return [];
         const readable = mayRead(member, policy, c);
-        return [{ case: c, standing, readable, stageName: policy.stages.find((st) => st.id === c.stage)?.name ?? c.stage, flags: c.flags.map(flagInWords), ...(readable && !c.confidential ? whoAndWhat(c) : {}) }];
+        return [{ case: c, standing, readable, stageName: stageName(policy, c.stage), flags: c.flags.map(flagInWords), ...(readable && !c.confidential ? whoAndWhat(c) : {}) }];
       });
       placed.sort((a, b) => (a.standing.deadline?.dueDate ?? a.case.receivedAt).localeCompare(b.standing.deadline?.dueDate ?? b.case.receivedAt));
       return {

@@ -5,6 +5,7 @@ import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/ou
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** A letter the complainant has been sent, as their page lists it. */
 export interface PageLetter {
@@ -73,12 +74,12 @@ const CLOSED_BECAUSE: Record<ClosureReason, string> = {
  * body), and the letters sent. Nothing staff wrote for themselves, and nothing about whom it names.
  */
 export function complainantView(policy: Policy, c: Case, letters: readonly PageLetter[], today: string, later: readonly PageMessage[] = []): ComplainantView {
-  const stage = policy.stages.find((s) => s.id === c.stage);
+  const stage = stageById(policy, c.stage);
   const stageWords = stage?.inLetters ?? stage?.name ?? c.stage;
   const pending = (kind: string) => c.deadlines.find((d) => d.kind === kind && d.stage === c.stage && d.status === 'pending' && d.dueDate >= today);
   const next: string[] = [];
   const window = openNextStageWindow(policy, c, today);
-  const nextStage = window ? policy.stages.find((s) => s.id === window.nextStage) : undefined;
+  const nextStage = window ? stageById(policy, window.nextStage) : undefined;
   const nextWords = nextStage ? stageInLetters(nextStage) : window?.nextStage;
 
   if (c.status === 'awaiting-signature') {

@@ -11,6 +11,7 @@ import { confirmAddress, replyConfirmation, unconfirmedReplyWords } from './conf
 import { openNextStageWindow } from './next-stage-window.js';
 import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
+import { stageName } from '#domain/policy/policy-lookups';
 
 /** A message that joins a case: who sent it, what it says, and the key that makes it one happening. */
 export interface MailOnCase {
@@ -60,7 +61,7 @@ export function recordMailIn(policy: Policy, c: Case, mail: MailOnCase, sending:
   // Complainants answer an outcome letter by email rather than find a form: while the window is open, such a reply
   // may be the request for the next stage, and staff are asked to confirm it (one action: case escalate).
   const open = mail.automatic ? undefined : openNextStageWindow(policy, c, londonDate(mail.receivedAt));
-  const nextStageName = open ? (policy.stages.find((s) => s.id === open.nextStage)?.name ?? open.nextStage) : undefined;
+  const nextStageName = open ? (stageName(policy, open.nextStage)) : undefined;
   const words = mail.text.trim() ? { words: boundText(mail.text.trim(), TEXT_BOUNDS.grounds) } : {};
   const request = open ? { at: mail.receivedAt, from: mail.sender, ...(open.window ? { windowEnds: open.window.dueDate } : {}), ...words } : undefined;
   const flagged: Case = request ? { ...changed, possibleNextStageRequest: request } : changed;

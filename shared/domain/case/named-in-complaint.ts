@@ -1,5 +1,6 @@
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case } from './case.js';
+import { roleTitle } from '#domain/policy/policy-lookups';
 
 /** Where in a complaint a person was named. */
 export type NamedWhere = 'subject' | 'body';
@@ -150,7 +151,7 @@ export function rolesAbout(c: Pick<Case, 'about' | 'named'>): readonly string[] 
 
 /** "names the Chief Executive (Shaked Nir): "Chief Executive" in the subject, "Shaked Nir" in the body". */
 export function namedReason(policy: Policy, named: NamedInComplaint): string {
-  const title = (id: string) => policy.roles.find((r) => r.id === id)?.title ?? id;
+  const title = (id: string) => roleTitle(policy, id);
   const where = (f: NamedFinding) => `"${f.words}" in the ${f.where}`;
   return named.roles.map((id) => `names the ${title(id)}: ${named.found.filter((f) => f.role === id).map(where).join(', ')}`).join('; ');
 }

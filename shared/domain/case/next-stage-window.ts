@@ -1,5 +1,6 @@
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, CaseDeadline } from './case.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /**
  * The time to ask for the next stage, when it is open on `date`: the case is open, its stage has its outcome,
@@ -9,7 +10,7 @@ import type { Case, CaseDeadline } from './case.js';
  */
 export function openNextStageWindow(policy: Policy, c: Case, date: string): { readonly window?: CaseDeadline; readonly nextStage: string } | undefined {
   if (c.status !== 'open') return undefined;
-  const stage = policy.stages.find((s) => s.id === c.stage);
+  const stage = stageById(policy, c.stage);
   const next = stage?.next;
   if (!stage || !next || next.trigger === 'automatic') return undefined;
   if (!c.outcomes?.some((o) => o.stage === c.stage)) return undefined;

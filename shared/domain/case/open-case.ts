@@ -16,6 +16,7 @@ import { reachableByEmail } from './reachable.js';
 import { namedReason, rolesAbout, type NamedInComplaint } from './named-in-complaint.js';
 import { timelineEvent } from './timeline-event.js';
 import { deadlinesInWords } from './actions/action-kit.js';
+import { roleTitle } from '#domain/policy/policy-lookups';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
 export interface NewComplaint {
@@ -169,9 +170,9 @@ export function openCase(
       }),
     );
   }
-  const handlerTitle = policy.roles.find((r) => r.id === c.handlerRole)?.title ?? c.handlerRole;
+  const handlerTitle = roleTitle(policy, c.handlerRole);
   if (complaint.about && complaint.aboutByAddress) {
-    const title = policy.roles.find((r) => r.id === complaint.about)?.title ?? complaint.about;
+    const title = roleTitle(policy, complaint.about);
     events.push(timelineEvent({ id: 'named-by-address', at, type: 'named', actor: 'redress', summary: `About the ${title}: sent to ${complaint.aboutByAddress.address}, the policy's address for complaints about them (clause ${complaint.aboutByAddress.clause}). Handled by ${handlerTitle}; nothing goes to them.`, detail: { about: complaint.about, address: complaint.aboutByAddress.address } }));
   }
   if (named) {

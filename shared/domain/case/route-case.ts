@@ -1,6 +1,7 @@
 import type { Policy, Stage } from '#domain/policy/policy-schema';
 import type { Case } from './case.js';
 import { rolesAbout } from './named-in-complaint.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** The stage a new complaint starts at: the policy's first formal stage (an informal word needs no case). */
 export function entryStage(policy: Policy): Stage {
@@ -14,7 +15,7 @@ export function entryStage(policy: Policy): Stage {
  */
 export function handlerFor(policy: Policy, stageId: string, about: string | readonly string[] | undefined): string {
   const kept = new Set(typeof about === 'string' ? [about] : (about ?? []));
-  const stage = policy.stages.find((s) => s.id === stageId);
+  const stage = stageById(policy, stageId);
   const rule = policy.routing.find((r) => kept.has(r.about) && !kept.has(r.handler) && (!r.stages || r.stages.includes(stageId)));
   let chosen = rule?.handler ?? stage?.handler ?? (policy.roles[0]?.id as string);
   const climbed = new Set<string>();

@@ -14,6 +14,7 @@ import { noticeAddress } from './route-case.js';
 import { timelineEvent } from './timeline-event.js';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
+import { stageById } from '#domain/policy/policy-lookups';
 
 export type TimerVerdict =
   | { readonly outcome: 'superseded' | 'already-done' }
@@ -110,7 +111,7 @@ function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline,
  * staff to agree: `case extend` sends it, with their reason, once they have.
  */
 function holdingLetterDraft(policy: Policy, c: Case, deadline: CaseDeadline): { text: string; newDate: string; clause: string } | undefined {
-  const stage = policy.stages.find((s) => s.id === deadline.stage);
+  const stage = stageById(policy, deadline.stage);
   const rule = stage?.deadlines.find((d) => d.kind === 'respond');
   if (!stage?.holdingLetter || !rule) return undefined;
   const newDate = dueDate(calendarFor(policy), deadline.dueDate, rule.amount, rule.unit);

@@ -7,6 +7,7 @@ import { calendarFor } from '#domain/planner/plan-deadlines';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { renderLetter, type Letter, type LetterSection } from '#domain/letters/letter';
 import type { Policy } from '#domain/policy/policy-schema';
+import { stageName } from '#domain/policy/policy-lookups';
 
 export interface DigestLine {
   readonly reference: string;
@@ -104,16 +105,15 @@ export function caseStanding(policy: Policy, c: Case, morning: Morning): CaseSta
  */
 export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = []): Digest | undefined {
   const morning = morningOf(now);
-  const stageName = (id: string) => policy.stages.find((s) => s.id === id)?.name ?? id;
   const line = (c: Case, s: CaseStanding): DigestLine => {
     const who = c.confidential ? ' (confidential)' : '';
     const fresh = s.isNew && s.section !== 'New since yesterday' ? '; new since yesterday' : '';
     const d = s.deadline;
     if (s.reply) {
-      return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm it, or say it was not a request` };
+      return { reference: c.reference, text: `${c.reference}${who}: ${stageName(policy, c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm it, or say it was not a request` };
     }
-    if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
-    return { reference: c.reference, text: `${c.reference}${who}: ${stageName(c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${awaitingConfirmationWords(c, d.kind)}${fresh}` };
+    if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(policy, c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
+    return { reference: c.reference, text: `${c.reference}${who}: ${stageName(policy, c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${awaitingConfirmationWords(c, d.kind)}${fresh}` };
   };
   const placed = openCases
     .map((c) => ({ c, s: caseStanding(policy, c, morning) }))

@@ -5,6 +5,8 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 import { clauseInWords } from '#domain/policy/clause-words';
+import { stageName } from '#domain/policy/policy-lookups';
+import { roleTitle } from '#domain/policy/policy-lookups';
 
 const WHAT: Record<string, string> = {
   acknowledge: 'acknowledge the complaint',
@@ -15,13 +17,10 @@ const WHAT: Record<string, string> = {
   retention: 'destroy the records',
 };
 
-function roleTitle(policy: Policy, role: string | undefined): string {
-  return policy.roles.find((r) => r.id === role)?.title ?? role ?? '';
-}
 
 /** Facts about the case a notice may carry: reference and handling only; no words of a confidential case. */
 function caseLine(policy: Policy, c: Case): string[] {
-  const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
+  const stage = stageName(policy, c.stage);
   return [
     `Reference: ${c.reference}${c.confidential ? ' (confidential)' : ''}`,
     `Stage: ${stage}; handled by ${roleTitle(policy, c.handlerRole)}`,

@@ -8,6 +8,7 @@ import type { DateTime } from 'luxon';
 import { composeLetter, LetterIncompleteError, LetterWrongForPostError } from './complainant-letter.js';
 import type { PostAddressing } from './post-letter.js';
 import { LetterTemplateError } from './render-template.js';
+import { stageById } from '#domain/policy/policy-lookups';
 import {
   acknowledgementFacts,
   closureFacts,
@@ -61,7 +62,7 @@ const SAMPLE_PARTS = { upheld: '[What we found was wrong.]', notUpheld: '[What w
  * outcome opened too (NACCC's twelve weeks from Connect's stage 2 outlive stage 3), as a real final letter sees them.
  */
 export function atStageOutcome(policy: Policy, c: Case, stage: string, at: DateTime): Case {
-  const last = policy.stages.find((s) => s.id === stage);
+  const last = stageById(policy, stage);
   const earlier = last?.final || !last?.next ? policy.stages.filter((s) => s.id !== stage).flatMap((s) => pendingDeadlines(policy, s.id, 'outcome', at).filter((d) => d.kind === 'external-escalation-window')) : [];
   return { ...c, stage, deadlines: [...c.deadlines, ...earlier, ...pendingDeadlines(policy, stage, 'outcome', at)] };
 }

@@ -7,6 +7,7 @@ import { organisationInText } from '#domain/policy/organisation-words';
 import { dateInWords } from './dates-in-words.js';
 import { bodiesToGoTo, finalDecision, type BodiesScope } from './outside-bodies.js';
 import type { TemplateView } from './render-template.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** Something a letter must say, and the words that show it does: checked in the rendered text before it goes. */
 export interface Requirement {
@@ -74,7 +75,7 @@ export function stageInLetters(stage: Pick<Stage, 'name' | 'inLetters'>): string
 }
 
 function stageOf(policy: Policy, id: string): Stage | undefined {
-  return policy.stages.find((s) => s.id === id);
+  return stageById(policy, id);
 }
 
 function pending(c: Case, kind: CaseDeadline['kind'], stage = c.stage): CaseDeadline | undefined {

@@ -3,6 +3,7 @@ import type { Case, CaseDeadline, StageOutcome } from '#domain/case/case';
 import { calendarFor, describePeriod, dueDate } from '#domain/planner/plan-deadlines';
 import type { OutsideBody, Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** Something a letter must say, and the words that show it does (as ./letter-view.ts checks them). */
 interface Needed {
@@ -37,7 +38,7 @@ export type BodiesScope = { readonly kind: 'final' } | { readonly kind: 'open-wi
 /** The decision at the policy's last stage, once given: the procedure is finished and the outside bodies are next. */
 export function finalDecision(policy: Policy, c: Pick<Case, 'outcomes'>): StageOutcome | undefined {
   return c.outcomes?.find((o) => {
-    const stage = policy.stages.find((s) => s.id === o.stage);
+    const stage = stageById(policy, o.stage);
     return stage ? stage.final || !stage.next : false;
   });
 }

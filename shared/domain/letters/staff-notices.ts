@@ -8,6 +8,7 @@ import type { Sending } from './addressing.js';
 import { dateInWords, instantInWords } from './dates-in-words.js';
 import { consoleHome, openCaseLine } from './staff-links.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
+import { roleTitle, stageName } from '#domain/policy/policy-lookups';
 
 const FLAG_LABEL: Record<string, string> = {
   'sender-not-verified': "sender not verified (SPF, DKIM or DMARC failed): check the sender's identity before replying",
@@ -30,18 +31,10 @@ export function flagInWords(flag: string): string {
   return label.split(': ')[0] as string;
 }
 
-export function roleTitle(policy: Policy, role: string): string {
-  return policy.roles.find((r) => r.id === role)?.title ?? role;
-}
-
-/** A role's title mid-sentence: "shared with the relevant Director", where the title begins "The". */
-export function roleTitleInText(policy: Policy, role: string): string {
-  return roleTitle(policy, role).replace(/^The /, 'the ');
-}
 
 /** What every notice about a case says first: the reference, stage, handler, when it came, the dates running, where to open it. */
 export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
-  const stage = policy.stages.find((s) => s.id === c.stage)?.name ?? c.stage;
+  const stage = stageName(policy, c.stage);
   const facts = [
     `Reference: ${c.reference}`,
     `Stage: ${stage}`,

@@ -5,9 +5,10 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { Sending } from './addressing.js';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
-import { caseFacts, roleTitle, roleTitleInText } from './staff-notices.js';
+import { caseFacts } from './staff-notices.js';
 import { openCaseLine } from './staff-links.js';
 import { DECISION_WORDS } from '#domain/case/decision-words';
+import { roleTitle, roleTitleInText, stageById, stageName } from '#domain/policy/policy-lookups';
 
 /** How the complainant asked for the next stage, and why, as its handler needs to know it. */
 export interface NextStageAsked {
@@ -34,7 +35,7 @@ export type StageEntry =
  * reference and dates only.
  */
 export function stageEntryNotice(policy: Policy, c: Case, entry: StageEntry, sending: Sending): Letter {
-  const stage = policy.stages.find((s) => s.id === c.stage);
+  const stage = stageById(policy, c.stage);
   const name = stage?.name ?? c.stage;
   const day = dateInWords(londonDate(entry.at));
   const intro: string[] = [];
@@ -58,7 +59,7 @@ export function stageEntryNotice(policy: Policy, c: Case, entry: StageEntry, sen
     if (earlier.length > 0) {
       sections.push({
         heading: 'Before this stage',
-        paragraphs: earlier.map((o) => `${policy.stages.find((s) => s.id === o.stage)?.name ?? o.stage}: ${DECISION_WORDS[o.decision]} on ${dateInWords(londonDate(o.at))} (handled by ${roleTitle(policy, o.handlerRole)}). The decision and its reasons are in the console.`),
+        paragraphs: earlier.map((o) => `${stageName(policy, o.stage)}: ${DECISION_WORDS[o.decision]} on ${dateInWords(londonDate(o.at))} (handled by ${roleTitle(policy, o.handlerRole)}). The decision and its reasons are in the console.`),
       });
     }
   }
@@ -80,7 +81,7 @@ function reasons(asked: NextStageAsked): string[] {
  * had it, without the link to their page; a confidential case's copy says where to read it instead.
  */
 export function responseCopyNotice(policy: Policy, c: Case, copy: { readonly stage: string; readonly roles: readonly string[]; readonly clause: string; readonly sentAt: string; readonly emailed: boolean; readonly response: string }, sending: Sending): Letter {
-  const name = policy.stages.find((s) => s.id === copy.stage)?.name ?? copy.stage;
+  const name = stageName(policy, copy.stage);
   const sent = `${copy.emailed ? 'sent to the complainant' : 'written to the complainant, to go by post,'} on ${dateInWords(londonDate(copy.sentAt))}`;
   const sections: LetterSection[] = [
     {

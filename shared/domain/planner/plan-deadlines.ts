@@ -3,6 +3,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { LONDON, WorkingCalendar } from '#domain/calendar/working-calendar';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { BUILT_IN_EVENTS, type DeadlineKind, type DeadlineRule, type Policy, type TimeUnit } from '#domain/policy/policy-schema';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** One dated deadline: the last day on which the action is on time. */
 export interface Deadline {
@@ -25,7 +26,7 @@ export interface Deadline {
  * policy-wide ones (retention on closure). Pure: the same inputs always give the same plan.
  */
 export function planDeadlines(policy: Policy, stageId: string, event: string, at: DateTime): Deadline[] {
-  const stage = policy.stages.find((s) => s.id === stageId);
+  const stage = stageById(policy, stageId);
   if (!stage) throw new UnknownPolicyItemError('stage', stageId, policy.stages.map((s) => s.id));
   const events = [...BUILT_IN_EVENTS, ...policy.events.map((e) => e.id)];
   if (!events.includes(event)) throw new UnknownPolicyItemError('event', event, events);

@@ -1,5 +1,6 @@
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { DeadlineRule, Policy } from './policy-schema.js';
+import { roleTitle } from '#domain/policy/policy-lookups';
 
 const KIND_WORDS: Record<DeadlineRule['kind'], string> = {
   acknowledge: 'acknowledge',
@@ -31,7 +32,7 @@ export function describeDeadlineRule(rule: DeadlineRule, policy: Policy): string
 /** The whole policy as a complaints officer reads it: stages, deadlines, contacts, outside bodies, scope. */
 export function describePolicy(policy: Policy): string {
   const out: string[] = [];
-  const role = (id: string) => policy.roles.find((r) => r.id === id)?.title ?? id;
+  const role = (id: string) => roleTitle(policy, id);
   out.push(`${policy.name} (${policy.id}, version ${policy.version})`);
   out.push(`${policy.organisation.name}, ${policy.organisation.kind}${policy.organisation.area ? `, ${policy.organisation.area}` : ''}`);
   out.push(`Working days: ${policy.jurisdiction} bank holidays${policy.closureDays.length ? `, closed ${policy.closureDays.join(', ')}` : ''}`);

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { LONDON } from '#domain/calendar/working-calendar';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { RecordedOutcome, ReportRecord } from './report-record.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 export interface StageFigures {
   readonly stage: string;
@@ -153,7 +154,7 @@ function decisionCounts(outcomes: readonly RecordedOutcome[]): Record<Decision, 
 
 /** A move out of this stage that the complainant asks for (not one the policy makes by itself, as NAM 7.1's). */
 function askedFor(policy: Policy, fromStage: string | undefined): boolean {
-  return policy.stages.find((s) => s.id === fromStage)?.next?.trigger === 'complainant-request';
+  return stageById(policy, fromStage)?.next?.trigger === 'complainant-request';
 }
 
 function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, number> {

@@ -8,6 +8,7 @@ import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { ComplaintCode, DeadlineKind, Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
 import type { Publication } from './report-table.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** One provision of a code: what Redress can show of it (the policy's rule and the year's figure), or left for staff. */
 export interface Provision {
@@ -73,7 +74,7 @@ export function selfAssessment(policy: Policy, figures: AnnualFigures, publicati
 }
 
 function timescale(policy: Policy, stageId: string | undefined, kind: DeadlineKind, limit: number, provision: string, f: StageFigures | undefined, n: Shown, measured: 'acknowledge' | 'respond' = 'respond'): Provision {
-  const rule = policy.stages.find((s) => s.id === stageId)?.deadlines.find((d) => d.kind === kind && d.event === 'received');
+  const rule = stageById(policy, stageId)?.deadlines.find((d) => d.kind === kind && d.event === 'received');
   if (!stageId || !rule) return { provision, evidence: stageId ? 'The policy sets no such timescale.' : 'The policy has no such stage.', answer: 'No' };
   const within = rule.unit === 'workingDays' ? rule.amount <= limit : undefined;
   const [total, onTime] = measured === 'acknowledge' ? [f?.acknowledged ?? 0, f?.acknowledgedOnTime ?? 0] : [f?.responded ?? 0, f?.respondedOnTime ?? 0];
@@ -98,7 +99,7 @@ function stages(count: number): Provision {
 }
 
 function independence(policy: Policy, stageId: string | undefined): Provision {
-  const rule = policy.stages.find((s) => s.id === stageId)?.independence;
+  const rule = stageById(policy, stageId)?.independence;
   return {
     provision: 'Stage 2 is handled by someone not involved at stage 1',
     evidence: rule ? `The policy: ${rule.rule} (clause ${rule.clause}). Redress refuses a stage 2 decision by whoever decided stage 1.` : 'The policy sets no rule; Redress still refuses a stage 2 decision by whoever decided stage 1.',

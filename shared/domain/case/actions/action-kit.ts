@@ -10,6 +10,7 @@ import type { Case, CaseDeadline, TimelineEvent } from '../case.js';
 import { timelineEvent } from '../timeline-event.js';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** Who did it and when (staff may record something that happened earlier: `--at`), and how letters are addressed. */
 export interface ActionContext {
@@ -65,7 +66,7 @@ export function staffNotices(letters: readonly LetterToSend[]): LetterDelivery {
 }
 
 export function stageOf(policy: Policy, c: Pick<Case, 'stage'>): Stage {
-  return policy.stages.find((s) => s.id === c.stage) as Stage;
+  return stageById(policy, c.stage) as Stage;
 }
 
 /** A case staff can still act on: not closed, not destroyed. */

@@ -6,6 +6,7 @@ import type { CaseChange } from '../case-change.js';
 import type { Case, ClosureReason, TimelineEvent } from '../case.js';
 import { pendingDeadlines } from '../pending-deadlines.js';
 import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } from './action-kit.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /**
  * The case as closed: what is still pending ends (an outside body's window is the complainant's and runs on),
@@ -29,7 +30,7 @@ export function closed(policy: Policy, c: Case, reason: ClosureReason, at: DateT
 export function closeCase(policy: Policy, c: Case, ctx: ActionContext): CaseChange {
   requireOpen(c, 'close it');
   const done = closed(policy, c, 'resolved', ctx.at);
-  const finalSent = c.outcome && policy.stages.find((s) => s.id === c.outcome?.stage)?.final;
+  const finalSent = c.outcome && stageById(policy, c.outcome?.stage)?.final;
   const events = [event(ctx.at, 'closed', ctx.actor, 'Case closed'), ...done.events];
   if (finalSent) return change(done.case, events, true);
   return change(done.case, events, true, letterFor(policy, done.case, closureFacts(policy, done.case, 'resolved'), 'resolved', iso(ctx.at), ctx.sending));

@@ -9,13 +9,14 @@ import { rolesAbout } from '../named-in-complaint.js';
 import { handlerFor, noticeAddress } from '../route-case.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { deadlinesSet, event, iso, replyDateDeadline } from './action-kit.js';
+import { stageById, stageName } from '#domain/policy/policy-lookups';
 
 /**
  * The deadlines a stage starts with when a case reaches it at `at`: its own for "received", and a reply date
  * the policy leaves to staff at its default.
  */
 export function stageDeadlines(policy: Policy, stageId: string, at: DateTime): CaseDeadline[] {
-  const stage = policy.stages.find((s) => s.id === stageId);
+  const stage = stageById(policy, stageId);
   const planned = pendingDeadlines(policy, stageId, 'received', at);
   const reply = stage && !planned.some((d) => d.kind === 'respond') ? replyDateDeadline(policy, stage, at) : undefined;
   return reply ? [...planned, reply] : planned;
@@ -34,10 +35,9 @@ export function movedToStage(policy: Policy, c: Case, stageId: string, at: DateT
   const { possibleNextStageRequest: _answered, ...rest } = c;
   const entered = [...(c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }]), { stage: stageId, at: at.toUTC().toISO() as string }];
   const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, rolesAbout(c)), deadlines: [...ended, ...planned], stagesEntered: entered };
-  const stageName = (id: string) => policy.stages.find((st) => st.id === id)?.name ?? id;
   return {
     case: moved,
-    events: [event(at, 'stage-changed', actor, `Moved from ${stageName(c.stage)} to ${stageName(stageId)}: ${why}`, { from: c.stage, to: stageId }), ...deadlinesSet(at, stageId, planned)],
+    events: [event(at, 'stage-changed', actor, `Moved from ${stageName(policy, c.stage)} to ${stageName(policy, stageId)}: ${why}`, { from: c.stage, to: stageId }), ...deadlinesSet(at, stageId, planned)],
   };
 }
 
@@ -66,7 +66,7 @@ export function stageNotice(policy: Policy, c: Case, entry: StageEntry, sending:
  * dates; the next stage's handler is told.
  */
 export function automaticMove(policy: Policy, c: Case, at: DateTime, sending: Sending): StageEntered {
-  const next = policy.stages.find((s) => s.id === c.stage)?.next;
+  const next = stageById(policy, c.stage)?.next;
   if (!next || next.trigger !== 'automatic' || next.when !== 'acknowledged' || c.status !== 'open') return { case: c, events: [], letters: [] };
   const moved = movedToStage(policy, c, next.stage, at, 'redress', `${next.how} (${clauseInWords(next.clause)})`);
   return { ...moved, letters: [stageNotice(policy, moved.case, { at: iso(at), automatic: { how: next.how, clause: next.clause } }, sending)] };

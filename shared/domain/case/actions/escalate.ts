@@ -12,6 +12,7 @@ import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, requireOpen, stageOf, staffNotices, type ActionContext } from './action-kit.js';
 import { movedToStage, stageNotice } from './enter-stage.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /** A request for the next stage: why it is accepted late, how it came, and the complainant's reasons. */
 export interface EscalateRequest {
@@ -58,7 +59,7 @@ export function escalate(policy: Policy, c: Case, request: EscalateRequest, ctx:
   }
   const grounds = request.grounds?.trim() ? boundText(request.grounds.trim(), TEXT_BOUNDS.grounds) : undefined;
   const used = window ? { ...c, deadlines: c.deadlines.map((d) => (d === window ? { ...d, status: 'met' as const } : d)) } : c;
-  const target = policy.stages.find((s) => s.id === next.stage);
+  const target = stageById(policy, next.stage);
   const emailed = c.possibleNextStageRequest;
   const via = request.via ?? (emailed ? `by email on ${dateInWords(londonDate(emailed.at))}` : undefined);
   const moved = movedToStage(policy, used, next.stage, ctx.at, ctx.actor, `the complainant asked for ${target?.name ?? next.stage}${reason ? ` (${reason})` : ''}`);

@@ -2,10 +2,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { Case } from '../case.js';
 import { rolesAbout } from '../named-in-complaint.js';
 import { clauseInWords } from '#domain/policy/clause-words';
-
-function title(policy: Policy, role: string): string {
-  return policy.roles.find((r) => r.id === role)?.title ?? role;
-}
+import { roleTitle as title, stageById } from '#domain/policy/policy-lookups';
 
 /**
  * Why a role or a person may not handle a stage of this case, or undefined when they may: a stage with an
@@ -15,7 +12,7 @@ function title(policy: Policy, role: string): string {
  */
 export function independenceProblem(policy: Policy, c: Case, stageId: string, who: { readonly role?: string; readonly person?: string }): string | undefined {
   if (who.role && rolesAbout(c).includes(who.role)) return `this complaint is about the ${title(policy, who.role)}: it cannot be handled by them`;
-  const stage = policy.stages.find((s) => s.id === stageId);
+  const stage = stageById(policy, stageId);
   if (!stage?.independence) return undefined;
   const rule = `${stage.independence.rule} (${clauseInWords(stage.independence.clause)})`;
   const earlier = (c.outcomes ?? []).filter((o) => o.stage !== stageId);

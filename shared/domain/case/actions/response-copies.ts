@@ -2,7 +2,7 @@ import { noticeToStaff } from '#domain/letters/addressing';
 import { composeLetter } from '#domain/letters/complainant-letter';
 import { outcomeFacts } from '#domain/letters/letter-view';
 import { responseCopyNotice } from '#domain/letters/stage-notices';
-import { roleTitleInText } from '#domain/letters/staff-notices';
+import { roleTitleInText } from '#domain/policy/policy-lookups';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import { clauseInWords } from '#domain/policy/clause-words';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -11,6 +11,7 @@ import { writableByEmail } from '../reachable.js';
 import { rolesAbout } from '../named-in-complaint.js';
 import { addressesOf } from '../route-case.js';
 import { event, iso, type ActionContext } from './action-kit.js';
+import { stageById } from '#domain/policy/policy-lookups';
 
 /**
  * The copies of a stage's response that its policy shares for information (the council: "All stage two
@@ -19,7 +20,7 @@ import { event, iso, type ActionContext } from './action-kit.js';
  * or anyone at its address, gets none, and the case says so.
  */
 export function responseCopies(policy: Policy, c: Case, outcome: StageOutcome, ctx: ActionContext): { letters: LetterToSend[]; events: TimelineEvent[] } {
-  const stage = policy.stages.find((s) => s.id === outcome.stage);
+  const stage = stageById(policy, outcome.stage);
   const rule = stage?.copyResponsesTo;
   if (!stage || !rule) return { letters: [], events: [] };
   const about = rolesAbout(c);
