@@ -4,21 +4,16 @@
  * `{ task: 'annual-reports' }` on January's weekdays: an organisation whose policy asks gets the year just ended's
  * report on its first working day, once. With no task (the local clock, an operator's test invocation), both.
  */
-import type { Context } from 'aws-lambda';
 import { DateTime } from 'luxon';
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { composeDailyDigest } from '#composition/daily-digest';
+import { eventFunction } from '#composition/event-function';
 import { loadConfig } from '#config/config';
 
 export const morningInput = z.object({ task: z.optional(z.enum(['digests', 'annual-reports'])) });
 
-let composed: ReturnType<typeof composeDailyDigest> | undefined;
-
-export async function handler(event: unknown, context: Context): Promise<Record<string, string>> {
-  composed ??= composeDailyDigest(loadConfig());
-  const { send, sendReport, policies, log } = composed;
-  log.logger.addContext(context);
+export const handler = eventFunction(() => composeDailyDigest(loadConfig()), async ({ send, sendReport, policies, log }, event) => {
   const { task } = morningInput.parse(event ?? {});
   const now = DateTime.now();
   const outcomes: Record<string, string> = {};
@@ -33,4 +28,4 @@ export async function handler(event: unknown, context: Context): Promise<Record<
   }
   log.info('morning', { task: task ?? 'both', ...outcomes });
   return outcomes;
-}
+});

@@ -3,10 +3,10 @@
  * use case re-reads the case and does what is due (or nothing, if the deadline was met or replaced).
  * An error is thrown back to Scheduler, which retries and then dead-letters the input.
  */
-import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { composeDeadlineTimer } from '#composition/deadline-timer';
+import { eventFunction } from '#composition/event-function';
 import { loadConfig } from '#config/config';
 import { DEADLINE_KINDS } from '#domain/policy/policy-schema';
 
@@ -19,16 +19,9 @@ export const timerInput = z.object({
   purpose: z.enum(['deadline', 'reminder']),
 });
 
-let composed: ReturnType<typeof composeDeadlineTimer> | undefined;
-
-export async function handler(event: unknown, context: Context): Promise<{ outcome: string }> {
-  composed ??= composeDeadlineTimer(loadConfig());
-  const { fire, log, metrics } = composed;
-  log.logger.addContext(context);
+export const handler = eventFunction(() => composeDeadlineTimer(loadConfig()), async ({ fire, log }, event): Promise<{ outcome: string }> => {
   const input = timerInput.parse(event);
-  return metrics.publishedAfter(async () => {
-    const outcome = await fire(input);
-    log.info('timer handled', { ...input, outcome });
-    return { outcome };
-  });
-}
+  const outcome = await fire(input);
+  log.info('timer handled', { ...input, outcome });
+  return { outcome };
+});

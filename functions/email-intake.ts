@@ -5,10 +5,10 @@
  * thrown, so Lambda retries the asynchronous invocation and, after the last try, sends it to the dead-letter
  * queue; the raw message stays in S3 either way.
  */
-import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { composeEmailIntake } from '#composition/email-intake';
+import { eventFunction } from '#composition/event-function';
 import { loadConfig } from '#config/config';
 
 const verdict = z.optional(z.object({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }));
@@ -38,36 +38,29 @@ export const sesReceiptEvent = z.object({
 /** The recurring schedule's input: sweep raw mail that intake never kept. */
 export const sweepInput = z.object({ task: z.literal('sweep-unclaimed-mail') });
 
-let composed: ReturnType<typeof composeEmailIntake> | undefined;
-
-export async function handler(event: unknown, context: Context): Promise<{ taken: number } | { kept: number; destroyed: number; failed: number }> {
-  composed ??= composeEmailIntake(loadConfig());
-  const { take, sweep, rawMailPrefix, log, metrics } = composed;
-  log.logger.addContext(context);
+export const handler = eventFunction(() => composeEmailIntake(loadConfig()), async ({ take, sweep, rawMailPrefix, log }, event): Promise<{ taken: number } | { kept: number; destroyed: number; failed: number }> => {
   if (sweepInput.safeParse(event).success) {
     const report = await sweep();
     log.info('unclaimed mail swept', { ...report });
     return report;
   }
   const { Records } = sesReceiptEvent.parse(event);
-  await metrics.publishedAfter(async () => {
-    for (const { ses } of Records) {
-      const { receipt } = ses;
-      const outcomes = await take({
-        rawKey: `${rawMailPrefix}${ses.mail.messageId}`,
-        recipients: receipt.recipients,
-        ...(ses.mail.source ? { envelopeFrom: ses.mail.source } : {}),
-        receivedAt: new Date(receipt.timestamp).toISOString(),
-        verdicts: {
-          spam: receipt.spamVerdict?.status,
-          virus: receipt.virusVerdict?.status,
-          spf: receipt.spfVerdict?.status,
-          dkim: receipt.dkimVerdict?.status,
-          dmarc: receipt.dmarcVerdict?.status,
-        },
-      });
-      log.info('message taken in', { messageId: ses.mail.messageId, outcomes });
-    }
-  });
+  for (const { ses } of Records) {
+    const { receipt } = ses;
+    const outcomes = await take({
+      rawKey: `${rawMailPrefix}${ses.mail.messageId}`,
+      recipients: receipt.recipients,
+      ...(ses.mail.source ? { envelopeFrom: ses.mail.source } : {}),
+      receivedAt: new Date(receipt.timestamp).toISOString(),
+      verdicts: {
+        spam: receipt.spamVerdict?.status,
+        virus: receipt.virusVerdict?.status,
+        spf: receipt.spfVerdict?.status,
+        dkim: receipt.dkimVerdict?.status,
+        dmarc: receipt.dmarcVerdict?.status,
+      },
+    });
+    log.info('message taken in', { messageId: ses.mail.messageId, outcomes });
+  }
   return { taken: Records.length };
-}
+});

@@ -5,17 +5,12 @@
  * recording it is not sent again. An error is thrown back to EventBridge, which retries and then dead-letters
  * the event.
  */
-import type { Context } from 'aws-lambda';
 import { deliveryReportFrom, sentLetterFrom, sesDeliveryEvent, sesSendEvent } from '#adapters/ses/ses-delivery-event';
 import { composeMailEvents } from '#composition/mail-events';
+import { eventFunction } from '#composition/event-function';
 import { loadConfig } from '#config/config';
 
-let composed: ReturnType<typeof composeMailEvents> | undefined;
-
-export async function handler(event: unknown, context: Context): Promise<{ outcome: string }> {
-  composed ??= composeMailEvents(loadConfig());
-  const { record, accepted, log } = composed;
-  log.logger.addContext(context);
+export const handler = eventFunction(() => composeMailEvents(loadConfig()), async ({ record, accepted, log }, event): Promise<{ outcome: string }> => {
   const send = sesSendEvent.safeParse(event);
   if (send.success) {
     const { letterId, providerMessageId } = sentLetterFrom(send.data);
@@ -27,4 +22,4 @@ export async function handler(event: unknown, context: Context): Promise<{ outco
   const outcome = await record(reference, report);
   log.info('delivery report', { reference, kind: report.kind, reportId: report.id, outcome });
   return { outcome };
-}
+});

@@ -4,25 +4,18 @@
  * failure to send one letter is recorded on it and retried later; only a failure to reach the table is thrown,
  * so Lambda retries the batch.
  */
-import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { composeOutboxSender } from '#composition/outbox-sender';
+import { eventFunction } from '#composition/event-function';
 import { loadConfig } from '#config/config';
 
 /** Either a DynamoDB stream batch or the scheduled sweep's `{ "sweep": true }`: both mean "send what is due". */
 export const outboxEvent = z.union([z.object({ Records: z.array(z.object({ eventName: z.optional(z.string()) })) }), z.object({ sweep: z.literal(true) })]);
 
-let composed: ReturnType<typeof composeOutboxSender> | undefined;
-
-export async function handler(event: unknown, context: Context): Promise<{ sent: number; timersSet: number; failed: number; dead: number; waiting: number }> {
-  composed ??= composeOutboxSender(loadConfig());
-  const { sendDue, log, metrics } = composed;
-  log.logger.addContext(context);
+export const handler = eventFunction(() => composeOutboxSender(loadConfig()), async ({ sendDue, log }, event): Promise<{ sent: number; timersSet: number; failed: number; dead: number; waiting: number }> => {
   outboxEvent.parse(event);
-  return metrics.publishedAfter(async () => {
-    const report = await sendDue();
-    log.info('outbox sent', { ...report });
-    return report;
-  });
-}
+  const report = await sendDue();
+  log.info('outbox sent', { ...report });
+  return report;
+});
