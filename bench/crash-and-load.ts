@@ -212,7 +212,7 @@ export async function crashAndLoad(options: CrashRunOptions): Promise<CrashRunRe
     let killing: Promise<void> | undefined;
     const running = stack;
     const kill = (why: string) => {
-      if (killing) return;
+      if (killing !== undefined) return;
       say(`kill -9 ${why}`);
       killing = killStack(running);
     };
