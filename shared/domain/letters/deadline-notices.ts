@@ -1,21 +1,23 @@
 import type { Case, CaseDeadline } from '#domain/case/case';
 import type { Sending } from './addressing.js';
 import { openCaseLine } from './staff-links.js';
-import type { Policy } from '#domain/policy/policy-schema';
+import type { DeadlineKind, Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 import { clauseInWords } from '#domain/policy/clause-words';
-import { stageName } from '#domain/policy/policy-lookups';
-import { roleTitle } from '#domain/policy/policy-lookups';
+import { roleTitle, stageName } from '#domain/policy/policy-lookups';
 
-const WHAT: Record<string, string> = {
+/** Each kind as the task its deadline is for ("The last day to send the full response is ..."); a new kind needs words here. */
+const TASK_WORDS: Record<DeadlineKind, string> = {
   acknowledge: 'acknowledge the complaint',
   meet: 'meet the complainant',
   respond: 'send the full response',
   'respond-max': 'send the response (the absolute limit)',
   'appeal-window': 'receive an appeal',
+  'external-escalation-window': 'go to the outside body (the complainant\'s time ends)',
   retention: 'destroy the records',
 };
+const WHAT = TASK_WORDS as Record<string, string>;
 
 
 /** Facts about the case a notice may carry: reference and handling only; no words of a confidential case. */

@@ -2,7 +2,7 @@ import { noticeToStaff } from '#domain/letters/addressing';
 import { composeLetter } from '#domain/letters/complainant-letter';
 import { outcomeFacts } from '#domain/letters/letter-view';
 import { responseCopyNotice } from '#domain/letters/stage-notices';
-import { roleTitleInText } from '#domain/policy/policy-lookups';
+import { roleTitleInText, stageById } from '#domain/policy/policy-lookups';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import { clauseInWords } from '#domain/policy/clause-words';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -11,7 +11,6 @@ import { writableByEmail } from '../reachable.js';
 import { rolesAbout } from '../named-in-complaint.js';
 import { addressesOf } from '../route-case.js';
 import { event, iso, type ActionContext } from './action-kit.js';
-import { stageById } from '#domain/policy/policy-lookups';
 
 /**
  * The copies of a stage's response that its policy shares for information (the council: "All stage two
