@@ -14,7 +14,7 @@ import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { londonDate } from '#domain/calendar/london-date';
 import type { StaffMember } from '#domain/access/staff-member';
-import { html } from './console-pages.js';
+import { html } from './console/html.js';
 import { consoleSessions, SESSION_COOKIE, type ConsoleSessionSettings, type Session } from './console-session.js';
 import { heldMailPage, type HeldMailPageDeps } from './held-mail-page.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
