@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { html } from '../../shared/adapters/http/console-pages.js';
+import { html } from '../../shared/adapters/http/console/html.js';
 import { actionFor } from '#adapters/http/console-actions';
 import type { Case } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';

@@ -11,7 +11,7 @@ import { complainantPageApp } from '#adapters/http/complainant-page-app';
 import { actionFor } from '#adapters/http/console-actions';
 import { DryRunCases } from '#application/console/dry-run-cases';
 import type { Case } from '#domain/case/case';
-import { html } from '../../shared/adapters/http/console-pages.js';
+import { html } from '../../shared/adapters/http/console/html.js';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 
 const at = (iso: string) => DateTime.fromISO(iso);

@@ -12,9 +12,10 @@ import { actionFor, CONSOLE_ACTIONS, refusalLink, staffRequest, type ConsoleStaf
 import type { CaseSearch, Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
+import { NotYoursToActOnError } from '#application/console/case-to-act-on';
 import { londonDate } from '#domain/calendar/london-date';
 import type { StaffMember } from '#domain/access/staff-member';
-import { html } from './console-pages.js';
+import { html } from './console/html.js';
 import { consoleSessions, SESSION_COOKIE, type ConsoleSessionSettings, type Session } from './console-session.js';
 import { heldMailPage, type HeldMailPageDeps } from './held-mail-page.js';
 import type { SignedIn, SignInChecks } from './oidc-sign-in.js';
@@ -35,7 +36,7 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
   readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean; next?: string }>;
   readonly actions: {
-    /** The case, when this person may act on it (CaseNotFoundError, or ActionRefusedError saying who may). */
+    /** The case, when this person may act on it (CaseNotFoundError, or NotYoursToActOnError saying who may). */
     authorize(member: StaffMember, reference: string): Promise<{ c: Case; policy: Policy }>;
     readonly live: ConsoleStaffActions;
     /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
@@ -148,15 +149,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/console/cases/:reference', async (c) => {
     const s = await session(c);
     if (!s) return toSignIn(c);
-    try {
-      const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
-      const done = c.req.query('done');
-      const doneWords = done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
-      return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p)) }));
-    } catch (error) {
-      if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
-      throw error;
-    }
+    const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
+    const done = c.req.query('done');
+    const doneWords = done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
+    return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p)) }));
   });
   // A file link works without the session, as S3's presigned links do on AWS: it names one file and soon expires.
   app.get('/console/files/:token', async (c) => {
@@ -178,6 +174,26 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   });
 
   const heldPage = (c: Context, s: Session, extra: { done?: string; problem?: string } = {}, status: 200 | 400 | 404 = 200) => heldMailPage(c, deps, sessions, s, extra, status);
+
+  /**
+   * Where the request under way shows a refusal of what was asked (an action's form, the held messages), set by
+   * the route before it asks: the same refusal reads differently on each, and is not foreseen anywhere else.
+   */
+  const refusalShownOn = new WeakMap<Context, (error: ActionRefusedError) => Response | Promise<Response>>();
+
+  // The typed errors mapped to the console's answers, the same whichever route met them. Anything else is not the
+  // console's to word: it goes on to the front door's handler.
+  app.onError(async (error, c) => {
+    const s = await session(c);
+    if (!s) throw error;
+    if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
+    if (error instanceof NotYoursToActOnError) return c.html(html.refused(signed(s), error.reference, error.message), 403);
+    if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
+    const showRefusal = refusalShownOn.get(c);
+    if (error instanceof ActionRefusedError && showRefusal) return showRefusal(error);
+    throw error;
+  });
+
   app.get('/console/held', async (c) => {
     const s = await session(c);
     if (!s) return toSignIn(c);
@@ -187,14 +203,9 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.post('/console/held/:id/discard', async (c) => {
     const s = (await session(c)) as Session;
     const form = formValues(await c.req.parseBody());
-    try {
-      await deps.held.discard(memberOf(s), c.req.param('id'), typeof form.reason === 'string' ? form.reason : '');
-      return c.redirect('/console/held?discarded=1', 303);
-    } catch (error) {
-      if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
-      if (error instanceof ActionRefusedError) return heldPage(c, s, { problem: error.message }, 400);
-      throw error;
-    }
+    refusalShownOn.set(c, (error) => heldPage(c, s, { problem: error.message }, 400));
+    await deps.held.discard(memberOf(s), c.req.param('id'), typeof form.reason === 'string' ? form.reason : '');
+    return c.redirect('/console/held?discarded=1', 303);
   });
 
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
@@ -205,34 +216,23 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const action = actionFor(c.req.param('verb') ?? '');
     const reference = (c.req.param('reference') ?? '').toUpperCase();
     if (!action) return c.html(html.notFound(signed(s)), 404);
-    let target: { c: Case; policy: Policy };
-    try {
-      target = await deps.actions.authorize(member, reference);
-    } catch (error) {
-      if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
-      if (error instanceof ActionRefusedError) return c.html(html.refused(signed(s), reference, error.message), 403);
-      throw error;
-    }
+    const target = await deps.actions.authorize(member, reference);
     const values = mode === 'form' ? {} : formValues(await c.req.parseBody({ all: true }));
     if (mode === 'form') return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values }));
+    refusalShownOn.set(c, (error) => c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values, problem: error.message, problemLink: refusalLink(error.hint, target.c, target.policy, action) }), 400));
     const base = staffRequest(reference, member.email ?? member.name, DateTime.fromJSDate(deps.now()));
-    try {
-      if (mode === 'preview') {
-        const dry = deps.actions.dryRun();
-        await action.run(dry.staff, base, values);
-        const { letters, events } = dry.decided();
-        // The letter names the complainant and their address: seen in a preview, that is a reading of the case.
-        if (target.c.confidential && (letters.length > 0 || events.some((e) => e.type === 'letter-drafted'))) {
-          await deps.actions.sawConfidential(member, reference, `Saw the letter to the complainant in a preview of: ${action.label}`);
-        }
-        return c.html(html.preview({ signed: signed(s), c: target.c, action, values, letters, events }));
+    if (mode === 'preview') {
+      const dry = deps.actions.dryRun();
+      await action.run(dry.staff, base, values);
+      const { letters, events } = dry.decided();
+      // The letter names the complainant and their address: seen in a preview, that is a reading of the case.
+      if (target.c.confidential && (letters.length > 0 || events.some((e) => e.type === 'letter-drafted'))) {
+        await deps.actions.sawConfidential(member, reference, `Saw the letter to the complainant in a preview of: ${action.label}`);
       }
-      await action.run(deps.actions.live, base, values);
-      return c.redirect(`/console/cases/${reference}?done=${action.verb}`, 303);
-    } catch (error) {
-      if (!(error instanceof ActionRefusedError)) throw error;
-      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values, problem: error.message, problemLink: refusalLink(error.hint, target.c, target.policy, action) }), 400);
+      return c.html(html.preview({ signed: signed(s), c: target.c, action, values, letters, events }));
     }
+    await action.run(deps.actions.live, base, values);
+    return c.redirect(`/console/cases/${reference}?done=${action.verb}`, 303);
   };
   app.get('/console/cases/:reference/actions/:verb', (c) => acting(c, 'form'));
   app.post('/console/cases/:reference/actions/:verb/preview', (c) => acting(c, 'preview'));

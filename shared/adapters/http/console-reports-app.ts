@@ -7,7 +7,7 @@ import { monitoringCsv, type MonitoringRow } from '#domain/reporting/monitoring-
 import { reportCsv, reportRows } from '#domain/reporting/report-table';
 import { downloadDisposition } from '#adapters/download-headers';
 import { annualReportHtml } from './annual-report-html.js';
-import { html } from './console-pages.js';
+import { html } from './console/html.js';
 import { consoleSessions, type ConsoleSessionSettings } from './console-session.js';
 
 /** What the board's reports call. */

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { StaffSessions } from '#application/ports/staff-sessions';
 import { fromGroups, type StaffMember } from '#domain/access/staff-member';
-import type { Signed } from './console-pages.js';
+import type { Signed } from './console/signed.js';
 import { pageHeaders } from './house-document.js';
 import { postedFromHere } from './same-site-post.js';
 import { unseal } from './sealed-cookie.js';

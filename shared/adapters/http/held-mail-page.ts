@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { StaffMember } from '#domain/access/staff-member';
 import type { HeldMessage } from '#domain/mail/held-message';
-import { html } from './console-pages.js';
+import { html } from './console/html.js';
 import type { ConsoleSessions, Session } from './console-session.js';
 
 /** What the held-mail page shows: the messages a person may settle, and the organisations to name them by. */

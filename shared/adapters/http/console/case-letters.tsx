@@ -1,0 +1,32 @@
+import type { FC } from 'hono/jsx';
+import type { OutboxEntry } from '#application/ports/outbox';
+import type { TimelineEvent } from '#domain/case/case';
+import { instantInWords } from '#domain/letters/dates-in-words';
+
+/**
+ * Every letter to the complainant: those emailed, with where each stands, and those drafted for post (a complainant
+ * Redress may not email), each with its text to print, kept on the timeline once the action that drafted it is done.
+ */
+export const CaseLetters: FC<{ letters: readonly OutboxEntry[]; timeline: readonly TimelineEvent[] }> = ({ letters, timeline }) => {
+  const emailed = letters.flatMap((e) => (e.kind === 'letter' && e.letter.toComplainant ? [e] : []));
+  const posted = timeline.filter((e) => e.type === 'letter-drafted' && typeof e.detail?.subject === 'string' && typeof e.detail.text === 'string');
+  return (
+    <>
+      <h2>Letters</h2>
+      {emailed.length === 0 && posted.length === 0 ? <p>None yet.</p> : null}
+      <ul>
+        {emailed.map((e) => (
+          <li>{`${e.letter.subject}: ${e.status === 'sent' ? `emailed ${instantInWords(e.sentAt ?? e.createdAt)}` : e.status === 'dead' ? 'could not be sent' : 'waiting to go'}`}</li>
+        ))}
+        {posted.map((e) => (
+          <li>
+            <details>
+              <summary>{`${String(e.detail?.subject)}: drafted ${instantInWords(e.at)}, to post (or read to them)`}</summary>
+              <div class="letter">{String(e.detail?.text)}</div>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};

@@ -1,0 +1,130 @@
+import type { FC } from 'hono/jsx';
+import type { CaseView } from '#application/console/view-case';
+import type { Case } from '#domain/case/case';
+import { STATUS_WORDS } from '#domain/case/status-words';
+import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
+import { aboutWhy } from '#domain/letters/staff-notices';
+import { clauseInWords } from '#domain/policy/clause-words';
+import { deadlineDueWords } from '#domain/policy/deadline-words';
+import type { Policy } from '#domain/policy/policy-schema';
+import type { ConsoleAction } from '../console-actions.js';
+import { CaseDecisions } from './case-decisions.js';
+import { CaseFiles } from './case-files.js';
+import { CaseLetters } from './case-letters.js';
+import { CaseMessages } from './case-messages.js';
+import { Layout } from './layout.js';
+import type { Signed } from './signed.js';
+import { roleTitle, stageById } from '#domain/policy/policy-lookups';
+
+export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string; done?: string | undefined; actionsFor: (c: Case, policy: Policy) => readonly ConsoleAction[] }> = ({ signed, view, today, done, actionsFor }) => {
+  const c = view.case;
+  const stage = stageById(view.policy, c.stage);
+  const pending = c.deadlines.filter((d) => d.status === 'pending');
+  return (
+    <Layout title={c.reference} signed={signed}>
+      <p>
+        <a href="/console">Back to this morning</a>
+      </p>
+      {done ? (
+        <div class="success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
+      <h1>
+        {c.reference}
+        {c.confidential ? ' (confidential)' : ''}
+      </h1>
+      <dl class="summary">
+        <dt>Organisation</dt>
+        <dd>{view.policy.organisation.name}</dd>
+        <dt>Status</dt>
+        <dd>{STATUS_WORDS[c.status]}</dd>
+        <dt>Stage</dt>
+        <dd>{stage?.name ?? c.stage}</dd>
+        <dt>Handled by</dt>
+        <dd>{roleTitle(view.policy, c.handlerRole)}</dd>
+        <dt>Received</dt>
+        <dd>{instantInWords(c.receivedAt)}</dd>
+        <dt>Category</dt>
+        <dd>{view.policy.categories.find((k) => k.id === c.category)?.name ?? 'Not yet categorised'}</dd>
+        {aboutWhy(view.policy, c) ? (
+          <>
+            <dt>About a person</dt>
+            <dd>
+              {(aboutWhy(view.policy, c) ?? []).map((line) => (
+                <p>{line}</p>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>Deadlines</h2>
+      {pending.length === 0 ? <p>No date set.</p> : null}
+      <ul>
+        {pending.map((d) => (
+          <li>
+            {deadlineDueWords(d.kind)} {dateInWords(d.dueDate)} ({d.rule}, {clauseInWords(d.clause)})
+            {d.dueDate >= today || d.kind.endsWith('window') || d.kind === 'retention' ? '' : ', overdue'}
+          </li>
+        ))}
+      </ul>
+      {view.level === 'reference' ? (
+        <p class="notice">This complaint is confidential: only the person handling it and those above them can read it.</p>
+      ) : (
+        <>
+          <h2>The complaint</h2>
+          {c.flags.includes('complainant-undeliverable') ? (
+            <p class="notice">Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post, so that the policy’s deadlines can still be met.</p>
+          ) : null}
+          <dl class="summary">
+            <dt>From</dt>
+            <dd>{c.complainant.anonymous ? 'Anonymous' : [c.complainant.name, c.complainant.email, c.complainant.phone].filter(Boolean).join(', ')}</dd>
+            {!c.complainant.anonymous && c.complainant.postalAddress ? (
+              <>
+                <dt>Postal address</dt>
+                <dd class="letter">{c.complainant.postalAddress}</dd>
+              </>
+            ) : null}
+            {c.subject ? (
+              <>
+                <dt>Subject</dt>
+                <dd>{c.subject}</dd>
+              </>
+            ) : null}
+            {c.desiredOutcome ? (
+              <>
+                <dt>What they want</dt>
+                <dd>{c.desiredOutcome}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div class="letter">{c.summary}</div>
+          <CaseDecisions c={c} policy={view.policy} />
+          <CaseFiles files={view.files} />
+          <CaseMessages timeline={view.timeline} />
+          <CaseLetters letters={view.letters} timeline={view.timeline} />
+          {view.mayAct ? (
+            <>
+              <h2>Actions</h2>
+              <ul>
+                {actionsFor(c, view.policy).map((a) => (
+                  <li>
+                    <a href={`/console/cases/${c.reference}/actions/${a.verb}`}>{a.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h2>Timeline</h2>
+          <ol class="timeline">
+            {view.timeline.map((e) => (
+              <li>
+                <strong>{instantInWords(e.at)}</strong> {e.summary} <span class="hint">({e.actor})</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </Layout>
+  );
+};

@@ -1,0 +1,66 @@
+import { capitalise } from '#domain/letters/letter-view';
+import { ActionFormPage } from './action-form-page.js';
+import { CaseConsolePage } from './case-page.js';
+import { HeldPage } from './held-page.js';
+import { MessagePage } from './message-page.js';
+import { MorningPage } from './morning-page.js';
+import { PolicyPage } from './policy-page.js';
+import { PreviewPage } from './preview-page.js';
+import { SearchPage } from './search-page.js';
+import type { Signed } from './signed.js';
+
+/** The pages as HTML text, for the routes to send. */
+export const html = {
+  morning: (props: Parameters<typeof MorningPage>[0]) => (<MorningPage {...props} />).toString(),
+  case: (props: Parameters<typeof CaseConsolePage>[0]) => (<CaseConsolePage {...props} />).toString(),
+  actionForm: (props: Parameters<typeof ActionFormPage>[0]) => (<ActionFormPage {...props} />).toString(),
+  preview: (props: Parameters<typeof PreviewPage>[0]) => (<PreviewPage {...props} />).toString(),
+  policy: (props: Parameters<typeof PolicyPage>[0]) => (<PolicyPage {...props} />).toString(),
+  held: (props: Parameters<typeof HeldPage>[0]) => (<HeldPage {...props} />).toString(),
+  search: (props: Parameters<typeof SearchPage>[0]) => (<SearchPage {...props} />).toString(),
+  signedOut: () =>
+    (
+      <MessagePage title="You have signed out">
+        <p>
+          <a href="/console/sign-in">Sign in again</a>
+        </p>
+      </MessagePage>
+    ).toString(),
+  refused: (signed: Signed, reference: string, message: string) =>
+    (
+      <MessagePage title="Not yours to act on" signed={signed}>
+        <p>{message}</p>
+        <p>
+          <a href={`/console/cases/${reference}`}>Back to {reference}</a>
+        </p>
+      </MessagePage>
+    ).toString(),
+  notFound: (signed: Signed | undefined) =>
+    (
+      <MessagePage title="No such case" signed={signed}>
+        <p>There is no case with that reference that you can see. Check the reference, or go back to <a href="/console">this morning</a>.</p>
+      </MessagePage>
+    ).toString(),
+  reportNotFound: (signed: Signed) =>
+    (
+      <MessagePage title="No such report" signed={signed}>
+        <p>There is no annual report at that address that you can see. Go back to <a href="/console">this morning</a>, which links each report you may read.</p>
+      </MessagePage>
+    ).toString(),
+  reportRefused: (signed: Signed, organisation: string, forWhom: string) =>
+    (
+      <MessagePage title="You cannot see this organisation's report" signed={signed}>
+        <p>
+          {capitalise(organisation)}'s annual report is for {forWhom}, and the roles above. You hold none of them: ask one of them for it, or go back to <a href="/console">this morning</a>.
+        </p>
+      </MessagePage>
+    ).toString(),
+  signInFailed: () =>
+    (
+      <MessagePage title="Sign-in did not finish">
+        <p>
+          It may have taken too long, or been opened in another window. <a href="/console/sign-in">Sign in again</a>.
+        </p>
+      </MessagePage>
+    ).toString(),
+};

@@ -1,0 +1,79 @@
+import type { FC } from 'hono/jsx';
+import type { Found } from '#application/console/search-cases';
+import { londonDate } from '#domain/calendar/london-date';
+import { STATUS_WORDS } from '#domain/case/status-words';
+import { dateInWords } from '#domain/letters/dates-in-words';
+import { Layout } from './layout.js';
+import type { Signed } from './signed.js';
+
+export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, page, found, more, next, stages }) => {
+  const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, page: String(p), ...(after ? { after } : {}) }).toString()}`;
+  return (
+    <Layout title="Cases" signed={signed}>
+      <p>
+        <a href="/console">Back to this morning</a>
+      </p>
+      <h1>Cases</h1>
+      <form method="get" action="/console/cases">
+        <div class="field">
+          <label for="q">Reference, complainant's email, or the start of their name</label>
+          <input type="text" id="q" name="q" value={q} />
+        </div>
+        <div class="field">
+          <label for="stage">Stage</label>
+          <select id="stage" name="stage">
+            <option value="">Any stage</option>
+            {stages.map((st) => (
+              <option value={st} selected={st === stage}>
+                {st}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            {[['', 'Any status'], ...Object.entries(STATUS_WORDS)].map(([v, l]) => (
+              <option value={v} selected={v === status}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Search</button>
+      </form>
+      <h2>{found.length === 0 && !more ? 'No cases found' : `Page ${page}`}</h2>
+      {found.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Case</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Complainant</th>
+              <th scope="col">Stage and status</th>
+              <th scope="col">Received</th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.map(({ case: c, organisation, readable }) => (
+              <tr>
+                <td>
+                  <a href={`/console/cases/${c.reference}`}>{c.reference}</a>
+                </td>
+                <td>{organisation}</td>
+                <td>{readable && !c.confidential ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
+                <td>
+                  {c.stage}, {STATUS_WORDS[c.status]}
+                </td>
+                <td>{dateInWords(londonDate(c.receivedAt))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <nav aria-label="Pages">
+        {page > 1 ? <a href={next !== undefined || !more ? link(1) : link(page - 1)}>{next !== undefined || !more ? 'First page' : 'Previous page'}</a> : null} {more ? <a href={link(page + 1, next)}>Next page</a> : null}
+      </nav>
+    </Layout>
+  );
+};
