@@ -8,7 +8,7 @@ import { dateInWords } from '#domain/letters/dates-in-words';
 import { renderLetter, type Letter, type LetterSection } from '#domain/letters/letter';
 import type { Policy } from '#domain/policy/policy-schema';
 import { stageName } from '#domain/policy/policy-lookups';
-import type { DeadlineKind } from '#domain/policy/policy-schema';
+import { KIND_WORDS } from '#domain/policy/deadline-words';
 
 export interface DigestLine {
   readonly reference: string;
@@ -21,18 +21,6 @@ export interface Digest {
   readonly sections: readonly { readonly heading: string; readonly lines: readonly DigestLine[] }[];
 }
 
-/** A deadline's kind as a digest line and the console say it; a new kind fails the type check until it has words. */
-const WORDS_BY_KIND: Record<DeadlineKind, string> = {
-  acknowledge: 'acknowledge',
-  meet: 'meet the complainant',
-  respond: 'respond',
-  'respond-max': 'respond (limit)',
-  'appeal-window': 'appeal window ends',
-  'external-escalation-window': 'outside-body window ends',
-  retention: 'destroy records',
-};
-/** The same, looked up by a kind as a case stores it (a string). */
-export const KIND_WORDS: Readonly<Record<string, string>> = WORDS_BY_KIND;
 
 /**
  * What a line adds where the acknowledgement waits for the complainant to confirm the address typed into the

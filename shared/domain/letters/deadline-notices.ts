@@ -1,23 +1,13 @@
 import type { Case, CaseDeadline } from '#domain/case/case';
 import type { Sending } from './addressing.js';
 import { openCaseLine } from './staff-links.js';
-import type { DeadlineKind, Policy } from '#domain/policy/policy-schema';
+import type { Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { roleTitle, stageName } from '#domain/policy/policy-lookups';
+import { deadlineTaskWords } from '#domain/policy/deadline-words';
 
-/** Each kind as the task its deadline is for ("The last day to send the full response is ..."); a new kind needs words here. */
-const TASK_WORDS: Record<DeadlineKind, string> = {
-  acknowledge: 'acknowledge the complaint',
-  meet: 'meet the complainant',
-  respond: 'send the full response',
-  'respond-max': 'send the response (the absolute limit)',
-  'appeal-window': 'receive an appeal',
-  'external-escalation-window': 'go to the outside body (the complainant\'s time ends)',
-  retention: 'destroy the records',
-};
-const WHAT = TASK_WORDS as Record<string, string>;
 
 
 /** Facts about the case a notice may carry: reference and handling only; no words of a confidential case. */
@@ -31,9 +21,9 @@ function caseLine(policy: Policy, c: Case): string[] {
 }
 
 export function reminderNotice(policy: Policy, c: Case, d: CaseDeadline, sending: Sending): Letter {
-  return renderLetter(`[${c.reference}] Reminder: ${WHAT[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)}`, [
+  return renderLetter(`[${c.reference}] Reminder: ${deadlineTaskWords(d.kind)} by ${dateInWords(d.dueDate)}`, [
     { paragraphs: [...caseLine(policy, c), openCaseLine(sending, c.reference)] },
-    { paragraphs: [`The last day to ${WHAT[d.kind] ?? d.kind} is ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)} of the policy).`] },
+    { paragraphs: [`The last day to ${deadlineTaskWords(d.kind)} is ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)} of the policy).`] },
   ]);
 }
 
@@ -50,7 +40,7 @@ export function escalationNotice(
     {
       heading: 'Deadline missed',
       paragraphs: [
-        `The deadline to ${WHAT[d.kind] ?? d.kind} was ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)}) and it has not been recorded as done.`,
+        `The deadline to ${deadlineTaskWords(d.kind)} was ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)}) and it has not been recorded as done.`,
         above ? `This notice also goes to ${roleTitle(policy, above)}, as the role above the handler.` : 'The policy names no role above the handler.',
       ],
     },
@@ -61,7 +51,7 @@ export function escalationNotice(
       paragraphs: [`The policy says a holding letter goes out now with a new date. A draft, proposing ${dateInWords(holding.newDate)}, for you to agree and send:`, holding.text],
     });
   }
-  return renderLetter(`[${c.reference}] Deadline missed: ${WHAT[d.kind] ?? d.kind} (due ${dateInWords(d.dueDate)})`, sections);
+  return renderLetter(`[${c.reference}] Deadline missed: ${deadlineTaskWords(d.kind)} (due ${dateInWords(d.dueDate)})`, sections);
 }
 
 export function closedCaseNotice(policy: Policy, c: Case, d: CaseDeadline, sending: Sending): Letter {

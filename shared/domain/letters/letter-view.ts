@@ -74,9 +74,6 @@ export function stageInLetters(stage: Pick<Stage, 'name' | 'inLetters'>): string
   return stage.inLetters ?? stage.name.toLowerCase();
 }
 
-function stageOf(policy: Policy, id: string): Stage | undefined {
-  return stageById(policy, id);
-}
 
 function pending(c: Case, kind: CaseDeadline['kind'], stage = c.stage): CaseDeadline | undefined {
   return c.deadlines.find((d) => d.kind === kind && d.stage === stage && d.status === 'pending');
@@ -132,9 +129,9 @@ function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
     handlerSentence: `${asSubject(handler)} will look into your complaint.`,
     confidential: c.confidential,
     dataProtection: policy.intake.dataProtectionNote?.text ?? DEFAULT_DATA_PROTECTION,
-    stageName: stageOf(policy, c.stage)?.inLetters ?? stageOf(policy, c.stage)?.name ?? c.stage,
-    stageNameLower: stageOf(policy, c.stage)?.inLetters ?? (stageOf(policy, c.stage)?.name ?? c.stage).toLowerCase(),
-    final: stageOf(policy, c.stage)?.final ?? false,
+    stageName: stageById(policy, c.stage)?.inLetters ?? stageById(policy, c.stage)?.name ?? c.stage,
+    stageNameLower: stageById(policy, c.stage)?.inLetters ?? (stageById(policy, c.stage)?.name ?? c.stage).toLowerCase(),
+    final: stageById(policy, c.stage)?.final ?? false,
   };
 }
 
@@ -142,7 +139,7 @@ function replyDates(policy: Policy, c: Case): Record<string, TemplateView[string
   const respond = pending(c, 'respond');
   const max = pending(c, 'respond-max');
   const meet = pending(c, 'meet');
-  const stage = stageOf(policy, c.stage);
+  const stage = stageById(policy, c.stage);
   const ownEvent = respond ? undefined : stage?.deadlines.find((d) => d.kind === 'respond' && !(BUILT_IN_EVENTS as readonly string[]).includes(d.event));
   return {
     respondBy: respond ? dateInWords(respond.dueDate) : undefined,
@@ -163,8 +160,8 @@ function replyRequirements(c: Case): Requirement[] {
  * acknowledgement; confirmed: the complainant confirmed the address typed into the form, which it now goes to.
  */
 export function acknowledgementFacts(policy: Policy, c: Case, occasion: 'received' | 'signed' | 'reply-date' | 'confirmed' = 'received'): LetterFacts {
-  const next = stageOf(policy, c.stage)?.next;
-  const nextStage = next?.trigger === 'complainant-request' ? stageOf(policy, next.stage) : undefined;
+  const next = stageById(policy, c.stage)?.next;
+  const nextStage = next?.trigger === 'complainant-request' ? stageById(policy, next.stage) : undefined;
   return {
     kind: 'acknowledgement',
     view: { ...common(policy, c), ...replyDates(policy, c), nextStageWords: nextStage ? stageInLetters(nextStage) : undefined, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date', confirmedNow: occasion === 'confirmed' },
@@ -173,7 +170,7 @@ export function acknowledgementFacts(policy: Policy, c: Case, occasion: 'receive
 }
 
 export function signatureRequestFacts(policy: Policy, c: Case): LetterFacts {
-  const ack = stageOf(policy, c.stage)?.deadlines.find((d) => d.kind === 'acknowledge');
+  const ack = stageById(policy, c.stage)?.deadlines.find((d) => d.kind === 'acknowledge');
   return {
     kind: 'signature-request',
     view: {
@@ -231,7 +228,7 @@ export function holdingFacts(policy: Policy, c: Case, extension: { reason: strin
  * every outside body with its contact and the date its window ends.
  */
 export function outcomeFacts(policy: Policy, c: Case, outcome: StageOutcome): LetterFacts {
-  const stage = stageOf(policy, outcome.stage);
+  const stage = stageById(policy, outcome.stage);
   const final = stage?.final ?? !stage?.next;
   const remedies = outcome.remedies.filter((r) => r !== 'apology').map((r) => ({ text: remedyWords(policy, r) }));
   const actions = outcome.actions.map((a) => ({ text: a.text, due: dateInWords(a.due) }));

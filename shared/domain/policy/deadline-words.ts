@@ -19,3 +19,32 @@ export const DEADLINE_DUE_WORDS: Record<DeadlineKind, string> = {
 export function deadlineDueWords(kind: string): string {
   return (DEADLINE_DUE_WORDS as Record<string, string>)[kind] ?? kind;
 }
+
+/** A deadline's kind as a digest line and the console say it; a new kind fails the type check until it has words. */
+const LINE_WORDS: Record<DeadlineKind, string> = {
+  acknowledge: 'acknowledge',
+  meet: 'meet the complainant',
+  respond: 'respond',
+  'respond-max': 'respond (limit)',
+  'appeal-window': 'appeal window ends',
+  'external-escalation-window': 'outside-body window ends',
+  retention: 'destroy records',
+};
+/** The same, looked up by a kind as a case stores it (a string). */
+export const KIND_WORDS: Readonly<Record<string, string>> = LINE_WORDS;
+
+/** Each kind as the task its deadline is for ("The last day to send the full response is ..."); a new kind needs words here. */
+const TASK_WORDS: Record<DeadlineKind, string> = {
+  acknowledge: 'acknowledge the complaint',
+  meet: 'meet the complainant',
+  respond: 'send the full response',
+  'respond-max': 'send the response (the absolute limit)',
+  'appeal-window': 'receive an appeal',
+  'external-escalation-window': 'go to the outside body (the complainant\'s time ends)',
+  retention: 'destroy the records',
+};
+
+/** The task a deadline of this kind (as a case stores it) is for, or the kind itself if unknown. */
+export function deadlineTaskWords(kind: string): string {
+  return (TASK_WORDS as Record<string, string>)[kind] ?? kind;
+}

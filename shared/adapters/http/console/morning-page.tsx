@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
 import type { MorningOrganisation } from '#application/console/morning-view';
 import { londonDate } from '#domain/calendar/london-date';
-import { awaitingConfirmationWords, daysInWords, KIND_WORDS } from '#domain/digest/build-digest';
+import { awaitingConfirmationWords, daysInWords } from '#domain/digest/build-digest';
+import { KIND_WORDS } from '#domain/policy/deadline-words';
 import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { Layout } from './layout.js';
