@@ -14,6 +14,8 @@ import { DryRunCases } from '#application/console/dry-run-cases';
 import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
 import { viewCase } from '#application/console/view-case';
+import { letterToPrint } from '#application/console/letter-to-print';
+import { PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
@@ -97,6 +99,10 @@ export function consoleDeps(
     },
     organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
+    letters: {
+      toPrint: (member, reference, id) => letterToPrint(deps, member, reference, id, DateTime.fromJSDate(ports.clock.now())),
+      printer: new PdfLetterPrinter(),
+    },
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
     sessionMinutes: config.REDRESS_SESSION_MINUTES,

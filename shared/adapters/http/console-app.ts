@@ -13,6 +13,9 @@ import type { CaseSearch, Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { NotYoursToActOnError } from '#application/console/case-to-act-on';
+import { LetterNotFoundError, LetterNotYoursToReadError } from '#application/console/letter-to-print';
+import type { LetterPrinter } from '#application/ports/letter-printer';
+import { printedFilename, type PrintedLetter } from '#domain/letters/printed-letter';
 import { londonDate } from '#domain/calendar/london-date';
 import type { StaffMember } from '#domain/access/staff-member';
 import { html } from './console/html.js';
@@ -46,6 +49,11 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   };
   readonly held: HeldMailPageDeps['held'] & {
     discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
+  };
+  readonly letters: {
+    /** A letter to the complainant laid out for paper, for a person who may read the case (LetterNotFoundError, LetterNotYoursToReadError). */
+    toPrint(member: StaffMember, reference: string, id: string): Promise<PrintedLetter>;
+    readonly printer: LetterPrinter;
   };
   /** A policy as a person reads it (`policy show`), for its members; undefined for anyone else. */
   readonly policyText: (member: StaffMember, policyId: string) => string | undefined;
@@ -154,6 +162,30 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const doneWords = done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
     return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p)) }));
   });
+  // A letter to print: the page (the browser prints it on A4, without the console's header) and the same as a PDF.
+  const letterHref = (reference: string, id: string) => `/console/cases/${reference}/letters/${encodeURIComponent(id)}`;
+  app.get('/console/cases/:reference/letters/:id/print', async (c) => {
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const reference = c.req.param('reference').toUpperCase();
+    const id = c.req.param('id');
+    const letter = await deps.letters.toPrint(memberOf(s), reference, id);
+    const href = letterHref(reference, id);
+    return c.html(html.letterPrint({ signed: signed(s), letter, pdfHref: `${href}/pdf`, largePrintHref: `${href}/pdf?large=1`, caseHref: `/console/cases/${reference}` }));
+  });
+  app.get('/console/cases/:reference/letters/:id/pdf', async (c) => {
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const letter = await deps.letters.toPrint(memberOf(s), c.req.param('reference').toUpperCase(), c.req.param('id'));
+    const largePrint = c.req.query('large') === '1';
+    const pdf = await deps.letters.printer.pdf(letter, { largePrint });
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'content-disposition': downloadDisposition(printedFilename(letter, 'pdf', largePrint ? 'large print' : undefined)),
+      'cache-control': 'no-store',
+    });
+  });
   // A file link works without the session, as S3's presigned links do on AWS: it names one file and soon expires.
   app.get('/console/files/:token', async (c) => {
     const file = deps.downloads ? await deps.downloads(c.req.param('token')) : undefined;
@@ -188,6 +220,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!s) throw error;
     if (error instanceof CaseNotFoundError) return c.html(html.notFound(signed(s)), 404);
     if (error instanceof NotYoursToActOnError) return c.html(html.refused(signed(s), error.reference, error.message), 403);
+    if (error instanceof LetterNotFoundError) return c.html(html.letterNotFound(signed(s), error.reference), 404);
+    if (error instanceof LetterNotYoursToReadError) return c.html(html.refused(signed(s), error.reference, error.message), 403);
     if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
     const showRefusal = refusalShownOn.get(c);
     if (error instanceof ActionRefusedError && showRefusal) return showRefusal(error);

@@ -53,6 +53,15 @@ export function replyWords(policy: Policy): { writeToUs: string; writeOnly: stri
   return { writeOnly, writeToUs: phone ? `${writeOnly}, or call us on ${phone}` : writeOnly };
 }
 
+/**
+ * The organisation's block at the head of a letter, as POST_HEADER writes it: its name and address, then how to
+ * reach it. A printed copy of an emailed letter opens with the same block.
+ */
+export function organisationBlock(policy: Policy): string[] {
+  const phone = policy.organisation.contact?.phone;
+  return [...organisationAddress(policy), ...(phone ? [`Telephone: ${phone}`] : []), `Email: ${policy.intake.addresses[0] as string}`];
+}
+
 /** The facts a posted letter adds to its template's: the channel, both address blocks, the date, how to answer. */
 export function postView(policy: Policy, post: PostAddressing): TemplateView {
   const contact = policy.organisation.contact;

@@ -102,7 +102,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           <CaseDecisions c={c} policy={view.policy} />
           <CaseFiles files={view.files} />
           <CaseMessages timeline={view.timeline} />
-          <CaseLetters letters={view.letters} timeline={view.timeline} />
+          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} />
           {view.mayAct ? (
             <>
               <h2>Actions</h2>

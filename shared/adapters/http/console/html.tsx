@@ -2,6 +2,7 @@ import { capitalise } from '#domain/letters/letter-view';
 import { ActionFormPage } from './action-form-page.js';
 import { CaseConsolePage } from './case-page.js';
 import { HeldPage } from './held-page.js';
+import { LetterPrintPage } from './letter-print-page.js';
 import { MessagePage } from './message-page.js';
 import { MorningPage } from './morning-page.js';
 import { PolicyPage } from './policy-page.js';
@@ -18,6 +19,15 @@ export const html = {
   policy: (props: Parameters<typeof PolicyPage>[0]) => (<PolicyPage {...props} />).toString(),
   held: (props: Parameters<typeof HeldPage>[0]) => (<HeldPage {...props} />).toString(),
   search: (props: Parameters<typeof SearchPage>[0]) => (<SearchPage {...props} />).toString(),
+  letterPrint: (props: Parameters<typeof LetterPrintPage>[0]) => (<LetterPrintPage {...props} />).toString(),
+  letterNotFound: (signed: Signed, reference: string) =>
+    (
+      <MessagePage title="No such letter" signed={signed}>
+        <p>
+          {reference} has no letter to the complainant at that address. <a href={`/console/cases/${reference}`}>Open {reference}</a> for the list of its letters.
+        </p>
+      </MessagePage>
+    ).toString(),
   signedOut: () =>
     (
       <MessagePage title="You have signed out">
