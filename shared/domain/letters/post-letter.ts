@@ -4,7 +4,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { nameInLetters } from '#domain/text/name-in-letters';
 import { dateInWords } from './dates-in-words.js';
 import type { Requirement } from './letter-view.js';
-import type { TemplateView } from './render-template.js';
+import { cleanValue, type TemplateView } from './render-template.js';
 
 /**
  * A letter that goes on paper (a complainant Redress may not email: a phone or letter complaint, an address not
@@ -24,10 +24,15 @@ export interface PostAddressing {
 const MAX_ADDRESS_LINES = 8;
 const MAX_LINE = 100;
 
-/** A postal address as lines: as typed (on lines, or with commas on one line), blank lines and spaces dropped. */
+/**
+ * A postal address as lines: as typed (on lines, or with commas on one line), blank lines and spaces dropped, and
+ * the direction and control characters a letter never prints (cleanValue), so that what a letter must say is what
+ * it can say.
+ */
 export function addressLines(address: string | undefined): string[] {
   if (!address) return [];
-  const lines = address.includes('\n') ? address.split(/\r?\n/) : address.split(',');
+  const clean = cleanValue(address);
+  const lines = clean.includes('\n') ? clean.split(/\r?\n/) : clean.split(',');
   return lines
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '')

@@ -19,7 +19,7 @@ export type TemplateValue = string | boolean | undefined | readonly TemplateView
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\uE000-\uE002]/g;
 
 /** In plain text a value prints as it is, less the control and direction characters that would disguise it. */
-function cleanValue(value: unknown): string {
+export function cleanValue(value: unknown): string {
   return String(value).replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
