@@ -15,7 +15,6 @@ import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
 import { viewCase } from '#application/console/view-case';
 import { letterToPrint } from '#application/console/letter-to-print';
-import { PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
@@ -101,7 +100,8 @@ export function consoleDeps(
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
     letters: {
       toPrint: (member, reference, id) => letterToPrint(deps, member, reference, id, DateTime.fromJSDate(ports.clock.now())),
-      printer: new PdfLetterPrinter(),
+      // pdf-lib and its fonts load on the first PDF asked for, not at every cold start of the console.
+      printer: { pdf: async (letter, options) => new (await import('#adapters/pdf/pdf-letter-printer')).PdfLetterPrinter().pdf(letter, options) },
     },
     policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
