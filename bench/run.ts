@@ -10,6 +10,7 @@ import { costBenchmark } from './cost.bench.js';
 import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
 import { emailIntakeBenchmark } from './email-intake.bench.js';
 import { houseBenchmark } from './house.bench.js';
+import { morningBenchmark } from './morning.bench.js';
 import { timersAndDigestBenchmark } from './timers-and-digest.bench.js';
 import { webFormBenchmark } from './web-form.bench.js';
 
@@ -20,6 +21,7 @@ const parts: Record<string, (servers: Servers) => Promise<void>> = {
   'web-form': webFormBenchmark,
   'timers-and-digest': timersAndDigestBenchmark,
   cost: costBenchmark,
+  morning: morningBenchmark,
 };
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => n !== 'deadline-plans' && !(n in parts));

@@ -69,6 +69,8 @@ describe('destruction at retention over DynamoDB Local and the file raw-mail sto
     const expiring = items.filter((i) => i.expired && SECRETS.some((s) => JSON.stringify(i.item).includes(s)));
     expect(expiring.map((i) => [String(i.item.PK).replace(/#.*/, ''), (i.item.item as { letter?: { purpose?: string } } | undefined)?.letter?.purpose])).toEqual([['OUTBOX', 'held-notice']]);
     expect(await storedFiles()).toEqual([]);
+    // The morning projection went with the case's closing, and would with its lookups had it stayed open.
+    expect(items.filter((i) => String(i.item.PK).startsWith('DUE#'))).toEqual([]);
 
     // What the console and `case show` read: no letter to the address, the anonymous record, the destruction.
     expect((await stack.outbox.ofCase(reference)).filter((e) => e.kind === 'letter')).toEqual([]);

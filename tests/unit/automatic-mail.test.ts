@@ -164,7 +164,7 @@ describe('mail that looks automatic without proof reaches staff', () => {
     const page = await heldPage(stack, ['county-council:chief-executive']);
     expect(page).toContain('Nothing in its headers shows a machine sent it; it was held because its subject begins &quot;On holiday&quot;; Precedence: bulk. A person may have written it');
     expect(page).toContain('It was held as automatic mail with no record of why');
-    expect(page).toContain('an automatic reply (Auto-Submitted: auto-replied).');
+    expect(page).toContain('<dt>Why it was held</dt><dd>an automatic reply (Auto-Submitted: auto-replied)</dd>');
     expect(page).toContain('The receptionist shouted at my children.');
   });
 

@@ -24,7 +24,7 @@ export class DynamoTable {
 
   /** Every item under one partition of an index (or the table), in its sort order or reversed, at most `limit`. */
   async query(
-    partition: { readonly index?: 'GSI1' | 'GSI2' | 'GSI3'; readonly value: string; readonly sortBeginsWith?: string; readonly sortAtMost?: string; readonly sortBefore?: string },
+    partition: { readonly index?: 'GSI1' | 'GSI2' | 'GSI3'; readonly value: string; readonly sortBeginsWith?: string; readonly sortAtMost?: string; readonly sortAtLeast?: string; readonly sortBefore?: string },
     order: 'ascending' | 'descending',
     limit = Number.POSITIVE_INFINITY,
   ): Promise<Record<string, unknown>[]> {
@@ -41,6 +41,10 @@ export class DynamoTable {
       names['#sk'] = sk;
       values[':sk'] = { S: partition.sortAtMost };
       condition += ' AND #sk <= :sk';
+    } else if (partition.sortAtLeast !== undefined) {
+      names['#sk'] = sk;
+      values[':sk'] = { S: partition.sortAtLeast };
+      condition += ' AND #sk >= :sk';
     } else if (partition.sortBefore !== undefined) {
       names['#sk'] = sk;
       values[':sk'] = { S: partition.sortBefore };

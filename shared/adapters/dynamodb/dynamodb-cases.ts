@@ -4,6 +4,7 @@ import { newestFirstPlace } from '#domain/case/newest-first';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
 import { nameKey } from '#domain/text/name-key';
+import { dueCaseOf, dueKey, type DueCase } from '#domain/digest/due-case';
 import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
 import type { DynamoTable, Item, ItemKey } from './dynamo-table.js';
@@ -66,6 +67,17 @@ export class DynamoDbCases implements Cases {
     return this.casesIn('GSI1', `OPEN#${policyId}`, 'ascending');
   }
 
+  async due(policyId: string, until: string, since: string): Promise<DueCase[]> {
+    const [byDate, byReceipt] = await Promise.all([
+      // Every date key is "yyyy-mm-dd#<ref>": the last of `until`'s sorts before "yyyy-mm-dd$".
+      this.table.query({ index: 'GSI1', value: dueByDate(policyId), sortBefore: `${until}$` }, 'ascending'),
+      this.table.query({ index: 'GSI2', value: dueByReceipt(policyId), sortAtLeast: since }, 'ascending'),
+    ]);
+    const found = new Map<string, DueCase>();
+    for (const row of [...byDate, ...byReceipt]) found.set(String(row.reference), row.due as DueCase);
+    return [...found.values()];
+  }
+
   async newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
     // One more than asked, to know whether there is a next page without a second query.
     const rows = await this.table.query({ index: 'GSI3', value: `POLICY#${policyId}`, ...(before ? { sortBefore: before } : {}) }, 'descending', limit + 1);
@@ -105,6 +117,8 @@ export class DynamoDbCases implements Cases {
       // The index of actions still to do: put while pending (the same item again changes nothing), gone when done.
       ...change.actions.pending.map((a) => ({ what: 'action', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.pendingAction(c.policyId, a.due, a.reference, a.n), action: a }, { removeUndefinedValues: true }) } } })),
       ...change.actions.settled.map((a) => ({ what: 'action', item: { Delete: { TableName: this.table.name, Key: marshall(key.pendingAction(c.policyId, a.due, a.reference, a.n)) } } })),
+      // The morning's projection, rewritten on every change (kept in step by the case's version check), gone at close.
+      { what: 'due', item: c.status === 'closed' ? { Delete: { TableName: this.table.name, Key: marshall(key.dueCase(c.reference)) } } : { Put: { TableName: this.table.name, Item: dueItem(c) } } },
       // Rewritten whole on every change: the case's own version check above keeps it in step with the case.
       ...change.report.years.map((year) => ({ what: 'report', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.reportRecord(c.policyId, year, c.reference), record: change.report.record }, { removeUndefinedValues: true }) } } })),
     ];
@@ -136,6 +150,7 @@ export class DynamoDbCases implements Cases {
 
   async rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void> {
     const items = [
+      ...(c.status === 'closed' ? [] : [unmarshall(dueItem(c))]),
       ...report.years.map((year) => ({ ...key.reportRecord(c.policyId, year, c.reference), record: report.record })),
       ...pending.map((a) => ({ ...key.pendingAction(c.policyId, a.due, a.reference, a.n), action: a })),
     ];
@@ -244,4 +259,18 @@ export class DynamoDbCases implements Cases {
   private async casesIn(index: 'GSI1' | 'GSI2' | 'GSI3', partition: string, order: 'ascending' | 'descending'): Promise<Case[]> {
     return (await this.table.query({ index, value: partition }, order)).map((row) => row.case as Case);
   }
+}
+
+/** The partitions an organisation's open cases are found under for the morning: by the date they fall due, and by their receipt. */
+const dueByDate = (policyId: string) => `DUE-CASES#${policyId}`;
+const dueByReceipt = (policyId: string) => `NEW-CASES#${policyId}`;
+
+/** An open case's morning projection (`dueCaseOf`), under both its partitions, listed under the case for destruction. */
+function dueItem(c: Case): Item {
+  const due = dueCaseOf(c);
+  const { PK } = key.dueCase(c.reference);
+  return marshall(
+    { ...key.dueCase(c.reference), reference: c.reference, due, GSI1PK: dueByDate(c.policyId), GSI1SK: `${dueKey(due)}#${c.reference}`, GSI2PK: dueByReceipt(c.policyId), GSI2SK: `${c.receivedAt}#${c.reference}`, ...lookupOf(c.reference, PK) },
+    { removeUndefinedValues: true },
+  );
 }

@@ -9,6 +9,10 @@
  * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
  * | a policy's cases by complainant name (prefix)      | PK NAME#<ref>; GSI2: NAME#<policy>, <name key>#<ref> |
  * | a policy's cases, newest first                  | GSI3: POLICY#<policy>, <at>#<ref>                |
+ * | an open case's morning projection (`dueCaseOf`)  | PK DUE#<ref>, SK DUE; in the case's every write; gone when it closes |
+ * |   those due by a date (the morning, the digest)  | GSI1: DUE-CASES#<policy>, <dueKey>#<ref>         |
+ * |   those received since an instant                | GSI2: NEW-CASES#<policy>, <receivedAt>#<ref>     |
+ * |   listed under the case, for destruction         | GSI3: KEYS-OF#<ref>, DUE#<ref>                   |
  * | held messages waiting, or settled, newest first   | GSI3: HELD#<scope>[#settled], <at>#<id>          |
  * | a case by inbound thread (Message-ID)             | PK THREAD#<message-id>, SK THREAD                |
  * | a case by its complainant page (hashed token)     | PK PAGE#<sha256(token)>, SK PAGE                 |
@@ -67,4 +71,5 @@ export const key = {
   pendingAction: (policyId: string, due: string, reference: string, n: number) => ({ PK: `ACTIONS#${policyId}`, SK: `${due}#${reference}#${n}` }),
   reportRecord: (policyId: string, year: number, reference: string) => ({ PK: `REPORT#${policyId}#${year}`, SK: `CASE#${reference}` }),
   receipt: (rawKey: string) => ({ PK: `RECEIPT#${rawKey}`, SK: 'RECEIPT' }),
+  dueCase: (reference: string) => ({ PK: `DUE#${reference}`, SK: 'DUE' }),
 };

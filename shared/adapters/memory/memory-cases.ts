@@ -7,6 +7,7 @@ import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
 import { utf8Length } from '#domain/text/bounded-text';
 import { nextDeadline } from '#domain/case/case';
+import { dueCaseOf, dueKey, type DueCase } from '#domain/digest/due-case';
 import { copy, type MemoryTables } from './memory-tables.js';
 import { newOutboxEntry } from './memory-outbox.js';
 
@@ -58,6 +59,14 @@ export class MemoryCases implements Cases {
     return [...this.tables.cases.values()].filter((c) => c.policyId === policyId && c.status !== 'closed').sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(copy);
   }
 
+  async due(policyId: string, until: string, since: string): Promise<DueCase[]> {
+    const place = (d: DueCase) => `${dueKey(d)}#${d.reference}`;
+    return [...this.tables.dueCases.values()]
+      .filter((d) => d.policyId === policyId && (dueKey(d) <= until || d.receivedAt >= since))
+      .sort((a, b) => place(a).localeCompare(place(b)))
+      .map(copy);
+  }
+
   async newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
     const key = newestFirstPlace;
     const all = [...this.tables.cases.values()].filter((c) => c.policyId === policyId && (!before || key(c) < before)).sort((a, b) => key(b).localeCompare(key(a)));
@@ -85,6 +94,8 @@ export class MemoryCases implements Cases {
     const twice = eventKeys.find((k, i) => eventKeys.indexOf(k) !== i);
     if (twice) throw new Error(`Transaction request cannot include multiple operations on one item: timeline event ${twice} of ${c.reference}`);
     this.tables.cases.set(c.reference, copy(c));
+    if (c.status === 'closed') this.tables.dueCases.delete(c.reference);
+    else this.tables.dueCases.set(c.reference, dueCaseOf(copy(c)));
     for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
     for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);
     for (const k of change.pageKeys) if (!this.tables.pages.has(k)) this.tables.pages.set(k, c.reference);
@@ -102,6 +113,7 @@ export class MemoryCases implements Cases {
   }
 
   async rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void> {
+    if (c.status !== 'closed') this.tables.dueCases.set(c.reference, dueCaseOf(copy(c)));
     for (const a of pending) this.tables.pendingActions.set(`${c.policyId}#${a.due}#${a.reference}#${a.n}`, { policyId: c.policyId, action: copy(a) });
     for (const year of report.years) {
       const records = this.tables.reportRecords.get(`${c.policyId}#${year}`) ?? new Map<string, ReportRecord>();
@@ -111,7 +123,7 @@ export class MemoryCases implements Cases {
   }
 
   async removeLookups(reference: string): Promise<number> {
-    let removed = 0;
+    let removed = this.tables.dueCases.delete(reference) ? 1 : 0;
     for (const map of [this.tables.threads, this.tables.pages, this.tables.acknowledgements]) {
       for (const [k, owner] of map) {
         if (owner !== reference) continue;

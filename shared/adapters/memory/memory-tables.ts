@@ -1,3 +1,4 @@
+import type { DueCase } from '#domain/digest/due-case';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import type { HeldMessage } from '#domain/mail/held-message';
 import type { OutboxEntry } from '#application/ports/outbox';
@@ -12,6 +13,8 @@ import type { UnclaimedMail } from '#application/ports/mail-receipts';
  */
 export class MemoryTables {
   readonly cases = new Map<string, Case>();
+  /** Each open case's projection for the morning view and the digest, as each write leaves it. */
+  readonly dueCases = new Map<string, DueCase>();
   readonly timelines = new Map<string, Map<string, TimelineEvent>>();
   readonly threads = new Map<string, string>();
   readonly pages = new Map<string, string>();

@@ -1,3 +1,4 @@
+import type { DueCase } from '#domain/digest/due-case';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Cases, CaseWrite } from '../ports/cases.js';
@@ -31,6 +32,9 @@ export class DryRunCases implements Cases {
   }
   open(policyId: string): Promise<Case[]> {
     return this.inner.open(policyId);
+  }
+  due(policyId: string, until: string, since: string): Promise<DueCase[]> {
+    return this.inner.due(policyId, until, since);
   }
   newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
     return this.inner.newestPage(policyId, limit, before);

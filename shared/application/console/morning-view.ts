@@ -4,7 +4,7 @@ import type { PendingActions } from '../ports/pending-actions.js';
 import { mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestLine, type DigestSection } from '#domain/digest/build-digest';
-import type { Case } from '#domain/case/case';
+import type { DueCase } from '#domain/digest/due-case';
 import { flagInWords } from '#domain/letters/staff-notices';
 import { cleanOneLine } from '#domain/text/display-safe';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -12,7 +12,7 @@ import type { Cases } from '../ports/cases.js';
 import { stageName } from '#domain/policy/policy-lookups';
 
 export interface MorningCase {
-  readonly case: Case;
+  readonly case: DueCase;
   readonly standing: CaseStanding;
   /** False for a confidential case the person may know of but not read: its reference and dates only. */
   readonly readable: boolean;
@@ -30,7 +30,7 @@ export interface MorningCase {
 /** The most of a complaint's opening words the morning view shows where it has no subject. */
 const WHAT_CHARACTERS = 80;
 
-function whoAndWhat(c: Case): { who: string; what: string } {
+function whoAndWhat(c: DueCase): { who: string; what: string } {
   const who = c.complainant.anonymous ? 'Anonymous' : cleanOneLine(c.complainant.name ?? '') || 'No name given';
   const words = cleanOneLine(c.subject ?? '') || cleanOneLine(c.summary);
   const chars = [...words];
@@ -47,15 +47,16 @@ export interface MorningOrganisation {
 
 /**
  * The morning view, live: for each organisation the person works for, its open cases they may know of (never
- * one about them), each once where it is most urgent, as the digest sorts them. From the open-cases index.
+ * one about them), each once where it is most urgent, as the digest sorts them. From the cases' morning
+ * projections, only those due by the week's end or new since yesterday: it costs what is due, not what is open.
  */
-export async function morningView(deps: { readonly cases: Pick<Cases, 'open'>; readonly policies: PolicySet; readonly pendingActions: PendingActions }, member: StaffMember, now: DateTime): Promise<MorningOrganisation[]> {
+export async function morningView(deps: { readonly cases: Pick<Cases, 'due'>; readonly policies: PolicySet; readonly pendingActions: PendingActions }, member: StaffMember, now: DateTime): Promise<MorningOrganisation[]> {
   const morning = morningOf(now);
   const policyIds = [...new Set(member.memberships.map((m) => m.policyId))].filter((id) => deps.policies.all.some((p) => p.id === id));
   return Promise.all(
     policyIds.map(async (policyId) => {
       const policy = deps.policies.get(policyId);
-      const [cases, pastDue] = await Promise.all([deps.cases.open(policyId), deps.pendingActions.dueBefore(policyId, morning.today)]);
+      const [cases, pastDue] = await Promise.all([deps.cases.due(policyId, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policyId, morning.today)]);
       const open = cases.filter((c) => mayKnowOf(member, policy, c));
       const placed = open.flatMap((c) => {
         const standing = caseStanding(policy, c, morning);

@@ -3,7 +3,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import { indexedAbout } from '#domain/case/about-role';
 import { rolesAbout } from '#domain/case/named-in-complaint';
 import { addressesOf, staffAddress } from '#domain/case/route-case';
-import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import { buildDigest, digestLetter, morningOf } from '#domain/digest/build-digest';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { consoleHome } from '#domain/letters/staff-links';
 import { letterItem } from '#domain/outbox/outbox-item';
@@ -21,7 +21,7 @@ import { heldForAPerson } from '#domain/digest/held-for-a-person';
 
 export interface SendDigestDeps {
   readonly policies: PolicySet;
-  readonly cases: Pick<Cases, 'open'>;
+  readonly cases: Pick<Cases, 'due'>;
   readonly pendingActions: PendingActions;
   readonly heldMail: Pick<HeldMail, 'list'>;
   readonly outbox: Pick<Outbox, 'add' | 'get'>;
@@ -47,7 +47,9 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   const policy = deps.policies.get(policyId);
   const today = londonDate(now);
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
-  const [open, pastDue, held] = await Promise.all([deps.cases.open(policy.id), deps.pendingActions.dueBefore(policy.id, today), deps.heldMail.list(policy.id)]);
+  const morning = morningOf(now);
+  // Only what the digest can list (due by the week's end, or new since yesterday): never every open case whole.
+  const [open, pastDue, held] = await Promise.all([deps.cases.due(policy.id, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policy.id, today), deps.heldMail.list(policy.id)]);
   const heldLines = heldForAPerson(held);
   // Nobody is shown a complaint about themselves: recipients who may see the same cases share one digest.
   const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue }>();

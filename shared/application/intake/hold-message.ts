@@ -4,8 +4,8 @@ import { entryStage, handlerFor, staffAddress } from '#domain/case/route-case';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { heldMessageNotice } from '#domain/letters/staff-notices';
 import { carriesMarker } from '#domain/mail/classify-email';
-import type { HeldMessage, HeldReason } from '#domain/mail/held-message';
-import type { ParsedEmail } from '#domain/mail/parsed-email';
+import type { HeldAttachment, HeldMessage, HeldReason } from '#domain/mail/held-message';
+import type { ParsedAttachment, ParsedEmail } from '#domain/mail/parsed-email';
 import { letterItem } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
@@ -22,6 +22,8 @@ import type { IntakeOutcome } from './inbound-email.js';
 const TELL: ReadonlySet<HeldReason> = new Set(['unknown-recipient', 'unparseable', 'too-large', 'too-large-for-store', 'quarantined-spam', 'quarantined-virus', 'possibly-automatic', 'staff-mail', 'staff-unverified', 'staff-notices-reply', 'staff-about']);
 /** Enough of why it was held to judge it by: a few short lines. */
 const EVIDENCE_LINES = 8;
+/** Enough of whom it was sent to (To and Cc each) to see which of our addresses it reached; a list of hundreds is cut. */
+const ADDRESSES_LISTED = 30;
 
 /**
  * Keeps a message that does not become a case, with the notice it owes in the same write: to the handler of the
@@ -45,7 +47,7 @@ export async function holdMessage(
   const from = extra.email?.from?.address ?? extra.email?.sender?.address;
   const marker = policy?.intake.confidentialMarker?.phrase;
   const confidential = extra.email !== undefined && marker !== undefined && carriesMarker(extra.email.subject, marker);
-  const excerpt = extra.email && !confidential ? extra.email.text.trim() : '';
+  const text = extra.email && !confidential ? extra.email.text.trim() : '';
   const aboutRoles = policy ? [...new Set([...heldAbout(policy, inbound.recipients ?? [], extra.email), ...(extra.onCase?.aboutRoles ?? [])])] : [];
   const held: HeldMessage = {
     id,
@@ -56,7 +58,10 @@ export async function holdMessage(
     ...(from ? { from: boundText(from, TEXT_BOUNDS.address) } : {}),
     ...(extra.email?.subject ? { subject: boundText(cleanOneLine(extra.email.subject), TEXT_BOUNDS.detail) } : {}),
     ...(extra.detail ? { detail: boundText(extra.detail, TEXT_BOUNDS.detail) } : {}),
-    ...(excerpt ? { excerpt: boundText(excerpt, TEXT_BOUNDS.detail) } : {}),
+    ...(extra.email ? addressedTo(extra.email) : {}),
+    ...(text ? { text: boundText(text, TEXT_BOUNDS.heldText) } : {}),
+    ...(extra.email?.textNotConverted && !confidential ? { textNotConverted: true } : {}),
+    ...(extra.email?.attachments.length ? { attachments: extra.email.attachments.map(listedAttachment) } : {}),
     ...(aboutRoles.length ? { aboutRoles } : {}),
     ...(extra.evidence?.length ? { evidence: extra.evidence.slice(0, EVIDENCE_LINES).map((e) => boundText(cleanOneLine(e), TEXT_BOUNDS.name)) } : {}),
   };
@@ -71,6 +76,17 @@ export async function holdMessage(
   await deps.heldMail.hold(held, notice, deps.clock.now().toISOString(), extra.inboundKey);
   deps.log.info('message held', { rawKey: inbound.rawKey, reason, policy: policy?.id });
   return { kind: 'held', ...(policy ? { policyId: policy.id } : {}), reason, heldId: held.id };
+}
+
+/** Its To and Cc addresses, bounded, as a person deciding on it reads them. */
+function addressedTo(email: ParsedEmail): Pick<HeldMessage, 'to' | 'cc'> {
+  const listed = (addresses: ParsedEmail['to']) => addresses.slice(0, ADDRESSES_LISTED).map((a) => boundText(cleanOneLine(a.address), TEXT_BOUNDS.address));
+  return { ...(email.to.length ? { to: listed(email.to) } : {}), ...(email.cc.length ? { cc: listed(email.cc) } : {}) };
+}
+
+/** An attachment as listed on the held message: its name bounded and on one line; the bytes stay with the raw message. */
+function listedAttachment(a: ParsedAttachment): HeldAttachment {
+  return { filename: boundText(cleanOneLine(a.filename), TEXT_BOUNDS.name), contentType: boundText(cleanOneLine(a.contentType), TEXT_BOUNDS.name), size: a.size, dangerous: a.dangerous };
 }
 
 /** Whom a held message may be about, as a case from it would be: by the address it was sent to, or the people its words name. */

@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import type { DueCase } from '#domain/digest/due-case';
 import type { PendingAction } from '#domain/case/pending-actions';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
@@ -49,8 +50,13 @@ export interface Cases {
   byName(policyId: string, namePrefix: string, limit: number): Promise<Case[]>;
   /** Cases of one policy from one complainant address, newest first. */
   ofComplainant(policyId: string, email: string): Promise<Case[]>;
-  /** A policy's cases that are not closed, soonest next deadline first (the digest's query). */
+  /** A policy's cases that are not closed, soonest next deadline first (the CLI's digest reads them whole). */
   open(policyId: string): Promise<Case[]>;
+  /**
+   * What the morning view and the digest read of a policy's open cases (`dueCaseOf`, kept in each case's write): those
+   * whose `dueKey` is at most `until` (a date), and those received at or after `since` (an instant), each once.
+   */
+  due(policyId: string, until: string, since: string): Promise<DueCase[]>;
   /**
    * One page of a policy's cases, newest first: at most `limit`, those before the cursor a previous page gave; its
    * `next` cursor is absent on the last page.

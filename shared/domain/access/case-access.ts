@@ -19,7 +19,7 @@ export function roleAndAbove(policy: Policy, role: string): Set<string> {
  * Whether a person may know a case exists (see it listed, counted, found): a member of its organisation, and
  * never the person it is about (Alumot's CEO does not learn of a complaint about the CEO, even by a count).
  */
-export function mayKnowOf(member: StaffMember, policy: Policy, c: Case): boolean {
+export function mayKnowOf(member: StaffMember, policy: Policy, c: Pick<Case, 'about' | 'named'>): boolean {
   const roles = rolesIn(member, policy.id);
   if (roles.size === 0) return false;
   return !rolesAbout(c).some((r) => roles.has(r));
@@ -29,7 +29,7 @@ export function mayKnowOf(member: StaffMember, policy: Policy, c: Case): boolean
  * Whether a person may read what a case says: one they may know of that is not confidential, or a confidential
  * one when they hold its handler's role or a role above it. Everyone else sees its reference and "confidential".
  */
-export function mayRead(member: StaffMember, policy: Policy, c: Case): boolean {
+export function mayRead(member: StaffMember, policy: Policy, c: Pick<Case, 'about' | 'named' | 'confidential' | 'handlerRole'>): boolean {
   if (!mayKnowOf(member, policy, c)) return false;
   if (!c.confidential) return true;
   const allowed = roleAndAbove(policy, c.handlerRole);

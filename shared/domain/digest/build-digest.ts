@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Case, CaseDeadline } from '#domain/case/case';
+import type { DueCase } from './due-case.js';
 import { londonDate } from '#domain/calendar/london-date';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { owedDeadlines } from '#domain/case/pending-deadlines';
@@ -66,7 +67,7 @@ export function morningOf(now: DateTime): Morning {
  * task staff still owe (a late one until it is done or extended), else what it waits for. Working days are the
  * policy's own (its jurisdiction's bank holidays and closure days).
  */
-export function caseStanding(policy: Policy, c: Case, morning: Morning): CaseStanding | undefined {
+export function caseStanding(policy: Policy, c: DueCase, morning: Morning): CaseStanding | undefined {
   const { today, weekEnd, since } = morning;
   const isNew = c.receivedAt >= since;
   const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
@@ -94,9 +95,9 @@ export function caseStanding(policy: Policy, c: Case, morning: Morning): CaseSta
  * (`overdueActions`). Before all of them, held messages that a person may have written (`heldForAPerson`).
  * Undefined when there is nothing to say.
  */
-export function buildDigest(policy: Policy, openCases: readonly Case[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = []): Digest | undefined {
+export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = []): Digest | undefined {
   const morning = morningOf(now);
-  const line = (c: Case, s: CaseStanding): DigestLine => {
+  const line = (c: DueCase, s: CaseStanding): DigestLine => {
     const who = c.confidential ? ' (confidential)' : '';
     const fresh = s.isNew && s.section !== 'New since yesterday' ? '; new since yesterday' : '';
     const d = s.deadline;
@@ -108,7 +109,7 @@ export function buildDigest(policy: Policy, openCases: readonly Case[], now: Dat
   };
   const placed = openCases
     .map((c) => ({ c, s: caseStanding(policy, c, morning) }))
-    .filter((x): x is { c: Case; s: CaseStanding } => x.s !== undefined)
+    .filter((x): x is { c: DueCase; s: CaseStanding } => x.s !== undefined)
     .sort((a, b) => (a.s.deadline?.dueDate ?? a.c.receivedAt).localeCompare(b.s.deadline?.dueDate ?? b.c.receivedAt) || a.c.reference.localeCompare(b.c.reference));
   const sections = [
     // First: a complaint held by mistake has had no acknowledgement and no deadline (`heldForAPerson`).

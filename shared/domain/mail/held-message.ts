@@ -39,10 +39,23 @@ export interface HeldMessage {
    */
   readonly evidence?: readonly string[];
   /**
-   * The first words of its text, so that a person can tell a complaint from a machine's reply without the raw
-   * message. None for a message marked confidential: its words are read only in its case.
+   * The first words of its text, as messages held before `text` was kept have them. None for a message marked
+   * confidential: its words are read only in its case.
    */
   readonly excerpt?: string;
+  /** The addresses it was sent to (its To and Cc), so that a person sees which of ours it reached. */
+  readonly to?: readonly string[];
+  readonly cc?: readonly string[];
+  /**
+   * The message as text (its text part, or its HTML turned to text by the mail parser; never the HTML), bounded,
+   * so that a person can judge it without the raw message. None for a message marked confidential: its words are
+   * read only in its case.
+   */
+  readonly text?: string;
+  /** Its HTML was too large or too deep to turn into text within the parser's limits, so `text` may be missing words. */
+  readonly textNotConverted?: boolean;
+  /** Its attachments as the parser listed them; their bytes stay beside the raw message. */
+  readonly attachments?: readonly HeldAttachment[];
   /**
    * The policy's roles it may be about (its words name them, or it was sent to the address for complaints about
    * them): they are not told of it and do not see it among held mail.
@@ -52,6 +65,15 @@ export interface HeldMessage {
   readonly settled?: HeldSettlement;
   /** When who sent it and what it said were destroyed (with the case it was released into, or on retention). */
   readonly destroyedAt?: string;
+}
+
+/** An attachment of a held message, as a person deciding on it sees it listed. */
+export interface HeldAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** A kind that can run code when opened (the parser's judgement). */
+  readonly dangerous: boolean;
 }
 
 /** What a held message keeps once its personal data is destroyed: why it was held, when, and what became of it. */

@@ -15,6 +15,8 @@ export const TEXT_BOUNDS = {
   grounds: 8 * 1024,
   /** Short fields copied into timeline events and held-message records. */
   detail: 2_000,
+  /** The text of a held message, enough to judge whether it is a complaint (about 2,500 words); its case keeps the whole. */
+  heldText: 16 * 1024,
 } as const;
 
 /** The text cut to at most `maxBytes` of UTF-8 on a character boundary, marked when something was cut. */

@@ -1,7 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { CaseFile } from '#application/console/view-case';
-
-const sizeInWords = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : bytes >= 1000 ? `${Math.round(bytes / 1000)} KB` : `${bytes} bytes`);
+import { sizeInWords } from './size-in-words.js';
 
 /** The files the complainant sent, each behind a link that lasts minutes; a file that could run code is held back. */
 export const CaseFiles: FC<{ files: readonly CaseFile[] }> = ({ files }) =>

@@ -1,8 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { heldWithoutProof, type HeldMessage } from '#domain/mail/held-message';
-import { instantInWords } from '#domain/letters/dates-in-words';
+import type { HeldMessage } from '#domain/mail/held-message';
 import { Problem } from '../house-document.js';
-import { HELD_WHY } from './held-reason-words.js';
+import { HeldMessageShown } from './held-message-shown.js';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 
@@ -27,23 +26,7 @@ export const HeldPage: FC<{ signed: Signed; groups: readonly { scope: string; na
         {g.messages.length === 0 ? <p>None waiting.</p> : null}
         {g.messages.map((m) => (
           <div class="field">
-            <h3>{m.subject ?? '(no subject)'}</h3>
-            <p>
-              From {m.from ?? 'unknown'}, {instantInWords(m.receivedAt)}: {HELD_WHY[m.reason] ?? m.reason}
-              {m.evidence?.length && !heldWithoutProof(m) ? ` (${m.evidence.join('; ')})` : ''}.
-            </p>
-            {heldWithoutProof(m) ? (
-              <p class="notice">
-                {m.reason === 'possibly-automatic' ? 'Nothing in its headers shows a machine sent it' : 'It was held as automatic mail with no record of why'}
-                {m.evidence?.length ? `; it was held because ${m.evidence.join('; ')}` : ''}. A person may have written it: read it, and if they did, release it into a case.
-              </p>
-            ) : null}
-            {m.excerpt ? (
-              <details>
-                <summary>Its first words</summary>
-                <div class="letter">{m.excerpt}</div>
-              </details>
-            ) : null}
+            <HeldMessageShown m={m} />
             <form method="post" action={`/console/held/${encodeURIComponent(m.id)}/release`}>
               <input type="hidden" name="csrf" value={signed.csrf} />
               {m.scope === 'operator' ? (

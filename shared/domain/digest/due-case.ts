@@ -1,0 +1,60 @@
+import type { Case } from '#domain/case/case';
+import { owedDeadlines } from '#domain/case/pending-deadlines';
+import { cleanOneLine } from '#domain/text/display-safe';
+
+/**
+ * What the morning view and the digest need of an open case (where it stands, who may see it, and a line of who and
+ * what), kept beside the case in each of its writes, so that they read what is due, never every open case whole. A
+ * Case is one too: the CLI's digest still reads open cases whole.
+ */
+export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' | 'confidential' | 'receivedAt' | 'flags' | 'deadlines' | 'handlerRole' | 'about' | 'named' | 'subject' | 'summary' | 'possibleNextStageRequest'> & {
+  readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed'>;
+};
+
+/** More than the morning view shows of a subject or a complaint's first words (80 characters), so that it still knows to cut them. */
+const WORDS_KEPT = 81;
+
+/** An open case's projection: its words cut to what a line shows, the rest as the case has it. */
+export function dueCaseOf(c: Case): DueCase {
+  const cut = (text: string) => [...cleanOneLine(text)].slice(0, WORDS_KEPT).join('');
+  return {
+    reference: c.reference,
+    policyId: c.policyId,
+    stage: c.stage,
+    status: c.status,
+    confidential: c.confidential,
+    receivedAt: c.receivedAt,
+    flags: c.flags,
+    deadlines: c.deadlines,
+    handlerRole: c.handlerRole,
+    ...(c.about ? { about: c.about } : {}),
+    ...(c.named ? { named: c.named } : {}),
+    ...(c.subject ? { subject: cut(c.subject) } : {}),
+    summary: c.subject && cleanOneLine(c.subject) ? '' : cut(c.summary),
+    ...(c.possibleNextStageRequest ? { possibleNextStageRequest: c.possibleNextStageRequest } : {}),
+    complainant: {
+      ...(c.complainant.name !== undefined ? { name: c.complainant.name } : {}),
+      anonymous: c.complainant.anonymous,
+      ...(c.complainant.emailConfirmed !== undefined ? { emailConfirmed: c.complainant.emailConfirmed } : {}),
+    },
+  };
+}
+
+/** The key of a case listed on every morning whatever the date: it sorts before every date. */
+export const ALWAYS_DUE = '0000-00-00';
+/** The key of a case no deadline lists (it is listed only while new): it sorts after every date. */
+export const NEVER_DUE = '9999-99-99';
+
+/**
+ * From when the morning's sections (`caseStanding`) may list an open case by its deadlines, as a date its query
+ * compares with the end of the coming week: always when it waits on staff whatever the date (perhaps asking for the
+ * next stage, awaiting acknowledgement or signature, no date set); its soonest owed task's due date otherwise; never
+ * when it owes none (then only "new since yesterday" lists it, which its received time finds). A superset: the
+ * morning view places each case found as it always did.
+ */
+export function dueKey(c: DueCase): string {
+  const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  if (c.possibleNextStageRequest || soonest?.kind === 'acknowledge' || c.status === 'awaiting-signature') return ALWAYS_DUE;
+  if (!c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')) return ALWAYS_DUE;
+  return soonest?.dueDate ?? NEVER_DUE;
+}
