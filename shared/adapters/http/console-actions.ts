@@ -229,11 +229,11 @@ export const CONSOLE_FORMS: ConsoleForms = {
     offered: open,
     fields: (c, p) => {
       const known = handlingRoleAddresses(c, p).filter((a) => a !== c.handler?.email);
-      const label = `A person in the ${roleTitle(p, c.handlerRole)} role`;
+      const label = `A person in the role handling it (${roleTitle(p, c.handlerRole)})`;
       // The policy names the role's people by its addresses: those are offered; without any, an address is typed in.
       return known.length
         ? [{ name: 'to', label, kind: 'select' as const, options: known.map((a) => ({ value: a, label: a })) }]
-        : [{ name: 'to', label, kind: 'email' as const, hint: `Their address must be one the policy gives the ${roleTitle(p, c.handlerRole)} role.` }];
+        : [{ name: 'to', label, kind: 'email' as const, hint: 'Their address must be one the policy gives that role.' }];
     },
     input: (f) => ({ to: one(f, 'to') }),
   },

@@ -14,9 +14,9 @@ import { change, event, iso, requireOpen, type ActionContext } from './action-ki
 export function assign(policy: Policy, c: Case, to: string, toRoles: readonly string[], ctx: ActionContext): CaseChange {
   requireOpen(c, 'assign it');
   const email = to.trim().toLowerCase();
-  if (!isEmailAddress(email)) throw new ActionRefusedError(`"${to}" is not an email address: give the address of a person in the ${roleTitle(policy, c.handlerRole)} role`, { input: 'to' });
+  if (!isEmailAddress(email)) throw new ActionRefusedError(`"${to}" is not an email address: give the address of a person in the role handling ${c.reference} (${roleTitle(policy, c.handlerRole)})`, { input: 'to' });
   if (!toRoles.includes(c.handlerRole)) {
-    throw new ActionRefusedError(`${email} is not one of the ${roleTitle(policy, c.handlerRole)} role, which handles ${c.reference}: assign it to someone in that role, or reassign the case to their role first`, {
+    throw new ActionRefusedError(`${email} does not hold the role handling ${c.reference} (${roleTitle(policy, c.handlerRole)}): assign it to someone who does, or reassign the case to their role first`, {
       input: 'to',
       instead: 'reassign',
       reference: c.reference,
