@@ -156,7 +156,7 @@ export async function costBenchmark(endpoints: { dynamodb: string; ses: string }
   await staffViews(3, reference);
   await invoke('staff-console', () => useCases.staff.outcome({ reference, decision: 'partly-upheld', summary: 'The crew missed your street twice.', whatUpheld: 'The two missed collections.', whatNotUpheld: 'The third week, when the bins were out late.', remedies: ['recommendations'], actions: [{ text: 'Add your street to the round sheet', due: '2027-01-08' }], at: at('2026-12-20T10:00:00Z'), actor: 'independent' }));
   await sendAndReport();
-  await invoke('staff-console', () => useCases.staff.markActionDone({ reference, action: 1, at: at('2027-01-05T10:00:00Z'), actor: 'officer' }));
+  await invoke('staff-console', () => useCases.staff['action-done']({ reference, action: 1, at: at('2027-01-05T10:00:00Z'), actor: 'officer' }));
   await fireDue('2027-03-01T10:00:00Z');
   await invoke('staff-console', () => useCases.staff.close({ reference, at: at('2027-03-01T11:00:00Z'), actor: 'officer' }));
   await sendAndReport();

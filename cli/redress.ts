@@ -14,31 +14,8 @@ import { MalformedEmailError } from '#domain/mail/mail-errors';
 import { PolicyError, UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { caseListCommand } from '#cli/commands/case-list';
 import { caseShowCommand } from '#cli/commands/case-show';
-import {
-  caseAcknowledgeCommand,
-  caseAddParticipantCommand,
-  caseCloseCommand,
-  caseEarlyResolutionCommand,
-  caseEscalateCommand,
-  caseEventCommand,
-  caseExtendCommand,
-  caseMeetingCommand,
-  caseMetCommand,
-  caseNoteCommand,
-  caseOpenCommand,
-  caseOutcomeCommand,
-  casePageCommand,
-  caseReassignCommand,
-  caseNamedCommand,
-  caseRedirectCommand,
-  caseReopenCommand,
-  caseNotARequestCommand,
-  caseCategoryCommand,
-  caseActionDoneCommand,
-  caseOutsideBodyCommand,
-  caseSignCommand,
-  caseWithdrawCommand,
-} from '#cli/commands/case-lifecycle';
+import { caseOpenCommand, casePageCommand } from '#cli/commands/case-lifecycle';
+import { CASE_VERB_COMMANDS, CASE_VERBS_HELP } from '#cli/commands/case-verbs';
 import { digestCommand } from '#cli/commands/digest';
 import { heldDiscardCommand, heldListCommand, heldReleaseCommand } from '#cli/commands/held';
 import { letterPreviewCommand } from '#cli/commands/letter-preview';
@@ -76,45 +53,7 @@ const HELP = `usage: npm run --silent redress -- <verb>
   case open --policy ID --name N [--email E] [--phone P] [--address A] --summary TEXT
             [--about ROLE] [--channel phone|letter|in-person] [--confidential]
                              a complaint made by phone, letter or in person; prints its reference
-  case acknowledge REF [--respond-by DATE] [--by-post-or-phone]
-                             acknowledged by staff, or the reply date the policy leaves to staff;
-                             --by-post-or-phone where the form's address is not confirmed yet
-  case sign REF              the signed complaint arrived; the policy's clock starts
-  case event REF EVENT       a policy's own event (connected-together: nature-established)
-  case meeting REF --offered DATE | --held
-                             a meeting with the complainant
-  case met REF KIND          a deadline (meet, respond) was met by other means
-  case extend REF KIND DATE --reason TEXT [--agreed]
-                             more time, with the holding letter the policy calls for
-  case outcome REF upheld|partly-upheld|not-upheld --summary TEXT [--remedy KIND]...
-            [--action TEXT --due DATE]... [--lessons TEXT]
-            partly-upheld also: --what-upheld TEXT --what-not-upheld TEXT
-                             the stage's decision; sends the outcome (or final) letter
-  case escalate REF [--grounds TEXT] [--reason TEXT]
-                             the complainant asked for the next stage: --grounds, what they say is
-                             still wrong (sent to its handler); after its window: --reason
-  case withdraw REF [--confirmed-in-writing]
-                             the complainant withdrew
-  case redirect REF OUT-OF-SCOPE-ID
-                             not for this procedure: the letter says where to go instead
-  case early-resolution REF --summary TEXT
-                             resolved at once, not recorded as a complaint (county-council)
-  case reassign REF ROLE     another handler (never the person complained about)
-  case named REF confirm|undo [--reason TEXT]
-                             whom the complaint's words named: confirm it is about them (kept from
-                             them), or undo it with a reason (routed as usual; the handler is told)
-  case note REF TEXT         an internal note
-  case close REF             close a case; its retention clock starts
-  case reopen REF --reason TEXT
-                             a closed case is open again
-  case not-a-request REF [--reason TEXT]
-                             a reply flagged as perhaps asking for the next stage was not
-  case category REF ID       the policy's category the case is filed under (before it closes)
-  case action-done REF N     action N agreed at an outcome was done (as case show numbers them)
-  case outside-body REF BODY the complainant took it to an outside body the policy names (for the report)
-  case add-participant REF EMAIL
-                             someone besides the complainant may write into the case
-  case page REF [--new | --revoke]
+${CASE_VERBS_HELP}  case page REF [--new | --revoke]
                              the complainant's own page: its address, a new one, or taken down
     (case verbs take --at INSTANT, default now, --by NAME and --json; refused: exit 3)
   held list [--policy ID | --operator] [--settled]
@@ -148,27 +87,7 @@ const COMMANDS: Record<string, Command> = {
   'case list': caseListCommand,
   'case show': caseShowCommand,
   'case open': caseOpenCommand,
-  'case acknowledge': caseAcknowledgeCommand,
-  'case sign': caseSignCommand,
-  'case event': caseEventCommand,
-  'case meeting': caseMeetingCommand,
-  'case met': caseMetCommand,
-  'case extend': caseExtendCommand,
-  'case outcome': caseOutcomeCommand,
-  'case escalate': caseEscalateCommand,
-  'case withdraw': caseWithdrawCommand,
-  'case redirect': caseRedirectCommand,
-  'case early-resolution': caseEarlyResolutionCommand,
-  'case reassign': caseReassignCommand,
-  'case named': caseNamedCommand,
-  'case note': caseNoteCommand,
-  'case close': caseCloseCommand,
-  'case reopen': caseReopenCommand,
-  'case not-a-request': caseNotARequestCommand,
-  'case category': caseCategoryCommand,
-  'case action-done': caseActionDoneCommand,
-  'case outside-body': caseOutsideBodyCommand,
-  'case add-participant': caseAddParticipantCommand,
+  ...CASE_VERB_COMMANDS,
   'case page': casePageCommand,
   'held list': heldListCommand,
   'held release': heldReleaseCommand,

@@ -2,15 +2,16 @@ import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
 import { caseToActOn } from '#application/console/case-to-act-on';
+import { policyTextFor } from '#application/console/policy-text-for';
+import { actOnCase } from '#application/staff/act-on-case';
+import { STAFF_ACTIONS, type StaffInput } from '#application/staff/staff-action-catalogue';
 import { recordConfidentialView } from '#application/console/record-confidential-view';
-import { heldFor, heldToSettle } from '#application/console/held-access';
-import { discardHeld } from '#application/held/discard-held';
+import { discardHeldFor, heldFor } from '#application/console/held-access';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { FileLinks } from '#application/ports/file-links';
 import type { PendingActions } from '#application/ports/pending-actions';
 import { DynamoDbPendingActions } from '#adapters/dynamodb/dynamodb-pending-actions';
 import { mayReadReport } from '#domain/access/case-access';
-import { DryRunCases } from '#application/console/dry-run-cases';
 import { morningView } from '#application/console/morning-view';
 import { searchCases } from '#application/console/search-cases';
 import { viewCase } from '#application/console/view-case';
@@ -24,7 +25,6 @@ import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import type { Outbox } from '#application/ports/outbox';
 import type { StaffSessions } from '#application/ports/staff-sessions';
 import type { Config } from '#config/config';
-import { describePolicy } from '#domain/policy/describe-policy';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
@@ -40,7 +40,6 @@ import { s3Client } from './s3-client.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
-import { bindStaffActions } from './staff-actions.js';
 import { deployedPolicies } from './deployed-policies.js';
 
 export interface ConsolePorts {
@@ -81,20 +80,14 @@ export function consoleDeps(
     morning: (member) => morningView(deps, member, DateTime.fromJSDate(ports.clock.now())),
     viewCase: (member, reference) => viewCase(deps, member, reference, DateTime.fromJSDate(ports.clock.now())),
     actions: {
-      authorize: (member, reference) => caseToActOn(deps, member, reference),
-      live: bindStaffActions(deps),
-      dryRun: () => {
-        const cases = new DryRunCases(ports.cases);
-        return { staff: bindStaffActions({ ...deps, cases }), decided: () => cases.decided() };
-      },
+      caseFor: (member, reference, verb) => caseToActOn(deps, member, reference, STAFF_ACTIONS[verb].who),
+      // The form's input is checked against the verb's schema inside actOnCase.
+      act: (member, verb, reference, input, { preview }) => actOnCase(deps, { kind: 'signed-in', member }, verb, reference, input as StaffInput<typeof verb>, { at: DateTime.fromJSDate(ports.clock.now()), preview }),
       sawConfidential: (member, reference, what) => recordConfidentialView(deps, member, reference, DateTime.fromJSDate(ports.clock.now()), what),
     },
     held: {
       list: (member) => heldFor(deps, member),
-      discard: async (member, id, reason) => {
-        await heldToSettle(deps, member, id);
-        return discardHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, reason });
-      },
+      discard: (member, id, reason) => discardHeldFor(deps, member, { id, at: DateTime.fromJSDate(ports.clock.now()), reason }),
     },
     organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
@@ -103,7 +96,7 @@ export function consoleDeps(
       // pdf-lib and its fonts load on the first PDF asked for, not at every cold start of the console.
       printer: { pdf: async (letter, options) => new (await import('#adapters/pdf/pdf-letter-printer')).PdfLetterPrinter().pdf(letter, options) },
     },
-    policyText: (member, policyId) => (member.memberships.some((m) => m.policyId === policyId) && ports.policies.all.some((p) => p.id === policyId) ? describePolicy(ports.policies.get(policyId)) : undefined),
+    policyText: (member, policyId) => policyTextFor(ports.policies, member, policyId),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
     sessionMinutes: config.REDRESS_SESSION_MINUTES,
     ...(downloads ? { downloads } : {}),

@@ -29,7 +29,10 @@ import type { TimerInput } from '#domain/timers/timer-plan';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { mailReaderFor } from './mail-reader.js';
 import type { Settings } from './settings.js';
-import { bindStaffActions } from './staff-actions.js';
+import { openStaffCase, type StaffOpenRequest } from '#application/staff/open-case';
+import { commandLineVerbs } from '#application/staff/staff-verbs';
+import { actOnCase, type StaffActor } from '#application/staff/act-on-case';
+import type { StaffInput, StaffVerb } from '#application/staff/staff-action-catalogue';
 import type { ReportRecords } from '#application/ports/report-records';
 import type { PendingActions } from '#application/ports/pending-actions';
 import { annualReport } from '#application/reporting/annual-report';
@@ -84,7 +87,10 @@ export function bindUseCases(ports: Ports, settings: Settings) {
       release: (request: ReleaseRequest) => releaseHeld(deps, request),
       discard: (request: { id: string; at: DateTime; actor: string; reason: string }) => discardHeld(deps, request),
     },
-    staff: bindStaffActions(deps),
+    /** One staff action on a case, as the console takes it (a signed-in person's permissions, a preview). */
+    act: <V extends StaffVerb>(actor: StaffActor, verb: V, reference: string, input: StaffInput<V>, options: { readonly at: DateTime; readonly preview?: boolean }) => actOnCase(deps, actor, verb, reference, input, options),
+    /** Opening a case, and every verb of the staff-action catalogue as the command line (and tests) call it. */
+    staff: { open: (request: StaffOpenRequest) => openStaffCase(deps, request), ...commandLineVerbs(deps) },
   };
 }
 

@@ -36,7 +36,7 @@ export async function councilYear() {
   const e = await received(stack, '2027-03-02T09:00:00Z', 5);
   await staff.redirect({ reference: e, outOfScope: 'social-care', at: at('2027-03-15T10:00:00Z'), actor });
   const f = await received(stack, '2027-04-01T09:00:00Z', 6);
-  await staff.earlyResolution({ reference: f, summary: 'The missed bin was collected the same afternoon.', at: at('2027-04-01T15:00:00Z'), actor });
+  await staff['early-resolution']({ reference: f, summary: 'The missed bin was collected the same afternoon.', at: at('2027-04-01T15:00:00Z'), actor });
   // G: answered in 5 working days, then asked for stage two.
   const g = await received(stack, '2027-06-01T09:00:00Z', 7);
   await staff.outcome({ reference: g, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2027-06-08T15:00:00Z'), actor });
@@ -46,7 +46,7 @@ export async function councilYear() {
   await staff.outcome({ reference: h, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2027-05-10T15:00:00Z'), actor });
   await staff.close({ reference: h, at: at('2027-05-11T10:00:00Z'), actor });
   // H's complainant went to the Ombudsman after all; staff heard in June.
-  await staff.recordReferral({ reference: h, body: 'lgo', at: at('2027-06-15T10:00:00Z'), actor });
+  await staff['outside-body']({ reference: h, body: 'lgo', at: at('2027-06-15T10:00:00Z'), actor });
   await stack.drain();
   stack.clock.set('2033-06-01T00:30:00Z');
   for (const timer of await stack.timers.list(h)) if (Date.parse(timer.fireAt) <= Date.parse('2033-06-01T00:30:00Z')) await stack.useCases.fireTimer(timer.input);

@@ -52,7 +52,7 @@ describe('threading', () => {
     expect(await stack.deliver(quoting('pat@example.net'))).toEqual([{ kind: 'threaded', policyId: 'county-council', reference }]);
     const [stranger] = await stack.deliver(quoting('advocate@example.org'));
     expect(stranger).toMatchObject({ kind: 'case-opened' });
-    await stack.useCases.staff.addParticipant({ reference, email: 'Advocate@Example.org', at: (await import('luxon')).DateTime.fromISO('2026-11-23T11:00:00Z'), actor: 'officer' });
+    await stack.useCases.staff['add-participant']({ reference, email: 'Advocate@Example.org', at: (await import('luxon')).DateTime.fromISO('2026-11-23T11:00:00Z'), actor: 'officer' });
     expect(await stack.deliver(quoting('advocate@example.org') + '\nagain')).toEqual([{ kind: 'threaded', policyId: 'county-council', reference }]);
     const timeline = await stack.cases.timeline(reference);
     expect(timeline.filter((e) => e.type === 'mail-in').map((e) => e.actor)).toEqual(['pat@example.net', 'advocate@example.org']);

@@ -14,7 +14,7 @@ describe('the monitoring export', () => {
     const [o] = await stack.deliver(email(['From: =HYPERLINK("http://evil.example") <pat@example.net>', 'To: not.alone.mentoring@gmail.com', 'Subject: My sessions'], 'The sessions were cancelled.'));
     const open = o?.kind === 'case-opened' ? o.reference : '';
     await staff.sign({ reference: open, at: at('2026-11-24T10:00:00Z'), actor: 'katie' });
-    await staff.setCategory({ reference: open, category: 'mentoring', at: at('2026-11-24T11:00:00Z'), actor: 'katie' });
+    await staff.category({ reference: open, category: 'mentoring', at: at('2026-11-24T11:00:00Z'), actor: 'katie' });
     await staff.outcome({ reference: open, decision: 'upheld', summary: 'The sessions were cancelled without notice.', remedies: ['apology'], actions: [{ text: 'Brief the mentors', due: '2027-01-15' }], lessons: 'Tell families when a mentor is ill.', at: at('2026-12-04T15:00:00Z'), actor: 'katie@notalonementoring.example' });
     const secret = await staff.open({ policyId: 'not-alone-mentoring', at: at('2026-11-25T10:00:00Z'), actor: 'katie', name: 'Sol Secret', phone: '01632 960000', summary: 'Private.', channel: 'phone', confidential: true });
 

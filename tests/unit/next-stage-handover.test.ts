@@ -9,7 +9,6 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { complainantPageApp } from '#adapters/http/complainant-page-app';
 import { actionFor } from '#adapters/http/console-actions';
-import { DryRunCases } from '#application/console/dry-run-cases';
 import type { Case } from '#domain/case/case';
 import { html } from '../../shared/adapters/http/console/html.js';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
@@ -142,9 +141,13 @@ describe('the next stage’s handler is told, whatever path the case took there'
   it('the console’s preview of the request shows the notice the handler will get, apart from the complainant’s letter', async () => {
     const stack = memoryStack();
     const reference = await councilComplaint(stack);
-    const dry = new DryRunCases(stack.cases);
-    await stack.withPorts({ cases: dry }).staff.escalate({ reference, grounds: 'Skipped again.', at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
-    const { letters, events } = dry.decided();
+    const before = await stack.cases.get(reference);
+    const acted = await stack.useCases.act({ kind: 'command-line', name: 'cr' }, 'escalate', reference, { grounds: 'Skipped again.' }, { at: at('2026-12-03T10:00:00Z'), preview: true });
+    if (acted.outcome !== 'preview') throw new Error(acted.outcome);
+    const letters = [...acted.letters];
+    const events = [...acted.events];
+    // A preview writes nothing: the case is at the version it was.
+    expect((await stack.cases.get(reference))?.version).toBe(before?.version);
     const action = actionFor('escalate');
     if (!action) throw new Error('no escalate action');
     const page = html.preview({ signed: { name: 'Casey', csrf: 'x' }, c: (await stack.cases.get(reference)) as Case, action, values: {}, letters, events });

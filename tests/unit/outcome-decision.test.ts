@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { actionFor, staffRequest, type ConsoleStaffActions } from '#adapters/http/console-actions';
+import { CONSOLE_FORMS } from '#adapters/http/console-actions';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 
@@ -32,8 +32,8 @@ function redressWords(text: string, ...officer: string[]): string {
 }
 
 describe('the outcome form', () => {
-  const outcome = actionFor('outcome');
-  if (!outcome) throw new Error('no outcome action');
+  const outcome = CONSOLE_FORMS.outcome;
+  if (outcome === 'command-line-only') throw new Error('no outcome form');
 
   it('chooses no decision: its first choice is empty, and sending it so is refused in words', async () => {
     const stack = memoryStack();
@@ -46,9 +46,8 @@ describe('the outcome form', () => {
     // The form asks what was upheld and what was not, for a decision in part.
     expect(fields.map((f) => f.name)).toEqual(expect.arrayContaining(['whatUpheld', 'whatNotUpheld']));
 
-    const staff = stack.useCases.staff as unknown as ConsoleStaffActions;
-    const base = staffRequest(reference, 'manager', at('2026-12-01T10:00:00Z'));
-    await expect(outcome.run(staff, base, { summary: REASONS })).rejects.toMatchObject({
+    const base = { reference, actor: 'manager', at: at('2026-12-01T10:00:00Z') };
+    await expect(stack.useCases.staff.outcome({ ...base, ...outcome.input({ summary: REASONS }) })).rejects.toMatchObject({
       message: 'choose the decision (upheld, partly upheld or not upheld): nothing is chosen for you',
       hint: { input: 'decision' },
     });
@@ -60,12 +59,16 @@ describe('the outcome form', () => {
   it('takes what was and was not upheld from the form into the letter', async () => {
     const stack = memoryStack();
     const reference = await councilComplaint(stack);
-    const staff = stack.useCases.staff as unknown as ConsoleStaffActions;
-    await outcome.run(staff, staffRequest(reference, 'manager', at('2026-12-01T10:00:00Z')), {
-      decision: 'partly-upheld',
-      summary: REASONS,
-      whatUpheld: 'That the crew missed your street in the week of 9 November.',
-      whatNotUpheld: 'That the bins were missed in the other two weeks.',
+    await stack.useCases.staff.outcome({
+      reference,
+      actor: 'manager',
+      at: at('2026-12-01T10:00:00Z'),
+      ...outcome.input({
+        decision: 'partly-upheld',
+        summary: REASONS,
+        whatUpheld: 'That the crew missed your street in the week of 9 November.',
+        whatNotUpheld: 'That the bins were missed in the other two weeks.',
+      }),
     });
     await stack.drain();
     const text = lastLetter(stack).text;

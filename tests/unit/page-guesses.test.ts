@@ -19,7 +19,7 @@ describe('guesses at a complainant page', () => {
     const app = complainantPageApp(complainantPageDeps(config, { ...stack, rateLimiter: new MemoryRateLimiter() }), (c) => c.req.header('x-client') ?? 'unknown');
     const [opened] = await stack.deliver(email(['From: Robin Page <robin@example.net>', 'To: complaints@county-council.example', 'Subject: Bins']));
     const reference = opened?.kind === 'case-opened' ? opened.reference : '';
-    const issued = await stack.useCases.staff.issuePage({ reference, at: DateTime.fromJSDate(stack.clock.now()), actor: 'officer' });
+    const issued = await stack.useCases.staff['page-new']({ reference, at: DateTime.fromJSDate(stack.clock.now()), actor: 'officer' });
     const right = `/cases/${issued.page?.token as string}`;
     const from = (client: string, path: string) => app.request(path, { headers: { 'x-client': client } });
 

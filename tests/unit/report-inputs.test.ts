@@ -19,20 +19,20 @@ describe('categories', () => {
     const stack = memoryStack();
     const staff = stack.useCases.staff;
     const reference = await complaint(stack);
-    await expect(staff.setCategory({ reference, category: 'potholes', at: at('2027-01-12T10:00:00Z'), actor })).rejects.toMatchObject({
+    await expect(staff.category({ reference, category: 'potholes', at: at('2027-01-12T10:00:00Z'), actor })).rejects.toMatchObject({
       message: expect.stringMatching(/^County Council's categories are waste, roads, .*, not "potholes"$/) as string,
       hint: { input: 'category' },
     });
-    await staff.setCategory({ reference, category: 'roads', at: at('2027-01-12T10:00:00Z'), actor });
-    const changed = await staff.setCategory({ reference, category: 'waste', at: at('2027-01-12T11:00:00Z'), actor });
+    await staff.category({ reference, category: 'roads', at: at('2027-01-12T10:00:00Z'), actor });
+    const changed = await staff.category({ reference, category: 'waste', at: at('2027-01-12T11:00:00Z'), actor });
     expect(changed.category).toBe('waste');
     expect((await stack.cases.timeline(reference)).filter((e) => e.type === 'categorised').map((e) => e.summary)).toEqual([
       'Filed under Roads, pavements and parking',
       'Filed under Bins, recycling and street cleaning (was Roads, pavements and parking)',
     ]);
-    await expect(staff.setCategory({ reference, category: 'waste', at: at('2027-01-12T12:00:00Z'), actor })).rejects.toThrow('is already filed under Bins, recycling and street cleaning');
+    await expect(staff.category({ reference, category: 'waste', at: at('2027-01-12T12:00:00Z'), actor })).rejects.toThrow('is already filed under Bins, recycling and street cleaning');
     await staff.close({ reference, at: at('2027-01-13T10:00:00Z'), actor });
-    await expect(staff.setCategory({ reference, category: 'roads', at: at('2027-01-14T10:00:00Z'), actor })).rejects.toMatchObject({ hint: { instead: 'reopen', reference } });
+    await expect(staff.category({ reference, category: 'roads', at: at('2027-01-14T10:00:00Z'), actor })).rejects.toMatchObject({ hint: { instead: 'reopen', reference } });
     const figures = annualFigures(seedPolicies.get('county-council'), await stack.reportRecords.ofYear('county-council', 2027), 2027, '2027-12-31');
     expect(figures.byCategory.filter((c) => c.count > 0)).toEqual([{ category: 'waste', name: 'Bins, recycling and street cleaning', count: 1 }]);
   });
@@ -57,14 +57,14 @@ describe('agreed actions', () => {
       actor,
     });
     await staff.close({ reference, at: at('2027-01-21T10:00:00Z'), actor });
-    const done = await staff.markActionDone({ reference, action: 2, at: at('2027-02-03T10:00:00Z'), actor });
+    const done = await staff['action-done']({ reference, action: 2, at: at('2027-02-03T10:00:00Z'), actor });
     expect(done.outcomes?.[0]?.actions).toEqual([
       { text: 'Retrain the crew', due: '2027-02-15' },
       { text: 'Add the street to the checklist', due: '2027-02-01', doneAt: '2027-02-03T10:00:00.000Z' },
     ]);
     expect((await stack.cases.timeline(reference)).find((e) => e.type === 'action-done')?.summary).toBe('Done: Add the street to the checklist (it was due by Monday 1 February 2027)');
-    await expect(staff.markActionDone({ reference, action: 2, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow('action 2 ("Add the street to the checklist") was already done on 2027-02-03');
-    await expect(staff.markActionDone({ reference, action: 3, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow(`${reference} has actions 1 to 2, not 3`);
+    await expect(staff['action-done']({ reference, action: 2, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow('action 2 ("Add the street to the checklist") was already done on 2027-02-03');
+    await expect(staff['action-done']({ reference, action: 3, at: at('2027-02-04T10:00:00Z'), actor })).rejects.toThrow(`${reference} has actions 1 to 2, not 3`);
     const figures = annualFigures(seedPolicies.get('county-council'), await stack.reportRecords.ofYear('county-council', 2027), 2027, '2027-03-01');
     expect(figures).toMatchObject({ actionsAgreed: 2, actionsDone: 1, actionsOverdue: 1, lessons: ['Route changes must reach the crews.'] });
   });
@@ -83,10 +83,10 @@ describe('an outside body', () => {
     const stack = memoryStack();
     const reference = await complaint(stack);
     await stack.useCases.staff.close({ reference, at: at('2027-01-20T10:00:00Z'), actor });
-    await expect(stack.useCases.staff.recordReferral({ reference, body: 'court', at: at('2027-02-01T10:00:00Z'), actor })).rejects.toThrow(`County Council's outside bodies are lgo, ico, ico-data-protection, not "court"`);
-    const taken = await stack.useCases.staff.recordReferral({ reference, body: 'lgo', at: at('2027-02-01T10:00:00Z'), actor });
+    await expect(stack.useCases.staff['outside-body']({ reference, body: 'court', at: at('2027-02-01T10:00:00Z'), actor })).rejects.toThrow(`County Council's outside bodies are lgo, ico, ico-data-protection, not "court"`);
+    const taken = await stack.useCases.staff['outside-body']({ reference, body: 'lgo', at: at('2027-02-01T10:00:00Z'), actor });
     expect(taken.referrals).toEqual([{ body: 'lgo', at: '2027-02-01T10:00:00.000Z' }]);
-    await expect(stack.useCases.staff.recordReferral({ reference, body: 'lgo', at: at('2027-02-02T10:00:00Z'), actor })).rejects.toThrow('was already recorded as taken to Local Government and Social Care Ombudsman');
+    await expect(stack.useCases.staff['outside-body']({ reference, body: 'lgo', at: at('2027-02-02T10:00:00Z'), actor })).rejects.toThrow('was already recorded as taken to Local Government and Social Care Ombudsman');
   });
 });
 
@@ -108,7 +108,7 @@ describe('actions past their date', () => {
     expect(digest?.sections).toEqual([{ heading: 'Actions past their date', lines: [{ reference, text: `${reference}: action 1, agreed at Stage one, was due Monday 1 February 2027 (2 working days overdue)` }] }]);
     const manager = { id: 'm', name: 'Manager', memberships: [{ policyId: 'county-council', role: 'service-manager' }], operator: false };
     expect((await morningView(stack, manager, at('2027-02-03T08:00:00Z')))[0]?.actionsOverdue.map((l) => l.reference)).toEqual([reference]);
-    await staff.markActionDone({ reference, action: 1, at: at('2027-02-04T10:00:00Z'), actor });
+    await staff['action-done']({ reference, action: 1, at: at('2027-02-04T10:00:00Z'), actor });
     expect(await stack.pendingActions.dueBefore('county-council', '2027-12-31')).toEqual([]);
   });
 
@@ -132,7 +132,7 @@ describe('the report record in each case write', () => {
       return write(change);
     };
     await stack.useCases.staff.note({ reference, text: 'rang the complainant back', at: at('2027-01-12T09:00:00Z'), actor });
-    await stack.useCases.staff.setCategory({ reference, category: 'waste', at: at('2027-01-12T10:00:00Z'), actor });
+    await stack.useCases.staff.category({ reference, category: 'waste', at: at('2027-01-12T10:00:00Z'), actor });
     expect(written).toHaveLength(2);
     expect(written[0]).toEqual([]);
     expect(written[1]).toContain(2027);

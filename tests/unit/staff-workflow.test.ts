@@ -238,10 +238,10 @@ describe('the council: early resolution, two stages, the Ombudsman', () => {
   it('an early resolution is not recorded as a complaint, and only by the end of the next working day', async () => {
     const stack = memoryStack();
     const reference = await complaint(stack, 'complaints@county-council.example', 'Bins');
-    await expect(stack.useCases.staff.earlyResolution({ reference, summary: 'we collected the bins', at: at('2026-11-26T10:00:00Z'), actor: 'cr' })).rejects.toThrow(
+    await expect(stack.useCases.staff['early-resolution']({ reference, summary: 'we collected the bins', at: at('2026-11-26T10:00:00Z'), actor: 'cr' })).rejects.toThrow(
       'early resolution must be by the end of 2026-11-24',
     );
-    const done = await stack.useCases.staff.earlyResolution({ reference, summary: 'we collected your bins the next morning.', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    const done = await stack.useCases.staff['early-resolution']({ reference, summary: 'we collected your bins the next morning.', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
     await stack.drain();
     expect(done).toMatchObject({ status: 'closed', closure: 'early-resolution', recordedAsComplaint: false });
     expect(last(stack).text).toContain('We agreed this with you: we collected your bins the next morning.');
@@ -516,14 +516,14 @@ describe('a reply to an outcome letter may be the request for the next stage', (
     const stack = memoryStack();
     const staff = stack.useCases.staff;
     const reference = await complaint(stack, 'complaints@county-council.example', 'Bins');
-    await expect(staff.notARequest({ reference, at: at('2026-12-01T09:00:00Z'), actor: 'cr' })).rejects.toThrow(`${reference} has no reply waiting to be read as a request for the next stage`);
+    await expect(staff['not-a-request']({ reference, at: at('2026-12-01T09:00:00Z'), actor: 'cr' })).rejects.toThrow(`${reference} has no reply waiting to be read as a request for the next stage`);
     await staff.outcome({ reference, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
     await reply(stack, reference, 'complaints@county-council.example', '2026-12-02T09:00:00.000Z', 'Thank you for looking into this.');
     await stack.drain();
     expect(stack.mailer.sent.find((m) => m.subject === `[${reference}] New message: perhaps asking for Stage two`)?.text).toContain(
       `If they are not, say so, and the case leaves the top of the digest: http://localhost:3000/console/cases/${reference}/actions/not-a-request`,
     );
-    const set = await staff.notARequest({ reference, reason: 'a thank-you', at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
+    const set = await staff['not-a-request']({ reference, reason: 'a thank-you', at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
     expect(set.possibleNextStageRequest).toBeUndefined();
     expect(set.stage).toBe('stage-1');
     expect((await stack.cases.timeline(reference)).some((e) => e.summary === 'The reply of Wednesday 2 December 2026 was not a request for the next stage: a thank-you')).toBe(true);

@@ -120,7 +120,7 @@ describe("the complainant's page", () => {
 
   it('opens nothing once revoked, for a token never issued, or for one of the wrong shape; a new one works and the old does not', async () => {
     const { reference, path } = await signedComplaint();
-    const revoked = await stack.useCases.staff.revokePage({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'katie' });
+    const revoked = await stack.useCases.staff['page-revoke']({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'katie' });
     expect(revoked.page).toBeUndefined();
     const gone = await page(path);
     expect(gone.status).toBe(404);
@@ -128,7 +128,7 @@ describe("the complainant's page", () => {
     expect((await page(`/cases/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await page('/cases/short')).status).toBe(404);
     expect((await page(`/cases/${reference}`)).status).toBe(404);
-    const renewed = await stack.useCases.staff.issuePage({ reference, at: at('2026-11-25T11:00:00Z'), actor: 'katie' });
+    const renewed = await stack.useCases.staff['page-new']({ reference, at: at('2026-11-25T11:00:00Z'), actor: 'katie' });
     expect((await page(`/cases/${renewed.page?.token}`)).status).toBe(200);
     expect((await page(path)).status).toBe(404);
   });

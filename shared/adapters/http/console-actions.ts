@@ -1,6 +1,7 @@
-import type { DateTime } from 'luxon';
-import type { StaffRequest } from '#application/staff/staff-deps';
-import type { Case, Decision } from '#domain/case/case';
+import type { StaffInput, StaffVerb } from '#application/staff/staff-action-catalogue';
+import { rolesIn } from '#domain/access/case-access';
+import type { StaffMember } from '#domain/access/staff-member';
+import type { Case } from '#domain/case/case';
 import type { RefusalHint } from '#domain/case/case-change';
 import { agreedActions } from '#domain/case/actions/action-done';
 import { maximumInWords, responseMaximum } from '#domain/case/actions/extend-deadline';
@@ -10,34 +11,8 @@ import type { ProblemLink } from './house-document.js';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { remedyName } from '#domain/policy/remedy-names';
 import { clauseInWords } from '#domain/policy/clause-words';
-import { stageById, stageName } from '#domain/policy/policy-lookups';
-
-/** The staff actions the console's forms call: the same use cases as the CLI's `case` verbs. */
-export interface ConsoleStaffActions {
-  acknowledge(r: StaffRequest & { respondBy?: string; byPostOrPhone?: boolean }): Promise<Case>;
-  sign(r: StaffRequest): Promise<Case>;
-  event(r: StaffRequest & { event: string }): Promise<Case>;
-  meeting(r: StaffRequest & { offeredFor?: string; held?: boolean }): Promise<Case>;
-  met(r: StaffRequest & { kind: string }): Promise<Case>;
-  extend(r: StaffRequest & { kind: string; newDate: string; reason: string; agreed?: boolean }): Promise<Case>;
-  outcome(r: StaffRequest & { decision: Decision; summary: string; whatUpheld?: string; whatNotUpheld?: string; remedies: readonly string[]; actions: readonly { text: string; due: string }[] }): Promise<Case>;
-  escalate(r: StaffRequest & { reason?: string; via?: string; grounds?: string }): Promise<Case>;
-  withdraw(r: StaffRequest & { confirmedInWriting: boolean }): Promise<Case>;
-  redirect(r: StaffRequest & { outOfScope: string }): Promise<Case>;
-  earlyResolution(r: StaffRequest & { summary: string }): Promise<Case>;
-  reassign(r: StaffRequest & { role: string }): Promise<Case>;
-  named(r: StaffRequest & { decision: 'confirm' | 'undo'; reason?: string }): Promise<Case>;
-  note(r: StaffRequest & { text: string }): Promise<Case>;
-  close(r: StaffRequest): Promise<Case>;
-  reopen(r: StaffRequest & { reason: string }): Promise<Case>;
-  notARequest(r: StaffRequest & { reason?: string }): Promise<Case>;
-  setCategory(r: StaffRequest & { category: string }): Promise<Case>;
-  markActionDone(r: StaffRequest & { action: number }): Promise<Case>;
-  recordReferral(r: StaffRequest & { body: string }): Promise<Case>;
-  addParticipant(r: StaffRequest & { email: string }): Promise<Case>;
-  issuePage(r: StaffRequest): Promise<Case>;
-  revokePage(r: StaffRequest): Promise<Case>;
-}
+import { roleTitle, stageById, stageName } from '#domain/policy/policy-lookups';
+import { staffAddressesOf } from '#domain/policy/staff-addresses';
 
 export interface ActionField {
   readonly name: string;
@@ -49,14 +24,21 @@ export interface ActionField {
 
 export type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** One workflow action as a form: its fields for this case, and the use case its answers call. */
-export interface ConsoleAction {
-  readonly verb: string;
+/** One verb of the staff-action catalogue as a form: its label, when it is offered, its fields, and the input its answers make. */
+export interface ConsoleForm<V extends StaffVerb> {
   readonly label: string;
-  /** Whether it belongs on the case's list now (closed cases can only be reopened, noted or have their page changed). */
-  readonly offered: (c: Case, policy: Policy) => boolean;
+  /** Whether it belongs on the case's list now, for this person (closed cases can only be reopened, noted or have their page changed). */
+  readonly offered: (c: Case, policy: Policy, member?: StaffMember) => boolean;
   readonly fields: (c: Case, policy: Policy) => readonly ActionField[];
-  readonly run: (staff: ConsoleStaffActions, base: StaffRequest, form: FormValues) => Promise<Case>;
+  readonly input: (form: FormValues) => StaffInput<V>;
+}
+
+/** Every verb of the catalogue has a form, or says it has none: a new verb fails the type check until it does. */
+export type ConsoleForms = { readonly [V in StaffVerb]: ConsoleForm<V> | 'command-line-only' };
+
+/** A form as the pages list and render it, whichever verb it is. */
+export interface ConsoleAction extends ConsoleForm<StaffVerb> {
+  readonly verb: StaffVerb;
 }
 
 const one = (form: FormValues, name: string): string => {
@@ -93,10 +75,15 @@ const maximumHint = (c: Case, p: Policy): string | undefined => {
   return `The policy’s maximum for the response at ${stage}: ${maximumInWords(max)}. ${rule}`;
 };
 const ACTION_ROWS = [1, 2, 3];
+/** The addresses the policy gives for the handling role's people (its notice mailbox, its contact), lower case. */
+const handlingRoleAddresses = (c: Case, p: Policy): string[] => {
+  const role = p.roles.find((r) => r.id === c.handlerRole);
+  const staff = staffAddressesOf(p);
+  return [...new Set([role?.noticeEmail, role?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))].filter((a) => staff.has(a));
+};
 
-export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
-  {
-    verb: 'acknowledge',
+export const CONSOLE_FORMS: ConsoleForms = {
+  acknowledge: {
     label: 'Acknowledge, or set the reply date',
     offered: (c) => c.status === 'open',
     fields: (c, p) => [
@@ -113,35 +100,31 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
           ]
         : []),
     ],
-    run: (s, b, f) => s.acknowledge({ ...b, ...(one(f, 'respondBy') ? { respondBy: one(f, 'respondBy') } : {}), ...(ticked(f, 'byPostOrPhone') ? { byPostOrPhone: true } : {}) }),
+    input: (f) => ({ ...(one(f, 'respondBy') ? { respondBy: one(f, 'respondBy') } : {}), ...(ticked(f, 'byPostOrPhone') ? { byPostOrPhone: true } : {}) }),
   },
-  { verb: 'sign', label: 'The signed complaint arrived', offered: (c) => c.status === 'awaiting-signature', fields: () => [], run: (s, b) => s.sign(b) },
-  {
-    verb: 'event',
+  sign: { label: 'The signed complaint arrived', offered: (c) => c.status === 'awaiting-signature', fields: () => [], input: () => ({}) },
+  event: {
     label: "Record one of the policy's events",
     offered: (c, p) => open(c) && p.events.length > 0,
     fields: (_c, p) => [{ name: 'event', label: 'What happened', kind: 'select', options: p.events.map((e) => ({ value: e.id, label: `${e.description} (${clauseInWords(e.clause)})` })) }],
-    run: (s, b, f) => s.event({ ...b, event: one(f, 'event') }),
+    input: (f) => ({ event: one(f, 'event') }),
   },
-  {
-    verb: 'meeting',
+  meeting: {
     label: 'A meeting offered or held',
     offered: open,
     fields: () => [
       { name: 'offered', label: 'Meeting offered for (date)', kind: 'date' },
       { name: 'held', label: 'The meeting was held', kind: 'checkbox' },
     ],
-    run: (s, b, f) => s.meeting({ ...b, ...(one(f, 'offered') ? { offeredFor: one(f, 'offered') } : {}), held: ticked(f, 'held') }),
+    input: (f) => ({ ...(one(f, 'offered') ? { offeredFor: one(f, 'offered') } : {}), held: ticked(f, 'held') }),
   },
-  {
-    verb: 'met',
+  met: {
     label: 'A deadline met by other means',
     offered: (c) => open(c) && pendingKinds(c).some((k) => k !== 'acknowledge'),
     fields: (c) => [{ name: 'kind', label: 'Which deadline', kind: 'select', options: deadlineOptions(c, (k) => k !== 'acknowledge') }],
-    run: (s, b, f) => s.met({ ...b, kind: one(f, 'kind') }),
+    input: (f) => ({ kind: one(f, 'kind') }),
   },
-  {
-    verb: 'extend',
+  extend: {
     label: 'More time (with the holding letter)',
     offered: (c) => open(c) && pendingKinds(c).length > 0,
     fields: (c, p) => [
@@ -150,10 +133,9 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
       { name: 'reason', label: 'Why more time is needed (the letter tells the complainant)', kind: 'textarea' },
       ...(stageById(p, c.stage)?.extensions?.agreementRecorded ? [{ name: 'agreed', label: 'The complainant agreed', kind: 'checkbox' as const }] : []),
     ],
-    run: (s, b, f) => s.extend({ ...b, kind: one(f, 'kind'), newDate: one(f, 'newDate'), reason: one(f, 'reason'), agreed: ticked(f, 'agreed') }),
+    input: (f) => ({ kind: one(f, 'kind'), newDate: one(f, 'newDate'), reason: one(f, 'reason'), agreed: ticked(f, 'agreed') }),
   },
-  {
-    verb: 'outcome',
+  outcome: {
     label: "The stage's decision (outcome letter)",
     // One decision per stage: once made, the case goes on to the next stage or closes.
     offered: (c) => c.status === 'open' && !c.outcomes?.some((o) => o.stage === c.stage),
@@ -180,80 +162,89 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
       ]),
       { name: 'lessons', label: 'What we learnt (staff and the board only; not in the letter)', kind: 'textarea' },
     ],
-    run: (s, b, f) =>
-      s.outcome({
-        ...b,
+    input: (f) => ({
         // Checked by the decision itself: an empty or unknown choice is refused there, in words.
-        decision: one(f, 'decision') as Decision,
+        decision: one(f, 'decision'),
         summary: one(f, 'summary'),
         ...(one(f, 'whatUpheld') ? { whatUpheld: one(f, 'whatUpheld') } : {}),
         ...(one(f, 'whatNotUpheld') ? { whatNotUpheld: one(f, 'whatNotUpheld') } : {}),
         remedies: many(f, 'remedy'),
         actions: ACTION_ROWS.filter((i) => one(f, `action${i}`)).map((i) => ({ text: one(f, `action${i}`), due: one(f, `due${i}`) })),
         ...(one(f, 'lessons').trim() ? { lessons: one(f, 'lessons') } : {}),
-      }),
+    }),
   },
-  {
-    verb: 'category',
+  category: {
     label: 'File it under a category (for the report)',
     offered: (c, p) => c.status !== 'closed' && p.categories.length > 0,
     fields: (c, p) => [{ name: 'category', label: 'Category', kind: 'select', options: p.categories.filter((k) => k.id !== c.category).map((k) => ({ value: k.id, label: k.name })) }],
-    run: (s, b, f) => s.setCategory({ ...b, category: one(f, 'category') }),
+    input: (f) => ({ category: one(f, 'category') }),
   },
-  {
-    verb: 'outside-body',
+  'outside-body': {
     label: 'The complainant went to an outside body',
     offered: (c, p) => !c.destroyedAt && p.outsideBodies.some((b) => !c.referrals?.some((r) => r.body === b.id)),
     fields: (c, p) => [{ name: 'body', label: 'Which body', kind: 'select', options: p.outsideBodies.filter((b) => !c.referrals?.some((r) => r.body === b.id)).map((b) => ({ value: b.id, label: b.name })) }],
-    run: (s, b, f) => s.recordReferral({ ...b, body: one(f, 'body') }),
+    input: (f) => ({ body: one(f, 'body') }),
   },
-  {
-    verb: 'action-done',
+  'action-done': {
     label: 'An agreed action was done',
     offered: (c) => agreedActions(c).some((a) => !a.doneAt),
     fields: (c) => [{ name: 'action', label: 'Which action', kind: 'select', options: agreedActions(c).filter((a) => !a.doneAt).map((a) => ({ value: String(a.n), label: `${a.text} (due ${a.due})` })) }],
-    run: (s, b, f) => s.markActionDone({ ...b, action: Number(one(f, 'action')) }),
+    input: (f) => ({ action: Number(one(f, 'action')) }),
   },
-  {
-    verb: 'escalate',
+  escalate: {
     label: 'The complainant asked for the next stage',
     offered: (c) => c.status === 'open',
     fields: () => [
       { name: 'grounds', label: 'What the complainant says is still wrong (optional: they need not give reasons)', kind: 'textarea', hint: 'The next stage’s handler is sent these words with the case.' },
       { name: 'reason', label: 'Why it is accepted after the time to ask has ended (needed only then)', kind: 'textarea' },
     ],
-    run: (s, b, f) => s.escalate({ ...b, ...(one(f, 'grounds') ? { grounds: one(f, 'grounds') } : {}), ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+    input: (f) => ({ ...(one(f, 'grounds') ? { grounds: one(f, 'grounds') } : {}), ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
   },
-  {
-    verb: 'withdraw',
+  withdraw: {
     label: 'The complainant withdrew',
     offered: open,
     fields: () => [{ name: 'confirmedInWriting', label: 'They confirmed it in writing', kind: 'checkbox' }],
-    run: (s, b, f) => s.withdraw({ ...b, confirmedInWriting: ticked(f, 'confirmedInWriting') }),
+    input: (f) => ({ confirmedInWriting: ticked(f, 'confirmedInWriting') }),
   },
-  {
-    verb: 'redirect',
+  redirect: {
     label: 'Not for this procedure (say where to go)',
     offered: (c, p) => open(c) && p.outOfScope.length > 0,
     fields: (_c, p) => [{ name: 'outOfScope', label: 'What it is about', kind: 'select', options: p.outOfScope.map((o) => ({ value: o.id, label: o.matter })) }],
-    run: (s, b, f) => s.redirect({ ...b, outOfScope: one(f, 'outOfScope') }),
+    input: (f) => ({ outOfScope: one(f, 'outOfScope') }),
   },
-  {
-    verb: 'early-resolution',
+  'early-resolution': {
     label: 'Resolved at once',
     offered: (c, p) => open(c) && Boolean(p.earlyResolution),
     fields: () => [{ name: 'summary', label: 'What was agreed with the complainant', kind: 'textarea' }],
-    run: (s, b, f) => s.earlyResolution({ ...b, summary: one(f, 'summary') }),
+    input: (f) => ({ summary: one(f, 'summary') }),
   },
-  {
-    verb: 'reassign',
+  reassign: {
     label: 'Another handler',
     offered: open,
     fields: (_c, p) => [{ name: 'role', label: 'New handler', kind: 'select', options: p.roles.map((r) => ({ value: r.id, label: r.title })) }],
-    run: (s, b, f) => s.reassign({ ...b, role: one(f, 'role') }),
+    input: (f) => ({ role: one(f, 'role') }),
   },
-  {
-    verb: 'named',
+  assign: {
+    label: 'Assign to a person',
+    offered: open,
+    fields: (c, p) => {
+      const known = handlingRoleAddresses(c, p).filter((a) => a !== c.handler?.email);
+      const label = `A person in the role handling it (${roleTitle(p, c.handlerRole)})`;
+      // The policy names the role's people by its addresses: those are offered; without any, an address is typed in.
+      return known.length
+        ? [{ name: 'to', label, kind: 'select' as const, options: known.map((a) => ({ value: a, label: a })) }]
+        : [{ name: 'to', label, kind: 'email' as const, hint: 'Their address must be one the policy gives that role.' }];
+    },
+    input: (f) => ({ to: one(f, 'to') }),
+  },
+  take: {
+    label: 'Take it: assign it to me',
+    // Only to a person of the handling role who does not have it already.
+    offered: (c, p, member) => open(c) && Boolean(member && rolesIn(member, p.id).has(c.handlerRole) && c.handler?.email !== member.email?.toLowerCase()),
+    fields: () => [],
+    input: () => ({}),
+  },
+  named: {
     label: 'Whom it names: confirm or undo',
     // Offered to whoever may act on it (the handler routing chose, or above): never the person it named.
     offered: (c) => Boolean(c.named && !c.named.decided) && c.status !== 'closed',
@@ -269,30 +260,29 @@ export const CONSOLE_ACTIONS: readonly ConsoleAction[] = [
       },
       { name: 'reason', label: 'Why it is not about them (needed to undo)', kind: 'textarea' },
     ],
-    run: (s, b, f) => s.named({ ...b, decision: one(f, 'decision') === 'undo' ? 'undo' : 'confirm', ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+    input: (f) => ({ decision: one(f, 'decision') === 'undo' ? 'undo' : 'confirm', ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
   },
-  { verb: 'note', label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], run: (s, b, f) => s.note({ ...b, text: one(f, 'text') }) },
-  { verb: 'add-participant', label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], run: (s, b, f) => s.addParticipant({ ...b, email: one(f, 'email') }) },
-  { verb: 'close', label: 'Close the case', offered: open, fields: () => [], run: (s, b) => s.close(b) },
-  {
-    verb: 'not-a-request',
+  note: { label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], input: (f) => ({ text: one(f, 'text') }) },
+  'add-participant': { label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], input: (f) => ({ email: one(f, 'email') }) },
+  close: { label: 'Close the case', offered: open, fields: () => [], input: () => ({}) },
+  'not-a-request': {
     label: 'The reply was not asking for the next stage',
     offered: (c) => Boolean(c.possibleNextStageRequest) && c.status !== 'closed',
     fields: () => [{ name: 'reason', label: 'What it was instead (optional, staff only)', kind: 'textarea' }],
-    run: (s, b, f) => s.notARequest({ ...b, ...(one(f, 'reason').trim() ? { reason: one(f, 'reason') } : {}) }),
+    input: (f) => ({ ...(one(f, 'reason').trim() ? { reason: one(f, 'reason') } : {}) }),
   },
-  { verb: 'reopen', label: 'Reopen the case', offered: (c) => c.status === 'closed', fields: () => [{ name: 'reason', label: 'Why it is open again', kind: 'textarea' }], run: (s, b, f) => s.reopen({ ...b, reason: one(f, 'reason') }) },
-  { verb: 'page-new', label: "A new address for the complainant's page", offered: () => true, fields: () => [], run: (s, b) => s.issuePage(b) },
-  { verb: 'page-revoke', label: "Take the complainant's page down", offered: (c) => Boolean(c.page), fields: () => [], run: (s, b) => s.revokePage(b) },
-];
+  reopen: { label: 'Reopen the case', offered: (c) => c.status === 'closed', fields: () => [{ name: 'reason', label: 'Why it is open again', kind: 'textarea' }], input: (f) => ({ reason: one(f, 'reason') }) },
+  'page-new': { label: "A new address for the complainant's page", offered: () => true, fields: () => [], input: () => ({}) },
+  'page-revoke': { label: "Take the complainant's page down", offered: (c) => Boolean(c.page), fields: () => [], input: () => ({}) },
+};
+
+/** The forms in the catalogue's order, as the case page lists them. */
+export const CONSOLE_ACTIONS: readonly ConsoleAction[] = (Object.entries(CONSOLE_FORMS) as [StaffVerb, ConsoleForms[StaffVerb]][]).flatMap(([verb, form]) =>
+  form === 'command-line-only' ? [] : [{ verb, ...(form as ConsoleForm<StaffVerb>) }],
+);
 
 export function actionFor(verb: string): ConsoleAction | undefined {
   return CONSOLE_ACTIONS.find((a) => a.verb === verb);
-}
-
-/** Who acts, as the timeline and the independence rules know them, and when. */
-export function staffRequest(reference: string, actor: string, at: DateTime): StaffRequest {
-  return { reference, actor, at };
 }
 
 /** The console's own field for each input a refusal may name, where it differs from the input's name. */

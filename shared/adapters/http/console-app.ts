@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { DateTime } from 'luxon';
 import type { MorningOrganisation } from '#application/console/morning-view';
-import type { Case, TimelineEvent } from '#domain/case/case';
+import type { Case } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
-import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
-import { actionFor, CONSOLE_ACTIONS, refusalLink, staffRequest, type ConsoleStaffActions } from './console-actions.js';
+import type { Acted } from '#application/staff/act-on-case';
+import type { StaffVerb } from '#application/staff/staff-action-catalogue';
+import { actionFor, CONSOLE_ACTIONS, refusalLink } from './console-actions.js';
 import type { CaseSearch, Found } from '#application/console/search-cases';
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
@@ -39,11 +39,13 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
   readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean; next?: string }>;
   readonly actions: {
-    /** The case, when this person may act on it (CaseNotFoundError, or NotYoursToActOnError saying who may). */
-    authorize(member: StaffMember, reference: string): Promise<{ c: Case; policy: Policy }>;
-    readonly live: ConsoleStaffActions;
-    /** The same actions over a store that keeps the write instead of making it: what a preview shows. */
-    dryRun(): { staff: ConsoleStaffActions; decided(): { letters: LetterToSend[]; events: TimelineEvent[] } };
+    /** The case, to show its form, when this person may take this action on it (CaseNotFoundError, or NotYoursToActOnError saying who may). */
+    caseFor(member: StaffMember, reference: string, verb: StaffVerb): Promise<{ c: Case; policy: Policy }>;
+    /**
+     * actOnCase: the action on one read of the case, authorised on that read; saved, or with `preview` decided and
+     * not written (the letters it would send). `input` is the form's, checked against the verb's own schema there.
+     */
+    act(member: StaffMember, verb: StaffVerb, reference: string, input: unknown, options: { readonly preview: boolean }): Promise<Acted>;
     /** Records on a confidential case's timeline that this person saw its details (`what`: where); nothing for another case. */
     sawConfidential(member: StaffMember, reference: string, what: string): Promise<void>;
   };
@@ -160,7 +162,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
     const done = c.req.query('done');
     const doneWords = done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
-    return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p)) }));
+    return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p, memberOf(s))) }));
   });
   // A letter to print: the page (the browser prints it on A4, without the console's header) and the same as a PDF.
   const letterHref = (reference: string, id: string) => `/console/cases/${reference}/letters/${encodeURIComponent(id)}`;
@@ -250,22 +252,25 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const action = actionFor(c.req.param('verb') ?? '');
     const reference = (c.req.param('reference') ?? '').toUpperCase();
     if (!action) return c.html(html.notFound(signed(s)), 404);
-    const target = await deps.actions.authorize(member, reference);
-    const values = mode === 'form' ? {} : formValues(await c.req.parseBody({ all: true }));
-    if (mode === 'form') return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values }));
-    refusalShownOn.set(c, (error) => c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values, problem: error.message, problemLink: refusalLink(error.hint, target.c, target.policy, action) }), 400));
-    const base = staffRequest(reference, member.email ?? member.name, DateTime.fromJSDate(deps.now()));
-    if (mode === 'preview') {
-      const dry = deps.actions.dryRun();
-      await action.run(dry.staff, base, values);
-      const { letters, events } = dry.decided();
+    if (mode === 'form') {
+      const target = await deps.actions.caseFor(member, reference, action.verb);
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: {} }));
+    }
+    const values = formValues(await c.req.parseBody({ all: true }));
+    // One read of the case: the permission, the decision and (confirming) the write are all on that version.
+    const acted = await deps.actions.act(member, action.verb, reference, action.input(values), { preview: mode === 'preview' });
+    if (acted.outcome === 'refused') {
+      const { refusal, case: k, policy } = acted;
+      return c.html(html.actionForm({ signed: signed(s), c: k, policy, action, values, problem: refusal.message, problemLink: refusalLink(refusal.hint, k, policy, action) }), 400);
+    }
+    if (acted.outcome === 'preview') {
+      const { letters, events } = acted;
       // The letter names the complainant and their address: seen in a preview, that is a reading of the case.
-      if (target.c.confidential && (letters.length > 0 || events.some((e) => e.type === 'letter-drafted'))) {
+      if (acted.case.confidential && (letters.length > 0 || events.some((e) => e.type === 'letter-drafted'))) {
         await deps.actions.sawConfidential(member, reference, `Saw the letter to the complainant in a preview of: ${action.label}`);
       }
-      return c.html(html.preview({ signed: signed(s), c: target.c, action, values, letters, events }));
+      return c.html(html.preview({ signed: signed(s), c: acted.case, action, values, letters: [...letters], events: [...events] }));
     }
-    await action.run(deps.actions.live, base, values);
     return c.redirect(`/console/cases/${reference}?done=${action.verb}`, 303);
   };
   app.get('/console/cases/:reference/actions/:verb', (c) => acting(c, 'form'));

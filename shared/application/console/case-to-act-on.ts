@@ -1,4 +1,4 @@
-import { mayAct, mayKnowOf } from '#domain/access/case-access';
+import { mayKnowOf } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import type { Case } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
@@ -6,29 +6,33 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Cases } from '../ports/cases.js';
 import { CaseNotFoundError } from '../ports/store-errors.js';
-import { roleTitle } from '#domain/policy/policy-lookups';
+import { HANDLER_OR_ABOVE, type WhoMay } from '../staff/staff-action-catalogue.js';
 
-/** A case the person may read but not act on: its handler's role, or one above it, may. */
+/** A case the person may read but not act on this way: the message says who can. */
 export class NotYoursToActOnError extends ActionRefusedError {
   constructor(
     readonly reference: string,
-    handler: string,
+    message: string,
   ) {
-    super(`${reference} is handled by ${handler}: only they, or someone above them, can act on it`);
+    super(message);
     this.name = 'NotYoursToActOnError';
   }
 }
 
 /**
- * The case a person asks to act on, when they may: its handler's role or one above it. One they may not know of
- * is "no such case"; one they may read but not act on says who can.
+ * Whether this person may take an action on a case as read: one they may not know of is "no such case"
+ * (CaseNotFoundError); one they may know of but not act on this way says who can (NotYoursToActOnError).
  */
-export async function caseToActOn(deps: { readonly cases: Pick<Cases, 'get'>; readonly policies: PolicySet }, member: StaffMember, reference: string): Promise<{ c: Case; policy: Policy }> {
+export function authoriseOnCase(member: StaffMember, policy: Policy, c: Case, who: WhoMay = HANDLER_OR_ABOVE): void {
+  if (!mayKnowOf(member, policy, c)) throw new CaseNotFoundError(c.reference);
+  if (!who.may(member, policy, c)) throw new NotYoursToActOnError(c.reference, who.refusal(policy, c));
+}
+
+/** The case a person asks to act on (to show them its form), when they may: see authoriseOnCase. */
+export async function caseToActOn(deps: { readonly cases: Pick<Cases, 'get'>; readonly policies: PolicySet }, member: StaffMember, reference: string, who: WhoMay = HANDLER_OR_ABOVE): Promise<{ c: Case; policy: Policy }> {
   const c = await deps.cases.get(reference);
-  const policy = c ? deps.policies.get(c.policyId) : undefined;
-  if (!c || !policy || !mayKnowOf(member, policy, c)) throw new CaseNotFoundError(reference);
-  if (!mayAct(member, policy, c)) {
-    throw new NotYoursToActOnError(reference, roleTitle(policy, c.handlerRole));
-  }
+  if (!c) throw new CaseNotFoundError(reference);
+  const policy = deps.policies.get(c.policyId);
+  authoriseOnCase(member, policy, c, who);
   return { c, policy };
 }

@@ -1,8 +1,10 @@
+import type { DateTime } from 'luxon';
 import { roleAndAbove, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { entryStage } from '#domain/case/route-case';
 import type { HeldMessage } from '#domain/mail/held-message';
 import type { PolicySet } from '#domain/policy/policy-set';
+import { discardHeld } from '../held/discard-held.js';
 import type { HeldMail } from '../ports/held-mail.js';
 import { HeldMessageNotFoundError } from '../ports/store-errors.js';
 
@@ -47,4 +49,10 @@ export async function heldToRelease(deps: { readonly heldMail: Pick<HeldMail, 'g
   const held = await heldToSettle(deps, member, id);
   if (policyId && !member.operator && !member.memberships.some((m) => m.policyId === policyId)) throw new HeldMessageNotFoundError(id);
   return held;
+}
+
+/** A held message discarded by a person of the console: one they may settle (else "no such message"), with their reason. */
+export async function discardHeldFor(deps: { readonly heldMail: HeldMail; readonly policies: PolicySet }, member: StaffMember, request: { readonly id: string; readonly at: DateTime; readonly reason: string }): Promise<HeldMessage> {
+  await heldToSettle(deps, member, request.id);
+  return discardHeld(deps, { ...request, actor: member.email ?? member.name });
 }

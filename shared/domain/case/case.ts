@@ -140,6 +140,8 @@ export interface Case {
    */
   readonly named?: NamedOnCase;
   readonly handlerRole: string;
+  /** The person within the handling role who has the case (`case assign`, `take`); gone when the role changes. */
+  readonly handler?: AssignedHandler;
   readonly subject?: string;
   readonly summary: string;
   readonly desiredOutcome?: string;
@@ -207,6 +209,13 @@ export interface NamedOnCase {
   readonly decidedBy?: string;
 }
 
+/** A person of the handling role the case is assigned to, and who assigned it when. */
+export interface AssignedHandler {
+  readonly email: string;
+  readonly at: string;
+  readonly by: string;
+}
+
 export interface ComplainantPage {
   readonly token: string;
   readonly issuedAt: string;
@@ -241,6 +250,8 @@ export type TimelineEventType =
   | 'withdrawn'
   | 'redirected'
   | 'reassigned'
+  /** Given to a person within the handling role (`case assign`, or taken by them). */
+  | 'assigned'
   /** Whom the complaint is about, from its words or the address it was sent to; the handler's confirming or undoing it. */
   | 'named'
   | 'named-confirmed'

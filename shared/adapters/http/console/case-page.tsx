@@ -43,6 +43,8 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dd>{stage?.name ?? c.stage}</dd>
         <dt>Handled by</dt>
         <dd>{roleTitle(view.policy, c.handlerRole)}</dd>
+        <dt>Assigned to</dt>
+        <dd>{c.handler ? c.handler.email : 'No one yet in that role'}</dd>
         <dt>Received</dt>
         <dd>{instantInWords(c.receivedAt)}</dd>
         <dt>Category</dt>

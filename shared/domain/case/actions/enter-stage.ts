@@ -32,7 +32,8 @@ export function movedToStage(policy: Policy, c: Case, stageId: string, at: DateT
   const planned = stageDeadlines(policy, stageId, at);
   const survives = (d: CaseDeadline) => d.kind === 'external-escalation-window' || d.kind === 'retention';
   const ended = c.deadlines.map((d) => (d.status === 'pending' && !survives(d) ? { ...d, status: 'closed' as const } : d));
-  const { possibleNextStageRequest: _answered, ...rest } = c;
+  // The person who had it handled the stage it leaves; the next stage's role assigns its own.
+  const { possibleNextStageRequest: _answered, handler: _previous, ...rest } = c;
   const entered = [...(c.stagesEntered ?? [{ stage: c.stage, at: c.receivedAt }]), { stage: stageId, at: at.toUTC().toISO() as string }];
   const moved: Case = { ...rest, stage: stageId, handlerRole: handlerFor(policy, stageId, rolesAbout(c)), deadlines: [...ended, ...planned], stagesEntered: entered };
   return {

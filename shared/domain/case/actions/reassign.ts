@@ -18,7 +18,9 @@ export function reassign(policy: Policy, c: Case, role: string, ctx: ActionConte
   if (role === c.handlerRole) throw new ActionRefusedError(`${c.reference} is already handled by ${role}`);
   const unfit = independenceProblem(policy, c, c.stage, { role });
   if (unfit) throw new ActionRefusedError(unfit);
-  const moved: Case = { ...c, handlerRole: role };
+  // The person who had it was one of the old role's: the new role assigns its own.
+  const { handler: _previous, ...rest } = c;
+  const moved: Case = { ...rest, handlerRole: role };
   const to = noticeAddress(policy, moved, role, ctx.sending.operatorEmail);
   return {
     case: moved,

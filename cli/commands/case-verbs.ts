@@ -1,0 +1,212 @@
+import type { StaffInput, StaffVerb } from '#application/staff/staff-action-catalogue';
+import type { StaffVerbs } from '#application/staff/staff-verbs';
+import type { Decision } from '#domain/case/case';
+import { parseCaseArgs, printCase, type CaseValues } from '#cli/commands/case-lifecycle';
+import { withStack } from '#cli/stack-context';
+import { UsageError } from '#cli/usage-error';
+
+const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
+
+/** One catalogue verb as `redress case VERB REF ...`: its usage, its lines in `help`, whether the arguments fit, and the input they make. */
+export interface CliVerb<V extends StaffVerb> {
+  /** After `case `: the verb, REF and its arguments, as the usage error prints them. */
+  readonly usage: string;
+  /** Its lines in `help`, exactly. */
+  readonly help: string;
+  readonly fits: (rest: string[], values: CaseValues) => boolean;
+  readonly input: (rest: string[], values: CaseValues) => StaffInput<V>;
+}
+
+/** Every verb of the catalogue on the command line, or the command it is part of: a new verb fails tsc until it has one. */
+export type CliVerbs = { readonly [V in StaffVerb]: CliVerb<V> | { readonly partOf: string } };
+
+const none = (p: string[]) => p.length === 0;
+const one = (p: string[]) => p.length === 1;
+const first = (p: string[]) => p[0] as string;
+
+/** `--action TEXT --due DATE`, repeated: each action pairs with the --due that follows it. */
+function actionsOf(values: CaseValues): { text: string; due: string }[] {
+  const texts = values.action ?? [];
+  const dues = values.due ?? [];
+  if (texts.length !== dues.length) throw new UsageError('give each --action TEXT its --due YYYY-MM-DD');
+  return texts.map((text, i) => ({ text, due: dues[i] as string }));
+}
+
+/** The contract of ../shared/conventions/case-actions.md, in the order `help` lists them. */
+export const CLI_VERBS: CliVerbs = {
+  acknowledge: {
+    usage: 'acknowledge REF [--respond-by YYYY-MM-DD] [--by-post-or-phone]',
+    help: `  case acknowledge REF [--respond-by DATE] [--by-post-or-phone]
+                             acknowledged by staff, or the reply date the policy leaves to staff;
+                             --by-post-or-phone where the form's address is not confirmed yet
+`,
+    fits: none,
+    input: (_r, v) => ({ ...(v['respond-by'] ? { respondBy: v['respond-by'] } : {}), ...(v['by-post-or-phone'] ? { byPostOrPhone: true } : {}) }),
+  },
+  sign: { usage: 'sign REF', help: "  case sign REF              the signed complaint arrived; the policy's clock starts\n", fits: none, input: () => ({}) },
+  event: { usage: 'event REF EVENT', help: "  case event REF EVENT       a policy's own event (connected-together: nature-established)\n", fits: one, input: (r) => ({ event: first(r) }) },
+  meeting: {
+    usage: 'meeting REF --offered YYYY-MM-DD | --held',
+    help: `  case meeting REF --offered DATE | --held
+                             a meeting with the complainant
+`,
+    fits: (p, v) => none(p) && Boolean(v.offered) !== Boolean(v.held),
+    input: (_r, v) => ({ ...(v.offered ? { offeredFor: v.offered } : {}), held: Boolean(v.held) }),
+  },
+  met: { usage: 'met REF KIND', help: '  case met REF KIND          a deadline (meet, respond) was met by other means\n', fits: one, input: (r) => ({ kind: first(r) }) },
+  extend: {
+    usage: 'extend REF KIND YYYY-MM-DD --reason TEXT [--agreed]',
+    help: `  case extend REF KIND DATE --reason TEXT [--agreed]
+                             more time, with the holding letter the policy calls for
+`,
+    fits: (p, v) => p.length === 2 && Boolean(v.reason),
+    input: (r, v) => ({ kind: first(r), newDate: r[1] as string, reason: v.reason ?? '', agreed: Boolean(v.agreed) }),
+  },
+  outcome: {
+    usage: `outcome REF ${DECISIONS.join('|')} --summary TEXT [--what-upheld TEXT --what-not-upheld TEXT] [--remedy KIND]... [--action TEXT --due YYYY-MM-DD]... [--lessons TEXT]`,
+    help: `  case outcome REF upheld|partly-upheld|not-upheld --summary TEXT [--remedy KIND]...
+            [--action TEXT --due DATE]... [--lessons TEXT]
+            partly-upheld also: --what-upheld TEXT --what-not-upheld TEXT
+                             the stage's decision; sends the outcome (or final) letter
+`,
+    fits: (p, v) => one(p) && DECISIONS.includes(p[0] as Decision) && Boolean(v.summary),
+    input: (r, v) => ({
+      decision: first(r),
+      summary: v.summary ?? '',
+      ...(v['what-upheld'] ? { whatUpheld: v['what-upheld'] } : {}),
+      ...(v['what-not-upheld'] ? { whatNotUpheld: v['what-not-upheld'] } : {}),
+      remedies: v.remedy ?? [],
+      actions: actionsOf(v),
+      ...(v.lessons ? { lessons: v.lessons } : {}),
+    }),
+  },
+  escalate: {
+    usage: 'escalate REF [--grounds TEXT] [--reason TEXT]',
+    help: `  case escalate REF [--grounds TEXT] [--reason TEXT]
+                             the complainant asked for the next stage: --grounds, what they say is
+                             still wrong (sent to its handler); after its window: --reason
+`,
+    fits: none,
+    input: (_r, v) => ({ ...(v.grounds ? { grounds: v.grounds } : {}), ...(v.reason ? { reason: v.reason } : {}) }),
+  },
+  withdraw: {
+    usage: 'withdraw REF [--confirmed-in-writing]',
+    help: `  case withdraw REF [--confirmed-in-writing]
+                             the complainant withdrew
+`,
+    fits: none,
+    input: (_r, v) => ({ confirmedInWriting: Boolean(v['confirmed-in-writing']) }),
+  },
+  redirect: {
+    usage: 'redirect REF OUT-OF-SCOPE-ID',
+    help: `  case redirect REF OUT-OF-SCOPE-ID
+                             not for this procedure: the letter says where to go instead
+`,
+    fits: one,
+    input: (r) => ({ outOfScope: first(r) }),
+  },
+  'early-resolution': {
+    usage: 'early-resolution REF --summary TEXT',
+    help: `  case early-resolution REF --summary TEXT
+                             resolved at once, not recorded as a complaint (county-council)
+`,
+    fits: (p, v) => none(p) && Boolean(v.summary),
+    input: (_r, v) => ({ summary: v.summary ?? '' }),
+  },
+  reassign: { usage: 'reassign REF ROLE', help: '  case reassign REF ROLE     another handler (never the person complained about)\n', fits: one, input: (r) => ({ role: first(r) }) },
+  assign: {
+    usage: 'assign REF --to EMAIL',
+    help: `  case assign REF --to EMAIL a person of the handling role has the case (an address the policy
+                             gives that role)
+`,
+    fits: (p, v) => none(p) && Boolean(v.to),
+    input: (_r, v) => ({ to: v.to ?? '' }),
+  },
+  take: {
+    usage: 'take REF',
+    help: `  case take REF              --by EMAIL takes the case: an address the policy gives the handling role
+`,
+    fits: none,
+    input: () => ({}),
+  },
+  named: {
+    usage: 'named REF confirm|undo [--reason TEXT]',
+    help: `  case named REF confirm|undo [--reason TEXT]
+                             whom the complaint's words named: confirm it is about them (kept from
+                             them), or undo it with a reason (routed as usual; the handler is told)
+`,
+    fits: (p) => one(p) && (p[0] === 'confirm' || p[0] === 'undo'),
+    input: (r, v) => ({ decision: r[0] === 'undo' ? 'undo' : 'confirm', ...(v.reason ? { reason: v.reason } : {}) }),
+  },
+  note: { usage: 'note REF TEXT', help: '  case note REF TEXT         an internal note\n', fits: one, input: (r) => ({ text: first(r) }) },
+  close: { usage: 'close REF', help: '  case close REF             close a case; its retention clock starts\n', fits: none, input: () => ({}) },
+  reopen: {
+    usage: 'reopen REF --reason TEXT',
+    help: `  case reopen REF --reason TEXT
+                             a closed case is open again
+`,
+    fits: (p, v) => none(p) && Boolean(v.reason),
+    input: (_r, v) => ({ reason: v.reason ?? '' }),
+  },
+  'not-a-request': {
+    usage: 'not-a-request REF [--reason TEXT]',
+    help: `  case not-a-request REF [--reason TEXT]
+                             a reply flagged as perhaps asking for the next stage was not
+`,
+    fits: none,
+    input: (_r, v) => ({ ...(v.reason ? { reason: v.reason } : {}) }),
+  },
+  category: { usage: 'category REF ID', help: '  case category REF ID       the policy\'s category the case is filed under (before it closes)\n', fits: one, input: (r) => ({ category: first(r) }) },
+  'action-done': {
+    usage: 'action-done REF N',
+    help: '  case action-done REF N     action N agreed at an outcome was done (as case show numbers them)\n',
+    fits: (p) => one(p) && /^[1-9]\d{0,2}$/.test(p[0] as string),
+    input: (r) => ({ action: Number(first(r)) }),
+  },
+  'outside-body': {
+    usage: 'outside-body REF BODY',
+    help: '  case outside-body REF BODY the complainant took it to an outside body the policy names (for the report)\n',
+    fits: one,
+    input: (r) => ({ body: first(r) }),
+  },
+  'add-participant': {
+    usage: 'add-participant REF EMAIL',
+    help: `  case add-participant REF EMAIL
+                             someone besides the complainant may write into the case
+`,
+    fits: one,
+    input: (r) => ({ email: first(r) }),
+  },
+  'page-new': { partOf: 'case page' },
+  'page-revoke': { partOf: 'case page' },
+};
+
+/**
+ * `redress case VERB REF ...` for one verb: parsing, the stack, sending the letters it wrote and the printed
+ * result are the same for all of them (../shared/conventions/case-actions.md).
+ */
+function caseVerbCommand<V extends StaffVerb>(verb: V, cli: CliVerb<V>): (args: string[]) => Promise<number> {
+  return async (args) => {
+    const { positionals, values, at, actor } = parseCaseArgs(args);
+    if (positionals.length === 0 || !cli.fits(positionals.slice(1), values)) throw new UsageError(`usage: redress case ${cli.usage} [--at INSTANT] [--by NAME] [--json]`);
+    const [reference, ...rest] = positionals as [string, ...string[]];
+    return withStack(
+      async (ctx) => {
+        const verbs: StaffVerbs = ctx.useCases.staff;
+        const act: StaffVerbs[V] = verbs[verb];
+        return printCase(ctx, await act({ reference: reference.toUpperCase(), at, actor, ...cli.input(rest, values) }), Boolean(values.json));
+      },
+      { sendLetters: true },
+    );
+  };
+}
+
+const ENTRIES = Object.entries(CLI_VERBS) as [StaffVerb, CliVerbs[StaffVerb]][];
+
+/** `case VERB` for every verb the command line has of its own, keyed as the dispatcher looks them up. */
+export const CASE_VERB_COMMANDS: Record<string, (args: string[]) => Promise<number>> = Object.fromEntries(
+  ENTRIES.flatMap(([verb, cli]) => ('partOf' in cli ? [] : [[`case ${verb}`, caseVerbCommand(verb, cli as CliVerb<typeof verb>)]])),
+);
+
+/** The verbs' lines in `help`, in the table's order. */
+export const CASE_VERBS_HELP: string = ENTRIES.map(([, cli]) => ('partOf' in cli ? '' : cli.help)).join('');

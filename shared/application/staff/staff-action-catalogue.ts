@@ -1,0 +1,145 @@
+import * as z from 'zod/mini';
+import '#domain/text/schema-language';
+import { mayAct, mayRead, rolesIn } from '#domain/access/case-access';
+import type { StaffMember } from '#domain/access/staff-member';
+import { acknowledge } from '#domain/case/actions/acknowledge';
+import { markActionDone } from '#domain/case/actions/action-done';
+import type { ActionContext } from '#domain/case/actions/action-kit';
+import { addNote } from '#domain/case/actions/add-note';
+import { addParticipant } from '#domain/case/actions/add-participant';
+import { assign } from '#domain/case/actions/assign';
+import { closeCase } from '#domain/case/actions/close-case';
+import { issuePage, revokePage } from '#domain/case/actions/complainant-page';
+import { earlyResolution } from '#domain/case/actions/early-resolution';
+import { escalate } from '#domain/case/actions/escalate';
+import { extendDeadline } from '#domain/case/actions/extend-deadline';
+import { markDeadlineMet } from '#domain/case/actions/mark-deadline-met';
+import { recordMeeting } from '#domain/case/actions/meeting';
+import { decideNamed } from '#domain/case/actions/named';
+import { notARequest } from '#domain/case/actions/not-a-request';
+import { reassign } from '#domain/case/actions/reassign';
+import { recordEvent } from '#domain/case/actions/record-event';
+import { recordOutcome } from '#domain/case/actions/record-outcome';
+import { recordReferral } from '#domain/case/actions/record-referral';
+import { redirect } from '#domain/case/actions/redirect';
+import { reopen } from '#domain/case/actions/reopen';
+import { setCategory } from '#domain/case/actions/set-category';
+import { withdraw } from '#domain/case/actions/withdraw';
+import type { Case, Decision } from '#domain/case/case';
+import { roleTitle } from '#domain/policy/policy-lookups';
+import type { Policy } from '#domain/policy/policy-schema';
+import { rolesOfStaffAddress } from '#domain/policy/staff-addresses';
+import type { Decided } from '../change-case.js';
+import { newPageToken } from '../complainant/page-token.js';
+import type { Counters } from '../ports/counters.js';
+import { decideSign } from './sign-case.js';
+
+/** What a decision knows besides the case and its input: who acts and when, how letters go, and the roles the actor holds. */
+export interface StaffActionContext extends ActionContext {
+  /** The roles of this policy the person acting holds: by their sign-in, or by the policy's addresses for its roles. */
+  readonly actorRoles: readonly string[];
+  readonly counters: Counters;
+}
+
+/** Who may take an action on a case, from the policy's roles, and what someone else is told. */
+export interface WhoMay {
+  readonly may: (member: StaffMember, policy: Policy, c: Case) => boolean;
+  readonly refusal: (policy: Policy, c: Case) => string;
+}
+
+/** Every action today: whoever may read the case and holds its handler's role or one above it. */
+export const HANDLER_OR_ABOVE: WhoMay = {
+  may: mayAct,
+  refusal: (policy, c) => `${c.reference} is handled by ${roleTitle(policy, c.handlerRole)}: only they, or someone above them, can act on it`,
+};
+
+/** Only a person of the handling role itself (taking a case for oneself). */
+export const HANDLING_ROLE: WhoMay = {
+  may: (member, policy, c) => mayRead(member, policy, c) && rolesIn(member, policy.id).has(c.handlerRole),
+  refusal: (policy, c) => `${c.reference} is handled by ${roleTitle(policy, c.handlerRole)}: only a person in that role can take it (someone above can assign it)`,
+};
+
+/** One staff action: the input it takes, who may, and the decision (the change, with the claims its write depends on). */
+export interface StaffAction<S extends z.ZodMiniType> {
+  readonly input: S;
+  readonly who: WhoMay;
+  readonly decide: (policy: Policy, c: Case, input: z.infer<S>, ctx: StaffActionContext) => Decided | Promise<Decided>;
+}
+
+function action<S extends z.ZodMiniType>(entry: StaffAction<S>): StaffAction<S> {
+  return entry;
+}
+
+const nothing = z.object({});
+const text = z.string();
+const maybe = z.optional(z.string());
+const flag = z.optional(z.boolean());
+
+/**
+ * The staff actions on a case, one entry per verb (the console's form URLs and the CLI's `case` verbs use the
+ * same names). A new verb is a domain function and an entry here; tsc then asks for its console form and its
+ * command-line flags (console-actions.ts, cli/commands/case-verbs.ts). Opening a case is not one: it has no case yet.
+ */
+export const STAFF_ACTIONS = {
+  acknowledge: action({
+    input: z.object({ respondBy: maybe, byPostOrPhone: flag }),
+    who: HANDLER_OR_ABOVE,
+    decide: (p, c, i, ctx) => ({ change: acknowledge(p, c, { ...ctx, ...(i.respondBy ? { respondBy: i.respondBy } : {}), ...(i.byPostOrPhone ? { byPostOrPhone: true } : {}) }) }),
+  }),
+  sign: action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (p, c, _i, ctx) => decideSign(p, c, ctx) }),
+  event: action({ input: z.object({ event: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: recordEvent(p, c, i.event, ctx) }) }),
+  meeting: action({ input: z.object({ offeredFor: maybe, held: flag }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: recordMeeting(c, i, ctx) }) }),
+  met: action({ input: z.object({ kind: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: markDeadlineMet(c, i.kind, ctx) }) }),
+  extend: action({
+    input: z.object({ kind: text, newDate: text, reason: text, agreed: flag }),
+    who: HANDLER_OR_ABOVE,
+    decide: (p, c, i, ctx) => ({ change: extendDeadline(p, c, i, ctx) }),
+  }),
+  outcome: action({
+    input: z.object({
+      // Any word: the decision itself refuses an empty or unknown one, in words, naming the field.
+      decision: text,
+      summary: text,
+      whatUpheld: maybe,
+      whatNotUpheld: maybe,
+      remedies: z.array(text),
+      actions: z.array(z.object({ text, due: text })),
+      lessons: maybe,
+    }),
+    who: HANDLER_OR_ABOVE,
+    decide: (p, c, i, ctx) => ({ change: recordOutcome(p, c, { ...i, decision: i.decision as Decision }, ctx) }),
+  }),
+  category: action({ input: z.object({ category: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: setCategory(p, c, i.category, ctx) }) }),
+  'outside-body': action({ input: z.object({ body: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: recordReferral(p, c, i.body, ctx) }) }),
+  'action-done': action({ input: z.object({ action: z.number() }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: markActionDone(c, i.action, ctx) }) }),
+  escalate: action({ input: z.object({ grounds: maybe, reason: maybe, via: maybe }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: escalate(p, c, i, ctx) }) }),
+  withdraw: action({ input: z.object({ confirmedInWriting: z.boolean() }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: withdraw(p, c, i, ctx) }) }),
+  redirect: action({ input: z.object({ outOfScope: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: redirect(p, c, i.outOfScope, ctx) }) }),
+  'early-resolution': action({ input: z.object({ summary: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: earlyResolution(p, c, i.summary, ctx) }) }),
+  reassign: action({ input: z.object({ role: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: reassign(p, c, i.role, ctx) }) }),
+  // Whoever may act on the case (its handling role, or one above it, the coordinator) gives it to a person of the role.
+  assign: action({ input: z.object({ to: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: assign(p, c, i.to, rolesOfStaffAddress(p, i.to), ctx) }) }),
+  // A person of the handling role takes it for themselves: they are of the role by their own sign-in.
+  take: action({ input: nothing, who: HANDLING_ROLE, decide: (p, c, _i, ctx) => ({ change: assign(p, c, ctx.actor, ctx.actorRoles, ctx) }) }),
+  named: action({
+    input: z.object({ decision: z.enum(['confirm', 'undo']), reason: maybe }),
+    who: HANDLER_OR_ABOVE,
+    decide: (p, c, i, ctx) => ({ change: decideNamed(p, c, i, ctx) }),
+  }),
+  note: action({ input: z.object({ text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addNote(c, i.text, ctx) }) }),
+  'add-participant': action({ input: z.object({ email: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addParticipant(c, i.email, ctx) }) }),
+  close: action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (p, c, _i, ctx) => ({ change: closeCase(p, c, ctx) }) }),
+  'not-a-request': action({ input: z.object({ reason: maybe }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: notARequest(c, i.reason, ctx) }) }),
+  reopen: action({ input: z.object({ reason: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: reopen(c, i.reason, ctx) }) }),
+  'page-new': action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (_p, c, _i, ctx) => ({ change: issuePage(c, newPageToken(), ctx) }) }),
+  'page-revoke': action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (_p, c, _i, ctx) => ({ change: revokePage(c, ctx) }) }),
+} as const;
+
+export type StaffVerb = keyof typeof STAFF_ACTIONS;
+type Inferred<V extends StaffVerb> = z.infer<(typeof STAFF_ACTIONS)[V]['input']>;
+/** What a verb takes besides the case (nothing, for `sign` or `close`). */
+export type StaffInput<V extends StaffVerb> = Inferred<V> extends Record<string, never> ? Record<never, never> : Inferred<V>;
+
+export function isStaffVerb(verb: string): verb is StaffVerb {
+  return Object.hasOwn(STAFF_ACTIONS, verb);
+}

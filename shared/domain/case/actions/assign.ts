@@ -1,0 +1,29 @@
+import { roleTitle } from '#domain/policy/policy-lookups';
+import type { Policy } from '#domain/policy/policy-schema';
+import { isEmailAddress } from '#domain/text/email-address';
+import { ActionRefusedError, type CaseChange } from '../case-change.js';
+import type { Case } from '../case.js';
+import { change, event, iso, requireOpen, type ActionContext } from './action-kit.js';
+
+/**
+ * `case assign REF --to EMAIL`, or `take`: the case is given to one person within its handling role. That person
+ * must hold the role: `toRoles` are the roles the caller found them in (the policy's addresses for its roles, or
+ * the roles a signed-in person's sign-in gives them). Someone outside it is refused: reassign the case to their
+ * role first.
+ */
+export function assign(policy: Policy, c: Case, to: string, toRoles: readonly string[], ctx: ActionContext): CaseChange {
+  requireOpen(c, 'assign it');
+  const email = to.trim().toLowerCase();
+  if (!isEmailAddress(email)) throw new ActionRefusedError(`"${to}" is not an email address: give the address of a person in the role handling ${c.reference} (${roleTitle(policy, c.handlerRole)})`, { input: 'to' });
+  if (!toRoles.includes(c.handlerRole)) {
+    throw new ActionRefusedError(`${email} does not hold the role handling ${c.reference} (${roleTitle(policy, c.handlerRole)}): assign it to someone who does, or reassign the case to their role first`, {
+      input: 'to',
+      instead: 'reassign',
+      reference: c.reference,
+    });
+  }
+  if (c.handler?.email === email) throw new ActionRefusedError(`${c.reference} is already assigned to ${email}`);
+  const taken = email === ctx.actor.toLowerCase();
+  const summary = taken ? `Taken by ${email} (${roleTitle(policy, c.handlerRole)})` : `Assigned to ${email} (${roleTitle(policy, c.handlerRole)})${c.handler ? `, was ${c.handler.email}` : ''}`;
+  return change({ ...c, handler: { email, at: iso(ctx.at), by: ctx.actor } }, [event(ctx.at, 'assigned', ctx.actor, summary, { to: email, role: c.handlerRole, ...(c.handler ? { was: c.handler.email } : {}) })], false);
+}
