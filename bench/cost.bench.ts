@@ -19,7 +19,9 @@ import type { Mailer } from '#application/ports/mailer';
 import { settingsFrom } from '#composition/settings';
 import { bindUseCases } from '#composition/use-cases';
 import type { StaffMember } from '#domain/access/staff-member';
+import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { benchStack } from './bench-stack.js';
+import { WholeLetterOutbox, wholeLetterRecords } from './whole-letter-outbox.js';
 
 /** AWS's published prices (us-east-1, December 2026), in dollars. */
 const PRICE = {
@@ -58,10 +60,46 @@ function counted<T extends object>(port: T, prefix: string, counter: Counter): T
   });
 }
 
+/** What one life cost: the rows of the bill, and the DynamoDB requests the outbox sender made. */
+interface LifeCost {
+  readonly reference: string;
+  readonly requests: number;
+  readonly unreported: number;
+  /** DynamoDB requests of the outbox sender's first run: the letters and timers of the new case. */
+  readonly newCaseSenderRequests: number;
+  /** DynamoDB requests of every outbox sender run in the life. */
+  readonly senderRequests: number;
+  readonly rows: [string, string, number][];
+}
+
 export async function costBenchmark(endpoints: { dynamodb: string; ses: string }): Promise<void> {
-  console.log('the cost of a complaint (issue 12): its whole life, counted');
+  console.log('the cost of a complaint (issue 12): its whole life, counted; baseline: the outbox as it was, each letter one item rewritten whole (issue 22)');
+  // A life not counted first, so that neither counted one pays for the code's first run (Lambda compute is measured).
+  await lifeCost(endpoints, 'bodies apart');
+  const baseline = await lifeCost(endpoints, 'whole letters');
+  const now = await lifeCost(endpoints, 'bodies apart');
+  const total = (life: LifeCost) => life.rows.reduce((n, [, , d]) => n + d, 0);
+  for (const [name, life] of [['baseline (letters whole)', baseline], ['in use (bodies apart)', now]] as const) {
+    console.log(`  ${name}: ${life.requests} DynamoDB requests in the life of ${life.reference} (${life.unreported} without consumed capacity reported); the outbox sender's ${life.senderRequests}, of which ${life.newCaseSenderRequests} for the new case's letters and timers`);
+  }
+  console.log(`  per complaint ${''.padEnd(94)} per 1,000 complaints: baseline   in use`);
+  for (const [i, [what, amount, dollars]] of now.rows.entries()) {
+    const [, baseAmount, baseDollars] = baseline.rows[i] as [string, string, number];
+    const amounts = baseAmount === amount ? amount : `${baseAmount} -> ${amount}`;
+    console.log(`  ${what.padEnd(22)} ${amounts.padEnd(86)} $${(baseDollars * 1000).toFixed(3).padStart(6)}   $${(dollars * 1000).toFixed(3).padStart(6)}`);
+  }
+  console.log(`  ${'total'.padEnd(22)} ${''.padEnd(86)} $${(total(baseline) * 1000).toFixed(2).padStart(6)}   $${(total(now) * 1000).toFixed(2).padStart(6)}`);
+  const ses = (life: LifeCost) => life.rows.filter(([what]) => what.startsWith('SES')).reduce((n, [, , d]) => n + d, 0);
+  console.log(`  of which SES's per-message prices, fixed by the letters owed: $${(ses(now) * 1000).toFixed(2)}; the rest: $${((total(baseline) - ses(baseline)) * 1000).toFixed(2)} -> $${((total(now) - ses(now)) * 1000).toFixed(2)}`);
+}
+
+async function lifeCost(endpoints: { dynamodb: string; ses: string }, layout: 'whole letters' | 'bodies apart'): Promise<LifeCost> {
   // Requests are counted as AWS bills them: not DynamoDB Local's commit barrier (a read after each transaction).
-  const stack = await benchStack(endpoints, {}, { awaitCommits: false });
+  const composed = await benchStack(endpoints, {}, { awaitCommits: false });
+  const stack =
+    layout === 'bodies apart'
+      ? composed
+      : { ...composed, cases: new DynamoDbCases(composed.table, composed.config.REDRESS_ACK_CLAIM_DAYS * 86_400, wholeLetterRecords), outbox: new WholeLetterOutbox(composed.table, composed.config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400) };
   const clock = new MovableClock(new Date('2026-11-23T10:00:00Z'));
   const calls: Counter = new Map();
   const capacity = { read: 0, write: 0, requests: 0, unreported: 0 };
@@ -98,13 +136,18 @@ export async function costBenchmark(endpoints: { dynamodb: string; ses: string }
   const useCases = bindUseCases(ports, settings);
   const invocations: Counter = new Map();
   const seconds: Counter = new Map();
+  const requestsOf: Counter = new Map();
+  let newCaseSenderRequests: number | undefined;
   const invoke = async <R>(fn: string, work: () => Promise<R>): Promise<R> => {
     const start = performance.now();
+    const requestsBefore = capacity.requests;
     try {
       return await work();
     } finally {
       bump(invocations, fn);
       bump(seconds, fn, (performance.now() - start) / 1000);
+      bump(requestsOf, fn, capacity.requests - requestsBefore);
+      if (fn === 'outbox-sender') newCaseSenderRequests ??= capacity.requests - requestsBefore;
     }
   };
   const member: StaffMember = { id: 'officer', name: 'Complaints Officer', memberships: [{ policyId: 'county-council', role: 'complaints-officer' }, { policyId: 'county-council', role: 'independent-officer' }], operator: false };
@@ -183,9 +226,5 @@ export async function costBenchmark(endpoints: { dynamodb: string; ses: string }
     ['HTTP API', `${httpRequests} console requests`, httpRequests * PRICE.httpApiRequest],
     ['CloudWatch Logs', `${lambdaRequests} invocations' logs`, (lambdaRequests * LOG_BYTES_PER_INVOCATION * PRICE.logsIngestedGb) / 1e9],
   ];
-  console.log(`  ${capacity.requests} DynamoDB requests in the life of ${reference} (${capacity.unreported} without consumed capacity reported)`);
-  console.log('  per complaint                                              per 1,000 complaints');
-  for (const [what, amount, dollars] of rows) console.log(`  ${what.padEnd(22)} ${amount.padEnd(70)} $${(dollars * 1000).toFixed(3)}`);
-  const total = rows.reduce((n, [, , d]) => n + d, 0);
-  console.log(`  ${'total'.padEnd(22)} ${''.padEnd(70)} $${(total * 1000).toFixed(2)}`);
+  return { reference, requests: capacity.requests, unreported: capacity.unreported, newCaseSenderRequests: newCaseSenderRequests ?? 0, senderRequests: requestsOf.get('outbox-sender') ?? 0, rows };
 }

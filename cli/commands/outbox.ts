@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { OutboxEntry } from '#application/ports/outbox';
+import type { ListedOutboxEntry } from '#application/ports/outbox';
 import { oneLineSafe } from '#domain/text/display-safe';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
 
-function line(e: OutboxEntry): string {
+function line(e: ListedOutboxEntry): string {
   const what = e.kind === 'letter' ? `${e.letter.purpose} to ${e.letter.to.join(', ')}: ${oneLineSafe(e.letter.subject)}` : `timers of ${e.reference}`;
   const why = e.lastError ? ` (${oneLineSafe(e.lastError)})` : '';
   return [e.id, e.status, `${e.attempts} attempts`, e.status === 'pending' ? `next ${e.nextAttemptAt}` : (e.sentAt ?? ''), what + why].join('\t');

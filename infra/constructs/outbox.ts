@@ -114,7 +114,8 @@ export class Outbox extends Construct {
         retryAttempts: 5,
         bisectBatchOnError: true,
         onFailure: new SqsDlq(failures),
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('OUTBOX#') } } } })],
+        // An entry's state, not its letter's body (written beside it): one record per entry.
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('OUTBOX#') }, SK: { S: FilterRule.isEqual('OUTBOX') } } } })],
       }),
     );
     props.timers.recurring('SweepSchedule', this.sender, {

@@ -3,6 +3,7 @@ import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbRateLimiter } from '#adapters/dynamodb/dynamodb-rate-limiter';
 import type { ComplaintFormDeps } from '#adapters/http/complaint-form-app';
 import { secretValue } from '#adapters/secrets/secret-value';
+import { secretsClient } from './secrets-client.js';
 import { systemClock } from '#adapters/clock/system-clock';
 import type { Cases } from '#application/ports/cases';
 import type { Clock } from '#application/ports/clock';
@@ -51,7 +52,7 @@ export async function composeComplaintForm(config: Config): Promise<{ deps: Comp
   // On AWS the secret that signs form tokens comes from Secrets Manager; elsewhere the environment must set it.
   const secret =
     config.REDRESS_STACK === 'aws'
-      ? await secretValue(config.AWS_REGION, requiredSetting(config.REDRESS_FORM_SECRET_ARN, 'REDRESS_FORM_SECRET_ARN', 'the Secrets Manager secret that signs form tokens'))
+      ? await secretValue(secretsClient(config), requiredSetting(config.REDRESS_FORM_SECRET_ARN, 'REDRESS_FORM_SECRET_ARN', 'the Secrets Manager secret that signs form tokens'))
       : requiredSetting(config.REDRESS_FORM_SECRET, 'REDRESS_FORM_SECRET', 'the key that signs form tokens');
   const ports = {
     policies: deployedPolicies(config),

@@ -1,5 +1,6 @@
 import type { ConsoleSessionSettings } from '#adapters/http/console-session';
 import { secretValue } from '#adapters/secrets/secret-value';
+import { secretsClient } from './secrets-client.js';
 import type { Clock } from '#application/ports/clock';
 import type { StaffSessions } from '#application/ports/staff-sessions';
 import type { Config } from '#config/config';
@@ -20,5 +21,5 @@ export function consoleSessionSettings(config: Config, sessionSecret: string, se
 
 /** The key that signs console sessions, from Secrets Manager (on AWS each console function reads the same secret). */
 export function consoleSessionSecret(config: Config): Promise<string> {
-  return secretValue(config.AWS_REGION, requiredSetting(config.REDRESS_SESSION_SECRET_ARN, 'REDRESS_SESSION_SECRET_ARN', 'the Secrets Manager secret that signs console sessions'));
+  return secretValue(secretsClient(config), requiredSetting(config.REDRESS_SESSION_SECRET_ARN, 'REDRESS_SESSION_SECRET_ARN', 'the Secrets Manager secret that signs console sessions'));
 }

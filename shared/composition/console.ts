@@ -37,6 +37,7 @@ import { secretValue } from '#adapters/secrets/secret-value';
 import { casesTable } from './cases-table.js';
 import { consoleSessionSettings, consoleSessionSecret } from './console-session-settings.js';
 import { s3Client } from './s3-client.js';
+import { secretsClient } from './secrets-client.js';
 import { powertoolsLog } from './powertools-log.js';
 import { requiredSetting } from './required-setting.js';
 import { settingsFrom } from './settings.js';
@@ -110,7 +111,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
   const metrics = new PowertoolsMetrics('redress-staff-console');
   const bucket = requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket files are linked to from');
   const clientSecretArn = requiredSetting(config.REDRESS_OIDC_CLIENT_SECRET_ARN, 'REDRESS_OIDC_CLIENT_SECRET_ARN', "the Secrets Manager secret holding the Cognito app client's secret");
-  const [clientSecret, sessionSecret] = await Promise.all([secretValue(config.AWS_REGION, clientSecretArn), consoleSessionSecret(config)]);
+  const [clientSecret, sessionSecret] = await Promise.all([secretValue(secretsClient(config), clientSecretArn), consoleSessionSecret(config)]);
   const ports: ConsolePorts = {
     policies: deployedPolicies(config),
     staffSessions: new DynamoDbStaffSessions(table),

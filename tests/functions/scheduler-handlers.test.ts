@@ -83,7 +83,9 @@ describe('daily-digest handler', () => {
     expect(await handler({}, lambdaContext())).toEqual({ ...expected, alumot: 'already-sent' });
     const queued = await digests();
     expect(queued.map((e) => e.id)).toEqual(['alumot.digest.2026-11-24']);
-    const letter = queued[0]?.kind === 'letter' ? queued[0].letter : undefined;
+    // Its words are kept apart from its state, and come with its lease, as the sender takes it.
+    const leased = await new DynamoDbOutbox(casesTable(loadConfig()), 86_400).lease('alumot.digest.2026-11-24', '2026-11-24T08:00:00.000Z', '2026-11-24T08:05:00.000Z');
+    const letter = leased?.kind === 'letter' ? leased.letter : undefined;
     expect(letter?.subject).toBe('Complaints digest for Tuesday 24 November 2026: Alumot');
     expect(letter?.text).toContain('ALU-2026-0001');
   });

@@ -26,8 +26,9 @@ function record(stack: MemoryStack, reference: string | undefined, report: Deliv
 
 const bounce = (over: Partial<DeliveryReport> = {}): DeliveryReport => ({ kind: 'bounced', id: 'feedback-1', at: '2026-11-23T10:05:00.000Z', recipients: [PAT], permanent: true, reason: 'Permanent/General', ...over });
 
-async function undeliverableNotices(stack: MemoryStack) {
-  return (await stack.outbox.pending(100)).filter((e) => e.kind === 'letter' && e.letter.purpose === 'undeliverable-notice');
+/** The case's notices waiting to go, whole (a pending listing has no letter bodies). */
+async function undeliverableNotices(stack: MemoryStack, reference: string) {
+  return (await stack.outbox.ofCase(reference)).filter((e) => e.status === 'pending' && e.kind === 'letter' && e.letter.purpose === 'undeliverable-notice');
 }
 
 describe('a delivery report on a case', () => {
@@ -38,7 +39,7 @@ describe('a delivery report on a case', () => {
     expect(await record(stack, reference, bounce())).toBe('recorded');
     const c = await stack.cases.get(reference);
     expect(c?.flags).toContain('complainant-undeliverable');
-    const notices = await undeliverableNotices(stack);
+    const notices = await undeliverableNotices(stack, reference);
     expect(notices).toHaveLength(1);
     const notice = notices[0]?.kind === 'letter' ? notices[0].letter : undefined;
     expect(notice?.to).not.toContain(PAT);
@@ -55,7 +56,7 @@ describe('a delivery report on a case', () => {
     const before = await stack.cases.get(reference);
     expect(await record(stack, reference, bounce({ permanent: false, reason: 'Transient/MailboxFull' }))).toBe('nothing-to-record');
     expect((await stack.cases.get(reference))?.version).toBe(before?.version);
-    expect(await undeliverableNotices(stack)).toEqual([]);
+    expect(await undeliverableNotices(stack, reference)).toEqual([]);
   });
 
   it('a spam complaint marks the address undeliverable (SES sends it nothing more) and says why', async () => {
@@ -63,7 +64,7 @@ describe('a delivery report on a case', () => {
     const reference = await openCase(stack);
     expect(await record(stack, reference, { kind: 'marked-as-spam', id: 'feedback-2', at: '2026-11-23T11:00:00.000Z', recipients: ['Pat@Example.net'], reason: 'abuse' })).toBe('recorded');
     expect((await stack.cases.get(reference))?.flags).toContain('complainant-undeliverable');
-    const [notice] = await undeliverableNotices(stack);
+    const [notice] = await undeliverableNotices(stack, reference);
     expect(notice?.kind === 'letter' && notice.letter.text).toContain('reported our mail on this case as spam');
   });
 
@@ -77,7 +78,7 @@ describe('a delivery report on a case', () => {
     expect(timeline.filter((e) => e.type === 'undeliverable').map((e) => e.summary)).toEqual(['Mail to old.officer@county-council.example could not be delivered']);
     expect((await stack.cases.get(reference))?.flags).not.toContain('complainant-undeliverable');
     // The operators are told, since that role is told of nothing while its address bounces.
-    const [toOperators] = await undeliverableNotices(stack);
+    const [toOperators] = await undeliverableNotices(stack, reference);
     const letter = toOperators?.kind === 'letter' ? toOperators.letter : undefined;
     expect(letter?.to).toEqual(['ops@redress.test']);
     expect(letter?.subject).toBe(`[${reference}] Mail to old.officer@county-council.example could not be delivered`);
@@ -88,7 +89,7 @@ describe('a delivery report on a case', () => {
     const stack = memoryStack();
     const reference = await openCase(stack);
     expect(await record(stack, reference, bounce({ id: 'feedback-4', recipients: ['OPS@redress.test'], reason: 'Permanent/OnAccountSuppressionList' }))).toBe('recorded');
-    expect(await undeliverableNotices(stack)).toEqual([]);
+    expect(await undeliverableNotices(stack, reference)).toEqual([]);
   });
 
   it('mail about no case has nothing to record it on; a case since destroyed is logged, not retried for ever', async () => {

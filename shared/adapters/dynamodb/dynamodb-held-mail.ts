@@ -5,7 +5,7 @@ import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { HeldMail } from '#application/ports/held-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
 import type { DynamoTable } from './dynamo-table.js';
-import { newOutboxAttributes } from './outbox-records.js';
+import { newOutboxRecords } from './outbox-records.js';
 import { key } from './table-design.js';
 
 /** The index partition a held message is listed under: waiting ones apart, so the list a person works from stays short. */
@@ -20,7 +20,7 @@ export class DynamoDbHeldMail implements HeldMail {
       new TransactWriteItemsCommand({
         TransactItems: [
           this.table.putIfAbsent(key.held(held.id), { held, GSI3PK: partition(held.scope, 'waiting'), GSI3SK: `${held.receivedAt}#${held.id}` }),
-          ...outbox.map((o) => this.table.putIfAbsent(key.outbox(o.id), newOutboxAttributes(o, at))),
+          ...outbox.flatMap((o) => newOutboxRecords(o, at).map((r) => this.table.putIfAbsent(r.key, r.attributes))),
           ...(inboundKey ? [this.table.putIfAbsent(key.inbound(inboundKey), { heldId: held.id })] : []),
         ],
       }),

@@ -19,9 +19,10 @@
  * | a case's lookup items (thread, page, ack claim)   | GSI3: KEYS-OF#<ref>, <the item's PK>             |
  * | an inbound message already seen (case or held)    | PK INBOUND#<digest>#<policy>, SK INBOUND         |
  * | an outbox entry (letter, notice, timer intent)    | PK OUTBOX#<id>, SK OUTBOX (TTL once finished, when about no case) |
+ * | a letter's body, written once beside its entry    | PK OUTBOX#<id>, SK BODY (the same TTL)           |
  * | pending outbox entries, oldest first              | GSI1: OUTBOX-PENDING, <createdAt>#<id> (sparse)  |
  * | outbox entries given up, newest first             | GSI2: OUTBOX-DEAD, <at>#<id> (sparse)            |
- * | a case's outbox entries                           | GSI3: OUTBOX-OF#<ref>, <createdAt>#<id>          |
+ * | a case's outbox entries and their bodies          | GSI3: OUTBOX-OF#<ref>, <createdAt>#<id>[#body]   |
  * | reference numbers                                 | PK REF#<prefix>#<year>, SK COUNTER               |
  * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
  * | rate limits: the form's per IP and organisation, guesses at pages per IP | PK RATE#<name>#<window>, SK RATE (TTL) |
@@ -65,6 +66,7 @@ export const key = {
   held: (id: string) => ({ PK: `HELD#${id}`, SK: 'HELD' }),
   timer: (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' }),
   outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
+  outboxBody: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'BODY' }),
   rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),

@@ -2,7 +2,7 @@ import { timelineEvent } from '#domain/case/timeline-event';
 import { providerThreadKey } from '#domain/mail/message-id';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import { sentLetterEvent } from '#domain/outbox/sent-letter-event';
-import type { Outbox, OutboxEntry, SentNote } from '#application/ports/outbox';
+import type { ListedOutboxEntry, Outbox, OutboxEntry, SentNote } from '#application/ports/outbox';
 import { LeaseLostError } from '#application/ports/store-errors';
 import { copy, type MemoryTables } from './memory-tables.js';
 
@@ -10,7 +10,14 @@ export function newOutboxEntry(item: OutboxItem, at: string): OutboxEntry {
   return { ...copy(item), createdAt: at, status: 'pending', attempts: 0, nextAttemptAt: at };
 }
 
-function ownerOf(entry: OutboxEntry): string | undefined {
+/** As DynamoDbOutbox lists an entry: its state and its letter's header, not the body (that comes with a lease). */
+function listed(entry: OutboxEntry): ListedOutboxEntry {
+  if (entry.kind !== 'letter') return entry;
+  const { text: _text, html: _html, ...header } = entry.letter;
+  return { ...entry, letter: header };
+}
+
+function ownerOf(entry: ListedOutboxEntry): string | undefined {
   return entry.kind === 'letter' ? entry.letter.reference : entry.reference;
 }
 
@@ -26,21 +33,21 @@ export class MemoryOutbox implements Outbox {
     for (const item of items) if (!this.tables.outbox.has(item.id)) this.tables.outbox.set(item.id, newOutboxEntry(item, at));
   }
 
-  async pending(limit: number): Promise<OutboxEntry[]> {
-    return this.sorted((e) => e.status === 'pending').slice(0, limit);
+  async pending(limit: number): Promise<ListedOutboxEntry[]> {
+    return this.sorted((e) => e.status === 'pending').slice(0, limit).map(listed);
   }
 
   async ofCase(reference: string): Promise<OutboxEntry[]> {
     return this.sorted((e) => ownerOf(e) === reference);
   }
 
-  async dead(limit: number): Promise<OutboxEntry[]> {
-    return this.sorted((e) => e.status === 'dead').reverse().slice(0, limit);
+  async dead(limit: number): Promise<ListedOutboxEntry[]> {
+    return this.sorted((e) => e.status === 'dead').reverse().slice(0, limit).map(listed);
   }
 
-  async get(id: string): Promise<OutboxEntry | undefined> {
+  async get(id: string): Promise<ListedOutboxEntry | undefined> {
     const entry = this.tables.outbox.get(id);
-    return entry ? copy(entry) : undefined;
+    return entry ? listed(copy(entry)) : undefined;
   }
 
   async lease(id: string, now: string, until: string): Promise<OutboxEntry | undefined> {
@@ -51,7 +58,7 @@ export class MemoryOutbox implements Outbox {
     return { ...copy(leased), ...(entry.leaseUntil ? { lapsedLease: entry.leaseUntil } : {}) };
   }
 
-  async markSent(entry: OutboxEntry, providerMessageId: string, at: string, note?: SentNote): Promise<void> {
+  async markSent(entry: ListedOutboxEntry, providerMessageId: string, at: string, note?: SentNote): Promise<void> {
     this.finish(entry, { status: 'sent', sentAt: at, providerMessageId }, at);
     if (entry.kind !== 'letter' || !entry.letter.reference) return;
     const { letter } = entry;
@@ -69,11 +76,11 @@ export class MemoryOutbox implements Outbox {
     return true;
   }
 
-  async markDone(entry: OutboxEntry, at: string): Promise<void> {
+  async markDone(entry: ListedOutboxEntry, at: string): Promise<void> {
     this.finish(entry, { status: 'done', sentAt: at }, at);
   }
 
-  async markFailed(entry: OutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
+  async markFailed(entry: ListedOutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
     const lastError = error.slice(0, 1000);
     this.finish(entry, nextAttemptAt ? { attempts: entry.attempts + 1, lastError, nextAttemptAt } : { status: 'dead', attempts: entry.attempts + 1, lastError, sentAt: at }, nextAttemptAt ? undefined : at);
     const reference = ownerOf(entry);
@@ -97,7 +104,7 @@ export class MemoryOutbox implements Outbox {
     return letters.length;
   }
 
-  private finish(entry: OutboxEntry, fields: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt' | 'providerMessageId'>>, finishedAt?: string): void {
+  private finish(entry: ListedOutboxEntry, fields: Partial<Pick<OutboxEntry, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt' | 'providerMessageId'>>, finishedAt?: string): void {
     const stored = this.tables.outbox.get(entry.id);
     if (!stored || stored.leaseUntil !== entry.leaseUntil) throw new LeaseLostError(entry.id);
     const { leaseUntil: _lease, ...rest } = stored;

@@ -8,7 +8,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
 import type { Metrics } from '../ports/metrics.js';
 import type { Mailer, OutboundEmail } from '../ports/mailer.js';
-import type { Outbox, OutboxEntry, SentNote } from '../ports/outbox.js';
+import type { ListedOutboxEntry, Outbox, OutboxEntry, SentNote } from '../ports/outbox.js';
 import { LeaseLostError, SentNotRecordedError } from '../ports/store-errors.js';
 import type { Timers } from '../ports/timers.js';
 
@@ -150,7 +150,7 @@ async function recordSent(deps: SendDueLettersDeps, entry: OutboxEntry, provider
   }
 }
 
-function ownerOf(entry: OutboxEntry): string | undefined {
+function ownerOf(entry: ListedOutboxEntry): string | undefined {
   return entry.kind === 'letter' ? entry.letter.reference : entry.reference;
 }
 

@@ -40,6 +40,14 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** A leased letter's body is not in the store (it was destroyed with its case's personal data as it was leased). */
+export class LetterBodyMissingError extends Error {
+  constructor(readonly id: string) {
+    super(`outbox entry ${id} has no letter body in the store: it cannot be sent; if its case was not destroyed, give it up (the lease runs out) and look at the entry`);
+    this.name = 'LetterBodyMissingError';
+  }
+}
+
 /** The mail service took a letter, but its record could not be written before the lease ran out (the store was away). */
 export class SentNotRecordedError extends Error {
   constructor(readonly id: string, readonly providerMessageId: string, cause: unknown) {

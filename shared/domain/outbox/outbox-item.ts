@@ -44,6 +44,11 @@ export interface LetterToSend {
   readonly autoSubmitted: 'auto-replied' | 'auto-generated';
 }
 
+/** A letter's words, which never change once decided: the outbox keeps them apart from what does. */
+export type LetterBody = Pick<LetterToSend, 'text' | 'html'>;
+/** A letter without its words: enough to list it, order it and record it sent. */
+export type LetterHeader = Omit<LetterToSend, 'text' | 'html'>;
+
 /**
  * What the outbox holds: letters to send, and timer intents (a case's timers to be made to match its
  * deadlines). Both are written in the same write as the case change that causes them.
@@ -52,6 +57,9 @@ export type OutboxItem =
   | { readonly kind: 'letter'; readonly id: string; readonly letter: LetterToSend }
   /** The case's timers are to be made to match its deadlines as of this version of the case. */
   | { readonly kind: 'timers'; readonly id: string; readonly reference: string; readonly caseVersion: number };
+
+/** An outbox item as listed: a letter's header without its body. */
+export type ListedOutboxItem = Exclude<OutboxItem, { kind: 'letter' }> | { readonly kind: 'letter'; readonly id: string; readonly letter: LetterHeader };
 
 export function letterItem(letter: LetterToSend): OutboxItem {
   return { kind: 'letter', id: letter.id, letter };

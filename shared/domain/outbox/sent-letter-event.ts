@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '#domain/case/case';
 import { timelineEvent } from '#domain/case/timeline-event';
-import type { LetterToSend } from './outbox-item.js';
+import type { LetterHeader } from './outbox-item.js';
 
 /** Why a letter's timeline entry is more than "sent", when its sending was interrupted. */
 export type SentNote =
@@ -13,7 +13,7 @@ export type SentNote =
  * The case's record of a letter sent: what, to whom, the mail service's id; and, where an earlier attempt was
  * cut off with no word from the mail service, that it may have gone twice, so that staff can answer for it.
  */
-export function sentLetterEvent(outboxId: string, letter: LetterToSend, providerMessageId: string, at: string, note?: SentNote): TimelineEvent {
+export function sentLetterEvent(outboxId: string, letter: LetterHeader, providerMessageId: string, at: string, note?: SentNote): TimelineEvent {
   const sent = `Sent ${letter.purpose.replace(/-/g, ' ')} to ${letter.to.join(', ')}`;
   return timelineEvent({
     id: `mail-out-${outboxId}`,
