@@ -145,13 +145,15 @@ export class DynamoDbOutbox implements Outbox {
   private async finish(entry: OutboxEntry, update: string, values: Record<string, unknown>, extra: TransactWriteItem[], finishedAt?: string): Promise<void> {
     // Sent, done or given up, an entry about no case (a digest, a held-mail notice) expires: its words are not kept.
     const expires = finishedAt !== undefined && !caseOf(entry) ? Math.floor(Date.parse(finishedAt) / 1000) + this.finishedKeepSeconds : undefined;
+    // DynamoDB refuses an empty ExpressionAttributeNames: a retry's update names neither the status nor the TTL.
+    const names = { ...(update.includes('#s') ? { '#s': 'status' } : {}), ...(expires === undefined ? {} : { '#ttl': TTL_ATTRIBUTE }) };
     const own: TransactWriteItem = {
       Update: {
         TableName: this.table.name,
         Key: marshall(key.outbox(entry.id)),
         UpdateExpression: expires === undefined ? update : update.replace(/^SET /, 'SET #ttl = :ttl, '),
         ConditionExpression: 'leaseUntil = :lease',
-        ExpressionAttributeNames: { ...(update.includes('#s') ? { '#s': 'status' } : {}), ...(expires === undefined ? {} : { '#ttl': TTL_ATTRIBUTE }) },
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: marshall({ ...values, ':lease': entry.leaseUntil ?? '', ...(expires === undefined ? {} : { ':ttl': expires }) }),
       },
     };
