@@ -18,10 +18,14 @@ const onServers = {
  */
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: one worker on this 2-core machine, so every file waited for
+    // the one before, though most of their time is spent waiting on DynamoDB Local, SMTP, HTTP and chromium.
+    maxWorkers: 3,
     projects: [
       'vitest.unit.config.ts',
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
-      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers } },
+      // A CLI start takes 6 to 13 s instead of 1 s when the machine is loaded: a journey of a dozen CLI runs needs room.
+      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, testTimeout: 120_000 } },
       // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
       { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
