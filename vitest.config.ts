@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+// Lambda runs Node 22; the SDK's notice that its 2027 releases will need 22 is known and pinned against.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+/** The projects that use the real local servers: one DynamoDB Local (and the CLI bundle) for the whole run. */
+const onServers = {
+  globalSetup: ['tests/support/global-servers.ts'],
+  env,
+  // DynamoDB Local, the CLI, `npm start` and chromium start real processes: give them room on a 2-core machine.
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+/**
+ * Four projects, one per folder of tests/: `npm run test:unit`, `test:adapters`, `test:journeys`, `test:checks`;
+ * `vitest run` runs them all.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-servers.ts'],
-    // Lambda runs Node 22; the SDK's notice that its 2027 releases will need 22 is known and pinned against.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    // The CDK synth and the DynamoDB Local tests start real processes; give them room on a 2-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Vitest's default is one worker less than the cores: one worker on this 2-core machine, so every file waited for
+    // the one before, though most of their time is spent waiting on DynamoDB Local, SMTP, HTTP and chromium.
+    maxWorkers: 3,
+    projects: [
+      'vitest.unit.config.ts',
+      { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
+      // A CLI start takes 6 to 13 s instead of 1 s when the machine is loaded: a journey of a dozen CLI runs needs room.
+      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, testTimeout: 120_000 } },
+      // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
+      { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
+    ],
   },
 });

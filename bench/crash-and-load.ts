@@ -10,7 +10,7 @@
  *                                   [--lease-seconds 120]
  *
  * The SES emulator runs in this process, not the stack's, so that what was sent before the kill is still
- * counted after it. tests/local/crash-and-load.test.ts runs it small.
+ * counted after it. tests/journeys/local/crash-and-load.test.ts runs it small.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readdirSync } from 'node:fs';

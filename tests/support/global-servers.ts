@@ -3,6 +3,10 @@
  * be told its port, so it gets a free one, and another if something took it first. Each test file makes tables
  * of its own in it, and starts its own SES emulator (on a port it picks itself), so no file sees another's data.
  * Bundles the CLI once, for the tests that run it as a person would.
+ *
+ * Vitest runs a global setup once per project; the adapters and the journeys projects both name this one, and
+ * share one DynamoDB Local through the main process's global state (a second Java process would cost a core's
+ * worth of start-up on a 2-core machine). The last project to finish stops it.
  */
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal, type RunningServer } from '#local/dynamodb-local';
@@ -17,7 +21,13 @@ declare module 'vitest' {
   }
 }
 
-let servers: RunningServer[] = [];
+interface SharedServers {
+  readonly ready: Promise<RunningServer>;
+  users: number;
+}
+
+const SHARED = Symbol.for('redress.tests.global-servers');
+const shared = globalThis as typeof globalThis & { [SHARED]?: SharedServers };
 
 async function dynamoDbLocalOnSomePort(): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
@@ -30,13 +40,22 @@ async function dynamoDbLocalOnSomePort(): Promise<RunningServer> {
   }
 }
 
-export async function setup(project: TestProject): Promise<void> {
+async function startServers(): Promise<RunningServer> {
   const [dynamodb] = await Promise.all([dynamoDbLocalOnSomePort(), buildCliBundle()]);
-  servers = [dynamodb];
+  return dynamodb;
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  const servers = (shared[SHARED] ??= { ready: startServers(), users: 0 });
+  servers.users++;
+  const dynamodb = await servers.ready;
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
   project.provide('cliBundle', CLI_BUNDLE);
 }
 
 export async function teardown(): Promise<void> {
-  await Promise.all(servers.map((s) => s.stop()));
+  const servers = shared[SHARED];
+  if (!servers || --servers.users > 0) return;
+  shared[SHARED] = undefined;
+  await (await servers.ready).stop();
 }

@@ -1,6 +1,6 @@
 /**
  * Complaints to one organisation racing for its next reference, over memory fakes: a race lost to another intake
- * costs a retry, never an error, and the references stay gapless. (Over DynamoDB Local: tests/web/form-concurrency.)
+ * costs a retry, never an error, and the references stay gapless. (Over DynamoDB Local: tests/journeys/web/form-concurrency.)
  */
 import { describe, expect, it } from 'vitest';
 import type { WebSubmission } from '#application/intake/submit-web-complaint';

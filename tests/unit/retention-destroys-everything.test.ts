@@ -1,7 +1,7 @@
 /**
  * Destruction at retention over the memory fakes: every item of every table and every stored file is searched for
  * the complainant's address, name and words after the case is destroyed. The same journey runs over DynamoDB Local
- * and the file raw-mail store in tests/timers/retention-destroys-everything.test.ts.
+ * and the file raw-mail store in tests/adapters/retention-on-real-stores.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { letterItem } from '#domain/outbox/outbox-item';

@@ -8,8 +8,11 @@ import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#appl
 import { utf8Length } from '#domain/text/bounded-text';
 import { nextDeadline } from '#domain/case/case';
 import { dueCaseOf, dueKey, type DueCase } from '#domain/digest/due-case';
-import { copy, type MemoryTables } from './memory-tables.js';
+import { copy, keyOrder, type MemoryTables } from './memory-tables.js';
 import { newOutboxEntry } from './memory-outbox.js';
+
+/** As DynamoDB's key for the claim: one acknowledgement per sender whatever the case of their address. */
+const acknowledgementKey = (claim: Extract<Claim, { kind: 'acknowledgement' }>) => `${claim.policyId}#${claim.sender.toLowerCase()}#${claim.date}`;
 
 /** DynamoDB's item limit, which the fake enforces too so that bounding is tested without a server. */
 const ITEM_LIMIT_BYTES = 400 * 1024;
@@ -24,7 +27,7 @@ export class MemoryCases implements Cases {
   }
 
   async timeline(reference: string): Promise<TimelineEvent[]> {
-    return [...this.tables.events(reference).values()].sort((a, b) => `${a.at}#${a.id}`.localeCompare(`${b.at}#${b.id}`)).map(copy);
+    return [...this.tables.events(reference).values()].sort((a, b) => keyOrder(`${a.at}#${a.id}`, `${b.at}#${b.id}`)).map(copy);
   }
 
   async byThread(threadKeys: readonly string[]): Promise<string | undefined> {
@@ -45,7 +48,7 @@ export class MemoryCases implements Cases {
     const key = (c: Case) => `${nameKey(c.complainant.name ?? '')}#${c.reference}`;
     return [...this.tables.cases.values()]
       .filter((c) => c.policyId === policyId && c.complainant.name && nameKey(c.complainant.name).startsWith(prefix))
-      .sort((a, b) => key(a).localeCompare(key(b)))
+      .sort((a, b) => keyOrder(key(a), key(b)))
       .slice(0, limit)
       .map(copy);
   }
@@ -56,20 +59,20 @@ export class MemoryCases implements Cases {
 
   async open(policyId: string): Promise<Case[]> {
     const sortKey = (c: Case) => `${nextDeadline(c)?.dueAt ?? '9999'}#${c.reference}`;
-    return [...this.tables.cases.values()].filter((c) => c.policyId === policyId && c.status !== 'closed').sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(copy);
+    return [...this.tables.cases.values()].filter((c) => c.policyId === policyId && c.status !== 'closed').sort((a, b) => keyOrder(sortKey(a), sortKey(b))).map(copy);
   }
 
   async due(policyId: string, until: string, since: string): Promise<DueCase[]> {
     const place = (d: DueCase) => `${dueKey(d)}#${d.reference}`;
     return [...this.tables.dueCases.values()]
       .filter((d) => d.policyId === policyId && (dueKey(d) <= until || d.receivedAt >= since))
-      .sort((a, b) => place(a).localeCompare(place(b)))
+      .sort((a, b) => keyOrder(place(a), place(b)))
       .map(copy);
   }
 
   async newestPage(policyId: string, limit: number, before?: string): Promise<{ cases: Case[]; next?: string }> {
     const key = newestFirstPlace;
-    const all = [...this.tables.cases.values()].filter((c) => c.policyId === policyId && (!before || key(c) < before)).sort((a, b) => key(b).localeCompare(key(a)));
+    const all = [...this.tables.cases.values()].filter((c) => c.policyId === policyId && (!before || key(c) < before)).sort((a, b) => keyOrder(key(b), key(a)));
     const page = all.slice(0, limit);
     const last = page[page.length - 1];
     return { cases: page.map(copy), ...(all.length > limit && last ? { next: key(last) } : {}) };
@@ -143,7 +146,7 @@ export class MemoryCases implements Cases {
     const taken =
       (claim.kind === 'inbound' && t.inbound.has(claim.key)) ||
       (claim.kind === 'reference' && (t.counters.get(`${claim.prefix}#${claim.year}`) ?? 0) !== claim.sequence - 1) ||
-      (claim.kind === 'acknowledgement' && ![undefined, claim.reference].includes(t.acknowledgements.get(`${claim.policyId}#${claim.sender}#${claim.date}`)));
+      (claim.kind === 'acknowledgement' && ![undefined, claim.reference].includes(t.acknowledgements.get(acknowledgementKey(claim))));
     if (taken) throw new ClaimTakenError(claim);
   }
 
@@ -151,10 +154,10 @@ export class MemoryCases implements Cases {
     const t = this.tables;
     if (claim.kind === 'inbound') t.inbound.set(claim.key, { reference: claim.reference, outcome: claim.outcome, ...(claim.contentDigest ? { contentDigest: claim.contentDigest } : {}) });
     if (claim.kind === 'reference') t.counters.set(`${claim.prefix}#${claim.year}`, claim.sequence);
-    if (claim.kind === 'acknowledgement') t.acknowledgements.set(`${claim.policyId}#${claim.sender}#${claim.date}`, claim.reference);
+    if (claim.kind === 'acknowledgement') t.acknowledgements.set(acknowledgementKey(claim), claim.reference);
   }
 
   private newest(match: (c: Case) => boolean): Case[] {
-    return [...this.tables.cases.values()].filter(match).sort((a, b) => `${b.receivedAt}#${b.reference}`.localeCompare(`${a.receivedAt}#${a.reference}`)).map(copy);
+    return [...this.tables.cases.values()].filter(match).sort((a, b) => keyOrder(`${b.receivedAt}#${b.reference}`, `${a.receivedAt}#${a.reference}`)).map(copy);
   }
 }

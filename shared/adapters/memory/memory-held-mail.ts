@@ -2,7 +2,7 @@ import { heldWithoutPerson, type HeldMessage, type HeldSettlement } from '#domai
 import type { OutboxItem } from '#domain/outbox/outbox-item';
 import type { HeldMail } from '#application/ports/held-mail';
 import { HeldMessageNotFoundError } from '#application/ports/store-errors';
-import { copy, type MemoryTables } from './memory-tables.js';
+import { copy, keyOrder, type MemoryTables } from './memory-tables.js';
 import { newOutboxEntry } from './memory-outbox.js';
 
 export class MemoryHeldMail implements HeldMail {
@@ -22,7 +22,7 @@ export class MemoryHeldMail implements HeldMail {
   async list(scope: string, which: 'waiting' | 'settled' = 'waiting'): Promise<HeldMessage[]> {
     return [...this.tables.held.values()]
       .filter((h) => h.scope === scope && Boolean(h.settled) === (which === 'settled'))
-      .sort((a, b) => `${b.receivedAt}#${b.id}`.localeCompare(`${a.receivedAt}#${a.id}`))
+      .sort((a, b) => keyOrder(`${b.receivedAt}#${b.id}`, `${a.receivedAt}#${a.id}`))
       .map(copy);
   }
 

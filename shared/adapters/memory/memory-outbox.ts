@@ -4,7 +4,7 @@ import type { OutboxItem } from '#domain/outbox/outbox-item';
 import { sentLetterEvent } from '#domain/outbox/sent-letter-event';
 import type { ListedOutboxEntry, Outbox, OutboxEntry, SentNote } from '#application/ports/outbox';
 import { LeaseLostError } from '#application/ports/store-errors';
-import { copy, type MemoryTables } from './memory-tables.js';
+import { copy, keyOrder, type MemoryTables } from './memory-tables.js';
 
 export function newOutboxEntry(item: OutboxItem, at: string): OutboxEntry {
   return { ...copy(item), createdAt: at, status: 'pending', attempts: 0, nextAttemptAt: at };
@@ -42,7 +42,9 @@ export class MemoryOutbox implements Outbox {
   }
 
   async dead(limit: number): Promise<ListedOutboxEntry[]> {
-    return this.sorted((e) => e.status === 'dead').reverse().slice(0, limit).map(listed);
+    // As DynamoDbOutbox's dead index: the most recently given up first.
+    const place = (e: OutboxEntry) => `${this.tables.outboxDeadAt.get(e.id) ?? ''}#${e.id}`;
+    return this.sorted((e) => e.status === 'dead').sort((a, b) => keyOrder(place(b), place(a))).slice(0, limit).map(listed);
   }
 
   async get(id: string): Promise<ListedOutboxEntry | undefined> {
@@ -82,7 +84,8 @@ export class MemoryOutbox implements Outbox {
 
   async markFailed(entry: ListedOutboxEntry, error: string, at: string, nextAttemptAt: string | undefined): Promise<void> {
     const lastError = error.slice(0, 1000);
-    this.finish(entry, nextAttemptAt ? { attempts: entry.attempts + 1, lastError, nextAttemptAt } : { status: 'dead', attempts: entry.attempts + 1, lastError, sentAt: at }, nextAttemptAt ? undefined : at);
+    this.finish(entry, nextAttemptAt ? { attempts: entry.attempts + 1, lastError, nextAttemptAt } : { status: 'dead', attempts: entry.attempts + 1, lastError }, nextAttemptAt ? undefined : at);
+    if (!nextAttemptAt) this.tables.outboxDeadAt.set(entry.id, at);
     const reference = ownerOf(entry);
     if (!nextAttemptAt && reference) {
       const event = timelineEvent({ id: `letter-failed-${entry.id}`, at, type: 'letter-failed', actor: 'redress', summary: `Gave up sending ${entry.kind === 'letter' ? entry.letter.purpose.replace(/-/g, ' ') : 'a timer change'} after ${entry.attempts + 1} attempts; operators told`, detail: { outboxId: entry.id, error: lastError } });
@@ -95,12 +98,16 @@ export class MemoryOutbox implements Outbox {
     if (!entry || entry.status !== 'dead') return false;
     const { leaseUntil: _lease, sentAt: _sent, expiresAt: _expires, ...rest } = entry;
     this.tables.outbox.set(id, { ...rest, status: 'pending', attempts: 0, nextAttemptAt: at } as OutboxEntry);
+    this.tables.outboxDeadAt.delete(id);
     return true;
   }
 
   async forgetLetters(reference: string): Promise<number> {
     const letters = [...this.tables.outbox.values()].filter((e) => e.kind === 'letter' && ownerOf(e) === reference);
-    for (const e of letters) this.tables.outbox.delete(e.id);
+    for (const e of letters) {
+      this.tables.outbox.delete(e.id);
+      this.tables.outboxDeadAt.delete(e.id);
+    }
     return letters.length;
   }
 
@@ -114,6 +121,6 @@ export class MemoryOutbox implements Outbox {
   }
 
   private sorted(match: (e: OutboxEntry) => boolean): OutboxEntry[] {
-    return [...this.tables.outbox.values()].filter(match).sort((a, b) => `${a.createdAt}#${a.id}`.localeCompare(`${b.createdAt}#${b.id}`)).map(copy);
+    return [...this.tables.outbox.values()].filter(match).sort((a, b) => keyOrder(`${a.createdAt}#${a.id}`, `${b.createdAt}#${b.id}`)).map(copy);
   }
 }

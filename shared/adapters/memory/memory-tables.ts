@@ -24,6 +24,8 @@ export class MemoryTables {
   readonly spam = new Map<string, number>();
   readonly held = new Map<string, HeldMessage>();
   readonly outbox = new Map<string, OutboxEntry>();
+  /** When each dead outbox entry was given up (the order of DynamoDB's dead index). */
+  readonly outboxDeadAt = new Map<string, string>();
   /** Report records by `<policy>#<year>`, then reference. */
   readonly reportRecords = new Map<string, Map<string, ReportRecord>>();
   /** Actions agreed and not done, by `<policy>#<due>#<ref>#<n>`. */
@@ -41,4 +43,12 @@ export class MemoryTables {
 /** A deep copy, so that a fake hands out values the caller cannot change behind its back (as a real store would). */
 export function copy<T>(value: T): T {
   return structuredClone(value);
+}
+
+/**
+ * Orders keys as DynamoDB orders sort keys: by their bytes (UTF-8; for the ASCII keys here, the same as code units),
+ * never by locale, which puts `a` before `P` where DynamoDB puts it after.
+ */
+export function keyOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

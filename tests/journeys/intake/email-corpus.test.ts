@@ -16,7 +16,7 @@ import { deliver } from '#tests/support/deliver';
 import { sentEmails } from '#tests/support/ses-outbox';
 import { testStack, type TestStack } from '#tests/support/test-stack';
 
-const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const manifest = z
   .object({
     emails: z.array(
