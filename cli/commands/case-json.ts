@@ -33,5 +33,7 @@ export function caseJson(c: Case, entries: readonly OutboxEntry[]): Record<strin
       status: e.status === 'sent' ? 'sent' : e.status === 'dead' ? 'failed' : 'waiting',
       at: e.sentAt ?? e.createdAt,
     })),
+    // Letters for post (a complainant Redress may not email, or who asked for post): to post until marked posted.
+    ...(c.postLetters?.length ? { postLetters: c.postLetters.map((l) => ({ id: l.id, kind: l.kind, subject: l.subject, status: l.postedOn ? 'posted' : 'to post', ...(l.postedOn ? { postedOn: l.postedOn } : {}) })) } : {}),
   };
 }

@@ -42,6 +42,11 @@ const OPTIONS = {
   new: { type: 'boolean' },
   revoke: { type: 'boolean' },
   to: { type: 'string' },
+  subject: { type: 'string' },
+  text: { type: 'string' },
+  file: { type: 'string' },
+  letter: { type: 'string' },
+  on: { type: 'string' },
 } as const;
 
 /** The options of every case verb, `--at` as an instant (default now) and `--by` (default $USER). */

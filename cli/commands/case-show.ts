@@ -39,7 +39,9 @@ export async function caseShowCommand(args: string[]): Promise<number> {
       ...(c.outcomes?.length ? ['Outcomes:', ...c.outcomes.map((o) => `  ${o.stage}: ${o.decision} by ${one(o.by)} on ${o.at.slice(0, 10)}`)] : []),
       ...(c.attachments.length ? ['Attachments:', ...c.attachments.map((a) => `  ${one(a.filename)} ${one(a.contentType)} ${a.size} bytes${a.dangerous ? ' DANGEROUS' : ''} -> ${one(a.storageKey)}`)] : []),
       'Letters:',
-      ...(letters.length ? letters.map((e) => `  ${e.letter.purpose} to ${e.letter.to.join(', ')}: ${letterStatus(e)}`) : ['  none']),
+      ...(letters.length || c.postLetters?.length ? letters.map((e) => `  ${e.letter.purpose} to ${e.letter.to.join(', ')}: ${letterStatus(e)}`) : ['  none']),
+      // Letters for post, by the id `case posted REF --letter ID` takes.
+      ...(c.postLetters ?? []).map((l) => `  ${l.kind} for post: ${l.postedOn ? `posted ${l.postedOn}` : `to post (case posted ${c.reference} --letter ${l.id})`}`),
       ...(c.subject ? [`Subject: ${one(c.subject)}`] : []),
       'Complaint:',
       ...terminalSafe(c.summary).split('\n').map((l) => `  ${l}`),

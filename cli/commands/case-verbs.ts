@@ -4,6 +4,7 @@ import type { Decision } from '#domain/case/case';
 import { parseCaseArgs, printCase, type CaseValues } from '#cli/commands/case-lifecycle';
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
+import { readInputFile } from '#cli/read-input-file';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
 
@@ -137,6 +138,24 @@ export const CLI_VERBS: CliVerbs = {
 `,
     fits: (p) => one(p) && (p[0] === 'confirm' || p[0] === 'undo'),
     input: (r, v) => ({ decision: r[0] === 'undo' ? 'undo' : 'confirm', ...(v.reason ? { reason: v.reason } : {}) }),
+  },
+  message: {
+    usage: 'message REF --subject TEXT (--text TEXT | --file PATH)',
+    help: `  case message REF --subject TEXT (--text TEXT | --file PATH)
+                             write to the complainant in your own words, in the policy's greeting
+                             and sign-off: by email to a proved address, else a letter for post
+`,
+    fits: (p, v) => none(p) && Boolean(v.subject) && Boolean(v.text) !== Boolean(v.file),
+    input: (_r, v) => ({ subject: v.subject ?? '', text: v.file ? readInputFile(v.file).toString('utf8') : (v.text ?? '') }),
+  },
+  posted: {
+    usage: 'posted REF --letter ID [--on YYYY-MM-DD]',
+    help: `  case posted REF --letter ID [--on DATE]
+                             a letter for post went (today unless --on); case show lists the ids;
+                             the outcome's windows count from that day
+`,
+    fits: (p, v) => none(p) && Boolean(v.letter),
+    input: (_r, v) => ({ letter: v.letter ?? '', ...(v.on ? { on: v.on } : {}) }),
   },
   note: { usage: 'note REF TEXT', help: '  case note REF TEXT         an internal note\n', fits: one, input: (r) => ({ text: first(r) }) },
   close: { usage: 'close REF', help: '  case close REF             close a case; its retention clock starts\n', fits: none, input: () => ({}) },

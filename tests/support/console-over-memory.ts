@@ -18,6 +18,8 @@ export interface ConsoleOverMemory {
   get(path: string, groups: readonly string[]): Promise<{ status: number; headers: Headers; body: Uint8Array }>;
   /** The same, the body as text. */
   page(path: string, groups: readonly string[]): Promise<{ status: number; page: string }>;
+  /** POST a form (with the session's CSRF token and our origin) as someone in these groups: the status, Location and body. */
+  post(path: string, form: Record<string, string>, groups: readonly string[]): Promise<{ status: number; location: string | null; page: string }>;
 }
 
 /** The console's pages and its reports, over the memory fakes, with a live session for whoever a test names. */
@@ -29,9 +31,9 @@ export async function consoleOverMemory(stack: MemoryStack = memoryStack()): Pro
   app.route('/', consoleApp(consoleDeps(config, { ...stack, staffSessions, fileLinks: { linkTo: async () => 'http://files.test/x' } }, { clientSecret: 'c', sessionSecret: SECRET })));
   const expiresAt = stack.clock.now().getTime() + 24 * 3600_000;
   await staffSessions.open('sid-1', 'u-1', expiresAt);
+  const cookieFor = (groups: readonly string[]) => `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Sam Staff', email: 'sam@org.test', groups, csrf: 'the-csrf' }, SECRET, expiresAt)}`;
   const get = async (path: string, groups: readonly string[]) => {
-    const cookie = `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Sam Staff', email: 'sam@org.test', groups, csrf: 'the-csrf' }, SECRET, expiresAt)}`;
-    const res = await app.request(path, { headers: { cookie } });
+    const res = await app.request(path, { headers: { cookie: cookieFor(groups) } });
     return { status: res.status, headers: res.headers, body: new Uint8Array(await res.arrayBuffer()) };
   };
   return {
@@ -40,6 +42,14 @@ export async function consoleOverMemory(stack: MemoryStack = memoryStack()): Pro
     page: async (path, groups) => {
       const { status, body } = await get(path, groups);
       return { status, page: new TextDecoder().decode(body) };
+    },
+    post: async (path, form, groups) => {
+      const res = await app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams({ csrf: 'the-csrf', ...form }),
+        headers: { cookie: cookieFor(groups), origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      return { status: res.status, location: res.headers.get('location'), page: await res.text() };
     },
   };
 }

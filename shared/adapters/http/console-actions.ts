@@ -6,6 +6,9 @@ import type { RefusalHint } from '#domain/case/case-change';
 import { agreedActions } from '#domain/case/actions/action-done';
 import { maximumInWords, responseMaximum } from '#domain/case/actions/extend-deadline';
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { londonDate } from '#domain/calendar/london-date';
+import { goesByPost } from '#domain/letters/complainant-letter';
+import { MESSAGE_SUBJECT_MAX } from '#domain/case/actions/write-to-complainant';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
 import type { ProblemLink } from './house-document.js';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
@@ -261,6 +264,29 @@ export const CONSOLE_FORMS: ConsoleForms = {
       { name: 'reason', label: 'Why it is not about them (needed to undo)', kind: 'textarea' },
     ],
     input: (f) => ({ decision: one(f, 'decision') === 'undo' ? 'undo' : 'confirm', ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+  },
+  message: {
+    label: 'Write to the complainant',
+    offered: (c) => !c.destroyedAt,
+    fields: (c) => [
+      { name: 'subject', label: 'Subject', kind: 'text', hint: `At most ${MESSAGE_SUBJECT_MAX} characters. The reference is put in front of it.` },
+      {
+        name: 'text',
+        label: 'Your message (a question, an invitation to meet, a receipt for documents)',
+        kind: 'textarea',
+        hint: `The letter opens with the greeting and ends with the sign-off and how to reply; write only what goes between. ${goesByPost(c) ? 'It goes by post: the case keeps it for you to print and post.' : 'It goes by email, to the address the complainant has proved.'}`,
+      },
+    ],
+    input: (f) => ({ subject: one(f, 'subject'), text: one(f, 'text') }),
+  },
+  posted: {
+    label: 'A letter went in the post',
+    offered: (c) => !c.destroyedAt && (c.postLetters ?? []).some((l) => !l.postedOn),
+    fields: (c) => [
+      { name: 'letter', label: 'Which letter', kind: 'select', options: (c.postLetters ?? []).filter((l) => !l.postedOn).map((l) => ({ value: l.id, label: `${l.subject} (written ${dateInWords(londonDate(l.draftedAt))})` })) },
+      { name: 'on', label: 'The day it was posted', kind: 'date', hint: 'Leave empty for today. The time the outcome letter gives to ask for the next stage, or to go to an outside body, counts from this day.' },
+    ],
+    input: (f) => ({ letter: one(f, 'letter'), ...(one(f, 'on') ? { on: one(f, 'on') } : {}) }),
   },
   note: { label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], input: (f) => ({ text: one(f, 'text') }) },
   'add-participant': { label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], input: (f) => ({ email: one(f, 'email') }) },

@@ -254,7 +254,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!action) return c.html(html.notFound(signed(s)), 404);
     if (mode === 'form') {
       const target = await deps.actions.caseFor(member, reference, action.verb);
-      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: {} }));
+      // A link may choose an answer ("mark posted" names its letter): only the form's own fields, as a starting value.
+      const chosen = action.fields(target.c, target.policy).flatMap((f) => {
+        const v = c.req.query(f.name);
+        return v ? [[f.name, v.slice(0, 500)] as const] : [];
+      });
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: Object.fromEntries(chosen) }));
     }
     const values = formValues(await c.req.parseBody({ all: true }));
     // One read of the case: the permission, the decision and (confirming) the write are all on that version.

@@ -14,6 +14,7 @@ import { earlyResolution } from '#domain/case/actions/early-resolution';
 import { escalate } from '#domain/case/actions/escalate';
 import { extendDeadline } from '#domain/case/actions/extend-deadline';
 import { markDeadlineMet } from '#domain/case/actions/mark-deadline-met';
+import { markPosted } from '#domain/case/actions/mark-posted';
 import { recordMeeting } from '#domain/case/actions/meeting';
 import { decideNamed } from '#domain/case/actions/named';
 import { notARequest } from '#domain/case/actions/not-a-request';
@@ -25,6 +26,7 @@ import { redirect } from '#domain/case/actions/redirect';
 import { reopen } from '#domain/case/actions/reopen';
 import { setCategory } from '#domain/case/actions/set-category';
 import { withdraw } from '#domain/case/actions/withdraw';
+import { writeToComplainant } from '#domain/case/actions/write-to-complainant';
 import type { Case, Decision } from '#domain/case/case';
 import { roleTitle } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -126,6 +128,10 @@ export const STAFF_ACTIONS = {
     who: HANDLER_OR_ABOVE,
     decide: (p, c, i, ctx) => ({ change: decideNamed(p, c, i, ctx) }),
   }),
+  // Staff's own words to the complainant, in the policy's letter frame, by their channel (email where proved, else post).
+  message: action({ input: z.object({ subject: text, text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: writeToComplainant(p, c, i, ctx) }) }),
+  // A letter for post went, on a day (today unless given); the outcome's windows count from it.
+  posted: action({ input: z.object({ letter: text, on: maybe }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: markPosted(p, c, { letter: i.letter, ...(i.on ? { on: i.on } : {}) }, ctx) }) }),
   note: action({ input: z.object({ text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addNote(c, i.text, ctx) }) }),
   'add-participant': action({ input: z.object({ email: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addParticipant(c, i.email, ctx) }) }),
   close: action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (p, c, _i, ctx) => ({ change: closeCase(p, c, ctx) }) }),

@@ -62,12 +62,20 @@ export type CaseFlag =
   /** Its subject begins like an automatic reply, but nothing in its headers shows a machine sent it: a case as any other. */
   | 'subject-reads-automatic';
 
+/** How a complainant asked to be written to. */
+export type PreferredChannel = 'email' | 'post' | 'phone';
+
 export interface Complainant {
   readonly anonymous: boolean;
   readonly name?: string;
   readonly email?: string;
   readonly phone?: string;
   readonly postalAddress?: string;
+  /**
+   * How they asked to be written to. `post`: every letter is drafted for post, even where an email address is
+   * proved; otherwise letters go by email where Redress may write to them (a phone preference is for staff to call).
+   */
+  readonly preferredChannel?: PreferredChannel;
   /** Where the email address came from: the From header, or a fallback when From was missing or doubled. */
   readonly addressSource?: 'from' | 'sender' | 'reply-to' | 'envelope' | 'form';
   /**
@@ -198,6 +206,22 @@ export interface Case {
    * goes to a confirmed address. Revoked, or gone with the personal data at retention, it opens nothing.
    */
   readonly page?: ComplainantPage;
+  /** Every letter drafted for post, oldest first: "to post" until staff record the day it went (`case posted`). */
+  readonly postLetters?: readonly PostLetter[];
+}
+
+/** A letter for post: its draft (the `letter-drafted` timeline event's id), what it is, and the day it was posted. */
+export interface PostLetter {
+  readonly id: string;
+  /** Its letter kind (acknowledgement, outcome, message...). */
+  readonly kind: string;
+  /** The stage it was written at: an outcome letter's windows are that stage's. */
+  readonly stage: string;
+  readonly subject: string;
+  readonly draftedAt: string;
+  /** The London day it went (YYYY-MM-DD), and who said so; absent while it is still to post. */
+  readonly postedOn?: string;
+  readonly postedBy?: string;
 }
 
 /** Whom a complaint's words name, where, and the handler's decision on it. */
@@ -245,6 +269,10 @@ export type TimelineEventType =
   | 'participant-added'
   | 'letter-failed'
   | 'letter-drafted'
+  /** A letter for post went in the post (`case posted`), on the day it says. */
+  | 'letter-posted'
+  /** Staff wrote to the complainant in their own words (`case message`). */
+  | 'message-written'
   | 'event-recorded'
   | 'meeting'
   | 'withdrawn'

@@ -7,6 +7,7 @@ import type { TimerInput } from '#domain/timers/timer-plan';
 import type { CaseChange } from './case-change.js';
 import type { Case, CaseDeadline, TimelineEvent } from './case.js';
 import { closed } from './actions/close-case.js';
+import { withPostLetters } from './actions/action-kit.js';
 import { composeLetter, letterFor } from '#domain/letters/complainant-letter';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { closureFacts, holdingFacts } from '#domain/letters/letter-view';
@@ -91,7 +92,7 @@ function closeAfterAppealWindow(policy: Policy, c: Case, deadline: CaseDeadline,
   // The complainant is told too: the window they did not use has ended, and the case with it.
   const letter = letterFor(policy, done.case, closureFacts(policy, done.case, 'no-appeal', { windowEnded: deadline.dueDate }), 'no-appeal', now, sending);
   return {
-    case: done.case,
+    case: withPostLetters(done.case, letter.events),
     events: [
       event(now, 'closed', `Closed: no appeal by ${deadline.dueDate}, the end of the appeal window (${deadline.clause})`, deadline),
       ...done.events,

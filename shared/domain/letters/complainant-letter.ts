@@ -79,15 +79,23 @@ export interface LetterDelivery {
 }
 
 /**
- * A letter to the complainant, checked: by email where Redress may write to them; otherwise (no address, a
+ * Whether a letter to this complainant is one for post: they asked for post, or Redress may not email them (no
+ * address, a phone or letter complaint, an address not yet confirmed, one that bounced).
+ */
+export function goesByPost(c: Pick<Case, 'complainant' | 'flags'>): boolean {
+  return c.complainant.preferredChannel === 'post' || !writableByEmail(c);
+}
+
+/**
+ * A letter to the complainant, checked: by email where Redress may write to them and they did not ask for post; otherwise (no address, a
  * phone or letter complaint, an address not yet confirmed, one that bounced) kept on the timeline as a draft
  * for staff to post or read out, so that no letter the policy calls for is silently skipped.
  */
 export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: string, at: string, sending: Sending): LetterDelivery {
-  if (!writableByEmail(c)) {
+  if (goesByPost(c)) {
     const post = postAddressing(c, at);
     const letter = composeLetter(policy, facts, undefined, post);
-    const why = c.complainant.email ? 'the address cannot be written to' : 'no email address';
+    const why = c.complainant.preferredChannel === 'post' ? 'the complainant asked for letters by post' : c.complainant.email ? 'the address cannot be written to' : 'no email address';
     const how = post.addressLines.length > 0 ? 'send it by post or read it to the complainant' : 'the case has no postal address either: add one and post it, or read it to the complainant';
     const unfilled = contactPlaceholders(policy);
     const fill = unfilled.length > 0 ? `. Before posting it, fill in our own address and telephone number where the letter shows [brackets], and ask whoever runs Redress to put them in the policy (${unfilled.join(', ')})` : '';
@@ -100,8 +108,8 @@ export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: stri
           at,
           type: 'letter-drafted',
           actor: 'redress',
-          summary: `The ${facts.kind} letter cannot go by email (${why}): ${how}${fill}`,
-          detail: { kind: facts.kind, subject: letter.subject, text: letter.text, channel: 'post' },
+          summary: `The ${facts.kind} letter ${c.complainant.preferredChannel === 'post' ? 'goes by post' : 'cannot go by email'} (${why}): ${how}${fill}`,
+          detail: { kind: facts.kind, subject: letter.subject, text: letter.text, channel: 'post', stage: c.stage },
         }),
       ],
     };

@@ -14,6 +14,7 @@ import {
   closureFacts,
   confirmAddressFacts,
   holdingFacts,
+  messageFacts,
   nextStageAcknowledgementFacts,
   outcomeFacts,
   redirectFacts,
@@ -110,6 +111,8 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
       return withdrawalFacts(policy, c, Boolean(policy.withdrawal?.confirmInWriting));
     case 'closure':
       return closureFacts(policy, c, 'resolved');
+    case 'message':
+      return messageFacts(policy, c, { subject: '[The subject staff give]', text: '[The words staff write: a question, an invitation to meet, a receipt for documents.]' });
   }
 }
 

@@ -345,4 +345,20 @@ We will keep the records of your complaint until {{destroyOn}}, and then destroy
 ${PAGE_CLOSED}
 ${SIGN_OFF}`,
   },
+
+  /*
+   * Staff's own words in the organisation's frame: its greeting, how to answer and its sign-off. The words are a
+   * value: whatever they say, they cannot become a heading, a list or a template.
+   */
+  message: {
+    subject: '[{{reference}}] {{messageSubject}}',
+    body: `{{greeting}}
+
+{{message}}
+
+{{#byEmail}}You can reply to this email: your reply is kept with your complaint (our reference {{reference}}).{{/byEmail}}{{#byPost}}To reply, {{writeToUs}}. Please quote our reference, {{reference}}.{{/byPost}}
+${PAGE}
+
+${SIGN_OFF}`,
+  },
 };

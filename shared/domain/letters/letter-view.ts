@@ -330,6 +330,18 @@ export function closureFacts(policy: Policy, c: Case, reason: ClosureReason, det
   };
 }
 
+/** A message staff wrote to the complainant: their subject and words, in the organisation's greeting and sign-off. */
+export function messageFacts(policy: Policy, c: Case, message: { readonly subject: string; readonly text: string }): LetterFacts {
+  return {
+    kind: 'message',
+    view: { ...common(policy, c), messageSubject: message.subject, message: message.text },
+    required: [
+      { what: 'the reference', text: c.reference },
+      { what: 'the message', text: message.text },
+    ],
+  };
+}
+
 /** The first letter a case owes: confirm a typed address (with its link, where there is a front door), ask for a signature, or acknowledge. */
 export function firstLetterFacts(policy: Policy, c: Case, confirmUrl?: string): LetterFacts {
   if (c.complainant.emailConfirmed === false) return confirmAddressFacts(policy, c, confirmUrl);

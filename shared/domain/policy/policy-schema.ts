@@ -53,6 +53,12 @@ const deadlineRule = z.extend(period, {
   /** Anything a person reading the plan must know: when the clock really starts, "if possible". */
   note: z.optional(text),
   /**
+   * For a rule that counts from the outcome, where the outcome letter goes by post: from the day staff record it
+   * was posted (`posted`, the default: the complainant cannot act on a letter before it goes), or from the date
+   * the letter bears (`dated`, where the policy says "from the date of the letter").
+   */
+  fromLetter: z.optional(z.enum(['posted', 'dated'], { error: (issue) => `unknown value ${JSON.stringify(issue.input)}; use posted or dated` })),
+  /**
    * For a respond-max (a maximum beside the target): what an extension past it meets. `refused` (the default:
    * a maximum the acknowledgement promised "at the latest"), or `with-reason`: allowed, the maximum moving with
    * it, and the holding letter says that it is past the maximum and why.
@@ -227,6 +233,8 @@ export const LETTER_KINDS = [
   'withdrawal',
   'closure',
   'confirm-address',
+  /** Staff's own words to the complainant (`case message`): a question, a meeting invitation, a receipt. */
+  'message',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 

@@ -1,15 +1,16 @@
 import type { FC } from 'hono/jsx';
 import type { OutboxEntry } from '#application/ports/outbox';
-import type { TimelineEvent } from '#domain/case/case';
-import { instantInWords } from '#domain/letters/dates-in-words';
+import type { PostLetter, TimelineEvent } from '#domain/case/case';
+import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 
 /**
  * Every letter to the complainant: those emailed, with where each stands, and those drafted for post (a complainant
  * Redress may not email), each with its text to print, kept on the timeline once the action that drafted it is done.
  */
-export const CaseLetters: FC<{ reference: string; letters: readonly OutboxEntry[]; timeline: readonly TimelineEvent[] }> = ({ reference, letters, timeline }) => {
+export const CaseLetters: FC<{ reference: string; letters: readonly OutboxEntry[]; timeline: readonly TimelineEvent[]; postLetters?: readonly PostLetter[]; mayAct?: boolean }> = ({ reference, letters, timeline, postLetters = [], mayAct = false }) => {
   const emailed = letters.flatMap((e) => (e.kind === 'letter' && e.letter.toComplainant ? [e] : []));
   const posted = timeline.filter((e) => e.type === 'letter-drafted' && typeof e.detail?.subject === 'string' && typeof e.detail.text === 'string');
+  const state = (id: string) => postLetters.find((l) => l.id === id);
   return (
     <>
       <h2>Letters</h2>
@@ -23,16 +24,30 @@ export const CaseLetters: FC<{ reference: string; letters: readonly OutboxEntry[
         {posted.map((e) => (
           <li>
             <details>
-              <summary>{`${String(e.detail?.subject)}: drafted ${instantInWords(e.at)}, to post (or read to them)`}</summary>
+              <summary>{`${String(e.detail?.subject)}: drafted ${instantInWords(e.at)}, ${postWords(state(e.id))}`}</summary>
               <div class="letter">{String(e.detail?.text)}</div>
             </details>
             <PrintLinks reference={reference} id={e.id} subject={String(e.detail?.subject)} />
+            {mayAct && state(e.id) && !state(e.id)?.postedOn ? (
+              <>
+                {' '}
+                <a href={`/console/cases/${reference}/actions/posted?letter=${encodeURIComponent(e.id)}`} aria-label={`Mark posted: ${String(e.detail?.subject)}`}>
+                  mark posted
+                </a>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
     </>
   );
 };
+
+/** Where a letter for post stands: "to post" until staff record the day it went (drafts from before that have no state). */
+function postWords(letter: PostLetter | undefined): string {
+  if (!letter) return 'to post (or read to them)';
+  return letter.postedOn ? `posted ${dateInWords(letter.postedOn)}` : 'to post';
+}
 
 /** Where a letter is printed from: its A4 page and its PDF, each named for the letter to a screen reader. */
 const PrintLinks: FC<{ reference: string; id: string; subject: string }> = ({ reference, id, subject }) => {

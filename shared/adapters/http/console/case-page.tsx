@@ -104,7 +104,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           <CaseDecisions c={c} policy={view.policy} />
           <CaseFiles files={view.files} />
           <CaseMessages timeline={view.timeline} />
-          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} />
+          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} postLetters={c.postLetters ?? []} mayAct={view.mayAct} />
           {view.mayAct ? (
             <>
               <h2>Actions</h2>

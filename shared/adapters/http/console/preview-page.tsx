@@ -34,7 +34,7 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
       ))}
       {drafted.map((e) => (
         <>
-          <p>It cannot go by email: it will be drafted on the case for you to post. Subject: {String(e.detail?.subject ?? '')}</p>
+          <p>It goes by post: it will be kept on the case for you to print and post, and to mark posted. Subject: {String(e.detail?.subject ?? '')}</p>
           <div class="letter">{String(e.detail?.text ?? '')}</div>
         </>
       ))}

@@ -6,7 +6,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy, Stage } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
-import type { Case, CaseDeadline, TimelineEvent } from '../case.js';
+import type { Case, CaseDeadline, PostLetter, TimelineEvent } from '../case.js';
 import { timelineEvent } from '../timeline-event.js';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
@@ -52,12 +52,26 @@ const NO_DELIVERY: LetterDelivery = { letters: [], events: [], threadKeys: [] };
 export function change(c: Case, events: readonly TimelineEvent[], deadlinesChanged: boolean, ...deliveries: LetterDelivery[]): CaseChange {
   const all = deliveries.length ? deliveries : [NO_DELIVERY];
   return {
-    case: c,
+    case: withPostLetters(c, all.flatMap((d) => d.events)),
     events: [...events, ...all.flatMap((d) => d.events)],
     letters: all.flatMap((d) => d.letters),
     threadKeys: all.flatMap((d) => d.threadKeys),
     deadlinesChanged,
   };
+}
+
+/** The case keeping each letter these events draft for post (once: a decision made again drafts the same ids). */
+export function withPostLetters(c: Case, events: readonly TimelineEvent[]): Case {
+  const known = new Set((c.postLetters ?? []).map((l) => l.id));
+  const fresh = events.flatMap(postLetterOf).filter((l) => !known.has(l.id));
+  return fresh.length > 0 ? { ...c, postLetters: [...(c.postLetters ?? []), ...fresh] } : c;
+}
+
+/** A letter drafted for post, as the case keeps it until it is posted (the draft's text stays on the timeline). */
+function postLetterOf(e: TimelineEvent): PostLetter[] {
+  if (e.type !== 'letter-drafted' || e.detail?.channel !== 'post') return [];
+  const { kind, stage, subject } = e.detail;
+  return [{ id: e.id, kind: String(kind ?? 'letter'), stage: String(stage ?? ''), subject: String(subject ?? ''), draftedAt: e.at }];
 }
 
 /** Notices to staff that go with a change (a stage's handler told), as one of its deliveries. */
