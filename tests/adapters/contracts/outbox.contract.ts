@@ -28,7 +28,7 @@ export function outboxContract(make: StoresMaker): void {
       if (b.kind !== 'letter') throw new Error('aLetter makes a letter');
       const { text: _text, html: _html, ...header } = b.letter;
       expect(await outbox.get('b')).toEqual({ ...b, letter: header, createdAt: at(2), status: 'pending', attempts: 0, nextAttemptAt: at(2) });
-      expect((await outbox.lease('b', at(10), at(12)))?.letter).toMatchObject({ text: 'Dear Ada', html: '<p>Dear Ada</p>' });
+      expect(await outbox.lease('b', at(10), at(12))).toMatchObject({ letter: { text: 'Dear Ada', html: '<p>Dear Ada</p>' } });
       expect(await outbox.get('none')).toBeUndefined();
     });
 
