@@ -14,7 +14,7 @@ import { MalformedEmailError } from '#domain/mail/mail-errors';
 import { PolicyError, UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { caseListCommand } from '#cli/commands/case-list';
 import { caseShowCommand } from '#cli/commands/case-show';
-import { caseOpenCommand, casePageCommand } from '#cli/commands/case-lifecycle';
+import { caseAttachCommand, caseOpenCommand, casePageCommand } from '#cli/commands/case-lifecycle';
 import { CASE_VERB_COMMANDS, CASE_VERBS_HELP } from '#cli/commands/case-verbs';
 import { digestCommand } from '#cli/commands/digest';
 import { heldDiscardCommand, heldListCommand, heldReleaseCommand } from '#cli/commands/held';
@@ -55,6 +55,8 @@ const HELP = `usage: npm run --silent redress -- <verb>
                              a complaint made by phone, letter or in person; prints its reference
 ${CASE_VERBS_HELP}  case page REF [--new | --revoke]
                              the complainant's own page: its address, a new one, or taken down
+  case attach REF --file PATH [--description TEXT] [--content-type TYPE]
+                             a scanned letter or notes of a call, kept as an email's attachment is
     (case verbs take --at INSTANT, default now, --by NAME and --json; refused: exit 3)
   held list [--policy ID | --operator] [--settled]
                              messages kept for a person instead of becoming a case
@@ -89,6 +91,7 @@ const COMMANDS: Record<string, Command> = {
   'case open': caseOpenCommand,
   ...CASE_VERB_COMMANDS,
   'case page': casePageCommand,
+  'case attach': caseAttachCommand,
   'held list': heldListCommand,
   'held release': heldReleaseCommand,
   'held discard': heldDiscardCommand,

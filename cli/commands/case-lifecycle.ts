@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Case } from '#domain/case/case';
@@ -47,6 +49,10 @@ const OPTIONS = {
   file: { type: 'string' },
   letter: { type: 'string' },
   on: { type: 'string' },
+  'postal-address': { type: 'string' },
+  prefers: { type: 'string' },
+  'content-type': { type: 'string' },
+  description: { type: 'string' },
 } as const;
 
 /** The options of every case verb, `--at` as an instant (default now) and `--by` (default $USER). */
@@ -119,4 +125,29 @@ export async function casePageCommand(args: string[]): Promise<number> {
     else process.stdout.write(base ? `${pageAddress(base, c.page.token)}\n` : `${reference}: the page's address needs REDRESS_PUBLIC_URL\n`);
     return 0;
   });
+}
+
+/**
+ * `redress case attach REF --file PATH [--description TEXT] [--content-type TYPE]`: a scanned letter or notes of a
+ * call stored as an email's attachment is and recorded on the case (`attach` in the staff-action catalogue).
+ */
+export async function caseAttachCommand(args: string[]): Promise<number> {
+  const { positionals, values, at, actor } = parseCaseArgs(args);
+  if (positionals.length !== 1 || !values.file) throw new UsageError('usage: redress case attach REF --file PATH [--description TEXT] [--content-type TYPE] [--at INSTANT] [--by NAME] [--json]');
+  const path = values.file;
+  const content = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  const reference = (positionals[0] as string).toUpperCase();
+  return withStack(async (ctx) => {
+    const acted = await ctx.useCases.attach({ kind: 'command-line', name: actor }, reference, { filename: basename(path), contentType: values['content-type'] ?? contentTypeOf(path), content, ...(values.description ? { description: values.description } : {}) }, { at });
+    if (acted.outcome === 'refused') throw acted.refusal;
+    return printCase(ctx, acted.case, Boolean(values.json));
+  });
+}
+
+/** The type a scan or a note usually is, by its name; anything else is bytes. */
+function contentTypeOf(path: string): string {
+  const types: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', tif: 'image/tiff', tiff: 'image/tiff', txt: 'text/plain', doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+  return types[extname(path).slice(1).toLowerCase()] ?? 'application/octet-stream';
 }

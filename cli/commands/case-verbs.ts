@@ -22,6 +22,7 @@ export interface CliVerb<V extends StaffVerb> {
 export type CliVerbs = { readonly [V in StaffVerb]: CliVerb<V> | { readonly partOf: string } };
 
 const none = (p: string[]) => p.length === 0;
+const DETAIL_OPTIONS = ['channel', 'name', 'email', 'phone', 'postal-address', 'prefers', 'about'] as const;
 const one = (p: string[]) => p.length === 1;
 const first = (p: string[]) => p[0] as string;
 
@@ -158,6 +159,25 @@ export const CLI_VERBS: CliVerbs = {
     input: (_r, v) => ({ letter: v.letter ?? '', ...(v.on ? { on: v.on } : {}) }),
   },
   note: { usage: 'note REF TEXT', help: '  case note REF TEXT         an internal note\n', fits: one, input: (r) => ({ text: first(r) }) },
+  details: {
+    usage: 'details REF [--channel C] [--name N] [--email E] [--phone P] [--postal-address A] [--prefers email|post|phone] [--about ROLE]',
+    help: `  case details REF [--channel C] [--name N] [--email E] [--phone P] [--postal-address A]
+            [--prefers email|post|phone] [--about ROLE]
+                             correct how it came, who made it and how to reach them, whom it is about
+                             (routed again); an empty value ('') clears it; each change on the timeline
+`,
+    fits: (p, v) => none(p) && DETAIL_OPTIONS.some((o) => v[o] !== undefined),
+    input: (_r, v) => ({
+      ...(v.channel !== undefined ? { channel: v.channel } : {}),
+      ...(v.name !== undefined ? { name: v.name } : {}),
+      ...(v.email !== undefined ? { email: v.email } : {}),
+      ...(v.phone !== undefined ? { phone: v.phone } : {}),
+      ...(v['postal-address'] !== undefined ? { postalAddress: v['postal-address'] } : {}),
+      ...(v.prefers !== undefined ? { preferredChannel: v.prefers } : {}),
+      ...(v.about !== undefined ? { about: v.about } : {}),
+    }),
+  },
+  attach: { partOf: 'case attach' },
   close: { usage: 'close REF', help: '  case close REF             close a case; its retention clock starts\n', fits: none, input: () => ({}) },
   reopen: {
     usage: 'reopen REF --reason TEXT',

@@ -127,10 +127,11 @@ export class WebFunctions extends Construct {
     // Every console page has the sign-out form, answered with a redirect to Cognito's logout: each part's CSP names it.
     const signOutTo = { REDRESS_OIDC_LOGOUT_URL: `${signIn.baseUrl()}/logout` };
     const signedInByTheConsole = "The console signs staff in itself (Cognito's code flow, then a signed session cookie checked on every request, with CSRF tokens on every form); an API Gateway JWT authoriser cannot read a cookie session.";
-    // Reading raw mail is only to sign the links to its files that the browser fetches from S3 itself.
+    // Reading raw mail is only to sign the links to its files that the browser fetches from S3 itself; storing is
+    // for a file staff add to a case (a scanned letter), beside email attachments, deleted again if refused.
     this.console
       .bindCases(storage.table)
-      .bindRawMail(storage.rawMail, 'read')
+      .bindRawMail(storage.rawMail, 'read', 'store', 'discard-oversize-attachments')
       .bindSecret('REDRESS_OIDC_CLIENT_SECRET_ARN', clientSecret)
       .bindSecret('REDRESS_SESSION_SECRET_ARN', sessionSecret);
     frontDoor.route('StaffConsoleIntegration', this.console, [

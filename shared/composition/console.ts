@@ -17,6 +17,10 @@ import { searchCases } from '#application/console/search-cases';
 import { viewCase } from '#application/console/view-case';
 import { letterToPrint } from '#application/console/letter-to-print';
 import type { Cases } from '#application/ports/cases';
+import type { RawMail } from '#application/ports/raw-mail';
+import { policiesToRecordFor, recordComplaint } from '#application/console/record-complaint';
+import { attachFile } from '#application/staff/attach-file';
+import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
@@ -49,6 +53,8 @@ export interface ConsolePorts {
   readonly pendingActions: PendingActions;
   readonly fileLinks: FileLinks;
   readonly heldMail: HeldMail;
+  /** Where a file staff add to a case is stored, as an email's attachments are. */
+  readonly rawMail: RawMail;
   readonly cases: Cases;
   readonly counters: Counters;
   readonly outbox: Outbox;
@@ -86,6 +92,12 @@ export function consoleDeps(
       act: (member, verb, reference, input, { preview }) => actOnCase(deps, { kind: 'signed-in', member }, verb, reference, input as StaffInput<typeof verb>, { at: DateTime.fromJSDate(ports.clock.now()), preview }),
       sawConfidential: (member, reference, what) => recordConfidentialView(deps, member, reference, DateTime.fromJSDate(ports.clock.now()), what),
     },
+    record: {
+      policiesFor: (member) => policiesToRecordFor(ports.policies, member),
+      open: (member, complaint) => recordComplaint(deps, member, complaint, DateTime.fromJSDate(ports.clock.now())),
+    },
+    attach: (member, reference, file) => attachFile(deps, { kind: 'signed-in', member }, reference, file, { at: DateTime.fromJSDate(ports.clock.now()) }),
+    maxUploadBytes: config.REDRESS_CONSOLE_MAX_BODY_BYTES,
     held: {
       list: (member) => heldFor(deps, member),
       discard: (member, id, reason) => discardHeldFor(deps, member, { id, at: DateTime.fromJSDate(ports.clock.now()), reason }),
@@ -120,6 +132,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     outbox: new DynamoDbOutbox(table, config.REDRESS_SENT_NOTICE_KEEP_DAYS * 86_400),
     pendingActions: new DynamoDbPendingActions(table),
     heldMail: new DynamoDbHeldMail(table),
+    rawMail: new S3RawMailStore(s3Client(config), bucket),
     // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.
     fileLinks: new S3FileLinks(s3Client(config), bucket, config.REDRESS_FILE_LINK_SECONDS),
     clock: systemClock,

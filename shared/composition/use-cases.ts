@@ -30,6 +30,9 @@ import type { PolicySet } from '#domain/policy/policy-set';
 import { mailReaderFor } from './mail-reader.js';
 import type { Settings } from './settings.js';
 import { openStaffCase, type StaffOpenRequest } from '#application/staff/open-case';
+import { attachFile, type StaffFile } from '#application/staff/attach-file';
+import { recordComplaint, type RecordedComplaint } from '#application/console/record-complaint';
+import type { StaffMember } from '#domain/access/staff-member';
 import { commandLineVerbs } from '#application/staff/staff-verbs';
 import { actOnCase, type StaffActor } from '#application/staff/act-on-case';
 import type { StaffInput, StaffVerb } from '#application/staff/staff-action-catalogue';
@@ -91,6 +94,10 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     act: <V extends StaffVerb>(actor: StaffActor, verb: V, reference: string, input: StaffInput<V>, options: { readonly at: DateTime; readonly preview?: boolean }) => actOnCase(deps, actor, verb, reference, input, options),
     /** Opening a case, and every verb of the staff-action catalogue as the command line (and tests) call it. */
     staff: { open: (request: StaffOpenRequest) => openStaffCase(deps, request), ...commandLineVerbs(deps) },
+    /** A complaint a signed-in person took down (the console's record page): `staff.open` with their permission checked. */
+    record: (member: StaffMember, complaint: RecordedComplaint, now: DateTime) => recordComplaint(deps, member, complaint, now),
+    /** A file (a scanned letter, notes of a call) stored and recorded on a case (`case attach`). */
+    attach: (actor: StaffActor, reference: string, file: StaffFile, options: { readonly at: DateTime }) => attachFile(deps, actor, reference, file, options),
   };
 }
 

@@ -93,6 +93,8 @@ const schema = z.object({
   REDRESS_FORM_MAX_BODY_BYTES: count(64 * 1024),
   /** The most a complainant may send from their page at once, words and files (API Gateway takes 10 MB). */
   REDRESS_PAGE_MAX_BODY_BYTES: count(9 * 1024 * 1024),
+  /** The most a file staff add to a case from the console may be, with its form (API Gateway takes 10 MB). */
+  REDRESS_CONSOLE_MAX_BODY_BYTES: count(9 * 1024 * 1024),
   /**
    * Guesses at complainants' pages: past this many addresses that open no page from one client address in the
    * window, every page request from it waits (429) until the window ends. Each is logged.

@@ -262,11 +262,12 @@ describe('RedressStack', () => {
     for (const part of ['redress-console-reports', 'redress-held-release']) expect(functionNamed(part).Environment.Variables).not.toHaveProperty('REDRESS_OIDC_CLIENT_SECRET_ARN');
     // Each part's pages carry the sign-out form, which Cognito's logout answers: each CSP names the same address.
     for (const part of ['redress-console-reports', 'redress-held-release']) expect(secretOf(part, 'REDRESS_OIDC_LOGOUT_URL')).toBe(secretOf('redress-staff-console', 'REDRESS_OIDC_LOGOUT_URL'));
-    // The pages only sign links to files (the browser fetches them from S3); releasing stores attachments beside
-    // the message and may take back an oversize copy, never the message; the reports touch no bucket.
+    // The pages sign links to files (the browser fetches them from S3) and store a file staff add to a case beside
+    // the attachments, taking it back if the action is refused; releasing stores attachments beside the message and
+    // may take back an oversize copy, never the message; the reports touch no bucket.
     expect(policyOf('redress-staff-console')).toContain('s3:GetObject');
-    expect(policyOf('redress-staff-console')).not.toContain('s3:PutObject');
-    expect(deletableBy('redress-staff-console')).toEqual([]);
+    expect(policyOf('redress-staff-console')).toContain('s3:PutObject');
+    expect(deletableBy('redress-staff-console')).toEqual(['attachments/*']);
     expect(policyOf('redress-held-release')).toContain('s3:PutObject');
     expect(deletableBy('redress-held-release')).toEqual(['attachments/*']);
     expect(policyOf('redress-console-reports')).not.toContain('s3:');

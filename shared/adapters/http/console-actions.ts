@@ -16,11 +16,13 @@ import { remedyName } from '#domain/policy/remedy-names';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { roleTitle, stageById, stageName } from '#domain/policy/policy-lookups';
 import { staffAddressesOf } from '#domain/policy/staff-addresses';
+import { CHANNELS, PREFERRED_CHANNELS } from '#domain/case/actions/correct-details';
+import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 
 export interface ActionField {
   readonly name: string;
   readonly label: string;
-  readonly kind: 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'checkboxes' | 'email';
+  readonly kind: 'text' | 'textarea' | 'date' | 'datetime-local' | 'tel' | 'select' | 'checkbox' | 'checkboxes' | 'email';
   readonly hint?: string;
   readonly options?: readonly { readonly value: string; readonly label: string }[];
 }
@@ -34,6 +36,8 @@ export interface ConsoleForm<V extends StaffVerb> {
   readonly offered: (c: Case, policy: Policy, member?: StaffMember) => boolean;
   readonly fields: (c: Case, policy: Policy) => readonly ActionField[];
   readonly input: (form: FormValues) => StaffInput<V>;
+  /** The answers the form opens with, where it corrects what the case holds (the details as they are now). */
+  readonly initial?: (c: Case, policy: Policy) => FormValues;
 }
 
 /** Every verb of the catalogue has a form, or says it has none: a new verb fails the type check until it does. */
@@ -289,6 +293,37 @@ export const CONSOLE_FORMS: ConsoleForms = {
     input: (f) => ({ letter: one(f, 'letter'), ...(one(f, 'on') ? { on: one(f, 'on') } : {}) }),
   },
   note: { label: 'An internal note', offered: () => true, fields: () => [{ name: 'text', label: 'Note (staff only)', kind: 'textarea' }], input: (f) => ({ text: one(f, 'text') }) },
+  details: {
+    label: "Correct the complaint's details",
+    offered: (c) => !c.destroyedAt,
+    fields: (_c, p) => [
+      { name: 'channel', label: 'How the complaint was made', kind: 'select', options: CHANNELS.map((ch) => ({ value: ch, label: CHANNEL_WORDS[ch] })) },
+      { name: 'name', label: "The complainant's name", kind: 'text' },
+      { name: 'email', label: 'Email address (leave empty if none)', kind: 'email', hint: 'An address the complainant gave you: letters go to it (unless they prefer post).' },
+      { name: 'phone', label: 'Telephone (leave empty if none)', kind: 'text' },
+      { name: 'postalAddress', label: 'Postal address (leave empty if none)', kind: 'textarea' },
+      { name: 'preferredChannel', label: 'How they want to be written to', kind: 'select', options: [{ value: '', label: 'Not said' }, ...PREFERRED_CHANNELS.map((ch) => ({ value: ch, label: PREFERRED_WORDS[ch] }))] },
+      {
+        name: 'about',
+        label: 'Whom it is about',
+        kind: 'select',
+        hint: 'Changing this routes the complaint again: never to the person it is about, who can no longer see it.',
+        options: [{ value: '', label: 'No one in particular' }, ...p.roles.map((r) => ({ value: r.id, label: r.title }))],
+      },
+    ],
+    initial: (c) => ({
+      channel: c.channel,
+      name: c.complainant.name ?? '',
+      email: c.complainant.email ?? '',
+      phone: c.complainant.phone ?? '',
+      postalAddress: c.complainant.postalAddress ?? '',
+      preferredChannel: c.complainant.preferredChannel ?? '',
+      about: c.about ?? '',
+    }),
+    input: (f) => ({ channel: one(f, 'channel'), name: one(f, 'name'), email: one(f, 'email'), phone: one(f, 'phone'), postalAddress: one(f, 'postalAddress'), preferredChannel: one(f, 'preferredChannel'), about: one(f, 'about') }),
+  },
+  // A file cannot go through a form of fields: the console's upload page (/console/cases/REF/attach) stores it first.
+  attach: 'command-line-only',
   'add-participant': { label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], input: (f) => ({ email: one(f, 'email') }) },
   close: { label: 'Close the case', offered: open, fields: () => [], input: () => ({}) },
   'not-a-request': {

@@ -7,6 +7,13 @@ import type { Case } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Acted } from '#application/staff/act-on-case';
+import type { StaffFile } from '#application/staff/attach-file';
+import type { RecordedComplaint } from '#application/console/record-complaint';
+import type { Opened } from '#application/intake/open-complaint';
+import type { PreferredChannel } from '#domain/case/case';
+import { bodyLimit } from 'hono/body-limit';
+import { DateTime } from 'luxon';
+import { RECORDED_CHANNELS } from './console/record-page.js';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
 import { actionFor, CONSOLE_ACTIONS, refusalLink } from './console-actions.js';
 import type { CaseSearch, Found } from '#application/console/search-cases';
@@ -52,6 +59,16 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly held: HeldMailPageDeps['held'] & {
     discard(member: StaffMember, id: string, reason: string): Promise<unknown>;
   };
+  readonly record: {
+    /** The organisations this person may record complaints for. */
+    policiesFor(member: StaffMember): readonly Policy[];
+    /** recordComplaint: checked that they may, opened as `case open` opens one (refused: ActionRefusedError). */
+    open(member: StaffMember, complaint: RecordedComplaint): Promise<Opened>;
+  };
+  /** attachFile: a file stored and recorded on the case, or refused on the case as read. */
+  readonly attach: (member: StaffMember, reference: string, file: StaffFile) => Promise<Acted>;
+  /** The most one upload to the console may be, file and form (REDRESS_CONSOLE_MAX_BODY_BYTES). */
+  readonly maxUploadBytes: number;
   readonly letters: {
     /** A letter to the complainant laid out for paper, for a person who may read the case (LetterNotFoundError, LetterNotYoursToReadError). */
     toPrint(member: StaffMember, reference: string, id: string): Promise<PrintedLetter>;
@@ -91,6 +108,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const cookie = { httpOnly: true, sameSite: 'Lax' as const, secure, path: '/console' };
   const now = () => deps.now().getTime();
 
+  // Before the session guard reads the form: an upload past the limit is refused unread.
+  const maxUploadMb = Math.floor(deps.maxUploadBytes / 1_048_576);
+  app.post(
+    '/console/cases/:reference/attach',
+    bodyLimit({ maxSize: deps.maxUploadBytes, onError: (c) => c.text(`That file is too large: the most the console takes is ${maxUploadMb} MB. Go back and choose a smaller copy (scan it at a lower resolution, or split it).`, 413) }),
+  );
   const sessions = consoleSessions(deps);
   const { memberOf, signed, toSignIn } = sessions;
   const session = sessions.read;
@@ -161,7 +184,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!s) return toSignIn(c);
     const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
     const done = c.req.query('done');
-    const doneWords = done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
+    const doneWords = done === 'attach' ? 'Done: the file was added.' : done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
     return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p, memberOf(s))) }));
   });
   // A letter to print: the page (the browser prints it on A4, without the console's header) and the same as a PDF.
@@ -244,6 +267,82 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     return c.redirect('/console/held?discarded=1', 303);
   });
 
+  // Recording a complaint made by telephone, letter, in person, or by someone on the complainant's behalf.
+  app.get('/console/record', async (c) => {
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const policies = deps.record.policiesFor(memberOf(s));
+    if (policies.length === 1) return c.redirect(`/console/record/${(policies[0] as Policy).id}`, 302);
+    return c.html(html.recordChoose({ signed: signed(s), policies }));
+  });
+  const recordPolicy = (member: StaffMember, policyId: string) => deps.record.policiesFor(member).find((p) => p.id === policyId);
+  app.get('/console/record/:policy', async (c) => {
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const policy = recordPolicy(memberOf(s), c.req.param('policy'));
+    if (!policy) return c.html(html.recordChoose({ signed: signed(s), policies: deps.record.policiesFor(memberOf(s)) }), 404);
+    const now = DateTime.fromJSDate(deps.now()).setZone('Europe/London');
+    return c.html(html.record({ signed: signed(s), policy, values: { channel: 'phone', receivedAt: now.toFormat("yyyy-MM-dd'T'HH:mm"), submissionId: randomBytes(16).toString('base64url') } }));
+  });
+  app.post('/console/record/:policy', async (c) => {
+    const s = (await session(c)) as Session;
+    const member = memberOf(s);
+    const policy = recordPolicy(member, c.req.param('policy'));
+    if (!policy) return c.html(html.recordChoose({ signed: signed(s), policies: deps.record.policiesFor(member) }), 404);
+    const values = formValues(await c.req.parseBody());
+    const one = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '').trim();
+    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problem: error.message, ...(error.hint.input ? { problemLink: { href: `#f-${error.hint.input}`, text: 'Go to the answer to change' } } : {}) }), 400));
+    const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
+    if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
+    const preferred = (['email', 'post', 'phone'] as const).find((p) => p === one('preferredChannel'));
+    if (!preferred) throw new ActionRefusedError('choose how they want us to write to them', { input: 'preferredChannel' });
+    const representative = { name: one('representativeName'), relationship: one('representativeRelationship'), consent: one('representativeConsent') };
+    const submissionId = /^[A-Za-z0-9_-]{16,64}$/.test(one('submissionId')) ? one('submissionId') : undefined;
+    const opened = await deps.record.open(member, {
+      policyId: policy.id,
+      receivedAt: DateTime.fromISO(one('receivedAt'), { zone: 'Europe/London' }),
+      channel,
+      name: one('name'),
+      ...(one('email') ? { email: one('email') } : {}),
+      ...(one('phone') ? { phone: one('phone') } : {}),
+      ...(one('address') ? { address: one('address') } : {}),
+      preferredChannel: preferred as PreferredChannel,
+      ...(one('subject') ? { subject: one('subject') } : {}),
+      summary: one('summary'),
+      ...(one('about') ? { about: one('about') } : {}),
+      confidential: one('confidential') === 'yes',
+      ...(representative.name || representative.relationship || representative.consent ? { representative } : {}),
+      ...(submissionId ? { submissionId } : {}),
+    });
+    const acknowledged = !opened.acknowledged ? 'none' : preferred !== 'post' && one('email') ? 'email' : 'post';
+    return c.html(html.recorded({ signed: signed(s), policy, reference: opened.reference, acknowledged }));
+  });
+
+  // A file added to a case: stored as an email's attachment is, then recorded on the case (the catalogue's attach).
+  app.get('/console/cases/:reference/attach', async (c) => {
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const target = await deps.actions.caseFor(memberOf(s), c.req.param('reference').toUpperCase(), 'attach');
+    return c.html(html.attach({ signed: signed(s), c: target.c, policy: target.policy, maxMb: maxUploadMb }));
+  });
+  app.post('/console/cases/:reference/attach', async (c) => {
+    const s = (await session(c)) as Session;
+    const member = memberOf(s);
+    const reference = c.req.param('reference').toUpperCase();
+    const body = await c.req.parseBody();
+    const description = typeof body.description === 'string' ? body.description : '';
+    const file = body.file;
+    const chosen = typeof file === 'object' && file !== null && 'arrayBuffer' in file && file.size > 0 ? file : undefined;
+    const again = async (problem: string) => {
+      const target = await deps.actions.caseFor(member, reference, 'attach');
+      return c.html(html.attach({ signed: signed(s), c: target.c, policy: target.policy, maxMb: maxUploadMb, description, problem }), 400);
+    };
+    if (!chosen) return again('Choose the file to add.');
+    const acted = await deps.attach(member, reference, { filename: chosen.name, contentType: chosen.type, content: new Uint8Array(await chosen.arrayBuffer()), description });
+    if (acted.outcome === 'refused') return again(acted.refusal.message);
+    return c.redirect(`/console/cases/${reference}?done=attach`, 303);
+  });
+
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
     const s = await session(c);
@@ -259,7 +358,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
         const v = c.req.query(f.name);
         return v ? [[f.name, v.slice(0, 500)] as const] : [];
       });
-      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: Object.fromEntries(chosen) }));
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: { ...(action.initial?.(target.c, target.policy) ?? {}), ...Object.fromEntries(chosen) } }));
     }
     const values = formValues(await c.req.parseBody({ all: true }));
     // One read of the case: the permission, the decision and (confirming) the write are all on that version.

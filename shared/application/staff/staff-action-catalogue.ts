@@ -5,10 +5,12 @@ import type { StaffMember } from '#domain/access/staff-member';
 import { acknowledge } from '#domain/case/actions/acknowledge';
 import { markActionDone } from '#domain/case/actions/action-done';
 import type { ActionContext } from '#domain/case/actions/action-kit';
+import { addFile } from '#domain/case/actions/add-file';
 import { addNote } from '#domain/case/actions/add-note';
 import { addParticipant } from '#domain/case/actions/add-participant';
 import { assign } from '#domain/case/actions/assign';
 import { closeCase } from '#domain/case/actions/close-case';
+import { correctDetails } from '#domain/case/actions/correct-details';
 import { issuePage, revokePage } from '#domain/case/actions/complainant-page';
 import { earlyResolution } from '#domain/case/actions/early-resolution';
 import { escalate } from '#domain/case/actions/escalate';
@@ -133,6 +135,21 @@ export const STAFF_ACTIONS = {
   // A letter for post went, on a day (today unless given); the outcome's windows count from it.
   posted: action({ input: z.object({ letter: text, on: maybe }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: markPosted(p, c, { letter: i.letter, ...(i.on ? { on: i.on } : {}) }, ctx) }) }),
   note: action({ input: z.object({ text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addNote(c, i.text, ctx) }) }),
+  // Each field given is set (empty clears it); routing is applied again when whom it is about changes.
+  details: action({
+    input: z.object({ channel: maybe, name: maybe, email: maybe, phone: maybe, postalAddress: maybe, preferredChannel: maybe, about: maybe }),
+    who: HANDLER_OR_ABOVE,
+    decide: (p, c, i, ctx) => ({ change: correctDetails(p, c, i, ctx) }),
+  }),
+  // The file is stored first (attachFile, as intake stores an email's attachments); this records it on the case.
+  attach: action({
+    input: z.object({
+      file: z.object({ filename: text, contentType: text, size: z.number(), storageKey: text, dangerous: z.boolean() }),
+      description: maybe,
+    }),
+    who: HANDLER_OR_ABOVE,
+    decide: (_p, c, i, ctx) => ({ change: addFile(c, i, ctx) }),
+  }),
   'add-participant': action({ input: z.object({ email: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addParticipant(c, i.email, ctx) }) }),
   close: action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (p, c, _i, ctx) => ({ change: closeCase(p, c, ctx) }) }),
   'not-a-request': action({ input: z.object({ reason: maybe }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: notARequest(c, i.reason, ctx) }) }),

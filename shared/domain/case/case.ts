@@ -86,6 +86,16 @@ export interface Complainant {
   readonly emailConfirmed?: boolean;
   /** The secrets of the letter that asks to confirm a typed address: only that mailbox's reader has them. */
   readonly addressCheck?: AddressCheck;
+  /** Someone who made the complaint on their behalf, and the consent recorded for it. */
+  readonly representative?: Representative;
+}
+
+/** A person complaining on someone's behalf: who, what they are to the complainant, and how the complainant consented. */
+export interface Representative {
+  readonly name: string;
+  readonly relationship: string;
+  /** How consent was given (in writing, by telephone with the complainant, ...), as staff recorded it. */
+  readonly consent: string;
 }
 
 /**
@@ -280,6 +290,10 @@ export type TimelineEventType =
   | 'reassigned'
   /** Given to a person within the handling role (`case assign`, or taken by them). */
   | 'assigned'
+  /** Staff corrected the case's details (channel, name, contact details, preferred channel, whom it is about). */
+  | 'details-corrected'
+  /** Staff added a file (a scanned letter, call notes): kept like an email's attachment. */
+  | 'file-added'
   /** Whom the complaint is about, from its words or the address it was sent to; the handler's confirming or undoing it. */
   | 'named'
   | 'named-confirmed'

@@ -1,7 +1,7 @@
 import { deadlineDone } from './pending-deadlines.js';
 import { DateTime } from 'luxon';
 import { confirmUrlFor, letterToComplainant, pageUrlFor, noticeToStaff, type Sending } from '#domain/letters/addressing';
-import { composeLetter } from '#domain/letters/complainant-letter';
+import { composeLetter, letterFor } from '#domain/letters/complainant-letter';
 import { firstLetterFacts } from '#domain/letters/letter-view';
 import { newCaseNotice } from '#domain/letters/staff-notices';
 import { threadKey } from '#domain/mail/message-id';
@@ -133,9 +133,13 @@ export function openCase(
   // The first letter goes where the sender can be written to. To an address typed into the form it is only the
   // request to confirm it (anyone can type anyone's address): that is not the acknowledgement, which stays owed
   // (its clock runs from receipt) and goes when the address is confirmed (./confirm-address.ts).
-  const firstLetter = options.acknowledge && reachableByEmail(draft);
+  const firstLetter = options.acknowledge && reachableByEmail(draft) && draft.complainant.preferredChannel !== 'post';
   const confirming = firstLetter && draft.complainant.emailConfirmed === false;
-  const acknowledge = firstLetter && !confirming;
+  // Staff who took it down (a call, a letter, a visit) and recorded how the complainant wants to be written to
+  // are given the first letter at once, to post or read out, where that is not email. Without a preference they
+  // acknowledge it themselves when they have chosen how (`case acknowledge`), as before.
+  const onPaper = options.acknowledge && !firstLetter && Boolean(complaint.recordedBy) && !complaint.complainant.anonymous && complaint.complainant.preferredChannel !== undefined;
+  const acknowledge = (firstLetter && !confirming) || onPaper;
   const c: Case = acknowledge
     ? {
         ...draft,
@@ -147,9 +151,12 @@ export function openCase(
     : { ...draft, staffNotifiedAt: options.now };
 
   const letters: LetterToSend[] = [];
+  const drafted: TimelineEvent[] = [];
   if (firstLetter) {
     const facts = firstLetterFacts(policy, c, confirmUrlFor(c, options.sending));
     letters.push(letterToComplainant(policy, c, composeLetter(policy, facts, pageUrlFor(c, options.sending)), facts.kind, `${c.stage}-received`, options.sending));
+  } else if (onPaper) {
+    drafted.push(...letterFor(policy, c, firstLetterFacts(policy, c, undefined), `${c.stage}-received`, options.now, options.sending).events);
   }
   letters.push(
     noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? '', options.sending), 'new-case-notice', 'opened', options.sending),
@@ -179,7 +186,8 @@ export function openCase(
     events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${handlerTitle} as a complaint about them, and kept from them, until the handler confirms or undoes it (case named).`, detail: { roles: named.roles, found: named.found } }));
   }
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
-  if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: 'Acknowledgement written to the complainant' }));
+  if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: onPaper ? 'Acknowledgement drafted for post (or to read to the complainant)' : 'Acknowledgement written to the complainant' }));
+  events.push(...drafted);
   if (confirming) {
     events.push(
       timelineEvent({

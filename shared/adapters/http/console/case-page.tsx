@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { CaseView } from '#application/console/view-case';
 import type { Case } from '#domain/case/case';
 import { STATUS_WORDS } from '#domain/case/status-words';
+import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { aboutWhy } from '#domain/letters/staff-notices';
 import { clauseInWords } from '#domain/policy/clause-words';
@@ -79,12 +80,28 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
             <p class="notice">Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post, so that the policy’s deadlines can still be met.</p>
           ) : null}
           <dl class="summary">
+            <dt>Made</dt>
+            <dd>{CHANNEL_WORDS[c.channel]}</dd>
             <dt>From</dt>
             <dd>{c.complainant.anonymous ? 'Anonymous' : [c.complainant.name, c.complainant.email, c.complainant.phone].filter(Boolean).join(', ')}</dd>
             {!c.complainant.anonymous && c.complainant.postalAddress ? (
               <>
                 <dt>Postal address</dt>
                 <dd class="letter">{c.complainant.postalAddress}</dd>
+              </>
+            ) : null}
+            {c.complainant.preferredChannel ? (
+              <>
+                <dt>Write to them</dt>
+                <dd>{PREFERRED_WORDS[c.complainant.preferredChannel]}</dd>
+              </>
+            ) : null}
+            {c.complainant.representative ? (
+              <>
+                <dt>Made on their behalf by</dt>
+                <dd>
+                  {c.complainant.representative.name} ({c.complainant.representative.relationship}); consent: {c.complainant.representative.consent}
+                </dd>
               </>
             ) : null}
             {c.subject ? (
@@ -114,6 +131,11 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
                     <a href={`/console/cases/${c.reference}/actions/${a.verb}`}>{a.label}</a>
                   </li>
                 ))}
+                {c.destroyedAt ? null : (
+                  <li>
+                    <a href={`/console/cases/${c.reference}/attach`}>Add a file (a scanned letter, notes of a call)</a>
+                  </li>
+                )}
               </ul>
             </>
           ) : null}

@@ -1,5 +1,7 @@
 import { capitalise } from '#domain/letters/letter-view';
 import { ActionFormPage } from './action-form-page.js';
+import { AttachPage } from './attach-page.js';
+import { RecordChoosePage, RecordedPage, RecordPage } from './record-page.js';
 import { CaseConsolePage } from './case-page.js';
 import { HeldPage } from './held-page.js';
 import { LetterPrintPage } from './letter-print-page.js';
@@ -20,6 +22,10 @@ export const html = {
   held: (props: Parameters<typeof HeldPage>[0]) => (<HeldPage {...props} />).toString(),
   search: (props: Parameters<typeof SearchPage>[0]) => (<SearchPage {...props} />).toString(),
   letterPrint: (props: Parameters<typeof LetterPrintPage>[0]) => (<LetterPrintPage {...props} />).toString(),
+  recordChoose: (props: Parameters<typeof RecordChoosePage>[0]) => (<RecordChoosePage {...props} />).toString(),
+  record: (props: Parameters<typeof RecordPage>[0]) => (<RecordPage {...props} />).toString(),
+  recorded: (props: Parameters<typeof RecordedPage>[0]) => (<RecordedPage {...props} />).toString(),
+  attach: (props: Parameters<typeof AttachPage>[0]) => (<AttachPage {...props} />).toString(),
   letterNotFound: (signed: Signed, reference: string) =>
     (
       <MessagePage title="No such letter" signed={signed}>

@@ -18,6 +18,12 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
     <p>{dateInWords(today)}</p>
     <p>
       <a href="/console/cases">Find a case</a> · <a href="/console/held">Held messages</a>
+      {organisations.length > 0 ? (
+        <>
+          {' · '}
+          <a href="/console/record">Record a complaint</a>
+        </>
+      ) : null}
     </p>
     {organisations.length === 0 ? <p>You are not a member of any organisation yet. Ask an operator to add you.</p> : null}
     {organisations.map((org) => (

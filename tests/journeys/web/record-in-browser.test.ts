@@ -1,0 +1,155 @@
+/**
+ * Issue 23, in Debian's chromium against the real local servers (DynamoDB Local, the OIDC provider `npm start`
+ * runs): for each of the five seed policies, an officer signed in records a telephone complaint in the console
+ * (a caller with no email, who wants letters by post) and carries it to its last letter there alone: the
+ * acknowledgement (or the request for a signature), the stage's decision, the case closed. Every letter is read
+ * on the case page, as the officer reads it before posting it. Each new page is checked by axe-core and by the
+ * Nu HTML Checker; screenshots go under test-artifacts/.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
+import { startLocalSignIn } from '#local/oidc-provider';
+import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
+import { entryStage } from '#domain/case/route-case';
+import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { formStack, type FormStack } from '#tests/support/form-stack';
+import { onFreePorts } from '#tests/support/on-free-ports';
+import { seedPolicies } from '#tests/support/policies';
+import { htmlErrors } from '#tests/support/valid-html';
+
+let stack: FormStack;
+let provider: RunningServer;
+let browser: Browser;
+let staff: LocalStaffMember[];
+/** Every new page as the browser got it, for the HTML checker at the end. */
+const pages: Record<string, string> = {};
+
+beforeAll(async () => {
+  staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
+  ({ stack, provider } = await onFreePorts(2, async ([port, oidcPort]) => {
+    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
+    try {
+      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
+    } catch (error) {
+      await started.server.stop();
+      throw error;
+    }
+  }));
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await provider?.stop();
+  await stack?.server.stop();
+});
+
+async function signIn(page: Page, username: string): Promise<string> {
+  const base = stack.url.replace('127.0.0.1', 'localhost');
+  await page.goto(`${base}/console`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/console$/);
+  return base;
+}
+
+/** The page checked by axe-core, kept for the HTML checker, and saved as a screenshot. */
+async function looked(page: Page, name: string): Promise<void> {
+  expect(await accessibilityProblems(page), name).toEqual([]);
+  pages[name] = await page.content();
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+/** The letters on the case page, drafted for post: their subjects and texts, as the officer opens them. */
+async function lettersOn(page: Page): Promise<{ subject: string; text: string }[]> {
+  const items = page.locator('details:has(.letter)');
+  const out: { subject: string; text: string }[] = [];
+  for (let i = 0; i < (await items.count()); i++) {
+    const item = items.nth(i);
+    await item.locator('summary').click();
+    out.push({ subject: await item.locator('summary').innerText(), text: await item.locator('.letter').innerText() });
+  }
+  return out;
+}
+
+/** An action from the case page's list: its form, the preview, then the confirmation. */
+async function act(page: Page, reference: string, label: string, fill: (page: Page) => Promise<void> = async () => {}): Promise<void> {
+  await page.getByRole('link', { name: label, exact: true }).click();
+  await fill(page);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: /^Confirm/ }).click();
+  await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
+}
+
+describe('an officer records a telephone complaint and carries it to its last letter, in the console alone', () => {
+  for (const policy of seedPolicies.all) {
+    it(`${policy.id}`, async () => {
+      const handler = entryStage(policy).handler;
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await signIn(page, `${policy.id}.${handler}`);
+      await page.getByRole('link', { name: 'Record a complaint' }).click();
+      await page.waitForURL(new RegExp(`/console/record/${policy.id}$`));
+      await looked(page, `record-${policy.id}-form`);
+      await page.getByLabel('How the complaint was made').selectOption('phone');
+      await page.getByLabel('When it was made (UK time)').fill('2026-11-20T16:45');
+      await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
+      await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
+      await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
+      await page.getByLabel('How they want us to write to them').selectOption('post');
+      await page.getByLabel('What it is about, in a line').fill('Nobody came to the appointment');
+      await page.getByLabel('The complaint, in their words as far as you can').fill('I waited in all day on 12 November and nobody came or rang.');
+      await page.getByRole('button', { name: 'Record the complaint' }).click();
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] as string;
+      expect(reference, heading).toMatch(/^[A-Z]+-2026-\d{4}$/);
+      await looked(page, `record-${policy.id}-recorded`);
+
+      const stored = await stack.cases.get(reference);
+      expect(stored).toMatchObject({ channel: 'phone', receivedAt: '2026-11-20T16:45:00.000Z', complainant: { name: 'Pat Caller', preferredChannel: 'post' } });
+
+      await page.getByRole('link', { name: `Open ${reference}` }).click();
+      expect(await page.locator('main').innerText()).toContain('By telephone');
+      // A policy that waits for a signed complaint: it arrives by post, and the acknowledgement follows.
+      if (await page.getByRole('link', { name: 'The signed complaint arrived', exact: true }).count()) {
+        await act(page, reference, 'The signed complaint arrived');
+        await act(page, reference, 'Acknowledge, or set the reply date');
+      }
+      await act(page, reference, "The stage's decision (outcome letter)", async (p) => {
+        await p.getByLabel('Decision', { exact: true }).selectOption('not-upheld');
+        await p.getByLabel('Why we reached this decision').fill('The visit was booked for 13 November, as our letter of 5 November said.');
+      });
+      if (await page.getByRole('link', { name: 'Close the case', exact: true }).count()) await act(page, reference, 'Close the case');
+      await looked(page, `record-${policy.id}-case`);
+
+      const letters = await lettersOn(page);
+      const texts = letters.map((l) => l.text);
+      writeFileSync(`${ARTIFACTS}/record-${policy.id}-letters.txt`, letters.map((l) => `=== ${l.subject}\n${l.text}`).join('\n\n'));
+      expect(letters.length, JSON.stringify(letters.map((l) => l.subject))).toBeGreaterThanOrEqual(2);
+      for (const text of texts) {
+        expect(text).toContain(reference);
+        expect(text).toContain('14 Mill Lane');
+        expect(text).toContain('York YO26 9TR');
+        expect(text).not.toMatch(/reply to this email/i);
+      }
+      // Each is addressed to the caller; one answers the call, one gives the decision in the officer's words.
+      for (const text of texts) expect(text).toContain('Pat Caller');
+      expect(letters.some((l) => /received your complaint|sign your complaint/i.test(l.subject)), 'the first letter').toBe(true);
+      expect(texts.filter((t) => t.includes('The visit was booked for 13 November, as our letter of 5 November said.'))).toHaveLength(1);
+      const c = await stack.cases.get(reference);
+      expect(c?.outcome?.decision).toBe('not-upheld');
+      await context.close();
+    }, 180_000);
+  }
+
+  it('the new pages are valid HTML (the Nu HTML Checker)', async () => {
+    expect(Object.keys(pages).length).toBeGreaterThan(0);
+    const errors = await htmlErrors(pages);
+    expect(Object.fromEntries(Object.entries(errors).filter(([, e]) => e.length > 0))).toEqual({});
+  }, 120_000);
+});
