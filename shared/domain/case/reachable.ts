@@ -5,10 +5,7 @@ export function reachableByEmail(c: Pick<Case, 'complainant' | 'flags'>): boolea
   return Boolean(c.complainant.email) && !c.complainant.anonymous && !c.flags.includes('complainant-undeliverable');
 }
 
-/**
- * Whether Redress may send the complainant letters beyond the acknowledgement: reachable, the address confirmed,
- * and not one who asked for letters by post (theirs are drafted to print, whatever address is known).
- */
+/** Whether Redress may send the complainant letters beyond the acknowledgement: reachable, and the address confirmed. */
 export function writableByEmail(c: Pick<Case, 'complainant' | 'flags'>): boolean {
-  return reachableByEmail(c) && c.complainant.emailConfirmed !== false && c.complainant.preferredChannel !== 'post';
+  return reachableByEmail(c) && c.complainant.emailConfirmed !== false;
 }

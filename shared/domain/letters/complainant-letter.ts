@@ -83,7 +83,7 @@ export interface LetterDelivery {
  * address, a phone or letter complaint, an address not yet confirmed, one that bounced).
  */
 export function goesByPost(c: Pick<Case, 'complainant' | 'flags'>): boolean {
-  return !writableByEmail(c);
+  return c.complainant.preferredChannel === 'post' || !writableByEmail(c);
 }
 
 /**
