@@ -8,7 +8,10 @@ import type { LetterTemplate } from './render-template.js';
  * must say before it is sent. The names inside {{ }} are the facts listed in ./letter-view.ts.
  */
 
-const SIGN_OFF = `Yours sincerely,
+// Its own paragraph whatever comes before it (an empty page section leaves no blank line; blank lines collapse).
+const SIGN_OFF = `
+
+Yours sincerely,
 {{org}}`;
 
 const PAGE = `{{#pageUrl}}
