@@ -42,6 +42,7 @@ const OPTIONS = {
   new: { type: 'boolean' },
   revoke: { type: 'boolean' },
   to: { type: 'string' },
+  category: { type: 'string' },
 } as const;
 
 /** The options of every case verb, `--at` as an instant (default now) and `--by` (default $USER). */
