@@ -53,6 +53,7 @@ const OPTIONS = {
   prefers: { type: 'string' },
   'content-type': { type: 'string' },
   description: { type: 'string' },
+  category: { type: 'string' },
 } as const;
 
 /** The options of every case verb, `--at` as an instant (default now) and `--by` (default $USER). */

@@ -92,12 +92,12 @@ export const CLI_VERBS: CliVerbs = {
     input: (_r, v) => ({ ...(v.grounds ? { grounds: v.grounds } : {}), ...(v.reason ? { reason: v.reason } : {}) }),
   },
   withdraw: {
-    usage: 'withdraw REF [--confirmed-in-writing]',
-    help: `  case withdraw REF [--confirmed-in-writing]
-                             the complainant withdrew
+    usage: 'withdraw REF [--confirmed-in-writing] [--category ID]',
+    help: `  case withdraw REF [--confirmed-in-writing] [--category ID]
+                             the complainant withdrew; --category where the policy reports by category
 `,
     fits: none,
-    input: (_r, v) => ({ confirmedInWriting: Boolean(v['confirmed-in-writing']) }),
+    input: (_r, v) => ({ confirmedInWriting: Boolean(v['confirmed-in-writing']), ...(v.category ? { category: v.category } : {}) }),
   },
   redirect: {
     usage: 'redirect REF OUT-OF-SCOPE-ID',
@@ -178,7 +178,15 @@ export const CLI_VERBS: CliVerbs = {
     }),
   },
   attach: { partOf: 'case attach' },
-  close: { usage: 'close REF', help: '  case close REF             close a case; its retention clock starts\n', fits: none, input: () => ({}) },
+  close: {
+    usage: 'close REF [--category ID]',
+    help: `  case close REF [--category ID]
+                             close a case; its retention clock starts. Where the policy reports by
+                             category, one is needed: --category, or case category before
+`,
+    fits: none,
+    input: (_r, v) => ({ ...(v.category ? { category: v.category } : {}) }),
+  },
   reopen: {
     usage: 'reopen REF --reason TEXT',
     help: `  case reopen REF --reason TEXT

@@ -144,7 +144,7 @@ describe('EventBridge Scheduler requests', () => {
     // Signing acknowledges it, and the policy moves it on to investigation by itself (7.1).
     await act(stack.useCases.staff.sign({ reference, at, actor: 'staff' }));
     scheduler.resetHistory();
-    await act(stack.useCases.staff.close({ reference, at, actor: 'staff' }));
+    await act(stack.useCases.staff.close({ category: 'other', reference, at, actor: 'staff' }));
     // Stage two had a meeting (7 working days, 2 December) and a response (10, 7 December) with its reminder.
     expect(deleted().map((d) => d.Name)).toEqual([`${reference}.v2.stage-2.meet`, `${reference}.v2.stage-2.respond`, `${reference}.v2.stage-2.respond.remind`]);
     expect(created()).toEqual([[`${reference}.v3.stage-2.retention`, 'at(2032-11-24T00:00:00)']]);

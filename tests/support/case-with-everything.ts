@@ -52,7 +52,7 @@ export async function caseWithEverything(stack: JourneyStack): Promise<string> {
   const staff = stack.useCases.staff;
   await staff.sign({ reference, at: at('2026-11-23T12:30:00Z'), actor: 'katie' });
   await staff.outcome({ reference, decision: 'not-upheld', summary: 'OUTCOME-SECRET: the sessions ran as booked.', remedies: [], actions: [], lessons: 'LESSON-SECRET: write notes sooner', at: at('2026-12-04T15:00:00Z'), actor: 'katie' });
-  await staff.close({ reference, at: at('2026-12-05T12:00:00Z'), actor: 'katie' });
+  await staff.close({ category: 'other', reference, at: at('2026-12-05T12:00:00Z'), actor: 'katie' });
   await stack.drain();
   return reference;
 }

@@ -32,7 +32,7 @@ export async function councilYear() {
   await staff.outcome({ reference: c, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2027-02-26T15:00:00Z'), actor });
   // D withdrawn, E redirected, F resolved at once (not a complaint).
   const d = await received(stack, '2027-03-01T09:00:00Z', 4);
-  await staff.withdraw({ reference: d, confirmedInWriting: false, at: at('2027-03-10T10:00:00Z'), actor });
+  await staff.withdraw({ category: 'other', reference: d, confirmedInWriting: false, at: at('2027-03-10T10:00:00Z'), actor });
   const e = await received(stack, '2027-03-02T09:00:00Z', 5);
   await staff.redirect({ reference: e, outOfScope: 'social-care', at: at('2027-03-15T10:00:00Z'), actor });
   const f = await received(stack, '2027-04-01T09:00:00Z', 6);
@@ -44,7 +44,7 @@ export async function councilYear() {
   // H: answered in 4 working days and closed; six years on its personal data is destroyed.
   const h = await received(stack, '2027-05-04T09:00:00Z', 8);
   await staff.outcome({ reference: h, decision: 'not-upheld', summary: REASONS, remedies: [], actions: [], at: at('2027-05-10T15:00:00Z'), actor });
-  await staff.close({ reference: h, at: at('2027-05-11T10:00:00Z'), actor });
+  await staff.close({ category: 'other', reference: h, at: at('2027-05-11T10:00:00Z'), actor });
   // H's complainant went to the Ombudsman after all; staff heard in June.
   await staff['outside-body']({ reference: h, body: 'lgo', at: at('2027-06-15T10:00:00Z'), actor });
   await stack.drain();

@@ -81,7 +81,7 @@ export async function projectionJourney(stack: ProjectionStack): Promise<void> {
   await sameAsFullRead(stack);
   await stack.useCases.staff.outcome({ reference: mentor, decision: 'not-upheld', summary: 'The sessions ran as booked.', remedies: [], actions: [], at: at(), actor: 'officer' });
   await sameAsFullRead(stack);
-  await stack.useCases.staff.close({ reference: mentor, at: at(), actor: 'officer' });
+  await stack.useCases.staff.close({ category: 'other', reference: mentor, at: at(), actor: 'officer' });
   await sameAsFullRead(stack);
   await stack.useCases.staff.note({ reference: parking, text: 'Called them back.', at: at(), actor: 'officer' });
 

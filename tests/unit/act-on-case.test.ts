@@ -85,9 +85,15 @@ describe('actOnCase', () => {
     // The preview reads once and writes nothing.
     calls.get = 0;
     calls.write = 0;
-    const preview = await post(`/console/cases/${reference}/actions/close/preview`, {});
+    const preview = await post(`/console/cases/${reference}/actions/close/preview`, { category: 'waste' });
     expect(preview.status).toBe(200);
     expect(calls).toEqual({ get: 1, write: 0 });
+    // The council reports by category: closing without one is refused on the form, which has the select.
+    const uncategorised = await post(`/console/cases/${reference}/actions/close/preview`, { category: '' });
+    expect(uncategorised.status).toBe(400);
+    const refusedPage = await uncategorised.text();
+    expect(refusedPage).toContain(`${reference} has no category, and County Council reports its complaints by category: choose one to close it`);
+    expect(refusedPage).toContain('<select id="f-category" name="category">');
 
     // A refusal is shown on the form from the same one read.
     calls.get = 0;
@@ -145,7 +151,7 @@ describe('actOnCase', () => {
     const reference = await councilCase(stack);
     const before = await stack.cases.get(reference);
     const outbox = (await stack.outbox.ofCase(reference)).length;
-    const acted = await stack.useCases.act(signedIn(SAM), 'close', reference, {}, { at: at('2026-11-24T09:00:00Z'), preview: true });
+    const acted = await stack.useCases.act(signedIn(SAM), 'close', reference, { category: 'other' }, { at: at('2026-11-24T09:00:00Z'), preview: true });
     if (acted.outcome !== 'preview') throw new Error(acted.outcome);
     expect(acted.letters.map((l) => l.purpose)).toContain('closure');
     expect(acted.letters.find((l) => l.purpose === 'closure')?.text).toContain('Pat Person');
@@ -159,7 +165,9 @@ describe('actOnCase', () => {
     const reference = await councilCase(stack);
     const stranger: StaffMember = { ...SAM, memberships: [{ policyId: 'alumot', role: 'ceo' }] };
     await expect(stack.useCases.act(signedIn(stranger), 'note', reference, { text: 'x' }, { at: at('2026-11-24T09:00:00Z') })).rejects.toMatchObject({ name: 'CaseNotFoundError' });
-    await expect(stack.useCases.act(signedIn(CR), 'note', reference, { text: 'x' }, { at: at('2026-11-24T09:00:00Z') })).rejects.toThrow(`${reference} is handled by`);
+    await expect(stack.useCases.act(signedIn(CR), 'outcome', reference, { decision: 'upheld', summary: 'x', remedies: [], actions: [] }, { at: at('2026-11-24T09:00:00Z') })).rejects.toThrow(
+      'Only the manager responsible for the service complained about (or someone above them) can decide stage one.',
+    );
   });
 
   it('refuses an input that does not fit the verb, naming the field', async () => {
@@ -214,15 +222,15 @@ describe('assign and take: a person within the handling role', () => {
     expect((await stack.cases.get(reference))?.handler).toBeUndefined();
   });
 
-  it('a person of the handling role takes it; someone above may assign it but not take it; another role may do neither', async () => {
+  it('a person of the handling role takes it; someone above may assign it but not take it; another role (not above it, without route) may do neither', async () => {
     const stack = memoryStack();
     const reference = await councilCase(stack);
     const taken = await stack.useCases.act(signedIn(SAM), 'take', reference, {}, { at: at('2026-11-24T09:00:00Z') });
     if (taken.outcome !== 'saved') throw new Error(taken.outcome);
     expect(taken.case.handler?.email).toBe(SAM.email);
     expect((await stack.cases.timeline(reference)).find((e) => e.type === 'assigned')?.summary).toBe(`Taken by ${SAM.email} (${MANAGER_TITLE})`);
-    await expect(stack.useCases.act(signedIn(DIRECTOR), 'take', reference, {}, { at: at('2026-11-24T10:00:00Z') })).rejects.toThrow('only a person in that role can take it');
-    await expect(stack.useCases.act(signedIn(CR), 'assign', reference, { to: MANAGERS }, { at: at('2026-11-24T10:00:00Z') })).rejects.toBeInstanceOf(NotYoursToActOnError);
+    await expect(stack.useCases.act(signedIn(DIRECTOR), 'take', reference, {}, { at: at('2026-11-24T10:00:00Z') })).rejects.toThrow(`Only a person of the manager responsible for the service complained about, the role handling ${reference}, can take it`);
+    await expect(stack.useCases.act(signedIn(member('io@county-council.example', 'independent-officer')), 'assign', reference, { to: MANAGERS }, { at: at('2026-11-24T10:00:00Z') })).rejects.toBeInstanceOf(NotYoursToActOnError);
     // Reassigned to another role, the case has no person until that role gives it one.
     await stack.useCases.staff.reassign({ reference, role: 'independent-officer', at: at('2026-11-24T11:00:00Z'), actor: 'dee' });
     expect((await stack.cases.get(reference))?.handler).toBeUndefined();

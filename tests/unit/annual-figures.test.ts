@@ -57,7 +57,9 @@ describe('the annual figures', () => {
       outcomes: { upheld: 1, 'partly-upheld': 1, 'not-upheld': 3 },
     });
     expect(figures.stages[1]).toMatchObject({ stage: 'stage-2', entered: 1, responded: 0, averageWorkingDaysToRespond: null, medianWorkingDaysToRespond: null, outcomes: { upheld: 0, 'partly-upheld': 0, 'not-upheld': 0 } });
-    expect(figures.byCategory.find((c) => c.category === 'uncategorised')?.count).toBe(6);
+    // D (withdrawn) and H (closed) had to be filed under a category to close; the open ones need none yet.
+    expect(figures.byCategory.find((c) => c.category === 'uncategorised')?.count).toBe(4);
+    expect(figures.byCategory.find((c) => c.category === 'other')?.count).toBe(2);
   });
 
   it('counts 2026 apart: the case received in December, answered in January, is received in one year and answered in the next', async () => {
@@ -129,7 +131,7 @@ describe('the annual figures of every seed policy', () => {
     await stack.useCases.staff.acknowledge({ reference, respondBy: '2027-03-12', at: DateTime.fromISO('2027-03-02T10:00:00Z'), actor: 'manager' });
     await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: REASONS_SEED, remedies: [], actions: [], at: DateTime.fromISO('2027-03-10T15:00:00Z'), actor: 'manager' });
     const other = await mail(stack, 'enquiries.connect@gmail.com', '2027-04-01T09:00:00Z');
-    await stack.useCases.staff.withdraw({ reference: other, confirmedInWriting: true, at: DateTime.fromISO('2027-04-06T10:00:00Z'), actor: 'manager' });
+    await stack.useCases.staff.withdraw({ category: 'other', reference: other, confirmedInWriting: true, at: DateTime.fromISO('2027-04-06T10:00:00Z'), actor: 'manager' });
     const figures = await figuresOf(stack, 'connect-north-yorkshire');
     expect(figures).toMatchObject({ received: 2, withdrawn: 1 });
     expect(figures.stages.map((s) => s.stage)).toEqual(['stage-2', 'stage-3']);

@@ -86,7 +86,7 @@ describe('retention', () => {
     const files = [...stack.rawMail.files.keys()];
     expect(files).toHaveLength(2);
     await stack.useCases.staff.sign({ reference, at: at('2026-11-23T12:00:00Z'), actor: 'katie' });
-    await stack.useCases.staff.close({ reference, at: at('2026-11-24T12:00:00Z'), actor: 'katie' });
+    await stack.useCases.staff.close({ category: 'other', reference, at: at('2026-11-24T12:00:00Z'), actor: 'katie' });
     await stack.drain();
     expect(await fireAll(stack, reference, '2032-11-26T00:30:00Z')).toEqual(['destroyed']);
     const c = await stack.cases.get(reference);
@@ -108,7 +108,7 @@ describe('retention', () => {
       receivedAt: '2026-11-23T10:00:00.000Z',
       sourceIp: '192.0.2.9',
     });
-    await stack.useCases.staff.close({ reference: opened.reference, at: at('2026-11-24T12:00:00Z'), actor: 'katie' });
+    await stack.useCases.staff.close({ category: 'other', reference: opened.reference, at: at('2026-11-24T12:00:00Z'), actor: 'katie' });
     await stack.drain();
     expect(await fireAll(stack, opened.reference, '2032-11-26T00:30:00Z')).toEqual(['destroyed']);
     const everything = JSON.stringify([await stack.cases.get(opened.reference), await stack.cases.timeline(opened.reference)]);
@@ -187,7 +187,7 @@ describe('an address typed into the web form', () => {
 
 describe('refusals say why', () => {
   it.each([
-    ['closing a closed case', async (s: MemoryStack, r: string) => { await s.useCases.staff.close({ reference: r, at: at('2026-11-24T12:00:00Z'), actor: 'x' }); return s.useCases.staff.close({ reference: r, at: at('2026-11-25T12:00:00Z'), actor: 'x' }); }, /is closed; to close it, reopen it first/],
+    ['closing a closed case', async (s: MemoryStack, r: string) => { await s.useCases.staff.close({ category: 'other', reference: r, at: at('2026-11-24T12:00:00Z'), actor: 'x' }); return s.useCases.staff.close({ category: 'other', reference: r, at: at('2026-11-25T12:00:00Z'), actor: 'x' }); }, /is closed; to close it, reopen it first/],
     ['extending to an earlier date', (s: MemoryStack, r: string) => s.useCases.staff.extend({ reference: r, kind: 'respond', newDate: '2026-11-24', reason: 'x', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /must be after the current one, 2026-12-21/],
     ['meeting a deadline there is not', (s: MemoryStack, r: string) => s.useCases.staff.met({ reference: r, kind: 'meet', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /has no open meet deadline at stage-1/],
     ['marking the acknowledgement met instead of acknowledging', (s: MemoryStack, r: string) => s.useCases.staff.met({ reference: r, kind: 'acknowledge', at: at('2026-11-24T12:00:00Z'), actor: 'x' }), /an acknowledgement is recorded as an acknowledgement, which also tells the complainant/],

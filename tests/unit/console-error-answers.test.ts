@@ -29,7 +29,7 @@ beforeAll(async () => {
   const app = consoleApp(consoleDeps(config, { ...stack, staffSessions, fileLinks: { linkTo: async () => 'http://files.test/x' } }, { clientSecret: 'c', sessionSecret: SECRET }));
   const expiresAt = stack.clock.now().getTime() + 30 * 60_000;
   await staffSessions.open('sid-1', 'u-1', expiresAt);
-  // By default customer relations at the council (may know of its cases, may not act on one its service manager
+  // By default customer relations at the council (may know of its cases, may not decide one its service manager
   // handles) and an operator (sees mail sent to no organisation).
   request = async (path, form, groups = ['county-council:customer-relations', 'operator']) => {
     const cookie = `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Staff', email: 'staff@org.test', groups, csrf: 'the-csrf' }, SECRET, expiresAt)}`;
@@ -47,9 +47,11 @@ describe("the console's answers to what is missing or refused", () => {
     }
   });
 
-  it("a case handled above the person's role: 403, saying who may act on it", async () => {
-    const { status, page } = await request('/console/cases/CCC-2026-0001/actions/note');
+  it("a decision that is not the person's to make: 403, saying who may make it", async () => {
+    // Customer relations records and routes every council case, and decides none.
+    const { status, page } = await request('/console/cases/CCC-2026-0001/actions/outcome');
     expect(status).toBe(403);
+    expect(page).toContain('Only the manager responsible for the service complained about (or someone above them) can decide stage one.');
     expect(page).toContain('<h1>Not yours to act on</h1>');
     expect(page).toContain('<a href="/console/cases/CCC-2026-0001">Back to CCC-2026-0001</a>');
   });

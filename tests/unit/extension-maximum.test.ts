@@ -130,7 +130,7 @@ describe('the console’s case page in words', () => {
     const c = (await stack.cases.get(reference)) as Case;
     const page = html.case({
       signed: SIGNED,
-      view: { level: 'full', case: c, policy: council, timeline: await stack.cases.timeline(reference), letters: [], files: [], mayAct: true },
+      view: { level: 'full', case: c, policy: council, timeline: await stack.cases.timeline(reference), letters: [], files: [], permission: () => ({ may: true }) },
       today: '2026-11-24',
       actionsFor: () => [],
     });

@@ -219,7 +219,7 @@ async function journey(seed: Seed, channel: Channel, path: Path) {
 
   if (path === 'withdrawn') {
     later(stack);
-    await stack.useCases.staff.withdraw({ reference, at: now(stack), actor: 'officer', confirmedInWriting: true });
+    await stack.useCases.staff.withdraw({ category: 'other', reference, at: now(stack), actor: 'officer', confirmedInWriting: true });
     await stack.drain();
     const letters = await received(stack, channel, address, reference);
     expect(subjects(letters, reference).at(-1)).toBe('You have withdrawn your complaint');
@@ -248,7 +248,7 @@ async function journey(seed: Seed, channel: Channel, path: Path) {
   expect(decision?.text).toContain('That nobody told you.');
   expect(decision?.text).toContain('That the support was stopped for no reason.');
   if (path === 'answered') {
-    await stack.useCases.staff.close({ reference, at: now(stack), actor: 'officer' });
+    await stack.useCases.staff.close({ category: 'other', reference, at: now(stack), actor: 'officer' });
     await stack.drain();
     const c = await caseOf(stack, reference);
     expect(c.status).toBe('closed');
@@ -276,7 +276,7 @@ async function journey(seed: Seed, channel: Channel, path: Path) {
   expect(finalLetter?.subject).toBe(`[${reference}] Our final decision on your complaint`);
   for (const words of seed.finalWords) expect(finalLetter?.text).toContain(words);
   for (const l of letters) expectWellMade(l, reference, channel);
-  await stack.useCases.staff.close({ reference, at: now(stack), actor: 'officer' });
+  await stack.useCases.staff.close({ category: 'other', reference, at: now(stack), actor: 'officer' });
   const closed = await caseOf(stack, reference);
   expect(pending(closed)).toContain('retention');
   expect(pending(closed).filter((k) => k !== 'retention' && k !== 'external-escalation-window')).toEqual([]);

@@ -192,7 +192,7 @@ describe('adding a file to a case', () => {
     expect(file?.storageKey).toMatch(/^attachments\//);
     expect(stack.rawMail.files.get(file?.storageKey as string)?.toString()).toBe('%PDF-1.4 the scanned letter');
     expect((await stack.cases.timeline(reference)).find((e) => e.type === 'file-added')?.summary).toBe('File added: letter-3-march.pdf (her letter of 3 March, scanned)');
-    await stack.useCases.staff.close({ reference, at: at('2026-11-27T10:00:00Z'), actor: 'cr' });
+    await stack.useCases.staff.close({ reference, at: at('2026-11-27T10:00:00Z'), actor: 'cr', category: 'other' });
     await stack.drain();
     expect(await destroyAtRetention(stack, reference)).toEqual(['destroyed']);
     expect(stack.rawMail.files.has(file?.storageKey as string)).toBe(false);
@@ -206,8 +206,8 @@ describe('adding a file to a case', () => {
     expect(stack.rawMail.files.size).toBe(stored);
     const roomy = memoryStack();
     const other = await record(roomy, CR);
-    // Customer Relations may read the case but not act on it (the handler's, or those above).
-    const stranger = CR;
+    // The independent officer may read a stage-one case but record nothing on it (Customer Relations may: capabilities).
+    const stranger = member('county-council', 'io@county-council.example', 'independent-officer');
     const before = roomy.rawMail.files.size;
     await expect(roomy.useCases.attach(signedIn(stranger), other.reference, SCAN, { at: at('2026-11-26T10:00:00Z') })).rejects.toBeInstanceOf(NotYoursToActOnError);
     expect(roomy.rawMail.files.size).toBe(before);

@@ -56,7 +56,7 @@ describe('agreed actions', () => {
       at: at('2027-01-20T15:00:00Z'),
       actor,
     });
-    await staff.close({ reference, at: at('2027-01-21T10:00:00Z'), actor });
+    await staff.close({ category: 'other', reference, at: at('2027-01-21T10:00:00Z'), actor });
     const done = await staff['action-done']({ reference, action: 2, at: at('2027-02-03T10:00:00Z'), actor });
     expect(done.outcomes?.[0]?.actions).toEqual([
       { text: 'Retrain the crew', due: '2027-02-15' },
@@ -82,7 +82,7 @@ describe('an outside body', () => {
   it('is recorded once per body from the policy, on a closed case too, and refused for one the policy does not name', async () => {
     const stack = memoryStack();
     const reference = await complaint(stack);
-    await stack.useCases.staff.close({ reference, at: at('2027-01-20T10:00:00Z'), actor });
+    await stack.useCases.staff.close({ category: 'other', reference, at: at('2027-01-20T10:00:00Z'), actor });
     await expect(stack.useCases.staff['outside-body']({ reference, body: 'court', at: at('2027-02-01T10:00:00Z'), actor })).rejects.toThrow(`County Council's outside bodies are lgo, ico, ico-data-protection, not "court"`);
     const taken = await stack.useCases.staff['outside-body']({ reference, body: 'lgo', at: at('2027-02-01T10:00:00Z'), actor });
     expect(taken.referrals).toEqual([{ body: 'lgo', at: '2027-02-01T10:00:00.000Z' }]);
@@ -96,7 +96,7 @@ describe('actions past their date', () => {
     const staff = stack.useCases.staff;
     const reference = await complaint(stack);
     await staff.outcome({ reference, decision: 'upheld', summary: 'The crew missed the street.', remedies: ['apology'], actions: [{ text: 'Add the street to the checklist', due: '2027-02-01' }], at: at('2027-01-20T15:00:00Z'), actor });
-    await staff.close({ reference, at: at('2027-01-21T10:00:00Z'), actor });
+    await staff.close({ category: 'other', reference, at: at('2027-01-21T10:00:00Z'), actor });
     const { buildDigest } = await import('#domain/digest/build-digest');
     const { overdueActions } = await import('#domain/digest/overdue-actions');
     const { morningView } = await import('#application/console/morning-view');

@@ -195,7 +195,7 @@ describe('an out-of-office reply to a closed case', () => {
   ])('%s, is recorded on the case: on its timeline, no letter, not reopened', async (_how, threaded) => {
     const stack = memoryStack();
     const reference = await complaint(stack);
-    await stack.useCases.staff.close({ reference, at: DateTime.fromJSDate(stack.clock.now()), actor: HANDLER });
+    await stack.useCases.staff.close({ category: 'other', reference, at: DateTime.fromJSDate(stack.clock.now()), actor: HANDLER });
     await stack.drain();
     const letter = [...stack.mailer.sent].reverse().find((m) => m.to.includes('pat@example.net'));
     const sent = stack.mailer.sent.length;

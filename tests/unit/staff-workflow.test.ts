@@ -102,7 +102,7 @@ describe('Not Alone Mentoring: signed complaint, investigation, appeal, final an
     expect(letter.text).toContain('This is the final decision of Not Alone Mentoring on your complaint');
     expect(final.deadlines.filter((d) => d.kind === 'external-escalation-window').map((d) => d.dueDate)).toEqual(['2027-01-21']);
 
-    const closed = await staff.close({ reference, at: at('2026-12-22T09:00:00Z'), actor: 'katie' });
+    const closed = await staff.close({ category: 'other', reference, at: at('2026-12-22T09:00:00Z'), actor: 'katie' });
     await stack.drain();
     expect(closed.deadlines.find((d) => d.kind === 'retention')).toMatchObject({ dueDate: '2032-12-22', status: 'pending', clause: '10.2' });
     // The final letter said it all: no closure letter after it.
@@ -191,7 +191,7 @@ describe('Connect (North Yorkshire): a reply date staff set, the NACCC window th
     await stack.drain();
     expect(asked.status).toBe('open');
     expect(last(stack).subject).toBe(`[${reference}] Please confirm that you want to withdraw your complaint`);
-    const done = await stack.useCases.staff.withdraw({ reference, confirmedInWriting: true, at: at('2026-11-26T10:00:00Z'), actor: 'manager' });
+    const done = await stack.useCases.staff.withdraw({ category: 'other', reference, confirmedInWriting: true, at: at('2026-11-26T10:00:00Z'), actor: 'manager' });
     await stack.drain();
     expect(done).toMatchObject({ status: 'closed', closure: 'withdrawn' });
     expect(last(stack).subject).toBe(`[${reference}] You have withdrawn your complaint`);
@@ -382,7 +382,7 @@ describe('phone complaints, notes, reopening', () => {
     await expect(stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-24T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/already acknowledged on 2026-11-24/);
     await stack.useCases.staff.note({ reference: opened.reference, text: 'Called back, left a message', at: at('2026-11-24T12:00:00Z'), actor: 'cr' });
     expect((await stack.cases.timeline(opened.reference)).find((e) => e.type === 'note')).toMatchObject({ actor: 'cr', summary: 'Called back, left a message' });
-    const closed = await stack.useCases.staff.close({ reference: opened.reference, at: at('2026-11-25T12:00:00Z'), actor: 'cr' });
+    const closed = await stack.useCases.staff.close({ category: 'other', reference: opened.reference, at: at('2026-11-25T12:00:00Z'), actor: 'cr' });
     expect(closed.deadlines.some((d) => d.kind === 'retention' && d.status === 'pending')).toBe(true);
     const reopened = await stack.useCases.staff.reopen({ reference: opened.reference, reason: 'she rang again', at: at('2026-11-26T12:00:00Z'), actor: 'cr' });
     expect(reopened.status).toBe('open');

@@ -83,7 +83,7 @@ describe("the complainant's page once the complaint is closed", () => {
   it('says where else to go, how to reach each, and by when, with the date in words', async () => {
     const stack = memoryStack();
     const reference = await councilFinal(stack);
-    await stack.useCases.staff.close({ reference, at: at('2026-12-21T10:00:00Z'), actor: 'cr' });
+    await stack.useCases.staff.close({ category: 'other', reference, at: at('2026-12-21T10:00:00Z'), actor: 'cr' });
     await stack.drain();
     const c = await stack.cases.get(reference);
     const view = complainantView(seedPolicies.get('county-council'), c!, [], '2026-12-21');

@@ -89,6 +89,19 @@ const handlingRoleAddresses = (c: Case, p: Policy): string[] => {
   return [...new Set([role?.noticeEmail, role?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))].filter((a) => staff.has(a));
 };
 
+/** The category select of an action that closes the case, where the policy reports by category and the case has none yet. */
+const categoryToCloseField = (c: Case, p: Policy): ActionField[] =>
+  p.reporting.byCategory && !c.category
+    ? [
+        {
+          name: 'category',
+          label: 'Category (the report counts complaints by it)',
+          kind: 'select',
+          options: [{ value: '', label: 'Choose the category' }, ...p.categories.map((k) => ({ value: k.id, label: k.name }))],
+        },
+      ]
+    : [];
+
 export const CONSOLE_FORMS: ConsoleForms = {
   acknowledge: {
     label: 'Acknowledge, or set the reply date',
@@ -210,8 +223,8 @@ export const CONSOLE_FORMS: ConsoleForms = {
   withdraw: {
     label: 'The complainant withdrew',
     offered: open,
-    fields: () => [{ name: 'confirmedInWriting', label: 'They confirmed it in writing', kind: 'checkbox' }],
-    input: (f) => ({ confirmedInWriting: ticked(f, 'confirmedInWriting') }),
+    fields: (c, p) => [{ name: 'confirmedInWriting', label: 'They confirmed it in writing', kind: 'checkbox' }, ...categoryToCloseField(c, p)],
+    input: (f) => ({ confirmedInWriting: ticked(f, 'confirmedInWriting'), ...(one(f, 'category') ? { category: one(f, 'category') } : {}) }),
   },
   redirect: {
     label: 'Not for this procedure (say where to go)',
@@ -325,7 +338,7 @@ export const CONSOLE_FORMS: ConsoleForms = {
   // A file cannot go through a form of fields: the console's upload page (/console/cases/REF/attach) stores it first.
   attach: 'command-line-only',
   'add-participant': { label: 'Someone else may write into the case', offered: open, fields: () => [{ name: 'email', label: 'Their email address', kind: 'email' }], input: (f) => ({ email: one(f, 'email') }) },
-  close: { label: 'Close the case', offered: open, fields: () => [], input: () => ({}) },
+  close: { label: 'Close the case', offered: open, fields: (c, p) => categoryToCloseField(c, p), input: (f) => ({ ...(one(f, 'category') ? { category: one(f, 'category') } : {}) }) },
   'not-a-request': {
     label: 'The reply was not asking for the next stage',
     offered: (c) => Boolean(c.possibleNextStageRequest) && c.status !== 'closed',

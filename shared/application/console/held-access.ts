@@ -10,15 +10,19 @@ import { HeldMessageNotFoundError } from '../ports/store-errors.js';
 
 /**
  * Whose held mail a person may see and settle: an operator, every organisation's and the mail no policy claims;
- * anyone else, the organisations where they hold the role that takes new complaints (the first stage's handler,
- * whom held-mail notices go to) or one above it.
+ * anyone else, the organisations where they hold a role whose capabilities include `held-mail` (the council's
+ * Customer Relations Team), or, for a role the policy gives no capabilities, the role that takes new complaints
+ * (the first stage's handler, whom held-mail notices go to) or one above it.
  */
 export function heldScopesFor(member: StaffMember, policies: PolicySet): string[] {
   if (member.operator) return [...policies.all.map((p) => p.id), 'operator'];
   return policies.all
     .filter((p) => {
       const allowed = roleAndAbove(p, entryStage(p).handler);
-      return [...rolesIn(member, p.id)].some((r) => allowed.has(r));
+      return [...rolesIn(member, p.id)].some((r) => {
+        const capabilities = p.roles.find((x) => x.id === r)?.capabilities;
+        return capabilities ? capabilities.includes('held-mail') : allowed.has(r);
+      });
     })
     .map((p) => p.id);
 }

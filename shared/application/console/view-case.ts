@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { mayAct, mayKnowOf, mayRead } from '#domain/access/case-access';
+import { mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { recordView } from '#domain/case/actions/record-view';
 import type { AttachmentRecord, Case, TimelineEvent } from '#domain/case/case';
@@ -7,6 +7,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { OutboxEntry } from '../ports/outbox.js';
 import { CaseNotFoundError } from '../ports/store-errors.js';
 import { staffChange, type StaffDeps } from '../staff/staff-deps.js';
+import { STAFF_ACTIONS, type StaffVerb } from '../staff/staff-action-catalogue.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { FileLinks } from '../ports/file-links.js';
 
@@ -20,7 +21,8 @@ export type CaseView =
       readonly timeline: readonly TimelineEvent[];
       readonly letters: readonly OutboxEntry[];
       readonly files: readonly CaseFile[];
-      readonly mayAct: boolean;
+      /** Whether the person may take each action of the catalogue on this case; for one they may not, who can, in a sentence. */
+      readonly permission: (verb: StaffVerb) => { readonly may: true } | { readonly may: false; readonly whoCan: string };
     };
 
 /** A file the complainant sent, with a short-lived link to download it; none for a file that could run code. */
@@ -45,5 +47,9 @@ export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox,
     deps.outbox.ofCase(reference),
     Promise.all(read.attachments.map(async (file) => (file.dangerous ? { file } : { file, link: await deps.fileLinks.linkTo(file) }))),
   ]);
-  return { level: 'full', case: read, policy, timeline, letters, files, mayAct: mayAct(member, policy, read) };
+  const permission = (verb: StaffVerb) => {
+    const who = STAFF_ACTIONS[verb].who;
+    return who.may(member, policy, read) ? ({ may: true } as const) : ({ may: false, whoCan: who.refusal(policy, read) } as const);
+  };
+  return { level: 'full', case: read, policy, timeline, letters, files, permission };
 }

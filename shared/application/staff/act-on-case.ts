@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type * as z from 'zod/mini';
 import { rolesIn } from '#domain/access/case-access';
+import { roleMayUse } from '#domain/access/capabilities';
 import type { StaffMember } from '#domain/access/staff-member';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
@@ -41,6 +42,18 @@ function actorRoles(actor: StaffActor, policy: Policy): string[] {
   return actor.kind === 'signed-in' ? [...new Set([...rolesIn(actor.member, policy.id), ...byAddress])] : [...byAddress];
 }
 
+/**
+ * The command line is trusted with every case, except where `--by` names an address the policy gives only to roles
+ * with capabilities of their own (the council's Customer Relations Team): then they do what those roles may, and a
+ * refusal says who can, as the console does.
+ */
+function authoriseByAddress(policy: Policy, c: Case, who: StaffAction<z.ZodMiniType>['who'], name: string): void {
+  const roles = rolesOfStaffAddress(policy, name);
+  const capability = who.capability;
+  if (!capability || roles.length === 0 || !roles.every((r) => policy.roles.find((x) => x.id === r)?.capabilities)) return;
+  if (!roles.some((r) => roleMayUse(policy, r, c, capability))) throw new NotYoursToActOnError(c.reference, who.refusal(policy, c));
+}
+
 function parsed<S extends z.ZodMiniType>(entry: StaffAction<S>, input: unknown): z.infer<S> {
   const result = entry.input.safeParse(input);
   if (result.success) return result.data;
@@ -63,6 +76,7 @@ export async function actOnCase<V extends StaffVerb>(deps: ActOnCaseDeps, actor:
   const decide = async (c: Case, policy: Policy): Promise<Decided> => {
     decidedOn = undefined;
     if (actor.kind === 'signed-in') authoriseOnCase(actor.member, policy, c, entry.who);
+    else authoriseByAddress(policy, c, entry.who, actor.name);
     decidedOn = { case: c, policy };
     const ctx: StaffActionContext = { at: options.at, actor: actorName(actor), sending: deps.sending, actorRoles: actorRoles(actor, policy), counters: deps.counters };
     return entry.decide(policy, c, parsed(entry, input), ctx);

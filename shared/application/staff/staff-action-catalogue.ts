@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
-import { mayAct, mayRead, rolesIn } from '#domain/access/case-access';
+import { mayRead, rolesIn } from '#domain/access/case-access';
+import { type Capability, mayUse, whoCanSentence } from '#domain/access/capabilities';
 import type { StaffMember } from '#domain/access/staff-member';
 import { acknowledge } from '#domain/case/actions/acknowledge';
 import { markActionDone } from '#domain/case/actions/action-done';
@@ -30,7 +31,7 @@ import { setCategory } from '#domain/case/actions/set-category';
 import { withdraw } from '#domain/case/actions/withdraw';
 import { writeToComplainant } from '#domain/case/actions/write-to-complainant';
 import type { Case, Decision } from '#domain/case/case';
-import { roleTitle } from '#domain/policy/policy-lookups';
+import { roleTitleInText } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
 import { rolesOfStaffAddress } from '#domain/policy/staff-addresses';
 import type { Decided } from '../change-case.js';
@@ -45,22 +46,30 @@ export interface StaffActionContext extends ActionContext {
   readonly counters: Counters;
 }
 
-/** Who may take an action on a case, from the policy's roles, and what someone else is told. */
+/** Who may take an action on a case, from the policy's roles, and what someone else is told (one sentence naming who can). */
 export interface WhoMay {
   readonly may: (member: StaffMember, policy: Policy, c: Case) => boolean;
   readonly refusal: (policy: Policy, c: Case) => string;
+  /** The capability the action needs, where it is one (the case page lists what a person can do by it). */
+  readonly capability?: Capability;
 }
 
-/** Every action today: whoever may read the case and holds its handler's role or one above it. */
-export const HANDLER_OR_ABOVE: WhoMay = {
-  may: mayAct,
-  refusal: (policy, c) => `${c.reference} is handled by ${roleTitle(policy, c.handlerRole)}: only they, or someone above them, can act on it`,
-};
+/**
+ * Those whose roles give them this capability on the case (see mayUse): a role whose policy entry lists none
+ * does everything on the cases it handles or is above, as before capabilities existed.
+ */
+export function byCapability(capability: Capability): WhoMay {
+  return { capability, may: (member, policy, c) => mayUse(member, policy, c, capability), refusal: (policy, c) => whoCanSentence(policy, c, capability) };
+}
+
+const RECORD = byCapability('record');
+const ROUTE = byCapability('route');
+const DECIDE = byCapability('decide');
 
 /** Only a person of the handling role itself (taking a case for oneself). */
 export const HANDLING_ROLE: WhoMay = {
   may: (member, policy, c) => mayRead(member, policy, c) && rolesIn(member, policy.id).has(c.handlerRole),
-  refusal: (policy, c) => `${c.reference} is handled by ${roleTitle(policy, c.handlerRole)}: only a person in that role can take it (someone above can assign it)`,
+  refusal: (policy, c) => `Only a person of ${roleTitleInText(policy, c.handlerRole)}, the role handling ${c.reference}, can take it (whoever can pass it to another handler can assign it).`,
 };
 
 /** One staff action: the input it takes, who may, and the decision (the change, with the claims its write depends on). */
@@ -87,16 +96,16 @@ const flag = z.optional(z.boolean());
 export const STAFF_ACTIONS = {
   acknowledge: action({
     input: z.object({ respondBy: maybe, byPostOrPhone: flag }),
-    who: HANDLER_OR_ABOVE,
+    who: RECORD,
     decide: (p, c, i, ctx) => ({ change: acknowledge(p, c, { ...ctx, ...(i.respondBy ? { respondBy: i.respondBy } : {}), ...(i.byPostOrPhone ? { byPostOrPhone: true } : {}) }) }),
   }),
-  sign: action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (p, c, _i, ctx) => decideSign(p, c, ctx) }),
-  event: action({ input: z.object({ event: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: recordEvent(p, c, i.event, ctx) }) }),
-  meeting: action({ input: z.object({ offeredFor: maybe, held: flag }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: recordMeeting(c, i, ctx) }) }),
-  met: action({ input: z.object({ kind: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: markDeadlineMet(c, i.kind, ctx) }) }),
+  sign: action({ input: nothing, who: RECORD, decide: (p, c, _i, ctx) => decideSign(p, c, ctx) }),
+  event: action({ input: z.object({ event: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: recordEvent(p, c, i.event, ctx) }) }),
+  meeting: action({ input: z.object({ offeredFor: maybe, held: flag }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: recordMeeting(c, i, ctx) }) }),
+  met: action({ input: z.object({ kind: text }), who: DECIDE, decide: (_p, c, i, ctx) => ({ change: markDeadlineMet(c, i.kind, ctx) }) }),
   extend: action({
     input: z.object({ kind: text, newDate: text, reason: text, agreed: flag }),
-    who: HANDLER_OR_ABOVE,
+    who: DECIDE,
     decide: (p, c, i, ctx) => ({ change: extendDeadline(p, c, i, ctx) }),
   }),
   outcome: action({
@@ -110,35 +119,34 @@ export const STAFF_ACTIONS = {
       actions: z.array(z.object({ text, due: text })),
       lessons: maybe,
     }),
-    who: HANDLER_OR_ABOVE,
+    who: DECIDE,
     decide: (p, c, i, ctx) => ({ change: recordOutcome(p, c, { ...i, decision: i.decision as Decision }, ctx) }),
   }),
-  category: action({ input: z.object({ category: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: setCategory(p, c, i.category, ctx) }) }),
-  'outside-body': action({ input: z.object({ body: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: recordReferral(p, c, i.body, ctx) }) }),
-  'action-done': action({ input: z.object({ action: z.number() }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: markActionDone(c, i.action, ctx) }) }),
-  escalate: action({ input: z.object({ grounds: maybe, reason: maybe, via: maybe }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: escalate(p, c, i, ctx) }) }),
-  withdraw: action({ input: z.object({ confirmedInWriting: z.boolean() }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: withdraw(p, c, i, ctx) }) }),
-  redirect: action({ input: z.object({ outOfScope: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: redirect(p, c, i.outOfScope, ctx) }) }),
-  'early-resolution': action({ input: z.object({ summary: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: earlyResolution(p, c, i.summary, ctx) }) }),
-  reassign: action({ input: z.object({ role: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: reassign(p, c, i.role, ctx) }) }),
+  category: action({ input: z.object({ category: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: setCategory(p, c, i.category, ctx) }) }),
+  'outside-body': action({ input: z.object({ body: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: recordReferral(p, c, i.body, ctx) }) }),
+  'action-done': action({ input: z.object({ action: z.number() }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: markActionDone(c, i.action, ctx) }) }),
+  escalate: action({ input: z.object({ grounds: maybe, reason: maybe, via: maybe }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: escalate(p, c, i, ctx) }) }),
+  withdraw: action({ input: z.object({ confirmedInWriting: z.boolean(), category: maybe }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: withdraw(p, c, i, ctx) }) }),
+  redirect: action({ input: z.object({ outOfScope: text }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: redirect(p, c, i.outOfScope, ctx) }) }),
+  'early-resolution': action({ input: z.object({ summary: text }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: earlyResolution(p, c, i.summary, ctx) }) }),
+  reassign: action({ input: z.object({ role: text }), who: ROUTE, decide: (p, c, i, ctx) => ({ change: reassign(p, c, i.role, ctx) }) }),
   // Whoever may act on the case (its handling role, or one above it, the coordinator) gives it to a person of the role.
-  assign: action({ input: z.object({ to: text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: assign(p, c, i.to, rolesOfStaffAddress(p, i.to), ctx) }) }),
+  assign: action({ input: z.object({ to: text }), who: ROUTE, decide: (p, c, i, ctx) => ({ change: assign(p, c, i.to, rolesOfStaffAddress(p, i.to), ctx) }) }),
   // A person of the handling role takes it for themselves: they are of the role by their own sign-in.
   take: action({ input: nothing, who: HANDLING_ROLE, decide: (p, c, _i, ctx) => ({ change: assign(p, c, ctx.actor, ctx.actorRoles, ctx) }) }),
   named: action({
     input: z.object({ decision: z.enum(['confirm', 'undo']), reason: maybe }),
-    who: HANDLER_OR_ABOVE,
+    who: ROUTE,
     decide: (p, c, i, ctx) => ({ change: decideNamed(p, c, i, ctx) }),
   }),
   // Staff's own words to the complainant, in the policy's letter frame, by their channel (email where proved, else post).
-  message: action({ input: z.object({ subject: text, text }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: writeToComplainant(p, c, i, ctx) }) }),
+  message: action({ input: z.object({ subject: text, text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: writeToComplainant(p, c, i, ctx) }) }),
   // A letter for post went, on a day (today unless given); the outcome's windows count from it.
-  posted: action({ input: z.object({ letter: text, on: maybe }), who: HANDLER_OR_ABOVE, decide: (p, c, i, ctx) => ({ change: markPosted(p, c, { letter: i.letter, ...(i.on ? { on: i.on } : {}) }, ctx) }) }),
-  note: action({ input: z.object({ text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addNote(c, i.text, ctx) }) }),
+  posted: action({ input: z.object({ letter: text, on: maybe }), who: RECORD, decide: (p, c, i, ctx) => ({ change: markPosted(p, c, { letter: i.letter, ...(i.on ? { on: i.on } : {}) }, ctx) }) }),
   // Each field given is set (empty clears it); routing is applied again when whom it is about changes.
   details: action({
     input: z.object({ channel: maybe, name: maybe, email: maybe, phone: maybe, postalAddress: maybe, preferredChannel: maybe, about: maybe }),
-    who: HANDLER_OR_ABOVE,
+    who: RECORD,
     decide: (p, c, i, ctx) => ({ change: correctDetails(p, c, i, ctx) }),
   }),
   // The file is stored first (attachFile, as intake stores an email's attachments); this records it on the case.
@@ -147,15 +155,16 @@ export const STAFF_ACTIONS = {
       file: z.object({ filename: text, contentType: text, size: z.number(), storageKey: text, dangerous: z.boolean() }),
       description: maybe,
     }),
-    who: HANDLER_OR_ABOVE,
+    who: RECORD,
     decide: (_p, c, i, ctx) => ({ change: addFile(c, i, ctx) }),
   }),
-  'add-participant': action({ input: z.object({ email: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: addParticipant(c, i.email, ctx) }) }),
-  close: action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (p, c, _i, ctx) => ({ change: closeCase(p, c, ctx) }) }),
-  'not-a-request': action({ input: z.object({ reason: maybe }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: notARequest(c, i.reason, ctx) }) }),
-  reopen: action({ input: z.object({ reason: text }), who: HANDLER_OR_ABOVE, decide: (_p, c, i, ctx) => ({ change: reopen(c, i.reason, ctx) }) }),
-  'page-new': action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (_p, c, _i, ctx) => ({ change: issuePage(c, newPageToken(), ctx) }) }),
-  'page-revoke': action({ input: nothing, who: HANDLER_OR_ABOVE, decide: (_p, c, _i, ctx) => ({ change: revokePage(c, ctx) }) }),
+  note: action({ input: z.object({ text }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: addNote(c, i.text, ctx) }) }),
+  'add-participant': action({ input: z.object({ email: text }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: addParticipant(c, i.email, ctx) }) }),
+  close: action({ input: z.object({ category: maybe }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: closeCase(p, c, ctx, i.category) }) }),
+  'not-a-request': action({ input: z.object({ reason: maybe }), who: DECIDE, decide: (_p, c, i, ctx) => ({ change: notARequest(c, i.reason, ctx) }) }),
+  reopen: action({ input: z.object({ reason: text }), who: DECIDE, decide: (_p, c, i, ctx) => ({ change: reopen(c, i.reason, ctx) }) }),
+  'page-new': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: issuePage(c, newPageToken(), ctx) }) }),
+  'page-revoke': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: revokePage(c, ctx) }) }),
 } as const;
 
 export type StaffVerb = keyof typeof STAFF_ACTIONS;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
+import { ROLE_CAPABILITIES } from './capability.js';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
@@ -98,6 +99,16 @@ const role = z.strictObject({
    * the form's "about" field would. Only for roles listed here (a title as common as "manager" is left out).
    */
   namedAs: z.optional(z.array(text).check(z.minLength(1, 'list at least one name, or leave namedAs out'))),
+  /**
+   * What this role may do, where the policy gives it duties of its own (the council's Customer Relations Team
+   * records and routes every complaint and decides none): `record` and `route` on every case of the organisation,
+   * `decide` on the cases it handles or is above, `held-mail` to settle mail held before it became a case. Left
+   * out, the role does everything on the cases it handles or is above, and settles held mail if it takes new
+   * complaints or is above the role that does.
+   */
+  capabilities: z.optional(
+    z.array(z.enum(ROLE_CAPABILITIES, { error: (issue) => `unknown capability ${JSON.stringify(issue.input)}; use ${ROLE_CAPABILITIES.join(', ')}` })).check(z.minLength(1, 'list at least one capability, or leave capabilities out')),
+  ),
   clause,
 });
 
@@ -368,9 +379,11 @@ const policyObject = z.strictObject({
       /** The roles the report is for: they see it in the console, and it is sent to them each January if asked. */
       to: z._default(z.array(id), []),
       sendInJanuary: z._default(z.boolean(), false),
+      /** The report counts complaints by category ("nature of complaint"): a case cannot close without one. */
+      byCategory: z._default(z.boolean(), false),
       clause: z.optional(clause),
     }),
-    { code: 'none', to: [], sendInJanuary: false },
+    { code: 'none', to: [], sendInJanuary: false, byCategory: false },
   ),
   records: z.strictObject({
     monitoring: z._default(z.array(text), []),
@@ -404,6 +417,7 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
   unique('outOfScope', policy.outOfScope.map((o) => o.id));
   unique('categories', policy.categories.map((c) => c.id));
   if (policy.reporting.sendInJanuary && policy.reporting.to.length === 0) problem(['reporting', 'to'], 'the report is sent each January: say to which roles');
+  if (policy.reporting.byCategory && policy.categories.length === 0) problem(['reporting', 'byCategory'], 'the report counts by category: list the categories under categories');
 
   const asked = new Set(policy.intake.webForm.fields);
   if (policy.intake.webForm.enabled && policy.intake.signature?.required && !asked.has('signature')) {
@@ -443,8 +457,11 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
   }
   policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
   policy.reporting.to.forEach((r, i) => knownRole(['reporting', 'to', i], r));
+  // A role that handles a stage, or gets cases by routing, must be able to decide them.
+  const cannotDecide = (roleId: string) => policy.roles.find((r) => r.id === roleId)?.capabilities?.includes('decide') === false;
   policy.stages.forEach((s, i) => {
     knownRole(['stages', i, 'handler'], s.handler);
+    if (cannotDecide(s.handler)) problem(['stages', i, 'handler'], `role "${s.handler}" handles ${s.id} but its capabilities leave out decide: add decide, or name another handler`);
     s.deadlines.forEach((rule, j) => checkRule(['stages', i, 'deadlines', j], rule));
     if (s.next && !stages.has(s.next.stage)) {
       problem(['stages', i, 'next', 'stage'], `next stage "${s.next.stage}" does not exist (stages: ${[...stages].join(', ')})`);
@@ -485,6 +502,7 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
   policy.routing.forEach((r, i) => {
     knownRole(['routing', i, 'about'], r.about);
     knownRole(['routing', i, 'handler'], r.handler);
+    if (cannotDecide(r.handler)) problem(['routing', i, 'handler'], `role "${r.handler}" is given complaints by routing but its capabilities leave out decide: add decide, or route to another role`);
     // A complaint about a person goes to this role instead: if it had no address of its own, its notices would
     // climb to whoever is above it, or to the person complained about.
     const target = policy.roles.find((role) => role.id === r.handler);

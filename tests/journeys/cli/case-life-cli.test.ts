@@ -40,7 +40,7 @@ describe('a Not Alone Mentoring complaint from email to closure, by the CLI', ()
     expect(decided.deadlines).toContainEqual({ stage: 'stage-2', kind: 'appeal-window', dueDate: '2026-12-24', status: 'pending' });
     expect(json(['case', 'escalate', reference, '--at', '2026-12-10T09:00:00Z', '--by', 'katie'])).toMatchObject({ stage: 'stage-3' });
     json(['case', 'outcome', reference, 'not-upheld', '--summary', 'The stage two actions stand.', '--at', '2026-12-21T11:00:00Z', '--by', 'trustee']);
-    const closed = json(['case', 'close', reference, '--at', '2026-12-22T09:00:00Z', '--by', 'katie']);
+    const closed = json(['case', 'close', reference, '--category', 'mentoring', '--at', '2026-12-22T09:00:00Z', '--by', 'katie']);
     expect(closed.status).toBe('closed');
     expect(closed.deadlines).toContainEqual({ stage: 'stage-3', kind: 'retention', dueDate: '2032-12-22', status: 'pending' });
 

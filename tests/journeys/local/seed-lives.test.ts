@@ -92,7 +92,7 @@ async function askOnPage(letter: Mail, expectedButton: RegExp): Promise<void> {
 
 const retentionRun: { reference: string; dueDate: string }[] = [];
 function closeAndRemember(reference: string): void {
-  const closed = JSON.parse(cli(['case', 'close', reference, '--by', 'officer', '--json'])) as { status: string; deadlines: { kind: string; dueDate: string; status: string }[] };
+  const closed = JSON.parse(cli(['case', 'close', reference, '--category', 'other', '--by', 'officer', '--json'])) as { status: string; deadlines: { kind: string; dueDate: string; status: string }[] };
   expect(closed.status).toBe('closed');
   const retention = closed.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
   expect(retention).toBeDefined();

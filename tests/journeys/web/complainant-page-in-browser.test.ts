@@ -107,7 +107,7 @@ describe("the complainant's page in a browser", () => {
     await staff.outcome({ reference, decision: 'not-upheld', summary: 'The crew records show collections on each of those days.', remedies: [], actions: [], at: at('2026-12-01T10:00:00Z'), actor: 'manager' });
     await staff.escalate({ reference, at: at('2026-12-02T10:00:00Z'), actor: 'cr' });
     await staff.outcome({ reference, decision: 'not-upheld', summary: 'The stage one findings stand.', remedies: [], actions: [], at: at('2026-12-20T10:00:00Z'), actor: 'officer' });
-    await staff.close({ reference, at: at('2026-12-21T10:00:00Z'), actor: 'cr' });
+    await staff.close({ category: 'other', reference, at: at('2026-12-21T10:00:00Z'), actor: 'cr' });
     await stack.sendLetters();
     const link = /on your complaint's own page: (http:\/\/\S+)/.exec((await sentEmails(stack.sesEndpoint, from)).at(-1)?.body.text ?? '')?.[1];
     if (!link) throw new Error('no page link in the last letter');

@@ -9,6 +9,7 @@ import { clauseInWords } from '#domain/policy/clause-words';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ConsoleAction } from '../console-actions.js';
+import { CaseActions } from './case-actions.js';
 import { CaseDecisions } from './case-decisions.js';
 import { CaseFiles } from './case-files.js';
 import { CaseLetters } from './case-letters.js';
@@ -121,24 +122,8 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           <CaseDecisions c={c} policy={view.policy} />
           <CaseFiles files={view.files} />
           <CaseMessages timeline={view.timeline} />
-          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} postLetters={c.postLetters ?? []} mayAct={view.mayAct} />
-          {view.mayAct ? (
-            <>
-              <h2>Actions</h2>
-              <ul>
-                {actionsFor(c, view.policy).map((a) => (
-                  <li>
-                    <a href={`/console/cases/${c.reference}/actions/${a.verb}`}>{a.label}</a>
-                  </li>
-                ))}
-                {c.destroyedAt ? null : (
-                  <li>
-                    <a href={`/console/cases/${c.reference}/attach`}>Add a file (a scanned letter, notes of a call)</a>
-                  </li>
-                )}
-              </ul>
-            </>
-          ) : null}
+          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} postLetters={c.postLetters ?? []} mayAct={view.permission('posted').may} />
+          <CaseActions reference={c.reference} actions={actionsFor(c, view.policy)} permission={view.permission} mayAttach={!c.destroyedAt && view.permission('attach').may} />
           <h2>Timeline</h2>
           <ol class="timeline">
             {view.timeline.map((e) => (

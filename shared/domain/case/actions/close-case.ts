@@ -5,6 +5,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { CaseChange } from '../case-change.js';
 import type { Case, ClosureReason, TimelineEvent } from '../case.js';
 import { pendingDeadlines } from '../pending-deadlines.js';
+import { categoryToClose } from './category-to-close.js';
 import { change, deadlinesSet, event, iso, requireOpen, type ActionContext } from './action-kit.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
@@ -25,13 +26,15 @@ export function closed(policy: Policy, c: Case, reason: ClosureReason, at: DateT
 /**
  * `case close REF`: the complaint is finished. The complainant gets a closure letter (with where else to go
  * while an outside body's window is open, and when the records will be destroyed), unless the last letter
- * was the final decision, which said all of that already.
+ * was the final decision, which said all of that already. Where the policy reports by category, it needs one
+ * (`--category`, or set before).
  */
-export function closeCase(policy: Policy, c: Case, ctx: ActionContext): CaseChange {
+export function closeCase(policy: Policy, c: Case, ctx: ActionContext, category?: string): CaseChange {
   requireOpen(c, 'close it');
-  const done = closed(policy, c, 'resolved', ctx.at);
+  const filed = categoryToClose(policy, c, category, ctx);
+  const done = closed(policy, filed.case, 'resolved', ctx.at);
   const finalSent = c.outcome && stageById(policy, c.outcome?.stage)?.final;
-  const events = [event(ctx.at, 'closed', ctx.actor, 'Case closed'), ...done.events];
+  const events = [...filed.events, event(ctx.at, 'closed', ctx.actor, 'Case closed'), ...done.events];
   if (finalSent) return change(done.case, events, true);
   return change(done.case, events, true, letterFor(policy, done.case, closureFacts(policy, done.case, 'resolved'), 'resolved', iso(ctx.at), ctx.sending));
 }

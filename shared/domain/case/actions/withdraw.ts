@@ -4,15 +4,16 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case } from '../case.js';
 import { change, event, iso, requireOpen, type ActionContext } from './action-kit.js';
+import { categoryToClose } from './category-to-close.js';
 import { closed } from './close-case.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 
 /**
  * `case withdraw REF [--confirmed-in-writing]`: the complainant withdrew. Where the policy asks for it in
  * writing first (Connect), an unconfirmed withdrawal keeps the case open and the letter asks them to confirm;
- * once confirmed, the case closes and the letter says so.
+ * once confirmed, the case closes and the letter says so (with its category, where the policy reports by one).
  */
-export function withdraw(policy: Policy, c: Case, request: { readonly confirmedInWriting: boolean }, ctx: ActionContext): CaseChange {
+export function withdraw(policy: Policy, c: Case, request: { readonly confirmedInWriting: boolean; readonly category?: string | undefined }, ctx: ActionContext): CaseChange {
   requireOpen(c, 'withdraw it');
   const rule = policy.withdrawal;
   if (rule?.confirmInWriting && !request.confirmedInWriting) {
@@ -25,10 +26,11 @@ export function withdraw(policy: Policy, c: Case, request: { readonly confirmedI
       letterFor(policy, asked, withdrawalFacts(policy, asked, true), 'confirm', iso(ctx.at), ctx.sending),
     );
   }
-  const done = closed(policy, c, 'withdrawn', ctx.at);
+  const filed = categoryToClose(policy, c, request.category, ctx);
+  const done = closed(policy, filed.case, 'withdrawn', ctx.at);
   return change(
     done.case,
-    [event(ctx.at, 'withdrawn', ctx.actor, `Withdrawn by the complainant${request.confirmedInWriting ? ', confirmed in writing' : ''}`), event(ctx.at, 'closed', ctx.actor, 'Case closed: withdrawn'), ...done.events],
+    [...filed.events, event(ctx.at, 'withdrawn', ctx.actor, `Withdrawn by the complainant${request.confirmedInWriting ? ', confirmed in writing' : ''}`), event(ctx.at, 'closed', ctx.actor, 'Case closed: withdrawn'), ...done.events],
     true,
     letterFor(policy, done.case, withdrawalFacts(policy, done.case, false), 'withdrawn', iso(ctx.at), ctx.sending),
   );
