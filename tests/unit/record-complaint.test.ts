@@ -112,6 +112,10 @@ describe('recording a complaint made by telephone, letter or in person', () => {
       expect(draft?.detail).toMatchObject({ kind: 'acknowledgement', channel: 'post' });
       expect(String(draft?.detail?.text)).toContain('14 Mill Lane');
       expect(String(draft?.detail?.text)).toContain(reference);
+      // Kept on the case to post, and marked posted like any other letter.
+      expect(c?.postLetters?.map((l) => [l.id, l.kind, l.postedOn])).toEqual([[draft?.id, 'acknowledgement', undefined]]);
+      const posted = await stack.useCases.staff.posted({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr', letter: draft?.id as string });
+      expect(posted.postLetters?.[0]?.postedOn).toBe('2026-11-25');
     }
     expect(stack.mailer.sent.filter((m) => m.to.includes('pat@example.net'))).toEqual([]);
     expect(stack.mailer.sent.filter((m) => m.to.includes('jo@example.net')).map((m) => m.subject)).toEqual([expect.stringContaining(byEmail.reference)]);

@@ -17,6 +17,10 @@ import { RECORDED_CHANNELS } from './console/record-page.js';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
 import { actionFor, CONSOLE_ACTIONS, refusalLink } from './console-actions.js';
 import type { CaseSearch, Found } from '#application/console/search-cases';
+import { CHANNEL_WORDS } from '#domain/case/channel-words';
+import type { Channel } from '#domain/case/case';
+
+const CHANNELS = Object.keys(CHANNEL_WORDS) as Channel[];
 import type { CaseView } from '#application/console/view-case';
 import { CaseNotFoundError, HeldMessageNotFoundError } from '#application/ports/store-errors';
 import { NotYoursToActOnError } from '#application/console/case-to-act-on';
@@ -174,9 +178,15 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const status = (['open', 'awaiting-signature', 'closed'] as const).find((x) => x === statusWanted);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const after = c.req.query('after');
-    const { found, more, next } = await deps.search(member, { q, page, ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(after ? { after: after.slice(0, 4000) } : {}) });
+    // "mine": the signed-in person's own cases (My cases); any other value is a handler's address.
+    const handlerWanted = (c.req.query('handler') ?? '').slice(0, 320);
+    const handler = handlerWanted === 'mine' ? (member.email ?? member.id) : handlerWanted;
+    const channel = CHANNELS.find((x) => x === c.req.query('channel'));
+    const overdue = c.req.query('overdue') === 'yes';
+    const filters = { ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(handler ? { handler } : {}), ...(channel ? { channel } : {}), ...(overdue ? { overdue } : {}) };
+    const { found, more, next } = await deps.search(member, { q, page, ...filters, ...(after ? { after: after.slice(0, 4000) } : {}) });
     const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
-    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', page, found, more, next, stages }));
+    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', handler: handlerWanted, channel: channel ?? '', overdue, page, found, more, next, stages }));
   });
 
   app.get('/console/cases/:reference', async (c) => {

@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import { mayKnowOf, mayRead } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
-import type { Case, CaseStatus } from '#domain/case/case';
+import { owedDeadlines } from '#domain/case/pending-deadlines';
+import type { Case, CaseStatus, Channel } from '#domain/case/case';
 import { newestFirstPlace } from '#domain/case/newest-first';
 import type { Sending } from '#domain/letters/addressing';
 import type { ChangeCaseDeps } from '../change-case.js';
@@ -13,6 +14,11 @@ export interface CaseSearch {
   readonly q: string;
   readonly stage?: string;
   readonly status?: CaseStatus;
+  /** Only the cases assigned to this person (an address; "My cases" is the signed-in person's own). */
+  readonly handler?: string;
+  /** Only cases with a deadline past and not met. */
+  readonly overdue?: boolean;
+  readonly channel?: Channel;
   /** 1-based. */
   readonly page: number;
   /** The cursor the previous page gave, when the list is read a page at a time from the index. */
@@ -34,7 +40,8 @@ const NAME_LIMIT = 200;
 
 /**
  * Cases a person may see, found through the indexes (no scan): by reference, by the complainant's address or the
- * start of their name, else every case newest first; filtered by stage and status; a page at a time. A search by
+ * start of their name, else every case newest first; filtered by stage, status, handler, channel and overdue (on
+ * the page the index gave, so a filtered page may be short: the next page link carries on); a page at a time. A search by
  * name or address never turns up a confidential case the person may not read, since that alone would say who
  * complained; one it turns up for someone who may read it is recorded on its timeline, as a reading is.
  */
@@ -42,6 +49,7 @@ export async function searchCases(deps: ChangeCaseDeps & { readonly sending: Sen
   const q = search.q.trim();
   const policyIds = [...new Set(member.memberships.map((m) => m.policyId))].filter((id) => deps.policies.all.some((p) => p.id === id));
   const byWho = q !== '' && !REFERENCE.test(q.toUpperCase());
+  const now = at.toUTC().toISO() as string;
   const visible = (c: Case): Found[] => {
     const policy = deps.policies.get(c.policyId);
     if (!mayKnowOf(member, policy, c)) return [];
@@ -49,6 +57,9 @@ export async function searchCases(deps: ChangeCaseDeps & { readonly sending: Sen
     if (byWho && !readable) return [];
     if (search.stage && c.stage !== search.stage) return [];
     if (search.status && c.status !== search.status) return [];
+    if (search.channel && c.channel !== search.channel) return [];
+    if (search.handler && c.handler?.email.toLowerCase() !== search.handler.toLowerCase()) return [];
+    if (search.overdue && !owedDeadlines(c).some((d) => d.status === 'missed' || d.dueAt < now)) return [];
     return [{ case: c, organisation: policy.organisation.name, readable }];
   };
   if (!q) return newestPage(deps.cases, policyIds, pageSize, search.after, visible);

@@ -17,6 +17,7 @@ import { namedReason, rolesAbout, type NamedInComplaint } from './named-in-compl
 import { timelineEvent } from './timeline-event.js';
 import { deadlinesInWords } from './actions/action-kit.js';
 import { roleTitle } from '#domain/policy/policy-lookups';
+import { withPostLetters } from './actions/action-kit.js';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
 export interface NewComplaint {
@@ -204,7 +205,8 @@ export function openCase(
     ...(complaint.messageId ? [threadKey(complaint.messageId)] : []),
     ...letters.filter((l) => l.toComplainant).map((l) => threadKey(l.messageId)),
   ];
-  return { case: c, events, letters, threadKeys, deadlinesChanged: c.deadlines.length > 0 };
+  // A letter drafted for post is kept on the case until staff mark it posted, as every action's is.
+  return { case: withPostLetters(c, drafted), events, letters, threadKeys, deadlinesChanged: c.deadlines.length > 0 };
 }
 
 /** Who put the complaint in: staff who took it down, else the sender's address; "anonymous" only for an anonymous complainant. */

@@ -10,6 +10,12 @@ export const Layout: FC<PropsWithChildren<{ title: string; signed?: Signed | und
       <header class="console-header">
         <p>
           <a href="/console">Redress</a>
+          {signed ? (
+            <>
+              {' '}
+              <a href="/console/cases?handler=mine">My cases</a> <a href="/console/cases">All cases</a>
+            </>
+          ) : null}
         </p>
         {signed ? (
           <form method="post" action="/console/sign-out">

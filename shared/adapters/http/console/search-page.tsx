@@ -2,18 +2,19 @@ import type { FC } from 'hono/jsx';
 import type { Found } from '#application/console/search-cases';
 import { londonDate } from '#domain/calendar/london-date';
 import { STATUS_WORDS } from '#domain/case/status-words';
+import { CHANNEL_WORDS } from '#domain/case/channel-words';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 
-export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, page, found, more, next, stages }) => {
-  const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, page: String(p), ...(after ? { after } : {}) }).toString()}`;
+export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; handler: string; channel: string; overdue: boolean; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, handler, channel, overdue, page, found, more, next, stages }) => {
+  const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, handler, channel, ...(overdue ? { overdue: 'yes' } : {}), page: String(p), ...(after ? { after } : {}) }).toString()}`;
   return (
     <Layout title="Cases" signed={signed}>
       <p>
         <a href="/console">Back to this morning</a>
       </p>
-      <h1>Cases</h1>
+      <h1>{handler === 'mine' ? 'My cases' : 'Cases'}</h1>
       <form method="get" action="/console/cases">
         <div class="field">
           <label for="q">Reference, complainant's email, or the start of their name</label>
@@ -40,6 +41,34 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="handler">Assigned to</label>
+          <select id="handler" name="handler">
+            <option value="">Anyone, or no one yet</option>
+            <option value="mine" selected={handler === 'mine'}>
+              Me
+            </option>
+            {handler && handler !== 'mine' ? (
+              <option value={handler} selected>
+                {handler}
+              </option>
+            ) : null}
+          </select>
+        </div>
+        <div class="field">
+          <label for="channel">How it came</label>
+          <select id="channel" name="channel">
+            {[['', 'Any way'], ...Object.entries(CHANNEL_WORDS)].map(([v, l]) => (
+              <option value={v} selected={v === channel}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <input type="checkbox" id="overdue" name="overdue" value="yes" checked={overdue} /> <label for="overdue">Only those with a deadline missed</label>
+        </div>
+        <p class="hint">Filters apply to each page of the newest cases, so a page may show fewer than its size: follow "Next page" for more.</p>
         <button type="submit">Search</button>
       </form>
       <h2>{found.length === 0 && !more ? 'No cases found' : `Page ${page}`}</h2>
@@ -51,6 +80,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
               <th scope="col">Organisation</th>
               <th scope="col">Complainant</th>
               <th scope="col">Stage and status</th>
+              <th scope="col">Assigned to</th>
               <th scope="col">Received</th>
             </tr>
           </thead>
@@ -65,6 +95,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
                 <td>
                   {c.stage}, {STATUS_WORDS[c.status]}
                 </td>
+                <td>{readable ? (c.handler?.email ?? '') : ''}</td>
                 <td>{dateInWords(londonDate(c.receivedAt))}</td>
               </tr>
             ))}
