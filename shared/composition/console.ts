@@ -89,7 +89,7 @@ export function consoleDeps(
     actions: {
       caseFor: (member, reference, verb) => caseToActOn(deps, member, reference, STAFF_ACTIONS[verb].who),
       // The form's input is checked against the verb's schema inside actOnCase.
-      act: (member, verb, reference, input, { preview }) => actOnCase(deps, { kind: 'signed-in', member }, verb, reference, input as StaffInput<typeof verb>, { at: DateTime.fromJSDate(ports.clock.now()), preview }),
+      act: (member, verb, reference, input, { preview, previewedVersion }) => actOnCase(deps, { kind: 'signed-in', member }, verb, reference, input as StaffInput<typeof verb>, { at: DateTime.fromJSDate(ports.clock.now()), preview, ...(previewedVersion === undefined ? {} : { previewedVersion }) }),
       sawConfidential: (member, reference, what) => recordConfidentialView(deps, member, reference, DateTime.fromJSDate(ports.clock.now()), what),
     },
     record: {

@@ -82,6 +82,16 @@ describe('actOnCase', () => {
     expect(calls).toEqual({ get: 1, write: 1 });
     expect((await stack.cases.timeline(reference)).some((e) => e.type === 'note' && e.summary.includes('Rang the depot.'))).toBe(true);
 
+    // Confirming a preview twice (a double click, Back and resend) acts once: the confirm form carries the version shown.
+    const shown = await post(`/console/cases/${reference}/actions/note/preview`, { text: 'Posted the leaflet.' });
+    const version = /name="previewed" value="(\d+)"/.exec(await shown.text())?.[1] as string;
+    expect(version).toMatch(/^\d+$/);
+    expect((await post(`/console/cases/${reference}/actions/note`, { text: 'Posted the leaflet.', previewed: version })).status).toBe(303);
+    const twice = await post(`/console/cases/${reference}/actions/note`, { text: 'Posted the leaflet.', previewed: version });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain('this case has changed since your preview');
+    expect((await stack.cases.timeline(reference)).filter((e) => e.type === 'note' && e.summary.includes('Posted the leaflet.'))).toHaveLength(1);
+
     // The preview reads once and writes nothing.
     calls.get = 0;
     calls.write = 0;

@@ -56,7 +56,7 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
      * actOnCase: the action on one read of the case, authorised on that read; saved, or with `preview` decided and
      * not written (the letters it would send). `input` is the form's, checked against the verb's own schema there.
      */
-    act(member: StaffMember, verb: StaffVerb, reference: string, input: unknown, options: { readonly preview: boolean }): Promise<Acted>;
+    act(member: StaffMember, verb: StaffVerb, reference: string, input: unknown, options: { readonly preview: boolean; readonly previewedVersion?: number }): Promise<Acted>;
     /** Records on a confidential case's timeline that this person saw its details (`what`: where); nothing for another case. */
     sawConfidential(member: StaffMember, reference: string, what: string): Promise<void>;
   };
@@ -372,7 +372,9 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     }
     const values = formValues(await c.req.parseBody({ all: true }));
     // One read of the case: the permission, the decision and (confirming) the write are all on that version.
-    const acted = await deps.actions.act(member, action.verb, reference, action.input(values), { preview: mode === 'preview' });
+    // The preview's confirm form carries the version it showed: a second send, or a change since, is refused.
+    const previewed = mode === 'confirm' ? Number.parseInt(String(values.previewed ?? ''), 10) : Number.NaN;
+    const acted = await deps.actions.act(member, action.verb, reference, action.input(values), { preview: mode === 'preview', ...(Number.isSafeInteger(previewed) ? { previewedVersion: previewed } : {}) });
     if (acted.outcome === 'refused') {
       const { refusal, case: k, policy } = acted;
       return c.html(html.actionForm({ signed: signed(s), c: k, policy, action, values, problem: refusal.message, problemLink: refusalLink(refusal.hint, k, policy, action) }), 400);

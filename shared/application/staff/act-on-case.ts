@@ -70,7 +70,7 @@ function parsed<S extends z.ZodMiniType>(entry: StaffAction<S>, input: unknown):
  * with the letters it would send, rendered. A refusal (the policy's, the case's state) comes back with the case
  * it was decided on; not knowing the case, or not being allowed to act, throws (CaseNotFoundError, NotYoursToActOnError).
  */
-export async function actOnCase<V extends StaffVerb>(deps: ActOnCaseDeps, actor: StaffActor, verb: V, reference: string, input: StaffInput<V>, options: { readonly at: DateTime; readonly preview?: boolean }): Promise<Acted> {
+export async function actOnCase<V extends StaffVerb>(deps: ActOnCaseDeps, actor: StaffActor, verb: V, reference: string, input: StaffInput<V>, options: { readonly at: DateTime; readonly preview?: boolean; readonly previewedVersion?: number }): Promise<Acted> {
   const entry = STAFF_ACTIONS[verb] as StaffAction<z.ZodMiniType>;
   let decidedOn: { case: Case; policy: Policy } | undefined;
   const decide = async (c: Case, policy: Policy): Promise<Decided> => {
@@ -78,6 +78,11 @@ export async function actOnCase<V extends StaffVerb>(deps: ActOnCaseDeps, actor:
     if (actor.kind === 'signed-in') authoriseOnCase(actor.member, policy, c, entry.who);
     else authoriseByAddress(policy, c, entry.who, actor.name);
     decidedOn = { case: c, policy };
+    // Confirming what a preview showed: a case changed since (another's action, or the same form sent twice) is not
+    // acted on blindly; the person looks again.
+    if (options.previewedVersion !== undefined && c.version !== options.previewedVersion) {
+      throw new ActionRefusedError('this case has changed since your preview (someone acted on it, or the form was sent twice), so nothing was done: look at the case, then start again if it is still needed');
+    }
     const ctx: StaffActionContext = { at: options.at, actor: actorName(actor), sending: deps.sending, actorRoles: actorRoles(actor, policy), counters: deps.counters };
     return entry.decide(policy, c, parsed(entry, input), ctx);
   };

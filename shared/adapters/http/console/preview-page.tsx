@@ -53,6 +53,7 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
       ) : null}
       <form method="post" action={`/console/cases/${c.reference}/actions/${action.verb}`}>
         <input type="hidden" name="csrf" value={signed.csrf} />
+        <input type="hidden" name="previewed" value={String(c.version)} />
         <Carried values={values} />
         <button type="submit">{all.length > 0 ? 'Confirm and send' : 'Confirm'}</button>
       </form>
