@@ -131,6 +131,24 @@ describe('recording a complaint made by telephone, letter or in person', () => {
 });
 
 describe("correcting a case's details", () => {
+  it('keeps a letter still to post from going with the old details: after a correction it is not to post, and a message goes with the new', async () => {
+    const stack = memoryStack();
+    stack.clock.set('2026-11-25T09:00:00Z');
+    const { reference } = await record(stack, CR);
+    const ack = (await stack.cases.get(reference))?.postLetters?.[0];
+    expect(ack?.kind).toBe('acknowledgement');
+    const corrected = await stack.useCases.staff.details({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr', name: 'Pat Mill', postalAddress: '2 New Road\nYork YO1 1AA' });
+    expect(corrected.postLetters?.[0]?.outdatedAt).toBe('2026-11-25T10:00:00.000Z');
+    expect((await stack.cases.timeline(reference)).some((e) => e.summary.startsWith('Not to be posted, as drafted before these corrections'))).toBe(true);
+    await expect(stack.useCases.staff.posted({ reference, at: at('2026-11-25T11:00:00Z'), actor: 'cr', letter: ack?.id as string })).rejects.toThrow(/do not post it/);
+    const written = await stack.useCases.staff.message({ reference, at: at('2026-11-25T11:00:00Z'), actor: 'cr', subject: 'Your complaint', text: 'We have your complaint and will reply by 4 December.' });
+    const fresh = written.postLetters?.find((l) => l.kind !== 'acknowledgement');
+    expect(fresh?.outdatedAt).toBeUndefined();
+    const text = String((await stack.cases.timeline(reference)).find((e) => e.id === fresh?.id)?.detail?.text);
+    expect(text).toContain('Pat Mill');
+    expect(text).toContain('2 New Road');
+  });
+
   it('puts each change on the timeline, old and new, and writes to a corrected email address', async () => {
     const stack = memoryStack();
     const { reference } = await record(stack, CR);

@@ -298,9 +298,9 @@ export const CONSOLE_FORMS: ConsoleForms = {
   },
   posted: {
     label: 'A letter went in the post',
-    offered: (c) => !c.destroyedAt && (c.postLetters ?? []).some((l) => !l.postedOn),
+    offered: (c) => !c.destroyedAt && (c.postLetters ?? []).some((l) => !l.postedOn && !l.outdatedAt),
     fields: (c) => [
-      { name: 'letter', label: 'Which letter', kind: 'select', options: (c.postLetters ?? []).filter((l) => !l.postedOn).map((l) => ({ value: l.id, label: `${l.subject} (written ${dateInWords(londonDate(l.draftedAt))})` })) },
+      { name: 'letter', label: 'Which letter', kind: 'select', options: (c.postLetters ?? []).filter((l) => !l.postedOn && !l.outdatedAt).map((l) => ({ value: l.id, label: `${l.subject} (written ${dateInWords(londonDate(l.draftedAt))})` })) },
       { name: 'on', label: 'The day it was posted', kind: 'date', hint: 'Leave empty for today. The time the outcome letter gives to ask for the next stage, or to go to an outside body, counts from this day.' },
     ],
     input: (f) => ({ letter: one(f, 'letter'), ...(one(f, 'on') ? { on: one(f, 'on') } : {}) }),

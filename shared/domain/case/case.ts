@@ -232,6 +232,11 @@ export interface PostLetter {
   /** The London day it went (YYYY-MM-DD), and who said so; absent while it is still to post. */
   readonly postedOn?: string;
   readonly postedBy?: string;
+  /**
+   * When the details it was written with were corrected before it went (the name, the address, whom it is about):
+   * it is not to be posted as it stands; staff write to the complainant again with the details as they are now.
+   */
+  readonly outdatedAt?: string;
 }
 
 /** Whom a complaint's words name, where, and the handler's decision on it. */

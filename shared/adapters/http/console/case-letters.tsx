@@ -1,3 +1,4 @@
+import { londonDate } from '#domain/calendar/london-date';
 import type { FC } from 'hono/jsx';
 import type { OutboxEntry } from '#application/ports/outbox';
 import type { PostLetter, TimelineEvent } from '#domain/case/case';
@@ -28,7 +29,7 @@ export const CaseLetters: FC<{ reference: string; letters: readonly OutboxEntry[
               <div class="letter">{String(e.detail?.text)}</div>
             </details>
             <PrintLinks reference={reference} id={e.id} subject={String(e.detail?.subject)} />
-            {mayAct && state(e.id) && !state(e.id)?.postedOn ? (
+            {mayAct && state(e.id) && !state(e.id)?.postedOn && !state(e.id)?.outdatedAt ? (
               <>
                 {' '}
                 <a href={`/console/cases/${reference}/actions/posted?letter=${encodeURIComponent(e.id)}`} aria-label={`Mark posted: ${String(e.detail?.subject)}`}>
@@ -46,7 +47,8 @@ export const CaseLetters: FC<{ reference: string; letters: readonly OutboxEntry[
 /** Where a letter for post stands: "to post" until staff record the day it went (drafts from before that have no state). */
 function postWords(letter: PostLetter | undefined): string {
   if (!letter) return 'to post (or read to them)';
-  return letter.postedOn ? `posted ${dateInWords(letter.postedOn)}` : 'to post';
+  if (letter.postedOn) return `posted ${dateInWords(letter.postedOn)}`;
+  return letter.outdatedAt ? `not to post: drafted before the details were corrected on ${dateInWords(londonDate(letter.outdatedAt))}` : 'to post';
 }
 
 /** Where a letter is printed from: its A4 page and its PDF, each named for the letter to a screen reader. */

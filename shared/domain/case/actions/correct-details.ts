@@ -125,6 +125,15 @@ export function correctDetails(policy: Policy, c: Case, correction: DetailsCorre
       letters.push(noticeToStaff(policy, c.reference, c.reference, [to], assignedNotice(policy, corrected, ctx.sending), 'assigned-notice', `${handlerRole}-${iso(ctx.at)}`, ctx.sending));
     }
   }
+  // A letter still to post carries the old name, address or handler: it must not go as it stands.
+  const outdating = aboutGiven || changes.some((x) => x.field === 'name' || x.field === 'postalAddress');
+  const stale = outdating ? (corrected.postLetters ?? []).filter((l) => !l.postedOn && !l.outdatedAt) : [];
+  if (stale.length > 0) {
+    corrected = { ...corrected, postLetters: (corrected.postLetters ?? []).map((l) => (stale.includes(l) ? { ...l, outdatedAt: iso(ctx.at) } : l)) };
+    events.push(
+      event(ctx.at, 'note', 'redress', `Not to be posted, as drafted before these corrections: ${stale.map((l) => l.subject).join('; ')}. Write to the complainant with the details as they are now (Write to the complainant).`, { letters: stale.map((l) => l.id) }, `details-outdated-${iso(ctx.at)}`),
+    );
+  }
   return { case: corrected, events, letters, threadKeys: [], deadlinesChanged: false };
 }
 

@@ -33,7 +33,7 @@ export function markPosted(policy: Policy, c: Case, request: PostedRequest, ctx:
   const letters = c.postLetters ?? [];
   const letter = letters.find((l) => l.id === request.letter);
   if (!letter) {
-    const waiting = letters.filter((l) => !l.postedOn);
+    const waiting = letters.filter((l) => !l.postedOn && !l.outdatedAt);
     throw new ActionRefusedError(
       waiting.length > 0
         ? `${c.reference} has no letter for post with id "${request.letter}": choose one of those still to post (${waiting.map((l) => l.id).join(', ')})`
@@ -42,6 +42,7 @@ export function markPosted(policy: Policy, c: Case, request: PostedRequest, ctx:
     );
   }
   if (letter.postedOn) throw new ActionRefusedError(`"${letter.subject}" was already recorded as posted on ${dateInWords(letter.postedOn)}`, { input: 'letter' });
+  if (letter.outdatedAt) throw new ActionRefusedError(`"${letter.subject}" was drafted before the complainant's details were corrected on ${dateInWords(londonDate(letter.outdatedAt))}: do not post it; write to them again with the details as they are now`, { input: 'letter' });
   const today = londonDate(ctx.at);
   const on = request.on?.trim() ? requireDate(request.on.trim(), 'the day it was posted', 'on') : today;
   if (on > today) throw new ActionRefusedError(`${dateInWords(on)} has not come yet: record a letter as posted once it has gone`, { input: 'on' });
