@@ -48,6 +48,22 @@ describe('the console case list', () => {
     expect((await searchCases(deps(stack), both, { q: '', page: 2, after: 'not-a-cursor' }, 10, NOW)).found[0]?.case.complainant.email).toBe('p22@example.net');
   });
 
+  it('filters by the person it is assigned to, how it came and a missed deadline', async () => {
+    const stack = memoryStack();
+    stack.clock.set('2026-11-02T09:00:00Z');
+    for (let i = 0; i < 3; i++) await stack.deliver(email([`From: Person ${i} <p${i}@example.net>`, 'To: complaints@county-council.example', `Subject: Complaint ${i}`]), { receivedAt: new Date(Date.UTC(2026, 10, 2, 9, i)).toISOString() });
+    const all = await searchCases(deps(stack), manager, { q: '', page: 1 }, 25, NOW);
+    const [first] = all.found.map((f) => f.case.reference) as [string];
+    await stack.useCases.staff.assign({ reference: first, at: NOW, actor: 'command-line', to: 'service-manager.notices@county-council.example' });
+    const mine = await searchCases(deps(stack), manager, { q: '', page: 1, handler: 'Service-Manager.Notices@county-council.example' }, 25, NOW);
+    expect(mine.found.map((f) => f.case.reference)).toEqual([first]);
+    expect((await searchCases(deps(stack), manager, { q: '', page: 1, channel: 'phone' }, 25, NOW)).found).toEqual([]);
+    expect((await searchCases(deps(stack), manager, { q: '', page: 1, channel: 'email' }, 25, NOW)).found).toHaveLength(3);
+    // The council responds within ten working days: missed by 23 November, not yet on 3 November.
+    expect((await searchCases(deps(stack), manager, { q: '', page: 1, overdue: true }, 25, NOW)).found).toHaveLength(3);
+    expect((await searchCases(deps(stack), manager, { q: '', page: 1, overdue: true }, 25, DateTime.fromISO('2026-11-03T09:00:00Z'))).found).toEqual([]);
+  });
+
   it('finds by the start of a name whatever its accents and case, and by address', async () => {
     const stack = memoryStack();
     await stack.deliver(email(['From: Zoë O\'Brien <zoe@example.net>', 'To: complaints@county-council.example', 'Subject: Bins']));

@@ -379,7 +379,7 @@ describe('phone complaints, notes, reopening', () => {
     const draft = (await stack.cases.timeline(opened.reference)).find((e) => e.type === 'letter-drafted');
     expect(draft?.summary).toContain('send it by post or read it to the complainant');
     expect(String(draft?.detail?.text)).toContain('Dear Pat Phone,');
-    await expect(stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-24T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/already acknowledged on 2026-11-24/);
+    await expect(stack.useCases.staff.acknowledge({ reference: opened.reference, at: at('2026-11-24T11:00:00Z'), actor: 'cr' })).rejects.toThrow(/already acknowledged on Tuesday 24 November 2026/);
     await stack.useCases.staff.note({ reference: opened.reference, text: 'Called back, left a message', at: at('2026-11-24T12:00:00Z'), actor: 'cr' });
     expect((await stack.cases.timeline(opened.reference)).find((e) => e.type === 'note')).toMatchObject({ actor: 'cr', summary: 'Called back, left a message' });
     const closed = await stack.useCases.staff.close({ category: 'other', reference: opened.reference, at: at('2026-11-25T12:00:00Z'), actor: 'cr' });

@@ -35,7 +35,7 @@ export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { read
     if (ctx.respondBy < londonDate(ctx.at)) throw new ActionRefusedError(`the reply date ${ctx.respondBy} is before the day of the acknowledgement, ${londonDate(ctx.at)}`, { input: 'respondBy' });
   }
   if (!ack && ctx.respondBy === undefined) {
-    throw new ActionRefusedError(`${c.reference} was already acknowledged${c.acknowledgedAt ? ` on ${londonDate(c.acknowledgedAt)}` : ''}; nothing to do`);
+    throw new ActionRefusedError(`${c.reference} was already acknowledged${c.acknowledgedAt ? ` on ${dateInWords(londonDate(c.acknowledgedAt))}` : ''}; nothing to do`);
   }
   if (ack && !ctx.byPostOrPhone && c.complainant.emailConfirmed === false && reachableByEmail(c)) {
     throw new ActionRefusedError(
