@@ -1,3 +1,4 @@
+import { morningView } from '#application/console/morning-view';
 /**
  * Issue 23: recording a complaint made by telephone, letter, in person or by a representative (the console's
  * record page and `case open`, one builder), correcting a case's details (`case details`) and adding a file to
@@ -114,8 +115,12 @@ describe('recording a complaint made by telephone, letter or in person', () => {
       expect(String(draft?.detail?.text)).toContain(reference);
       // Kept on the case to post, and marked posted like any other letter.
       expect(c?.postLetters?.map((l) => [l.id, l.kind, l.postedOn])).toEqual([[draft?.id, 'acknowledgement', undefined]]);
+      // The morning view lists it to post (a back-dated call owes no deadline this week, but its letter waits).
+      const toPost = async () => (await morningView(stack, CR, at('2026-11-25T09:30:00Z'))).flatMap((o) => o.toPost.map((t) => [t.reference, t.letters]));
+      expect(await toPost()).toContainEqual([reference, 1]);
       const posted = await stack.useCases.staff.posted({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr', letter: draft?.id as string });
       expect(posted.postLetters?.[0]?.postedOn).toBe('2026-11-25');
+      expect((await toPost()).map(([r]) => r)).not.toContain(reference);
     }
     expect(stack.mailer.sent.filter((m) => m.to.includes('pat@example.net'))).toEqual([]);
     expect(stack.mailer.sent.filter((m) => m.to.includes('jo@example.net')).map((m) => m.subject)).toEqual([expect.stringContaining(byEmail.reference)]);

@@ -9,7 +9,14 @@ import { cleanOneLine } from '#domain/text/display-safe';
  */
 export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' | 'confidential' | 'receivedAt' | 'flags' | 'deadlines' | 'handlerRole' | 'about' | 'named' | 'subject' | 'summary' | 'possibleNextStageRequest'> & {
   readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed'>;
+  /** How many letters wait to be posted (drafted for post, not yet marked posted, not outdated by a correction). */
+  readonly toPost?: number;
 };
+
+/** The letters of a case staff still have to post: from the projection's count, or from a case read whole. */
+export function lettersToPost(c: Partial<Pick<Case, 'postLetters'>> & { readonly toPost?: number }): number {
+  return c.toPost ?? (c.postLetters ?? []).filter((l) => !l.postedOn && !l.outdatedAt).length;
+}
 
 /** More than the morning view shows of a subject or a complaint's first words (80 characters), so that it still knows to cut them. */
 const WORDS_KEPT = 81;
@@ -32,6 +39,7 @@ export function dueCaseOf(c: Case): DueCase {
     ...(c.subject ? { subject: cut(c.subject) } : {}),
     summary: c.subject && cleanOneLine(c.subject) ? '' : cut(c.summary),
     ...(c.possibleNextStageRequest ? { possibleNextStageRequest: c.possibleNextStageRequest } : {}),
+    ...(lettersToPost(c) > 0 ? { toPost: lettersToPost(c) } : {}),
     complainant: {
       ...(c.complainant.name !== undefined ? { name: c.complainant.name } : {}),
       anonymous: c.complainant.anonymous,
@@ -54,7 +62,8 @@ export const NEVER_DUE = '9999-99-99';
  */
 export function dueKey(c: DueCase): string {
   const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  if (c.possibleNextStageRequest || soonest?.kind === 'acknowledge' || c.status === 'awaiting-signature') return ALWAYS_DUE;
+  // A letter waiting to be posted is the morning's work whatever the deadlines say.
+  if (c.possibleNextStageRequest || soonest?.kind === 'acknowledge' || c.status === 'awaiting-signature' || lettersToPost(c) > 0) return ALWAYS_DUE;
   if (!c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')) return ALWAYS_DUE;
   return soonest?.dueDate ?? NEVER_DUE;
 }

@@ -38,7 +38,20 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
             </>
           ) : null}
         </p>
-        {org.sections.length === 0 && org.actionsOverdue.length === 0 ? <p>Nothing needs doing.</p> : null}
+        {org.sections.length === 0 && org.actionsOverdue.length === 0 && org.toPost.length === 0 ? <p>Nothing needs doing.</p> : null}
+        {org.toPost.length ? (
+          <>
+            <h3>Letters to post ({org.toPost.reduce((n, t) => n + t.letters, 0)})</h3>
+            <ul>
+              {org.toPost.map((t) => (
+                <li>
+                  <a href={`/console/cases/${t.reference}`}>{t.reference}</a>
+                  {`${t.who ? `, ${t.who}` : ''}: ${t.letters === 1 ? 'a letter' : `${t.letters} letters`} to print and post, then mark posted`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {org.sections.map((section) => (
           <>
             <h3>
