@@ -299,7 +299,16 @@ describe('the console: record, correct, attach', () => {
     large.set('file', new Blob(['x'.repeat(5000)], { type: 'text/plain' }), 'big.txt');
     const tooLarge = await console.upload(`/console/cases/${reference}/attach`, large);
     expect(tooLarge.status).toBe(413);
-    expect(await tooLarge.text()).toContain('That file is too large');
+    const tooLargePage = await tooLarge.text();
+    expect(tooLargePage).toContain('That file is too large');
+    expect(tooLargePage).toContain(`<a href="/console/cases/${reference}/attach">Choose another file</a>`);
+    // A file that could run code is refused as it comes, not kept and never offered.
+    const program = new FormData();
+    program.set('file', new Blob(['MZ'], { type: 'application/octet-stream' }), 'scan.exe');
+    const refusedProgram = await console.upload(`/console/cases/${reference}/attach`, program);
+    expect(refusedProgram.status).toBe(400);
+    expect(await refusedProgram.text()).toContain('scan.exe is a kind of file that can run code');
+    expect((await stack.cases.get(reference))?.attachments.map((a) => a.filename)).toEqual(['call-notes.txt']);
     const none = await console.upload(`/console/cases/${reference}/attach`, new FormData());
     expect(none.status).toBe(400);
     expect(await none.text()).toContain('Choose the file to add.');

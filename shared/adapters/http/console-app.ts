@@ -116,7 +116,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const maxUploadMb = Math.floor(deps.maxUploadBytes / 1_048_576);
   app.post(
     '/console/cases/:reference/attach',
-    bodyLimit({ maxSize: deps.maxUploadBytes, onError: (c) => c.text(`That file is too large: the most the console takes is ${maxUploadMb} MB. Go back and choose a smaller copy (scan it at a lower resolution, or split it).`, 413) }),
+    bodyLimit({ maxSize: deps.maxUploadBytes, onError: (c) => c.html(html.tooLarge(`That file is too large: the most the console takes is ${maxUploadMb} MB. Choose a smaller copy (scan it at a lower resolution, or split it).`, c.req.path), 413) }),
   );
   const sessions = consoleSessions(deps);
   const { memberOf, signed, toSignIn } = sessions;
@@ -348,7 +348,14 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       return c.html(html.attach({ signed: signed(s), c: target.c, policy: target.policy, maxMb: maxUploadMb, description, problem }), 400);
     };
     if (!chosen) return again('Choose the file to add.');
-    const acted = await deps.attach(member, reference, { filename: chosen.name, contentType: chosen.type, content: new Uint8Array(await chosen.arrayBuffer()), description });
+    let acted: Acted;
+    try {
+      acted = await deps.attach(member, reference, { filename: chosen.name, contentType: chosen.type, content: new Uint8Array(await chosen.arrayBuffer()), description });
+    } catch (error) {
+      // The file itself refused (empty, a kind that can run code): said on the upload form, as a refusal on the case is.
+      if (error instanceof ActionRefusedError) return again(error.message);
+      throw error;
+    }
     if (acted.outcome === 'refused') return again(acted.refusal.message);
     return c.redirect(`/console/cases/${reference}?done=attach`, 303);
   });

@@ -44,8 +44,10 @@ export async function attachFile(deps: AttachFileDeps, actor: StaffActor, refere
   if (upload.content.byteLength === 0) throw new ActionRefusedError(`${filename} is empty: choose the file again`, { input: 'file' });
   if (upload.content.byteLength > deps.limits.maxAttachmentBytes) throw new FileTooLargeError(filename, deps.limits.maxAttachmentBytes);
   const contentType = cleanOneLine(upload.contentType) || 'application/octet-stream';
+  // A file that could run code would be listed and never offered for download: refused before it is stored.
+  if (isDangerousAttachment(filename, contentType)) throw new ActionRefusedError(`${filename} is a kind of file that can run code, which the console does not keep: scan or print it to PDF, or save it as a picture, and add that`, { input: 'file' });
   const storageKey = await deps.rawMail.putAttachment(`staff/${reference.replace(/[^A-Za-z0-9-]/g, '-')}/${randomUUID()}`, 0, filename, Readable.from([Buffer.from(upload.content)]));
-  const file = { filename, contentType, size: upload.content.byteLength, storageKey, dangerous: isDangerousAttachment(filename, contentType) };
+  const file = { filename, contentType, size: upload.content.byteLength, storageKey, dangerous: false };
   let acted: Acted | undefined;
   try {
     acted = await actOnCase(deps, actor, 'attach', reference, { file, ...(upload.description?.trim() ? { description: upload.description } : {}) }, options);

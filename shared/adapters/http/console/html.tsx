@@ -51,6 +51,16 @@ export const html = {
         </p>
       </MessagePage>
     ).toString(),
+  // Before the session is read (the body is refused as it arrives): a page with a way back, for anyone.
+  tooLarge: (message: string, path: string) =>
+    (
+      <MessagePage title="That file is too large" signed={undefined}>
+        <p>{message}</p>
+        <p>
+          <a href={path.startsWith('/console/') ? path : '/console'}>Choose another file</a> or go back to <a href="/console">this morning</a>.
+        </p>
+      </MessagePage>
+    ).toString(),
   notFound: (signed: Signed | undefined) =>
     (
       <MessagePage title="No such case" signed={signed}>
