@@ -282,7 +282,7 @@ describe('the staff console', () => {
     const member = await signedIn('alumot.staff');
     const refused = await member.page.goto(`${member.page.url().split('/console')[0]}/console/cases/${cases.plain}/actions/note`);
     expect(refused?.status()).toBe(403);
-    expect(await member.page.content()).toContain('is handled by Chief Executive (Shaked Nir): only they, or someone above them, can act on it');
+    expect(await member.page.content()).toContain('Only the Chief Executive (Shaked Nir) (or someone above them) can record on this case');
     expect(await accessibilityProblems(member.page)).toEqual([]);
     await member.page.screenshot({ path: `${ARTIFACTS}/console-refused.png`, fullPage: true });
     await member.page.goto(`${member.page.url().split('/console')[0]}/console/cases/ALU-1999-0001`);

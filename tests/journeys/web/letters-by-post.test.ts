@@ -70,7 +70,7 @@ describe('a complainant with no email, in the console', () => {
     await look('message-preview', preview.page);
     expect((await console.post(`/console/cases/${reference}/actions/message`, words, handler)).status).toBe(303);
     await staff.outcome({ reference, at: at('2026-11-20T11:00:00Z'), actor: 'staff', decision: 'upheld', summary: 'The round sheets show the street was missed.', remedies: ['apology'], actions: [] });
-    await staff.close({ reference, at: at('2026-11-20T12:00:00Z'), actor: 'staff' });
+    await staff.close({ reference, at: at('2026-11-20T12:00:00Z'), actor: 'staff', category: 'waste' });
 
     const c = (await stack.cases.get(reference)) as Case;
     const letters = c.postLetters ?? [];

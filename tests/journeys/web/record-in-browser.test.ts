@@ -124,7 +124,12 @@ describe('an officer records a telephone complaint and carries it to its last le
         await p.getByLabel('Decision', { exact: true }).selectOption('not-upheld');
         await p.getByLabel('Why we reached this decision').fill('The visit was booked for 13 November, as our letter of 5 November said.');
       });
-      if (await page.getByRole('link', { name: 'Close the case', exact: true }).count()) await act(page, reference, 'Close the case');
+      if (await page.getByRole('link', { name: 'Close the case', exact: true }).count()) {
+        // Where the policy reports by category, closing asks for one.
+        await act(page, reference, 'Close the case', async (p) => {
+          if (await p.locator('#f-category').count()) await p.locator('#f-category').selectOption({ index: 1 });
+        });
+      }
       await looked(page, `record-${policy.id}-case`);
 
       const letters = await lettersOn(page);
