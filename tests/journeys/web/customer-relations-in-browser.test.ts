@@ -1,0 +1,176 @@
+/**
+ * Issue 23, in Debian's chromium against the real local servers (DynamoDB Local, the OIDC provider `npm start`
+ * runs): the county council's Customer Relations Team records a telephone complaint in the console and routes it
+ * (a note, a category, a person of the handling role, then another handler), and cannot decide it: the case page
+ * offers them no decision and no closing, says who decides, and a decision forged with their own session's CSRF
+ * token is refused 403 in those words with nothing recorded. Each new page is checked by axe-core and by the Nu HTML
+ * Checker; screenshots go under test-artifacts/crt-*.png.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
+import { startLocalSignIn } from '#local/oidc-provider';
+import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
+import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { formStack, type FormStack } from '#tests/support/form-stack';
+import { onFreePorts } from '#tests/support/on-free-ports';
+import { seedPolicies } from '#tests/support/policies';
+import { htmlErrors } from '#tests/support/valid-html';
+
+let stack: FormStack;
+let provider: RunningServer;
+let browser: Browser;
+let staff: LocalStaffMember[];
+/** Every new page as the browser got it, for the HTML checker at the end. */
+const pages: Record<string, string> = {};
+
+/** Who decides stage one of a council case its service manager handles (the words of tests/unit/role-capabilities.test.ts). */
+const WHO_DECIDES = 'Only the manager responsible for the service complained about (or someone above them) can decide stage one.';
+const MANAGER = 'service-manager.notices@county-council.example';
+
+beforeAll(async () => {
+  staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
+  ({ stack, provider } = await onFreePorts(2, async ([port, oidcPort]) => {
+    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
+    try {
+      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
+    } catch (error) {
+      await started.server.stop();
+      throw error;
+    }
+  }));
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await provider?.stop();
+  await stack?.server.stop();
+});
+
+async function signIn(page: Page, username: string): Promise<string> {
+  const base = stack.url.replace('127.0.0.1', 'localhost');
+  await page.goto(`${base}/console`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/console$/);
+  return base;
+}
+
+/** The page checked by axe-core, kept for the HTML checker, and saved as a screenshot. */
+async function looked(page: Page, name: string): Promise<void> {
+  expect(await accessibilityProblems(page), name).toEqual([]);
+  pages[name] = await page.content();
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+/** An action from the case page's list: its form, the preview, then the confirmation; the form and preview looked at. */
+async function act(page: Page, reference: string, label: string, name: string, fill: (page: Page) => Promise<void> = async () => {}): Promise<void> {
+  await page.getByRole('link', { name: label, exact: true }).click();
+  await fill(page);
+  await looked(page, `crt-${name}-form`);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await looked(page, `crt-${name}-preview`);
+  await page.getByRole('button', { name: /^Confirm/ }).click();
+  await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
+}
+
+/** The case page's sentences under "What others do". */
+async function othersDo(page: Page): Promise<string[]> {
+  return page.locator('h3:text-is("What others do") + ul > li').allInnerTexts();
+}
+
+describe("the council's Customer Relations Team records and routes a complaint in the console, and cannot decide it", () => {
+  it('records a telephone complaint, notes, files, assigns and reassigns it; no decision is offered, and a forged one is refused', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const base = await signIn(page, 'county-council.customer-relations');
+    await page.getByRole('link', { name: 'Record a complaint' }).click();
+    await page.waitForURL(/\/console\/record\/county-council$/);
+    await looked(page, 'crt-record-form');
+    await page.getByLabel('How the complaint was made').selectOption('phone');
+    await page.getByLabel('When it was made (UK time)').fill('2026-11-20T16:45');
+    await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
+    await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
+    await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
+    await page.getByLabel('How they want us to write to them').selectOption('post');
+    await page.getByLabel('What it is about, in a line').fill('The bins were not collected');
+    await page.getByLabel('The complaint, in their words as far as you can').fill('Our street has had no collection for three weeks.');
+    await page.getByRole('button', { name: 'Record the complaint' }).click();
+    const heading = await page.getByRole('heading', { level: 1 }).innerText();
+    const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] as string;
+    expect(reference, heading).toMatch(/^[A-Z]+-2026-\d{4}$/);
+    await looked(page, 'crt-recorded');
+    expect(await stack.cases.get(reference)).toMatchObject({ channel: 'phone', handlerRole: 'service-manager', complainant: { name: 'Pat Caller', preferredChannel: 'post' } });
+
+    await page.getByRole('link', { name: `Open ${reference}` }).click();
+    await page.waitForURL(new RegExp(`/console/cases/${reference}$`));
+    await looked(page, 'crt-case');
+
+    await act(page, reference, 'An internal note', 'note', (p) => p.getByLabel('Note (staff only)').fill('Rang the depot: the round was missed.'));
+    await act(page, reference, 'File it under a category (for the report)', 'category', (p) => p.getByLabel('Category', { exact: true }).selectOption('waste').then(() => undefined));
+    await act(page, reference, 'Assign to a person', 'assign', (p) => p.getByLabel(/^A person in the role handling it/).selectOption(MANAGER).then(() => undefined));
+    const routed = await stack.cases.get(reference);
+    expect(routed).toMatchObject({ category: 'waste', handlerRole: 'service-manager', handler: { email: MANAGER } });
+    await looked(page, 'crt-case-routed');
+
+    // The page offers them no decision and no closing, and says once who decides.
+    expect(await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Close the case' }).count()).toBe(0);
+    expect(await page.locator(`a[href*="/console/cases/${reference}/actions/outcome"], a[href*="/console/cases/${reference}/actions/close"]`).count()).toBe(0);
+    expect((await othersDo(page)).filter((s) => s === WHO_DECIDES)).toHaveLength(1);
+
+    // A decision forged from the page with their own session's CSRF token (from one of its forms): refused in those words.
+    const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+    expect(csrf.length).toBeGreaterThan(0);
+    const before = await stack.cases.get(reference);
+    const refusal = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/console/cases/${reference}/actions/outcome`));
+    // Sent as the browser sends a form (the test's tsconfig has no DOM types: the script goes as text, as elsewhere).
+    const forged = { action: `${base}/console/cases/${reference}/actions/outcome`, fields: { csrf, decision: 'upheld', summary: 'Forged: upheld.', previewed: String(before?.version ?? '') } };
+    await page.evaluate(
+      `(({ action, fields }) => {
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = action;
+        for (const [name, value] of Object.entries(fields)) {
+          const input = document.createElement('input');
+          input.type = 'hidden';
+          input.name = name;
+          input.value = value;
+          form.append(input);
+        }
+        document.body.append(form);
+        form.submit();
+      })(${JSON.stringify(forged)})`,
+    );
+    expect((await refusal).status()).toBe(403);
+    await page.waitForLoadState();
+    expect(await page.locator('main').innerText()).toContain(WHO_DECIDES);
+    await looked(page, 'crt-outcome-refused');
+    const after = await stack.cases.get(reference);
+    expect(after?.outcome).toBeUndefined();
+    expect(after?.status).toBe('open');
+    expect(after?.version).toBe(before?.version);
+
+    // Passed to another handler: the independent officer has it now.
+    await page.goto(`${base}/console/cases/${reference}`);
+    await act(page, reference, 'Another handler', 'reassign', (p) => p.getByLabel('New handler').selectOption('independent-officer').then(() => undefined));
+    expect((await stack.cases.get(reference))?.handlerRole).toBe('independent-officer');
+    await looked(page, 'crt-case-reassigned');
+    expect(await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Close the case' }).count()).toBe(0);
+    expect((await othersDo(page)).filter((s) => s.endsWith('can decide stage one.'))).toHaveLength(1);
+    expect((await stack.cases.get(reference))?.outcome).toBeUndefined();
+    await context.close();
+  }, 180_000);
+
+  it('the new pages are valid HTML (the Nu HTML Checker)', async () => {
+    expect(Object.keys(pages).length).toBeGreaterThan(0);
+    const errors = await htmlErrors(pages);
+    expect(Object.fromEntries(Object.entries(errors).filter(([, e]) => e.length > 0))).toEqual({});
+  }, 120_000);
+});
