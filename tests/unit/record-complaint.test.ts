@@ -136,6 +136,15 @@ describe('recording a complaint made by telephone, letter or in person', () => {
 });
 
 describe("correcting a case's details", () => {
+  it('names the roles on the timeline as a sentence does, each title with its own article', async () => {
+    const stack = memoryStack();
+    stack.clock.set('2026-11-25T09:00:00Z');
+    const { reference } = await record(stack, CR);
+    await stack.useCases.staff.reassign({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr', role: 'independent-officer' });
+    const line = (await stack.cases.timeline(reference)).find((e) => e.type === 'reassigned')?.summary;
+    expect(line).toBe('Reassigned from the manager responsible for the service complained about to an officer independent of the service complained about');
+  });
+
   it('keeps a letter still to post from going with the old details: after a correction it is not to post, and a message goes with the new', async () => {
     const stack = memoryStack();
     stack.clock.set('2026-11-25T09:00:00Z');

@@ -18,6 +18,15 @@ export function roleTitle(policy: Pick<Policy, 'roles'>, role: string): string {
   return policy.roles.find((r) => r.id === role)?.title ?? role;
 }
 
+/**
+ * A role mid-sentence with its article: "the Chair", "the manager responsible ..." (a title's own "The"), "an
+ * officer independent ..." (its own "An").
+ */
+export function roleInSentence(policy: Pick<Policy, 'roles'>, role: string): string {
+  const title = roleTitle(policy, role);
+  return /^(the|an?) /i.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : `the ${title}`;
+}
+
 /** A role's title mid-sentence: "shared with the relevant Director", where the title begins "The". */
 export function roleTitleInText(policy: Pick<Policy, 'roles'>, role: string): string {
   return roleTitle(policy, role).replace(/^The /, 'the ');

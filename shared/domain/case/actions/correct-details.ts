@@ -1,6 +1,6 @@
 import { noticeToStaff } from '#domain/letters/addressing';
 import { assignedNotice } from '#domain/letters/staff-notices';
-import { roleTitle } from '#domain/policy/policy-lookups';
+import { roleInSentence, roleTitle } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import { cleanOneLine } from '#domain/text/display-safe';
@@ -120,7 +120,7 @@ export function correctDetails(policy: Policy, c: Case, correction: DetailsCorre
       event(ctx.at, 'details-corrected', ctx.actor, `Whom it is about corrected: ${whom}${moves ? `; routed to the ${roleTitle(policy, handlerRole)}` : ''}`, { field: 'about', ...(about ? { to: about } : {}), handlerRole }, `details-about-${iso(ctx.at)}`),
     );
     if (moves) {
-      events.push(event(ctx.at, 'reassigned', ctx.actor, `Reassigned from the ${roleTitle(policy, c.handlerRole)} to the ${roleTitle(policy, handlerRole)}, as whom it is about was corrected`, { from: c.handlerRole, to: handlerRole }, `details-reassigned-${iso(ctx.at)}`));
+      events.push(event(ctx.at, 'reassigned', ctx.actor, `Reassigned from ${roleInSentence(policy, c.handlerRole)} to ${roleInSentence(policy, handlerRole)}, as whom it is about was corrected`, { from: c.handlerRole, to: handlerRole }, `details-reassigned-${iso(ctx.at)}`));
       const to = noticeAddress(policy, corrected, handlerRole, ctx.sending.operatorEmail);
       letters.push(noticeToStaff(policy, c.reference, c.reference, [to], assignedNotice(policy, corrected, ctx.sending), 'assigned-notice', `${handlerRole}-${iso(ctx.at)}`, ctx.sending));
     }

@@ -1,4 +1,4 @@
-import { roleTitle } from '#domain/policy/policy-lookups';
+import { roleInSentence } from '#domain/policy/policy-lookups';
 import { noticeToStaff } from '#domain/letters/addressing';
 import { assignedNotice } from '#domain/letters/staff-notices';
 import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
@@ -16,7 +16,7 @@ import { independenceProblem } from './independence.js';
 export function reassign(policy: Policy, c: Case, role: string, ctx: ActionContext): CaseChange {
   if (!policy.roles.some((r) => r.id === role)) throw new UnknownPolicyItemError('role', role, policy.roles.map((r) => r.id));
   requireOpen(c, 'reassign it');
-  if (role === c.handlerRole) throw new ActionRefusedError(`${c.reference} is already handled by the ${roleTitle(policy, role)}`);
+  if (role === c.handlerRole) throw new ActionRefusedError(`${c.reference} is already handled by ${roleInSentence(policy, role)}`);
   const unfit = independenceProblem(policy, c, c.stage, { role });
   if (unfit) throw new ActionRefusedError(unfit);
   // The person who had it was one of the old role's: the new role assigns its own.
@@ -25,7 +25,7 @@ export function reassign(policy: Policy, c: Case, role: string, ctx: ActionConte
   const to = noticeAddress(policy, moved, role, ctx.sending.operatorEmail);
   return {
     case: moved,
-    events: [event(ctx.at, 'reassigned', ctx.actor, `Reassigned from the ${roleTitle(policy, c.handlerRole)} to the ${roleTitle(policy, role)}`, { from: c.handlerRole, to: role })],
+    events: [event(ctx.at, 'reassigned', ctx.actor, `Reassigned from ${roleInSentence(policy, c.handlerRole)} to ${roleInSentence(policy, role)}`, { from: c.handlerRole, to: role })],
     letters: [noticeToStaff(policy, c.reference, c.reference, [to], assignedNotice(policy, moved, ctx.sending), 'assigned-notice', `${role}-${iso(ctx.at)}`, ctx.sending)],
     threadKeys: [],
     deadlinesChanged: false,
