@@ -6,67 +6,30 @@
  * token is refused 403 in those words with nothing recorded. Each new page is checked by axe-core and by the Nu HTML
  * Checker; screenshots go under test-artifacts/crt-*.png.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '#local/dynamodb-local';
-import { startLocalSignIn } from '#local/oidc-provider';
-import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
-import { formStack, type FormStack } from '#tests/support/form-stack';
-import { onFreePorts } from '#tests/support/on-free-ports';
-import { seedPolicies } from '#tests/support/policies';
+import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
+import type { FormStack } from '#tests/support/form-stack';
 import { htmlErrors } from '#tests/support/valid-html';
 
+let chromium: ConsoleInChromium;
 let stack: FormStack;
-let provider: RunningServer;
 let browser: Browser;
-let staff: LocalStaffMember[];
-/** Every new page as the browser got it, for the HTML checker at the end. */
-const pages: Record<string, string> = {};
-
+let pages: Record<string, string>;
+let signIn: ConsoleInChromium['signIn'];
+let looked: ConsoleInChromium['looked'];
 /** Who decides stage one of a council case its service manager handles (the words of tests/unit/role-capabilities.test.ts). */
 const WHO_DECIDES = 'Only the manager responsible for the service complained about (or someone above them) can decide stage one.';
 const MANAGER = 'service-manager.notices@county-council.example';
 
 beforeAll(async () => {
-  staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
-  ({ stack, provider } = await onFreePorts(2, async ([port, oidcPort]) => {
-    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
-    try {
-      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
-    } catch (error) {
-      await started.server.stop();
-      throw error;
-    }
-  }));
-  browser = await launchChromium();
+  chromium = await consoleInChromium();
+  ({ stack, browser, pages, signIn, looked } = chromium);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await provider?.stop();
-  await stack?.server.stop();
+  await chromium?.stop();
 });
-
-async function signIn(page: Page, username: string): Promise<string> {
-  const base = stack.url.replace('127.0.0.1', 'localhost');
-  await page.goto(`${base}/console`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/console$/);
-  return base;
-}
-
-/** The page checked by axe-core, kept for the HTML checker, and saved as a screenshot. */
-async function looked(page: Page, name: string): Promise<void> {
-  expect(await accessibilityProblems(page), name).toEqual([]);
-  pages[name] = await page.content();
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-}
 
 /** An action from the case page's list: its form, the preview, then the confirmation; the form and preview looked at. */
 async function act(page: Page, reference: string, label: string, name: string, fill: (page: Page) => Promise<void> = async () => {}): Promise<void> {

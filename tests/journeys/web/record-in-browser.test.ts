@@ -6,64 +6,31 @@
  * on the case page, as the officer reads it before posting it. Each new page is checked by axe-core and by the
  * Nu HTML Checker; screenshots go under test-artifacts/.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '#local/dynamodb-local';
-import { startLocalSignIn } from '#local/oidc-provider';
-import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
 import { entryStage } from '#domain/case/route-case';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
-import { formStack, type FormStack } from '#tests/support/form-stack';
-import { onFreePorts } from '#tests/support/on-free-ports';
+import { ARTIFACTS } from '#tests/support/browser';
+import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
+import type { FormStack } from '#tests/support/form-stack';
 import { seedPolicies } from '#tests/support/policies';
 import { htmlErrors } from '#tests/support/valid-html';
 
+let chromium: ConsoleInChromium;
 let stack: FormStack;
-let provider: RunningServer;
 let browser: Browser;
-let staff: LocalStaffMember[];
-/** Every new page as the browser got it, for the HTML checker at the end. */
-const pages: Record<string, string> = {};
+let pages: Record<string, string>;
+let signIn: ConsoleInChromium['signIn'];
+let looked: ConsoleInChromium['looked'];
 
 beforeAll(async () => {
-  staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
-  ({ stack, provider } = await onFreePorts(2, async ([port, oidcPort]) => {
-    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
-    try {
-      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
-    } catch (error) {
-      await started.server.stop();
-      throw error;
-    }
-  }));
-  browser = await launchChromium();
+  chromium = await consoleInChromium();
+  ({ stack, browser, pages, signIn, looked } = chromium);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await provider?.stop();
-  await stack?.server.stop();
+  await chromium?.stop();
 });
-
-async function signIn(page: Page, username: string): Promise<string> {
-  const base = stack.url.replace('127.0.0.1', 'localhost');
-  await page.goto(`${base}/console`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/console$/);
-  return base;
-}
-
-/** The page checked by axe-core, kept for the HTML checker, and saved as a screenshot. */
-async function looked(page: Page, name: string): Promise<void> {
-  expect(await accessibilityProblems(page), name).toEqual([]);
-  pages[name] = await page.content();
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-}
 
 /** The letters on the case page, drafted for post: their subjects and texts, as the officer opens them. */
 async function lettersOn(page: Page): Promise<{ subject: string; text: string }[]> {
