@@ -25,6 +25,12 @@ export interface ConsoleInChromium {
   /** Signs in through the provider's form; returns the console's origin as the browser reaches it. */
   signIn(page: Page, username: string): Promise<string>;
   looked(page: Page, name: string): Promise<void>;
+  /**
+   * From the morning view, records a telephone call from Pat Caller (no email, letters by post, received 20
+   * November 2026 at 16:45) through the console's form; returns the reference the page shows. Each page is looked at
+   * as `<shots>-form` and `<shots>-recorded`.
+   */
+  recordCall(page: Page, policyId: string, call: { readonly subject: string; readonly words: string }, shots: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export async function consoleInChromium(): Promise<ConsoleInChromium> {
   });
   const browser = await launchChromium();
   const pages: Record<string, string> = {};
-  return {
+  const chromium: ConsoleInChromium = {
     stack,
     browser,
     staff,
@@ -60,10 +66,30 @@ export async function consoleInChromium(): Promise<ConsoleInChromium> {
       pages[name] = await page.content();
       await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
     },
+    async recordCall(page, policyId, call, shots) {
+      await page.getByRole('link', { name: 'Record a complaint' }).click();
+      await page.waitForURL(new RegExp(`/console/record/${policyId}$`));
+      await chromium.looked(page, `${shots}-form`);
+      await page.getByLabel('How the complaint was made').selectOption('phone');
+      await page.getByLabel('When it was made (UK time)').fill('2026-11-20T16:45');
+      await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
+      await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
+      await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
+      await page.getByLabel('How they want us to write to them').selectOption('post');
+      await page.getByLabel('What it is about, in a line').fill(call.subject);
+      await page.getByLabel('The complaint, in their words as far as you can').fill(call.words);
+      await page.getByRole('button', { name: 'Record the complaint' }).click();
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] as string;
+      expect(reference, heading).toMatch(/^[A-Z]+-2026-\d{4}$/);
+      await chromium.looked(page, `${shots}-recorded`);
+      return reference;
+    },
     async stop() {
       await browser.close();
       await provider.stop();
       await stack.server.stop();
     },
   };
+  return chromium;
 }

@@ -52,22 +52,7 @@ describe("the council's Customer Relations Team records and routes a complaint i
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const base = await signIn(page, 'county-council.customer-relations');
-    await page.getByRole('link', { name: 'Record a complaint' }).click();
-    await page.waitForURL(/\/console\/record\/county-council$/);
-    await looked(page, 'crt-record-form');
-    await page.getByLabel('How the complaint was made').selectOption('phone');
-    await page.getByLabel('When it was made (UK time)').fill('2026-11-20T16:45');
-    await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
-    await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
-    await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
-    await page.getByLabel('How they want us to write to them').selectOption('post');
-    await page.getByLabel('What it is about, in a line').fill('The bins were not collected');
-    await page.getByLabel('The complaint, in their words as far as you can').fill('Our street has had no collection for three weeks.');
-    await page.getByRole('button', { name: 'Record the complaint' }).click();
-    const heading = await page.getByRole('heading', { level: 1 }).innerText();
-    const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] as string;
-    expect(reference, heading).toMatch(/^[A-Z]+-2026-\d{4}$/);
-    await looked(page, 'crt-recorded');
+    const reference = await chromium.recordCall(page, 'county-council', { subject: 'The bins were not collected', words: 'Our street has had no collection for three weeks.' }, 'crt');
     expect(await stack.cases.get(reference)).toMatchObject({ channel: 'phone', handlerRole: 'service-manager', complainant: { name: 'Pat Caller', preferredChannel: 'post' } });
 
     await page.getByRole('link', { name: `Open ${reference}` }).click();

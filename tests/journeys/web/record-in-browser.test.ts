@@ -60,22 +60,7 @@ describe('an officer records a telephone complaint and carries it to its last le
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await signIn(page, `${policy.id}.${handler}`);
-      await page.getByRole('link', { name: 'Record a complaint' }).click();
-      await page.waitForURL(new RegExp(`/console/record/${policy.id}$`));
-      await looked(page, `record-${policy.id}-form`);
-      await page.getByLabel('How the complaint was made').selectOption('phone');
-      await page.getByLabel('When it was made (UK time)').fill('2026-11-20T16:45');
-      await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
-      await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
-      await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
-      await page.getByLabel('How they want us to write to them').selectOption('post');
-      await page.getByLabel('What it is about, in a line').fill('Nobody came to the appointment');
-      await page.getByLabel('The complaint, in their words as far as you can').fill('I waited in all day on 12 November and nobody came or rang.');
-      await page.getByRole('button', { name: 'Record the complaint' }).click();
-      const heading = await page.getByRole('heading', { level: 1 }).innerText();
-      const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] as string;
-      expect(reference, heading).toMatch(/^[A-Z]+-2026-\d{4}$/);
-      await looked(page, `record-${policy.id}-recorded`);
+      const reference = await chromium.recordCall(page, policy.id, { subject: 'Nobody came to the appointment', words: 'I waited in all day on 12 November and nobody came or rang.' }, `record-${policy.id}`);
 
       const stored = await stack.cases.get(reference);
       expect(stored).toMatchObject({ channel: 'phone', receivedAt: '2026-11-20T16:45:00.000Z', complainant: { name: 'Pat Caller', preferredChannel: 'post' } });
