@@ -18,7 +18,7 @@ import { bindUseCases, type Ports } from '#composition/use-cases';
 import { loadConfig } from '#config/config';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { seedPolicies } from './policies.js';
-import { TEST_START } from './test-stack.js';
+import { TEST_START } from './test-start.js';
 
 /** A log that keeps what was said, so a test can assert that someone was told. */
 export class RecordingLog implements Log {

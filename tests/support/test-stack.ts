@@ -13,11 +13,11 @@ import type { Timers } from '#application/ports/timers';
 import { composeLocalStack, type LocalStack } from '#composition/local-stack';
 import { loadConfig, policyDefaultsFrom } from '#config/config';
 import { seedPolicies } from './policies.js';
+import { TEST_START } from './test-start.js';
 
 export const quietLog: Log = { info: () => undefined, warn: () => undefined, error: (message, extra) => console.error(message, extra) };
 
-/** Every test starts at this instant (a Monday), so no test depends on the day it runs. Tests move it. */
-export const TEST_START = '2026-11-23T10:00:00Z';
+export { TEST_START } from './test-start.js';
 
 export interface TestStack extends LocalStack {
   readonly clock: MovableClock;
