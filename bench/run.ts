@@ -11,6 +11,7 @@ import { deadlinePlansBenchmark } from './deadline-plans.bench.js';
 import { emailIntakeBenchmark } from './email-intake.bench.js';
 import { houseBenchmark } from './house.bench.js';
 import { morningBenchmark } from './morning.bench.js';
+import { staffActionBenchmark } from './staff-action.bench.js';
 import { timersAndDigestBenchmark } from './timers-and-digest.bench.js';
 import { webFormBenchmark } from './web-form.bench.js';
 
@@ -22,6 +23,7 @@ const parts: Record<string, (servers: Servers) => Promise<void>> = {
   'timers-and-digest': timersAndDigestBenchmark,
   cost: costBenchmark,
   morning: morningBenchmark,
+  'staff-action': staffActionBenchmark,
 };
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => n !== 'deadline-plans' && !(n in parts));
