@@ -32,7 +32,7 @@ from=${1:-1}
 for ((i = from - 1; i < ${#parts[@]}; i++)); do
   if grep -qxF "${parts[i]}" "$done_list"; then echo "=== part $((i + 1)) of ${#parts[@]}: done before"; continue; fi
   echo "=== part $((i + 1)) of ${#parts[@]} ($(date -u +%H:%M:%S)): ${parts[i]}"
-  nice -n 10 npx stryker run --incremental --mutate "${parts[i]}" --reporters progress-append-only,json
+  nice -n 10 npx stryker run --incremental --mutate "${parts[i]}" --reporters progress-append-only,json,html
   echo "${parts[i]}" >> "$done_list"
 done
 echo "=== the whole run, reusing every part ($(date -u +%H:%M:%S))"
