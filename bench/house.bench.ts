@@ -41,7 +41,7 @@ const BUNDLE_BUDGET_KB: Record<FunctionModule, { readonly kb: number; readonly c
   'mail-events': { kb: 250 + TRACER_KB },
   'complaint-form': { kb: 340 + TRACER_KB, carries: 'its pages (hono JSX) and the letters a new case owes (with the reading of the words for whom a complaint is about, and letters for post: about 130 KB of our own), on luxon, hono, zod/mini and Powertools (180 KB together)' },
   'complainant-page': { kb: 340 + TRACER_KB, carries: 'its pages and the letters a next stage owes (as the form), on the same libraries' },
-  'staff-console': { kb: 900 + TRACER_KB, carries: 'every console page and action, openid-client for the sign-in, and pdf-lib with its standard fonts and pako (about 430 KB) for letters as PDFs, loaded on the first one asked for' },
+  'staff-console': { kb: 1850 + TRACER_KB, carries: 'every console page and action, openid-client for the sign-in, and pdf-lib with its standard fonts and pako (about 430 KB) and @pdf-lib/fontkit (921 KB: its shapers, Unicode tables and a Brotli decoder) for letters as PDFs in an embedded font, loaded on the first one asked for' },
   'console-reports': { kb: 1000 + TRACER_KB, carries: 'Observable Plot and a DOM to draw its charts in (linkedom)' },
   'email-intake': { kb: 1400 + TRACER_KB, carries: "mailparser and its character sets (iconv-lite, libmime, encoding-japanese) and HTML-to-text" },
   'held-release': { kb: 1450 + TRACER_KB, carries: 'mailparser, as intake, to take a held message in' },

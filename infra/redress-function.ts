@@ -13,6 +13,12 @@ import { acknowledge, arnInFinding } from './nag.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** The letters' fonts (DejaVu Sans and its licence), in the repository beside the PDF printer. */
+const LETTER_FONTS = `${ROOT}shared/adapters/pdf/fonts`;
+
+/** The functions that print letters as PDFs, so ship the fonts beside their bundle (1.5 MB; the others do not). */
+export const LETTER_PRINTING_MODULES: readonly string[] = ['staff-console'];
+
 /** Some dependencies are CommonJS and call require(); this gives the ESM bundle one. Shared with the bundle test. */
 export const ESM_REQUIRE_BANNER = "import { createRequire as redressRequire } from 'module'; const require = redressRequire(import.meta.url);";
 
@@ -83,7 +89,11 @@ export class RedressFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => [`cp "${house.policiesFile}" "${outputDir}/policies.json"`],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp "${house.policiesFile}" "${outputDir}/policies.json"`,
+            // The printer reads its fonts from fonts/ beside the bundle (new URL('./fonts/', import.meta.url)).
+            ...(LETTER_PRINTING_MODULES.includes(handlerModule) ? [`mkdir -p "${outputDir}/fonts"`, `cp "${LETTER_FONTS}"/*.ttf "${LETTER_FONTS}"/LICENSE-DejaVu.txt "${outputDir}/fonts/"`] : []),
+          ],
         },
         ...bundling,
       },

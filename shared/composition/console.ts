@@ -24,6 +24,7 @@ import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import type { Clock } from '#application/ports/clock';
 import type { Counters } from '#application/ports/counters';
 import type { Log } from '#application/ports/log';
+import type { LetterPrinter } from '#application/ports/letter-printer';
 import type { Metrics } from '#application/ports/metrics';
 import { PowertoolsMetrics } from '#adapters/metrics/powertools-metrics';
 import type { Outbox } from '#application/ports/outbox';
@@ -106,8 +107,7 @@ export function consoleDeps(
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
     letters: {
       toPrint: (member, reference, id) => letterToPrint(deps, member, reference, id, DateTime.fromJSDate(ports.clock.now())),
-      // pdf-lib and its fonts load on the first PDF asked for, not at every cold start of the console.
-      printer: { pdf: async (letter, options) => new (await import('#adapters/pdf/pdf-letter-printer')).PdfLetterPrinter().pdf(letter, options) },
+      printer: { pdf: async (letter, options) => (await letterPrinter()).pdf(letter, options) },
     },
     policyText: (member, policyId) => policyTextFor(ports.policies, member, policyId),
     reportsFor: (member) => ports.policies.all.filter((p) => mayReadReport(member, p)).map((p) => p.id),
@@ -140,4 +140,21 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     metrics,
   };
   return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }), log, metrics };
+}
+
+let printer: Promise<LetterPrinter> | undefined;
+
+/**
+ * pdf-lib, fontkit and the two font files load on the first PDF asked for, once per process, not at every cold
+ * start of the console; a failed load is not kept, so the next PDF tries again.
+ */
+function letterPrinter(): Promise<LetterPrinter> {
+  printer ??= (async () => {
+    const pdf = await import('#adapters/pdf/pdf-letter-printer');
+    return new pdf.PdfLetterPrinter(await pdf.letterFontFiles());
+  })().catch((error: unknown) => {
+    printer = undefined;
+    throw error;
+  });
+  return printer;
 }

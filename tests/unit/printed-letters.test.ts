@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
-import { winAnsiText } from '#adapters/pdf/win-ansi-text';
+import { letterFontFiles, PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
+import { NOT_PRINTABLE, printableText } from '#adapters/pdf/printable-text';
 import type { Case } from '#domain/case/case';
 import { letterFor } from '#domain/letters/complainant-letter';
 import { dateInWords } from '#domain/letters/dates-in-words';
@@ -26,6 +26,7 @@ const ADDRESS = '14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR';
 const CUSTOMER_RELATIONS = ['county-council:customer-relations'];
 
 const pdfText = (pdf: Uint8Array) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+const printer = new PdfLetterPrinter(await letterFontFiles());
 const pageCount = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
 
 async function phoneCase(stack: MemoryStack, policyId: string, extra: { about?: string; address?: string; confidential?: boolean } = {}): Promise<Case> {
@@ -58,16 +59,17 @@ describe('a letter for post as a PDF', () => {
     const written = '2026-11-24T15:00:00Z';
     const event = letterFor(policy, c, previewFacts(policy, 'outcome', c, at(written)), 't', written, SENDING).events[0];
     const letter = printedPostLetter(c.reference, 'outcome', String(event?.detail?.subject), String(event?.detail?.text));
-    const pdf = await new PdfLetterPrinter().pdf(letter);
+    const pdf = await printer.pdf(letter);
     const text = pdfText(pdf);
     const order = ['County Council', '[street address]', '[postcode]', 'Email: complaints@county-council.example', 'Pat Person', '14 Mill Lane', 'York YO26 9TR', dateInWords('2026-11-24'), `Our reference: ${c.reference}`, 'Our decision on your complaint', 'Dear Pat Person,', 'What we upheld', 'If you are not satisfied', 'Yours sincerely,', 'County Council'];
     expect(positionsInOrder(text, order).every((i) => i >= 0), text).toBe(true);
     expect(text).not.toContain(`[${c.reference}]`);
     const doc = await PDFDocument.load(pdf);
-    expect(doc.getPages().map((p) => p.getSize())).toEqual([{ width: 595.28, height: 841.89 }]);
-    expect(text).toContain('Page 1 of 1');
+    // Every page A4 (DejaVu Sans is wider than Helvetica was: the letter now runs to a second page).
+    expect(doc.getPages().every((p) => p.getWidth() === 595.28 && p.getHeight() === 841.89)).toBe(true);
+    expect(text).toContain(`Page 1 of ${doc.getPageCount()}`);
     // Large print: the same words at 16 pt, over more pages.
-    const large = await new PdfLetterPrinter().pdf(letter, { largePrint: true });
+    const large = await printer.pdf(letter, { largePrint: true });
     expect(await pageCount(large)).toBeGreaterThan(1);
     expect(positionsInOrder(pdfText(large).replace(/\s+/g, ' '), order).every((i) => i >= 0)).toBe(true);
   });
@@ -89,25 +91,49 @@ describe('a letter for post as a PDF', () => {
       ],
     };
     for (const largePrint of [false, true]) {
-      const pdf = await new PdfLetterPrinter().pdf(letter, { largePrint });
+      const pdf = await printer.pdf(letter, { largePrint });
       expect(await pageCount(pdf)).toBeGreaterThan(3);
       const text = pdfText(pdf);
       expect(text).toContain('<script>alert("x")</script>');
       expect(text).toContain('Zoë');
-      expect(text).toContain('Lódz');
+      expect(text).toContain('Łódź');
+      // DejaVu Sans has no Chinese: each character a visible mark, never a "?" or nothing.
+      expect(text).toContain(`${NOT_PRINTABLE}${NOT_PRINTABLE}`);
+      expect(text).not.toContain('?');
       expect(text).not.toContain('\u202E');
       // Every character of the 10,000 in one word is there, broken over lines and pages.
       expect(text.match(/q/g)?.length).toBe(10_000);
       const pages = await pageCount(pdf);
       expect(text).toContain(`Page ${pages} of ${pages}`);
     }
+  }, 30_000);
+
+  it("carries every character the print page shows: a Welsh and Irish name with an emoji, read back whole, at 11 pt and at 16 pt in large print", async () => {
+    const name = 'Ŵyn Ó Séaghdha 😊';
+    const letter: PrintedLetter = { reference: 'CCC-2026-0002', kind: 'acknowledgement', subject: 'We have your complaint', from: ['County Council'], date: 'Tuesday 24 November 2026', to: [name, '12 Heol y Bont', 'Caerdydd CF10 1AA'], body: [{ kind: 'paragraph', text: `Dear ${name},` }, { kind: 'paragraph', text: 'Yours sincerely,\nCounty Council' }] };
+    for (const [largePrint, size] of [[false, 11], [true, 16]] as const) {
+      const pdf = await printer.pdf(letter, { largePrint });
+      const text = pdfText(pdf);
+      expect(text).toContain(name);
+      expect(text).toContain(`Dear ${name},`);
+      expect(text).not.toContain(NOT_PRINTABLE);
+      // The body's font size, as poppler reads it: every line of the name is set at 11 pt, or 16 pt and more.
+      const sizes = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8').match(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Séaghdha/g) ?? [];
+      expect(sizes.length).toBe(2);
+      for (const s of sizes) {
+        const [, min, max] = /yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/.exec(s) ?? [];
+        expect(Number(max) - Number(min)).toBeGreaterThanOrEqual(size);
+      }
+      // Subset: only the glyphs used go in, so a short letter is tens of KB, not the 1.4 MB of the two fonts.
+      expect(pdf.length).toBeLessThan(60_000);
+    }
   });
 
-  it('makes any text encodable by the standard fonts: accents dropped where needed, invisible characters gone, the rest a "?"', () => {
+  it('makes any text printable in the font: accents dropped only where the font lacks the letter, invisible characters gone, what it cannot draw a visible mark, once per character seen', () => {
     const encodable = new Set([...' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ë’'].map((c) => c.codePointAt(0) as number));
-    expect(winAnsiText('Zoë’s Łódź ﬁle', encodable)).toBe('Zoë’s Lodz file');
-    expect(winAnsiText('a\u202Eb\u200Dc\u00A0d\te', encodable)).toBe('abc d e');
-    expect(winAnsiText('😀 東', encodable)).toBe('? ?');
+    expect(printableText('Zoë’s Łódź ﬁle', encodable)).toBe('Zoë’s Lodz file');
+    expect(printableText('a\u202Eb\u200Dc\u00A0d\te', encodable)).toBe('abc d e');
+    expect(printableText('😀 東 👨‍👩‍👧 ?', encodable)).toBe(`${NOT_PRINTABLE} ${NOT_PRINTABLE} ${NOT_PRINTABLE} ?`);
   });
 });
 

@@ -1,7 +1,9 @@
-import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { LetterPrinter, PrintOptions } from '#application/ports/letter-printer';
 import type { PrintedLetter } from '#domain/letters/printed-letter';
-import { winAnsiText } from './win-ansi-text.js';
+import { printableText } from './printable-text.js';
 
 const MM = 72 / 25.4;
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4 as [number, number];
@@ -18,22 +20,70 @@ interface Fonts {
   readonly encodable: ReadonlySet<number>;
 }
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+/** The TrueType files a letter is set in: DejaVu Sans, regular and bold (Bitstream Vera licence, fonts/LICENSE-DejaVu.txt). */
+export interface LetterFontFiles {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+}
+
 /**
- * Letters as A4 PDFs with pdf-lib: pure JavaScript with the 14 standard PDF fonts inside, so it bundles for Lambda
- * with esbuild and needs no font file, no browser and no native code. Helvetica at 11 pt (16 pt in large print);
- * our block top right, theirs where a window envelope shows it, then the date, the reference, the subject and the
- * body, wrapped to the margins and carried over pages, each page footed with the reference and its number.
+ * Where the fonts are: beside this module in the repository (shared/adapters/pdf/fonts/), and beside the bundle on
+ * Lambda (/var/task/fonts/, copied there by the staff console's bundling: infra/redress-function.ts).
+ */
+export const LETTER_FONTS_DIRECTORY = new URL('./fonts/', import.meta.url);
+
+/** Reads the two font files once; a missing file is an error naming it, at the first PDF asked for. */
+export async function letterFontFiles(directory: URL = LETTER_FONTS_DIRECTORY): Promise<LetterFontFiles> {
+  const read = async (name: string) => {
+    try {
+      return new Uint8Array(await readFile(new URL(name, directory)));
+    } catch (error) {
+      throw new Error(`The letters' font ${name} is not in ${directory.href}: it ships in shared/adapters/pdf/fonts/ and is copied beside the staff console's bundle.`, { cause: error });
+    }
+  };
+  const [regular, bold] = await Promise.all([read('DejaVuSans.ttf'), read('DejaVuSans-Bold.ttf')]);
+  return { regular, bold };
+}
+
+/**
+ * Letters as A4 PDFs with pdf-lib, set in DejaVu Sans embedded with pdf-lib's fontkit and subset (only the glyphs
+ * the letter uses go in the file), so every character the print page shows in Latin, Greek, Cyrillic, Welsh, Irish
+ * and most symbols is on paper too; pure JavaScript, so it bundles for Lambda with esbuild and needs no browser
+ * and no native code. 11 pt (16 pt in large print); our block top right, theirs where a window envelope shows it,
+ * then the date, the reference, the subject and the body, wrapped to the margins and carried over pages, each page
+ * footed with the reference and its number. A character the font lacks prints as a visible mark (printable-text.ts).
  */
 export class PdfLetterPrinter implements LetterPrinter {
+  private readonly fontkit: Fontkit;
+
+  constructor(private readonly files: LetterFontFiles) {
+    // fontkit parses a font's tables lazily and keeps them on the font; pdf-lib asks it to parse the file afresh
+    // for every document, which made each letter re-read 1.4 MB of tables (about 400 ms a letter). The parsed font
+    // is kept per file and shared: each document still takes its own subset of it.
+    const parsed = new Map<Uint8Array, ReturnType<Fontkit['create']>>();
+    this.fontkit = {
+      create: (bytes, postscriptName) => {
+        const known = parsed.get(bytes);
+        if (known) return known;
+        const font = fontkit.create(bytes, postscriptName);
+        parsed.set(bytes, font);
+        return font;
+      },
+    };
+  }
+
   async pdf(letter: PrintedLetter, options: PrintOptions = {}): Promise<Uint8Array> {
     const doc = await PDFDocument.create();
-    const regular = await doc.embedFont(StandardFonts.Helvetica);
-    const fonts: Fonts = { regular, bold: await doc.embedFont(StandardFonts.HelveticaBold), encodable: new Set(regular.getCharacterSet()) };
+    doc.registerFontkit(this.fontkit);
+    const regular = await doc.embedFont(this.files.regular, { subset: true });
+    const fonts: Fonts = { regular, bold: await doc.embedFont(this.files.bold, { subset: true }), encodable: new Set(regular.getCharacterSet()) };
     const size = options.largePrint ? 16 : 11;
     const writer = new PageWriter(doc, fonts, size);
     writer.layOut(letter);
     writer.footAll(letter.reference);
-    doc.setTitle(winAnsiText(letter.subject, fonts.encodable));
+    doc.setTitle(printableText(letter.subject, fonts.encodable));
     doc.setLanguage('en-GB');
     doc.setProducer('Redress (pdf-lib)');
     doc.setCreator('Redress');
@@ -46,6 +96,7 @@ class PageWriter {
   private page: PDFPage;
   private y: number;
   private readonly lineHeight: number;
+  private readonly advances = new Map<PDFFont, Map<string, number>>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -62,7 +113,7 @@ class PageWriter {
     // Our block top right: its lines start at one left edge, as wide as its widest line, at most 70% of the width
     // (theirs comes below it, so nothing sits beside it; large print's email address still fits on one line).
     const ours = letter.from.flatMap((l) => this.wrap(l, regular, TEXT_WIDTH * 0.7));
-    const oursWidth = Math.max(0, ...ours.map((l) => regular.widthOfTextAtSize(l, this.size)));
+    const oursWidth = Math.max(0, ...ours.map((l) => this.widthOf(l, regular)));
     for (const line of ours) this.line(line, regular, PAGE_WIDTH - MARGIN - oursWidth);
     if (letter.to.length > 0) {
       this.y = Math.min(this.y - this.lineHeight, PAGE_HEIGHT - ADDRESS_TOP);
@@ -85,11 +136,11 @@ class PageWriter {
   footAll(reference: string): void {
     const pages = this.doc.getPages();
     const small = Math.max(8, this.size - 2);
-    const refText = winAnsiText(`Our reference: ${reference}`, this.fonts.encodable);
+    const refText = printableText(`Our reference: ${reference}`, this.fonts.encodable);
     pages.forEach((page, i) => {
       const number = `Page ${i + 1} of ${pages.length}`;
       page.drawText(refText, { x: MARGIN, y: MARGIN, size: small, font: this.fonts.regular, color: INK });
-      page.drawText(number, { x: PAGE_WIDTH - MARGIN - this.fonts.regular.widthOfTextAtSize(number, small), y: MARGIN, size: small, font: this.fonts.regular, color: INK });
+      page.drawText(number, { x: PAGE_WIDTH - MARGIN - this.widthOf(number, this.fonts.regular, small), y: MARGIN, size: small, font: this.fonts.regular, color: INK });
     });
   }
 
@@ -108,6 +159,23 @@ class PageWriter {
     if (text !== '') this.page.drawText(text, { x, y: this.y + (this.lineHeight - this.size), size: this.size, font, color: INK });
   }
 
+  /**
+   * A line's width as the sum of its characters' advances, each measured once: what pdf-lib's widthOfTextAtSize
+   * adds up too (it applies no kerning), without running fontkit's layout on every candidate line, which made a
+   * one-page letter take half a second.
+   */
+  private widthOf(text: string, font: PDFFont, size = this.size): number {
+    let advances = this.advances.get(font);
+    if (!advances) this.advances.set(font, (advances = new Map()));
+    let width = 0;
+    for (const ch of text) {
+      let advance = advances.get(ch);
+      if (advance === undefined) advances.set(ch, (advance = font.widthOfTextAtSize(ch, 1000)));
+      width += advance;
+    }
+    return (width * size) / 1000;
+  }
+
   private newPage(): void {
     this.page = this.doc.addPage(PageSizes.A4);
     this.y = PAGE_HEIGHT - MARGIN;
@@ -118,9 +186,9 @@ class PageWriter {
    * must be. A list item ("- ...") keeps its continuation lines under its text.
    */
   private wrap(raw: string, font: PDFFont, width: number): string[] {
-    const text = winAnsiText(raw, this.fonts.encodable).replace(/\s+$/, '');
+    const text = printableText(raw, this.fonts.encodable).replace(/\s+$/, '');
     const indent = /^- /.test(text) ? '  ' : '';
-    const widthOf = (s: string) => font.widthOfTextAtSize(s, this.size);
+    const widthOf = (s: string) => this.widthOf(s, font);
     const lines: string[] = [];
     let current = '';
     const push = () => {
