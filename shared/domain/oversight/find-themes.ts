@@ -79,7 +79,9 @@ export function findThemes(policy: Policy, records: readonly ReportRecord[], tod
       if (judgement.raised) themes.push({ dimension, key, name: nameOf(policy, dimension, key), judgement, references: [...(recent.get(key) ?? [])].sort() });
     }
   }
-  themes.sort((a, b) => b.judgement.count - b.judgement.usual.mean - (a.judgement.count - a.judgement.usual.mean) || a.name.localeCompare(b.name));
+  // Furthest above usual first; level, categories before teams before places.
+  const excess = (t: Theme) => t.judgement.count - t.judgement.usual.mean;
+  themes.sort((a, b) => excess(b) - excess(a) || THEME_DIMENSIONS.indexOf(a.dimension) - THEME_DIMENSIONS.indexOf(b.dimension) || a.name.localeCompare(b.name));
   return { from, to: today, windows, themes };
 }
 
