@@ -45,7 +45,7 @@ export async function sendQuarterlySummary(deps: SendQuarterlySummaryDeps, polic
   const settings = themeSettings(policy);
   const records = recordsFor(policy, await recordsBetween(deps.reportRecords, policy.id, themeLookbackStart(quarter.last, settings), today), to);
   const home = consoleHome(deps.sending);
-  const where = home ? `${home}/reports/${policy.id}?year=${today.slice(0, 4)}` : `npm run --silent redress -- report --policy ${policy.id} --year ${today.slice(0, 4)} --out report.html`;
+  const where = home ? `${home}/reports/${policy.id}?year=${quarter.year}` : `npm run --silent redress -- report --policy ${policy.id} --year ${quarter.year} --out report.html`;
   const letter = quarterlySummaryLetter(policy, quarterlySummary(policy, records, quarter, today, settings), where);
   const item = letterItem(noticeToStaff(policy, policy.id, undefined, [to], letter, 'quarterly-summary', `${quarter.year}-Q${quarter.number}`, deps.sending));
   if (await deps.outbox.get(item.id)) return 'already-sent';

@@ -22,7 +22,7 @@ export function quarterlySummaryLetter(policy: Policy, summary: QuarterlySummary
   const f = summary.figures;
   const clause = policy.oversight?.memberResponsible?.clause;
   const stages = f.stages;
-  return renderLetter(`Complaints, ${quarterInWords(summary)}: the quarterly summary for ${policy.organisation.name}`, [
+  return renderLetter(`Complaints, ${quarterInWords(summary)}: the quarterly summary for ${organisationInText(policy)}`, [
     {
       paragraphs: [
         `This is the quarterly summary of complaints to ${organisationInText(policy)} for ${spanInWords(summary.quarter.first, summary.quarter.last)}, sent to you as the Member Responsible for Complaints${clause ? ` (${clause})` : ''}.`,
@@ -38,7 +38,7 @@ export function quarterlySummaryLetter(policy: Policy, summary: QuarterlySummary
     {
       heading: 'How long they took',
       paragraphs: stages.map((s) => {
-        if (s.responded === 0) return `${s.name}: ${plural(s.entered, 'complaint', 'complaints')} started this stage; none was answered in the quarter.`;
+        if (s.responded === 0) return s.entered === 0 ? `${s.name}: no complaint reached this stage in the quarter.` : `${s.name}: ${plural(s.entered, 'complaint', 'complaints')} started this stage; none was answered in the quarter.`;
         const average = s.averageWorkingDaysToRespond === null ? '' : `, in ${s.averageWorkingDaysToRespond} working days on average`;
         return `${s.name}: ${s.responded} answered, ${s.respondedOnTime} of them within the time the policy sets${average}. Acknowledged on time: ${s.acknowledgedOnTime} of ${s.acknowledged}.`;
       }),
@@ -65,6 +65,6 @@ export function quarterlySummaryLetter(policy: Policy, summary: QuarterlySummary
           : `${plural(summary.openActions, 'action', 'actions')} agreed with complainants ${summary.openActions === 1 ? 'is' : 'are'} not yet done; ${summary.overdueActions} of them ${summary.overdueActions === 1 ? 'is' : 'are'} past the date promised.`,
       ],
     },
-    { paragraphs: [`The annual report, with the year so far: ${fullReport}`] },
+    { paragraphs: [`The full report for ${summary.quarter.year}, with the charts and the year before: ${fullReport}`] },
   ]);
 }
