@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 
     // No EventBridge Scheduler locally: timers live in the store and this clock fires them when due, sweeps
     // raw mail never taken in, and queues each organisation's digest once on a working day from the digest hour (and in January, where the
-    // policy asks, the year's annual report, once).
+    // policy asks, the year's annual report, once; the weekly themes notice and the quarterly summary likewise).
     const clock = repeatEvery(config.REDRESS_TIMER_POLL_SECONDS * 1000, async () => {
       for (const f of await runDueTimers(stack.localTimers, useCases.fireTimer, stack.clock.now(), log)) {
         console.log(`timer: ${f.timer.input.reference} ${f.timer.input.purpose} ${f.timer.input.kind}: ${f.outcome}`);
@@ -91,6 +91,8 @@ async function main(): Promise<void> {
         for (const policy of policies.all) {
           if ((await useCases.sendDigest(policy.id, now)) === 'sent') console.log(`digest queued for ${policy.id}`);
           if ((await useCases.sendAnnualReport(policy.id, now)) === 'sent') console.log(`annual report queued for ${policy.id}`);
+          if ((await useCases.sendThemes(policy.id, now)) === 'sent') console.log(`themes notice queued for ${policy.id}`);
+          if ((await useCases.sendQuarterlySummary(policy.id, now)) === 'sent') console.log(`quarterly summary queued for ${policy.id}`);
         }
       }
       outbox.nudge();

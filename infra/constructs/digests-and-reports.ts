@@ -16,8 +16,9 @@ export interface DigestsAndReportsProps {
 }
 
 /**
- * Staff's mornings: each organisation's digest of open cases every working morning, and in January the year's
- * report to the roles a policy names, from one function on two recurring schedules. Bank holidays are skipped by
+ * Staff's mornings: each organisation's digest of open cases every working morning (and the weekly look for
+ * themes on the week's first), in January the year's report to the roles a policy names, and each quarter's summary
+ * to the Member Responsible for Complaints, from one function on three recurring schedules. Bank holidays are skipped by
  * the function (Scheduler's cron knows no calendar), and the report goes once however often it runs.
  */
 export class DigestsAndReports extends Construct {
@@ -29,7 +30,7 @@ export class DigestsAndReports extends Construct {
       handlerModule: 'daily-digest',
       house: props.house,
       serviceName: 'redress-daily-digest',
-      description: "Each organisation's morning digest of open cases, and January's annual reports",
+      description: "Each organisation's morning digest, weekly themes, quarterly summaries and January's annual reports",
       timeout: Duration.minutes(5),
     });
     this.digest.bindCases(props.storage.table);
@@ -46,6 +47,15 @@ export class DigestsAndReports extends Construct {
       expression: `cron(0 ${hour} ? 1 MON-FRI *)`,
       timezone: 'Europe/London',
       input: { task: 'annual-reports' },
+      retry: { attempts: 3, maxAge: Duration.hours(6) },
+    });
+    // Scheduler's cron knows no calendar: the first working day of a quarter is within its first week (after New
+    // Year's Day, Easter Monday), so the schedule runs on those weekdays and the summary goes on the first, once.
+    props.timers.recurring('QuarterlySummarySchedule', this.digest, {
+      description: `Redress quarterly summaries to the Member Responsible for Complaints, ${hour}:00 London time in the first seven days of January, April, July and October; sent on the first working day, once`,
+      expression: `cron(0 ${hour} 1-7 1,4,7,10 ? *)`,
+      timezone: 'Europe/London',
+      input: { task: 'quarterly-summaries' },
       retry: { attempts: 3, maxAge: Duration.hours(6) },
     });
     props.monitoring.watchFunction('DailyDigest', this.digest);

@@ -2,6 +2,8 @@ import type { DateTime } from 'luxon';
 import { retryLetter } from '#application/correspondence/retry-letter';
 import { sendDigest } from '#application/correspondence/send-digest';
 import { sendAnnualReport } from '#application/reporting/send-annual-report';
+import { sendThemes } from '#application/oversight/send-themes';
+import { sendQuarterlySummary } from '#application/oversight/send-quarterly-summary';
 import { sendDueLetters } from '#application/correspondence/send-due-letters';
 import { fireTimer } from '#application/deadlines/fire-timer';
 import { discardHeld } from '#application/held/discard-held';
@@ -76,6 +78,8 @@ export function bindUseCases(ports: Ports, settings: Settings) {
     fireTimer: (input: TimerInput) => fireTimer(deps, input),
     sendDigest: (policyId: string, now: DateTime) => sendDigest(deps, policyId, now),
     sendAnnualReport: (policyId: string, now: DateTime) => sendAnnualReport(deps, policyId, now),
+    sendThemes: (policyId: string, now: DateTime) => sendThemes(deps, policyId, now),
+    sendQuarterlySummary: (policyId: string, now: DateTime) => sendQuarterlySummary(deps, policyId, now),
     sendDueLetters: () => sendDueLetters(deps),
     retryLetter: (id: string) => retryLetter(deps, id),
     complainant: {

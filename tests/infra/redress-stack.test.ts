@@ -312,10 +312,10 @@ describe('RedressStack', () => {
     expect(schedule?.Target.DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TimersFailures/), 'Arn'] });
   });
 
-  it("sends the digests at 08:00 London time on weekdays, and January's reports on its weekdays, each dead-lettered after retries", () => {
+  it("sends the digests at 08:00 London time on weekdays, January's reports on its weekdays and the quarterly summaries in each quarter's first week, each dead-lettered after retries", () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
     const digestTargets = new Set<string>();
-    for (const [expression, task] of [['cron(0 8 ? * MON-FRI *)', 'digests'], ['cron(0 8 ? 1 MON-FRI *)', 'annual-reports']] as const) {
+    for (const [expression, task] of [['cron(0 8 ? * MON-FRI *)', 'digests'], ['cron(0 8 ? 1 MON-FRI *)', 'annual-reports'], ['cron(0 8 1-7 1,4,7,10 ? *)', 'quarterly-summaries']] as const) {
       const schedule = schedules.find((p) => p.ScheduleExpression === expression);
       expect(schedule).toMatchObject({ ScheduleExpressionTimezone: 'Europe/London', FlexibleTimeWindow: { Mode: 'OFF' }, GroupName: 'Test-timers' });
       expect(JSON.parse(schedule?.Target.Input as string)).toEqual({ task });
@@ -323,7 +323,7 @@ describe('RedressStack', () => {
       expect(schedule?.Target.RetryPolicy.MaximumRetryAttempts).toBe(3);
       digestTargets.add(JSON.stringify(schedule?.Target.Arn));
     }
-    // One function does both.
+    // One function does all three.
     expect(digestTargets.size).toBe(1);
   });
 

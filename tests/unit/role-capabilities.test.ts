@@ -55,9 +55,9 @@ describe('capabilities per role, from each seed policy', () => {
     });
   });
 
-  it('the council: customer relations records and routes every case and decides none; the others as before', () => {
-    expect(table('county-council')).toEqual({ 'customer-relations': 'record route', 'service-manager': 'record route decide', 'independent-officer': '', director: 'record route decide', 'chief-executive': 'record route decide' });
-    expect(table('county-council', aCase('county-council', { stage: 'stage-2', handlerRole: 'independent-officer' }))).toEqual({ 'customer-relations': 'record route', 'service-manager': '', 'independent-officer': 'record route decide', director: 'record route decide', 'chief-executive': 'record route decide' });
+  it('the council: customer relations records and routes every case and decides none; the Member Responsible for Complaints nothing (reports only); the others as before', () => {
+    expect(table('county-council')).toEqual({ 'customer-relations': 'record route', 'service-manager': 'record route decide', 'independent-officer': '', director: 'record route decide', 'chief-executive': 'record route decide', 'member-responsible': '' });
+    expect(table('county-council', aCase('county-council', { stage: 'stage-2', handlerRole: 'independent-officer' }))).toEqual({ 'customer-relations': 'record route', 'service-manager': '', 'independent-officer': 'record route decide', director: 'record route decide', 'chief-executive': 'record route decide', 'member-responsible': '' });
   });
 
   it('the other four seeds give no role capabilities: the handler and those above do everything, others nothing (as before)', () => {

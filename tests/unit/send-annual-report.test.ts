@@ -21,7 +21,8 @@ describe('the annual report each January', () => {
     expect(await stack.useCases.sendAnnualReport('alumot', DateTime.fromISO('2027-01-04T08:00:00Z'))).toBe('sent');
     expect(await stack.useCases.sendAnnualReport('alumot', DateTime.fromISO('2027-01-05T08:00:00Z'))).toBe('already-sent');
     expect(await stack.useCases.sendAnnualReport('alumot', DateTime.fromISO('2027-02-01T08:00:00Z'))).toBe('not-january');
-    expect(await stack.useCases.sendAnnualReport('county-council', DateTime.fromISO('2027-01-04T08:00:00Z'))).toBe('not-asked');
+    // Connected Together's policy neither asks for it nor names a Member Responsible for Complaints.
+    expect(await stack.useCases.sendAnnualReport('connected-together', DateTime.fromISO('2027-01-04T08:00:00Z'))).toBe('not-asked');
     await stack.drain();
     const sent = stack.mailer.sent.slice(before);
     expect(sent.map((m) => [m.subject, m.to])).toEqual([['Complaints in 2026: the annual report for Alumot', ['board.notices@alumot.example']]]);

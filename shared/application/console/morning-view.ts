@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { overdueActions } from '#domain/digest/overdue-actions';
 import type { PendingActions } from '../ports/pending-actions.js';
-import { mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
+import { caseRolesIn, mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestLine, type DigestSection } from '#domain/digest/build-digest';
 import { lettersToPost, type DueCase } from '#domain/digest/due-case';
@@ -45,6 +45,8 @@ export interface MorningOrganisation {
   readonly actionsOverdue: readonly DigestLine[];
   /** Open cases with letters drafted for post and not yet marked posted: the person's to print and post. */
   readonly toPost: readonly { readonly reference: string; readonly letters: number; readonly who?: string }[];
+  /** The person reads this organisation's reports and no case (the Member Responsible for Complaints). */
+  readonly reportsOnly?: boolean;
 }
 
 /**
@@ -58,6 +60,8 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'due'>; re
   return Promise.all(
     policyIds.map(async (policyId) => {
       const policy = deps.policies.get(policyId);
+      // A role for reports alone reads no case, nor an overdue action's words: nothing to fetch.
+      if (caseRolesIn(member, policy).size === 0) return { policyId, name: policy.organisation.name, sections: [], actionsOverdue: [], toPost: [], reportsOnly: true };
       const [cases, pastDue] = await Promise.all([deps.cases.due(policyId, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policyId, morning.today)]);
       const open = cases.filter((c) => mayKnowOf(member, policy, c));
       const placed = open.flatMap((c) => {

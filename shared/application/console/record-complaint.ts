@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { rolesIn } from '#domain/access/case-access';
+import { caseRolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { ActionRefusedError } from '#domain/case/case-change';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -21,9 +21,9 @@ export class NotYoursToRecordError extends ActionRefusedError {
   }
 }
 
-/** The organisations whose complaints this person may record: any they are a member of. */
+/** The organisations whose complaints this person may record: any they hold a role of that reads cases. */
 export function policiesToRecordFor(policies: PolicySet, member: StaffMember): Policy[] {
-  return policies.all.filter((p) => rolesIn(member, p.id).size > 0);
+  return policies.all.filter((p) => caseRolesIn(member, p).size > 0);
 }
 
 /**

@@ -1,11 +1,20 @@
 import type { Case } from '#domain/case/case';
 import { rolesAbout } from '#domain/case/named-in-complaint';
 import type { Policy } from '#domain/policy/policy-schema';
+import { readsCases } from '#domain/policy/capability';
 import type { StaffMember } from './staff-member.js';
 
 /** The roles a person holds in one organisation. */
 export function rolesIn(member: StaffMember, policyId: string): Set<string> {
   return new Set(member.memberships.filter((m) => m.policyId === policyId).map((m) => m.role));
+}
+
+/**
+ * The roles a person holds in one organisation that read its cases: a role for reports alone (the Member
+ * Responsible for Complaints) gives its holder the organisation's reports and summaries, never a case.
+ */
+export function caseRolesIn(member: StaffMember, policy: Policy): Set<string> {
+  return new Set([...rolesIn(member, policy.id)].filter((r) => readsCases(policy.roles.find((role) => role.id === r)?.capabilities)));
 }
 
 /** A role and every role above it (`reportsTo`, all the way up). */
@@ -20,7 +29,7 @@ export function roleAndAbove(policy: Policy, role: string): Set<string> {
  * never the person it is about (Alumot's CEO does not learn of a complaint about the CEO, even by a count).
  */
 export function mayKnowOf(member: StaffMember, policy: Policy, c: Pick<Case, 'about' | 'named'>): boolean {
-  const roles = rolesIn(member, policy.id);
+  const roles = caseRolesIn(member, policy);
   if (roles.size === 0) return false;
   return !rolesAbout(c).some((r) => roles.has(r));
 }
@@ -48,11 +57,13 @@ export function mayAct(member: StaffMember, policy: Policy, c: Case): boolean {
 
 /**
  * Whether a person may read an organisation's annual report: a member holding a role the policy's report is for
- * (`reporting.to`), or one above it; with no roles named, any member.
+ * (`reporting.to`), or one above it; with no roles named, any member; and whoever holds a role with the `reports`
+ * capability (the Member Responsible for Complaints).
  */
 export function mayReadReport(member: StaffMember, policy: Policy): boolean {
   const roles = rolesIn(member, policy.id);
   if (roles.size === 0) return false;
+  if (policy.roles.some((r) => roles.has(r.id) && r.capabilities?.includes('reports'))) return true;
   if (policy.reporting.to.length === 0) return true;
   return policy.reporting.to.some((to) => [...roles].some((r) => roleAndAbove(policy, to).has(r)));
 }

@@ -23,7 +23,11 @@ export type LetterPurpose =
   | 'closed-notice'
   | 'digest'
   | 'annual-report'
-  | 'dead-letter-notice';
+  | 'dead-letter-notice'
+  /** The weekly look for themes (LGSCO 9.4), to the roles the report is for. */
+  | 'themes-notice'
+  /** The quarter's figures for the Member Responsible for Complaints (LGSCO 9.5-9.7). */
+  | 'quarterly-summary';
 
 /** A letter the domain decided to send, ready for the outbox: addressed, rendered, with a stable id. */
 export interface LetterToSend {

@@ -6,6 +6,15 @@
 export const CAPABILITIES = ['record', 'route', 'decide'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** Capabilities a role may list: the case ones, and `held-mail` (settling mail held before it became a case). */
-export const ROLE_CAPABILITIES = [...CAPABILITIES, 'held-mail'] as const;
+/**
+ * Capabilities a role may list: the case ones, `held-mail` (settling mail held before it became a case), and
+ * `reports`: reading the organisation's reports and summaries in the console whoever `reporting.to` names. A role
+ * that lists `reports` alone reads reports and no case (the Member Responsible for Complaints: LGSCO 9.5-9.7).
+ */
+export const ROLE_CAPABILITIES = [...CAPABILITIES, 'held-mail', 'reports'] as const;
 export type RoleCapability = (typeof ROLE_CAPABILITIES)[number];
+
+/** Whether a role reads cases: every role does, save one whose capabilities are `reports` alone. */
+export function readsCases(capabilities: readonly RoleCapability[] | undefined): boolean {
+  return !capabilities || capabilities.some((c) => c !== 'reports');
+}

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 import { ROLE_CAPABILITIES } from './capability.js';
+import { oversightSchema } from './oversight-schema.js';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
@@ -385,6 +386,8 @@ const policyObject = z.strictObject({
     }),
     { code: 'none', to: [], sendInJanuary: false, byCategory: false },
   ),
+  /** Learning and oversight: the Member Responsible for Complaints, the weekly themes check (oversight-schema.ts). */
+  oversight: z.optional(oversightSchema),
   records: z.strictObject({
     monitoring: z._default(z.array(text), []),
     retention: z.optional(ruleWithClause),
@@ -457,6 +460,7 @@ function checkReferences(policy: z.output<typeof policyObject>, ctx: z.core.$Ref
   }
   policy.roles.forEach((r, i) => knownRole(['roles', i, 'reportsTo'], r.reportsTo));
   policy.reporting.to.forEach((r, i) => knownRole(['reporting', 'to', i], r));
+  knownRole(['oversight', 'memberResponsible', 'role'], policy.oversight?.memberResponsible?.role);
   // A role that handles a stage, or gets cases by routing, must be able to decide them.
   const cannotDecide = (roleId: string) => policy.roles.find((r) => r.id === roleId)?.capabilities?.includes('decide') === false;
   policy.stages.forEach((s, i) => {

@@ -66,9 +66,17 @@ const UNCATEGORISED = 'uncategorised';
  * the year it was entered, a response in the year its outcome was sent.
  */
 export function annualFigures(policy: Policy, records: readonly ReportRecord[], year: number, today: string, reader?: { readonly roles: ReadonlySet<string> }): AnnualFigures {
-  // Instants compared as numbers against the year's bounds in London, and "on time" as done by the end of the
+  return periodFigures(policy, records, { year, from: startOfLondonYear(year), to: startOfLondonYear(year + 1) }, today, reader);
+}
+
+/**
+ * The same figures over part of a year (the quarterly summary's quarter): `from` inclusive, `to` exclusive, as
+ * epoch milliseconds of London midnights; `records` those of the year the period lies in.
+ */
+export function periodFigures(policy: Policy, records: readonly ReportRecord[], period: { readonly year: number; readonly from: number; readonly to: number }, today: string, reader?: { readonly roles: ReadonlySet<string> }): AnnualFigures {
+  // Instants compared as numbers against the period's bounds in London, and "on time" as done by the end of the
   // due day: the report reads thousands of records, and a time zone conversion for each would be most of its time.
-  const [from, to] = [startOfLondonYear(year), startOfLondonYear(year + 1)];
+  const { year, from, to } = period;
   const inYear = (at: string | undefined) => {
     if (at === undefined) return false;
     const t = Date.parse(at);

@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/case';
 import type { DeadlineKind } from '#domain/policy/policy-schema';
 import { aboutRoleOf } from '#domain/case/about-role';
+import { placeKey } from '#domain/oversight/place-key';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -61,6 +62,13 @@ export interface ReportRecord {
   readonly deadlines: readonly RecordedDeadline[];
   readonly outcomes: readonly RecordedOutcome[];
   readonly destroyed: boolean;
+  /** The role handling it (the team), for the weekly themes check; absent on records written before it was kept. */
+  readonly handlerRole?: string;
+  /**
+   * Where it happened, as the themes check counts it (placeKey): never for a confidential case, and gone with the
+   * personal data at retention (the record is written again from the anonymised case).
+   */
+  readonly place?: string;
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -111,7 +119,14 @@ export function reportRecordOf(c: Case): ReportRecord {
     deadlines,
     outcomes,
     destroyed: Boolean(c.destroyedAt),
+    handlerRole: c.handlerRole,
+    ...placeOf(c),
   };
+}
+
+function placeOf(c: Case): { readonly place?: string } {
+  const place = c.confidential || c.destroyedAt ? undefined : placeKey(c.incident?.place);
+  return place ? { place } : {};
 }
 
 /** The years (Europe/London) a case did something in: its record is kept in each, so each year's report finds it. */

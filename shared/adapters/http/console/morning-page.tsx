@@ -18,7 +18,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
     <p>{dateInWords(today)}</p>
     <p>
       <a href="/console/cases">Find a case</a> · <a href="/console/held">Held messages</a>
-      {organisations.length > 0 ? (
+      {organisations.some((o) => !o.reportsOnly) ? (
         <>
           {' · '}
           <a href="/console/record">Record a complaint</a>
@@ -38,7 +38,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
             </>
           ) : null}
         </p>
-        {org.sections.length === 0 && org.actionsOverdue.length === 0 && org.toPost.length === 0 ? <p>Nothing needs doing.</p> : null}
+        {org.reportsOnly ? <p>You read its complaints reports and summaries here; its cases are for the staff who handle them.</p> : org.sections.length === 0 && org.actionsOverdue.length === 0 && org.toPost.length === 0 ? <p>Nothing needs doing.</p> : null}
         {org.toPost.length ? (
           <>
             <h3>Letters to post ({org.toPost.reduce((n, t) => n + t.letters, 0)})</h3>

@@ -1,0 +1,55 @@
+import type { DateTime } from 'luxon';
+import { londonDate } from '#domain/calendar/london-date';
+import { staffAddress } from '#domain/case/route-case';
+import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { consoleHome } from '#domain/letters/staff-links';
+import { letterItem } from '#domain/outbox/outbox-item';
+import { themeLookbackStart } from '#domain/oversight/find-themes';
+import { quarterBefore, quarterlySummary, quarterOf } from '#domain/oversight/quarterly-summary';
+import { quarterlySummaryLetter } from '#domain/oversight/quarterly-summary-letter';
+import { calendarFor } from '#domain/planner/plan-deadlines';
+import type { PolicySet } from '#domain/policy/policy-set';
+import type { Clock } from '../ports/clock.js';
+import type { Log } from '../ports/log.js';
+import type { Outbox } from '../ports/outbox.js';
+import type { ReportRecords } from '../ports/report-records.js';
+import { recordsBetween, recordsFor } from './oversight-reading.js';
+import { themeSettings } from './send-themes.js';
+
+export interface SendQuarterlySummaryDeps {
+  readonly policies: PolicySet;
+  readonly reportRecords: ReportRecords;
+  readonly outbox: Pick<Outbox, 'add' | 'get'>;
+  readonly sending: Sending;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+/** `not-asked`: the policy names no Member Responsible for Complaints; `not-due`: not a quarter's first working day. */
+export type QuarterlySummaryOutcome = 'sent' | 'already-sent' | 'not-asked' | 'not-due';
+
+/**
+ * The quarter just ended's summary to the Member Responsible for Complaints (LGSCO 9.5-9.7; Housing Ombudsman
+ * 9.5, 9.7), on the organisation's first working day of January, April, July and October: once, however often the
+ * schedule runs, since its outbox id is the quarter's. Read from the reporting index alone.
+ */
+export async function sendQuarterlySummary(deps: SendQuarterlySummaryDeps, policyId: string, now: DateTime): Promise<QuarterlySummaryOutcome> {
+  const policy = deps.policies.get(policyId);
+  const member = policy.oversight?.memberResponsible;
+  if (!member) return 'not-asked';
+  const today = londonDate(now);
+  const current = quarterOf(today);
+  if (calendarFor(policy).firstWorkingDayFrom(current.first) !== today) return 'not-due';
+  const quarter = quarterBefore(current);
+  const to = staffAddress(policy, member.role, deps.sending.operatorEmail);
+  const settings = themeSettings(policy);
+  const records = recordsFor(policy, await recordsBetween(deps.reportRecords, policy.id, themeLookbackStart(quarter.last, settings), today), to);
+  const home = consoleHome(deps.sending);
+  const where = home ? `${home}/reports/${policy.id}?year=${quarter.year}` : `npm run --silent redress -- report --policy ${policy.id} --year ${quarter.year} --out report.html`;
+  const letter = quarterlySummaryLetter(policy, quarterlySummary(policy, records, quarter, today, settings), where);
+  const item = letterItem(noticeToStaff(policy, policy.id, undefined, [to], letter, 'quarterly-summary', `${quarter.year}-Q${quarter.number}`, deps.sending));
+  if (await deps.outbox.get(item.id)) return 'already-sent';
+  await deps.outbox.add([item], deps.clock.now().toISOString());
+  deps.log.info('quarterly summary queued', { policy: policy.id, quarter: `${quarter.year}-Q${quarter.number}` });
+  return 'sent';
+}
