@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 import { ROLE_CAPABILITIES } from './capability.js';
+import { adjustmentsSchema } from './adjustments-schema.js';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
@@ -385,6 +386,8 @@ const policyObject = z.strictObject({
     }),
     { code: 'none', to: [], sendInJanuary: false, byCategory: false },
   ),
+  /** Reasonable adjustments: the clause, the policy's own kinds besides Redress's, the weeks to a review (issue 24). */
+  adjustments: z.optional(adjustmentsSchema),
   records: z.strictObject({
     monitoring: z._default(z.array(text), []),
     retention: z.optional(ruleWithClause),
