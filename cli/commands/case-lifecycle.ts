@@ -50,6 +50,8 @@ const OPTIONS = {
   letter: { type: 'string' },
   on: { type: 'string' },
   'postal-address': { type: 'string' },
+  review: { type: 'string' },
+  clear: { type: 'boolean' },
   prefers: { type: 'string' },
   'content-type': { type: 'string' },
   description: { type: 'string' },

@@ -226,6 +226,34 @@ export const CLI_VERBS: CliVerbs = {
   },
   'page-new': { partOf: 'case page' },
   'page-revoke': { partOf: 'case page' },
+  adjust: {
+    usage: 'adjust REF KIND [--review YYYY-MM-DD] [--text DETAILS]',
+    help: `  case adjust REF KIND [--review DATE] [--text DETAILS]
+                             a reasonable adjustment agreed (large-print, post, phone, email-only,
+                             easy-read, interpreter, advocate, more-time, the policy's own, other
+                             --text WHAT), reviewed by DATE (the policy's weeks from today if not
+                             given); the same KIND again is its review. Letters follow it
+`,
+    fits: one,
+    input: (r, v) => ({ kind: first(r), ...(v.text ? { details: v.text } : {}), ...(v.review ? { reviewOn: v.review } : {}) }),
+  },
+  'end-adjustment': {
+    usage: 'end-adjustment REF KIND [--reason TEXT]',
+    help: `  case end-adjustment REF KIND [--reason TEXT]
+                             an adjustment no longer needed (kept on the record, ended)
+`,
+    fits: one,
+    input: (r, v) => ({ kind: first(r), ...(v.reason ? { reason: v.reason } : {}) }),
+  },
+  vulnerability: {
+    usage: 'vulnerability REF (--reason TEXT | --clear)',
+    help: `  case vulnerability REF (--reason TEXT | --clear)
+                             why the complainant may be vulnerable: shown first on the case page,
+                             to the handling role and those above only
+`,
+    fits: (p, v) => none(p) && Boolean(v.reason) !== Boolean(v.clear),
+    input: (_r, v) => ({ ...(v.reason ? { reason: v.reason } : {}) }),
+  },
 };
 
 /**

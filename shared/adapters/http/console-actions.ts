@@ -18,6 +18,7 @@ import { roleTitle, stageById, stageName } from '#domain/policy/policy-lookups';
 import { staffAddressesOf } from '#domain/policy/staff-addresses';
 import { CHANNELS, PREFERRED_CHANNELS } from '#domain/case/actions/correct-details';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
+import { activeAdjustments, adjustmentChoices, adjustmentName } from '#domain/adjustments/adjustment-kinds';
 
 export interface ActionField {
   readonly name: string;
@@ -285,13 +286,13 @@ export const CONSOLE_FORMS: ConsoleForms = {
   message: {
     label: 'Write to the complainant',
     offered: (c) => !c.destroyedAt,
-    fields: (c) => [
+    fields: (c, p) => [
       { name: 'subject', label: 'Subject', kind: 'text', hint: `At most ${MESSAGE_SUBJECT_MAX} characters. The reference is put in front of it.` },
       {
         name: 'text',
         label: 'Your message (a question, an invitation to meet, a receipt for documents)',
         kind: 'textarea',
-        hint: `The letter opens with the greeting and ends with the sign-off and how to reply; write only what goes between. ${goesByPost(c) ? 'It goes by post: the case keeps it for you to print and post.' : 'It goes by email, to the address the complainant has proved.'}`,
+        hint: `The letter opens with the greeting and ends with the sign-off and how to reply; write only what goes between. ${goesByPost(c, p) ? 'It goes by post: the case keeps it for you to print and post.' : 'It goes by email, to the address the complainant has proved.'}`,
       },
     ],
     input: (f) => ({ subject: one(f, 'subject'), text: one(f, 'text') }),
@@ -348,6 +349,31 @@ export const CONSOLE_FORMS: ConsoleForms = {
   reopen: { label: 'Reopen the case', offered: (c) => c.status === 'closed', fields: () => [{ name: 'reason', label: 'Why it is open again', kind: 'textarea' }], input: (f) => ({ reason: one(f, 'reason') }) },
   'page-new': { label: "A new address for the complainant's page", offered: () => true, fields: () => [], input: () => ({}) },
   'page-revoke': { label: "Take the complainant's page down", offered: (c) => Boolean(c.page), fields: () => [], input: () => ({}) },
+  adjust: {
+    label: 'Reasonable adjustment: agree or review one',
+    offered: (c) => !c.destroyedAt,
+    fields: (_c, p) => [
+      { name: 'kind', label: 'The adjustment agreed', kind: 'select', options: [{ value: '', label: 'Choose the adjustment' }, ...adjustmentChoices(p).map((k) => ({ value: k.id, label: k.name }))], hint: 'Letters follow it from the next one: large print and post are letters for post (large print at 16 point), a telephone call puts a call on your list before each letter, email only sends none by post. Agreeing one already in force is its review.' },
+      { name: 'details', label: 'Details (which language, who the advocate is, what "something else" is)', kind: 'text' },
+      { name: 'reviewOn', label: 'Review it by', kind: 'date', hint: `Leave empty for ${p.adjustments?.reviewWeeks ?? 12} weeks from today. The digest lists it when the day comes.` },
+    ],
+    input: (f) => ({ kind: one(f, 'kind'), ...(one(f, 'details') ? { details: one(f, 'details') } : {}), ...(one(f, 'reviewOn') ? { reviewOn: one(f, 'reviewOn') } : {}) }),
+  },
+  'end-adjustment': {
+    label: 'Reasonable adjustment: end one no longer needed',
+    offered: (c) => !c.destroyedAt && activeAdjustments(c).length > 0,
+    fields: (c, p) => [
+      { name: 'kind', label: 'The adjustment', kind: 'select', options: activeAdjustments(c).map((a) => ({ value: a.kind, label: adjustmentName(p, a.kind) })) },
+      { name: 'reason', label: 'Why it is no longer needed (staff only)', kind: 'text' },
+    ],
+    input: (f) => ({ kind: one(f, 'kind'), ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+  },
+  vulnerability: {
+    label: 'The complainant may be vulnerable: note why (or clear it)',
+    offered: (c) => !c.destroyedAt,
+    fields: () => [{ name: 'reason', label: 'Why (seen only by the handling role and those above it; leave empty to clear the note)', kind: 'textarea' }],
+    input: (f) => ({ ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+  },
 };
 
 /** The forms in the catalogue's order, as the case page lists them. */

@@ -212,7 +212,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const s = await session(c);
     if (!s) return toSignIn(c);
     const letter = await deps.letters.toPrint(memberOf(s), c.req.param('reference').toUpperCase(), c.req.param('id'));
-    const largePrint = c.req.query('large') === '1';
+    // Large print is the letter's own form where the complainant has it agreed; ?large=1 asks for it for any other.
+    const largePrint = letter.largePrint === true || c.req.query('large') === '1';
     const pdf = await deps.letters.printer.pdf(letter, { largePrint });
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',

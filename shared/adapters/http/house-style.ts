@@ -37,8 +37,8 @@ ol.timeline li{margin-bottom:10px}
 .printed-letter{max-width:170mm;margin:0 0 30px;padding:15mm;border:1px solid #b1b4b6;font-size:16px;line-height:1.4}
 .printed-letter p{margin:0 0 1em}.printed-letter h1,.printed-letter h2{font-size:inherit;margin:1.2em 0 .6em}
 .printed-letter-from{margin-left:auto!important;width:fit-content;max-width:70%}.printed-letter-to{margin-top:2em!important;max-width:55%}
-.printed-letter-paragraph{white-space:pre-line;overflow-wrap:anywhere}
-@media print{body{font-size:11pt}main{max-width:none;padding:0}.console-header,.visually-hidden,.no-print{display:none}.report-section,.report-chart,tr{break-inside:avoid}a{color:inherit}.printed-letter{max-width:none;padding:0;border:0;font-size:11pt;line-height:1.35}.printed-letter h1,.printed-letter h2{break-after:avoid}.printed-letter p{orphans:3;widows:3}@page{size:A4;margin:20mm}}
+.printed-letter-paragraph{white-space:pre-line;overflow-wrap:anywhere}.printed-letter--large{font-size:16pt}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}.console-header,.visually-hidden,.no-print{display:none}.report-section,.report-chart,tr{break-inside:avoid}a{color:inherit}.printed-letter{max-width:none;padding:0;border:0;font-size:11pt;line-height:1.35}.printed-letter h1,.printed-letter h2{break-after:avoid}.printed-letter p{orphans:3;widows:3}.printed-letter.printed-letter--large{font-size:16pt}@page{size:A4;margin:20mm}}
 `;
 
 /** The style's CSP source: pages allow exactly this inline stylesheet and no other. */

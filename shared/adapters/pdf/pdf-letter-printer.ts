@@ -135,7 +135,8 @@ class PageWriter {
   /** "Our reference: REF" and "Page n of m" at the foot of every page, once all the pages exist. */
   footAll(reference: string): void {
     const pages = this.doc.getPages();
-    const small = Math.max(8, this.size - 2);
+    // In large print the foot is as large as the rest: every word of the letter at 16 point or more.
+    const small = this.size >= 16 ? this.size : Math.max(8, this.size - 2);
     const refText = printableText(`Our reference: ${reference}`, this.fonts.encodable);
     pages.forEach((page, i) => {
       const number = `Page ${i + 1} of ${pages.length}`;

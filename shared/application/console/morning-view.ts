@@ -4,7 +4,7 @@ import type { PendingActions } from '../ports/pending-actions.js';
 import { caseRolesIn, mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestLine, type DigestSection } from '#domain/digest/build-digest';
-import { lettersToPost, type DueCase } from '#domain/digest/due-case';
+import { lettersToCallFor, lettersToPost, type DueCase } from '#domain/digest/due-case';
 import { flagInWords } from '#domain/letters/staff-notices';
 import { cleanOneLine } from '#domain/text/display-safe';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -44,7 +44,7 @@ export interface MorningOrganisation {
   /** Actions agreed at outcomes and not done by their date (from any case, open or closed). */
   readonly actionsOverdue: readonly DigestLine[];
   /** Open cases with letters drafted for post and not yet marked posted: the person's to print and post. */
-  readonly toPost: readonly { readonly reference: string; readonly letters: number; readonly who?: string }[];
+  readonly toPost: readonly { readonly reference: string; readonly letters: number; readonly who?: string; readonly toCall?: number }[];
   /** The person reads this organisation's reports and no case (the Member Responsible for Complaints). */
   readonly reportsOnly?: boolean;
 }
@@ -77,7 +77,7 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'due'>; re
         sections: DIGEST_SECTIONS.map((heading) => ({ heading, cases: placed.filter((p) => p.standing.section === heading) })).filter((s) => s.cases.length > 0),
         toPost: open
           .filter((c) => lettersToPost(c) > 0)
-          .map((c) => ({ reference: c.reference, letters: lettersToPost(c), ...(mayRead(member, policy, c) && !c.confidential ? { who: whoAndWhat(c).who } : {}) })),
+          .map((c) => ({ reference: c.reference, letters: lettersToPost(c), ...(mayRead(member, policy, c) && !c.confidential ? { who: whoAndWhat(c).who } : {}), ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}) })),
         // Never an action of a complaint about this person: the index keeps whom it was about, as a role.
         actionsOverdue: overdueActions(policy, pastDue, morning.today, rolesIn(member, policyId)),
       };

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { mayKnowOf, mayRead } from '#domain/access/case-access';
+import { mayReadVulnerability } from '#domain/access/vulnerability-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { recordView } from '#domain/case/actions/record-view';
 import type { AttachmentRecord, Case, TimelineEvent } from '#domain/case/case';
@@ -40,8 +41,8 @@ export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox,
   const c = await deps.cases.get(reference);
   const policy = c ? deps.policies.get(c.policyId) : undefined;
   if (!c || !policy || !mayKnowOf(member, policy, c)) throw new CaseNotFoundError(reference);
-  if (!mayRead(member, policy, c)) return { level: 'reference', case: c, policy };
-  const read = c.confidential ? await staffChange(deps, { reference, at, actor: member.name }, (current, _policy, ctx) => recordView(current, ctx)) : c;
+  if (!mayRead(member, policy, c)) return { level: 'reference', case: unseenVulnerability(member, policy, c), policy };
+  const read = unseenVulnerability(member, policy, c.confidential ? await staffChange(deps, { reference, at, actor: member.name }, (current, _policy, ctx) => recordView(current, ctx)) : c);
   const [timeline, letters, files] = await Promise.all([
     deps.cases.timeline(reference),
     deps.outbox.ofCase(reference),
@@ -52,4 +53,11 @@ export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox,
     return who.may(member, policy, read) ? ({ may: true } as const) : ({ may: false, whoCan: who.refusal(policy, read) } as const);
   };
   return { level: 'full', case: read, policy, timeline, letters, files, permission };
+}
+
+/** The case without why the complainant may be vulnerable, for a person below the handling role: no page can show it them. */
+function unseenVulnerability(member: StaffMember, policy: Policy, c: Case): Case {
+  if (!c.vulnerability || mayReadVulnerability(member, policy, c)) return c;
+  const { vulnerability: _hidden, ...rest } = c;
+  return rest;
 }

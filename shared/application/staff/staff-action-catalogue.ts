@@ -29,6 +29,9 @@ import { redirect } from '#domain/case/actions/redirect';
 import { reopen } from '#domain/case/actions/reopen';
 import { setCategory } from '#domain/case/actions/set-category';
 import { withdraw } from '#domain/case/actions/withdraw';
+import { agreeAdjustment, endAdjustment } from '#domain/case/actions/adjust';
+import { noteVulnerability } from '#domain/case/actions/vulnerability';
+import { mayReadVulnerability } from '#domain/access/vulnerability-access';
 import { writeToComplainant } from '#domain/case/actions/write-to-complainant';
 import type { Case, Decision } from '#domain/case/case';
 import { roleTitleInText } from '#domain/policy/policy-lookups';
@@ -70,6 +73,13 @@ const DECIDE = byCapability('decide');
 export const HANDLING_ROLE: WhoMay = {
   may: (member, policy, c) => mayRead(member, policy, c) && rolesIn(member, policy.id).has(c.handlerRole),
   refusal: (policy, c) => `Only a person of ${roleTitleInText(policy, c.handlerRole)}, the role handling ${c.reference}, can take it (whoever can pass it to another handler can assign it).`,
+};
+
+/** The handling role and those above it, with the record capability: whoever may read why a complainant may be vulnerable. */
+const VULNERABILITY: WhoMay = {
+  capability: 'record',
+  may: (member, policy, c) => mayUse(member, policy, c, 'record') && mayReadVulnerability(member, policy, c),
+  refusal: (policy, c) => `Only ${roleTitleInText(policy, c.handlerRole)}, the role handling ${c.reference}, or someone above them can note or read why the complainant may be vulnerable.`,
 };
 
 /** One staff action: the input it takes, who may, and the decision (the change, with the claims its write depends on). */
@@ -165,6 +175,11 @@ export const STAFF_ACTIONS = {
   reopen: action({ input: z.object({ reason: text }), who: DECIDE, decide: (_p, c, i, ctx) => ({ change: reopen(c, i.reason, ctx) }) }),
   'page-new': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: issuePage(c, newPageToken(), ctx) }) }),
   'page-revoke': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: revokePage(c, ctx) }) }),
+  // A reasonable adjustment agreed (or reviewed: the same kind again), with its review date; letters follow it.
+  adjust: action({ input: z.object({ kind: text, details: maybe, reviewOn: maybe }), who: RECORD, decide: (p, c, i, ctx) => ({ change: agreeAdjustment(p, c, i, ctx) }) }),
+  'end-adjustment': action({ input: z.object({ kind: text, reason: maybe }), who: RECORD, decide: (p, c, i, ctx) => ({ change: endAdjustment(p, c, i, ctx) }) }),
+  // Why the complainant may be vulnerable (an empty reason clears it): for the handling role and above only.
+  vulnerability: action({ input: z.object({ reason: maybe }), who: VULNERABILITY, decide: (_p, c, i, ctx) => ({ change: noteVulnerability(c, i, ctx) }) }),
 } as const;
 
 export type StaffVerb = keyof typeof STAFF_ACTIONS;

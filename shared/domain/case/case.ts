@@ -1,4 +1,5 @@
 import type { Deadline } from '#domain/planner/plan-deadlines';
+import type { Adjustment, AdjustmentsAsked, Vulnerability } from './adjustment.js';
 
 /** How the complaint came: by email or the web form, or entered by staff from a call, a letter or a visit. */
 export type Channel = 'email' | 'web' | 'phone' | 'letter' | 'in-person';
@@ -218,6 +219,12 @@ export interface Case {
   readonly page?: ComplainantPage;
   /** Every letter drafted for post, oldest first: "to post" until staff record the day it went (`case posted`). */
   readonly postLetters?: readonly PostLetter[];
+  /** What the complainant asked for at intake ("Do you need us to do anything differently?"). */
+  readonly adjustmentsAsked?: AdjustmentsAsked;
+  /** Reasonable adjustments staff agreed, oldest first, ended ones kept (see letterForm for how letters follow them). */
+  readonly adjustments?: readonly Adjustment[];
+  /** Staff's note that the complainant may be vulnerable: read by the handling role and above only. */
+  readonly vulnerability?: Vulnerability;
 }
 
 /** A letter for post: its draft (the `letter-drafted` timeline event's id), what it is, and the day it was posted. */
@@ -237,6 +244,10 @@ export interface PostLetter {
    * it is not to be posted as it stands; staff write to the complainant again with the details as they are now.
    */
   readonly outdatedAt?: string;
+  /** Printed at 16 point (a large-print adjustment): the print page and PDF lay it out so without being asked. */
+  readonly largePrint?: boolean;
+  /** Staff call the complainant before it goes (they asked for a telephone call instead of letters). */
+  readonly callFirst?: boolean;
 }
 
 /** Whom a complaint's words name, where, and the handler's decision on it. */
@@ -309,7 +320,14 @@ export type TimelineEventType =
   | 'categorised'
   | 'action-done'
   | 'exported'
-  | 'referred';
+  | 'referred'
+  /** What the complainant asked for at intake: "Do you need us to do anything differently?". */
+  | 'adjustment-asked'
+  /** A reasonable adjustment agreed or reviewed (`case adjust`), or ended (`case end-adjustment`). */
+  | 'adjustment-agreed'
+  | 'adjustment-ended'
+  /** Staff noted (or cleared) that the complainant may be vulnerable; the reason is never on the timeline. */
+  | 'vulnerability-noted';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

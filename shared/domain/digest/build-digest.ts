@@ -10,6 +10,7 @@ import { renderLetter, type Letter, type LetterSection } from '#domain/letters/l
 import type { Policy } from '#domain/policy/policy-schema';
 import { stageName } from '#domain/policy/policy-lookups';
 import { KIND_WORDS } from '#domain/policy/deadline-words';
+import { ADJUSTMENTS_SECTION, adjustmentsDueForReview } from './adjustments-due.js';
 
 export interface DigestLine {
   readonly reference: string;
@@ -117,6 +118,7 @@ export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: 
     ...DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })),
     // Actions agreed at outcomes and not done by their date, from any case, open or closed.
     { heading: 'Actions past their date', lines: actionsOverdue },
+    { heading: ADJUSTMENTS_SECTION, lines: adjustmentsDueForReview(policy, openCases, morning) },
   ].filter((s) => s.lines.length > 0);
   return sections.length > 0 ? { policyId: policy.id, date: morning.today, sections } : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Case } from '#domain/case/case';
 import { owedDeadlines } from '#domain/case/pending-deadlines';
 import { cleanOneLine } from '#domain/text/display-safe';
+import { activeAdjustments } from '#domain/adjustments/adjustment-kinds';
 
 /**
  * What the morning view and the digest need of an open case (where it stands, who may see it, and a line of who and
@@ -11,7 +12,16 @@ export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' |
   readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed'>;
   /** How many letters wait to be posted (drafted for post, not yet marked posted, not outdated by a correction). */
   readonly toPost?: number;
+  /** How many of those wait for a call first (a telephone call instead of letters, agreed as an adjustment). */
+  readonly toCall?: number;
+  /** The adjustments in force and the day each is to be reviewed: the digest lists them when it comes. */
+  readonly adjustmentReviews?: readonly { readonly kind: string; readonly reviewOn: string }[];
 };
+
+/** The letters of a case that wait for staff to call the complainant before they go. */
+export function lettersToCallFor(c: Partial<Pick<Case, 'postLetters'>> & { readonly toCall?: number }): number {
+  return c.toCall ?? (c.postLetters ?? []).filter((l) => l.callFirst && !l.postedOn && !l.outdatedAt).length;
+}
 
 /** The letters of a case staff still have to post: from the projection's count, or from a case read whole. */
 export function lettersToPost(c: Partial<Pick<Case, 'postLetters'>> & { readonly toPost?: number }): number {
@@ -40,6 +50,8 @@ export function dueCaseOf(c: Case): DueCase {
     summary: c.subject && cleanOneLine(c.subject) ? '' : cut(c.summary),
     ...(c.possibleNextStageRequest ? { possibleNextStageRequest: c.possibleNextStageRequest } : {}),
     ...(lettersToPost(c) > 0 ? { toPost: lettersToPost(c) } : {}),
+    ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}),
+    ...(activeAdjustments(c).length > 0 ? { adjustmentReviews: activeAdjustments(c).map((a) => ({ kind: a.kind, reviewOn: a.reviewOn })) } : {}),
     complainant: {
       ...(c.complainant.name !== undefined ? { name: c.complainant.name } : {}),
       anonymous: c.complainant.anonymous,
@@ -65,5 +77,6 @@ export function dueKey(c: DueCase): string {
   // A letter waiting to be posted is the morning's work whatever the deadlines say.
   if (c.possibleNextStageRequest || soonest?.kind === 'acknowledge' || c.status === 'awaiting-signature' || lettersToPost(c) > 0) return ALWAYS_DUE;
   if (!c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')) return ALWAYS_DUE;
-  return soonest?.dueDate ?? NEVER_DUE;
+  // An adjustment to review is found by the same query on its day, as a deadline is (LGSCO 5.6: under active review).
+  return [soonest?.dueDate ?? NEVER_DUE, ...(c.adjustmentReviews ?? []).map((a) => a.reviewOn)].sort()[0] as string;
 }

@@ -1,6 +1,5 @@
 import { ActionRefusedError } from '#domain/case/case-change';
 import type { Case, TimelineEvent } from '#domain/case/case';
-import { writableByEmail } from '#domain/case/reachable';
 import { timelineEvent } from '#domain/case/timeline-event';
 import { threadKey } from '#domain/mail/message-id';
 import { contactPlaceholders } from '#domain/policy/contact-placeholders';
@@ -8,6 +7,7 @@ import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { LetterKind, Policy } from '#domain/policy/policy-schema';
 import { letterToComplainant, pageUrlFor, type Sending } from './addressing.js';
 import type { Letter } from './letter.js';
+import { letterForm } from './letter-form.js';
 import { DEFAULT_TEMPLATES } from './letter-templates.js';
 import type { LetterFacts, Requirement } from './letter-view.js';
 import { renderTemplate, type LetterTemplate } from './render-template.js';
@@ -79,26 +79,38 @@ export interface LetterDelivery {
 }
 
 /**
- * Whether a letter to this complainant is one for post: they asked for post, or Redress may not email them (no
- * address, a phone or letter complaint, an address not yet confirmed, one that bounced).
+ * Whether a letter to this complainant is one for post: their agreed adjustments say so (large print, post, a call
+ * first), they asked for post, or Redress may not email them (see letterForm).
  */
-export function goesByPost(c: Pick<Case, 'complainant' | 'flags'>): boolean {
-  return c.complainant.preferredChannel === 'post' || !writableByEmail(c);
+export function goesByPost(c: Pick<Case, 'complainant' | 'flags' | 'adjustments'>, policy?: Policy): boolean {
+  return letterForm(policy, c).channel === 'post';
+}
+
+/** "Call Jo Bloggs on 01632 960 001 before sending": what the officer's list says of a letter that waits for a call. */
+export function callFirstWords(c: Pick<Case, 'complainant'>): string {
+  const who = c.complainant.anonymous ? 'the complainant' : (c.complainant.name ?? 'the complainant');
+  return `Call ${who}${c.complainant.phone ? ` on ${c.complainant.phone}` : ' (no telephone number on the case: find one)'} before sending`;
 }
 
 /**
- * A letter to the complainant, checked: by email where Redress may write to them and they did not ask for post; otherwise (no address, a
- * phone or letter complaint, an address not yet confirmed, one that bounced) kept on the timeline as a draft
- * for staff to post or read out, so that no letter the policy calls for is silently skipped.
+ * A letter to the complainant, checked, in the form letterForm decides: by email; or kept on the timeline as a
+ * draft for staff to post or read out (large print where agreed, a call first where agreed), so that no letter the
+ * policy calls for is silently skipped.
  */
 export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: string, at: string, sending: Sending): LetterDelivery {
-  if (goesByPost(c)) {
+  const form = letterForm(policy, c);
+  if (form.channel === 'post') {
     const post = postAddressing(c, at);
     const letter = composeLetter(policy, facts, undefined, post);
-    const why = c.complainant.preferredChannel === 'post' ? 'the complainant asked for letters by post' : c.complainant.email ? 'the address cannot be written to' : 'no email address';
-    const how = post.addressLines.length > 0 ? 'send it by post or read it to the complainant' : 'the case has no postal address either: add one and post it, or read it to the complainant';
+    const why = form.reasons.join('; ');
+    const how = form.callFirst
+      ? `${callFirstWords(c)}, then read it to them or post it`
+      : post.addressLines.length > 0
+        ? `${form.largePrint ? 'print it in large print (the print page and PDF are at 16 point) and send it by post' : 'send it by post'} or read it to the complainant`
+        : 'the case has no postal address either: add one and post it, or read it to the complainant';
     const unfilled = contactPlaceholders(policy);
     const fill = unfilled.length > 0 ? `. Before posting it, fill in our own address and telephone number where the letter shows [brackets], and ask whoever runs Redress to put them in the policy (${unfilled.join(', ')})` : '';
+    const goes = form.reasons.some((r) => r.startsWith('agreed') || r.startsWith('the complainant asked')) ? 'goes by post' : 'cannot go by email';
     return {
       letters: [],
       threadKeys: [],
@@ -108,8 +120,8 @@ export function letterFor(policy: Policy, c: Case, facts: LetterFacts, key: stri
           at,
           type: 'letter-drafted',
           actor: 'redress',
-          summary: `The ${facts.kind} letter ${c.complainant.preferredChannel === 'post' ? 'goes by post' : 'cannot go by email'} (${why}): ${how}${fill}`,
-          detail: { kind: facts.kind, subject: letter.subject, text: letter.text, channel: 'post', stage: c.stage },
+          summary: `The ${facts.kind} letter ${goes} (${why}): ${how}${fill}`,
+          detail: { kind: facts.kind, subject: letter.subject, text: letter.text, channel: 'post', stage: c.stage, ...(form.largePrint ? { largePrint: true } : {}), ...(form.callFirst ? { callFirst: true } : {}) },
         }),
       ],
     };

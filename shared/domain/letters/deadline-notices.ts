@@ -1,3 +1,4 @@
+import { adjustmentLines } from '#domain/adjustments/adjustment-kinds';
 import type { Case, CaseDeadline } from '#domain/case/case';
 import type { Sending } from './addressing.js';
 import { openCaseLine } from './staff-links.js';
@@ -17,6 +18,7 @@ function caseLine(policy: Policy, c: Case): string[] {
     `Reference: ${c.reference}${c.confidential ? ' (confidential)' : ''}`,
     `Stage: ${stage}; handled by ${roleTitle(policy, c.handlerRole)}`,
     ...(c.confidential || c.complainant.anonymous ? [] : [`Complainant: ${[c.complainant.name, c.complainant.email].filter(Boolean).join(' ')}`]),
+    ...adjustmentLines(policy, c),
   ];
 }
 

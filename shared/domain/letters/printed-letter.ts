@@ -26,6 +26,8 @@ export interface PrintedLetter {
   readonly date: string;
   readonly to: readonly string[];
   readonly body: readonly PrintedBlock[];
+  /** Its own form is large print (an agreed adjustment): the page and the PDF are at 16 point without being asked. */
+  readonly largePrint?: boolean;
 }
 
 /** The letter's subject without the "[REF] " an email's subject starts with: on paper the reference has its own line. */

@@ -9,6 +9,7 @@ import { dateInWords, instantInWords } from './dates-in-words.js';
 import { consoleHome, openCaseLine } from './staff-links.js';
 import { renderLetter, type Letter, type LetterSection } from './letter.js';
 import { roleTitle, stageName } from '#domain/policy/policy-lookups';
+import { adjustmentLines } from '#domain/adjustments/adjustment-kinds';
 
 const FLAG_LABEL: Record<string, string> = {
   'sender-not-verified': "sender not verified (SPF, DKIM or DMARC failed): check the sender's identity before replying",
@@ -45,6 +46,7 @@ export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
     facts.push(`${deadlineDueWords(d.kind)}: ${dateInWords(d.dueDate)} (${d.rule}, ${clauseInWords(d.clause)})`);
   }
   if (c.status === 'awaiting-signature') facts.push('Waiting for the signed complaint: the acknowledgement clock has not started.');
+  facts.push(...adjustmentLines(policy, c));
   facts.push(openCaseLine(sending, c.reference));
   // Staff press Reply on notices: say where their words go, so nobody writes to the complainant this way.
   facts.push('A reply to this notice is kept on the case as a staff message: it never reaches the complainant.');

@@ -1,3 +1,4 @@
+import { adjustmentLines } from '#domain/adjustments/adjustment-kinds';
 import { londonDate } from '#domain/calendar/london-date';
 import type { Case } from '#domain/case/case';
 import { clauseInWords } from '#domain/policy/clause-words';
@@ -88,6 +89,7 @@ export function responseCopyNotice(policy: Policy, c: Case, copy: { readonly sta
       paragraphs: [
         `Every ${name} response is shared with ${copy.roles.map((r) => roleTitleInText(policy, r)).join(', then ')}, for information (${clauseInWords(copy.clause)}). This is the response ${sent}.`,
         `Reference: ${c.reference}`,
+        ...adjustmentLines(policy, c),
         openCaseLine(sending, c.reference),
       ],
     },

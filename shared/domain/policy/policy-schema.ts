@@ -3,6 +3,7 @@ import '#domain/text/schema-language';
 import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 import { ROLE_CAPABILITIES } from './capability.js';
 import { oversightSchema } from './oversight-schema.js';
+import { adjustmentsSchema } from './adjustments-schema.js';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
@@ -388,6 +389,8 @@ const policyObject = z.strictObject({
   ),
   /** Learning and oversight: the Member Responsible for Complaints, the weekly themes check (oversight-schema.ts). */
   oversight: z.optional(oversightSchema),
+  /** Reasonable adjustments: the clause, the policy's own kinds besides Redress's, the weeks to a review (issue 24). */
+  adjustments: z.optional(adjustmentsSchema),
   records: z.strictObject({
     monitoring: z._default(z.array(text), []),
     retention: z.optional(ruleWithClause),

@@ -10,6 +10,7 @@ import { deadlineDueWords } from '#domain/policy/deadline-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ConsoleAction } from '../console-actions.js';
 import { CaseActions } from './case-actions.js';
+import { CaseAdjustments } from './case-adjustments.js';
 import { CaseDecisions } from './case-decisions.js';
 import { CaseFiles } from './case-files.js';
 import { CaseLetters } from './case-letters.js';
@@ -36,6 +37,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         {c.reference}
         {c.confidential ? ' (confidential)' : ''}
       </h1>
+      <CaseAdjustments c={c} policy={view.policy} today={today} />
       <dl class="summary">
         <dt>Organisation</dt>
         <dd>{view.policy.organisation.name}</dd>

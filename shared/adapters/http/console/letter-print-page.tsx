@@ -15,10 +15,19 @@ export const LetterPrintPage: FC<{ signed: Signed; letter: PrintedLetter; pdfHre
         <a href={caseHref}>Back to {letter.reference}</a>
       </p>
       <p>
-        Print this page with your browser’s Print command (Ctrl+P, or ⌘P on a Mac): only the letter is printed, on A4. Or download it as a <a href={pdfHref}>PDF</a> (<a href={largePrintHref}>large print PDF</a>).
+        Print this page with your browser’s Print command (Ctrl+P, or ⌘P on a Mac): only the letter is printed, on A4. Or download it as a{' '}
+        {letter.largePrint ? (
+          <a href={pdfHref}>large print PDF</a>
+        ) : (
+          <>
+            <a href={pdfHref}>PDF</a> (<a href={largePrintHref}>large print PDF</a>)
+          </>
+        )}
+        .
       </p>
+      {letter.largePrint ? <p class="notice">Large print: the complainant has it agreed as a reasonable adjustment, so this letter prints at 16 point.</p> : null}
     </div>
-    <article class="printed-letter" aria-label={`Letter: ${letter.subject}`}>
+    <article class={letter.largePrint ? 'printed-letter printed-letter--large' : 'printed-letter'} aria-label={`Letter: ${letter.subject}`}>
       {letter.from.length > 0 ? (
         <p class="printed-letter-from">
           {letter.from.map((line, i) => (

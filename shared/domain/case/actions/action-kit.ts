@@ -70,8 +70,8 @@ export function withPostLetters(c: Case, events: readonly TimelineEvent[]): Case
 /** A letter drafted for post, as the case keeps it until it is posted (the draft's text stays on the timeline). */
 function postLetterOf(e: TimelineEvent): PostLetter[] {
   if (e.type !== 'letter-drafted' || e.detail?.channel !== 'post') return [];
-  const { kind, stage, subject } = e.detail;
-  return [{ id: e.id, kind: String(kind ?? 'letter'), stage: String(stage ?? ''), subject: String(subject ?? ''), draftedAt: e.at }];
+  const { kind, stage, subject, largePrint, callFirst } = e.detail;
+  return [{ id: e.id, kind: String(kind ?? 'letter'), stage: String(stage ?? ''), subject: String(subject ?? ''), draftedAt: e.at, ...(largePrint === true ? { largePrint } : {}), ...(callFirst === true ? { callFirst } : {}) }];
 }
 
 /** Notices to staff that go with a change (a stage's handler told), as one of its deliveries. */

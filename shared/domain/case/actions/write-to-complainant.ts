@@ -34,7 +34,7 @@ export function writeToComplainant(policy: Policy, c: Case, request: MessageRequ
   if (!text) throw new ActionRefusedError('write the message: it needs some words', { input: 'text' });
   if (subject.length > MESSAGE_SUBJECT_MAX) throw new ActionRefusedError(`the subject is ${subject.length} characters: keep it to ${MESSAGE_SUBJECT_MAX}`, { input: 'subject' });
   if (text.length > MESSAGE_TEXT_MAX) throw new ActionRefusedError(`the message is ${text.length} characters: keep it to ${MESSAGE_TEXT_MAX} (about four pages), or send it in two`, { input: 'text' });
-  const byPost = goesByPost(c);
+  const byPost = goesByPost(c, policy);
   const emailWords = byPost ? emailOnlyWording(text) : [];
   if (emailWords.length > 0) throw new ActionRefusedError(`this message goes by post, but it says "${emailWords.join('", "')}": write it for paper (they can write to us or call us)`, { input: 'text' });
   const key = ctx.at.toUTC().toFormat("yyyyLLdd'T'HHmmssSSS");
