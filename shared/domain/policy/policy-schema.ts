@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 import { ROLE_CAPABILITIES } from './capability.js';
+import { inExtensionLettersSchema } from './extension-letters-schema.js';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
@@ -217,6 +218,8 @@ const outsideBody = z.strictObject({
    * a final letter about a complaint it has nothing to do with (the council's Information Commissioner).
    */
   forMatters: z.optional(z.array(id)),
+  /** Named in every extension (holding) letter, with when the complainant may go to it then (./extension-letters-schema.ts). */
+  inExtensionLetters: z.optional(inExtensionLettersSchema),
   clause,
 });
 export type OutsideBody = z.infer<typeof outsideBody>;
