@@ -18,6 +18,8 @@ import { roleTitle, stageById, stageName } from '#domain/policy/policy-lookups';
 import { staffAddressesOf } from '#domain/policy/staff-addresses';
 import { CHANNELS, PREFERRED_CHANNELS } from '#domain/case/actions/correct-details';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
+import { serviceRequestOpen } from '#domain/case/service-request';
+import { entryStage } from '#domain/case/route-case';
 
 export interface ActionField {
   readonly name: string;
@@ -348,6 +350,32 @@ export const CONSOLE_FORMS: ConsoleForms = {
   reopen: { label: 'Reopen the case', offered: (c) => c.status === 'closed', fields: () => [{ name: 'reason', label: 'Why it is open again', kind: 'textarea' }], input: (f) => ({ reason: one(f, 'reason') }) },
   'page-new': { label: "A new address for the complainant's page", offered: () => true, fields: () => [], input: () => ({}) },
   'page-revoke': { label: "Take the complainant's page down", offered: (c) => Boolean(c.page), fields: () => [], input: () => ({}) },
+  'service-request': {
+    label: 'Not a complaint: a service request',
+    offered: (c, p) => open(c) && Boolean(p.serviceRequests) && !c.serviceRequest && !c.outcome && c.stage === entryStage(p).id,
+    fields: () => [
+      { name: 'asked', label: 'What the person asked us to do', kind: 'textarea', hint: 'In your words: the letter says it back to them, tells them what happens next, and that they can still complain.' },
+    ],
+    input: (f) => ({ asked: one(f, 'asked') }),
+  },
+  'service-request-step': {
+    label: 'A step on the service request',
+    offered: (c) => !c.destroyedAt && serviceRequestOpen(c),
+    fields: () => [{ name: 'text', label: 'What was done (staff only)', kind: 'textarea' }],
+    input: (f) => ({ text: one(f, 'text') }),
+  },
+  'service-request-done': {
+    label: 'The service request is dealt with',
+    offered: (c) => !c.destroyedAt && serviceRequestOpen(c),
+    fields: () => [{ name: 'done', label: 'What we did', kind: 'textarea', hint: 'The letter tells the person, and that they can still complain.' }],
+    input: (f) => ({ done: one(f, 'done') }),
+  },
+  complaint: {
+    label: 'They are complaining about it: record the complaint',
+    offered: (c) => !c.destroyedAt && Boolean(c.serviceRequest && !c.serviceRequest.becameComplaint),
+    fields: () => [],
+    input: () => ({}),
+  },
 };
 
 /** The forms in the catalogue's order, as the case page lists them. */

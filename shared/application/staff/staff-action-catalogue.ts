@@ -28,6 +28,8 @@ import { recordReferral } from '#domain/case/actions/record-referral';
 import { redirect } from '#domain/case/actions/redirect';
 import { reopen } from '#domain/case/actions/reopen';
 import { setCategory } from '#domain/case/actions/set-category';
+import { recordServiceRequest, recordServiceRequestStep, serviceRequestDone } from '#domain/case/actions/service-request';
+import { serviceRequestToComplaint } from '#domain/case/actions/service-request-to-complaint';
 import { withdraw } from '#domain/case/actions/withdraw';
 import { writeToComplainant } from '#domain/case/actions/write-to-complainant';
 import type { Case, Decision } from '#domain/case/case';
@@ -165,6 +167,12 @@ export const STAFF_ACTIONS = {
   reopen: action({ input: z.object({ reason: text }), who: DECIDE, decide: (_p, c, i, ctx) => ({ change: reopen(c, i.reason, ctx) }) }),
   'page-new': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: issuePage(c, newPageToken(), ctx) }) }),
   'page-revoke': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: revokePage(c, ctx) }) }),
+  // Not a complaint but a service request (LGSCO 1.2, 1.8): deciding so is a decision on the case.
+  'service-request': action({ input: z.object({ asked: text }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: recordServiceRequest(p, c, i.asked, ctx) }) }),
+  'service-request-step': action({ input: z.object({ text }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: recordServiceRequestStep(c, i.text, ctx) }) }),
+  'service-request-done': action({ input: z.object({ done: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: serviceRequestDone(p, c, i.done, ctx) }) }),
+  // The person complains about their service request: whoever records complaints records it (LGSCO 1.7: nothing blocks it).
+  complaint: action({ input: nothing, who: RECORD, decide: (p, c, _i, ctx) => ({ change: serviceRequestToComplaint(p, c, ctx) }) }),
 } as const;
 
 export type StaffVerb = keyof typeof STAFF_ACTIONS;

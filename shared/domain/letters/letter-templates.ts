@@ -1,5 +1,6 @@
 import type { LetterKind } from '#domain/policy/policy-schema';
 import type { LetterTemplate } from './render-template.js';
+import { SERVICE_REQUEST_TEMPLATES } from './service-request-templates.js';
 
 /*
  * Redress's own wording for each letter a complainant gets, in plain English (the GOV.UK style guide): short
@@ -374,4 +375,6 @@ ${PAGE}
 
 ${SIGN_OFF}`,
   },
+
+  ...SERVICE_REQUEST_TEMPLATES,
 };

@@ -118,7 +118,7 @@ function outsideBodies(policy: Policy, c: Case, scope: BodiesScope | 'extension'
  * greeting names the complainant only by a plain name: whatever else they gave as their name ("Resident, your
  * refund is waiting at ...") would speak in the organisation's voice, so the letter says "Dear complainant".
  */
-function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
+export function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
   const name = c.complainant.anonymous ? undefined : nameInLetters(c.complainant.name);
   const handler = roleInLetters(policy, c.handlerRole);
   return {
