@@ -254,6 +254,34 @@ export const CLI_VERBS: CliVerbs = {
     fits: (p, v) => none(p) && Boolean(v.reason) !== Boolean(v.clear),
     input: (_r, v) => ({ ...(v.reason ? { reason: v.reason } : {}) }),
   },
+  'service-request': {
+    usage: 'service-request REF --summary TEXT',
+    help: `  case service-request REF --summary TEXT
+                             not a complaint but a service request: what they asked, in your words
+                             (the letter says what happens next, and that they can still complain)
+`,
+    fits: (p, v) => none(p) && Boolean(v.summary),
+    input: (_r, v) => ({ asked: v.summary ?? '' }),
+  },
+  'service-request-step': { usage: 'service-request-step REF TEXT', help: `  case service-request-step REF TEXT
+                             a step taken on the service request (staff only)
+`, fits: one, input: (r) => ({ text: first(r) }) },
+  'service-request-done': {
+    usage: 'service-request-done REF --summary TEXT',
+    help: `  case service-request-done REF --summary TEXT
+                             the service request is dealt with: what was done (the letter tells them)
+`,
+    fits: (p, v) => none(p) && Boolean(v.summary),
+    input: (_r, v) => ({ done: v.summary ?? '' }),
+  },
+  complaint: {
+    usage: 'complaint REF',
+    help: `  case complaint REF         they complain about their service request: a complaint from now on,
+                             its deadlines from the first contact where the policy says so
+`,
+    fits: none,
+    input: () => ({}),
+  },
 };
 
 /**

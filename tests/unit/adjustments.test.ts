@@ -16,7 +16,7 @@ import { consoleOverMemory } from '#tests/support/console-over-memory';
 import { memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 import { pdfFontSizes } from '#tests/support/pdf-font-sizes';
-import { PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
+import { letterFontFiles, PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
 
 const at = (iso: string) => DateTime.fromISO(iso);
 const SENDING = { mailDomain: 'redress.test', operatorEmail: 'ops@redress.test', pageBaseUrl: 'https://complaints.example.org' };
@@ -99,7 +99,7 @@ describe('agreeing, reviewing and ending an adjustment', () => {
     expect(sizes.length).toBeGreaterThan(5);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
     // A letter not in large print is as before: 11 point, its foot 9.
-    const plain = await pdfFontSizes(await new PdfLetterPrinter().pdf({ reference: c.reference, kind: 'message', subject: 'Your bins', from: [], date: '', to: [], body: [{ kind: 'paragraph', text: 'We have spoken to the crew.' }] }));
+    const plain = await pdfFontSizes(await new PdfLetterPrinter(await letterFontFiles()).pdf({ reference: c.reference, kind: 'message', subject: 'Your bins', from: [], date: '', to: [], body: [{ kind: 'paragraph', text: 'We have spoken to the crew.' }] }));
     expect([...new Set(plain)].sort()).toEqual([11, 9]);
   });
 

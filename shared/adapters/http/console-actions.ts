@@ -19,6 +19,8 @@ import { staffAddressesOf } from '#domain/policy/staff-addresses';
 import { CHANNELS, PREFERRED_CHANNELS } from '#domain/case/actions/correct-details';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 import { activeAdjustments, adjustmentChoices, adjustmentName } from '#domain/adjustments/adjustment-kinds';
+import { serviceRequestOpen } from '#domain/case/service-request';
+import { entryStage } from '#domain/case/route-case';
 
 export interface ActionField {
   readonly name: string;
@@ -373,6 +375,32 @@ export const CONSOLE_FORMS: ConsoleForms = {
     offered: (c) => !c.destroyedAt,
     fields: () => [{ name: 'reason', label: 'Why (seen only by the handling role and those above it; leave empty to clear the note)', kind: 'textarea' }],
     input: (f) => ({ ...(one(f, 'reason') ? { reason: one(f, 'reason') } : {}) }),
+  },
+  'service-request': {
+    label: 'Not a complaint: a service request',
+    offered: (c, p) => open(c) && Boolean(p.serviceRequests) && !c.serviceRequest && !c.outcome && c.stage === entryStage(p).id,
+    fields: () => [
+      { name: 'asked', label: 'What the person asked us to do', kind: 'textarea', hint: 'In your words: the letter says it back to them, tells them what happens next, and that they can still complain.' },
+    ],
+    input: (f) => ({ asked: one(f, 'asked') }),
+  },
+  'service-request-step': {
+    label: 'A step on the service request',
+    offered: (c) => !c.destroyedAt && serviceRequestOpen(c),
+    fields: () => [{ name: 'text', label: 'What was done (staff only)', kind: 'textarea' }],
+    input: (f) => ({ text: one(f, 'text') }),
+  },
+  'service-request-done': {
+    label: 'The service request is dealt with',
+    offered: (c) => !c.destroyedAt && serviceRequestOpen(c),
+    fields: () => [{ name: 'done', label: 'What we did', kind: 'textarea', hint: 'The letter tells the person, and that they can still complain.' }],
+    input: (f) => ({ done: one(f, 'done') }),
+  },
+  complaint: {
+    label: 'They are complaining about it: record the complaint',
+    offered: (c) => !c.destroyedAt && Boolean(c.serviceRequest && !c.serviceRequest.becameComplaint),
+    fields: () => [],
+    input: () => ({}),
   },
 };
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { formatReference } from '#domain/case/case-reference';
 import { openCase, type NewComplaint } from '#domain/case/open-case';
+import { openServiceRequest } from '#domain/case/open-service-request';
 import { reachableByEmail } from '#domain/case/reachable';
 import type { Sending } from '#domain/letters/addressing';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -80,7 +81,10 @@ export async function openComplaint(deps: OpenComplaintDeps, policy: Policy, com
         ]);
         const sequence = last + 1;
         const reference = formatReference(policy.referencePrefix, year, sequence);
-        const change = openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken, ...(addressCheck ? { addressCheck } : {}) });
+        const change =
+          complaint.serviceRequest && complaint.recordedBy
+            ? openServiceRequest(policy, { ...complaint, recordedBy: complaint.recordedBy }, reference, { sending: deps.sending, now: deps.clock.now().toISOString(), pageToken })
+            : openCase(policy, complaint, reference, { acknowledge: !acknowledgedBy, sending: deps.sending, now: deps.clock.now().toISOString(), pageToken, ...(addressCheck ? { addressCheck } : {}) });
         // The sender's first letter of the day, whichever it is, takes the day's claim.
         const firstLetter = change.letters.some(isAcknowledgement);
         const acknowledged = Boolean(change.case.acknowledgedAt);

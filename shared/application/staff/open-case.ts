@@ -30,6 +30,8 @@ export interface StaffOpenRequest {
   readonly preferredChannel?: PreferredChannel;
   /** Someone complaining on the complainant's behalf, with the consent they gave. */
   readonly representative?: Representative;
+  /** Not a complaint but a service request (the policy's `serviceRequests`): no complaint deadlines, its own letter. */
+  readonly serviceRequest?: boolean;
   /** The console form's own id: the same form sent twice (a double click, a reload) records one complaint. */
   readonly submissionId?: string;
 }
@@ -58,6 +60,7 @@ function representativeOf(r: Representative | undefined): Representative | undef
 export async function openStaffCase(deps: OpenComplaintDeps & { readonly policies: PolicySet }, request: StaffOpenRequest): Promise<Opened> {
   const policy = deps.policies.get(request.policyId);
   if (request.about && !policy.roles.some((r) => r.id === request.about)) throw new UnknownPolicyItemError('role', request.about, policy.roles.map((r) => r.id));
+  if (request.serviceRequest && !policy.serviceRequests) throw new ActionRefusedError(`${policy.organisation.name}'s policy has no service requests: record it as a complaint`, { input: 'kind' });
   const summary = request.summary.trim();
   if (!summary) throw new ActionRefusedError('say what the complaint is about', { input: 'summary' });
   const name = cleanOneLine(request.name);
@@ -97,6 +100,7 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
       signed: false,
       flags: [],
       recordedBy: request.actor,
+      ...(request.serviceRequest ? { serviceRequest: true } : {}),
       source: { enteredBy: request.actor, channel: request.channel },
     },
     // Keyed by who sent which form, so that sending it again finds the case it opened.

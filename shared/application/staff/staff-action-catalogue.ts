@@ -28,6 +28,8 @@ import { recordReferral } from '#domain/case/actions/record-referral';
 import { redirect } from '#domain/case/actions/redirect';
 import { reopen } from '#domain/case/actions/reopen';
 import { setCategory } from '#domain/case/actions/set-category';
+import { recordServiceRequest, recordServiceRequestStep, serviceRequestDone } from '#domain/case/actions/service-request';
+import { serviceRequestToComplaint } from '#domain/case/actions/service-request-to-complaint';
 import { withdraw } from '#domain/case/actions/withdraw';
 import { agreeAdjustment, endAdjustment } from '#domain/case/actions/adjust';
 import { noteVulnerability } from '#domain/case/actions/vulnerability';
@@ -180,6 +182,12 @@ export const STAFF_ACTIONS = {
   'end-adjustment': action({ input: z.object({ kind: text, reason: maybe }), who: RECORD, decide: (p, c, i, ctx) => ({ change: endAdjustment(p, c, i, ctx) }) }),
   // Why the complainant may be vulnerable (an empty reason clears it): for the handling role and above only.
   vulnerability: action({ input: z.object({ reason: maybe }), who: VULNERABILITY, decide: (_p, c, i, ctx) => ({ change: noteVulnerability(c, i, ctx) }) }),
+  // Not a complaint but a service request (LGSCO 1.2, 1.8): deciding so is a decision on the case.
+  'service-request': action({ input: z.object({ asked: text }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: recordServiceRequest(p, c, i.asked, ctx) }) }),
+  'service-request-step': action({ input: z.object({ text }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: recordServiceRequestStep(c, i.text, ctx) }) }),
+  'service-request-done': action({ input: z.object({ done: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: serviceRequestDone(p, c, i.done, ctx) }) }),
+  // The person complains about their service request: whoever records complaints records it (LGSCO 1.7: nothing blocks it).
+  complaint: action({ input: nothing, who: RECORD, decide: (p, c, _i, ctx) => ({ change: serviceRequestToComplaint(p, c, ctx) }) }),
 } as const;
 
 export type StaffVerb = keyof typeof STAFF_ACTIONS;

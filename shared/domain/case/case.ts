@@ -1,11 +1,12 @@
 import type { Deadline } from '#domain/planner/plan-deadlines';
-import type { Adjustment, AdjustmentsAsked, Vulnerability } from './adjustment.js';
+import type { Adjustment, AdjustmentsAsked, Vulnerability } from './adjustment.js'
+import type { ServiceRequest } from './service-request.js';
 
 /** How the complaint came: by email or the web form, or entered by staff from a call, a letter or a visit. */
 export type Channel = 'email' | 'web' | 'phone' | 'letter' | 'in-person';
 
-/** Why a case closed: answered, withdrawn, sent elsewhere, resolved early, or the appeal window ran out unused. */
-export type ClosureReason = 'resolved' | 'withdrawn' | 'redirected' | 'early-resolution' | 'no-appeal';
+/** Why a case closed: answered, withdrawn, sent elsewhere, resolved early, the appeal window ran out unused, or a service request dealt with. */
+export type ClosureReason = 'resolved' | 'withdrawn' | 'redirected' | 'early-resolution' | 'no-appeal' | 'service-request';
 
 export type Decision = 'upheld' | 'partly-upheld' | 'not-upheld';
 
@@ -224,7 +225,9 @@ export interface Case {
   /** Reasonable adjustments staff agreed, oldest first, ended ones kept (see letterForm for how letters follow them). */
   readonly adjustments?: readonly Adjustment[];
   /** Staff's note that the complainant may be vulnerable: read by the handling role and above only. */
-  readonly vulnerability?: Vulnerability;
+  readonly vulnerability?: Vulnerability
+  /** A contact recorded as a service request, not a complaint, and what became of it (./service-request.ts). */
+  readonly serviceRequest?: ServiceRequest;
 }
 
 /** A letter for post: its draft (the `letter-drafted` timeline event's id), what it is, and the day it was posted. */
@@ -327,7 +330,13 @@ export type TimelineEventType =
   | 'adjustment-agreed'
   | 'adjustment-ended'
   /** Staff noted (or cleared) that the complainant may be vulnerable; the reason is never on the timeline. */
-  | 'vulnerability-noted';
+  | 'vulnerability-noted'
+  /** Recorded as a service request (LGSCO 1.2), not a complaint; then each step, and when it was dealt with. */
+  | 'service-request'
+  | 'service-request-step'
+  | 'service-request-done'
+  /** The person complained about their service request: a complaint from then on, its deadlines counted as the policy says. */
+  | 'became-complaint';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

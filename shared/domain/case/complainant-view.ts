@@ -65,6 +65,7 @@ const CLOSED_BECAUSE: Record<ClosureReason, string> = {
   withdrawn: 'You withdrew your complaint, so we have closed it.',
   redirected: 'Your complaint is about a matter our complaints procedure does not cover. Our letter says where to take it.',
   'early-resolution': 'We sorted this out with you quickly, so we did not record it as a formal complaint.',
+  'service-request': 'We dealt with this as a service request, not a complaint. You can still make a complaint about it.',
   'no-appeal': 'The time to ask for the next stage ended, so we have closed your complaint.',
 };
 

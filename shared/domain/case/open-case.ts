@@ -45,6 +45,8 @@ export interface NewComplaint {
   readonly source: Readonly<Record<string, unknown>>;
   /** The member of staff who wrote it down (a call, a letter, a visit): they, not the complainant, recorded it. */
   readonly recordedBy?: string;
+  /** Staff recorded it as a service request, not a complaint (./open-service-request.ts). */
+  readonly serviceRequest?: boolean;
   /** A held message a person released into this case: why it was held and who released it. */
   readonly released?: { readonly heldId: string; readonly heldBecause: string; readonly by: string };
 }

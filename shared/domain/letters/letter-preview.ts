@@ -1,3 +1,4 @@
+import { serviceRequestDoneFacts, serviceRequestFacts } from './service-request-letters.js';
 import type { Case, StageOutcome } from '#domain/case/case';
 import { entryStage } from '#domain/case/route-case';
 import { movedToStage, stageDeadlines } from '#domain/case/actions/enter-stage';
@@ -113,6 +114,12 @@ export function previewFacts(policy: Policy, kind: string, c: Case, at: DateTime
       return closureFacts(policy, c, 'resolved');
     case 'message':
       return messageFacts(policy, c, { subject: '[The subject staff give]', text: '[The words staff write: a question, an invitation to meet, a receipt for documents.]' });
+    case 'service-request':
+    case 'service-request-done': {
+      const sample: Case = { ...c, serviceRequest: c.serviceRequest ?? { firstContactAt: c.receivedAt, recordedAt: c.receivedAt, recordedBy: 'staff', asked: '[What the person asked us to do, in staff’s words]', steps: [], done: { at: c.receivedAt, by: 'staff', text: '[What we did]' } } };
+      const sending = { mailDomain: 'example.org', operatorEmail: 'operator@example.org', pageBaseUrl: '[front door]' };
+      return kind === 'service-request' ? serviceRequestFacts(policy, sample, sending) : serviceRequestDoneFacts(policy, sample, sending);
+    }
   }
 }
 

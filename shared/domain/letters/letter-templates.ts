@@ -1,5 +1,6 @@
 import type { LetterKind } from '#domain/policy/policy-schema';
 import type { LetterTemplate } from './render-template.js';
+import { SERVICE_REQUEST_TEMPLATES } from './service-request-templates.js';
 
 /*
  * Redress's own wording for each letter a complainant gets, in plain English (the GOV.UK style guide): short
@@ -219,6 +220,16 @@ Why it is taking longer: {{reason}}
 {{#agreed}}As we agreed with you, we{{/agreed}}{{^agreed}}We{{/agreed}} will now send you our full response by {{newDate}}.{{#pastMaximum}} This is later than {{date}}, the latest date our complaints policy gives for our response ({{rule}}). We are sorry that we cannot keep to it.{{/pastMaximum}}
 
 If you have any questions in the meantime, {{#byEmail}}reply to this email{{/byEmail}}{{#byPost}}{{writeToUs}}{{/byPost}}.
+{{#hasOutsideBodies}}
+
+## If you are unhappy about the delay
+
+{{#outsideBodies}}
+{{name}}: {{role}}. {{when}}
+${BODY}
+
+{{/outsideBodies}}
+{{/hasOutsideBodies}}
 ${PAGE}
 
 ${SIGN_OFF}`,
@@ -364,4 +375,6 @@ ${PAGE}
 
 ${SIGN_OFF}`,
   },
+
+  ...SERVICE_REQUEST_TEMPLATES,
 };

@@ -5,7 +5,8 @@ import { BUILT_IN_EVENTS, type LetterKind, type Policy, type RemedyKind, type St
 import { nameInLetters } from '#domain/text/name-in-letters';
 import { organisationInText } from '#domain/policy/organisation-words';
 import { dateInWords } from './dates-in-words.js';
-import { bodiesToGoTo, finalDecision, type BodiesScope } from './outside-bodies.js';
+import { bodiesToGoTo, finalDecision, type BodiesScope, type BodyToGoTo } from './outside-bodies.js';
+import { bodiesInExtensionLetters } from './extension-bodies.js';
 import type { TemplateView } from './render-template.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
@@ -91,8 +92,8 @@ export function contactWords(contact: NonNullable<Policy['outsideBodies'][number
  * there is, and what the letter must say of each. `contact` is the old one-line form, kept for organisations'
  * own templates.
  */
-function outsideBodies(policy: Policy, c: Case, scope: BodiesScope): { view: TemplateView[]; required: Requirement[] } {
-  const bodies = bodiesToGoTo(policy, c, scope);
+function outsideBodies(policy: Policy, c: Case, scope: BodiesScope | 'extension'): { view: TemplateView[]; required: Requirement[] } {
+  const bodies: BodyToGoTo[] = scope === 'extension' ? bodiesInExtensionLetters(policy, c) : bodiesToGoTo(policy, c, scope);
   return {
     view: bodies.map((b) => {
       const body = policy.outsideBodies.find((x) => x.id === b.id);
@@ -117,7 +118,7 @@ function outsideBodies(policy: Policy, c: Case, scope: BodiesScope): { view: Tem
  * greeting names the complainant only by a plain name: whatever else they gave as their name ("Resident, your
  * refund is waiting at ...") would speak in the organisation's voice, so the letter says "Dear complainant".
  */
-function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
+export function common(policy: Policy, c: Case): Record<string, TemplateView[string]> {
   const name = c.complainant.anonymous ? undefined : nameInLetters(c.complainant.name);
   const handler = roleInLetters(policy, c.handlerRole);
   return {
@@ -205,6 +206,8 @@ export function confirmAddressFacts(policy: Policy, c: Case, confirmUrl?: string
  */
 export function holdingFacts(policy: Policy, c: Case, extension: { reason: string; newDate: string; agreed: boolean; pastMaximum?: { date: string; rule: string } }): LetterFacts {
   const past = extension.pastMaximum;
+  // Where the policy's code asks (LGSCO 5.5, 6.5): the outside body, how to reach it and when they may go to it.
+  const bodies = outsideBodies(policy, c, 'extension');
   return {
     kind: 'holding',
     view: {
@@ -213,11 +216,14 @@ export function holdingFacts(policy: Policy, c: Case, extension: { reason: strin
       newDate: dateInWords(extension.newDate),
       agreed: extension.agreed,
       pastMaximum: past ? { date: dateInWords(past.date), rule: past.rule } : undefined,
+      hasOutsideBodies: bodies.view.length > 0,
+      outsideBodies: bodies.view,
     },
     required: [
       { what: 'why the response is late', text: extension.reason },
       { what: `the new date (${extension.newDate})`, text: dateInWords(extension.newDate) },
       ...(past ? [{ what: `that the new date is past the policy's maximum (${past.date})`, text: `later than ${dateInWords(past.date)}` }] : []),
+      ...bodies.required,
     ],
   };
 }

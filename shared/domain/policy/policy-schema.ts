@@ -4,6 +4,8 @@ import { JURISDICTIONS } from '#domain/calendar/jurisdiction';
 import { ROLE_CAPABILITIES } from './capability.js';
 import { oversightSchema } from './oversight-schema.js';
 import { adjustmentsSchema } from './adjustments-schema.js';
+import { inExtensionLettersSchema } from './extension-letters-schema.js';
+import { serviceRequestsSchema } from './service-requests-schema.js';
 
 /**
  * The policy format: one organisation's complaints policy as data. Every rule names the clause of the
@@ -219,6 +221,8 @@ const outsideBody = z.strictObject({
    * a final letter about a complaint it has nothing to do with (the council's Information Commissioner).
    */
   forMatters: z.optional(z.array(id)),
+  /** Named in every extension (holding) letter, with when the complainant may go to it then (./extension-letters-schema.ts). */
+  inExtensionLetters: z.optional(inExtensionLettersSchema),
   clause,
 });
 export type OutsideBody = z.infer<typeof outsideBody>;
@@ -248,6 +252,10 @@ export const LETTER_KINDS = [
   'confirm-address',
   /** Staff's own words to the complainant (`case message`): a question, a meeting invitation, a receipt. */
   'message',
+  /** A contact recorded as a service request: what happens next, and that they can still complain, and how. */
+  'service-request',
+  /** A service request dealt with: what was done, and that they can still complain, and how. */
+  'service-request-done',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -367,6 +375,8 @@ const policyObject = z.strictObject({
   }),
   /** A matter resolved by the end of the next working day is not recorded as a complaint (the council). */
   earlyResolution: z.optional(z.strictObject({ workingDays: wholeNumber(0, 10), clause })),
+  /** Contacts recorded as service requests, not complaints (./service-requests-schema.ts; LGSCO 1.2, 1.8). */
+  serviceRequests: z.optional(serviceRequestsSchema),
   /** The complainant is asked to confirm a withdrawal in writing before the case closes (Connect). */
   withdrawal: z.optional(z.strictObject({ confirmInWriting: z.boolean(), clause })),
   /** The organisation's own wording for a kind of letter, in place of Redress's: Mustache templates, checked before sending. */

@@ -1,0 +1,45 @@
+/** One step recorded on a service request: what was done, when, by whom. */
+export interface ServiceRequestStep {
+  readonly at: string;
+  readonly by: string;
+  readonly text: string;
+}
+
+/**
+ * A contact recorded as a service request (LGSCO 1.2: a request to provide or improve a service, fix a problem or
+ * reconsider a decision), not a complaint: what was asked, each step taken, when it was done, and whether the
+ * person later complained about it. It keeps the first contact's date, which a complaint made about it may count
+ * its deadlines from (the policy's `serviceRequests.complaintCountsFrom`).
+ */
+export interface ServiceRequest {
+  /** When the person first contacted us about it (the case's first receipt). */
+  readonly firstContactAt: string;
+  /** When and by whom it was recorded as a service request. */
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly asked: string;
+  /** The policy's target for dealing with it (YYYY-MM-DD), where it sets one: the digest lists it once past. */
+  readonly targetDate?: string;
+  readonly steps: readonly ServiceRequestStep[];
+  readonly done?: ServiceRequestStep;
+  /** The person complained about it: when, who recorded it, and the instant the complaint's deadlines count from. */
+  readonly becameComplaint?: { readonly at: string; readonly by: string; readonly countsFrom: string };
+}
+
+/** A case, or a projection of one, as far as its service request goes (no import of the case: it imports this). */
+type HasServiceRequest = { readonly serviceRequest?: ServiceRequest | undefined };
+
+/** A case that is a service request and not (or not yet) a complaint. */
+export function isServiceRequestOnly(c: HasServiceRequest): boolean {
+  return Boolean(c.serviceRequest && !c.serviceRequest.becameComplaint);
+}
+
+/** A service request still being dealt with (whether or not the person has also complained: LGSCO 1.7). */
+export function serviceRequestOpen(c: HasServiceRequest): boolean {
+  return Boolean(c.serviceRequest && !c.serviceRequest.done);
+}
+
+/** What a case is, in a word for staff: the console's lists and filters use it. */
+export function caseKind(c: HasServiceRequest): 'complaint' | 'service-request' {
+  return isServiceRequestOnly(c) ? 'service-request' : 'complaint';
+}
