@@ -5,6 +5,7 @@ import { parseCaseArgs, printCase, type CaseValues } from '#cli/commands/case-li
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
 import { readInputFile } from '#cli/read-input-file';
+import { RESTRICTION_CLI_VERBS } from '#cli/commands/restriction-verbs';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
 
@@ -226,6 +227,7 @@ export const CLI_VERBS: CliVerbs = {
   },
   'page-new': { partOf: 'case page' },
   'page-revoke': { partOf: 'case page' },
+  ...RESTRICTION_CLI_VERBS,
 };
 
 /**

@@ -29,6 +29,8 @@ import { redirect } from '#domain/case/actions/redirect';
 import { reopen } from '#domain/case/actions/reopen';
 import { setCategory } from '#domain/case/actions/set-category';
 import { withdraw } from '#domain/case/actions/withdraw';
+import { liftRestriction, reviewRestriction, setRestriction } from '#domain/case/actions/restrict-contact';
+import { mayRestrict, whoMayRestrictSentence } from '#domain/access/restrict-who';
 import { writeToComplainant } from '#domain/case/actions/write-to-complainant';
 import type { Case, Decision } from '#domain/case/case';
 import { roleTitleInText } from '#domain/policy/policy-lookups';
@@ -71,6 +73,9 @@ export const HANDLING_ROLE: WhoMay = {
   may: (member, policy, c) => mayRead(member, policy, c) && rolesIn(member, policy.id).has(c.handlerRole),
   refusal: (policy, c) => `Only a person of ${roleTitleInText(policy, c.handlerRole)}, the role handling ${c.reference}, can take it (whoever can pass it to another handler can assign it).`,
 };
+
+/** Only a role above the case's handler, never the handler's own (setting a restriction on contact). */
+export const ABOVE_HANDLER: WhoMay = { may: mayRestrict, refusal: whoMayRestrictSentence };
 
 /** One staff action: the input it takes, who may, and the decision (the change, with the claims its write depends on). */
 export interface StaffAction<S extends z.ZodMiniType> {
@@ -165,6 +170,19 @@ export const STAFF_ACTIONS = {
   reopen: action({ input: z.object({ reason: text }), who: DECIDE, decide: (_p, c, i, ctx) => ({ change: reopen(c, i.reason, ctx) }) }),
   'page-new': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: issuePage(c, newPageToken(), ctx) }) }),
   'page-revoke': action({ input: nothing, who: RECORD, decide: (_p, c, _i, ctx) => ({ change: revokePage(c, ctx) }) }),
+  // Restrictions on contact (Housing Ombudsman guidance on unacceptable behaviour): set, review (kept, with a new
+  // date), lift; each writes to the person. Only a role above the handler (rolesThatMayRestrict).
+  restrict: action({
+    input: z.object({ email: maybe, name: maybe, reason: text, scope: text, channels: z.array(text), contactName: text, contactRole: text, reviewOn: text }),
+    who: ABOVE_HANDLER,
+    decide: (p, c, i, ctx) => ({ change: setRestriction(p, c, i, ctx) }),
+  }),
+  'restriction-review': action({
+    input: z.object({ reviewOn: text, note: text, channels: z.optional(z.array(text)) }),
+    who: ABOVE_HANDLER,
+    decide: (p, c, i, ctx) => ({ change: reviewRestriction(p, c, i, ctx) }),
+  }),
+  'restriction-lift': action({ input: z.object({ note: maybe }), who: ABOVE_HANDLER, decide: (p, c, i, ctx) => ({ change: liftRestriction(p, c, i, ctx) }) }),
 } as const;
 
 export type StaffVerb = keyof typeof STAFF_ACTIONS;

@@ -1,4 +1,6 @@
 import type { Deadline } from '#domain/planner/plan-deadlines';
+import type { ContactRestriction } from './contact-restriction.js';
+import type { CaseFeedback } from './case-feedback.js';
 
 /** How the complaint came: by email or the web form, or entered by staff from a call, a letter or a visit. */
 export type Channel = 'email' | 'web' | 'phone' | 'letter' | 'in-person';
@@ -218,6 +220,10 @@ export interface Case {
   readonly page?: ComplainantPage;
   /** Every letter drafted for post, oldest first: "to post" until staff record the day it went (`case posted`). */
   readonly postLetters?: readonly PostLetter[];
+  /** A restriction on how the complainant may contact the organisation (unacceptable behaviour), while it lasts. */
+  readonly restriction?: ContactRestriction;
+  /** The complainant's answers about how their complaint was handled, given once after closure (never shown to staff case by case). */
+  readonly feedback?: CaseFeedback;
 }
 
 /** A letter for post: its draft (the `letter-drafted` timeline event's id), what it is, and the day it was posted. */
@@ -309,7 +315,12 @@ export type TimelineEventType =
   | 'categorised'
   | 'action-done'
   | 'exported'
-  | 'referred';
+  | 'referred'
+  | 'restriction-set'
+  | 'restriction-reviewed'
+  | 'restriction-lifted'
+  | 'restricted-mail'
+  | 'feedback-given';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

@@ -6,6 +6,10 @@
 export const CAPABILITIES = ['record', 'route', 'decide'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** Capabilities a role may list: the case ones, and `held-mail` (settling mail held before it became a case). */
-export const ROLE_CAPABILITIES = [...CAPABILITIES, 'held-mail'] as const;
+/**
+ * Capabilities a role may list: the case ones, `held-mail` (settling mail held before it became a case), and
+ * `restrict` (setting, reviewing and lifting a restriction on a person's contact, which only a role above a case's
+ * handler may do; a role that lists capabilities must list it too).
+ */
+export const ROLE_CAPABILITIES = [...CAPABILITIES, 'held-mail', 'restrict'] as const;
 export type RoleCapability = (typeof ROLE_CAPABILITIES)[number];
