@@ -173,10 +173,22 @@ describe('a restricted person’s mail', () => {
     expect(sent.filter((m) => m.to.includes(DIRECTORS))).toHaveLength(1);
   });
 
-  it('the digest lists restrictions whose review is due within a week', async () => {
+  it('the digest reminds a week before the review date, by reference and date only', async () => {
     const stack = memoryStack();
     const reference = await restricted(stack, { reviewOn: '2027-03-01' });
     expect(await stack.cases.restrictionsToReview('county-council', '2027-02-28')).toEqual([]);
     expect((await stack.cases.restrictionsToReview('county-council', '2027-03-01')).map((r) => r.reference)).toEqual([reference]);
+    const digestOn = async (iso: string) => {
+      const before = stack.mailer.sent.length;
+      await stack.useCases.sendDigest('county-council', at(iso));
+      await stack.drain();
+      return stack.mailer.sent.slice(before).map((m) => m.text).join('\n');
+    };
+    // Two weeks before: not yet. Tuesday 23 February, within the week: reminded.
+    expect(await digestOn('2027-02-15T08:00:00Z')).not.toContain('Restrictions on contact to review');
+    const digest = await digestOn('2027-02-23T08:00:00Z');
+    expect(digest).toContain('Restrictions on contact to review');
+    expect(digest).toMatch(new RegExp(`${reference}: the restriction on contact is to be reviewed by (Monday )?1 March 2027 \\(4 working days left\\); point of contact Dee Director`));
+    expect(digest).not.toContain('Pat Person');
   });
 });

@@ -180,7 +180,7 @@ export class DynamoDbCases implements Cases {
     // Every sort key is "yyyy-mm-dd#<ref>#<key>": the last of `until`'s sorts before "yyyy-mm-dd$".
     const rows = await this.table.query({ index: 'GSI1', value: `RESTRICTIONS#${policyId}`, sortBefore: `${until}$` }, 'ascending');
     const found = new Map<string, RestrictionFound>();
-    for (const row of rows) found.set(String(row.reference), { reference: String(row.reference), restriction: row.restriction as ContactRestriction });
+    for (const row of rows) found.set(String(row.reference), { reference: String(row.reference), restriction: row.restriction as ContactRestriction, aboutRoles: (row.aboutRoles as string[] | undefined) ?? [] });
     return [...found.values()];
   }
 
@@ -298,5 +298,5 @@ function dueItem(c: Case): Item {
 /** One person key of a restriction: found by the key, listed by review date, and under its case for destruction. */
 function restrictionItem(e: RestrictionEntry): Item {
   const k = key.restriction(e.policyId, e.personKey);
-  return marshall({ ...k, reference: e.reference, restriction: e.restriction, GSI1PK: `RESTRICTIONS#${e.policyId}`, GSI1SK: `${e.restriction.reviewOn}#${e.reference}#${e.personKey}`, ...lookupOf(e.reference, k.PK) }, { removeUndefinedValues: true });
+  return marshall({ ...k, reference: e.reference, restriction: e.restriction, aboutRoles: [...(e.aboutRoles ?? [])], GSI1PK: `RESTRICTIONS#${e.policyId}`, GSI1SK: `${e.restriction.reviewOn}#${e.reference}#${e.personKey}`, ...lookupOf(e.reference, k.PK) }, { removeUndefinedValues: true });
 }

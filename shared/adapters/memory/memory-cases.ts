@@ -136,7 +136,7 @@ export class MemoryCases implements Cases {
   async restrictionsToReview(policyId: string, until: string): Promise<RestrictionFound[]> {
     const found = new Map<string, RestrictionFound>();
     const entries = [...this.tables.restrictions.values()].filter((e) => e.policyId === policyId && e.restriction.reviewOn <= until);
-    for (const e of entries.sort((a, b) => keyOrder(`${a.restriction.reviewOn}#${a.reference}`, `${b.restriction.reviewOn}#${b.reference}`))) found.set(e.reference, { reference: e.reference, restriction: copy(e.restriction) });
+    for (const e of entries.sort((a, b) => keyOrder(`${a.restriction.reviewOn}#${a.reference}`, `${b.restriction.reviewOn}#${b.reference}`))) found.set(e.reference, { reference: e.reference, restriction: copy(e.restriction), aboutRoles: [...(e.aboutRoles ?? [])] });
     return [...found.values()];
   }
 

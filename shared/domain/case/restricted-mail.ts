@@ -4,6 +4,8 @@ import type { ContactRestriction } from './contact-restriction.js';
 export interface RestrictionFound {
   readonly reference: string;
   readonly restriction: ContactRestriction;
+  /** The roles the case is about (as the digest hides a case from those it is about). */
+  readonly aboutRoles?: readonly string[];
 }
 
 /**
