@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/case';
 import type { DeadlineKind } from '#domain/policy/policy-schema';
 import { aboutRoleOf } from '#domain/case/about-role';
+import type { CaseFeedback } from '#domain/case/case-feedback';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -61,6 +62,8 @@ export interface ReportRecord {
   readonly deadlines: readonly RecordedDeadline[];
   readonly outcomes: readonly RecordedOutcome[];
   readonly destroyed: boolean;
+  /** The complainant's answers about how it was handled (fixed answers, given once after closure). */
+  readonly feedback?: CaseFeedback;
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -111,6 +114,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     deadlines,
     outcomes,
     destroyed: Boolean(c.destroyedAt),
+    ...(c.feedback ? { feedback: c.feedback } : {}),
   };
 }
 
@@ -123,6 +127,7 @@ export function reportYears(r: ReportRecord): number[] {
     ...(r.referrals ?? []).map((x) => x.at),
     ...r.deadlines.map((d) => d.doneAt),
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
+    r.feedback?.at,
   ].filter((at): at is string => Boolean(at));
   return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
 }
