@@ -56,6 +56,13 @@ const OPTIONS = {
   'content-type': { type: 'string' },
   description: { type: 'string' },
   category: { type: 'string' },
+  // Restrictions on contact (case restrict, restriction-review, restriction-lift).
+  scope: { type: 'string' },
+  open: { type: 'string', multiple: true },
+  'contact-name': { type: 'string' },
+  'contact-role': { type: 'string' },
+  'review-on': { type: 'string' },
+  note: { type: 'string' },
 } as const;
 
 /** The options of every case verb, `--at` as an instant (default now) and `--by` (default $USER). */

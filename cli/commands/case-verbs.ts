@@ -5,6 +5,7 @@ import { parseCaseArgs, printCase, type CaseValues } from '#cli/commands/case-li
 import { withStack } from '#cli/stack-context';
 import { UsageError } from '#cli/usage-error';
 import { readInputFile } from '#cli/read-input-file';
+import { RESTRICTION_CLI_VERBS } from '#cli/commands/restriction-verbs';
 
 const DECISIONS: readonly Decision[] = ['upheld', 'partly-upheld', 'not-upheld'];
 
@@ -282,6 +283,7 @@ export const CLI_VERBS: CliVerbs = {
     fits: none,
     input: () => ({}),
   },
+  ...RESTRICTION_CLI_VERBS,
 };
 
 /**

@@ -5,6 +5,7 @@ import { reportRecordOf, reportYears } from '#domain/reporting/report-record';
 import { pendingActions } from '#domain/case/pending-actions';
 import { pageKey } from './complainant/page-token.js';
 import type { CaseWrite, Claim } from './ports/cases.js';
+import { restrictionIndex } from './restriction-index.js';
 
 function pendingDeadlines(c: Case | undefined): string {
   return (c?.deadlines ?? [])
@@ -37,5 +38,6 @@ export function caseWrite(before: Case | undefined, change: CaseChange, at: stri
   const earlier = before ? pendingActions(before) : [];
   const settled = earlier.filter((a) => !stillPending.has(`${a.n}#${a.due}`));
   const known = new Set(earlier.map((a) => `${a.n}#${a.due}`));
-  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, actions: { pending: pending.filter((a) => !known.has(`${a.n}#${a.due}`)), settled }, report: { record, years: recordUnchanged ? [] : reportYears(record) } };
+  const restrictions = restrictionIndex(before, saved);
+  return { case: saved, expectedVersion: before?.version ?? 0, events: change.events, threadKeys: change.threadKeys, pageKeys: page, outbox, claims, at, actions: { pending: pending.filter((a) => !known.has(`${a.n}#${a.due}`)), settled }, report: { record, years: recordUnchanged ? [] : reportYears(record) }, ...(restrictions ? { restrictions } : {}) };
 }

@@ -7,6 +7,7 @@ import { S3RawMailStore } from '#adapters/s3/s3-raw-mail-store';
 import { systemClock } from '#adapters/clock/system-clock';
 import { addInformation } from '#application/complainant/add-information';
 import { askForReview } from '#application/complainant/ask-for-review';
+import { sendFeedback } from '#application/complainant/give-feedback';
 import { confirmAddressByLink, viewAddressConfirmation } from '#application/complainant/confirm-address';
 import { viewComplainantPage } from '#application/complainant/view-page';
 import type { Cases } from '#application/ports/cases';
@@ -44,6 +45,7 @@ export function complainantPageDeps(config: Config, ports: ComplainantPagePorts)
     view: (token) => viewComplainantPage(deps, token),
     addInformation: (request) => addInformation(deps, request),
     askForReview: (request) => askForReview(deps, { ...request, at: DateTime.fromJSDate(request.at) }),
+    sendFeedback: (request) => sendFeedback(deps, { ...request, at: DateTime.fromJSDate(request.at) }),
     viewAddressConfirmation: (link) => viewAddressConfirmation(deps, link),
     confirmAddress: (link) => confirmAddressByLink(deps, link),
     maxBodyBytes: config.REDRESS_PAGE_MAX_BODY_BYTES,

@@ -25,6 +25,7 @@ import type { RawMail } from '#application/ports/raw-mail';
 import type { Timers } from '#application/ports/timers';
 import { addInformation, type AddInformation } from '#application/complainant/add-information';
 import { askForReview } from '#application/complainant/ask-for-review';
+import { sendFeedback } from '#application/complainant/give-feedback';
 import { confirmAddressByLink, viewAddressConfirmation, type ConfirmLink } from '#application/complainant/confirm-address';
 import { viewComplainantPage } from '#application/complainant/view-page';
 import type { TimerInput } from '#domain/timers/timer-plan';
@@ -86,6 +87,7 @@ export function bindUseCases(ports: Ports, settings: Settings) {
       view: (token: string) => viewComplainantPage(deps, token),
       addInformation: (request: AddInformation) => addInformation(deps, request),
       askForReview: (request: { token: string; fromStage: string; at: DateTime; reasons?: string }) => askForReview(deps, request),
+      sendFeedback: (request: { token: string; at: DateTime; posted: Readonly<Record<string, unknown>> }) => sendFeedback(deps, request),
       viewAddressConfirmation: (link: ConfirmLink) => viewAddressConfirmation(deps, link),
       confirmAddress: (link: ConfirmLink & { at: Date }) => confirmAddressByLink(deps, link),
     },

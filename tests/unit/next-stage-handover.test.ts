@@ -83,6 +83,7 @@ describe('the next stage’s handler is told, whatever path the case took there'
       view: (t) => stack.useCases.complainant.view(t),
       addInformation: (r) => stack.useCases.complainant.addInformation(r),
       askForReview: (r) => stack.useCases.complainant.askForReview({ ...r, at: DateTime.fromJSDate(r.at) }),
+      sendFeedback: (r) => stack.useCases.complainant.sendFeedback({ ...r, at: DateTime.fromJSDate(r.at) }),
       viewAddressConfirmation: (link) => stack.useCases.complainant.viewAddressConfirmation(link),
       confirmAddress: (link) => stack.useCases.complainant.confirmAddress(link),
       maxBodyBytes: 1_000_000,

@@ -11,7 +11,7 @@ import { seal } from '#adapters/http/sealed-cookie';
 import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
 import { heldScopesFor } from '#application/console/held-access';
 import { NotYoursToActOnError } from '#application/console/case-to-act-on';
-import { STAFF_ACTIONS, type StaffVerb } from '#application/staff/staff-action-catalogue';
+import { ABOVE_HANDLER, STAFF_ACTIONS, type StaffVerb } from '#application/staff/staff-action-catalogue';
 import { consoleDeps } from '#composition/console';
 import { loadConfig } from '#config/config';
 import { roleMayUse, whoCanSentence } from '#domain/access/capabilities';
@@ -46,12 +46,13 @@ async function councilCase(stack: MemoryStack): Promise<string> {
 
 describe('capabilities per role, from each seed policy', () => {
   it('maps every verb of the catalogue to a capability (take is the handling role\'s own)', () => {
-    const mapping = Object.fromEntries((Object.keys(STAFF_ACTIONS) as StaffVerb[]).map((v) => [v, STAFF_ACTIONS[v].who.capability ?? 'handling role']));
+    const mapping = Object.fromEntries((Object.keys(STAFF_ACTIONS) as StaffVerb[]).map((v) => [v, STAFF_ACTIONS[v].who.capability ?? (STAFF_ACTIONS[v].who === ABOVE_HANDLER ? 'above the handler' : 'handling role')]));
     expect(mapping).toEqual({
       acknowledge: 'record', sign: 'record', event: 'record', meeting: 'record', category: 'record', 'outside-body': 'record', 'action-done': 'record',
       note: 'record', 'add-participant': 'record', 'page-new': 'record', 'page-revoke': 'record', message: 'record', posted: 'record', details: 'record', attach: 'record',
       reassign: 'route', assign: 'route', named: 'route', take: 'handling role',
       met: 'decide', extend: 'decide', outcome: 'decide', escalate: 'decide', withdraw: 'decide', redirect: 'decide', 'early-resolution': 'decide', close: 'decide', 'not-a-request': 'decide', reopen: 'decide',
+      restrict: 'above the handler', 'restriction-review': 'above the handler', 'restriction-lift': 'above the handler',
     });
   });
 

@@ -5,7 +5,9 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
 import { nameKey } from '#domain/text/name-key';
 import { dueCaseOf, dueKey, type DueCase } from '#domain/digest/due-case';
-import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
+import type { Cases, CaseWrite, Claim, RestrictionEntry } from '#application/ports/cases';
+import type { ContactRestriction } from '#domain/case/contact-restriction';
+import type { RestrictionFound } from '#domain/case/restricted-mail';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
 import type { DynamoTable, Item, ItemKey } from './dynamo-table.js';
 import { newOutboxRecords } from './outbox-records.js';
@@ -121,6 +123,9 @@ export class DynamoDbCases implements Cases {
       ...change.actions.settled.map((a) => ({ what: 'action', item: { Delete: { TableName: this.table.name, Key: marshall(key.pendingAction(c.policyId, a.due, a.reference, a.n)) } } })),
       // The morning's projection, rewritten on every change (kept in step by the case's version check), gone at close.
       { what: 'due', item: c.status === 'closed' ? { Delete: { TableName: this.table.name, Key: marshall(key.dueCase(c.reference)) } } : { Put: { TableName: this.table.name, Item: dueItem(c) } } },
+      // The restriction index, where the restriction changed: one item per person key, listed under the case.
+      ...(change.restrictions?.removed ?? []).map((k) => ({ what: 'restriction', item: { Delete: { TableName: this.table.name, Key: marshall(key.restriction(c.policyId, k)) } } })),
+      ...(change.restrictions?.put ?? []).map((e) => ({ what: 'restriction', item: { Put: { TableName: this.table.name, Item: restrictionItem(e) } } })),
       // Rewritten whole on every change: the case's own version check above keeps it in step with the case.
       ...change.report.years.map((year) => ({ what: 'report', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.reportRecord(c.policyId, year, c.reference), record: change.report.record }, { removeUndefinedValues: true }) } } })),
     ];
@@ -164,6 +169,19 @@ export class DynamoDbCases implements Cases {
         requests = (result.UnprocessedItems?.[this.table.name] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
       }
     }
+  }
+
+  async restrictionOf(policyId: string, personKey: string): Promise<RestrictionFound | undefined> {
+    const row = await this.table.get(key.restriction(policyId, personKey));
+    return row ? { reference: String(row.reference), restriction: row.restriction as ContactRestriction } : undefined;
+  }
+
+  async restrictionsToReview(policyId: string, until: string): Promise<RestrictionFound[]> {
+    // Every sort key is "yyyy-mm-dd#<ref>#<key>": the last of `until`'s sorts before "yyyy-mm-dd$".
+    const rows = await this.table.query({ index: 'GSI1', value: `RESTRICTIONS#${policyId}`, sortBefore: `${until}$` }, 'ascending');
+    const found = new Map<string, RestrictionFound>();
+    for (const row of rows) found.set(String(row.reference), { reference: String(row.reference), restriction: row.restriction as ContactRestriction, aboutRoles: (row.aboutRoles as string[] | undefined) ?? [] });
+    return [...found.values()];
   }
 
   async removeLookups(reference: string, known: { readonly threadKeys: readonly string[]; readonly pageKeys: readonly string[] }): Promise<number> {
@@ -275,4 +293,10 @@ function dueItem(c: Case): Item {
     { ...key.dueCase(c.reference), reference: c.reference, due, GSI1PK: dueByDate(c.policyId), GSI1SK: `${dueKey(due)}#${c.reference}`, GSI2PK: dueByReceipt(c.policyId), GSI2SK: `${c.receivedAt}#${c.reference}`, ...lookupOf(c.reference, PK) },
     { removeUndefinedValues: true },
   );
+}
+
+/** One person key of a restriction: found by the key, listed by review date, and under its case for destruction. */
+function restrictionItem(e: RestrictionEntry): Item {
+  const k = key.restriction(e.policyId, e.personKey);
+  return marshall({ ...k, reference: e.reference, restriction: e.restriction, aboutRoles: [...(e.aboutRoles ?? [])], GSI1PK: `RESTRICTIONS#${e.policyId}`, GSI1SK: `${e.restriction.reviewOn}#${e.reference}#${e.personKey}`, ...lookupOf(e.reference, k.PK) }, { removeUndefinedValues: true });
 }

@@ -32,6 +32,9 @@
  * | an action agreed at an outcome, not yet done      | PK ACTIONS#<policy>, SK <due>#<ref>#<n>          |
  * | local timers (no Scheduler locally): due ones     | PK TIMER#<name>; GSI1: DUE-TIMERS, <fireAt>#<name>|
  * | local timers of one case                          | GSI3: TIMERS-OF#<ref>, <fireAt>#<name>           |
+ * | a contact restriction by person (address or name key) | PK RESTRICTED#<policy>#<person key>, SK RESTRICTED; in its case's write |
+ * |   a policy's restrictions by review date         | GSI1: RESTRICTIONS#<policy>, <reviewOn>#<ref>#<person key> |
+ * |   listed under the case, for destruction         | GSI3: KEYS-OF#<ref>, RESTRICTED#...              |
  * | raw mail stored and not yet taken in, oldest first | PK RECEIPT#<raw key>; GSI1: UNCLAIMED-MAIL, <receivedAt>#<raw key> |
  *
  * Every item that holds or finds a person is reached when a case's personal data is destroyed: the case and its
@@ -74,4 +77,5 @@ export const key = {
   reportRecord: (policyId: string, year: number, reference: string) => ({ PK: `REPORT#${policyId}#${year}`, SK: `CASE#${reference}` }),
   receipt: (rawKey: string) => ({ PK: `RECEIPT#${rawKey}`, SK: 'RECEIPT' }),
   dueCase: (reference: string) => ({ PK: `DUE#${reference}`, SK: 'DUE' }),
+  restriction: (policyId: string, personKey: string) => ({ PK: `RESTRICTED#${policyId}#${personKey}`, SK: 'RESTRICTED' }),
 };

@@ -17,6 +17,8 @@ export interface ComplainantPageDeps {
   readonly view: (token: string) => Promise<ComplainantView>;
   readonly addInformation: (request: AddInformation) => Promise<{ reference: string }>;
   readonly askForReview: (request: { token: string; fromStage: string; at: Date; reasons?: string }) => Promise<{ reference: string; already: boolean }>;
+  /** The feedback questions after closure, answered once. */
+  readonly sendFeedback: (request: { token: string; at: Date; posted: Readonly<Record<string, unknown>> }) => Promise<{ reference: string }>;
   /** The page the confirm letter's link opens, and its button. */
   readonly viewAddressConfirmation: (link: ConfirmLink) => Promise<AddressConfirmationView>;
   readonly confirmAddress: (link: ConfirmLink & { at: Date }) => Promise<{ reference: string; already: boolean }>;
@@ -40,6 +42,7 @@ const HEADERS = { ...pageHeaders('no-referrer'), 'x-robots-tag': 'noindex, nofol
 const SENT: Record<string, string> = {
   information: 'Thank you. We have added what you sent to your complaint, and the person handling it has been told.',
   review: 'We have your request. We have sent you a letter saying who will look at your complaint next and by when.',
+  feedback: 'Thank you. We have your answers.',
 };
 
 /**
@@ -135,6 +138,19 @@ export function complainantPageApp(deps: ComplainantPageDeps, clientAddress: Cli
       return c.html(casePage(view, token, { problem: error.message, submissionId: newSubmissionId() }), 400);
     }
     return c.redirect(`/cases/${token}?sent=review`, 303);
+  });
+  // Three fixed choices: a small form-encoded body.
+  app.post('/cases/:token/feedback', bodyLimit({ maxSize: 4 * 1024 }), async (c) => {
+    const token = c.req.param('token');
+    const posted = await c.req.parseBody();
+    try {
+      await deps.sendFeedback({ token, at: deps.now(), posted });
+    } catch (error) {
+      if (!(error instanceof ActionRefusedError)) throw error;
+      const view = await deps.view(token);
+      return c.html(casePage(view, token, { problem: error.message, submissionId: newSubmissionId() }), 400);
+    }
+    return c.redirect(`/cases/${token}?sent=feedback`, 303);
   });
   return app;
 }

@@ -4,6 +4,7 @@ import type { ComplainantView } from '#domain/case/complainant-view';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { capitalise } from '#domain/letters/letter-view';
 import { HouseDocument, Problem } from './house-document.js';
+import { FeedbackSection } from './feedback-section.js';
 
 const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
   <HouseDocument title={title} noIndex>
@@ -50,6 +51,8 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
     {view.elsewhere.length ? <WhereElse bodies={view.elsewhere} /> : null}
 
     {view.review ? <ReviewForm review={view.review} action={`${base}/review`} /> : null}
+
+    <FeedbackSection feedback={view.feedback} action={`${base}/feedback`} />
 
     {view.open ? (
       <>

@@ -21,6 +21,9 @@ import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 import { activeAdjustments, adjustmentChoices, adjustmentName } from '#domain/adjustments/adjustment-kinds';
 import { serviceRequestOpen } from '#domain/case/service-request';
 import { entryStage } from '#domain/case/route-case';
+import { mayRestrict } from '#domain/access/restrict-who';
+import { CHANNEL_IN_WORDS, RESTRICTION_CHANNELS } from '#domain/case/contact-restriction';
+import { RESTRICTION_REVIEW_MAX_DAYS } from '#domain/case/actions/restrict-contact';
 
 export interface ActionField {
   readonly name: string;
@@ -91,6 +94,55 @@ const handlingRoleAddresses = (c: Case, p: Policy): string[] => {
   const staff = staffAddressesOf(p);
   return [...new Set([role?.noticeEmail, role?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))].filter((a) => staff.has(a));
 };
+
+/** Offered to those who may (a role above the handler); the command line, with no member, sees every form. */
+const mayHere = (c: Case, p: Policy, member?: StaffMember) => !c.destroyedAt && (!member || mayRestrict(member, p, c));
+const channelOptions = RESTRICTION_CHANNELS.map((ch) => ({ value: ch, label: `${CHANNEL_IN_WORDS[ch].charAt(0).toUpperCase()}${CHANNEL_IN_WORDS[ch].slice(1)}` }));
+const reviewHint = `A date to come, at most ${RESTRICTION_REVIEW_MAX_DAYS} days away: a restriction is never open-ended. The digest reminds you a week before.`;
+
+/** The console's forms for restrictions on contact, at the end of CONSOLE_FORMS. */
+const RESTRICTION_FORMS = {
+  restrict: {
+    label: 'Restrict how the complainant contacts us',
+    offered: (c, p, member) => !c.restriction && mayHere(c, p, member),
+    fields: (c, p) => [
+      { name: 'email', label: 'Their email address (mail from it is matched)', kind: 'email', hint: c.complainant.email ? `Leave empty for ${c.complainant.email}, the address on the case.` : 'The case has none: give one, a name, or both.' },
+      { name: 'name', label: 'Their name', kind: 'text', hint: c.complainant.name ? `Leave empty for ${c.complainant.name}.` : undefined },
+      { name: 'reason', label: 'Why (the behaviour, in words the letter to them uses)', kind: 'textarea', hint: 'Say what happened and why a restriction is proportionate. The letter quotes it.' },
+      { name: 'scope', label: 'What is limited', kind: 'textarea', hint: 'For example: "telephone calls to staff other than your point of contact, and visits without an appointment".' },
+      { name: 'channels', label: 'How they can still contact us (at least one)', kind: 'checkboxes', options: channelOptions },
+      { name: 'contactName', label: 'Their single point of contact (a person’s name)', kind: 'text' },
+      { name: 'contactRole', label: 'That person’s role (their notices go to its mailbox)', kind: 'select', options: p.roles.map((r) => ({ value: r.id, label: r.title })) },
+      { name: 'reviewOn', label: 'Review by', kind: 'date', hint: reviewHint },
+    ],
+    input: (f) => ({
+      ...(one(f, 'email') ? { email: one(f, 'email') } : {}),
+      ...(one(f, 'name') ? { name: one(f, 'name') } : {}),
+      reason: one(f, 'reason'),
+      scope: one(f, 'scope'),
+      channels: many(f, 'channels'),
+      contactName: one(f, 'contactName'),
+      contactRole: one(f, 'contactRole'),
+      reviewOn: one(f, 'reviewOn'),
+    }),
+  },
+  'restriction-review': {
+    label: 'Review the restriction on contact (keep it)',
+    offered: (c, p, member) => Boolean(c.restriction) && mayHere(c, p, member),
+    fields: () => [
+      { name: 'note', label: 'What the review found (the letter to them quotes it)', kind: 'textarea' },
+      { name: 'channels', label: 'How they can contact us from now (leave all unticked to keep them as they are)', kind: 'checkboxes', options: channelOptions },
+      { name: 'reviewOn', label: 'Next review by', kind: 'date', hint: reviewHint },
+    ],
+    input: (f) => ({ note: one(f, 'note'), reviewOn: one(f, 'reviewOn'), ...(many(f, 'channels').length > 0 ? { channels: many(f, 'channels') } : {}) }),
+  },
+  'restriction-lift': {
+    label: 'Lift the restriction on contact',
+    offered: (c, p, member) => Boolean(c.restriction) && mayHere(c, p, member),
+    fields: () => [{ name: 'note', label: 'Anything the letter to them should add (optional)', kind: 'textarea' }],
+    input: (f) => ({ ...(one(f, 'note') ? { note: one(f, 'note') } : {}) }),
+  },
+} satisfies Pick<ConsoleForms, 'restrict' | 'restriction-review' | 'restriction-lift'>;
 
 /** The category select of an action that closes the case, where the policy reports by category and the case has none yet. */
 const categoryToCloseField = (c: Case, p: Policy): ActionField[] =>
@@ -402,6 +454,7 @@ export const CONSOLE_FORMS: ConsoleForms = {
     fields: () => [],
     input: () => ({}),
   },
+  ...RESTRICTION_FORMS,
 };
 
 /** The forms in the catalogue's order, as the case page lists them. */

@@ -1,4 +1,5 @@
 import type { Case, TimelineEvent } from '#domain/case/case';
+import type { RestrictionFound } from '#domain/case/restricted-mail';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { PendingAction } from '#domain/case/pending-actions';
 import { newestFirstPlace } from '#domain/case/newest-first';
@@ -111,6 +112,8 @@ export class MemoryCases implements Cases {
       records.set(c.reference, copy(change.report.record));
       this.tables.reportRecords.set(partition, records);
     }
+    for (const personKey of change.restrictions?.removed ?? []) this.tables.restrictions.delete(`${c.policyId}#${personKey}`);
+    for (const entry of change.restrictions?.put ?? []) this.tables.restrictions.set(`${entry.policyId}#${entry.personKey}`, copy(entry));
     for (const o of change.outbox) if (!this.tables.outbox.has(o.id)) this.tables.outbox.set(o.id, newOutboxEntry(o, change.at));
     for (const claim of change.claims) this.take(claim);
   }
@@ -125,8 +128,25 @@ export class MemoryCases implements Cases {
     }
   }
 
+  async restrictionOf(policyId: string, personKey: string): Promise<RestrictionFound | undefined> {
+    const entry = this.tables.restrictions.get(`${policyId}#${personKey}`);
+    return entry ? { reference: entry.reference, restriction: copy(entry.restriction) } : undefined;
+  }
+
+  async restrictionsToReview(policyId: string, until: string): Promise<RestrictionFound[]> {
+    const found = new Map<string, RestrictionFound>();
+    const entries = [...this.tables.restrictions.values()].filter((e) => e.policyId === policyId && e.restriction.reviewOn <= until);
+    for (const e of entries.sort((a, b) => keyOrder(`${a.restriction.reviewOn}#${a.reference}`, `${b.restriction.reviewOn}#${b.reference}`))) found.set(e.reference, { reference: e.reference, restriction: copy(e.restriction), aboutRoles: [...(e.aboutRoles ?? [])] });
+    return [...found.values()];
+  }
+
   async removeLookups(reference: string): Promise<number> {
     let removed = this.tables.dueCases.delete(reference) ? 1 : 0;
+    for (const [k, entry] of this.tables.restrictions) {
+      if (entry.reference !== reference) continue;
+      this.tables.restrictions.delete(k);
+      removed++;
+    }
     for (const map of [this.tables.threads, this.tables.pages, this.tables.acknowledgements]) {
       for (const [k, owner] of map) {
         if (owner !== reference) continue;

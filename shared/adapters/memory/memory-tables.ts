@@ -2,7 +2,7 @@ import type { DueCase } from '#domain/digest/due-case';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import type { HeldMessage } from '#domain/mail/held-message';
 import type { OutboxEntry } from '#application/ports/outbox';
-import type { InboundOutcome } from '#application/ports/cases';
+import type { InboundOutcome, RestrictionEntry } from '#application/ports/cases';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { PendingAction } from '#domain/case/pending-actions';
 import type { UnclaimedMail } from '#application/ports/mail-receipts';
@@ -30,6 +30,8 @@ export class MemoryTables {
   readonly reportRecords = new Map<string, Map<string, ReportRecord>>();
   /** Actions agreed and not done, by `<policy>#<due>#<ref>#<n>`. */
   readonly pendingActions = new Map<string, { policyId: string; action: PendingAction }>();
+  /** The restriction index, by `<policy>#<person key>`. */
+  readonly restrictions = new Map<string, RestrictionEntry>();
   /** Raw mail noted and not yet kept by intake, by raw key. */
   readonly receipts = new Map<string, UnclaimedMail>();
 

@@ -18,10 +18,11 @@ import type { Outbox } from '../ports/outbox.js';
 import type { PendingActions } from '../ports/pending-actions.js';
 import { overdueActions } from '#domain/digest/overdue-actions';
 import { heldForAPerson } from '#domain/digest/held-for-a-person';
+import { RESTRICTIONS_SECTION, restrictionsToReview } from '#domain/digest/restrictions-to-review';
 
 export interface SendDigestDeps {
   readonly policies: PolicySet;
-  readonly cases: Pick<Cases, 'due'>;
+  readonly cases: Pick<Cases, 'due' | 'restrictionsToReview'>;
   readonly pendingActions: PendingActions;
   readonly heldMail: Pick<HeldMail, 'list'>;
   readonly outbox: Pick<Outbox, 'add' | 'get'>;
@@ -49,21 +50,22 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   if (!calendarFor(policy).isWorkingDay(today)) return 'not-a-working-day';
   const morning = morningOf(now);
   // Only what the digest can list (due by the week's end, or new since yesterday): never every open case whole.
-  const [open, pastDue, held] = await Promise.all([deps.cases.due(policy.id, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policy.id, today), deps.heldMail.list(policy.id)]);
+  const [open, pastDue, held, restrictions] = await Promise.all([deps.cases.due(policy.id, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policy.id, today), deps.heldMail.list(policy.id), deps.cases.restrictionsToReview(policy.id, morning.weekEnd)]);
   const heldLines = heldForAPerson(held);
   // Nobody is shown a complaint about themselves: recipients who may see the same cases share one digest.
-  const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue }>();
+  const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue; restrictions: typeof restrictions }>();
   for (const recipient of digestRecipients(policy, deps.sending.operatorEmail)) {
     const theirs = (about: string | undefined) => Boolean(about) && addressesOf(policy, about as string).has(recipient.toLowerCase());
     const visible = open.filter((c) => !rolesAbout(c).some(theirs));
     const actions = pastDue.filter((a) => !indexedAbout(a).some(theirs));
-    const key = `${visible.map((c) => c.reference).join(',')}|${actions.map((a) => `${a.reference}#${a.n}`).join(',')}`;
-    const group = groups.get(key) ?? { recipients: [], cases: visible, actions };
+    const toReview = restrictions.filter((r) => !(r.aboutRoles ?? []).some(theirs));
+    const key = `${visible.map((c) => c.reference).join(',')}|${actions.map((a) => `${a.reference}#${a.n}`).join(',')}|${toReview.map((r) => r.reference).join(',')}`;
+    const group = groups.get(key) ?? { recipients: [], cases: visible, actions, restrictions: toReview };
     group.recipients.push(recipient);
     groups.set(key, group);
   }
-  const letters = [...groups.values()].flatMap(({ recipients, cases, actions }) => {
-    const digest = buildDigest(policy, cases, now, overdueActions(policy, actions, today), heldLines);
+  const letters = [...groups.values()].flatMap(({ recipients, cases, actions, restrictions: toReview }) => {
+    const digest = buildDigest(policy, cases, now, overdueActions(policy, actions, today), heldLines, [{ heading: RESTRICTIONS_SECTION, lines: restrictionsToReview(policy, toReview, today) }]);
     if (!digest) return [];
     const key = groups.size === 1 ? today : `${today}-${recipients.join('+')}`;
     deps.log.info('digest queued', { policy: policy.id, date: today, recipients: recipients.length, lines: digest.sections.reduce((n, s) => n + s.lines.length, 0) });

@@ -27,6 +27,8 @@ import { holdMessage } from './hold-message.js';
 import type { InboundEmail, IntakeOutcome } from './inbound-email.js';
 import { emailComplaint } from './email-complaint.js';
 import { openComplaint } from './open-complaint.js';
+import { takeRestrictedMail } from './restricted-mail-intake.js';
+import { restrictionKeyOfAddress } from '#domain/case/contact-restriction';
 import type { MailReader } from '../ports/mail-reader.js';
 
 export type { InboundEmail, IntakeOutcome, Verdict, Verdicts } from './inbound-email.js';
@@ -197,6 +199,11 @@ async function intakeForPolicy(deps: TakeEmailDeps, inbound: InboundEmail, polic
     }
     return hold('auto-reply', classification.evidence);
   }
+
+  // A person whose contact is restricted: their mail is kept on their case and their point of contact told, never
+  // held or dropped; Redress answers only as the restriction says (restrictedMailHandling).
+  const restricted = sender ? await deps.cases.restrictionOf(policy.id, restrictionKeyOfAddress(sender.address)) : undefined;
+  if (restricted) return takeRestrictedMail(deps, policy, restricted, threaded ?? classification.caseReference ?? undefined, mail(false), onCase, claim, now);
 
   // A reply joins its case only when it comes from someone on that case, within the same organisation;
   // anyone else quoting a reference gets a case of their own, flagged, so nobody can write into a stranger's case.

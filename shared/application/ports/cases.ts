@@ -3,6 +3,13 @@ import type { DueCase } from '#domain/digest/due-case';
 import type { PendingAction } from '#domain/case/pending-actions';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import type { OutboxItem } from '#domain/outbox/outbox-item';
+import type { RestrictionFound } from '#domain/case/restricted-mail';
+
+/** One person key of a case's restriction, as the index keeps it. */
+export interface RestrictionEntry extends RestrictionFound {
+  readonly policyId: string;
+  readonly personKey: string;
+}
 
 /** What an inbound message did to its case: opened it, joined it, reported a delivery failure on it, or was staff mail on it. */
 export type InboundOutcome = 'opened' | 'joined' | 'bounce' | 'staff-mail';
@@ -30,6 +37,11 @@ export interface CaseWrite {
   readonly pageKeys: readonly string[];
   readonly outbox: readonly OutboxItem[];
   readonly claims: readonly Claim[];
+  /**
+   * The restriction index (contact restrictions, found by person without a scan): entries to put for the case's
+   * restriction as it now is, and the person keys it no longer holds. Absent when the restriction did not change.
+   */
+  readonly restrictions?: { readonly put: readonly RestrictionEntry[]; readonly removed: readonly string[] };
   /** When the write is made: its outbox items are due from then. */
   readonly at: string;
   /** The index of actions agreed and not done: those new to it, and those (done, or gone) to take out. */
@@ -50,6 +62,10 @@ export interface Cases {
   byName(policyId: string, namePrefix: string, limit: number): Promise<Case[]>;
   /** Cases of one policy from one complainant address, newest first. */
   ofComplainant(policyId: string, email: string): Promise<Case[]>;
+  /** The restriction on contact held under one person key (`restrictionKeys`), and the case it was set on. */
+  restrictionOf(policyId: string, personKey: string): Promise<RestrictionFound | undefined>;
+  /** A policy's restrictions whose review date is at most `until` (YYYY-MM-DD), soonest first, one per case. */
+  restrictionsToReview(policyId: string, until: string): Promise<RestrictionFound[]>;
   /** A policy's cases that are not closed, soonest next deadline first (the CLI's digest reads them whole). */
   open(policyId: string): Promise<Case[]>;
   /**

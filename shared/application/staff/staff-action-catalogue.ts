@@ -34,6 +34,8 @@ import { withdraw } from '#domain/case/actions/withdraw';
 import { agreeAdjustment, endAdjustment } from '#domain/case/actions/adjust';
 import { noteVulnerability } from '#domain/case/actions/vulnerability';
 import { mayReadVulnerability } from '#domain/access/vulnerability-access';
+import { liftRestriction, reviewRestriction, setRestriction } from '#domain/case/actions/restrict-contact';
+import { mayRestrict, whoMayRestrictSentence } from '#domain/access/restrict-who';
 import { writeToComplainant } from '#domain/case/actions/write-to-complainant';
 import type { Case, Decision } from '#domain/case/case';
 import { roleTitleInText } from '#domain/policy/policy-lookups';
@@ -83,6 +85,9 @@ const VULNERABILITY: WhoMay = {
   may: (member, policy, c) => mayUse(member, policy, c, 'record') && mayReadVulnerability(member, policy, c),
   refusal: (policy, c) => `Only ${roleTitleInText(policy, c.handlerRole)}, the role handling ${c.reference}, or someone above them can note or read why the complainant may be vulnerable.`,
 };
+
+/** Only a role above the case's handler, never the handler's own (setting a restriction on contact). */
+export const ABOVE_HANDLER: WhoMay = { may: mayRestrict, refusal: whoMayRestrictSentence };
 
 /** One staff action: the input it takes, who may, and the decision (the change, with the claims its write depends on). */
 export interface StaffAction<S extends z.ZodMiniType> {
@@ -188,6 +193,19 @@ export const STAFF_ACTIONS = {
   'service-request-done': action({ input: z.object({ done: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: serviceRequestDone(p, c, i.done, ctx) }) }),
   // The person complains about their service request: whoever records complaints records it (LGSCO 1.7: nothing blocks it).
   complaint: action({ input: nothing, who: RECORD, decide: (p, c, _i, ctx) => ({ change: serviceRequestToComplaint(p, c, ctx) }) }),
+  // Restrictions on contact (Housing Ombudsman guidance on unacceptable behaviour): set, review (kept, with a new
+  // date), lift; each writes to the person. Only a role above the handler (rolesThatMayRestrict).
+  restrict: action({
+    input: z.object({ email: maybe, name: maybe, reason: text, scope: text, channels: z.array(text), contactName: text, contactRole: text, reviewOn: text }),
+    who: ABOVE_HANDLER,
+    decide: (p, c, i, ctx) => ({ change: setRestriction(p, c, i, ctx) }),
+  }),
+  'restriction-review': action({
+    input: z.object({ reviewOn: text, note: text, channels: z.optional(z.array(text)) }),
+    who: ABOVE_HANDLER,
+    decide: (p, c, i, ctx) => ({ change: reviewRestriction(p, c, i, ctx) }),
+  }),
+  'restriction-lift': action({ input: z.object({ note: maybe }), who: ABOVE_HANDLER, decide: (p, c, i, ctx) => ({ change: liftRestriction(p, c, i, ctx) }) }),
 } as const;
 
 export type StaffVerb = keyof typeof STAFF_ACTIONS;

@@ -34,6 +34,8 @@ export function anonymiseCase(c: Case, now: string): Case {
     ...(c.outcome ? { outcome: wordless(c.outcome) } : {}),
     ...(c.outcomes ? { outcomes: c.outcomes.map(wordless) } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    // Fixed answers, nothing of the person: the report keeps counting them.
+    ...(c.feedback ? { feedback: c.feedback } : {}),
     updatedAt: now,
     version: c.version,
     deadlinesVersion: c.deadlinesVersion,

@@ -1,6 +1,8 @@
 import type { Deadline } from '#domain/planner/plan-deadlines';
-import type { Adjustment, AdjustmentsAsked, Vulnerability } from './adjustment.js'
+import type { Adjustment, AdjustmentsAsked, Vulnerability } from './adjustment.js';
 import type { ServiceRequest } from './service-request.js';
+import type { ContactRestriction } from './contact-restriction.js';
+import type { CaseFeedback } from './case-feedback.js';
 
 /** How the complaint came: by email or the web form, or entered by staff from a call, a letter or a visit. */
 export type Channel = 'email' | 'web' | 'phone' | 'letter' | 'in-person';
@@ -225,9 +227,13 @@ export interface Case {
   /** Reasonable adjustments staff agreed, oldest first, ended ones kept (see letterForm for how letters follow them). */
   readonly adjustments?: readonly Adjustment[];
   /** Staff's note that the complainant may be vulnerable: read by the handling role and above only. */
-  readonly vulnerability?: Vulnerability
+  readonly vulnerability?: Vulnerability;
   /** A contact recorded as a service request, not a complaint, and what became of it (./service-request.ts). */
   readonly serviceRequest?: ServiceRequest;
+  /** A restriction on how the complainant may contact the organisation (unacceptable behaviour), while it lasts. */
+  readonly restriction?: ContactRestriction;
+  /** The complainant's answers about how their complaint was handled, given once after closure (never shown to staff case by case). */
+  readonly feedback?: CaseFeedback;
 }
 
 /** A letter for post: its draft (the `letter-drafted` timeline event's id), what it is, and the day it was posted. */
@@ -336,7 +342,12 @@ export type TimelineEventType =
   | 'service-request-step'
   | 'service-request-done'
   /** The person complained about their service request: a complaint from then on, its deadlines counted as the policy says. */
-  | 'became-complaint';
+  | 'became-complaint'
+  | 'restriction-set'
+  | 'restriction-reviewed'
+  | 'restriction-lifted'
+  | 'restricted-mail'
+  | 'feedback-given';
 
 export interface TimelineEvent {
   /** Stable for one happening, so that recording it again (a retried intake) writes the same event. */

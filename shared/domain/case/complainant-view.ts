@@ -2,6 +2,7 @@ import { dateInWords } from '#domain/letters/dates-in-words';
 import { organisationInText } from '#domain/policy/organisation-words';
 import { capitalise, stageInLetters } from '#domain/letters/letter-view';
 import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/outside-bodies';
+import { feedbackAsked } from './actions/give-feedback.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
@@ -58,6 +59,8 @@ export interface ComplainantView {
   readonly sent: readonly PageMessage[];
   /** Whether more information can still be sent (not once the case is closed and its records are going). */
   readonly open: boolean;
+  /** After closure: whether we ask how their complaint was handled (once), or thank them for answering. */
+  readonly feedback?: 'ask' | 'given';
 }
 
 const CLOSED_BECAUSE: Record<ClosureReason, string> = {
@@ -120,6 +123,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
     sent: [complaintAsSent(c, later), ...[...later].sort((a, b) => a.at.localeCompare(b.at))].slice(0, PAGE_WORDS.maxMessages),
     open: c.status !== 'closed',
+    ...(c.feedback ? { feedback: 'given' as const } : feedbackAsked(c) ? { feedback: 'ask' as const } : {}),
   };
 }
 

@@ -96,7 +96,7 @@ export function caseStanding(policy: Policy, c: DueCase, morning: Morning): Case
  * (`overdueActions`). Before all of them, held messages that a person may have written (`heldForAPerson`).
  * Undefined when there is nothing to say.
  */
-export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = []): Digest | undefined {
+export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = [], more: readonly { readonly heading: string; readonly lines: readonly DigestLine[] }[] = []): Digest | undefined {
   const morning = morningOf(now);
   const line = (c: DueCase, s: CaseStanding): DigestLine => {
     const who = c.confidential ? ' (confidential)' : '';
@@ -119,6 +119,8 @@ export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: 
     // Actions agreed at outcomes and not done by their date, from any case, open or closed.
     { heading: 'Actions past their date', lines: actionsOverdue },
     { heading: ADJUSTMENTS_SECTION, lines: adjustmentsDueForReview(policy, openCases, morning) },
+    // Sections of their own builders (restrictions on contact to review, ...), last.
+    ...more,
   ].filter((s) => s.lines.length > 0);
   return sections.length > 0 ? { policyId: policy.id, date: morning.today, sections } : undefined;
 }

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { LONDON } from '#domain/calendar/working-calendar';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { RecordedOutcome, ReportRecord } from './report-record.js';
+import { feedbackFigures, type FeedbackFigures } from './feedback-figures.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
 export interface StageFigures {
@@ -56,6 +57,8 @@ export interface AnnualFigures {
   readonly lessons: readonly string[];
   /** Cases counted whose personal data has since been destroyed (their anonymous records still count). */
   readonly fromDestroyedCases: number;
+  /** Complainants' answers about how their complaints were handled, counted (see feedbackFigures). */
+  readonly feedback?: FeedbackFigures;
 }
 
 const UNCATEGORISED = 'uncategorised';
@@ -126,6 +129,7 @@ export function periodFigures(policy: Policy, records: readonly ReportRecord[], 
   const categories = [...policy.categories.map((c) => ({ category: c.id, name: c.name })), { category: UNCATEGORISED, name: 'Not yet categorised' }];
   const actions = outcomesInYear.flatMap(({ outcome }) => outcome.actions);
   return {
+    feedback: feedbackFigures(records, inYear),
     policy: policy.id,
     organisation: policy.organisation.name,
     year,

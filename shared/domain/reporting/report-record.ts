@@ -3,6 +3,7 @@ import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/cas
 import type { DeadlineKind } from '#domain/policy/policy-schema';
 import { aboutRoleOf } from '#domain/case/about-role';
 import { placeKey } from '#domain/oversight/place-key';
+import type { CaseFeedback } from '#domain/case/case-feedback';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -69,6 +70,8 @@ export interface ReportRecord {
    * personal data at retention (the record is written again from the anonymised case).
    */
   readonly place?: string;
+  /** The complainant's answers about how it was handled (fixed answers, given once after closure). */
+  readonly feedback?: CaseFeedback;
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -121,6 +124,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     destroyed: Boolean(c.destroyedAt),
     handlerRole: c.handlerRole,
     ...placeOf(c),
+    ...(c.feedback ? { feedback: c.feedback } : {}),
   };
 }
 
@@ -138,6 +142,7 @@ export function reportYears(r: ReportRecord): number[] {
     ...(r.referrals ?? []).map((x) => x.at),
     ...r.deadlines.map((d) => d.doneAt),
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
+    r.feedback?.at,
   ].filter((at): at is string => Boolean(at));
   return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
 }

@@ -1,0 +1,82 @@
+import { channelsInWords, type ContactRestriction } from '#domain/case/contact-restriction';
+import { roleInSentence } from '#domain/policy/policy-lookups';
+import type { Policy } from '#domain/policy/policy-schema';
+import { dateInWords } from './dates-in-words.js';
+
+/** A letter's subject and words, sent in the policy's own frame for staff's messages (greeting, how to reply, sign-off). */
+export interface RestrictionLetter {
+  readonly subject: string;
+  readonly text: string;
+}
+
+function pointOfContactWords(policy: Policy, r: ContactRestriction): string {
+  return `${r.pointOfContact.name} (${roleInSentence(policy, r.pointOfContact.role)})`;
+}
+
+/** How to ask for a review of the restriction, said the same way in every letter about it. */
+function askForReview(policy: Policy, r: ContactRestriction): string {
+  const address = policy.intake.addresses[0];
+  return (
+    `If you think this is wrong, or that it makes it harder for you to contact us because of a disability or other need, ` +
+    `you can ask us to look at it again at any time: write to ${r.pointOfContact.name}${address ? ` at ${address}` : ''} and say why. ` +
+    `Someone who was not involved in the decision will review it and write to you.`
+  );
+}
+
+const KEPT =
+  'We will still read everything you send us. Nothing you send is ignored or thrown away: it is kept with your complaint, and ' +
+  'anything new you raise will be looked at in the usual way.';
+
+/** The letter that tells a person a restriction is set: why, what is limited, how they can still reach us, who answers, when it is reviewed. */
+export function restrictionSetLetter(policy: Policy, r: ContactRestriction): RestrictionLetter {
+  const who = pointOfContactWords(policy, r);
+  return {
+    subject: 'How you can contact us from now on',
+    text: [
+      `We are writing to tell you that we have decided to limit how you contact us, for a time.`,
+      `Why we have decided this:\n${r.reason}`,
+      `What we are limiting:\n${r.scope}`,
+      `How you can contact us: ${channelsInWords(r.channelsOpen)}. ${who} is now your single point of contact: they will read what you send us and reply to you.`,
+      KEPT,
+      `We will review this decision by ${dateInWords(r.reviewOn)}, and write to you then to say whether it continues, changes or ends.`,
+      askForReview(policy, r),
+    ].join('\n\n'),
+  };
+}
+
+/** The letter after a review that keeps the restriction (perhaps changed): what it now is and the next review date. */
+export function restrictionReviewedLetter(policy: Policy, r: ContactRestriction, note: string): RestrictionLetter {
+  const who = pointOfContactWords(policy, r);
+  return {
+    subject: 'We have reviewed how you can contact us',
+    text: [
+      `We have reviewed the limits we placed on how you contact us, and decided to keep them for now.`,
+      ...(note ? [`Why:\n${note}`] : []),
+      `What is still limited:\n${r.scope}`,
+      `How you can contact us: ${channelsInWords(r.channelsOpen)}. ${who} is still your single point of contact.`,
+      KEPT,
+      `We will review this again by ${dateInWords(r.reviewOn)}.`,
+      askForReview(policy, r),
+    ].join('\n\n'),
+  };
+}
+
+/** The letter that tells a person the restriction has ended. */
+export function restrictionLiftedLetter(policy: Policy, note: string): RestrictionLetter {
+  const address = policy.intake.addresses[0];
+  return {
+    subject: 'The limits on how you contact us have ended',
+    text: [
+      `We have ended the limits we placed on how you contact us. From today you can contact us in any of the usual ways${address ? `, including by email to ${address}` : ''}.`,
+      ...(note ? [note] : []),
+    ].join('\n\n'),
+  };
+}
+
+/** The short receipt a restricted person gets for a message, where email is among the channels left open to them. */
+export function restrictedMailReceipt(policy: Policy, r: ContactRestriction, receivedOn: string): RestrictionLetter {
+  return {
+    subject: 'We have received your message',
+    text: `We received your message on ${dateInWords(receivedOn)} and have kept it with your complaint. ${pointOfContactWords(policy, r)}, your single point of contact, has been told and will reply to you.`,
+  };
+}
