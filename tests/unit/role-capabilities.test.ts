@@ -52,6 +52,7 @@ describe('capabilities per role, from each seed policy', () => {
       note: 'record', 'add-participant': 'record', 'page-new': 'record', 'page-revoke': 'record', message: 'record', posted: 'record', details: 'record', attach: 'record',
       reassign: 'route', assign: 'route', named: 'route', take: 'handling role',
       met: 'decide', extend: 'decide', outcome: 'decide', escalate: 'decide', withdraw: 'decide', redirect: 'decide', 'early-resolution': 'decide', close: 'decide', 'not-a-request': 'decide', reopen: 'decide',
+      adjust: 'record', 'end-adjustment': 'record', vulnerability: 'record', 'service-request-step': 'record', 'service-request-done': 'record', complaint: 'record', 'service-request': 'decide',
       restrict: 'above the handler', 'restriction-review': 'above the handler', 'restriction-lift': 'above the handler',
     });
   });
