@@ -24,8 +24,9 @@ export default defineConfig({
     projects: [
       'vitest.unit.config.ts',
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
-      // A CLI start takes 6 to 13 s instead of 1 s when the machine is loaded: a journey of a dozen CLI runs needs room.
-      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, testTimeout: 120_000 } },
+      // `npm start` and chromium start slowly on a loaded machine: a journey that starts them needs room.
+      // The browser tests share one chromium (tests/support/global-browser.ts).
+      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, globalSetup: [...onServers.globalSetup, 'tests/support/global-browser.ts'], testTimeout: 120_000 } },
       // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
       { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
