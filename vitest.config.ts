@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/support/slow-first-sequencer.js';
 
 // Lambda runs Node 22; the SDK's notice that its 2027 releases will need 22 is known and pinned against.
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
@@ -21,6 +22,8 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: one worker on this 2-core machine, so every file waited for
     // the one before, though most of their time is spent waiting on DynamoDB Local, SMTP, HTTP and chromium.
     maxWorkers: 3,
+    // The journeys (most of the run's time), and the slowest of them, first: the short files fill the end.
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       'vitest.unit.config.ts',
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
