@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ProjectTimesReporter } from './tests/support/project-times-reporter.js';
 import { SlowFirstSequencer } from './tests/support/slow-first-sequencer.js';
 
 // Lambda runs Node 22; the SDK's notice that its 2027 releases will need 22 is known and pinned against.
@@ -24,6 +25,8 @@ export default defineConfig({
     maxWorkers: 3,
     // The journeys (most of the run's time), and the slowest of them, first: the short files fill the end.
     sequence: { sequencer: SlowFirstSequencer },
+    // Each project's time at the end of the run (`npm test` prints it beside the checks' times).
+    reporters: ['default', new ProjectTimesReporter()],
     projects: [
       'vitest.unit.config.ts',
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
