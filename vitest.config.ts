@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { ProjectTimesReporter } from './tests/support/project-times-reporter.js';
+import { SlowFirstSequencer } from './tests/support/slow-first-sequencer.js';
 
 // Lambda runs Node 22; the SDK's notice that its 2027 releases will need 22 is known and pinned against.
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
@@ -21,11 +23,16 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: one worker on this 2-core machine, so every file waited for
     // the one before, though most of their time is spent waiting on DynamoDB Local, SMTP, HTTP and chromium.
     maxWorkers: 3,
+    // The journeys (most of the run's time), and the slowest of them, first: the short files fill the end.
+    sequence: { sequencer: SlowFirstSequencer },
+    // Each project's time at the end of the run (`npm test` prints it beside the checks' times).
+    reporters: ['default', new ProjectTimesReporter()],
     projects: [
       'vitest.unit.config.ts',
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
-      // A CLI start takes 6 to 13 s instead of 1 s when the machine is loaded: a journey of a dozen CLI runs needs room.
-      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, testTimeout: 120_000 } },
+      // `npm start` and chromium start slowly on a loaded machine: a journey that starts them needs room.
+      // The browser tests share one chromium (tests/support/global-browser.ts).
+      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, globalSetup: [...onServers.globalSetup, 'tests/support/global-browser.ts'], testTimeout: 120_000 } },
       // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
       { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],

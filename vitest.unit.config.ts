@@ -12,6 +12,9 @@ export default defineConfig({
     // Nothing here touches a server or the environment: one module graph per worker, not one per file (the imports
     // were most of this project's time).
     isolate: false,
+    // A test of a few hundred ms takes seconds when `npm test` runs the type check and cdk synth beside the servers'
+    // tests on a 2-core machine (the printed letters' hostile PDF: 3 s alone, over 5 s in a loaded run).
+    testTimeout: 20_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

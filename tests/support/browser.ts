@@ -1,19 +1,37 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
 /** Where browser tests save their screenshots, for a person to look at. */
 export const ARTIFACTS = 'test-artifacts';
 
-/** Debian's chromium, headless, quiet, with the screenshots folder ready. */
-export async function launchChromium(): Promise<Browser> {
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+function chromiumInstalled(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+}
+
+/**
+ * Debian's chromium, headless, quiet, with the screenshots folder ready: the run's one chromium (started by
+ * global-browser.ts) where there is one, else one of this file's own. Closing what this returns closes this file's
+ * contexts and lets go of a shared chromium without stopping it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  chromiumInstalled();
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const shared = inject('chromiumEndpoint');
+  return shared ? chromium.connect(shared) : chromium.launch(LAUNCH);
+}
+
+/** The run's one chromium, for test files to connect to (global-browser.ts). */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  chromiumInstalled();
+  return chromium.launchServer(LAUNCH);
 }
 
 /** axe-core's WCAG 2.2 A and AA rules on the page as it is (through @axe-core/playwright, every frame): the

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
-import { sesEmulatorProcess } from '#tests/support/ses-emulator-process';
+import { startSesEmulator } from '#local/ses-emulator';
 import { cliStackEnv } from '#tests/support/cli-stack-env';
 import { runCli } from '#tests/support/run-cli';
 import { sentEmails } from '#tests/support/ses-outbox';
@@ -19,12 +19,12 @@ function file(name: string, content: string): string {
 // This file's own SES emulator: what it asserts was sent, no other file can have sent.
 let ses: RunningServer;
 beforeAll(async () => {
-  ses = await sesEmulatorProcess();
+  ses = await startSesEmulator(0);
 });
 afterAll(() => ses.stop());
 
 describe('redress parse-email', () => {
-  it('prints what Redress reads in an email as one JSON object', () => {
+  it('prints what Redress reads in an email as one JSON object', async () => {
     const path = file(
       'c.eml',
       [
@@ -53,7 +53,7 @@ describe('redress parse-email', () => {
         '',
       ].join('\n'),
     );
-    const r = runCli(['parse-email', path]);
+    const r = await runCli(['parse-email', path]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       from: { address: 'dana.q@example.net', name: 'Dana Q' },
@@ -72,16 +72,16 @@ describe('redress parse-email', () => {
   it.each([
     ['not an email', 'hello, this has no headers at all\n', /cannot read this email: no header section found/],
     ['an empty file', '', /cannot read this email/],
-  ])('refuses %s with one line and exit 2', (_label, content, message) => {
-    const r = runCli(['parse-email', file(`bad-${randomUUID()}.eml`, content)]);
+  ])('refuses %s with one line and exit 2', async (_label, content, message) => {
+    const r = await runCli(['parse-email', file(`bad-${randomUUID()}.eml`, content)]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
   });
 
-  it('says when the file cannot be read', () => {
-    const r = runCli(['parse-email', join(dir, 'missing.eml')]);
+  it('says when the file cannot be read', async () => {
+    const r = await runCli(['parse-email', join(dir, 'missing.eml')]);
     expect([r.status, r.stderr.trim()]).toEqual([2, `redress: cannot read ${join(dir, 'missing.eml')}: ENOENT`]);
   });
 });
@@ -90,32 +90,32 @@ describe('redress ingest and case verbs against the local stack', () => {
   const env: Record<string, string> = {};
   beforeAll(async () => Object.assign(env, await cliStackEnv(ses.endpoint)));
 
-  it('ingests a file, prints the reference, lists and shows the case with its timeline', () => {
+  it('ingests a file, prints the reference, lists and shows the case with its timeline', async () => {
     const path = file('complaint.eml', ['From: Lou <lou.cli@example.net>', 'Subject: Rude staff', 'Message-ID: <cli1@example.net>', '', 'The receptionist was rude.', ''].join('\n'));
-    const ingest = runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', '2026-11-23T10:00:00Z'], env);
+    const ingest = await runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', '2026-11-23T10:00:00Z'], env);
     expect(ingest.stderr).toBe('');
     expect(ingest.stdout).toMatch(/^CCC-\d{4}-0001 \(acknowledged\)\n$/);
     const reference = ingest.stdout.split(' ')[0] as string;
 
-    const again = runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', '2026-11-23T10:05:00Z'], env);
+    const again = await runCli(['ingest', path, '--to', 'complaints@county-council.example', '--at', '2026-11-23T10:05:00Z'], env);
     expect(again.stdout).toBe(ingest.stdout);
 
-    const list = runCli(['case', 'list', '--policy', 'county-council'], env);
+    const list = await runCli(['case', 'list', '--policy', 'county-council'], env);
     expect(list.stdout.trim().split('\n')).toHaveLength(1);
     expect(list.stdout).toContain(`${reference}\topen\tstage-1`);
     expect(list.stdout).toContain('respond by');
 
-    expect(runCli(['case', 'list', '--from', 'LOU.CLI@example.net'], env).stdout.split('\t')[0]).toBe(reference);
-    expect(runCli(['case', 'list', '--from', 'someone.else@example.net'], env).stdout).toBe('no cases\n');
+    expect((await runCli(['case', 'list', '--from', 'LOU.CLI@example.net'], env)).stdout.split('\t')[0]).toBe(reference);
+    expect((await runCli(['case', 'list', '--from', 'someone.else@example.net'], env)).stdout).toBe('no cases\n');
 
-    const show = runCli(['case', 'show', reference.toLowerCase()], env);
+    const show = await runCli(['case', 'show', reference.toLowerCase()], env);
     expect(show.status).toBe(0);
     for (const part of ['Complainant: Lou, lou.cli@example.net', 'The receptionist was rude.', 'acknowledge', 'received (lou.cli@example.net)', 'acknowledged (redress)']) {
       expect(show.stdout).toContain(part);
     }
   });
 
-  it('shows a hostile name and subject with their control characters made visible, never obeyed by the terminal', () => {
+  it('shows a hostile name and subject with their control characters made visible, never obeyed by the terminal', async () => {
     const hostile = file(
       'hostile.eml',
       [
@@ -127,9 +127,9 @@ describe('redress ingest and case verbs against the local stack', () => {
         '',
       ].join('\n'),
     );
-    const reference = runCli(['ingest', hostile, '--to', 'complaints@county-council.example', '--at', '2026-11-23T11:00:00Z'], env).stdout.split(' ')[0] as string;
-    const list = runCli(['case', 'list', '--from', 'pat.hostile@example.net'], env).stdout;
-    const show = runCli(['case', 'show', reference], env).stdout;
+    const reference = (await runCli(['ingest', hostile, '--to', 'complaints@county-council.example', '--at', '2026-11-23T11:00:00Z'], env)).stdout.split(' ')[0] as string;
+    const list = (await runCli(['case', 'list', '--from', 'pat.hostile@example.net'], env)).stdout;
+    const show = (await runCli(['case', 'show', reference], env)).stdout;
     for (const out of [list, show]) {
       // eslint-disable-next-line no-control-regex
       expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
@@ -138,13 +138,13 @@ describe('redress ingest and case verbs against the local stack', () => {
     expect(show).toContain('Line one\\x1b[2J');
   });
 
-  it('reports mail to an unknown address as held for operators', () => {
+  it('reports mail to an unknown address as held for operators', async () => {
     const path = file('stray.eml', ['From: x@example.net', 'Subject: hi', '', 'hi', ''].join('\n'));
-    expect(runCli(['ingest', path, '--to', 'nobody@example.org'], env).stdout).toBe('no case: held (unknown-recipient) for operators\n');
+    expect((await runCli(['ingest', path, '--to', 'nobody@example.org'], env)).stdout).toBe('no case: held (unknown-recipient) for operators\n');
   });
 
-  it('says to start the stack when it is not running', () => {
-    const r = runCli(['case', 'list'], { ...env, REDRESS_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
+  it('says to start the stack when it is not running', async () => {
+    const r = await runCli(['case', 'list'], { ...env, REDRESS_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot reach the local stack at http:\/\/127\.0\.0\.1:9: start the local stack with `npm start`/);
   });
@@ -157,42 +157,42 @@ describe('redress case, timers and clock verbs against the local stack', () => {
   it('sign, move to investigation, and watch a missed meeting escalated by clock run-due', async () => {
     const from = `clock.${Date.now()}@example.net`;
     const path = file('nam.eml', [`From: Cleo Clock <${from}>`, 'Subject: Missed sessions', `Message-ID: <clock.${Date.now()}@example.net>`, '', 'Three sessions missed.', ''].join('\n'));
-    const reference = runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com', '--at', '2026-11-23T10:00:00Z'], env).stdout.split(' ')[0] as string;
+    const reference = (await runCli(['ingest', path, '--to', 'not.alone.mentoring@gmail.com', '--at', '2026-11-23T10:00:00Z'], env)).stdout.split(' ')[0] as string;
     expect(reference).toMatch(/^NAM-\d{4}-0001$/);
 
     // Signing acknowledges at once (the complainant has email), and the policy moves it on to investigation (7.1).
-    expect(runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env).stdout).toBe(
+    expect((await runCli(['case', 'sign', reference, '--at', '2026-11-23T12:00:00Z', '--by', 'katie'], env)).stdout).toBe(
       `${reference}: open, stage stage-2, handled by complaints-officer\n  meet by 2026-12-02 (7 working days, clause 7.1)\n  respond by 2026-12-07 (10 working days, clause 7.2)\n`,
     );
-    expect(runCli(['timers', 'list', reference], env).stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
+    expect((await runCli(['timers', 'list', reference], env)).stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
       `2026-12-03T00:00:00.000+00:00 deadline ${reference} stage-2 meet`,
       `2026-12-03T09:00:00.000+00:00 reminder ${reference} stage-2 respond`,
       `2026-12-08T00:00:00.000+00:00 deadline ${reference} stage-2 respond`,
     ]);
 
-    expect(runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env).stdout).toBe(`2026-12-03T00:00:00.000+00:00\t${reference}\tdeadline meet\tescalated\n`);
-    expect(runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env).stdout).toBe('nothing due\n');
+    expect((await runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env)).stdout).toBe(`2026-12-03T00:00:00.000+00:00\t${reference}\tdeadline meet\tescalated\n`);
+    expect((await runCli(['clock', 'run-due', '--now', '2026-12-03T06:00:00Z'], env)).stdout).toBe('nothing due\n');
     const escalations = (await sentEmails(ses.endpoint)).filter((e) => e.subject.startsWith(`[${reference}] Deadline missed`));
     expect(escalations.map((e) => e.subject)).toEqual([`[${reference}] Deadline missed: meet the complainant (due Wednesday 2 December 2026)`]);
-    expect(runCli(['case', 'show', reference], env).stdout).toContain('meet 2026-12-02 (7 working days, clause 7.1) missed');
+    expect((await runCli(['case', 'show', reference], env)).stdout).toContain('meet 2026-12-02 (7 working days, clause 7.1) missed');
     // Refused by the case's state: one line saying why, exit 3 (conventions/case-actions.md).
-    const again = runCli(['case', 'sign', reference, '--at', '2026-11-24T12:00:00Z'], env);
+    const again = await runCli(['case', 'sign', reference, '--at', '2026-11-24T12:00:00Z'], env);
     expect([again.status, again.stderr.trim()]).toEqual([3, `redress: ${reference} is already signed`]);
   });
 
-  it('prints the digest', () => {
-    const r = runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-12-03T08:00:00Z'], env);
+  it('prints the digest', async () => {
+    const r = await runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-12-03T08:00:00Z'], env);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Subject: Complaints digest for Thursday 3 December 2026: Not Alone Mentoring\n/);
     expect(r.stdout).toMatch(/Overdue \(1\)/);
     expect(r.stdout).toMatch(/working days? overdue/);
-    const send = (args: string[] = []) => runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-12-03T08:00:00Z', '--send', ...args], env).stdout.trim().split('\n').at(-1);
-    expect(send()).toBe('sent');
-    expect(send()).toBe('already sent today: nothing sent again');
+    const send = async (args: string[] = []) => (await runCli(['digest', '--policy', 'not-alone-mentoring', '--now', '2026-12-03T08:00:00Z', '--send', ...args], env)).stdout.trim().split('\n').at(-1);
+    expect(await send()).toBe('sent');
+    expect(await send()).toBe('already sent today: nothing sent again');
   });
 
-  it('refuses a lifecycle change the case does not allow, in one line', () => {
-    const r = runCli(['case', 'close', 'NAM-2026-0099'], env);
+  it('refuses a lifecycle change the case does not allow, in one line', async () => {
+    const r = await runCli(['case', 'close', 'NAM-2026-0099'], env);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('redress: no case NAM-2026-0099; check the reference (case list shows them)');
   });

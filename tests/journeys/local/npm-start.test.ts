@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/free-port';
 import { npmStart, type RunningStart } from '#tests/support/npm-start';
-import { runCli } from '#tests/support/run-cli';
+import { spawnCli } from '#tests/support/run-cli';
 
 const env: Record<string, string> = {};
 let running: RunningStart | undefined;
@@ -44,8 +44,8 @@ describe('npm start', () => {
     for (const line of [`smtp://localhost:${env.REDRESS_SMTP_PORT}`, `http://localhost:${env.REDRESS_HTTP_PORT}/`, `http://localhost:${env.REDRESS_SES_PORT}/`, 'npm run --silent redress -- send-sample']) {
       expect(banner).toContain(line);
     }
-    expect(runCli(['send-sample'], env).stdout).toContain(`over SMTP on port ${env.REDRESS_SMTP_PORT}`);
-    const list = runCli(['case', 'list'], env).stdout;
+    expect(spawnCli(['send-sample'], env).stdout).toContain(`over SMTP on port ${env.REDRESS_SMTP_PORT}`);
+    const list = spawnCli(['case', 'list'], env).stdout;
     expect(list).toMatch(/^NAM-\d{4}-0001\tawaiting-signature\tstage-1\t/);
     const outbox = (await (await fetch(`http://127.0.0.1:${env.REDRESS_SES_PORT}/store`)).json()) as { emails: { subject: string }[] };
     expect(outbox.emails.map((e) => e.subject)).toContain(`[${list.split('\t')[0]}] Please sign your complaint`);
@@ -64,10 +64,10 @@ describe('npm start', () => {
     const made = readFileSync(keys, 'utf8');
 
     expect(await stop()).toBe(0);
-    expect(runCli(['case', 'list'], env).stderr).toMatch(/start the local stack with `npm start`/);
+    expect(spawnCli(['case', 'list'], env).stderr).toMatch(/start the local stack with `npm start`/);
 
     await start();
-    expect(runCli(['case', 'list'], env).stdout).toBe(list);
+    expect(spawnCli(['case', 'list'], env).stdout).toBe(list);
     expect(readFileSync(keys, 'utf8')).toBe(made);
   }, 240_000);
 });

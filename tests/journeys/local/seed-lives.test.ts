@@ -59,8 +59,8 @@ async function letters(address: string, count: number): Promise<Mail[]> {
   throw new Error(`${address} has ${(await mailTo(address)).length} letters, not ${count}: ${(await mailTo(address)).map((m) => m.subject).join(' | ')}`);
 }
 
-function cli(args: string[]): string {
-  const r = runCli(args, env);
+async function cli(args: string[]): Promise<string> {
+  const r = await runCli(args, env);
   if (r.status !== 0) throw new Error(`redress ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
@@ -70,7 +70,7 @@ let n = 0;
 async function complain(to: string, from: string, subject: string, body: string): Promise<string> {
   await sendRaw(Number(env.REDRESS_SMTP_PORT), from, [to], [`From: Sam Seed <${from}>`, `To: ${to}`, `Subject: ${subject}`, `Message-ID: <life-${++n}-${Date.now()}@example.net>`, '', body, ''].join('\r\n'));
   for (let i = 0; i < 40; i++) {
-    const line = cli(['case', 'list', '--from', from]);
+    const line = await cli(['case', 'list', '--from', from]);
     if (line !== 'no cases\n') return line.split('\t')[0] as string;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -91,8 +91,8 @@ async function askOnPage(letter: Mail, expectedButton: RegExp): Promise<void> {
 }
 
 const retentionRun: { reference: string; dueDate: string }[] = [];
-function closeAndRemember(reference: string): void {
-  const closed = JSON.parse(cli(['case', 'close', reference, '--category', 'other', '--by', 'officer', '--json'])) as { status: string; deadlines: { kind: string; dueDate: string; status: string }[] };
+async function closeAndRemember(reference: string): Promise<void> {
+  const closed = JSON.parse(await cli(['case', 'close', reference, '--category', 'other', '--by', 'officer', '--json'])) as { status: string; deadlines: { kind: string; dueDate: string; status: string }[] };
   expect(closed.status).toBe('closed');
   const retention = closed.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
   expect(retention).toBeDefined();
@@ -107,16 +107,16 @@ describe('a whole life for each seed policy against npm start', () => {
     const from = `alumot.life.${Date.now()}@example.net`;
     const reference = await complain('Shaked@alumot.uk', from, 'The volunteer did not come', 'The volunteer missed three visits to my father.');
     await letters(from, 1);
-    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The visit log shows each visit took place.', '--by', 'shaked']);
+    await cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The visit log shows each visit took place.', '--by', 'shaked']);
     const [, outcome] = await letters(from, 2);
     await askOnPage(outcome as Mail, /Ask for a review by our appeal panel/);
     const [, , review] = await letters(from, 3);
     expect(review?.body.text).toContain('a review by our appeal panel');
-    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'One visit was cut short without telling you.', '--what-upheld', 'That one visit was cut short.', '--what-not-upheld', 'That the other visits were missed.', '--remedy', 'apology', '--by', 'panel-member']);
+    await cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'One visit was cut short without telling you.', '--what-upheld', 'That one visit was cut short.', '--what-not-upheld', 'That the other visits were missed.', '--remedy', 'apology', '--by', 'panel-member']);
     const mail = await letters(from, 4);
     expect(mail[3]?.body.text).toMatch(new RegExp(`Local Authority Designated Officer \\(LADO\\), Cambridgeshire`));
     expect(mail[3]?.body.text).toContain('final');
-    closeAndRemember(reference);
+    await closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
       'We have received your complaint',
       'Our decision on your complaint',
@@ -129,20 +129,20 @@ describe('a whole life for each seed policy against npm start', () => {
     const from = `council.life.${Date.now()}@example.net`;
     const reference = await complain('complaints@county-council.example', from, 'Missed bins', 'The bins on our street have been missed for three weeks.');
     await letters(from, 1);
-    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The crew records show collections on each of those days.', '--by', 'manager']);
+    await cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The crew records show collections on each of those days.', '--by', 'manager']);
     const [, outcome] = await letters(from, 2);
     await askOnPage(outcome as Mail, /Ask for a review at stage two/);
     await letters(from, 3);
-    const shown = cli(['case', 'show', reference]);
+    const shown = await cli(['case', 'show', reference]);
     expect(shown).toContain('handled by independent-officer');
-    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The crew missed your street twice.', '--what-upheld', 'The two missed collections.', '--what-not-upheld', 'The third week, when the bins were out late.', '--remedy', 'apology', '--action', 'Add your street to the round sheet', '--due', DateTime.now().plus({ months: 1 }).toISODate() as string, '--by', 'officer']);
+    await cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The crew missed your street twice.', '--what-upheld', 'The two missed collections.', '--what-not-upheld', 'The third week, when the bins were out late.', '--remedy', 'apology', '--action', 'Add your street to the round sheet', '--due', DateTime.now().plus({ months: 1 }).toISODate() as string, '--by', 'officer']);
     const mail = await letters(from, 4);
     expect(mail[3]?.body.text).toContain("Local Government and Social Care Ombudsman: an independent service, free to use, that looks at complaints about councils fairly and impartially. It can investigate the Council's handling of the matter you complained about.");
     expect(mail[3]?.body.text).toContain('- Website: https://www.lgo.org.uk/\n- Telephone: 0300 061 0614 (Monday to Friday, 10am to 4pm, except public holidays)\n- Post: PO Box 4771, Coventry CV4 0EH');
     expect(mail[3]?.body.text).toMatch(new RegExp(`You usually have 12 months to contact them, [^\\n]*so the last day is ${DATE} at the latest`));
     expect(mail[3]?.body.text).not.toContain('Information Commissioner');
     expect(mail[3]?.body.text).toMatch(new RegExp(`Add your street to the round sheet: by ${DATE}`));
-    closeAndRemember(reference);
+    await closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
       'We have received your complaint',
       'Our decision on your complaint',
@@ -156,10 +156,10 @@ describe('a whole life for each seed policy against npm start', () => {
     const reference = await complain('enquiries.connect@gmail.com', from, 'Contact session', 'Our contact session was cancelled with an hour’s notice.');
     await letters(from, 1);
     const respondBy = DateTime.now().plus({ weeks: 5 }).toISODate() as string;
-    cli(['case', 'acknowledge', reference, '--respond-by', respondBy, '--by', 'manager']);
+    await cli(['case', 'acknowledge', reference, '--respond-by', respondBy, '--by', 'manager']);
     const [, dated] = await letters(from, 2);
     expect(dated?.subject).toBe(`[${reference}] When to expect our response to your complaint`);
-    cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The centre should have rung you the day before.', '--what-upheld', 'That the session was cancelled late.', '--what-not-upheld', 'That the centre cancelled it for no reason.', '--remedy', 'explanation', '--remedy', 'apology', '--by', 'manager']);
+    await cli(['case', 'outcome', reference, 'partly-upheld', '--summary', 'The centre should have rung you the day before.', '--what-upheld', 'That the session was cancelled late.', '--what-not-upheld', 'That the centre cancelled it for no reason.', '--remedy', 'explanation', '--remedy', 'apology', '--by', 'manager']);
     const [, , outcome] = await letters(from, 3);
     // At stage one the NACCC's time (twelve weeks from the end of stage two) has no last day yet: the letter says when, not a date.
     expect(outcome?.body.text).toContain('You can also go to National Association of Child Contact Centres (NACCC): the body that accredits Connect.');
@@ -167,15 +167,15 @@ describe('a whole life for each seed policy against npm start', () => {
     expect(outcome?.body.text).not.toMatch(new RegExp(`NACCC\\)[^\\n]*You need to contact them by ${DATE}`));
     // The complainant answers the outcome by email: staff see a possible request and confirm it.
     await sendRaw(Number(env.REDRESS_SMTP_PORT), from, ['enquiries.connect@gmail.com'], [`From: Sam Seed <${from}>`, 'To: enquiries.connect@gmail.com', `Subject: Re: [${reference}] Our decision on your complaint`, '', 'I would like the Complaints Officer to review this please.', ''].join('\r\n'));
-    for (let i = 0; i < 40 && !cli(['case', 'show', reference]).includes('Perhaps asking for the next stage'); i++) await new Promise((r) => setTimeout(r, 500));
-    expect(cli(['case', 'show', reference])).toContain(`confirm with case escalate ${reference}`);
-    cli(['case', 'escalate', reference, '--by', 'officer']);
+    for (let i = 0; i < 40 && !(await cli(['case', 'show', reference])).includes('Perhaps asking for the next stage'); i++) await new Promise((r) => setTimeout(r, 500));
+    expect(await cli(['case', 'show', reference])).toContain(`confirm with case escalate ${reference}`);
+    await cli(['case', 'escalate', reference, '--by', 'officer']);
     await letters(from, 4);
-    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The investigation was fair and complete.', '--by', 'officer']);
+    await cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The investigation was fair and complete.', '--by', 'officer']);
     const mail = await letters(from, 5);
     expect(mail[4]?.body.text).toMatch(new RegExp(`National Association of Child Contact Centres \\(NACCC\\): the body that accredits Connect\\. It considers only whether Connect followed its complaints procedure[^]*- Email: contact@naccc\\.org\\.uk[^]*You need to contact them by ${DATE}\\.`));
     expect(mail[4]?.body.text).toContain('Local Authority Designated Officer (LADO)');
-    closeAndRemember(reference);
+    await closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
       'We have received your complaint',
       'When to expect our response to your complaint',
@@ -190,21 +190,21 @@ describe('a whole life for each seed policy against npm start', () => {
     const reference = await complain('complaints@connected-together.example', from, 'Our support worker', 'Our support worker stopped coming and nobody told us why.');
     const [ack] = await letters(from, 1);
     expect(ack?.body.text).toContain('We will then aim to send you our full response within 15 working days of that.');
-    const established = JSON.parse(cli(['case', 'event', reference, 'nature-established', '--by', 'ceo', '--json'])) as { deadlines: { kind: string; status: string }[] };
+    const established = JSON.parse(await cli(['case', 'event', reference, 'nature-established', '--by', 'ceo', '--json'])) as { deadlines: { kind: string; status: string }[] };
     expect(established.deadlines.some((d) => d.kind === 'respond' && d.status === 'pending')).toBe(true);
-    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The visits were paused while the worker was ill; we should have told you.', '--by', 'ceo-person']);
+    await cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The visits were paused while the worker was ill; we should have told you.', '--by', 'ceo-person']);
     await letters(from, 2);
-    cli(['case', 'escalate', reference, '--by', 'office']);
+    await cli(['case', 'escalate', reference, '--by', 'office']);
     const [, , appeal] = await letters(from, 3);
     expect(appeal?.body.text).toContain('Members of our board who have not been involved in your complaint will review your complaint.');
-    const refused = runCli(['case', 'outcome', reference, 'not-upheld', '--summary', 'Same.', '--by', 'ceo-person'], env);
+    const refused = await runCli(['case', 'outcome', reference, 'not-upheld', '--summary', 'Same.', '--by', 'ceo-person'], env);
     expect(refused.status).toBe(3);
-    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The board agrees with the Chief Executive.', '--by', 'board-member']);
+    await cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The board agrees with the Chief Executive.', '--by', 'board-member']);
     const mail = await letters(from, 4);
     expect(mail[3]?.body.text).toContain("North Northamptonshire Council: the council for Corby, East Northamptonshire, Kettering and Wellingborough, which took over Northamptonshire County Council's services there in April 2021.");
     expect(mail[3]?.body.text).toContain('Rutland County Council: the council for Rutland.');
     expect(mail[3]?.body.text).toContain('Local Government and Social Care Ombudsman: an independent service, free to use');
-    closeAndRemember(reference);
+    await closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
       'We have received your complaint',
       'Our decision on your complaint',
@@ -218,18 +218,18 @@ describe('a whole life for each seed policy against npm start', () => {
     const reference = await complain('not.alone.mentoring@gmail.com', from, 'Cancelled sessions', 'Three of my sessions were cancelled without notice.');
     const [ask] = await letters(from, 1);
     expect(ask?.subject).toBe(`[${reference}] Please sign your complaint`);
-    expect(JSON.parse(cli(['case', 'sign', reference, '--by', 'katie', '--json'])).stage).toBe('stage-2');
+    expect(JSON.parse(await cli(['case', 'sign', reference, '--by', 'katie', '--json'])).stage).toBe('stage-2');
     await letters(from, 2);
-    cli(['case', 'outcome', reference, 'upheld', '--summary', 'The sessions were cancelled without notice.', '--remedy', 'apology', '--by', 'katie']);
+    await cli(['case', 'outcome', reference, 'upheld', '--summary', 'The sessions were cancelled without notice.', '--remedy', 'apology', '--by', 'katie']);
     const [, , outcome] = await letters(from, 3);
     expect(outcome?.body.text).toMatch(new RegExp(`Please ask by ${DATE}\\.`));
-    cli(['case', 'escalate', reference, '--by', 'katie']);
+    await cli(['case', 'escalate', reference, '--by', 'katie']);
     await letters(from, 4);
-    cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The stage two actions stand.', '--by', 'trustee']);
+    await cli(['case', 'outcome', reference, 'not-upheld', '--summary', 'The stage two actions stand.', '--by', 'trustee']);
     const mail = await letters(from, 5);
     expect(mail[4]?.body.text).toMatch(new RegExp(`Citizens Advice: free, independent advice on what you can do next\\.\\n\\n- Website: https://www\\.citizensadvice\\.org\\.uk/\\n\\nYou need to contact them by ${DATE}\\.`));
     expect(mail[4]?.body.text).toContain('A solicitor: legal advice on what you can do next.');
-    closeAndRemember(reference);
+    await closeAndRemember(reference);
     expect(subjects(await mailTo(from), reference)).toEqual([
       'Please sign your complaint',
       'We have received your signed complaint',
@@ -243,9 +243,9 @@ describe('a whole life for each seed policy against npm start', () => {
     expect(retentionRun).toHaveLength(5);
     const last = retentionRun.map((r) => r.dueDate).sort().at(-1) as string;
     // A deadline's timer goes off the morning after its date.
-    cli(['clock', 'run-due', '--now', `${DateTime.fromISO(last).plus({ days: 2 }).toISODate()}T09:00:00Z`]);
+    await cli(['clock', 'run-due', '--now', `${DateTime.fromISO(last).plus({ days: 2 }).toISODate()}T09:00:00Z`]);
     for (const { reference } of retentionRun) {
-      const shown = cli(['case', 'show', reference]);
+      const shown = await cli(['case', 'show', reference]);
       expect(shown, reference).toContain('Complainant: anonymous');
       expect(shown, reference).not.toContain('Sam Seed');
       expect(shown, reference).toMatch(/destroyed/i);
