@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { quarterlySummary, quarterOf } from '#domain/oversight/quarterly-summary';
+import { quarterlySummaryLetter } from '#domain/oversight/quarterly-summary-letter';
 import { THEME_DEFAULTS } from '#domain/policy/oversight-schema';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import { memoryStack } from '#tests/support/memory-stack';
@@ -83,14 +84,27 @@ describe('the quarterly summary', () => {
     expect(text).toContain('This is the quarterly summary of complaints to the County Council for 1 October to 31 December 2026, sent to you as the Member Responsible for Complaints (LGSCO Complaint Handling Code 9.5-9.7).');
     expect(text).toContain('Complaints received: 3 (the quarter before: 1).');
     expect(text).toContain('Resolved straight away, and not counted as complaints: 1.');
-    expect(text).toContain('Stage one: 1 answered, 1 of them within the time the policy sets, in 5 working days on average. Acknowledged on time: 1 of 1.');
+    expect(text).toContain('Stage one: 1 answered, within the time the policy sets, in 5 working days. Acknowledged on time: 1 of 1.');
     expect(text).toContain('Stage two: no complaint reached this stage in the quarter.');
     expect(text).toContain('Stage one: upheld 1, partly upheld 0, not upheld 0.');
-    expect(text).toContain('By category: Bins, recycling and street cleaning 1; Roads, pavements and parking 2.');
+    expect(text).toContain('Stage two: no decision in the quarter.');
+    expect(text).toContain('By category:\n- Bins, recycling and street cleaning: 1\n- Roads, pavements and parking: 2');
+    expect(text).toContain('By the team handling them:\n- The manager responsible for the service complained about: 2\n- An officer independent of the service complained about: 1');
     expect(text).toContain('2 actions agreed with complainants are not yet done; 1 of them is past the date promised.');
     expect(text).toContain('The full report for 2026, with the charts and the year before: http://localhost:3000/console/reports/county-council?year=2026');
     // Nothing about any one case in an email.
     expect(text).not.toMatch(/CCC-\d{4}-\d{4}|undefined|NaN/);
+  });
+
+  it('says the open actions as a person would: one, none late, all late', () => {
+    const s = quarterlySummary(council, quarterOfComplaints(), quarterOf('2026-11-20'), '2027-01-04', THEME_DEFAULTS);
+    const said = (openActions: number, overdueActions: number) => quarterlySummaryLetter(council, { ...s, openActions, overdueActions }, 'the report').text.split('\n').find((l) => l.includes('action')) ?? '';
+    expect(said(0, 0)).toBe('Every action agreed with a complainant has been done.');
+    expect(said(1, 0)).toBe('1 action agreed with a complainant is not yet done; its date has not yet come.');
+    expect(said(1, 1)).toBe('1 action agreed with a complainant is not yet done; it is past the date promised.');
+    expect(said(3, 0)).toBe('3 actions agreed with complainants are not yet done; none of them is yet past the date promised.');
+    expect(said(3, 3)).toBe('3 actions agreed with complainants are not yet done; all of them are past the date promised.');
+    expect(said(3, 2)).toBe('3 actions agreed with complainants are not yet done; 2 of them are past the date promised.');
   });
 
   it('and the annual report goes to the member each January, whether or not the roles it is for ask for it', async () => {
