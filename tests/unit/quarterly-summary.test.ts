@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { quarterlySummary, quarterOf } from '#domain/oversight/quarterly-summary';
 import { quarterlySummaryLetter } from '#domain/oversight/quarterly-summary-letter';
+import { quarterlySummaryNotice } from '#application/oversight/send-quarterly-summary';
 import { THEME_DEFAULTS } from '#domain/policy/oversight-schema';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import { memoryStack } from '#tests/support/memory-stack';
@@ -94,6 +95,17 @@ describe('the quarterly summary', () => {
     expect(text).toContain('The full report for 2026, with the charts and the year before: http://localhost:3000/console/reports/county-council?year=2026');
     // Nothing about any one case in an email.
     expect(text).not.toMatch(/CCC-\d{4}-\d{4}|undefined|NaN/);
+  });
+
+  it('is looked at on any day (`redress quarterly-summary`): the same letter to the same mailbox, nothing queued', async () => {
+    const stack = memoryStack();
+    storeRecords(stack.tables, quarterOfComplaints());
+    const sending = { mailDomain: 'redress.localhost', operatorEmail: 'operator@redress.localhost', pageBaseUrl: 'http://localhost:3000' };
+    const { to, letter } = await quarterlySummaryNotice({ reportRecords: stack.reportRecords, sending }, council, 'member-responsible', quarterOf('2026-12-31'), '2027-01-13');
+    expect([to, letter.subject]).toEqual([MEMBER, 'Complaints, October to December 2026: the quarterly summary for the County Council']);
+    expect(letter.text).toContain('Complaints received: 3 (the quarter before: 1).');
+    await stack.drain();
+    expect(stack.mailer.sent).toEqual([]);
   });
 
   it('says the open actions as a person would: one, none late, all late', () => {
