@@ -17,6 +17,7 @@ import { caseShowCommand } from '#cli/commands/case-show';
 import { caseAttachCommand, caseOpenCommand, casePageCommand } from '#cli/commands/case-lifecycle';
 import { CASE_VERB_COMMANDS, CASE_VERBS_HELP } from '#cli/commands/case-verbs';
 import { digestCommand } from '#cli/commands/digest';
+import { quarterlySummaryCommand, themesCommand } from '#cli/commands/oversight';
 import { heldDiscardCommand, heldListCommand, heldReleaseCommand } from '#cli/commands/held';
 import { letterPreviewCommand } from '#cli/commands/letter-preview';
 import { outboxListCommand, outboxRetryCommand, outboxSendCommand } from '#cli/commands/outbox';
@@ -75,6 +76,12 @@ ${CASE_VERBS_HELP}  case page REF [--new | --revoke]
                              fire every local timer due by that instant
   digest --policy ID [--now INSTANT] [--send]
                              an organisation's morning digest
+  themes --policy ID [--now INSTANT] [--send]
+                             categories, teams and places well above usual in the
+                             last 30 days (sent on the week's first working day)
+  quarterly-summary --policy ID [--now INSTANT] [--send]
+                             the quarter before's summary for the Member Responsible
+                             for Complaints (sent on the quarter's first working day)
 `;
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -102,6 +109,8 @@ const COMMANDS: Record<string, Command> = {
   'timers list': timersListCommand,
   'clock run-due': clockRunDueCommand,
   digest: digestCommand,
+  themes: themesCommand,
+  'quarterly-summary': quarterlySummaryCommand,
   report: reportCommand,
   'report rebuild': reportRebuildCommand,
   export: exportCommand,

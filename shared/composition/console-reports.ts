@@ -35,7 +35,7 @@ export interface ConsoleReportsPorts {
 export function consoleReportsDeps(config: Config, ports: ConsoleReportsPorts, sessionSecret: string): ConsoleReportsDeps {
   const deps = { ...settingsFrom(config), ...ports };
   return {
-    ...consoleSessionSettings(config, sessionSecret, ports.staffSessions, ports.clock),
+    ...consoleSessionSettings(config, sessionSecret, ports.staffSessions, ports.clock, ports.policies),
     report: (member, policyId, year) => boardReport(deps, member, policyId, year),
     monitoring: (member, policyId, year) => monitoringExportFor(deps, member, policyId, year, DateTime.fromJSDate(ports.clock.now())),
     publishThreshold: config.REDRESS_REPORT_PUBLISH_THRESHOLD,

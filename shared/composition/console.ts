@@ -72,7 +72,7 @@ export function consoleDeps(
   downloads?: ConsoleDeps['downloads'],
 ): ConsoleDeps {
   const deps = { ...settingsFrom(config), ...ports };
-  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.staffSessions, ports.clock);
+  const session = consoleSessionSettings(config, secrets.sessionSecret, ports.staffSessions, ports.clock, ports.policies);
   const base = session.publicUrl.replace(/\/+$/, '');
   return {
     ...session,

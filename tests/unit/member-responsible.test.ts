@@ -51,14 +51,25 @@ describe('what the Member Responsible for Complaints may see', () => {
 
     const morning = await console.page('/console', MEMBER);
     expect(morning.status).toBe(200);
-    expect(morning.page).toContain('You read its complaints reports and summaries here; its cases are for the staff who handle them.');
+    expect(morning.page).toContain('You read its annual report on complaints here; its cases are for the staff who handle them.');
     expect(morning.page).toContain('href="/console/reports/county-council"');
     expect(morning.page).not.toContain('Record a complaint');
+    // No case list offered, in the header or on the page: it could only be empty.
+    expect(morning.page).not.toMatch(/href="\/console\/(cases|held)/);
     expect(morning.page).not.toContain(reference);
 
     const report = await console.page('/console/reports/county-council', MEMBER);
     expect(report.status).toBe(200);
     expect(report.page).toContain('County Council');
+    // The report, not the cases in it: no monitoring fields (personal data), offered or asked for.
+    expect(report.page).not.toContain('/monitoring');
+    const year = console.stack.clock.now().getUTCFullYear();
+    const monitoring = await console.page(`/console/reports/county-council/monitoring?year=${year}`, MEMBER);
+    expect(monitoring.status).toBe(404);
+    expect(monitoring.page).not.toContain(reference);
+    const crt = await console.page('/console/reports/county-council', ['county-council:customer-relations']);
+    expect(crt.page).toContain('/console/reports/county-council/monitoring?year=');
+    expect((await console.page(`/console/reports/county-council/monitoring?year=${year}`, ['county-council:customer-relations'])).status).toBe(200);
 
     const theCase = await console.page(`/console/cases/${reference}`, MEMBER);
     expect(theCase.status).toBe(404);
@@ -69,7 +80,8 @@ describe('what the Member Responsible for Complaints may see', () => {
     const record = await console.page('/console/record', MEMBER);
     expect(record.page).not.toMatch(/<form[^>]*action="\/console\/record"/);
 
-    // The service manager, as before, sees the case.
+    // The service manager, as before, sees the case, and the case lists.
+    expect((await console.page('/console', ['county-council:service-manager'])).page).toContain('href="/console/cases?handler=mine"');
     expect((await console.page(`/console/cases/${reference}`, ['county-council:service-manager'])).page).toContain('Bins not collected');
   });
 });

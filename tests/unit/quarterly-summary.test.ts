@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { quarterlySummary, quarterOf } from '#domain/oversight/quarterly-summary';
+import { quarterlySummaryLetter } from '#domain/oversight/quarterly-summary-letter';
+import { quarterlySummaryNotice } from '#application/oversight/send-quarterly-summary';
 import { THEME_DEFAULTS } from '#domain/policy/oversight-schema';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import { memoryStack } from '#tests/support/memory-stack';
@@ -83,14 +85,38 @@ describe('the quarterly summary', () => {
     expect(text).toContain('This is the quarterly summary of complaints to the County Council for 1 October to 31 December 2026, sent to you as the Member Responsible for Complaints (LGSCO Complaint Handling Code 9.5-9.7).');
     expect(text).toContain('Complaints received: 3 (the quarter before: 1).');
     expect(text).toContain('Resolved straight away, and not counted as complaints: 1.');
-    expect(text).toContain('Stage one: 1 answered, 1 of them within the time the policy sets, in 5 working days on average. Acknowledged on time: 1 of 1.');
+    expect(text).toContain('Stage one: 1 answered, within the time the policy sets, in 5 working days. Acknowledged on time: 1 of 1.');
     expect(text).toContain('Stage two: no complaint reached this stage in the quarter.');
     expect(text).toContain('Stage one: upheld 1, partly upheld 0, not upheld 0.');
-    expect(text).toContain('By category: Bins, recycling and street cleaning 1; Roads, pavements and parking 2.');
+    expect(text).toContain('Stage two: no decision in the quarter.');
+    expect(text).toContain('By category:\n- Bins, recycling and street cleaning: 1\n- Roads, pavements and parking: 2');
+    expect(text).toContain('By the team handling them:\n- The manager responsible for the service complained about: 2\n- An officer independent of the service complained about: 1');
     expect(text).toContain('2 actions agreed with complainants are not yet done; 1 of them is past the date promised.');
     expect(text).toContain('The full report for 2026, with the charts and the year before: http://localhost:3000/console/reports/county-council?year=2026');
     // Nothing about any one case in an email.
     expect(text).not.toMatch(/CCC-\d{4}-\d{4}|undefined|NaN/);
+  });
+
+  it('is looked at on any day (`redress quarterly-summary`): the same letter to the same mailbox, nothing queued', async () => {
+    const stack = memoryStack();
+    storeRecords(stack.tables, quarterOfComplaints());
+    const sending = { mailDomain: 'redress.localhost', operatorEmail: 'operator@redress.localhost', pageBaseUrl: 'http://localhost:3000' };
+    const { to, letter } = await quarterlySummaryNotice({ reportRecords: stack.reportRecords, sending }, council, 'member-responsible', quarterOf('2026-12-31'), '2027-01-13');
+    expect([to, letter.subject]).toEqual([MEMBER, 'Complaints, October to December 2026: the quarterly summary for the County Council']);
+    expect(letter.text).toContain('Complaints received: 3 (the quarter before: 1).');
+    await stack.drain();
+    expect(stack.mailer.sent).toEqual([]);
+  });
+
+  it('says the open actions as a person would: one, none late, all late', () => {
+    const s = quarterlySummary(council, quarterOfComplaints(), quarterOf('2026-11-20'), '2027-01-04', THEME_DEFAULTS);
+    const said = (openActions: number, overdueActions: number) => quarterlySummaryLetter(council, { ...s, openActions, overdueActions }, 'the report').text.split('\n').find((l) => l.includes('action')) ?? '';
+    expect(said(0, 0)).toBe('Every action agreed with a complainant has been done.');
+    expect(said(1, 0)).toBe('1 action agreed with a complainant is not yet done; its date has not yet come.');
+    expect(said(1, 1)).toBe('1 action agreed with a complainant is not yet done; it is past the date promised.');
+    expect(said(3, 0)).toBe('3 actions agreed with complainants are not yet done; none of them is yet past the date promised.');
+    expect(said(3, 3)).toBe('3 actions agreed with complainants are not yet done; all of them are past the date promised.');
+    expect(said(3, 2)).toBe('3 actions agreed with complainants are not yet done; 2 of them are past the date promised.');
   });
 
   it('and the annual report goes to the member each January, whether or not the roles it is for ask for it', async () => {

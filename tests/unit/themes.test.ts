@@ -9,6 +9,7 @@ import { seedPolicies } from '#tests/support/policies';
 import { email, memoryStack } from '#tests/support/memory-stack';
 import { recordsByWindow, storeRecords } from '#tests/support/oversight-records';
 import { reportRecordOf } from '#domain/reporting/report-record';
+import { themesNotices } from '#application/oversight/send-themes';
 
 const council = seedPolicies.get('county-council');
 const rule = THEME_DEFAULTS;
@@ -108,13 +109,25 @@ describe('the weekly notice', () => {
     mkdirSync('tests/artefacts/letters', { recursive: true });
     writeFileSync('tests/artefacts/letters/county-council-themes.txt', `Subject: ${notices[0]?.subject}\n\n${text}`);
     expect(text).toContain('Two things have had far more complaints than usual in the last 30 days (8 November to 7 December 2026) at the County Council:');
-    expect(text).toContain('- Roads, pavements and parking: 14 in the last 30 days; usually 4 (between 2 and 7).');
-    expect(text).toContain('- The manager responsible for the service complained about: 14 in the last 30 days; usually 4 (between 2 and 7).');
-    expect(text).toContain('Roads, pavements and parking (category)\n');
-    expect(text).toContain('Anything above 8 would have been listed.');
+    expect(text).toContain('- Roads, pavements and parking (category): 14 in the last 30 days; usually 4 (between 2 and 7).');
+    expect(text).toContain('- The manager responsible for the service complained about (the team handling them): 14 in the last 30 days; usually 4 (between 2 and 7).');
+    expect(text).toContain('Roads, pavements and parking (category)\n---------------------------------------\n\n14 in the last 30 days; usually 4 (between 2 and 7). It would not have been listed at 8 or fewer.\n');
     expect(text).toMatch(/The 14 cases behind it:\nCCC-2026-\d{4}: http:\/\/localhost:3000\/console\/cases\/CCC-2026-\d{4}\n/);
     expect(text).toContain('A count is listed when it is at least 5 and higher than the average of those periods plus twice their usual variation');
     expect(text).not.toMatch(/undefined|NaN|\[object/);
+  });
+
+  it('is looked at on any day (`redress themes`): the same notice, with whom it goes to, and nothing queued', async () => {
+    const stack = memoryStack();
+    storeRecords(stack.tables, recordsByWindow('2026-12-08', [14, ...USUAL], { category: 'roads' }));
+    const sending = { mailDomain: 'redress.localhost', operatorEmail: 'operator@redress.localhost', pageBaseUrl: 'http://localhost:3000' };
+    const { enoughHistory, notices } = await themesNotices({ reportRecords: stack.reportRecords, sending }, council, '2026-12-08');
+    expect(enoughHistory).toBe(true);
+    expect(notices.map((n) => [[...n.recipients].sort(), n.letter.subject])).toEqual([[['chief-executive.notices@county-council.example', 'customer-relations.notices@county-council.example'], 'Complaints well above usual in the last 30 days: County Council']]);
+    expect(notices[0]?.letter.text).toContain('- Roads, pavements and parking (category): 14 in the last 30 days; usually 4 (between 2 and 7).');
+    expect(await themesNotices({ reportRecords: stack.reportRecords, sending }, seedPolicies.get('alumot'), '2026-12-08')).toEqual({ enoughHistory: false, notices: [] });
+    await stack.drain();
+    expect(stack.mailer.sent).toEqual([]);
   });
 
   it('says nothing when nothing is well above usual', async () => {

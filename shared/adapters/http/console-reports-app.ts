@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AnnualReport } from '#application/reporting/annual-report';
 import { ReportNotFoundError, ReportRefusedError } from '#application/console/board-report';
+import { caseRolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { londonDate } from '#domain/calendar/london-date';
 import { monitoringCsv, type MonitoringRow } from '#domain/reporting/monitoring-row';
@@ -68,7 +69,7 @@ export function consoleReportsApp(deps: ConsoleReportsDeps): Hono {
     }
     const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
     c.header('content-security-policy', sessions.headers({ dataImages: true })['content-security-policy'] as string);
-    return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}` } }));
+    return c.html(await annualReportHtml(report, { ...(publication ? { publication } : {}), console: { back: '/console', years, base: `/console/reports/${policyId}`, monitoring: caseRolesIn(sessions.memberOf(s), report.policy).size > 0 } }));
   });
   return app;
 }

@@ -35,6 +35,8 @@ export interface ConsoleSessionSettings {
    */
   readonly signOutOrigin: string;
   readonly now: () => Date;
+  /** Whether a person reads reports and no case: their pages offer no case list (readsOnlyReports). */
+  readonly readsOnlyReports?: (member: StaffMember) => boolean;
 }
 
 export const SESSION_COOKIE = 'redress_session';
@@ -68,11 +70,12 @@ export function consoleSessions(settings: ConsoleSessionSettings) {
   const publicOrigin = new URL(settings.publicUrl).origin;
   const headers = (options: { dataImages?: boolean } = {}) => pageHeaders('same-origin', { ...options, redirectsTo: [settings.signOutOrigin] });
   const HEADERS = headers();
+  const memberOf = (s: Session): StaffMember => ({ id: s.sub, name: s.name, ...(s.email ? { email: s.email } : {}), ...fromGroups(s.groups) });
   return {
     read,
     headers,
-    memberOf: (s: Session): StaffMember => ({ id: s.sub, name: s.name, ...(s.email ? { email: s.email } : {}), ...fromGroups(s.groups) }),
-    signed: (s: Session): Signed => ({ name: s.name, csrf: s.csrf }),
+    memberOf,
+    signed: (s: Session): Signed => ({ name: s.name, csrf: s.csrf, ...(settings.readsOnlyReports?.(memberOf(s)) ? { cases: false } : {}) }),
     toSignIn,
     guard(app: Hono, paths: { readonly pages: readonly string[]; readonly posts: readonly string[] }): void {
       for (const path of paths.pages) {

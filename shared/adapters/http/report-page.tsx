@@ -10,7 +10,13 @@ export interface ReportPageOptions {
   /** For publication: small counts become words, lessons are left out. */
   readonly publication?: Publication;
   /** In the console: where to go back to, and the other years and forms of the report (not printed). */
-  readonly console?: { readonly back: string; readonly years: readonly number[]; readonly base: string };
+  readonly console?: {
+    readonly back: string;
+    readonly years: readonly number[];
+    readonly base: string;
+    /** Whether the reader may take each case's monitoring fields: not a role for reports alone. */
+    readonly monitoring: boolean;
+  };
 }
 
 const Section: FC<{ title: string; rows: readonly ReportRow[]; year: number; hasPrevious: boolean }> = ({ title, rows, year, hasPrevious }) => (
@@ -79,9 +85,11 @@ export const AnnualReportPage: FC<{ report: AnnualReport; options: ReportPageOpt
             <li>
               <a href={`${options.console.base}?year=${figures.year}&format=csv`}>The figures as CSV</a>
             </li>
-            <li>
-              <a href={`${options.console.base}/monitoring?year=${figures.year}`}>Each case's monitoring fields as CSV (personal data: staff only; recorded on each case)</a>
-            </li>
+            {options.console.monitoring ? (
+              <li>
+                <a href={`${options.console.base}/monitoring?year=${figures.year}`}>Each case's monitoring fields as CSV (personal data: staff only; recorded on each case)</a>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

@@ -2,12 +2,14 @@ import type { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { staffAddress } from '#domain/case/route-case';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import type { Letter } from '#domain/letters/letter';
 import { consoleHome } from '#domain/letters/staff-links';
 import { letterItem } from '#domain/outbox/outbox-item';
 import { themeLookbackStart } from '#domain/oversight/find-themes';
-import { quarterBefore, quarterlySummary, quarterOf } from '#domain/oversight/quarterly-summary';
+import { quarterBefore, quarterlySummary, quarterOf, type Quarter } from '#domain/oversight/quarterly-summary';
 import { quarterlySummaryLetter } from '#domain/oversight/quarterly-summary-letter';
 import { calendarFor } from '#domain/planner/plan-deadlines';
+import type { Policy } from '#domain/policy/policy-schema';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { Clock } from '../ports/clock.js';
 import type { Log } from '../ports/log.js';
@@ -41,15 +43,23 @@ export async function sendQuarterlySummary(deps: SendQuarterlySummaryDeps, polic
   const current = quarterOf(today);
   if (calendarFor(policy).firstWorkingDayFrom(current.first) !== today) return 'not-due';
   const quarter = quarterBefore(current);
-  const to = staffAddress(policy, member.role, deps.sending.operatorEmail);
-  const settings = themeSettings(policy);
-  const records = recordsFor(policy, await recordsBetween(deps.reportRecords, policy.id, themeLookbackStart(quarter.last, settings), today), to);
-  const home = consoleHome(deps.sending);
-  const where = home ? `${home}/reports/${policy.id}?year=${quarter.year}` : `npm run --silent redress -- report --policy ${policy.id} --year ${quarter.year} --out report.html`;
-  const letter = quarterlySummaryLetter(policy, quarterlySummary(policy, records, quarter, today, settings), where);
+  const { to, letter } = await quarterlySummaryNotice(deps, policy, member.role, quarter, today);
   const item = letterItem(noticeToStaff(policy, policy.id, undefined, [to], letter, 'quarterly-summary', `${quarter.year}-Q${quarter.number}`, deps.sending));
   if (await deps.outbox.get(item.id)) return 'already-sent';
   await deps.outbox.add([item], deps.clock.now().toISOString());
   deps.log.info('quarterly summary queued', { policy: policy.id, quarter: `${quarter.year}-Q${quarter.number}` });
   return 'sent';
+}
+
+/**
+ * The summary of `quarter` as the member would get it on `today` (the quarterly schedule's, and `redress
+ * quarterly-summary`'s on any day): to the role's staff address, counted from the reporting index alone.
+ */
+export async function quarterlySummaryNotice(deps: Pick<SendQuarterlySummaryDeps, 'reportRecords' | 'sending'>, policy: Policy, role: string, quarter: Quarter, today: string): Promise<{ to: string; letter: Letter }> {
+  const to = staffAddress(policy, role, deps.sending.operatorEmail);
+  const settings = themeSettings(policy);
+  const records = recordsFor(policy, await recordsBetween(deps.reportRecords, policy.id, themeLookbackStart(quarter.last, settings), today), to);
+  const home = consoleHome(deps.sending);
+  const where = home ? `${home}/reports/${policy.id}?year=${quarter.year}` : `npm run --silent redress -- report --policy ${policy.id} --year ${quarter.year} --out report.html`;
+  return { to, letter: quarterlySummaryLetter(policy, quarterlySummary(policy, records, quarter, today, settings), where) };
 }

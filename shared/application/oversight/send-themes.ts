@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
+import type { Letter } from '#domain/letters/letter';
 import { staffAddress } from '#domain/case/route-case';
 import { noticeToStaff, type Sending } from '#domain/letters/addressing';
 import { letterItem } from '#domain/outbox/outbox-item';
-import { findThemes, themeLookbackStart, type ThemeSettings } from '#domain/oversight/find-themes';
+import { findThemes, themeLookbackStart, type ThemeCheck, type ThemeSettings } from '#domain/oversight/find-themes';
 import { themesLetter } from '#domain/oversight/themes-letter';
 import { THEME_DEFAULTS } from '#domain/policy/oversight-schema';
 import { calendarFor } from '#domain/planner/plan-deadlines';
@@ -52,10 +53,33 @@ export async function sendThemes(deps: SendThemesDeps, policyId: string, now: Da
   if (!calendar.isWorkingDay(today)) return 'not-a-working-day';
   const monday = mondayOf(today);
   if (calendar.firstWorkingDayFrom(monday) !== today) return 'not-this-morning';
+  const { enoughHistory, notices } = await themesNotices(deps, policy, today);
+  if (notices.length === 0) return enoughHistory ? 'nothing-to-say' : 'not-enough-history';
+  const week = DateTime.fromISO(monday).toFormat("kkkk-'W'WW");
+  const items = notices.map(({ recipients, letter }) => letterItem(noticeToStaff(policy, policy.id, undefined, recipients, letter, 'themes-notice', notices.length === 1 ? week : `${week}-${recipients.join('+')}`, deps.sending)));
+  const queued = await Promise.all(items.map((item) => deps.outbox.get(item.id)));
+  if (queued.every(Boolean)) return 'already-sent';
+  await deps.outbox.add(items, deps.clock.now().toISOString());
+  deps.log.info('themes queued', { policy: policy.id, week, notices: items.length, themes: notices.reduce((n, g) => n + g.check.themes.length, 0) });
+  return 'sent';
+}
+
+/** One themes notice: who gets it, what it found, and the letter. */
+export interface ThemesNotice {
+  readonly recipients: readonly string[];
+  readonly check: ThemeCheck;
+  readonly letter: Letter;
+}
+
+/**
+ * The themes notices the look of `today` makes, whatever the day (the weekly schedule's and `redress themes`'):
+ * one per set of readers who see the same themes, since each reader's counts leave out complaints about
+ * themselves. `enoughHistory` is false where no reader has three earlier periods of 30 days to judge by.
+ */
+export async function themesNotices(deps: Pick<SendThemesDeps, 'reportRecords' | 'sending'>, policy: Policy, today: string): Promise<{ enoughHistory: boolean; notices: ThemesNotice[] }> {
   const settings = themeSettings(policy);
   const records = await recordsBetween(deps.reportRecords, policy.id, themeLookbackStart(today, settings), today);
-  const week = DateTime.fromISO(monday).toFormat("kkkk-'W'WW");
-  const groups = new Map<string, { recipients: string[]; check: NonNullable<ReturnType<typeof findThemes>> }>();
+  const groups = new Map<string, { recipients: string[]; check: ThemeCheck }>();
   let enoughHistory = false;
   for (const recipient of themeRecipients(policy, deps.sending.operatorEmail)) {
     const check = findThemes(policy, recordsFor(policy, records, recipient), today, settings);
@@ -66,13 +90,6 @@ export async function sendThemes(deps: SendThemesDeps, policyId: string, now: Da
     group.recipients.push(recipient);
     groups.set(key, group);
   }
-  if (groups.size === 0) return enoughHistory ? 'nothing-to-say' : 'not-enough-history';
-  const items = [...groups.values()].map(({ recipients, check }) =>
-    letterItem(noticeToStaff(policy, policy.id, undefined, recipients, themesLetter(policy, check, settings, (r) => caseLink(deps.sending, r)), 'themes-notice', groups.size === 1 ? week : `${week}-${recipients.join('+')}`, deps.sending)),
-  );
-  const queued = await Promise.all(items.map((item) => deps.outbox.get(item.id)));
-  if (queued.every(Boolean)) return 'already-sent';
-  await deps.outbox.add(items, deps.clock.now().toISOString());
-  deps.log.info('themes queued', { policy: policy.id, week, notices: items.length, themes: [...groups.values()].reduce((n, g) => n + g.check.themes.length, 0) });
-  return 'sent';
+  const notices = [...groups.values()].map(({ recipients, check }) => ({ recipients, check, letter: themesLetter(policy, check, settings, (r) => caseLink(deps.sending, r)) }));
+  return { enoughHistory, notices };
 }

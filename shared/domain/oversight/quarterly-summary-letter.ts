@@ -7,6 +7,14 @@ import { spanInWords, themeLine } from './themes-letter.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "2 actions agreed with complainants are not yet done; 1 of them is past the date promised." */
+function openActionsInWords(open: number, overdue: number): string {
+  if (open === 0) return 'Every action agreed with a complainant has been done.';
+  if (open === 1) return `1 action agreed with a complainant is not yet done; ${overdue ? 'it is past the date promised' : 'its date has not yet come'}.`;
+  const late = overdue === 0 ? 'none of them is yet past the date promised' : overdue === open ? 'all of them are past the date promised' : `${overdue} of them ${overdue === 1 ? 'is' : 'are'} past the date promised`;
+  return `${open} actions agreed with complainants are not yet done; ${late}.`;
+}
+
 /** "October to December 2026": a quarter's months in words. */
 export function quarterInWords(summary: Pick<QuarterlySummary, 'quarter'>): string {
   const [a, b] = [DateTime.fromISO(summary.quarter.first), DateTime.fromISO(summary.quarter.last)];
@@ -39,19 +47,23 @@ export function quarterlySummaryLetter(policy: Policy, summary: QuarterlySummary
       heading: 'How long they took',
       paragraphs: stages.map((s) => {
         if (s.responded === 0) return s.entered === 0 ? `${s.name}: no complaint reached this stage in the quarter.` : `${s.name}: ${plural(s.entered, 'complaint', 'complaints')} started this stage; none was answered in the quarter.`;
-        const average = s.averageWorkingDaysToRespond === null ? '' : `, in ${s.averageWorkingDaysToRespond} working days on average`;
-        return `${s.name}: ${s.responded} answered, ${s.respondedOnTime} of them within the time the policy sets${average}. Acknowledged on time: ${s.acknowledgedOnTime} of ${s.acknowledged}.`;
+        const days = s.averageWorkingDaysToRespond === null ? '' : `, in ${s.averageWorkingDaysToRespond} working days${s.responded === 1 ? '' : ' on average'}`;
+        const onTime = s.responded === 1 ? `${s.respondedOnTime ? 'within' : 'later than'} the time the policy sets` : `${s.respondedOnTime} of them within the time the policy sets`;
+        return `${s.name}: ${s.responded} answered, ${onTime}${days}. Acknowledged on time: ${s.acknowledgedOnTime} of ${s.acknowledged}.`;
       }),
     },
     {
       heading: 'What was decided',
-      paragraphs: stages.map((s) => `${s.name}: upheld ${s.outcomes.upheld}, partly upheld ${s.outcomes['partly-upheld']}, not upheld ${s.outcomes['not-upheld']}.`),
+      paragraphs: stages.map((s) => {
+        const o = s.outcomes;
+        return o.upheld + o['partly-upheld'] + o['not-upheld'] === 0 ? `${s.name}: no decision in the quarter.` : `${s.name}: upheld ${o.upheld}, partly upheld ${o['partly-upheld']}, not upheld ${o['not-upheld']}.`;
+      }),
     },
     {
       heading: 'What complaints were about',
       paragraphs: [
-        ...(f.byCategory.some((c) => c.count > 0) ? [`By category: ${f.byCategory.filter((c) => c.count > 0).map((c) => `${c.name} ${c.count}`).join('; ')}.`] : []),
-        ...(summary.byTeam.length ? [`By the team handling them: ${summary.byTeam.map((t) => `${t.name} ${t.count}`).join('; ')}.`] : []),
+        ...(f.byCategory.some((c) => c.count > 0) ? [`By category:\n${f.byCategory.filter((c) => c.count > 0).map((c) => `- ${c.name}: ${c.count}`).join('\n')}`] : []),
+        ...(summary.byTeam.length ? [`By the team handling them:\n${summary.byTeam.map((t) => `- ${t.name}: ${t.count}`).join('\n')}`] : []),
         summary.themes.length
           ? `Well above usual in the last 30 days of the quarter:\n${summary.themes.map((t) => `- ${themeLine(t)}`).join('\n')}`
           : 'Nothing was well above usual in the last 30 days of the quarter.',
@@ -60,9 +72,7 @@ export function quarterlySummaryLetter(policy: Policy, summary: QuarterlySummary
     {
       heading: 'Actions still to do',
       paragraphs: [
-        summary.openActions === 0
-          ? 'Every action agreed with a complainant has been done.'
-          : `${plural(summary.openActions, 'action', 'actions')} agreed with complainants ${summary.openActions === 1 ? 'is' : 'are'} not yet done; ${summary.overdueActions} of them ${summary.overdueActions === 1 ? 'is' : 'are'} past the date promised.`,
+        openActionsInWords(summary.openActions, summary.overdueActions),
       ],
     },
     { paragraphs: [`The full report for ${summary.quarter.year}, with the charts and the year before: ${fullReport}`] },

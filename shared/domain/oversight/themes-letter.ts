@@ -13,7 +13,7 @@ const MOST_LISTED = 30;
 /** How a theme is named in a heading: what the count is of. */
 const DIMENSION_WORDS: Record<ThemeDimension, (name: string) => string> = {
   category: (name) => `${name} (category)`,
-  team: (name) => `${name} (handling the case)`,
+  team: (name) => `${name} (the team handling them)`,
   place: (name) => `"${name}" (where it happened, in the words given)`,
 };
 
@@ -23,9 +23,17 @@ export function spanInWords(from: string, to: string): string {
   return a.year === b.year ? `${a.toFormat('d LLLL')} to ${b.toFormat('d LLLL yyyy')}` : `${a.toFormat('d LLLL yyyy')} to ${b.toFormat('d LLLL yyyy')}`;
 }
 
-/** "Repairs: 14 in the last 30 days; usually 4 (between 2 and 7)." */
+/** "14 in the last 30 days; usually 4 (between 2 and 7)": a theme's figures. */
+function figures(theme: Theme): string {
+  return `${theme.judgement.count} in the last 30 days; ${usualInWords(theme.judgement.usual)}`;
+}
+
+/**
+ * "Repairs (category): 14 in the last 30 days; usually 4 (between 2 and 7).": what is counted says what it is, since
+ * a team's title ("The manager responsible for the service") alone does not.
+ */
 export function themeLine(theme: Theme): string {
-  return `${theme.name}: ${theme.judgement.count} in the last 30 days; ${usualInWords(theme.judgement.usual)}.`;
+  return `${DIMENSION_WORDS[theme.dimension](theme.name)}: ${figures(theme)}.`;
 }
 
 /** How "well above usual" was judged, in a sentence a person can check by hand. */
@@ -53,7 +61,7 @@ export function themesLetter(policy: Policy, check: ThemeCheck, settings: ThemeS
     ...check.themes.map((t) => ({
       heading: DIMENSION_WORDS[t.dimension](t.name),
       paragraphs: [
-        `${themeLine(t)} Anything above ${t.judgement.above} would have been listed.`,
+        `${figures(t)}. It would not have been listed at ${t.judgement.above} or fewer.`,
         `The ${t.references.length === 1 ? 'case' : `${t.references.length} cases`} behind it:\n${t.references.slice(0, MOST_LISTED).map((r) => `${r}: ${openCase(r)}`).join('\n')}${t.references.length > MOST_LISTED ? `\nand ${t.references.length - MOST_LISTED} more, received from ${spanInWords(check.from, check.to)}: find them in the console's case list.` : ''}`,
       ],
     })),

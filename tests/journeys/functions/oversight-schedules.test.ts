@@ -70,7 +70,7 @@ describe('the themes check and the quarterly summary on the morning schedules', 
     await sender.useCases.sendDueLetters();
     const sent = mailer.sent.filter((m) => m.id === 'county-council.themes-notice.2026-W50');
     expect(sent.map((m) => [m.subject, [...m.to].sort()])).toEqual([['Complaints well above usual in the last 30 days: County Council', ['chief-executive.notices@county-council.example', 'customer-relations.notices@county-council.example']]]);
-    expect(sent[0]?.text).toContain('- Roads, pavements and parking: 14 in the last 30 days; usually 4 (between 2 and 7).');
+    expect(sent[0]?.text).toContain('- Roads, pavements and parking (category): 14 in the last 30 days; usually 4 (between 2 and 7).');
     expect(sent[0]?.text).toMatch(/CCC-2026-\d{4}: https:\/\/complaints\.example\.org\/console\/cases\/CCC-2026-\d{4}/);
   });
 
@@ -86,6 +86,6 @@ describe('the themes check and the quarterly summary on the morning schedules', 
     expect([letter?.subject, letter?.to]).toEqual(['Complaints, October to December 2026: the quarterly summary for the County Council', ['member-responsible.notices@county-council.example']]);
     // October to December: the 14 and 4 of the last two windows, and the waste complaint; July to September: 12.
     expect(letter?.text).toContain('Complaints received: 19 (the quarter before: 12).');
-    expect(letter?.text).toContain('1 action agreed with complainants is not yet done; 1 of them is past the date promised.');
+    expect(letter?.text).toContain('1 action agreed with a complainant is not yet done; it is past the date promised.');
   });
 });

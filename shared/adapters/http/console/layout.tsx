@@ -10,7 +10,7 @@ export const Layout: FC<PropsWithChildren<{ title: string; signed?: Signed | und
       <header class="console-header">
         <p>
           <a href="/console">Redress</a>
-          {signed ? (
+          {signed && signed.cases !== false ? (
             <>
               {' '}
               <a href="/console/cases?handler=mine">My cases</a> <a href="/console/cases">All cases</a>

@@ -16,15 +16,17 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
   <Layout title="This morning" signed={signed}>
     <h1>This morning</h1>
     <p>{dateInWords(today)}</p>
-    <p>
-      <a href="/console/cases">Find a case</a> · <a href="/console/held">Held messages</a>
-      {organisations.some((o) => !o.reportsOnly) ? (
-        <>
-          {' · '}
-          <a href="/console/record">Record a complaint</a>
-        </>
-      ) : null}
-    </p>
+    {signed.cases === false ? null : (
+      <p>
+        <a href="/console/cases">Find a case</a> · <a href="/console/held">Held messages</a>
+        {organisations.some((o) => !o.reportsOnly) ? (
+          <>
+            {' · '}
+            <a href="/console/record">Record a complaint</a>
+          </>
+        ) : null}
+      </p>
+    )}
     {organisations.length === 0 ? <p>You are not a member of any organisation yet. Ask an operator to add you.</p> : null}
     {organisations.map((org) => (
       <section aria-labelledby={`org-${org.policyId}`}>
@@ -38,7 +40,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
             </>
           ) : null}
         </p>
-        {org.reportsOnly ? <p>You read its complaints reports and summaries here; its cases are for the staff who handle them.</p> : org.sections.length === 0 && org.actionsOverdue.length === 0 && org.toPost.length === 0 ? <p>Nothing needs doing.</p> : null}
+        {org.reportsOnly ? <p>You read its annual report on complaints here; its cases are for the staff who handle them.</p> : org.sections.length === 0 && org.actionsOverdue.length === 0 && org.toPost.length === 0 ? <p>Nothing needs doing.</p> : null}
         {org.toPost.length ? (
           <>
             <h3>Letters to post ({org.toPost.reduce((n, t) => n + t.letters, 0)})</h3>

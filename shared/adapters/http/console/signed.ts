@@ -2,4 +2,6 @@
 export interface Signed {
   readonly name: string;
   readonly csrf: string;
+  /** False for a person who reads reports and no case (the Member Responsible for Complaints): no case lists offered. */
+  readonly cases?: boolean;
 }
