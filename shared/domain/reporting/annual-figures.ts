@@ -7,6 +7,7 @@ import { LONDON } from '#domain/calendar/working-calendar';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { RecordedOutcome, ReportRecord } from './report-record.js';
 import { stageById } from '#domain/policy/policy-lookups';
+import { adjustmentFigures, type AdjustmentFigures } from './adjustment-figures.js';
 
 export interface StageFigures {
   readonly stage: string;
@@ -56,6 +57,8 @@ export interface AnnualFigures {
   readonly lessons: readonly string[];
   /** Cases counted whose personal data has since been destroyed (their anonymous records still count). */
   readonly fromDestroyedCases: number;
+  /** Cases with a reasonable adjustment in force in the year, and each adjustment (LGSCO 5.6). */
+  readonly adjustments?: AdjustmentFigures;
 }
 
 const UNCATEGORISED = 'uncategorised';
@@ -142,6 +145,7 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
     // A complaint's lessons are never shown to the role it was about.
     lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !indexedAbout(record).some((r) => reader?.roles.has(r)) ? [outcome.lessons] : [])),
     fromDestroyedCases: records.filter((r) => r.destroyed && (inYear(r.receivedAt) || r.outcomes.some((o) => inYear(o.at)))).length,
+    adjustments: adjustmentFigures(records, { from, to }),
   };
 }
 

@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/case';
 import type { DeadlineKind } from '#domain/policy/policy-schema';
 import { aboutRoleOf } from '#domain/case/about-role';
+import { recordedAdjustments, type RecordedAdjustment } from './adjustment-figures.js';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -61,6 +62,8 @@ export interface ReportRecord {
   readonly deadlines: readonly RecordedDeadline[];
   readonly outcomes: readonly RecordedOutcome[];
   readonly destroyed: boolean;
+  /** Reasonable adjustments agreed (kind and dates only); absent on records made before they were kept. */
+  readonly adjustments?: readonly RecordedAdjustment[];
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -111,6 +114,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     deadlines,
     outcomes,
     destroyed: Boolean(c.destroyedAt),
+    ...recordedAdjustments(c),
   };
 }
 
@@ -123,6 +127,7 @@ export function reportYears(r: ReportRecord): number[] {
     ...(r.referrals ?? []).map((x) => x.at),
     ...r.deadlines.map((d) => d.doneAt),
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
+    ...(r.adjustments ?? []).flatMap((a) => [a.agreedAt, a.endedAt]),
   ].filter((at): at is string => Boolean(at));
   return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
 }
