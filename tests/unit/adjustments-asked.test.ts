@@ -11,6 +11,7 @@ import { issueFormToken } from '#adapters/http/form-token';
 import { MemoryRateLimiter } from '#adapters/memory/memory-rate-limiter';
 import type { Case } from '#domain/case/case';
 import { acknowledgementFacts } from '#domain/letters/letter-view';
+import { unansweredAsk } from '#domain/adjustments/adjustment-kinds';
 import { consoleOverMemory } from '#tests/support/console-over-memory';
 import { memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 
@@ -121,5 +122,21 @@ describe('by email (or a call where nothing was recorded), nothing is asked: the
     const { reference } = await open({ address: '14 Mill Lane\nYork YO26 9TR', preferredChannel: 'post' });
     const drafted = (await stack.cases.timeline(reference)).find((e) => e.type === 'letter-drafted');
     expect(JSON.stringify(drafted?.detail)).toContain(HEADING);
+  });
+});
+
+describe('what is left of what they asked, for the case page and every staff notice (unansweredAsk)', () => {
+  const asked = { kinds: ['large-print', 'interpreter'], words: 'Polish, please.', at: '2026-11-23T10:00:00Z', by: 'complainant' };
+  const agreed = (kind: string) => ({ kind, reviewOn: '2027-02-01', agreedAt: '2026-11-24T10:00:00Z', agreedBy: 'sam' });
+  it('the kinds not yet agreed, with their words; once every kind is answered, nothing', () => {
+    expect(unansweredAsk({ adjustmentsAsked: asked })).toEqual({ kinds: ['large-print', 'interpreter'], words: 'Polish, please.' });
+    expect(unansweredAsk({ adjustmentsAsked: asked, adjustments: [agreed('large-print')] })).toEqual({ kinds: ['interpreter'], words: 'Polish, please.' });
+    expect(unansweredAsk({ adjustmentsAsked: asked, adjustments: [agreed('large-print'), agreed('interpreter')] })).toBeUndefined();
+  });
+  it('their words alone stay until staff agree anything, then they have been read', () => {
+    const wordsOnly = { ...asked, kinds: [] };
+    expect(unansweredAsk({ adjustmentsAsked: wordsOnly })).toEqual({ kinds: [], words: 'Polish, please.' });
+    expect(unansweredAsk({ adjustmentsAsked: wordsOnly, adjustments: [agreed('interpreter')] })).toBeUndefined();
+    expect(unansweredAsk({})).toBeUndefined();
   });
 });

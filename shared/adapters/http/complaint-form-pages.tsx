@@ -157,7 +157,8 @@ const AdjustmentsQuestion: FC<{ policy: Policy; values: Readonly<Record<string, 
         {choices.map((k, i) => (
           <div class="checkbox">
             <input type="checkbox" id={i === 0 ? 'adjustments' : `adjustments-${k.id}`} name="adjustments" value={k.id} checked={ticked.has(k.id)} />
-            <label for={i === 0 ? 'adjustments' : `adjustments-${k.id}`}>{k.name}</label>
+            {/* The names are staff's ("someone to support them"): the form speaks to the complainant. */}
+            <label for={i === 0 ? 'adjustments' : `adjustments-${k.id}`}>{k.name.replace(/\bthem\b/g, 'you')}</label>
           </div>
         ))}
       </div>
@@ -196,7 +197,8 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
         </div>
       ) : null}
       <p>{timescales(policy, 'form')}</p>
-      <form method="post" action={state.action ?? ''} novalidate>
+      {/* No action: the form posts back to its own address (an empty action is not valid HTML). */}
+      <form method="post" action={state.action} novalidate>
         <input type="hidden" name="formToken" value={state.formToken} />
         <input type="hidden" name="submissionId" value={state.submissionId} />
         <div class="honeypot" aria-hidden="true">
