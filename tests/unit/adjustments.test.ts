@@ -17,6 +17,8 @@ import { memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
 import { pdfFontSizes } from '#tests/support/pdf-font-sizes';
 import { letterFontFiles, PdfLetterPrinter } from '#adapters/pdf/pdf-letter-printer';
+import { annualFigures } from '#domain/reporting/annual-figures';
+import { reportRows } from '#domain/reporting/report-table';
 
 const at = (iso: string) => DateTime.fromISO(iso);
 const SENDING = { mailDomain: 'redress.test', operatorEmail: 'ops@redress.test', pageBaseUrl: 'https://complaints.example.org' };
@@ -196,5 +198,30 @@ describe('what staff see', () => {
     // The team below cannot note one either: it is refused with who can.
     const acted = await console.stack.useCases.act({ kind: 'signed-in', member: { id: 'cr', name: 'CR', email: 'cr@county-council.example', memberships: [{ policyId: 'county-council', role: 'customer-relations' }], operator: false } }, 'vulnerability', c.reference, { reason: 'x' }, { at: at('2026-11-24T11:00:00Z') }).catch((e: Error) => e);
     expect(acted instanceof Error ? acted.message : 'allowed').toContain('or someone above them can note or read why the complainant may be vulnerable');
+  });
+});
+
+describe('the annual report', () => {
+  it('counts the cases with an adjustment in force in the year, once each, and each adjustment; never its words', async () => {
+    const stack = memoryStack();
+    const [one, two, three] = [await reachableCase(stack), await reachableCase(stack), await reachableCase(stack)];
+    await stack.useCases.staff.adjust({ reference: one.reference, at: at('2026-11-24T10:00:00Z'), actor: 'sam', kind: 'large-print' });
+    await stack.useCases.staff.adjust({ reference: one.reference, at: at('2026-11-24T10:05:00Z'), actor: 'sam', kind: 'interpreter', details: 'Polish' });
+    await stack.useCases.staff.adjust({ reference: two.reference, at: at('2026-11-24T10:00:00Z'), actor: 'sam', kind: 'large-print' });
+    await stack.useCases.staff['end-adjustment']({ reference: two.reference, at: at('2026-11-25T10:00:00Z'), actor: 'sam', kind: 'large-print', reason: 'No longer needed' });
+    void three;
+    const records = await stack.reportRecords.ofYear('county-council', 2026);
+    expect(JSON.stringify(records)).not.toContain('Polish');
+    const figures = annualFigures(council, records, 2026, '2026-12-31');
+    // The second case's ended adjustment was still in force in 2026: it counts.
+    expect(figures.adjustments).toEqual({ cases: 2, byKind: [{ kind: 'large-print', count: 2 }, { kind: 'interpreter', count: 1 }] });
+    const rows = reportRows(council, figures, undefined).filter((r) => r.section === 'Reasonable adjustments').map((r) => [r.item, r.value]);
+    expect(rows).toEqual([
+      ['Cases with a reasonable adjustment in force in the year', 2],
+      ['Large print (letters printed at 16 point or more)', 2],
+      ['An interpreter or British Sign Language (BSL)', 1],
+    ]);
+    // In 2027 only the first case's are still in force: the second's ended in 2026.
+    expect(annualFigures(council, records, 2027, '2027-12-31').adjustments).toEqual({ cases: 1, byKind: [{ kind: 'large-print', count: 1 }, { kind: 'interpreter', count: 1 }] });
   });
 });

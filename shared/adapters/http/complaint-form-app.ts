@@ -240,7 +240,11 @@ function corsHeaders(policy: Policy, origin: string | undefined): Headers {
 
 function parseFormBody(body: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(body)) if (!(key in fields)) fields[key] = value;
+  for (const [key, value] of new URLSearchParams(body)) {
+    // The adjustments are a group of checkboxes under one name: every box ticked counts.
+    if (key === 'adjustments' && key in fields) fields[key] = `${fields[key]},${value}`;
+    else if (!(key in fields)) fields[key] = value;
+  }
   return fields;
 }
 

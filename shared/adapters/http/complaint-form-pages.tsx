@@ -4,6 +4,7 @@ import { entryStage } from '#domain/case/route-case';
 import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
 import { asksFor, FIELD_LABELS, type FieldError, type FieldName } from '#domain/forms/complaint-form';
+import { adjustmentChoices } from '#domain/adjustments/adjustment-kinds';
 import { HouseDocument } from './house-document.js';
 
 export interface FormPageState {
@@ -135,6 +136,37 @@ const AboutWhom: FC<{ policy: Policy; values: Readonly<Record<string, string>>; 
   );
 };
 
+/**
+ * "Do you need us to do anything differently?": the policy's reasonable adjustments as checkboxes (one name, each box
+ * its id), and their own words. What they ask is a request on the case: staff agree each one with them.
+ */
+const AdjustmentsQuestion: FC<{ policy: Policy; values: Readonly<Record<string, string>>; errors: readonly FieldError[] }> = ({ policy, values, errors }) => {
+  const messages = messagesFor(errors, 'adjustments');
+  const ticked = new Set((values.adjustments ?? '').split(',').map((k) => k.trim()));
+  const choices = adjustmentChoices(policy).filter((k) => k.id !== 'other');
+  return (
+    <fieldset aria-describedby="adjustments-hint">
+      <legend>
+        <h2>{FIELD_LABELS.adjustments}</h2>
+      </legend>
+      <p class="hint" id="adjustments-hint">
+        Tick anything that would help you, or leave them all empty. We will contact you to agree it.
+      </p>
+      <div class={messages.length ? 'field field--error' : 'field'}>
+        <ErrorMessage name="adjustments" messages={messages} />
+        {choices.map((k, i) => (
+          <div class="checkbox">
+            <input type="checkbox" id={i === 0 ? 'adjustments' : `adjustments-${k.id}`} name="adjustments" value={k.id} checked={ticked.has(k.id)} />
+            {/* The names are staff's ("someone to support them"): the form speaks to the complainant. */}
+            <label for={i === 0 ? 'adjustments' : `adjustments-${k.id}`}>{k.name.replace(/\bthem\b/g, 'you')}</label>
+          </div>
+        ))}
+      </div>
+      <TextArea name="adjustmentsWords" rows={3} hint="For example the language you need, or the best time to call you." {...{ values, errors }} />
+    </fieldset>
+  );
+};
+
 /** The complaint form as an accessible page that works with no JavaScript. */
 export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = ({ policy, state }) => {
   const errors = state.errors ?? [];
@@ -165,7 +197,8 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
         </div>
       ) : null}
       <p>{timescales(policy, 'form')}</p>
-      <form method="post" action={state.action ?? ''} novalidate>
+      {/* No action: the form posts back to its own address (an empty action is not valid HTML). */}
+      <form method="post" action={state.action} novalidate>
         <input type="hidden" name="formToken" value={state.formToken} />
         <input type="hidden" name="submissionId" value={state.submissionId} />
         <div class="honeypot" aria-hidden="true">
@@ -199,6 +232,7 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
           <TextArea name="desiredOutcome" rows={4} hint="For example an explanation, an apology, or something put right." {...field} />
           <CheckBox name="confidential" label="Treat my complaint as confidential: only the person handling it will see what it says" {...field} />
         </fieldset>
+        <AdjustmentsQuestion policy={policy} {...field} />
         {asksFor(policy, 'signature') ? (
           <fieldset>
             <legend>

@@ -412,6 +412,12 @@ export const CONSOLE_FORMS: ConsoleForms = {
       { name: 'reviewOn', label: 'Review it by', kind: 'date', hint: `Leave empty for ${p.adjustments?.reviewWeeks ?? 12} weeks from today. The digest lists it when the day comes.` },
     ],
     input: (f) => ({ kind: one(f, 'kind'), ...(one(f, 'details') ? { details: one(f, 'details') } : {}), ...(one(f, 'reviewOn') ? { reviewOn: one(f, 'reviewOn') } : {}) }),
+    // The first thing they asked for that is not agreed yet is chosen: the officer confirms it with them.
+    initial: (c) => {
+      const agreed = new Set(activeAdjustments(c).map((a) => a.kind));
+      const next = c.adjustmentsAsked?.kinds.find((k) => !agreed.has(k));
+      return next ? { kind: next } : {};
+    },
   },
   'end-adjustment': {
     label: 'Reasonable adjustment: end one no longer needed',

@@ -300,8 +300,10 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const member = memberOf(s);
     const policy = recordPolicy(member, c.req.param('policy'));
     if (!policy) return c.html(html.recordChoose({ signed: signed(s), policies: deps.record.policiesFor(member) }), 404);
-    const values = formValues(await c.req.parseBody());
+    // all: the adjustments asked for are a group of checkboxes under one name.
+    const values = formValues(await c.req.parseBody({ all: true }));
     const one = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '').trim();
+    const ticked = (name: string) => { const v = values[name]; return Array.isArray(v) ? [...v] : typeof v === 'string' && v ? [v] : []; };
     refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problem: error.message, ...(error.hint.input ? { problemLink: { href: `#f-${error.hint.input}`, text: 'Go to the answer to change' } } : {}) }), 400));
     const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
     if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
@@ -323,6 +325,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       ...(one('about') ? { about: one('about') } : {}),
       confidential: one('confidential') === 'yes',
       ...(representative.name || representative.relationship || representative.consent ? { representative } : {}),
+      ...(ticked('adjustments').length > 0 || one('adjustmentsWords') ? { adjustmentsAsked: { kinds: ticked('adjustments'), ...(one('adjustmentsWords') ? { words: one('adjustmentsWords') } : {}) } } : {}),
       ...(submissionId ? { submissionId } : {}),
     });
     const acknowledged = !opened.acknowledged ? 'none' : preferred !== 'post' && one('email') ? 'email' : 'post';

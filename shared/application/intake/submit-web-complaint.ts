@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { namedInComplaint } from '#domain/case/named-in-complaint';
-import type { ComplaintForm } from '#domain/forms/complaint-form';
+import { askedAdjustments, type ComplaintForm } from '#domain/forms/complaint-form';
 import type { PolicySet } from '#domain/policy/policy-set';
 import { openComplaint, type OpenComplaintDeps, type Opened } from './open-complaint.js';
 
@@ -61,6 +61,7 @@ export function submitWebComplaint(deps: SubmitWebComplaintDeps, submission: Web
       ...(form.desiredOutcome ? { desiredOutcome: form.desiredOutcome } : {}),
       ...(Object.keys(incident).length > 0 ? { incident } : {}),
       ...(form.invoiceNumber ? { invoiceNumber: form.invoiceNumber } : {}),
+      ...(form.adjustments || form.adjustmentsWords ? { adjustmentsAsked: { kinds: askedAdjustments(form.adjustments), ...(form.adjustmentsWords ? { words: form.adjustmentsWords } : {}) } } : {}),
       attachments: [],
       signed: Boolean(form.signature && form.signatureDate),
       flags: [],

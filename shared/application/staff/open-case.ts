@@ -6,6 +6,7 @@ import { UnknownPolicyItemError } from '#domain/policy/policy-errors';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
 import { cleanOneLine } from '#domain/text/display-safe';
 import { isEmailAddress } from '#domain/text/email-address';
+import { adjustmentChoices, isAdjustmentKind } from '#domain/adjustments/adjustment-kinds';
 import { openComplaint, type OpenComplaintDeps, type Opened } from '../intake/open-complaint.js';
 import type { PolicySet } from '#domain/policy/policy-set';
 import type { DateTime } from 'luxon';
@@ -32,6 +33,8 @@ export interface StaffOpenRequest {
   readonly representative?: Representative;
   /** Not a complaint but a service request (the policy's `serviceRequests`): no complaint deadlines, its own letter. */
   readonly serviceRequest?: boolean;
+  /** What they said when asked "Do you need us to do anything differently?": the policy's adjustments, and their words. */
+  readonly adjustmentsAsked?: { readonly kinds: readonly string[]; readonly words?: string };
   /** The console form's own id: the same form sent twice (a double click, a reload) records one complaint. */
   readonly submissionId?: string;
 }
@@ -71,6 +74,8 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
   if (request.preferredChannel === 'post' && !request.address?.trim()) throw new ActionRefusedError('they prefer post: give their postal address', { input: 'address' });
   if (request.preferredChannel === 'phone' && !request.phone?.trim()) throw new ActionRefusedError('they prefer the telephone: give their number', { input: 'phone' });
   const representative = representativeOf(request.representative);
+  const unknownAdjustment = request.adjustmentsAsked?.kinds.find((k) => !isAdjustmentKind(policy, k));
+  if (unknownAdjustment !== undefined) throw new ActionRefusedError(`"${cleanOneLine(unknownAdjustment)}" is not one of the adjustments ${policy.organisation.name} offers (${adjustmentChoices(policy).map((k) => k.id).join(', ')})`, { input: 'adjustments' });
   const subject = request.subject ? cleanOneLine(request.subject) : '';
   const complainant: Complainant = {
     anonymous: false,
@@ -101,6 +106,7 @@ export async function openStaffCase(deps: OpenComplaintDeps & { readonly policie
       flags: [],
       recordedBy: request.actor,
       ...(request.serviceRequest ? { serviceRequest: true } : {}),
+      ...(request.adjustmentsAsked ? { adjustmentsAsked: request.adjustmentsAsked } : {}),
       source: { enteredBy: request.actor, channel: request.channel },
     },
     // Keyed by who sent which form, so that sending it again finds the case it opened.

@@ -48,7 +48,24 @@ export function adjustmentInWords(policy: Policy, a: Pick<Adjustment, 'kind' | '
 /** What the complainant asked for, in a line: the choices' names, then their own words. */
 export function askedInWords(policy: Policy, asked: Pick<AdjustmentsAsked, 'kinds' | 'words'>): string {
   const names = asked.kinds.filter((k) => k !== 'other' || !asked.words).map((k) => adjustmentName(policy, k));
-  return [...names, ...(asked.words ? [`in their words: ${asked.words}`] : [])].join('; ');
+  // Their words without a closing full stop: every caller ends the sentence itself.
+  const words = asked.words?.replace(/[.\s]+$/, '');
+  return [...names, ...(words ? [`in their words: ${words}`] : [])].join('; ');
+}
+
+/**
+ * What the complainant asked for that staff have not answered: the kinds not agreed (or agreed and since ended, which
+ * is an answer too), with their words; their words alone only until staff have agreed anything (then they have been read).
+ * Undefined when nothing is left.
+ */
+export function unansweredAsk(c: Pick<Case, 'adjustments' | 'adjustmentsAsked'>): Pick<AdjustmentsAsked, 'kinds' | 'words'> | undefined {
+  const asked = c.adjustmentsAsked;
+  if (!asked) return undefined;
+  const agreed = new Set((c.adjustments ?? []).map((a) => a.kind));
+  const kinds = asked.kinds.filter((k) => !agreed.has(k));
+  // Their words stay beside any kind still open; alone, only until staff have agreed something.
+  if (kinds.length === 0 && (agreed.size > 0 || !asked.words)) return undefined;
+  return { kinds, ...(asked.words ? { words: asked.words } : {}) };
 }
 
 /**
@@ -58,10 +75,9 @@ export function askedInWords(policy: Policy, asked: Pick<AdjustmentsAsked, 'kind
 export function adjustmentLines(policy: Policy, c: Pick<Case, 'reference' | 'adjustments' | 'adjustmentsAsked'>): string[] {
   const active = activeAdjustments(c);
   const lines = active.map((a) => `Adjustment: ${adjustmentInWords(policy, a)}`);
-  const agreed = new Set((c.adjustments ?? []).map((a) => a.kind));
-  const asked = c.adjustmentsAsked;
-  if (asked && (asked.words || asked.kinds.some((k) => !agreed.has(k)))) {
-    lines.push(`They asked us to do things differently: ${askedInWords(policy, { kinds: asked.kinds.filter((k) => !agreed.has(k)), ...(asked.words ? { words: asked.words } : {}) })}. Agree each one in the console (Reasonable adjustment) or with: redress case adjust ${c.reference} KIND --review DATE`);
+  const unanswered = unansweredAsk(c);
+  if (unanswered) {
+    lines.push(`They asked us to do things differently: ${askedInWords(policy, unanswered)}. Agree each one in the console (Reasonable adjustment) or with: redress case adjust ${c.reference} KIND --review DATE`);
   }
   return lines;
 }

@@ -18,6 +18,7 @@ import { timelineEvent } from './timeline-event.js';
 import { deadlinesInWords } from './actions/action-kit.js';
 import { roleTitle } from '#domain/policy/policy-lookups';
 import { withPostLetters } from './actions/action-kit.js';
+import { askedInWords, isAdjustmentKind } from '#domain/adjustments/adjustment-kinds';
 
 /** A complaint as it arrives, from any channel, before it is a case. */
 export interface NewComplaint {
@@ -47,6 +48,8 @@ export interface NewComplaint {
   readonly recordedBy?: string;
   /** Staff recorded it as a service request, not a complaint (./open-service-request.ts). */
   readonly serviceRequest?: boolean;
+  /** What they asked us to do differently ("Do you need us to do anything differently?"), from the form or a call. */
+  readonly adjustmentsAsked?: { readonly kinds: readonly string[]; readonly words?: string };
   /** A held message a person released into this case: why it was held and who released it. */
   readonly released?: { readonly heldId: string; readonly heldBecause: string; readonly by: string };
 }
@@ -130,6 +133,7 @@ export function openCase(
     version: 1,
     deadlinesVersion: 1,
     ...(options.pageToken ? { page: { token: options.pageToken, issuedAt: options.now } } : {}),
+    ...askedOnCase(policy, complaint),
   };
 
   const at = complaint.receivedAt;
@@ -188,6 +192,7 @@ export function openCase(
   if (named) {
     events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${handlerTitle} as a complaint about them, and kept from them, until the handler confirms or undoes it (case named).`, detail: { roles: named.roles, found: named.found } }));
   }
+  if (c.adjustmentsAsked) events.push(timelineEvent({ id: 'adjustment-asked', at, type: 'adjustment-asked', actor: c.adjustmentsAsked.by, summary: `Asked us to do things differently: ${askedInWords(policy, c.adjustmentsAsked)}. Agree each one with them (case adjust)`, detail: { kinds: c.adjustmentsAsked.kinds } }));
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
   if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: onPaper ? 'Acknowledgement drafted for post (or to read to the complainant)' : 'Acknowledgement written to the complainant' }));
   events.push(...drafted);
@@ -219,4 +224,14 @@ function receivedFrom(complaint: NewComplaint): string {
 function receivedSummary({ channel, released, recordedBy }: NewComplaint): string {
   if (released) return `Complaint received by ${channel}; held (${released.heldBecause}) and released into a case by ${released.by}`;
   return recordedBy ? `Complaint received by ${channel}, recorded by ${recordedBy}` : `Complaint received by ${channel}`;
+}
+
+/** What the complainant asked us to do differently, bounded: only the policy's adjustments, and their words cut to 1,000 characters. */
+function askedOnCase(policy: Policy, complaint: NewComplaint): Pick<Case, 'adjustmentsAsked'> {
+  const asked = complaint.adjustmentsAsked;
+  if (!asked) return {};
+  const kinds = [...new Set(asked.kinds)].filter((k) => isAdjustmentKind(policy, k));
+  const words = boundText((asked.words ?? '').trim(), 1_000);
+  if (kinds.length === 0 && !words) return {};
+  return { adjustmentsAsked: { kinds, ...(words ? { words } : {}), at: complaint.receivedAt, by: complaint.recordedBy ?? 'complainant' } };
 }

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import '#domain/text/schema-language';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { WEB_FORM_FIELDS, type Policy, type WebFormField } from '#domain/policy/policy-schema';
+import { isAdjustmentKind } from '#domain/adjustments/adjustment-kinds';
 
 /**
  * The complaint form's fields: the Not Alone Mentoring appendix form (name, contact number, email, postal
@@ -31,6 +32,10 @@ export const FORM_FIELDS = {
   desiredOutcome: optional(multiLine(5_000)),
   about: optional(singleLine(100)),
   confidential: tick,
+  // "Do you need us to do anything differently?": the policy's adjustments ticked (their ids, comma-separated: the
+  // form posts each box under one name and they are joined), and their own words.
+  adjustments: optional(singleLine(400)),
+  adjustmentsWords: optional(multiLine(1_000)),
   signature: optional(singleLine(200)),
   signatureDate: optional(z.iso.date('must be a date, like 2026-11-23')),
   consent: tick.check(z.refine((v) => v, 'Agree to how we use your information, so that we can deal with your complaint')),
@@ -79,6 +84,8 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   desiredOutcome: 'How you would like it resolved',
   about: 'Who the complaint is about',
   confidential: 'Confidential',
+  adjustments: 'Do you need us to do anything differently?',
+  adjustmentsWords: 'Anything else we should do differently, in your own words',
   signature: 'Signature',
   signatureDate: 'Date signed',
   consent: 'Your information',
@@ -130,9 +137,16 @@ function policyRuleErrors(policy: Policy, present: (name: FieldName) => boolean,
   const date = (name: FieldName) => (typeof given[name] === 'string' ? (given[name] as string) : '');
   if (date('incidentDate') > todayIso) errors.push({ field: 'incidentDate', message: 'Date it happened must be today or in the past' });
   if (date('signatureDate') > todayIso) errors.push({ field: 'signatureDate', message: 'Date signed must be today or in the past' });
+  const unknown = askedAdjustments(typeof given.adjustments === 'string' ? given.adjustments : '').filter((k) => !isAdjustmentKind(policy, k));
+  if (unknown.length > 0) errors.push({ field: 'adjustments', message: 'Choose what we should do differently from the list, or tell us in your own words' });
   const about = typeof given.about === 'string' ? given.about.trim() : '';
   if (about && about !== 'someone-else' && !policy.roles.some((r) => r.id === about)) {
     errors.push({ field: 'about', message: 'Choose who the complaint is about from the list' });
   }
   return errors;
+}
+
+/** The adjustments a form's answer names: its ids, once each, in the order given ("large-print,post"). */
+export function askedAdjustments(answer: string | undefined): string[] {
+  return [...new Set((answer ?? '').split(',').map((k) => k.trim()).filter(Boolean))];
 }

@@ -143,6 +143,12 @@ We will let you know when you can expect our full response.
 
 If you are not happy with our response, you can ask for {{nextStageWords}}. Our response will tell you how.
 {{/nextStageWords}}
+{{#askAdjustments}}
+
+## If you need us to do anything differently
+
+Please tell us if you need us to do anything differently while we deal with your complaint: for example letters in large print or by post, a telephone call instead of letters, an interpreter or British Sign Language, easy read, someone to support you, or more time. {{#byEmail}}Reply to this email and we will agree it with you.{{/byEmail}}{{#byPost}}To ask, {{writeToUs}}: we will agree it with you.{{/byPost}}
+{{/askAdjustments}}
 ${PAGE}
 
 ${INFORMATION}

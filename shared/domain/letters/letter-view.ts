@@ -157,6 +157,14 @@ function replyRequirements(c: Case): Requirement[] {
 }
 
 /**
+ * Whether the acknowledgement says how to ask for a reasonable adjustment: where nobody asked when the complaint came
+ * (an email; a call or letter where staff recorded no answer). The web form asks, and one agreed needs no asking.
+ */
+function asksHowToAskForAdjustments(c: Case): boolean {
+  return c.channel !== 'web' && !c.adjustmentsAsked && (c.adjustments ?? []).length === 0;
+}
+
+/**
  * received: a new complaint; signed: its signature came; reply-date: staff set the reply date after the
  * acknowledgement; confirmed: the complainant confirmed the address typed into the form, which it now goes to.
  */
@@ -165,7 +173,7 @@ export function acknowledgementFacts(policy: Policy, c: Case, occasion: 'receive
   const nextStage = next?.trigger === 'complainant-request' ? stageById(policy, next.stage) : undefined;
   return {
     kind: 'acknowledgement',
-    view: { ...common(policy, c), ...replyDates(policy, c), nextStageWords: nextStage ? stageInLetters(nextStage) : undefined, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date', confirmedNow: occasion === 'confirmed' },
+    view: { ...common(policy, c), ...replyDates(policy, c), nextStageWords: nextStage ? stageInLetters(nextStage) : undefined, signedNow: occasion === 'signed', replyDateSet: occasion === 'reply-date', confirmedNow: occasion === 'confirmed', askAdjustments: asksHowToAskForAdjustments(c) },
     required: [{ what: 'the reference', text: c.reference }, ...replyRequirements(c)],
   };
 }

@@ -8,6 +8,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { RecordedOutcome, ReportRecord } from './report-record.js';
 import { feedbackFigures, type FeedbackFigures } from './feedback-figures.js';
 import { stageById } from '#domain/policy/policy-lookups';
+import { adjustmentFigures, type AdjustmentFigures } from './adjustment-figures.js';
 
 export interface StageFigures {
   readonly stage: string;
@@ -59,6 +60,8 @@ export interface AnnualFigures {
   readonly fromDestroyedCases: number;
   /** Complainants' answers about how their complaints were handled, counted (see feedbackFigures). */
   readonly feedback?: FeedbackFigures;
+  /** Cases with a reasonable adjustment in force in the year, and each adjustment (LGSCO 5.6). */
+  readonly adjustments?: AdjustmentFigures;
 }
 
 const UNCATEGORISED = 'uncategorised';
@@ -154,6 +157,7 @@ export function periodFigures(policy: Policy, records: readonly ReportRecord[], 
     // A complaint's lessons are never shown to the role it was about.
     lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !indexedAbout(record).some((r) => reader?.roles.has(r)) ? [outcome.lessons] : [])),
     fromDestroyedCases: records.filter((r) => r.destroyed && (inYear(r.receivedAt) || r.outcomes.some((o) => inYear(o.at)))).length,
+    adjustments: adjustmentFigures(records, { from, to }),
   };
 }
 

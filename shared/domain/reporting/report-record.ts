@@ -4,6 +4,7 @@ import type { DeadlineKind } from '#domain/policy/policy-schema';
 import { aboutRoleOf } from '#domain/case/about-role';
 import { placeKey } from '#domain/oversight/place-key';
 import type { CaseFeedback } from '#domain/case/case-feedback';
+import { recordedAdjustments, type RecordedAdjustment } from './adjustment-figures.js';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -72,6 +73,8 @@ export interface ReportRecord {
   readonly place?: string;
   /** The complainant's answers about how it was handled (fixed answers, given once after closure). */
   readonly feedback?: CaseFeedback;
+  /** Reasonable adjustments agreed (kind and dates only); absent on records made before they were kept. */
+  readonly adjustments?: readonly RecordedAdjustment[];
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -125,6 +128,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     handlerRole: c.handlerRole,
     ...placeOf(c),
     ...(c.feedback ? { feedback: c.feedback } : {}),
+    ...recordedAdjustments(c),
   };
 }
 
@@ -143,6 +147,7 @@ export function reportYears(r: ReportRecord): number[] {
     ...r.deadlines.map((d) => d.doneAt),
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
     r.feedback?.at,
+    ...(r.adjustments ?? []).flatMap((a) => [a.agreedAt, a.endedAt]),
   ].filter((at): at is string => Boolean(at));
   return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
 }

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { activeAdjustments, adjustmentName, askedInWords } from '#domain/adjustments/adjustment-kinds';
+import { activeAdjustments, adjustmentName, askedInWords, unansweredAsk } from '#domain/adjustments/adjustment-kinds';
 import type { Case } from '#domain/case/case';
 import { callFirstWords } from '#domain/letters/complainant-letter';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
@@ -13,11 +13,9 @@ import type { Policy } from '#domain/policy/policy-schema';
  */
 export const CaseAdjustments: FC<{ c: Case; policy: Policy; today: string }> = ({ c, policy, today }) => {
   const active = activeAdjustments(c);
-  const agreed = new Set((c.adjustments ?? []).map((a) => a.kind));
-  const asked = c.adjustmentsAsked;
-  const unanswered = asked ? { kinds: asked.kinds.filter((k) => !agreed.has(k)), ...(asked.words ? { words: asked.words } : {}) } : undefined;
+  const unanswered = unansweredAsk(c);
   const calls = (c.postLetters ?? []).filter((l) => l.callFirst && !l.postedOn && !l.outdatedAt);
-  if (!c.vulnerability && active.length === 0 && !(unanswered && (unanswered.kinds.length > 0 || unanswered.words)) && calls.length === 0) return null;
+  if (!c.vulnerability && active.length === 0 && !unanswered && calls.length === 0) return null;
   return (
     <section class="adjustments" aria-labelledby="adjustments-title">
       <h2 id="adjustments-title">Before you act</h2>
@@ -50,7 +48,7 @@ export const CaseAdjustments: FC<{ c: Case; policy: Policy; today: string }> = (
           </ul>
         </>
       ) : null}
-      {unanswered && (unanswered.kinds.length > 0 || unanswered.words) ? (
+      {unanswered ? (
         <p>
           <strong>They asked us to do things differently:</strong> {askedInWords(policy, unanswered)}. Agree each one with “Reasonable adjustment: agree or review one”.
         </p>

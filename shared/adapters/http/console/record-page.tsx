@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { PREFERRED_WORDS } from '#domain/case/channel-words';
 import type { Policy } from '#domain/policy/policy-schema';
+import { adjustmentChoices } from '#domain/adjustments/adjustment-kinds';
 import type { ActionField, FormValues } from '../console-actions.js';
 import { Problem, type ProblemLink } from '../house-document.js';
 import { Field } from './action-field.js';
@@ -53,6 +54,14 @@ export function recordFields(policy: Policy): { legend: string; fields: ActionFi
           options: [{ value: '', label: 'No one in particular' }, ...policy.roles.map((r) => ({ value: r.id, label: r.title }))],
         },
         { name: 'confidential', label: 'Confidential (only its handler and those above can read it)', kind: 'checkbox' },
+      ],
+    },
+    {
+      // Every intake asks (LGSCO 5.6): what they answer is a request on the case, agreed afterwards (case adjust).
+      legend: 'Ask them: do you need us to do anything differently?',
+      fields: [
+        { name: 'adjustments', label: 'What they asked for (leave all empty if nothing)', kind: 'checkboxes', options: adjustmentChoices(policy).map((k) => ({ value: k.id, label: k.name })) },
+        { name: 'adjustmentsWords', label: 'In their words (the language they need, the best time to call, anything else)', kind: 'textarea' },
       ],
     },
     {
