@@ -1,6 +1,7 @@
 import type { Case } from '#domain/case/case';
 import { owedDeadlines } from '#domain/case/pending-deadlines';
 import { cleanOneLine } from '#domain/text/display-safe';
+import { serviceRequestDue, serviceRequestKey, type ServiceRequestDue } from './service-requests-due.js';
 
 /**
  * What the morning view and the digest need of an open case (where it stands, who may see it, and a line of who and
@@ -8,6 +9,8 @@ import { cleanOneLine } from '#domain/text/display-safe';
  * Case is one too: the CLI's digest still reads open cases whole.
  */
 export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' | 'confidential' | 'receivedAt' | 'flags' | 'deadlines' | 'handlerRole' | 'about' | 'named' | 'subject' | 'summary' | 'possibleNextStageRequest'> & {
+  /** A service request not (yet) a complaint, still being dealt with: its target, which the digest watches (./service-requests-due.ts). */
+  readonly serviceRequest?: ServiceRequestDue;
   readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed'>;
   /** How many letters wait to be posted (drafted for post, not yet marked posted, not outdated by a correction). */
   readonly toPost?: number;
@@ -40,6 +43,7 @@ export function dueCaseOf(c: Case): DueCase {
     summary: c.subject && cleanOneLine(c.subject) ? '' : cut(c.summary),
     ...(c.possibleNextStageRequest ? { possibleNextStageRequest: c.possibleNextStageRequest } : {}),
     ...(lettersToPost(c) > 0 ? { toPost: lettersToPost(c) } : {}),
+    ...serviceRequestDue(c),
     complainant: {
       ...(c.complainant.name !== undefined ? { name: c.complainant.name } : {}),
       anonymous: c.complainant.anonymous,
@@ -64,6 +68,7 @@ export function dueKey(c: DueCase): string {
   const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   // A letter waiting to be posted is the morning's work whatever the deadlines say.
   if (c.possibleNextStageRequest || soonest?.kind === 'acknowledge' || c.status === 'awaiting-signature' || lettersToPost(c) > 0) return ALWAYS_DUE;
+  if (c.serviceRequest) return serviceRequestKey(c.serviceRequest, NEVER_DUE);
   if (!c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')) return ALWAYS_DUE;
   return soonest?.dueDate ?? NEVER_DUE;
 }
