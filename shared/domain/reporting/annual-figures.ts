@@ -7,6 +7,8 @@ import { LONDON } from '#domain/calendar/working-calendar';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { RecordedOutcome, ReportRecord } from './report-record.js';
 import { stageById } from '#domain/policy/policy-lookups';
+import { serviceRequestFigures, type ServiceRequestFigures } from './service-request-figures.js';
+import { onlyAServiceRequest } from './service-request-record.js';
 
 export interface StageFigures {
   readonly stage: string;
@@ -56,6 +58,8 @@ export interface AnnualFigures {
   readonly lessons: readonly string[];
   /** Cases counted whose personal data has since been destroyed (their anonymous records still count). */
   readonly fromDestroyedCases: number;
+  /** Service requests, apart from complaints, where the policy has them (./service-request-figures.ts). */
+  readonly serviceRequests?: ServiceRequestFigures;
 }
 
 const UNCATEGORISED = 'uncategorised';
@@ -76,7 +80,8 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
   };
   const byEndOf = (at: string, date: string) => Date.parse(at) <= Date.parse(endOfLondonDay(date));
   const calendar = calendarFor(policy);
-  const received = records.filter((r) => inYear(r.receivedAt) && r.closure !== 'early-resolution');
+  // A service request is not a complaint, unless the person complained about it.
+  const received = records.filter((r) => inYear(r.receivedAt) && r.closure !== 'early-resolution' && !onlyAServiceRequest(r));
   const closedAs = (closure: string) => records.filter((r) => r.closure === closure && inYear(r.closedAt ?? r.receivedAt));
   const redirected = closedAs('redirected');
   const outcomesInYear = records.flatMap((r) => r.outcomes.filter((o) => inYear(o.at)).map((o) => ({ record: r, outcome: o })));
@@ -142,6 +147,7 @@ export function annualFigures(policy: Policy, records: readonly ReportRecord[], 
     // A complaint's lessons are never shown to the role it was about.
     lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !indexedAbout(record).some((r) => reader?.roles.has(r)) ? [outcome.lessons] : [])),
     fromDestroyedCases: records.filter((r) => r.destroyed && (inYear(r.receivedAt) || r.outcomes.some((o) => inYear(o.at)))).length,
+    ...serviceRequestFigures(policy, records, inYear),
   };
 }
 

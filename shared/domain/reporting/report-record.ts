@@ -2,6 +2,7 @@ import { londonDate } from '#domain/calendar/london-date';
 import type { Case, CaseStatus, ClosureReason, Decision } from '#domain/case/case';
 import type { DeadlineKind } from '#domain/policy/policy-schema';
 import { aboutRoleOf } from '#domain/case/about-role';
+import { serviceRequestInstants, serviceRequestRecordOf, type ServiceRequestRecord } from './service-request-record.js';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -61,6 +62,8 @@ export interface ReportRecord {
   readonly deadlines: readonly RecordedDeadline[];
   readonly outcomes: readonly RecordedOutcome[];
   readonly destroyed: boolean;
+  /** A service request, not a complaint unless the person complained about it (./service-request-record.ts). */
+  readonly serviceRequest?: ServiceRequestRecord;
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -111,6 +114,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     deadlines,
     outcomes,
     destroyed: Boolean(c.destroyedAt),
+    ...serviceRequestRecordOf(c),
   };
 }
 
@@ -123,6 +127,7 @@ export function reportYears(r: ReportRecord): number[] {
     ...(r.referrals ?? []).map((x) => x.at),
     ...r.deadlines.map((d) => d.doneAt),
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
+    ...serviceRequestInstants(r),
   ].filter((at): at is string => Boolean(at));
   return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
 }

@@ -4,6 +4,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
 import { DECISION_WORDS } from '#domain/case/decision-words';
 import { capitalise } from '#domain/letters/letter-view';
+import { serviceRequestRows } from './service-request-figures.js';
 
 /** A figure as a report shows it: a number, words in place of a small number, or nothing (no responses to average). */
 export type Cell = number | string | null;
@@ -61,6 +62,7 @@ export function reportRows(policy: Policy, figures: AnnualFigures, previous: Ann
   });
   for (const b of figures.toOutsideBodies) add('Taken to an outside body', b.name, (f) => f.toOutsideBodies.find((x) => x.body === b.body)?.count ?? 0);
   for (const r of figures.remedies) add('Remedies given', remedyName(policy, r.remedy), (f) => f.remedies.find((x) => x.remedy === r.remedy)?.count ?? 0);
+  serviceRequestRows(figures.serviceRequests, (section, item, pick) => add(section, item, (f) => (f.serviceRequests ? pick(f.serviceRequests) : null)));
   return publication ? rows.map((row) => suppressed(row, publication.threshold)) : rows;
 }
 
