@@ -52,6 +52,9 @@ describe('a case turned into a service request', () => {
     const text = flat(letter?.text);
     expect(text).toContain('We have recorded what you asked us to do as a service request');
     expect(text).toContain('Repair the streetlight outside 14 Mill Lane.');
+    // Not a complaint: never "the manager responsible for the service you complained about" (the role's words in letters).
+    expect(text).toContain('What happens next ----------------- We have passed your request to the team responsible for the service, who will deal with it.')
+    expect(text).not.toContain('complained about');
     expect(text).toContain('We aim to have dealt with it by Monday 30 November 2026.');
     expect(text).toContain('you can make a complaint at any time, including now, while we deal with your request');
     expect(text).toContain('reply to this email and tell us you want to make a complaint, or email complaints@county-council.example');
