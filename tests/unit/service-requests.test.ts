@@ -52,6 +52,9 @@ describe('a case turned into a service request', () => {
     const text = flat(letter?.text);
     expect(text).toContain('We have recorded what you asked us to do as a service request');
     expect(text).toContain('Repair the streetlight outside 14 Mill Lane.');
+    // Not a complaint: never "the manager responsible for the service you complained about" (the role's words in letters).
+    expect(text).toContain('What happens next ----------------- We have passed your request to the team responsible for the service, who will deal with it.')
+    expect(text).not.toContain('complained about');
     expect(text).toContain('We aim to have dealt with it by Monday 30 November 2026.');
     expect(text).toContain('you can make a complaint at any time, including now, while we deal with your request');
     expect(text).toContain('reply to this email and tell us you want to make a complaint, or email complaints@county-council.example');
@@ -188,5 +191,22 @@ describe('a contact recorded as a service request from the start (the console’
     await expect(
       stack.useCases.record(chair, { policyId: 'alumot', receivedAt: at('2026-11-23T09:30:00Z'), channel: 'phone', name: 'Jo', phone: '01632 960001', summary: 'Call me', confidential: false, serviceRequest: true }, DateTime.fromJSDate(stack.clock.now())),
     ).rejects.toThrow('policy has no service requests: record it as a complaint');
+  });
+});
+
+describe('the person’s own page while it is a service request', () => {
+  it('says it is being dealt with as one, by its target, and that they can still complain; never a complaint’s dates', async () => {
+    const { complainantView } = await import('#domain/case/complainant-view');
+    const stack = memoryStack({}, withTarget());
+    const reference = await emailed(stack);
+    const c = await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
+    const next = complainantView(withTarget().get('county-council'), c, [], '2026-11-24').next;
+    expect(next).toEqual([
+      'We have recorded this as a service request, not a complaint, and we are dealing with it. We will write to you when it is done: we aim to have dealt with it by Monday 30 November 2026.',
+      'You can still make a complaint about it, or about anything else we have done, at any time. Our letter says how.',
+    ]);
+    // Once they complain, the complaint's own dates.
+    const complaint = await stack.useCases.staff.complaint({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    expect(complainantView(withTarget().get('county-council'), complaint, [], '2026-11-24').next[0]).toBe('We will send you our full response by Monday 7 December 2026.');
   });
 });

@@ -14,6 +14,8 @@ import type { PreferredChannel } from '#domain/case/case';
 import { bodyLimit } from 'hono/body-limit';
 import { DateTime } from 'luxon';
 import { RECORDED_CHANNELS } from './console/record-page.js';
+import { SERVICE_REQUEST_KIND } from './console/record-kind.js';
+import { CASE_KINDS } from '#domain/case/service-request';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
 import { actionFor, CONSOLE_ACTIONS, refusalLink } from './console-actions.js';
 import type { CaseSearch, Found } from '#application/console/search-cases';
@@ -183,10 +185,11 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const handler = handlerWanted === 'mine' ? (member.email ?? member.id) : handlerWanted;
     const channel = CHANNELS.find((x) => x === c.req.query('channel'));
     const overdue = c.req.query('overdue') === 'yes';
-    const filters = { ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(handler ? { handler } : {}), ...(channel ? { channel } : {}), ...(overdue ? { overdue } : {}) };
+    const kind = CASE_KINDS.find((x) => x === c.req.query('kind'));
+    const filters = { ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(handler ? { handler } : {}), ...(channel ? { channel } : {}), ...(overdue ? { overdue } : {}), ...(kind ? { kind } : {}) };
     const { found, more, next } = await deps.search(member, { q, page, ...filters, ...(after ? { after: after.slice(0, 4000) } : {}) });
     const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
-    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', handler: handlerWanted, channel: channel ?? '', overdue, page, found, more, next, stages }));
+    return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', handler: handlerWanted, channel: channel ?? '', kind: kind ?? '', overdue, page, found, more, next, stages }));
   });
 
   app.get('/console/cases/:reference', async (c) => {
@@ -327,9 +330,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       ...(representative.name || representative.relationship || representative.consent ? { representative } : {}),
       ...(ticked('adjustments').length > 0 || one('adjustmentsWords') ? { adjustmentsAsked: { kinds: ticked('adjustments'), ...(one('adjustmentsWords') ? { words: one('adjustmentsWords') } : {}) } } : {}),
       ...(submissionId ? { submissionId } : {}),
+      ...(one('kind') === SERVICE_REQUEST_KIND ? { serviceRequest: true } : {}),
     });
-    const acknowledged = !opened.acknowledged ? 'none' : preferred !== 'post' && one('email') ? 'email' : 'post';
-    return c.html(html.recorded({ signed: signed(s), policy, reference: opened.reference, acknowledged }));
+    // A service request's own letter goes as the acknowledgement would, though it is not one.
+    const serviceRequest = one('kind') === SERVICE_REQUEST_KIND;
+    const acknowledged = !opened.acknowledged && !serviceRequest ? 'none' : preferred !== 'post' && one('email') ? 'email' : 'post';
+    return c.html(html.recorded({ signed: signed(s), policy, reference: opened.reference, acknowledged, serviceRequest }));
   });
 
   // A file added to a case: stored as an email's attachment is, then recorded on the case (the catalogue's attach).

@@ -4,6 +4,7 @@ import type { StaffMember } from '#domain/access/staff-member';
 import { owedDeadlines } from '#domain/case/pending-deadlines';
 import type { Case, CaseStatus, Channel } from '#domain/case/case';
 import { newestFirstPlace } from '#domain/case/newest-first';
+import { caseKind, type CaseKind } from '#domain/case/service-request';
 import type { Sending } from '#domain/letters/addressing';
 import type { ChangeCaseDeps } from '../change-case.js';
 import type { Cases } from '../ports/cases.js';
@@ -19,6 +20,8 @@ export interface CaseSearch {
   /** Only cases with a deadline past and not met. */
   readonly overdue?: boolean;
   readonly channel?: Channel;
+  /** Only complaints, or only service requests (those the person has not complained about). */
+  readonly kind?: CaseKind;
   /** 1-based. */
   readonly page: number;
   /** The cursor the previous page gave, when the list is read a page at a time from the index. */
@@ -58,6 +61,7 @@ export async function searchCases(deps: ChangeCaseDeps & { readonly sending: Sen
     if (search.stage && c.stage !== search.stage) return [];
     if (search.status && c.status !== search.status) return [];
     if (search.channel && c.channel !== search.channel) return [];
+    if (search.kind && caseKind(c) !== search.kind) return [];
     if (search.handler && c.handler?.email.toLowerCase() !== search.handler.toLowerCase()) return [];
     if (search.overdue && !owedDeadlines(c).some((d) => d.status === 'missed' || d.dueAt < now)) return [];
     return [{ case: c, organisation: policy.organisation.name, readable }];

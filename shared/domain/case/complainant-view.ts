@@ -6,6 +6,7 @@ import { feedbackAsked } from './actions/give-feedback.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
+import { serviceRequestNext } from './service-request-page.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
 /** A letter the complainant has been sent, as their page lists it. */
@@ -86,7 +87,9 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
   const nextStage = window ? stageById(policy, window.nextStage) : undefined;
   const nextWords = nextStage ? stageInLetters(nextStage) : window?.nextStage;
 
-  if (c.status === 'awaiting-signature') {
+  const asRequest = serviceRequestNext(c);
+  if (asRequest) next.push(...asRequest);
+  else if (c.status === 'awaiting-signature') {
     next.push(`We need your signed complaint before we can start${policy.intake.signature ? ` (our complaints policy, clause ${policy.intake.signature.clause})` : ''}. Our letter says how to send it.`);
   } else if (c.status === 'open') {
     const ack = pending('acknowledge');

@@ -39,7 +39,14 @@ export function serviceRequestOpen(c: HasServiceRequest): boolean {
   return Boolean(c.serviceRequest && !c.serviceRequest.done);
 }
 
+/** What a case is, for staff: a complaint (one that began as a service request too), or a service request only. */
+export const CASE_KINDS = ['complaint', 'service-request'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** Each kind as the console's lists and filters say it. */
+export const CASE_KIND_WORDS: Record<CaseKind, string> = { complaint: 'Complaint', 'service-request': 'Service request' };
+
 /** What a case is, in a word for staff: the console's lists and filters use it. */
-export function caseKind(c: HasServiceRequest): 'complaint' | 'service-request' {
+export function caseKind(c: HasServiceRequest): CaseKind {
   return isServiceRequestOnly(c) ? 'service-request' : 'complaint';
 }

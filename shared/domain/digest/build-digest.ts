@@ -11,6 +11,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { stageName } from '#domain/policy/policy-lookups';
 import { KIND_WORDS } from '#domain/policy/deadline-words';
 import { ADJUSTMENTS_SECTION, adjustmentsDueForReview } from './adjustments-due.js';
+import { missedTarget, SERVICE_REQUESTS_PAST_TARGET } from './service-requests-due.js';
 
 export interface DigestLine {
   readonly reference: string;
@@ -33,7 +34,7 @@ export function awaitingConfirmationWords(c: Pick<Case, 'complainant'>, kind: st
 }
 
 /** The digest's sections, most urgent first: a case is listed once, in the first that fits it. */
-export const DIGEST_SECTIONS = ['Perhaps asking for the next stage', 'Overdue', 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
+export const DIGEST_SECTIONS = ['Perhaps asking for the next stage', 'Overdue', SERVICE_REQUESTS_PAST_TARGET, 'Due today', 'Due this week', 'Awaiting acknowledgement', 'Awaiting signature', 'No date set', 'New since yesterday'] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 
 /** Held messages a person may have written, listed before any case. */
@@ -48,6 +49,8 @@ export interface CaseStanding {
   readonly isNew: boolean;
   /** The complainant's reply that may ask for the next stage, for that section. */
   readonly reply?: NonNullable<Case['possibleNextStageRequest']>;
+  /** A service request's target it has missed (./service-requests-due.ts), for that section. */
+  readonly serviceRequestTarget?: string;
 }
 
 /** The dates a morning's view is measured from, worked out once for all its cases. */
@@ -78,6 +81,12 @@ export function caseStanding(policy: Policy, c: DueCase, morning: Morning): Case
     ...(d ? { deadline: d, workingDaysLeft: calendarFor(policy).workingDaysFrom(today, d.dueDate) } : {}),
   });
   if (c.possibleNextStageRequest) return { section: 'Perhaps asking for the next stage', isNew, reply: c.possibleNextStageRequest };
+  // A service request has no complaint deadlines: listed past its target, else only while new.
+  if (c.serviceRequest) {
+    const missed = missedTarget(c.serviceRequest, today);
+    if (missed) return { section: SERVICE_REQUESTS_PAST_TARGET, isNew, serviceRequestTarget: missed, workingDaysLeft: calendarFor(policy).workingDaysFrom(today, missed) };
+    return isNew ? standing('New since yesterday') : undefined;
+  }
   if (soonest && soonest.dueDate < today) return standing('Overdue', soonest);
   if (soonest && soonest.dueDate === today) return standing('Due today', soonest);
   if (soonest && soonest.dueDate <= weekEnd) return standing('Due this week', soonest);
@@ -89,7 +98,8 @@ export function caseStanding(policy: Policy, c: DueCase, morning: Morning): Case
 
 /**
  * One organisation's morning view of its open cases, each listed once where it is most urgent: perhaps asking
- * for the next stage (a reply while its window is open, for staff to confirm), overdue, due
+ * for the next stage (a reply while its window is open, for staff to confirm), overdue, service requests past
+ * their target (where the policy sets one), due
  * today, due this week, awaiting acknowledgement, awaiting signature, no date set (open with no deadline
  * running: staff must set one or close it), new since yesterday. Days are working days. A confidential case shows
  * its reference, stage and dates, never who or what. Then the actions agreed at outcomes that are past their date
@@ -105,6 +115,7 @@ export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: 
     if (s.reply) {
       return { reference: c.reference, text: `${c.reference}${who}: ${stageName(policy, c.stage)}, replied on ${dateInWords(londonDate(s.reply.at))}${s.reply.windowEnds ? ` (the time to ask ends ${dateInWords(s.reply.windowEnds)})` : ''}: confirm it, or say it was not a request` };
     }
+    if (s.serviceRequestTarget) return { reference: c.reference, text: `${c.reference}${who}: service request, to be dealt with by ${dateInWords(s.serviceRequestTarget)} (${daysInWords(s.workingDaysLeft ?? 0)})${fresh}` };
     if (!d) return { reference: c.reference, text: `${c.reference}${who}: ${stageName(policy, c.stage)}, received ${dateInWords(londonDate(c.receivedAt))}${fresh}` };
     return { reference: c.reference, text: `${c.reference}${who}: ${stageName(policy, c.stage)}, ${KIND_WORDS[d.kind] ?? d.kind} by ${dateInWords(d.dueDate)} (${daysInWords(s.workingDaysLeft ?? 0)})${awaitingConfirmationWords(c, d.kind)}${fresh}` };
   };

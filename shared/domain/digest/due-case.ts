@@ -2,6 +2,7 @@ import type { Case } from '#domain/case/case';
 import { owedDeadlines } from '#domain/case/pending-deadlines';
 import { cleanOneLine } from '#domain/text/display-safe';
 import { activeAdjustments } from '#domain/adjustments/adjustment-kinds';
+import { serviceRequestDue, serviceRequestKey, type ServiceRequestDue } from './service-requests-due.js';
 
 /**
  * What the morning view and the digest need of an open case (where it stands, who may see it, and a line of who and
@@ -9,6 +10,8 @@ import { activeAdjustments } from '#domain/adjustments/adjustment-kinds';
  * Case is one too: the CLI's digest still reads open cases whole.
  */
 export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' | 'confidential' | 'receivedAt' | 'flags' | 'deadlines' | 'handlerRole' | 'about' | 'named' | 'subject' | 'summary' | 'possibleNextStageRequest'> & {
+  /** A service request not (yet) a complaint, still being dealt with: its target, which the digest watches (./service-requests-due.ts). */
+  readonly serviceRequest?: ServiceRequestDue;
   readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed'>;
   /** How many letters wait to be posted (drafted for post, not yet marked posted, not outdated by a correction). */
   readonly toPost?: number;
@@ -52,6 +55,7 @@ export function dueCaseOf(c: Case): DueCase {
     ...(lettersToPost(c) > 0 ? { toPost: lettersToPost(c) } : {}),
     ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}),
     ...(activeAdjustments(c).length > 0 ? { adjustmentReviews: activeAdjustments(c).map((a) => ({ kind: a.kind, reviewOn: a.reviewOn })) } : {}),
+    ...serviceRequestDue(c),
     complainant: {
       ...(c.complainant.name !== undefined ? { name: c.complainant.name } : {}),
       anonymous: c.complainant.anonymous,
@@ -76,7 +80,11 @@ export function dueKey(c: DueCase): string {
   const [soonest] = owedDeadlines(c).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   // A letter waiting to be posted is the morning's work whatever the deadlines say.
   if (c.possibleNextStageRequest || soonest?.kind === 'acknowledge' || c.status === 'awaiting-signature' || lettersToPost(c) > 0) return ALWAYS_DUE;
-  if (!c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')) return ALWAYS_DUE;
+  const byDeadlines = c.serviceRequest
+    ? serviceRequestKey(c.serviceRequest, NEVER_DUE)
+    : !c.deadlines.some((d) => d.status === 'pending' && d.kind !== 'retention')
+      ? ALWAYS_DUE
+      : (soonest?.dueDate ?? NEVER_DUE);
   // An adjustment to review is found by the same query on its day, as a deadline is (LGSCO 5.6: under active review).
-  return [soonest?.dueDate ?? NEVER_DUE, ...(c.adjustmentReviews ?? []).map((a) => a.reviewOn)].sort()[0] as string;
+  return [byDeadlines, ...(c.adjustmentReviews ?? []).map((a) => a.reviewOn)].sort()[0] as string;
 }

@@ -3,7 +3,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { londonDate } from '#domain/calendar/london-date';
 import type { Sending } from './addressing.js';
 import { dateInWords } from './dates-in-words.js';
-import { capitalise, common, roleInLetters, type LetterFacts, type Requirement } from './letter-view.js';
+import { common, type LetterFacts, type Requirement } from './letter-view.js';
 
 /** The organisation's complaint form on the front door, where it has one and Redress serves it. */
 function formUrl(policy: Policy, sending: Sending): string | undefined {
@@ -36,7 +36,8 @@ export function serviceRequestFacts(policy: Policy, c: Case, sending: Sending): 
       ...common(policy, c),
       ...complain.view,
       asked: sr?.asked ?? '',
-      handlerSentence: `${capitalise(roleInLetters(policy, c.handlerRole))} will deal with your request.`,
+      // Not the handler's role in letters: those words are a complaint's ("the service you complained about").
+      handlerSentence: 'We have passed your request to the team responsible for the service, who will deal with it.',
       targetDate: target,
     },
     required: [

@@ -9,6 +9,8 @@ import type { RecordedOutcome, ReportRecord } from './report-record.js';
 import { feedbackFigures, type FeedbackFigures } from './feedback-figures.js';
 import { stageById } from '#domain/policy/policy-lookups';
 import { adjustmentFigures, type AdjustmentFigures } from './adjustment-figures.js';
+import { serviceRequestFigures, type ServiceRequestFigures } from './service-request-figures.js';
+import { onlyAServiceRequest } from './service-request-record.js';
 
 export interface StageFigures {
   readonly stage: string;
@@ -62,6 +64,8 @@ export interface AnnualFigures {
   readonly feedback?: FeedbackFigures;
   /** Cases with a reasonable adjustment in force in the year, and each adjustment (LGSCO 5.6). */
   readonly adjustments?: AdjustmentFigures;
+  /** Service requests, apart from complaints, where the policy has them (./service-request-figures.ts). */
+  readonly serviceRequests?: ServiceRequestFigures;
 }
 
 const UNCATEGORISED = 'uncategorised';
@@ -90,7 +94,8 @@ export function periodFigures(policy: Policy, records: readonly ReportRecord[], 
   };
   const byEndOf = (at: string, date: string) => Date.parse(at) <= Date.parse(endOfLondonDay(date));
   const calendar = calendarFor(policy);
-  const received = records.filter((r) => inYear(r.receivedAt) && r.closure !== 'early-resolution');
+  // A service request is not a complaint, unless the person complained about it.
+  const received = records.filter((r) => inYear(r.receivedAt) && r.closure !== 'early-resolution' && !onlyAServiceRequest(r));
   const closedAs = (closure: string) => records.filter((r) => r.closure === closure && inYear(r.closedAt ?? r.receivedAt));
   const redirected = closedAs('redirected');
   const outcomesInYear = records.flatMap((r) => r.outcomes.filter((o) => inYear(o.at)).map((o) => ({ record: r, outcome: o })));
@@ -158,6 +163,7 @@ export function periodFigures(policy: Policy, records: readonly ReportRecord[], 
     lessons: outcomesInYear.flatMap(({ record, outcome }) => (outcome.lessons && !indexedAbout(record).some((r) => reader?.roles.has(r)) ? [outcome.lessons] : [])),
     fromDestroyedCases: records.filter((r) => r.destroyed && (inYear(r.receivedAt) || r.outcomes.some((o) => inYear(o.at)))).length,
     adjustments: adjustmentFigures(records, { from, to }),
+    ...serviceRequestFigures(policy, records, inYear),
   };
 }
 

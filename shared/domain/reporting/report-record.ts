@@ -5,6 +5,7 @@ import { aboutRoleOf } from '#domain/case/about-role';
 import { placeKey } from '#domain/oversight/place-key';
 import type { CaseFeedback } from '#domain/case/case-feedback';
 import { recordedAdjustments, type RecordedAdjustment } from './adjustment-figures.js';
+import { serviceRequestInstants, serviceRequestRecordOf, type ServiceRequestRecord } from './service-request-record.js';
 
 /** The deadline kinds the report measures: acknowledging and responding. */
 const MEASURED: readonly DeadlineKind[] = ['acknowledge', 'respond'];
@@ -75,6 +76,8 @@ export interface ReportRecord {
   readonly feedback?: CaseFeedback;
   /** Reasonable adjustments agreed (kind and dates only); absent on records made before they were kept. */
   readonly adjustments?: readonly RecordedAdjustment[];
+  /** A service request, not a complaint unless the person complained about it (./service-request-record.ts). */
+  readonly serviceRequest?: ServiceRequestRecord;
 }
 
 export function reportRecordOf(c: Case): ReportRecord {
@@ -129,6 +132,7 @@ export function reportRecordOf(c: Case): ReportRecord {
     ...placeOf(c),
     ...(c.feedback ? { feedback: c.feedback } : {}),
     ...recordedAdjustments(c),
+    ...serviceRequestRecordOf(c),
   };
 }
 
@@ -148,6 +152,7 @@ export function reportYears(r: ReportRecord): number[] {
     ...r.outcomes.flatMap((o) => [o.at, ...o.actions.map((a) => a.doneAt)]),
     r.feedback?.at,
     ...(r.adjustments ?? []).flatMap((a) => [a.agreedAt, a.endedAt]),
+    ...serviceRequestInstants(r),
   ].filter((at): at is string => Boolean(at));
   return [...new Set(instants.map((at) => Number(londonDate(at).slice(0, 4))))].sort();
 }

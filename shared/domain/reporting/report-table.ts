@@ -6,6 +6,7 @@ import { DECISION_WORDS } from '#domain/case/decision-words';
 import { capitalise } from '#domain/letters/letter-view';
 import { feedbackRows } from './feedback-rows.js';
 import { adjustmentItems } from './adjustment-figures.js';
+import { serviceRequestRows } from './service-request-figures.js';
 
 /** A figure as a report shows it: a number, words in place of a small number, or nothing (no responses to average). */
 export type Cell = number | string | null;
@@ -65,6 +66,7 @@ export function reportRows(policy: Policy, figures: AnnualFigures, previous: Ann
   for (const r of figures.remedies) add('Remedies given', remedyName(policy, r.remedy), (f) => f.remedies.find((x) => x.remedy === r.remedy)?.count ?? 0);
   for (const a of adjustmentItems(policy, figures.adjustments, previous?.adjustments)) add('Reasonable adjustments', a.item, (f) => a.count(f.adjustments));
   rows.push(...feedbackRows(figures, previous));
+  serviceRequestRows(figures.serviceRequests, (section, item, pick) => add(section, item, (f) => (f.serviceRequests ? pick(f.serviceRequests) : null)));
   return publication ? rows.map((row) => suppressed(row, publication.threshold)) : rows;
 }
 

@@ -15,6 +15,7 @@ import { CaseDecisions } from './case-decisions.js';
 import { CaseFiles } from './case-files.js';
 import { CaseLetters } from './case-letters.js';
 import { CaseMessages } from './case-messages.js';
+import { CaseServiceRequest } from './case-service-request.js';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 import { roleTitle, stageById } from '#domain/policy/policy-lookups';
@@ -65,7 +66,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         ) : null}
       </dl>
       <h2>Deadlines</h2>
-      {pending.length === 0 ? <p>No date set.</p> : null}
+      {pending.length === 0 ? <p>{c.serviceRequest && !c.serviceRequest.becameComplaint ? 'None: a service request has no complaint deadlines.' : 'No date set.'}</p> : null}
       <ul>
         {pending.map((d) => (
           <li>
@@ -78,6 +79,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <p class="notice">This complaint is confidential: only the person handling it and those above them can read it.</p>
       ) : (
         <>
+          <CaseServiceRequest c={c} policy={view.policy} today={today} />
           <h2>The complaint</h2>
           {c.flags.includes('complainant-undeliverable') ? (
             <p class="notice">Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post, so that the policy’s deadlines can still be met.</p>

@@ -84,7 +84,9 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
                     <td>
                       {standing.reply
                         ? `Replied on ${dateInWords(londonDate(standing.reply.at))}: perhaps asking for the next stage`
-                        : standing.deadline
+                        : standing.serviceRequestTarget
+                          ? `Service request, to be dealt with by ${dueWords(standing.serviceRequestTarget, standing.workingDaysLeft)}`
+                          : standing.deadline
                           ? `${kindWords(standing.deadline.kind)} by ${dueWords(standing.deadline.dueDate, standing.workingDaysLeft)}`
                           : `Received ${dateInWords(londonDate(c.receivedAt))}`}
                       {c.confidential && !readable ? '' : awaitingConfirmationWords(c, standing.deadline?.kind)}

@@ -6,6 +6,7 @@ import type { ActionField, FormValues } from '../console-actions.js';
 import { Problem, type ProblemLink } from '../house-document.js';
 import { Field } from './action-field.js';
 import { Layout } from './layout.js';
+import { recordKindGroup } from './record-kind.js';
 import type { Signed } from './signed.js';
 
 /** The channels staff record a complaint from: whatever did not come in by itself (email, the web form). */
@@ -18,6 +19,7 @@ export const RECORDED_CHANNELS = [
 /** The questions of the record form, in the order a person takes a call down. */
 export function recordFields(policy: Policy): { legend: string; fields: ActionField[] }[] {
   return [
+    ...recordKindGroup(policy),
     {
       legend: 'How and when it was made',
       fields: [
@@ -113,22 +115,24 @@ export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues
           ))}
         </fieldset>
       ))}
-      <button type="submit">Record the complaint</button>
+      <button type="submit">{policy.serviceRequests ? 'Record the complaint or service request' : 'Record the complaint'}</button>
     </form>
   </Layout>
 );
 
 /** What the person is shown once it is kept: its reference, to give the complainant, and what went to them. */
-export const RecordedPage: FC<{ signed: Signed; policy: Policy; reference: string; acknowledged: 'email' | 'post' | 'none' }> = ({ signed, policy, reference, acknowledged }) => (
+export const RecordedPage: FC<{ signed: Signed; policy: Policy; reference: string; acknowledged: 'email' | 'post' | 'none'; serviceRequest?: boolean }> = ({ signed, policy, reference, acknowledged, serviceRequest }) => (
   <Layout title={`Recorded: ${reference}`} signed={signed}>
     <div class="success" role="status">
       <h1>Recorded: {reference}</h1>
     </div>
     <p>
-      {policy.organisation.name}’s complaint is kept as <strong>{reference}</strong>. Give the complainant this reference.
+      {policy.organisation.name}’s {serviceRequest ? 'service request' : 'complaint'} is kept as <strong>{reference}</strong>. Give {serviceRequest ? 'the person' : 'the complainant'} this reference.
     </p>
     <p>
-      {acknowledged === 'email'
+      {serviceRequest
+        ? `The letter saying what happens next, and that they can still complain and how, ${acknowledged === 'email' ? 'is emailed to them' : 'is on the case as a letter to post (or to read to them)'}.`
+        : acknowledged === 'email'
         ? 'The acknowledgement is emailed to them.'
         : acknowledged === 'post'
           ? 'The acknowledgement is on the case as a letter to post (or to read to them).'

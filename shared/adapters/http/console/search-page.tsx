@@ -4,11 +4,12 @@ import { londonDate } from '#domain/calendar/london-date';
 import { STATUS_WORDS } from '#domain/case/status-words';
 import { CHANNEL_WORDS } from '#domain/case/channel-words';
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { CASE_KIND_WORDS, caseKind } from '#domain/case/service-request';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 
-export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; handler: string; channel: string; overdue: boolean; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, handler, channel, overdue, page, found, more, next, stages }) => {
-  const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, handler, channel, ...(overdue ? { overdue: 'yes' } : {}), page: String(p), ...(after ? { after } : {}) }).toString()}`;
+export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; handler: string; channel: string; kind?: string; overdue: boolean; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, handler, channel, kind = '', overdue, page, found, more, next, stages }) => {
+  const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, handler, channel, ...(kind ? { kind } : {}), ...(overdue ? { overdue: 'yes' } : {}), page: String(p), ...(after ? { after } : {}) }).toString()}`;
   return (
     <Layout title="Cases" signed={signed}>
       <p>
@@ -66,6 +67,16 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
           </select>
         </div>
         <div class="field">
+          <label for="kind">Complaint or service request</label>
+          <select id="kind" name="kind">
+            {[['', 'Either'], ...Object.entries(CASE_KIND_WORDS)].map(([v, l]) => (
+              <option value={v} selected={v === kind}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
           <input type="checkbox" id="overdue" name="overdue" value="yes" checked={overdue} /> <label for="overdue">Only those with a deadline missed</label>
         </div>
         <p class="hint">Filters apply to each page of the newest cases, so a page may show fewer than its size: follow "Next page" for more.</p>
@@ -94,6 +105,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
                 <td>{readable && !c.confidential ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
                 <td>
                   {c.stage}, {STATUS_WORDS[c.status]}
+                  {caseKind(c) === 'service-request' ? ' (service request)' : ''}
                 </td>
                 <td>{readable ? (c.handler?.email ?? '') : ''}</td>
                 <td>{dateInWords(londonDate(c.receivedAt))}</td>
