@@ -192,3 +192,30 @@ describe('a restricted person’s mail', () => {
     expect(digest).not.toContain('Pat Person');
   });
 });
+
+describe('what the person and staff see while it lasts', () => {
+  it('what they add on their own page is kept and goes to the point of contact, not the handler, by the same rule as mail', async () => {
+    const stack = memoryStack();
+    const reference = await restricted(stack, { channels: ['post'] });
+    const token = (await stack.cases.get(reference))?.page?.token as string;
+    const before = stack.mailer.sent.length;
+    await stack.useCases.complainant.addInformation({ token, text: 'Here is more about the bins.', files: [], submissionId: 'page-1', receivedAt: '2026-12-08T10:00:00.000Z' });
+    await stack.drain();
+    const sent = stack.mailer.sent.slice(before);
+    expect(sent.map((m) => m.to)).toEqual([[DIRECTORS]]);
+    expect(sent[0]?.text).toContain('Here is more about the bins.');
+    const timeline = await stack.cases.timeline(reference);
+    expect(timeline.some((e) => e.type === 'mail-in' && String(e.detail?.text).includes('Here is more about the bins.'))).toBe(true);
+    expect(timeline.filter((e) => e.type === 'restricted-mail')).toHaveLength(1);
+  });
+
+  it('their page says how they can contact us and who answers, instead of "write to us or reply"', async () => {
+    const stack = memoryStack();
+    const reference = await restricted(stack, { channels: ['post'] });
+    const token = (await stack.cases.get(reference))?.page?.token as string;
+    const view = await stack.useCases.complainant.view(token);
+    expect(view.restricted).toEqual({ channels: 'by post', contactName: 'Dee Director' });
+    await stack.useCases.act(signedIn(DEE), 'restriction-lift', reference, {}, { at: at('2026-12-20T10:00:00Z') });
+    expect((await stack.useCases.complainant.view(token)).restricted).toBeUndefined();
+  });
+});

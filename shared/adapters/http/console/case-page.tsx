@@ -14,6 +14,7 @@ import { CaseDecisions } from './case-decisions.js';
 import { CaseFiles } from './case-files.js';
 import { CaseLetters } from './case-letters.js';
 import { CaseMessages } from './case-messages.js';
+import { CaseRestriction } from './case-restriction.js';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 import { roleTitle, stageById } from '#domain/policy/policy-lookups';
@@ -62,6 +63,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           </>
         ) : null}
       </dl>
+      <CaseRestriction c={c} policy={view.policy} today={today} />
       <h2>Deadlines</h2>
       {pending.length === 0 ? <p>No date set.</p> : null}
       <ul>
