@@ -70,6 +70,9 @@ describe('a restriction on contact, set in the console, and feedback after closu
     await page.getByRole('button', { name: /^Confirm/ }).click();
     await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
     await chromium.looked(page, 'restrict-set');
+    // The case page says it near the top, for whoever picks the case up.
+    const shown = await page.getByRole('region', { name: 'Contact is restricted' }).innerText();
+    for (const words of [SCOPE, 'by post', 'Dee Director (the relevant Director): their messages go to them', '25 January 2027']) expect(shown).toContain(words);
     expect((await stack.cases.get(reference))?.restriction).toMatchObject({ person: { email: PAT }, channelsOpen: ['post'], pointOfContact: { name: 'Dee Director', role: 'director' }, reviewOn: '2027-01-25' });
 
     // The letter to the person says why, what is limited, what is left open, who answers, the review date, how to ask for a review.
@@ -105,7 +108,13 @@ describe('a restriction on contact, set in the console, and feedback after closu
     const token = (await stack.cases.get(reference))?.page?.token as string;
     const own = await (await browser.newContext({ bypassCSP: true })).newPage();
     await own.goto(`${stack.url}/cases/${token}`);
-    expect(await own.locator('main').innerText()).toContain('How you can contact us from now on');
+    // The letter, read on their page; and the page's "Contact us" says what the letter says, not "reply to any letter".
+    await own.getByText(`[${reference}] How you can contact us from now on`).click();
+    const read = await own.locator('details[open]', { hasText: 'How you can contact us from now on' }).locator('.letter').innerText();
+    for (const words of [REASON, SCOPE, 'Dee Director (the relevant Director) is now your single point of contact']) expect(read).toContain(words);
+    const contact = await own.locator('h2:text-is("Contact us") + p').innerText();
+    expect(contact).toContain('For now you can contact us by post, and Dee Director is your single point of contact');
+    expect(contact).not.toContain('reply to any of our letters');
     await chromium.looked(own, 'restrict-page-closed');
     await own.getByRole('group', { name: 'Did we explain clearly what would happen and when?' }).getByLabel('Partly', { exact: true }).check();
     await own.getByRole('group', { name: 'Do you feel we handled your complaint fairly?' }).getByLabel('Yes', { exact: true }).check();
