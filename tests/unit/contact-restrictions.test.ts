@@ -94,8 +94,18 @@ describe('the letter to the person', () => {
     expect(text).toMatch(/We will review this decision by (Monday )?1 March 2027/);
     expect(text).toMatch(/ask us to look at it again at any time: write to Dee Director at complaints@county-council\.example/);
     expect(text).toContain('Nothing you send is ignored or thrown away');
+    // Email is left open here: nothing to reconcile with the letter's "reply to this email".
+    expect(text).not.toContain('If you email us, or reply to this email');
     const timeline = await stack.cases.timeline(reference);
     expect(timeline.map((e) => e.type)).toContain('restriction-set');
+  });
+
+  it('where email is not left open, says what happens to an email (kept and passed on, answered the ways left open)', async () => {
+    const stack = memoryStack();
+    await restricted(stack, { channels: ['post'] });
+    const text = stack.mailer.sent.find((m) => m.subject.includes('How you can contact us from now on'))?.text ?? '';
+    expect(text).toContain('How you can contact us: by post.');
+    expect(text).toContain('If you email us, or reply to this email, what you send is still kept with your complaint and passed to Dee Director, who will answer you by post.');
   });
 
   it('a review keeps it with a new date and says so; lifting ends it, takes it out of the index, and says so', async () => {
