@@ -82,6 +82,7 @@ describe('a restriction on contact, set in the console, and feedback after closu
     for (const words of [REASON, SCOPE, 'How you can contact us: by post.', 'Dee Director (the relevant Director) is now your single point of contact', 'Nothing you send is ignored or thrown away']) expect(text).toContain(words);
     expect(text).toMatch(/We will review this decision by (Monday )?25 January 2027/);
     expect(text).toMatch(/ask us to look at it again at any time/);
+    expect(text).toContain('If you email us, or reply to this email, what you send is still kept with your complaint and passed to Dee Director, who will answer you by post.');
     const sentToPat = (await sentEmails(stack.sesEndpoint, PAT)).length;
 
     // A message from them over SMTP: a 250, kept on their case (no new case), nothing sent back, the Director told.
