@@ -94,8 +94,18 @@ describe('the letter to the person', () => {
     expect(text).toMatch(/We will review this decision by (Monday )?1 March 2027/);
     expect(text).toMatch(/ask us to look at it again at any time: write to Dee Director at complaints@county-council\.example/);
     expect(text).toContain('Nothing you send is ignored or thrown away');
+    // Email is left open here: nothing to reconcile with the letter's "reply to this email".
+    expect(text).not.toContain('If you email us, or reply to this email');
     const timeline = await stack.cases.timeline(reference);
     expect(timeline.map((e) => e.type)).toContain('restriction-set');
+  });
+
+  it('where email is not left open, says what happens to an email (kept and passed on, answered the ways left open)', async () => {
+    const stack = memoryStack();
+    await restricted(stack, { channels: ['post'] });
+    const text = stack.mailer.sent.find((m) => m.subject.includes('How you can contact us from now on'))?.text ?? '';
+    expect(text).toContain('How you can contact us: by post.');
+    expect(text).toContain('If you email us, or reply to this email, what you send is still kept with your complaint and passed to Dee Director, who will answer you by post.');
   });
 
   it('a review keeps it with a new date and says so; lifting ends it, takes it out of the index, and says so', async () => {
@@ -190,5 +200,32 @@ describe('a restricted person’s mail', () => {
     expect(digest).toContain('Restrictions on contact to review');
     expect(digest).toMatch(new RegExp(`${reference}: the restriction on contact is to be reviewed by (Monday )?1 March 2027 \\(4 working days left\\); point of contact Dee Director`));
     expect(digest).not.toContain('Pat Person');
+  });
+});
+
+describe('what the person and staff see while it lasts', () => {
+  it('what they add on their own page is kept and goes to the point of contact, not the handler, by the same rule as mail', async () => {
+    const stack = memoryStack();
+    const reference = await restricted(stack, { channels: ['post'] });
+    const token = (await stack.cases.get(reference))?.page?.token as string;
+    const before = stack.mailer.sent.length;
+    await stack.useCases.complainant.addInformation({ token, text: 'Here is more about the bins.', files: [], submissionId: 'page-1', receivedAt: '2026-12-08T10:00:00.000Z' });
+    await stack.drain();
+    const sent = stack.mailer.sent.slice(before);
+    expect(sent.map((m) => m.to)).toEqual([[DIRECTORS]]);
+    expect(sent[0]?.text).toContain('Here is more about the bins.');
+    const timeline = await stack.cases.timeline(reference);
+    expect(timeline.some((e) => e.type === 'mail-in' && String(e.detail?.text).includes('Here is more about the bins.'))).toBe(true);
+    expect(timeline.filter((e) => e.type === 'restricted-mail')).toHaveLength(1);
+  });
+
+  it('their page says how they can contact us and who answers, instead of "write to us or reply"', async () => {
+    const stack = memoryStack();
+    const reference = await restricted(stack, { channels: ['post'] });
+    const token = (await stack.cases.get(reference))?.page?.token as string;
+    const view = await stack.useCases.complainant.view(token);
+    expect(view.restricted).toEqual({ channels: 'by post', contactName: 'Dee Director' });
+    await stack.useCases.act(signedIn(DEE), 'restriction-lift', reference, {}, { at: at('2026-12-20T10:00:00Z') });
+    expect((await stack.useCases.complainant.view(token)).restricted).toBeUndefined();
   });
 });

@@ -105,9 +105,16 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
     ))}
 
     <h2>Contact us</h2>
-    <p>
-      Write to <a href={`mailto:${view.complaintsAddress}`}>{view.complaintsAddress}</a> and quote {view.reference}, or reply to any of our letters.
-    </p>
+    {view.restricted ? (
+      <p>
+        For now you can contact us {view.restricted.channels}, and {view.restricted.contactName} is your single point of contact, as our letter “How you can contact
+        us from now on” explains (it also says how to ask us to look at this again). Quote {view.reference}. Anything you send is kept with your complaint.
+      </p>
+    ) : (
+      <p>
+        Write to <a href={`mailto:${view.complaintsAddress}`}>{view.complaintsAddress}</a> and quote {view.reference}, or reply to any of our letters.
+      </p>
+    )}
     <p class="hint">Keep the address of this page to yourself: anyone who has it can see your complaint's letters.</p>
   </Layout>
 );

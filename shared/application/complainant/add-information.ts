@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { AttachmentRecord } from '#domain/case/case';
 import { ActionRefusedError } from '#domain/case/case-change';
-import { recordMailIn } from '#domain/case/mail-in';
+import { recordMailIn, type MailOnCase } from '#domain/case/mail-in';
+import { restrictedMailHandling } from '#domain/case/restricted-mail';
+import { recordRestrictedMail } from '#domain/case/restricted-mail-in';
 import type { Sending } from '#domain/letters/addressing';
 import { isDangerousAttachment } from '#domain/mail/dangerous-attachment';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
@@ -59,10 +61,16 @@ export async function addInformation(deps: AddInformationDeps, request: AddInfor
     attachments.push({ filename, contentType: cleanOneLine(f.contentType) || 'application/octet-stream', size: f.content.byteLength, storageKey, dangerous: isDangerousAttachment(filename, f.contentType) });
   }
   try {
-    await changeCase(deps, c.reference, (current, policy) => ({
-      change: recordMailIn(policy, current, { key, rawKey, receivedAt: request.receivedAt, sender: PAGE_SENDER, subject: 'Information added on the complaint page', text, automatic: false, attachments }, deps.sending, deps.clock.now().toISOString()),
-      claims: [{ kind: 'inbound', key: `page#${key}`, reference: c.reference, outcome: 'joined' }],
-    }), c);
+    const mail: MailOnCase = { key, rawKey, receivedAt: request.receivedAt, sender: PAGE_SENDER, subject: 'Information added on the complaint page', text, automatic: false, attachments };
+    await changeCase(deps, c.reference, (current, policy) => {
+      const now = deps.clock.now().toISOString();
+      // While their contact is restricted, what they add here goes to the point of contact, by the same rule as their mail.
+      const handling = current.restriction ? restrictedMailHandling({ reference: current.reference, restriction: current.restriction }, current.reference) : undefined;
+      return {
+        change: current.restriction && handling?.restricted ? recordRestrictedMail(policy, current, current.restriction, mail, handling, deps.sending, now) : recordMailIn(policy, current, mail, deps.sending, now),
+        claims: [{ kind: 'inbound', key: `page#${key}`, reference: c.reference, outcome: 'joined' }],
+      };
+    }, c);
   } catch (error) {
     // The same submission recorded by an earlier attempt: that is the outcome wanted.
     if (!(error instanceof ClaimTakenError && error.claim.kind === 'inbound')) throw error;

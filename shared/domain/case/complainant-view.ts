@@ -3,6 +3,7 @@ import { organisationInText } from '#domain/policy/organisation-words';
 import { capitalise, stageInLetters } from '#domain/letters/letter-view';
 import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/outside-bodies';
 import { feedbackAsked } from './actions/give-feedback.js';
+import { channelsInWords } from './contact-restriction.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
@@ -62,6 +63,8 @@ export interface ComplainantView {
   readonly open: boolean;
   /** After closure: whether we ask how their complaint was handled (once), or thank them for answering. */
   readonly feedback?: 'ask' | 'given';
+  /** While their contact is restricted: how they may contact us, and who answers (as the letter setting it said). */
+  readonly restricted?: { readonly channels: string; readonly contactName: string };
 }
 
 const CLOSED_BECAUSE: Record<ClosureReason, string> = {
@@ -127,6 +130,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     sent: [complaintAsSent(c, later), ...[...later].sort((a, b) => a.at.localeCompare(b.at))].slice(0, PAGE_WORDS.maxMessages),
     open: c.status !== 'closed',
     ...(c.feedback ? { feedback: 'given' as const } : feedbackAsked(c) ? { feedback: 'ask' as const } : {}),
+    ...(c.restriction ? { restricted: { channels: channelsInWords(c.restriction.channelsOpen), contactName: c.restriction.pointOfContact.name } } : {}),
   };
 }
 

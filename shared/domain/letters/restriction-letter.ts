@@ -27,6 +27,16 @@ const KEPT =
   'We will still read everything you send us. Nothing you send is ignored or thrown away: it is kept with your complaint, and ' +
   'anything new you raise will be looked at in the usual way.';
 
+/**
+ * Where email is not left open, the letter still goes by email and its frame says a reply is kept: say what happens
+ * to an email, so the letter does not contradict itself (it is kept and passed on, never dropped, and answered only
+ * the ways left open).
+ */
+function emailNotOpen(r: ContactRestriction): string[] {
+  if (r.channelsOpen.includes('email')) return [];
+  return [`If you email us, or reply to this email, what you send is still kept with your complaint and passed to ${r.pointOfContact.name}, who will answer you ${channelsInWords(r.channelsOpen)}.`];
+}
+
 /** The letter that tells a person a restriction is set: why, what is limited, how they can still reach us, who answers, when it is reviewed. */
 export function restrictionSetLetter(policy: Policy, r: ContactRestriction): RestrictionLetter {
   const who = pointOfContactWords(policy, r);
@@ -38,6 +48,7 @@ export function restrictionSetLetter(policy: Policy, r: ContactRestriction): Res
       `What we are limiting:\n${r.scope}`,
       `How you can contact us: ${channelsInWords(r.channelsOpen)}. ${who} is now your single point of contact: they will read what you send us and reply to you.`,
       KEPT,
+      ...emailNotOpen(r),
       `We will review this decision by ${dateInWords(r.reviewOn)}, and write to you then to say whether it continues, changes or ends.`,
       askForReview(policy, r),
     ].join('\n\n'),
@@ -55,6 +66,7 @@ export function restrictionReviewedLetter(policy: Policy, r: ContactRestriction,
       `What is still limited:\n${r.scope}`,
       `How you can contact us: ${channelsInWords(r.channelsOpen)}. ${who} is still your single point of contact.`,
       KEPT,
+      ...emailNotOpen(r),
       `We will review this again by ${dateInWords(r.reviewOn)}.`,
       askForReview(policy, r),
     ].join('\n\n'),

@@ -16,6 +16,7 @@ import { CaseFiles } from './case-files.js';
 import { CaseLetters } from './case-letters.js';
 import { CaseMessages } from './case-messages.js';
 import { CaseServiceRequest } from './case-service-request.js';
+import { CaseRestriction } from './case-restriction.js';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 import { roleTitle, stageById } from '#domain/policy/policy-lookups';
@@ -65,6 +66,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           </>
         ) : null}
       </dl>
+      <CaseRestriction c={c} policy={view.policy} today={today} />
       <h2>Deadlines</h2>
       {pending.length === 0 ? <p>{c.serviceRequest && !c.serviceRequest.becameComplaint ? 'None: a service request has no complaint deadlines.' : 'No date set.'}</p> : null}
       <ul>
