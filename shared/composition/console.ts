@@ -1,3 +1,6 @@
+import { assignablePeople, recordSignIn } from '#application/console/staff-people';
+import { DynamoDbStaffDirectory } from '#adapters/dynamodb/dynamodb-staff-directory';
+import type { StaffDirectory } from '#application/ports/staff-directory';
 import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
@@ -62,6 +65,7 @@ export interface ConsolePorts {
   readonly clock: Clock;
   readonly log: Log;
   readonly metrics: Metrics;
+  readonly staffDirectory: StaffDirectory;
 }
 
 /** The console's pages over their ports and secrets, the same locally and in Lambda. */
@@ -96,6 +100,10 @@ export function consoleDeps(
     record: {
       policiesFor: (member) => policiesToRecordFor(ports.policies, member),
       open: (member, complaint) => recordComplaint(deps, member, complaint, DateTime.fromJSDate(ports.clock.now())),
+    },
+    staff: {
+      signedIn: (member) => recordSignIn(deps, member, ports.clock.now()),
+      assignable: (c, policy) => assignablePeople(deps, c, policy),
     },
     attach: (member, reference, file) => attachFile(deps, { kind: 'signed-in', member }, reference, file, { at: DateTime.fromJSDate(ports.clock.now()) }),
     maxUploadBytes: config.REDRESS_CONSOLE_MAX_BODY_BYTES,
@@ -138,6 +146,7 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     clock: systemClock,
     log,
     metrics,
+    staffDirectory: new DynamoDbStaffDirectory(table),
   };
   return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }), log, metrics };
 }

@@ -1,3 +1,4 @@
+import { DynamoDbStaffDirectory } from '#adapters/dynamodb/dynamodb-staff-directory';
 import { policyDefaultsFrom } from '#config/config';
 import { join } from 'node:path';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
@@ -71,6 +72,7 @@ export function composeLocalStack(environment: Config, options: { log: Log; poli
     log: options.log,
     // No CloudWatch locally: counts are kept in memory.
     metrics: new MemoryMetrics(),
+    staffDirectory: new DynamoDbStaffDirectory(table),
   };
   const rateLimiter = new DynamoDbRateLimiter(table.client, table.name);
   const staffSessions = new DynamoDbStaffSessions(table);

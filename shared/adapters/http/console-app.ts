@@ -9,13 +9,15 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { Acted } from '#application/staff/act-on-case';
 import type { StaffFile } from '#application/staff/attach-file';
 import type { RecordedComplaint } from '#application/console/record-complaint';
+import { RECORD_FORM_FIELDS, recordFormProblems, type RecordForm } from '#application/console/record-form-problems';
 import type { Opened } from '#application/intake/open-complaint';
 import type { PreferredChannel } from '#domain/case/case';
 import { bodyLimit } from 'hono/body-limit';
 import { DateTime } from 'luxon';
 import { RECORDED_CHANNELS } from './console/record-page.js';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
-import { actionFor, CONSOLE_ACTIONS, refusalLink } from './console-actions.js';
+import { actionFor, CONSOLE_ACTIONS, refusalLink, type ConsoleAction, type FormContext } from './console-actions.js';
+import type { StaffPerson } from '#domain/access/staff-person';
 import type { CaseSearch, Found } from '#application/console/search-cases';
 import { CHANNEL_WORDS } from '#domain/case/channel-words';
 import type { Channel } from '#domain/case/case';
@@ -71,6 +73,12 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   };
   /** attachFile: a file stored and recorded on the case, or refused on the case as read. */
   readonly attach: (member: StaffMember, reference: string, file: StaffFile) => Promise<Acted>;
+  readonly staff: {
+    /** Records a sign-in in the staff directory (their address, name and roles per organisation). */
+    signedIn(member: StaffMember): Promise<void>;
+    /** The people a case may be assigned to: signed in holding its handling role, never one it is about. */
+    assignable(c: Case, policy: Policy): Promise<readonly StaffPerson[]>;
+  };
   /** The most one upload to the console may be, file and form (REDRESS_CONSOLE_MAX_BODY_BYTES). */
   readonly maxUploadBytes: number;
   readonly letters: {
@@ -144,6 +152,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const value: Session = { sid: randomBytes(32).toString('base64url'), sub: who.sub, name: who.name, ...(who.email ? { email: who.email } : {}), groups: who.groups, csrf: randomBytes(24).toString('base64url'), idToken: who.idToken };
     const expiresAt = now() + deps.sessionMinutes * 60_000;
     await deps.sessions.open(value.sid, who.sub, expiresAt);
+    // The staff directory is made of sign-ins: "assign to a person" offers those who have signed in.
+    await deps.staff.signedIn(memberOf(value));
     setCookie(c, SESSION_COOKIE, seal(value, deps.sessionSecret, expiresAt), { ...cookie, maxAge: deps.sessionMinutes * 60 });
     deleteCookie(c, SIGNED_OUT, { path: '/console' });
     return c.redirect(pending.returnTo, 302);
@@ -301,7 +311,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!policy) return c.html(html.recordChoose({ signed: signed(s), policies: deps.record.policiesFor(member) }), 404);
     const values = formValues(await c.req.parseBody());
     const one = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '').trim();
-    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problem: error.message, ...(error.hint.input ? { problemLink: { href: `#f-${error.hint.input}`, text: 'Go to the answer to change' } } : {}) }), 400));
+    // Every problem at once, each beside its field and listed at the top; what was typed comes back as it was.
+    const form = Object.fromEntries(RECORD_FORM_FIELDS.map((name) => [name, one(name)])) as RecordForm;
+    const problems = recordFormProblems(policy, form, DateTime.fromJSDate(deps.now()));
+    if (problems.length > 0) return c.html(html.record({ signed: signed(s), policy, values, problems }), 400);
+    // What only the case's opening can find wrong comes back as one problem, beside its field where it names one.
+    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(RECORD_FORM_FIELDS.find((f) => f === error.hint.input) ? { field: error.hint.input as keyof RecordForm } : {}), message: error.message }] }), 400));
     const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
     if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
     const preferred = (['email', 'post', 'phone'] as const).find((p) => p === one('preferredChannel'));
@@ -360,6 +375,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     return c.redirect(`/console/cases/${reference}?done=attach`, 303);
   });
 
+  const formContext = async (action: ConsoleAction, k: Case, policy: Policy): Promise<FormContext> => (action.needsPeople ? { people: await deps.staff.assignable(k, policy) } : {});
+
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
     const s = await session(c);
@@ -370,12 +387,13 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!action) return c.html(html.notFound(signed(s)), 404);
     if (mode === 'form') {
       const target = await deps.actions.caseFor(member, reference, action.verb);
+      const context = await formContext(action, target.c, target.policy);
       // A link may choose an answer ("mark posted" names its letter): only the form's own fields, as a starting value.
-      const chosen = action.fields(target.c, target.policy).flatMap((f) => {
+      const chosen = action.fields(target.c, target.policy, context).flatMap((f) => {
         const v = c.req.query(f.name);
         return v ? [[f.name, v.slice(0, 500)] as const] : [];
       });
-      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: { ...(action.initial?.(target.c, target.policy) ?? {}), ...Object.fromEntries(chosen) } }));
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, context, values: { ...(action.initial?.(target.c, target.policy) ?? {}), ...Object.fromEntries(chosen) } }));
     }
     const values = formValues(await c.req.parseBody({ all: true }));
     // One read of the case: the permission, the decision and (confirming) the write are all on that version.
@@ -384,7 +402,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const acted = await deps.actions.act(member, action.verb, reference, action.input(values), { preview: mode === 'preview', ...(Number.isSafeInteger(previewed) ? { previewedVersion: previewed } : {}) });
     if (acted.outcome === 'refused') {
       const { refusal, case: k, policy } = acted;
-      return c.html(html.actionForm({ signed: signed(s), c: k, policy, action, values, problem: refusal.message, problemLink: refusalLink(refusal.hint, k, policy, action) }), 400);
+      const context = await formContext(action, k, policy);
+      return c.html(html.actionForm({ signed: signed(s), c: k, policy, action, values, context, problem: refusal.message, problemLink: refusalLink(refusal.hint, k, policy, action, context) }), 400);
     }
     if (acted.outcome === 'preview') {
       const { letters, events } = acted;
