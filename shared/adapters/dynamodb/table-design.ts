@@ -9,7 +9,7 @@
  * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
  * | a policy's cases by complainant name (prefix)      | PK NAME#<ref>; GSI2: NAME#<policy>, <name key>#<ref> |
  * | a policy's cases, newest first                  | GSI3: POLICY#<policy>, <at>#<ref>                |
- * | an open case's morning projection (`dueCaseOf`)  | PK DUE#<ref>, SK DUE; in the case's every write; gone when it closes |
+ * | an open case's morning projection (`dueCaseOf`)  | PK DUE#<ref>, SK DUE; in the case's every write; gone when it closes with no letter left to post |
  * |   those due by a date (the morning, the digest)  | GSI1: DUE-CASES#<policy>, <dueKey>#<ref>         |
  * |   those received since an instant                | GSI2: NEW-CASES#<policy>, <receivedAt>#<ref>     |
  * |   listed under the case, for destruction         | GSI3: KEYS-OF#<ref>, DUE#<ref>                   |

@@ -76,6 +76,8 @@ export function caseStanding(policy: Policy, c: DueCase, morning: Morning): Case
     isNew,
     ...(d ? { deadline: d, workingDaysLeft: calendarFor(policy).workingDaysFrom(today, d.dueDate) } : {}),
   });
+  // A closed case is projected only for its letters to post ("Letters to post"), never in a section.
+  if (c.status === 'closed') return undefined;
   if (c.possibleNextStageRequest) return { section: 'Perhaps asking for the next stage', isNew, reply: c.possibleNextStageRequest };
   if (soonest && soonest.dueDate < today) return standing('Overdue', soonest);
   if (soonest && soonest.dueDate === today) return standing('Due today', soonest);

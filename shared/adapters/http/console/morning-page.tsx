@@ -46,7 +46,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
               {org.toPost.map((t) => (
                 <li>
                   <a href={`/console/cases/${t.reference}`}>{t.reference}</a>
-                  {`${t.who ? `, ${t.who}` : ''}: ${t.letters === 1 ? 'a letter' : `${t.letters} letters`} to print and post, then mark posted`}
+                  {`${t.who ? `, ${t.who}` : ''}${t.closed ? ' (closed)' : ''}: ${t.letters === 1 ? 'a letter' : `${t.letters} letters`} to print and post, then mark posted`}
                 </li>
               ))}
             </ul>
