@@ -41,6 +41,9 @@ import type { LinkedFile } from './sealed-file-links.js';
 import { downloadDisposition, downloadType } from '#adapters/download-headers';
 
 /** What the console's pages call. */
+/** What an opened file link gives: the file's bytes, or (on AWS) where to fetch them for the next few seconds. */
+export type FileDownload = (LinkedFile & { readonly content: Readable }) | { readonly redirectTo: string };
+
 export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly signIn: {
     /** `fresh`: the person must give their password again, whatever session the provider still holds. */
@@ -49,7 +52,8 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
     endSessionUrl(idToken: string | undefined): Promise<string>;
   };
   readonly morning: (member: StaffMember) => Promise<MorningOrganisation[]>;
-  readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
+  /** `holder`: the session reading it, the only one its file links open for. */
+  readonly viewCase: (member: StaffMember, reference: string, holder: string) => Promise<CaseView>;
   readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean; next?: string }>;
   readonly actions: {
     /** The case, to show its form, when this person may take this action on it (CaseNotFoundError, or NotYoursToActOnError saying who may). */
@@ -92,10 +96,10 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly reportsFor: (member: StaffMember) => readonly string[];
   readonly sessionMinutes: number;
   /**
-   * The local front door's file links (/console/files/<seal>): the file a link names while it is valid. On AWS
-   * links go to S3 itself and this is absent.
+   * A file link (/console/files/<seal>) opened in a session: the file it names, while it is valid and only for the
+   * session it was made for (`holder`). Locally its bytes; on AWS a presigned S3 GET for a few seconds to go to.
    */
-  readonly downloads?: (token: string) => Promise<(LinkedFile & { readonly content: Readable }) | undefined>;
+  readonly downloads?: (token: string, holder: string) => Promise<FileDownload | undefined>;
 }
 
 const SIGNING_IN = 'redress_signin';
@@ -202,7 +206,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/console/cases/:reference', async (c) => {
     const s = await session(c);
     if (!s) return toSignIn(c);
-    const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
+    const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase(), s.sid);
     const done = c.req.query('done');
     const doneWords = done === 'attach' ? 'Done: the file was added.' : done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
     return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p, memberOf(s))) }));
@@ -231,10 +235,16 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       'cache-control': 'no-store',
     });
   });
-  // A file link works without the session, as S3's presigned links do on AWS: it names one file and soon expires.
+  // A file link opens only in the session it was made for (a leaked link alone opens nothing), and soon expires.
   app.get('/console/files/:token', async (c) => {
-    const file = deps.downloads ? await deps.downloads(c.req.param('token')) : undefined;
-    if (!file) return c.text('This link has expired or is not valid. Open the case again for a new one.', 404);
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const file = deps.downloads ? await deps.downloads(c.req.param('token'), s.sid) : undefined;
+    if (!file) return c.text('This link has expired, is not valid, or was made for another sign-in (links work only for the person who opened the case, until they sign out). Open the case again for a link of your own.', 404);
+    if ('redirectTo' in file) {
+      c.header('cache-control', 'no-store');
+      return c.redirect(file.redirectTo, 302);
+    }
     return c.body(Readable.toWeb(file.content) as ReadableStream, 200, {
       'content-type': downloadType(file.contentType),
       'content-disposition': downloadDisposition(file.filename),
