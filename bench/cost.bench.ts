@@ -154,7 +154,7 @@ async function lifeCost(endpoints: { dynamodb: string; ses: string }, layout: 'w
   // The complaint has no files, so no link is ever signed.
   const consoleDeps = { ...ports, ...settings, fileLinks: { linkTo: async () => '' } };
   const staffViews = async (n: number, reference: string) => {
-    for (let i = 0; i < n; i++) await invoke('staff-console', () => viewCase(consoleDeps, member, reference, DateTime.fromJSDate(clock.now())));
+    for (let i = 0; i < n; i++) await invoke('staff-console', () => viewCase(consoleDeps, member, reference, DateTime.fromJSDate(clock.now()), 'bench-session'));
   };
   // Every letter sent, then SES's Send event for it onto its outbox entry (already recorded: the write's
   // condition fails, and is billed) and its delivery event onto its case (the mail-events function).

@@ -1,3 +1,6 @@
+import { assignablePeople, recordSignIn } from '#application/console/staff-people';
+import { DynamoDbStaffDirectory } from '#adapters/dynamodb/dynamodb-staff-directory';
+import type { StaffDirectory } from '#application/ports/staff-directory';
 import { DateTime } from 'luxon';
 import type { ConsoleDeps } from '#adapters/http/console-app';
 import { OidcSignIn } from '#adapters/http/oidc-sign-in';
@@ -37,6 +40,7 @@ import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
 import { DynamoDbStaffSessions } from '#adapters/dynamodb/dynamodb-staff-sessions';
 import { S3FileLinks } from '#adapters/s3/s3-file-links';
+import { SealedFileLinks } from '#adapters/http/sealed-file-links';
 import { systemClock } from '#adapters/clock/system-clock';
 import { secretValue } from '#adapters/secrets/secret-value';
 import { casesTable } from './cases-table.js';
@@ -62,6 +66,7 @@ export interface ConsolePorts {
   readonly clock: Clock;
   readonly log: Log;
   readonly metrics: Metrics;
+  readonly staffDirectory: StaffDirectory;
 }
 
 /** The console's pages over their ports and secrets, the same locally and in Lambda. */
@@ -86,7 +91,7 @@ export function consoleDeps(
       ...(config.REDRESS_OIDC_LOGOUT_URL ? { logoutUrl: config.REDRESS_OIDC_LOGOUT_URL } : {}),
     }),
     morning: (member) => morningView(deps, member, DateTime.fromJSDate(ports.clock.now())),
-    viewCase: (member, reference) => viewCase(deps, member, reference, DateTime.fromJSDate(ports.clock.now())),
+    viewCase: (member, reference, holder) => viewCase(deps, member, reference, DateTime.fromJSDate(ports.clock.now()), holder),
     actions: {
       caseFor: (member, reference, verb) => caseToActOn(deps, member, reference, STAFF_ACTIONS[verb].who),
       // The form's input is checked against the verb's schema inside actOnCase.
@@ -96,6 +101,10 @@ export function consoleDeps(
     record: {
       policiesFor: (member) => policiesToRecordFor(ports.policies, member),
       open: (member, complaint) => recordComplaint(deps, member, complaint, DateTime.fromJSDate(ports.clock.now())),
+    },
+    staff: {
+      signedIn: (member) => recordSignIn(deps, member, ports.clock.now()),
+      assignable: (c, policy) => assignablePeople(deps, c, policy),
     },
     attach: (member, reference, file) => attachFile(deps, { kind: 'signed-in', member }, reference, file, { at: DateTime.fromJSDate(ports.clock.now()) }),
     maxUploadBytes: config.REDRESS_CONSOLE_MAX_BODY_BYTES,
@@ -124,6 +133,14 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
   const bucket = requiredSetting(config.REDRESS_RAW_MAIL_BUCKET, 'REDRESS_RAW_MAIL_BUCKET', 'the bucket files are linked to from');
   const clientSecretArn = requiredSetting(config.REDRESS_OIDC_CLIENT_SECRET_ARN, 'REDRESS_OIDC_CLIENT_SECRET_ARN', "the Secrets Manager secret holding the Cognito app client's secret");
   const [clientSecret, sessionSecret] = await Promise.all([secretValue(secretsClient(config), clientSecretArn), consoleSessionSecret(config)]);
+  // A file link is the console's own, opened only in the session it was made for; then the browser fetches the
+  // file from S3 itself, on a GET the function's role signs for a few seconds: no bytes pass through the function.
+  const links = new SealedFileLinks(sessionSecret, '', config.REDRESS_FILE_LINK_SECONDS, () => systemClock.now().getTime());
+  const presigned = new S3FileLinks(s3Client(config), bucket, config.REDRESS_FILE_REDIRECT_SECONDS);
+  const downloads: ConsoleDeps['downloads'] = async (token, holder) => {
+    const file = links.open(token, holder);
+    return file ? { redirectTo: await presigned.presign(file) } : undefined;
+  };
   const ports: ConsolePorts = {
     policies: deployedPolicies(config),
     staffSessions: new DynamoDbStaffSessions(table),
@@ -133,13 +150,13 @@ export async function composeStaffConsole(config: Config): Promise<{ deps: Conso
     pendingActions: new DynamoDbPendingActions(table),
     heldMail: new DynamoDbHeldMail(table),
     rawMail: new S3RawMailStore(s3Client(config), bucket),
-    // Files are fetched from S3 by the browser itself, on a link the function's role signs: no bytes pass through it.
-    fileLinks: new S3FileLinks(s3Client(config), bucket, config.REDRESS_FILE_LINK_SECONDS),
+    fileLinks: links,
     clock: systemClock,
     log,
     metrics,
+    staffDirectory: new DynamoDbStaffDirectory(table),
   };
-  return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }), log, metrics };
+  return { deps: consoleDeps(config, ports, { clientSecret, sessionSecret }, downloads), log, metrics };
 }
 
 let printer: Promise<LetterPrinter> | undefined;

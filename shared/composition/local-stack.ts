@@ -1,3 +1,4 @@
+import { DynamoDbStaffDirectory } from '#adapters/dynamodb/dynamodb-staff-directory';
 import { policyDefaultsFrom } from '#config/config';
 import { join } from 'node:path';
 import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
@@ -71,6 +72,7 @@ export function composeLocalStack(environment: Config, options: { log: Log; poli
     log: options.log,
     // No CloudWatch locally: counts are kept in memory.
     metrics: new MemoryMetrics(),
+    staffDirectory: new DynamoDbStaffDirectory(table),
   };
   const rateLimiter = new DynamoDbRateLimiter(table.client, table.name);
   const staffSessions = new DynamoDbStaffSessions(table);
@@ -83,10 +85,10 @@ export function composeLocalStack(environment: Config, options: { log: Log; poli
     form: (secret: string = config.REDRESS_FORM_SECRET) => formHandlerDeps(config, { ...ports, rateLimiter }, secret),
     complainantPage: () => complainantPageDeps(config, { ...ports, rateLimiter }),
     console: () => {
-      const publicUrl = config.REDRESS_PUBLIC_URL ?? `http://localhost:${config.REDRESS_HTTP_PORT}`;
-      const links = new SealedFileLinks(config.REDRESS_SESSION_SECRET, publicUrl, config.REDRESS_FILE_LINK_SECONDS, () => ports.clock.now().getTime());
-      const downloads = async (token: string) => {
-        const file = links.open(token);
+      // Links relative to the console, as on AWS: they open only in the session of the page they are on.
+      const links = new SealedFileLinks(config.REDRESS_SESSION_SECRET, '', config.REDRESS_FILE_LINK_SECONDS, () => ports.clock.now().getTime());
+      const downloads = async (token: string, holder: string) => {
+        const file = links.open(token, holder);
         return file ? { ...file, content: await ports.rawMail.open(file.storageKey) } : undefined;
       };
       return consoleDeps(config, { ...ports, staffSessions, fileLinks: links }, { clientSecret: config.REDRESS_OIDC_CLIENT_SECRET, sessionSecret: config.REDRESS_SESSION_SECRET }, downloads);

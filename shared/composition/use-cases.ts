@@ -1,3 +1,4 @@
+import type { StaffDirectory } from '#application/ports/staff-directory';
 import type { DateTime } from 'luxon';
 import { retryLetter } from '#application/correspondence/retry-letter';
 import { sendDigest } from '#application/correspondence/send-digest';
@@ -61,6 +62,8 @@ export interface Ports {
   readonly clock: Clock;
   readonly log: Log;
   readonly metrics: Metrics;
+  /** Who has signed in to the console, per organisation: whom a case may be assigned to. */
+  readonly staffDirectory: StaffDirectory;
 }
 
 /** Every use case bound to one set of ports: the same code over DynamoDB Local and files, or over memory fakes. */

@@ -142,8 +142,10 @@ const schema = z.object({
   REDRESS_SESSION_MINUTES: count(60),
   /** Cases per page in the console's case list. */
   REDRESS_CONSOLE_PAGE_SIZE: count(25),
-  /** How long a link to a case's file (an attachment) works, in seconds: long enough to click, too short to pass round. */
+  /** How long a link to a case's file (an attachment) works, in seconds, and only in the session it was made for. */
   REDRESS_FILE_LINK_SECONDS: count(300),
+  /** On AWS, how long the presigned S3 GET a file link redirects to works, in seconds: only for the browser to follow it. */
+  REDRESS_FILE_REDIRECT_SECONDS: count(30),
   /** A published report shows counts below this (from 1) as "fewer than N", so no complainant can be picked out. */
   REDRESS_REPORT_PUBLISH_THRESHOLD: count(5),
   /** Locally: the staff the local sign-in knows (made on first start, one per role of each policy). */

@@ -3,6 +3,7 @@
  * different in every data folder, never a default in the configuration. A cookie or file link signed with the
  * string that used to be the default opens nothing.
  */
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,14 +46,16 @@ describe("the local stack's keys", () => {
     const stack = composeLocalStack(config, { log: quietLog, policies: seedPolicies });
     const storageKey = 'attachments/inbound/x.eml/0-letter.pdf';
     await stack.rawMail.put(storageKey, Buffer.from('%PDF-1.4 the confidential letter'));
-    const forged = seal({ k: storageKey, n: 'letter.pdf', t: 'application/pdf' }, 'local-development-session-secret-0123456789#file-links', Date.now() + 60_000);
-    expect(await stack.console().downloads?.(forged)).toBeUndefined();
+    const oldKey = 'local-development-session-secret-0123456789#file-links';
+    const forged = seal({ k: storageKey, n: 'letter.pdf', t: 'application/pdf', h: createHmac('sha256', oldKey).update('sid-1').digest('base64url') }, oldKey, Date.now() + 60_000);
+    expect(await stack.console().downloads?.(forged, 'sid-1')).toBeUndefined();
 
     // A link as the console makes it when someone allowed opens the case, with the stack's own key.
-    const link = await new SealedFileLinks(stack.config.REDRESS_SESSION_SECRET, 'http://localhost:3000', 300, () => Date.now()).linkTo({ filename: 'letter.pdf', contentType: 'application/pdf', size: 32, storageKey, dangerous: false });
+    const link = await new SealedFileLinks(stack.config.REDRESS_SESSION_SECRET, 'http://localhost:3000', 300, () => Date.now()).linkTo({ filename: 'letter.pdf', contentType: 'application/pdf', size: 32, storageKey, dangerous: false }, 'sid-1');
     const restarted = composeLocalStack(config, { log: quietLog, policies: seedPolicies });
-    const opened = await restarted.console().downloads?.(link.split('/').pop() as string);
-    expect(opened?.filename).toBe('letter.pdf');
-    opened?.content.destroy();
+    const opened = await restarted.console().downloads?.(link.split('/').pop() as string, 'sid-1');
+    if (!opened || 'redirectTo' in opened) throw new Error('the file, locally');
+    expect(opened.filename).toBe('letter.pdf');
+    opened.content.destroy();
   });
 });

@@ -7,6 +7,7 @@ import { casesContract } from './contracts/cases.contract.js';
 import { countersContract } from './contracts/counters.contract.js';
 import { heldMailContract } from './contracts/held-mail.contract.js';
 import { outboxContract } from './contracts/outbox.contract.js';
+import { staffDirectoryContract } from './contracts/staff-directory.contract.js';
 import { dynamoDbStores, memoryStores, type StoresMaker } from './contracts/stores.js';
 
 describe.each([
@@ -17,4 +18,5 @@ describe.each([
   countersContract(make);
   heldMailContract(make);
   outboxContract(make);
+  staffDirectoryContract(make);
 });

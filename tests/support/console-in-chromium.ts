@@ -72,7 +72,7 @@ export async function consoleInChromium(): Promise<ConsoleInChromium> {
       await chromium.looked(page, `${shots}-form`);
       await page.getByLabel('How the complaint was made').selectOption('phone');
       await page.getByLabel('When it was made (UK time)').fill('2026-11-20T16:45');
-      await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
+      await page.getByLabel('Name (required)', { exact: true }).fill('Pat Caller');
       await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
       await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
       await page.getByLabel('How they want us to write to them').selectOption('post');

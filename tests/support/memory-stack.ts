@@ -1,3 +1,4 @@
+import { MemoryStaffDirectory } from '#adapters/memory/memory-staff-directory';
 import { MemoryCases } from '#adapters/memory/memory-cases';
 import { MemoryCounters } from '#adapters/memory/memory-counters';
 import { MemoryHeldMail } from '#adapters/memory/memory-held-mail';
@@ -68,6 +69,7 @@ export interface MemoryStack {
   readonly clock: MovableClock;
   readonly log: RecordingLog;
   readonly metrics: MemoryMetrics;
+  readonly staffDirectory: MemoryStaffDirectory;
   readonly policies: PolicySet;
   readonly useCases: ReturnType<typeof bindUseCases>;
   /** The same use cases over ports some of which a test replaced (with faulty ones, say). */
@@ -97,6 +99,7 @@ export function memoryStack(overrides: Record<string, string> = {}, policies: Po
     clock: new MovableClock(new Date(TEST_START)),
     log: new RecordingLog(),
     metrics: new MemoryMetrics(),
+    staffDirectory: new MemoryStaffDirectory(),
   };
   const settings = settingsFrom(config);
   const withPorts = (replace: Partial<Ports>) => bindUseCases({ ...ports, ...replace }, settings);

@@ -53,6 +53,7 @@ function positionsInOrder(text: string, wanted: readonly string[]): number[] {
 }
 
 describe('a letter for post as a PDF', () => {
+  // The file's first PDF parses the two fonts (about 2 s; 6 s and more on a loaded machine): room, as for the long text below.
   it("the council's outcome letter: our address, theirs, the date in words, the reference, the subject and the body to its sign-off, in that order, on A4", async () => {
     const policy = seedPolicies.get('county-council');
     const c = await phoneCase(memoryStack(), 'county-council');
@@ -72,7 +73,7 @@ describe('a letter for post as a PDF', () => {
     const large = await printer.pdf(letter, { largePrint: true });
     expect(await pageCount(large)).toBeGreaterThan(1);
     expect(positionsInOrder(pdfText(large).replace(/\s+/g, ' '), order).every((i) => i >= 0)).toBe(true);
-  });
+  }, 30_000);
 
   it('hostile text (HTML, a right-to-left override, emoji, other scripts, 10,000 characters in a word and in a paragraph) makes a PDF that carries over pages', async () => {
     const hostile = '<script>alert("x")</script> \u202Egnp.exe\u202C Zoë 😀👨‍👩‍👧 Łódź 東京 שלום \u0000\u0007\ttab';

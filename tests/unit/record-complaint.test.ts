@@ -285,8 +285,45 @@ describe('the console: record, correct, attach', () => {
     expect(await again.text()).toContain(`Recorded: ${reference}`);
     const refused = await console.post('/console/record/county-council', { ...FORM, submissionId: 'another-form-0123456', preferredChannel: '' });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('choose how they want us to write to them');
+    expect(await refused.text()).toContain('Choose how they want us to write to them');
     expect(await (await console.get('/console/record/alumot')).text()).toContain('For which organisation?');
+  });
+
+  it('shows every problem at once, each beside its field and listed at the top linking to it; marks what is required; keeps every answer typed', async () => {
+    const stack = memoryStack();
+    stack.clock.set('2026-11-25T09:00:00Z');
+    const console = await consoleFor(stack, ['county-council:customer-relations'], CR.email as string);
+    const form = await (await console.get('/console/record/county-council')).text();
+    const required = [...form.matchAll(/<label for="f-(\w+)">[^<]*<span class="required"> \(required\)<\/span><\/label>/g)].map((m) => m[1]);
+    expect(required).toEqual(['channel', 'receivedAt', 'name', 'preferredChannel', 'summary']);
+    const typed = { ...FORM, receivedAt: '2026-12-01T10:00', name: '', email: 'pat at example', address: '', summary: '', representativeName: 'Robin Rep <b>', submissionId: 'third-form-0123456789' };
+    const res = await console.post('/console/record/county-council', typed);
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    const summary = [...(/<div class="error-summary"[\s\S]*?<\/div>/.exec(page)?.[0] ?? '').matchAll(/<a href="#f-(\w+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(summary).toEqual([
+      ['receivedAt', 'The complaint cannot have been made in the future: give the date and time it was made'],
+      ['name', 'Give the complainant&#39;s name'],
+      ['email', 'Give an email address in the right form, like name@example.org'],
+      ['address', 'They prefer post: give their postal address'],
+      ['summary', 'Say what the complaint is about, in their words as far as you can'],
+      ['representativeRelationship', 'Say what the representative is to the complainant (a relative, an advocate, a councillor)'],
+      ['representativeConsent', 'Say how the complainant consented to the representative acting for them'],
+    ]);
+    // Each beside its field, read with it; the field marked invalid.
+    for (const [field] of summary) {
+      expect(page).toMatch(new RegExp(`<p class="error-message" id="f-${field}-error"><span class="visually-hidden">Error:</span> `));
+      expect(page).toMatch(new RegExp(`id="f-${field}"[^>]*aria-describedby="[^"]*f-${field}-error"[^>]*aria-invalid="true"`));
+    }
+    expect(page).toContain('<title>Error: Record a complaint');
+    // Nothing typed is lost (escaped as it goes back).
+    expect(page).toContain('value="pat at example"');
+    expect(page).toContain('value="Robin Rep &lt;b&gt;"');
+    expect(page).toContain('value="01632 960000"');
+    expect(page).toContain('value="2026-12-01T10:00"');
+    expect(page).toMatch(/<option value="post" selected="">/);
+    expect(page).toContain('value="third-form-0123456789"');
+    expect(page).not.toContain('Recorded:');
   });
 
   it('opens the details form with the details as they are, and uploads a file within the limit; a larger one is refused in words', async () => {

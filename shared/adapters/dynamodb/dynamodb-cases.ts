@@ -4,7 +4,7 @@ import { newestFirstPlace } from '#domain/case/newest-first';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { nextDeadline, type Case, type TimelineEvent } from '#domain/case/case';
 import { nameKey } from '#domain/text/name-key';
-import { dueCaseOf, dueKey, type DueCase } from '#domain/digest/due-case';
+import { dueCaseOf, dueKey, keepsMorningProjection, type DueCase } from '#domain/digest/due-case';
 import type { Cases, CaseWrite, Claim, RestrictionEntry } from '#application/ports/cases';
 import type { ContactRestriction } from '#domain/case/contact-restriction';
 import type { RestrictionFound } from '#domain/case/restricted-mail';
@@ -121,8 +121,9 @@ export class DynamoDbCases implements Cases {
       // The index of actions still to do: put while pending (the same item again changes nothing), gone when done.
       ...change.actions.pending.map((a) => ({ what: 'action', item: { Put: { TableName: this.table.name, Item: marshall({ ...key.pendingAction(c.policyId, a.due, a.reference, a.n), action: a }, { removeUndefinedValues: true }) } } })),
       ...change.actions.settled.map((a) => ({ what: 'action', item: { Delete: { TableName: this.table.name, Key: marshall(key.pendingAction(c.policyId, a.due, a.reference, a.n)) } } })),
-      // The morning's projection, rewritten on every change (kept in step by the case's version check), gone at close.
-      { what: 'due', item: c.status === 'closed' ? { Delete: { TableName: this.table.name, Key: marshall(key.dueCase(c.reference)) } } : { Put: { TableName: this.table.name, Item: dueItem(c) } } },
+      // The morning's projection, rewritten on every change (kept in step by the case's version check), gone once
+      // the case is closed with no letter left to post.
+      { what: 'due', item: keepsMorningProjection(c) ? { Put: { TableName: this.table.name, Item: dueItem(c) } } : { Delete: { TableName: this.table.name, Key: marshall(key.dueCase(c.reference)) } } },
       // The restriction index, where the restriction changed: one item per person key, listed under the case.
       ...(change.restrictions?.removed ?? []).map((k) => ({ what: 'restriction', item: { Delete: { TableName: this.table.name, Key: marshall(key.restriction(c.policyId, k)) } } })),
       ...(change.restrictions?.put ?? []).map((e) => ({ what: 'restriction', item: { Put: { TableName: this.table.name, Item: restrictionItem(e) } } })),
@@ -157,7 +158,7 @@ export class DynamoDbCases implements Cases {
 
   async rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void> {
     const items = [
-      ...(c.status === 'closed' ? [] : [unmarshall(dueItem(c))]),
+      ...(keepsMorningProjection(c) ? [unmarshall(dueItem(c))] : []),
       ...report.years.map((year) => ({ ...key.reportRecord(c.policyId, year, c.reference), record: report.record })),
       ...pending.map((a) => ({ ...key.pendingAction(c.policyId, a.due, a.reference, a.n), action: a })),
     ];
@@ -285,7 +286,7 @@ export class DynamoDbCases implements Cases {
 const dueByDate = (policyId: string) => `DUE-CASES#${policyId}`;
 const dueByReceipt = (policyId: string) => `NEW-CASES#${policyId}`;
 
-/** An open case's morning projection (`dueCaseOf`), under both its partitions, listed under the case for destruction. */
+/** A case's morning projection (`dueCaseOf`; open, or closed with letters to post), under both its partitions, listed under the case for destruction. */
 function dueItem(c: Case): Item {
   const due = dueCaseOf(c);
   const { PK } = key.dueCase(c.reference);

@@ -9,7 +9,7 @@
  * | a policy's cases by complainant address           | GSI2: FROM#<policy>#<email>, <receivedAt>#<ref>  |
  * | a policy's cases by complainant name (prefix)      | PK NAME#<ref>; GSI2: NAME#<policy>, <name key>#<ref> |
  * | a policy's cases, newest first                  | GSI3: POLICY#<policy>, <at>#<ref>                |
- * | an open case's morning projection (`dueCaseOf`)  | PK DUE#<ref>, SK DUE; in the case's every write; gone when it closes |
+ * | an open case's morning projection (`dueCaseOf`)  | PK DUE#<ref>, SK DUE; in the case's every write; gone when it closes with no letter left to post |
  * |   those due by a date (the morning, the digest)  | GSI1: DUE-CASES#<policy>, <dueKey>#<ref>         |
  * |   those received since an instant                | GSI2: NEW-CASES#<policy>, <receivedAt>#<ref>     |
  * |   listed under the case, for destruction         | GSI3: KEYS-OF#<ref>, DUE#<ref>                   |
@@ -27,6 +27,8 @@
  * | one acknowledgement per sender per day            | PK ACK#<policy>#<sender>#<date>, SK ACK (TTL)    |
  * | rate limits: the form's per IP and organisation, guesses at pages per IP | PK RATE#<name>#<window>, SK RATE (TTL) |
  * | a console session, until sign-out or its end      | PK SESSION#<id>, SK SESSION (TTL)                |
+ * | a member of staff who signed in, per organisation | PK STAFF#<policy>, SK PERSON#<email>             |
+ * |   the people of a role (assign to a person)      | PK STAFF#<policy>, SK ROLE#<role>#<email>        |
  * | form submissions refused as spam, per day         | PK SPAM#<policy>#<date>, SK COUNT                |
  * | a case's anonymous report record, per active year | PK REPORT#<policy>#<year>, SK CASE#<ref>         |
  * | an action agreed at an outcome, not yet done      | PK ACTIONS#<policy>, SK <due>#<ref>#<n>          |
@@ -72,6 +74,8 @@ export const key = {
   outboxBody: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'BODY' }),
   rate: (name: string, window: number) => ({ PK: `RATE#${name}#${window}`, SK: 'RATE' }),
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
+  staffPerson: (policyId: string, email: string) => ({ PK: `STAFF#${policyId}`, SK: `PERSON#${email}` }),
+  staffInRole: (policyId: string, role: string, email: string) => ({ PK: `STAFF#${policyId}`, SK: `ROLE#${role}#${email}` }),
   spamCount: (policyId: string, date: string) => ({ PK: `SPAM#${policyId}#${date}`, SK: 'COUNT' }),
   pendingAction: (policyId: string, due: string, reference: string, n: number) => ({ PK: `ACTIONS#${policyId}`, SK: `${due}#${reference}#${n}` }),
   reportRecord: (policyId: string, year: number, reference: string) => ({ PK: `REPORT#${policyId}#${year}`, SK: `CASE#${reference}` }),

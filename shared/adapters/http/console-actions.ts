@@ -1,6 +1,7 @@
 import type { StaffInput, StaffVerb } from '#application/staff/staff-action-catalogue';
 import { rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
+import type { StaffPerson } from '#domain/access/staff-person';
 import type { Case } from '#domain/case/case';
 import type { RefusalHint } from '#domain/case/case-change';
 import { agreedActions } from '#domain/case/actions/action-done';
@@ -14,8 +15,7 @@ import type { ProblemLink } from './house-document.js';
 import { REMEDY_KINDS, type Policy } from '#domain/policy/policy-schema';
 import { remedyName } from '#domain/policy/remedy-names';
 import { clauseInWords } from '#domain/policy/clause-words';
-import { roleTitle, stageById, stageName } from '#domain/policy/policy-lookups';
-import { staffAddressesOf } from '#domain/policy/staff-addresses';
+import { roleTitle, roleTitleInText, stageById, stageName } from '#domain/policy/policy-lookups';
 import { CHANNELS, PREFERRED_CHANNELS } from '#domain/case/actions/correct-details';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 import { activeAdjustments, adjustmentChoices, adjustmentName } from '#domain/adjustments/adjustment-kinds';
@@ -35,12 +35,19 @@ export interface ActionField {
 
 export type FormValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
+/** What a form may need beyond the case and its policy, read before it is shown: the people a case may be assigned to. */
+export interface FormContext {
+  readonly people?: readonly StaffPerson[];
+}
+
 /** One verb of the staff-action catalogue as a form: its label, when it is offered, its fields, and the input its answers make. */
 export interface ConsoleForm<V extends StaffVerb> {
   readonly label: string;
   /** Whether it belongs on the case's list now, for this person (closed cases can only be reopened, noted or have their page changed). */
   readonly offered: (c: Case, policy: Policy, member?: StaffMember) => boolean;
-  readonly fields: (c: Case, policy: Policy) => readonly ActionField[];
+  readonly fields: (c: Case, policy: Policy, context?: FormContext) => readonly ActionField[];
+  /** The form lists the people of the case's handling role (read from the staff directory before it is shown). */
+  readonly needsPeople?: boolean;
   readonly input: (form: FormValues) => StaffInput<V>;
   /** The answers the form opens with, where it corrects what the case holds (the details as they are now). */
   readonly initial?: (c: Case, policy: Policy) => FormValues;
@@ -88,12 +95,6 @@ const maximumHint = (c: Case, p: Policy): string | undefined => {
   return `The policy’s maximum for the response at ${stage}: ${maximumInWords(max)}. ${rule}`;
 };
 const ACTION_ROWS = [1, 2, 3];
-/** The addresses the policy gives for the handling role's people (its notice mailbox, its contact), lower case. */
-const handlingRoleAddresses = (c: Case, p: Policy): string[] => {
-  const role = p.roles.find((r) => r.id === c.handlerRole);
-  const staff = staffAddressesOf(p);
-  return [...new Set([role?.noticeEmail, role?.contact?.email].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase()))].filter((a) => staff.has(a));
-};
 
 /** Offered to those who may (a role above the handler); the command line, with no member, sees every form. */
 const mayHere = (c: Case, p: Policy, member?: StaffMember) => !c.destroyedAt && (!member || mayRestrict(member, p, c));
@@ -302,13 +303,15 @@ export const CONSOLE_FORMS: ConsoleForms = {
   assign: {
     label: 'Assign to a person',
     offered: open,
-    fields: (c, p) => {
-      const known = handlingRoleAddresses(c, p).filter((a) => a !== c.handler?.email);
-      const label = `A person in the role handling it (${roleTitle(p, c.handlerRole)})`;
-      // The policy names the role's people by its addresses: those are offered; without any, an address is typed in.
-      return known.length
-        ? [{ name: 'to', label, kind: 'select' as const, options: known.map((a) => ({ value: a, label: a })) }]
-        : [{ name: 'to', label, kind: 'email' as const, hint: 'Their address must be one the policy gives that role.' }];
+    needsPeople: true,
+    fields: (c, p, context) => {
+      const people = context?.people ?? [];
+      const role = roleTitle(p, c.handlerRole);
+      const label = `A person in the role handling it (${role})`;
+      // The people who have signed in holding the role (never the person it is about): there is no other staff list.
+      return people.length
+        ? [{ name: 'to', label, kind: 'select' as const, hint: `People appear here once they have signed in to the console as ${roleTitleInText(p, c.handlerRole)}.`, options: people.map((person) => ({ value: person.email, label: person.name === person.email ? person.email : `${person.name} (${person.email})` })) }]
+        : [{ name: 'to', label, kind: 'email' as const, hint: `No one else in this role has signed in to the console yet: people appear here once they have. Or type the address of a person in it.` }];
     },
     input: (f) => ({ to: one(f, 'to') }),
   },
@@ -476,13 +479,13 @@ export function actionFor(verb: string): ConsoleAction | undefined {
 const FIELD_FOR_INPUT: Record<string, string> = { remedies: 'remedy', offeredFor: 'offered' };
 
 /** Where a refusal sends the person: to the action it names instead, or to the field on this form to fix. */
-export function refusalLink(hint: RefusalHint, c: Case, policy: Policy, action: ConsoleAction): ProblemLink | undefined {
+export function refusalLink(hint: RefusalHint, c: Case, policy: Policy, action: ConsoleAction, context?: FormContext): ProblemLink | undefined {
   if (hint.instead) {
     const instead = actionFor(hint.instead);
     return instead?.offered(c, policy) ? { href: `/console/cases/${c.reference}/actions/${instead.verb}`, text: instead.label } : undefined;
   }
   const name = hint.input ? (FIELD_FOR_INPUT[hint.input] ?? hint.input) : undefined;
-  const field = action.fields(c, policy).find((f) => f.name === name);
+  const field = action.fields(c, policy, context).find((f) => f.name === name);
   // A group of checkboxes is reached at its first box.
   return field ? { href: field.kind === 'checkboxes' ? `#f-${field.name}-0` : `#f-${field.name}`, text: `Go to: ${field.label}` } : undefined;
 }

@@ -9,6 +9,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import type { Acted } from '#application/staff/act-on-case';
 import type { StaffFile } from '#application/staff/attach-file';
 import type { RecordedComplaint } from '#application/console/record-complaint';
+import { RECORD_FORM_FIELDS, recordFormProblems, type RecordForm } from '#application/console/record-form-problems';
 import type { Opened } from '#application/intake/open-complaint';
 import type { PreferredChannel } from '#domain/case/case';
 import { bodyLimit } from 'hono/body-limit';
@@ -17,7 +18,8 @@ import { RECORDED_CHANNELS } from './console/record-page.js';
 import { SERVICE_REQUEST_KIND } from './console/record-kind.js';
 import { CASE_KINDS } from '#domain/case/service-request';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
-import { actionFor, CONSOLE_ACTIONS, refusalLink } from './console-actions.js';
+import { actionFor, CONSOLE_ACTIONS, refusalLink, type ConsoleAction, type FormContext } from './console-actions.js';
+import type { StaffPerson } from '#domain/access/staff-person';
 import type { CaseSearch, Found } from '#application/console/search-cases';
 import { CHANNEL_WORDS } from '#domain/case/channel-words';
 import type { Channel } from '#domain/case/case';
@@ -41,6 +43,9 @@ import type { LinkedFile } from './sealed-file-links.js';
 import { downloadDisposition, downloadType } from '#adapters/download-headers';
 
 /** What the console's pages call. */
+/** What an opened file link gives: the file's bytes, or (on AWS) where to fetch them for the next few seconds. */
+export type FileDownload = (LinkedFile & { readonly content: Readable }) | { readonly redirectTo: string };
+
 export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly signIn: {
     /** `fresh`: the person must give their password again, whatever session the provider still holds. */
@@ -49,7 +54,8 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
     endSessionUrl(idToken: string | undefined): Promise<string>;
   };
   readonly morning: (member: StaffMember) => Promise<MorningOrganisation[]>;
-  readonly viewCase: (member: StaffMember, reference: string) => Promise<CaseView>;
+  /** `holder`: the session reading it, the only one its file links open for. */
+  readonly viewCase: (member: StaffMember, reference: string, holder: string) => Promise<CaseView>;
   readonly search: (member: StaffMember, search: CaseSearch) => Promise<{ found: Found[]; more: boolean; next?: string }>;
   readonly actions: {
     /** The case, to show its form, when this person may take this action on it (CaseNotFoundError, or NotYoursToActOnError saying who may). */
@@ -73,6 +79,12 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   };
   /** attachFile: a file stored and recorded on the case, or refused on the case as read. */
   readonly attach: (member: StaffMember, reference: string, file: StaffFile) => Promise<Acted>;
+  readonly staff: {
+    /** Records a sign-in in the staff directory (their address, name and roles per organisation). */
+    signedIn(member: StaffMember): Promise<void>;
+    /** The people a case may be assigned to: signed in holding its handling role, never one it is about. */
+    assignable(c: Case, policy: Policy): Promise<readonly StaffPerson[]>;
+  };
   /** The most one upload to the console may be, file and form (REDRESS_CONSOLE_MAX_BODY_BYTES). */
   readonly maxUploadBytes: number;
   readonly letters: {
@@ -86,10 +98,10 @@ export interface ConsoleDeps extends ConsoleSessionSettings, HeldMailPageDeps {
   readonly reportsFor: (member: StaffMember) => readonly string[];
   readonly sessionMinutes: number;
   /**
-   * The local front door's file links (/console/files/<seal>): the file a link names while it is valid. On AWS
-   * links go to S3 itself and this is absent.
+   * A file link (/console/files/<seal>) opened in a session: the file it names, while it is valid and only for the
+   * session it was made for (`holder`). Locally its bytes; on AWS a presigned S3 GET for a few seconds to go to.
    */
-  readonly downloads?: (token: string) => Promise<(LinkedFile & { readonly content: Readable }) | undefined>;
+  readonly downloads?: (token: string, holder: string) => Promise<FileDownload | undefined>;
 }
 
 const SIGNING_IN = 'redress_signin';
@@ -146,6 +158,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const value: Session = { sid: randomBytes(32).toString('base64url'), sub: who.sub, name: who.name, ...(who.email ? { email: who.email } : {}), groups: who.groups, csrf: randomBytes(24).toString('base64url'), idToken: who.idToken };
     const expiresAt = now() + deps.sessionMinutes * 60_000;
     await deps.sessions.open(value.sid, who.sub, expiresAt);
+    // The staff directory is made of sign-ins: "assign to a person" offers those who have signed in.
+    await deps.staff.signedIn(memberOf(value));
     setCookie(c, SESSION_COOKIE, seal(value, deps.sessionSecret, expiresAt), { ...cookie, maxAge: deps.sessionMinutes * 60 });
     deleteCookie(c, SIGNED_OUT, { path: '/console' });
     return c.redirect(pending.returnTo, 302);
@@ -195,7 +209,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   app.get('/console/cases/:reference', async (c) => {
     const s = await session(c);
     if (!s) return toSignIn(c);
-    const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase());
+    const view = await deps.viewCase(memberOf(s), c.req.param('reference').toUpperCase(), s.sid);
     const done = c.req.query('done');
     const doneWords = done === 'attach' ? 'Done: the file was added.' : done ? `Done: ${actionFor(done)?.label ?? done}.` : undefined;
     return c.html(html.case({ signed: signed(s), view, today: londonDate(deps.now()), done: doneWords, actionsFor: (k, p) => CONSOLE_ACTIONS.filter((a) => a.offered(k, p, memberOf(s))) }));
@@ -225,10 +239,16 @@ export function consoleApp(deps: ConsoleDeps): Hono {
       'cache-control': 'no-store',
     });
   });
-  // A file link works without the session, as S3's presigned links do on AWS: it names one file and soon expires.
+  // A file link opens only in the session it was made for (a leaked link alone opens nothing), and soon expires.
   app.get('/console/files/:token', async (c) => {
-    const file = deps.downloads ? await deps.downloads(c.req.param('token')) : undefined;
-    if (!file) return c.text('This link has expired or is not valid. Open the case again for a new one.', 404);
+    const s = await session(c);
+    if (!s) return toSignIn(c);
+    const file = deps.downloads ? await deps.downloads(c.req.param('token'), s.sid) : undefined;
+    if (!file) return c.text('This link has expired, is not valid, or was made for another sign-in (links work only for the person who opened the case, until they sign out). Open the case again for a link of your own.', 404);
+    if ('redirectTo' in file) {
+      c.header('cache-control', 'no-store');
+      return c.redirect(file.redirectTo, 302);
+    }
     return c.body(Readable.toWeb(file.content) as ReadableStream, 200, {
       'content-type': downloadType(file.contentType),
       'content-disposition': downloadDisposition(file.filename),
@@ -307,7 +327,12 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const values = formValues(await c.req.parseBody({ all: true }));
     const one = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '').trim();
     const ticked = (name: string) => { const v = values[name]; return Array.isArray(v) ? [...v] : typeof v === 'string' && v ? [v] : []; };
-    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problem: error.message, ...(error.hint.input ? { problemLink: { href: `#f-${error.hint.input}`, text: 'Go to the answer to change' } } : {}) }), 400));
+    // Every problem at once, each beside its field and listed at the top; what was typed comes back as it was.
+    const form = Object.fromEntries(RECORD_FORM_FIELDS.map((name) => [name, one(name)])) as RecordForm;
+    const problems = recordFormProblems(policy, form, DateTime.fromJSDate(deps.now()));
+    if (problems.length > 0) return c.html(html.record({ signed: signed(s), policy, values, problems }), 400);
+    // What only the case's opening can find wrong comes back as one problem, beside its field where it names one.
+    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(RECORD_FORM_FIELDS.find((f) => f === error.hint.input) ? { field: error.hint.input as keyof RecordForm } : {}), message: error.message }] }), 400));
     const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
     if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
     const preferred = (['email', 'post', 'phone'] as const).find((p) => p === one('preferredChannel'));
@@ -370,6 +395,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     return c.redirect(`/console/cases/${reference}?done=attach`, 303);
   });
 
+  const formContext = async (action: ConsoleAction, k: Case, policy: Policy): Promise<FormContext> => (action.needsPeople ? { people: await deps.staff.assignable(k, policy) } : {});
+
   // Every workflow action: a form, a preview of exactly what it will record and send, then the confirmation.
   const acting = async (c: Context, mode: 'form' | 'preview' | 'confirm') => {
     const s = await session(c);
@@ -380,12 +407,13 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (!action) return c.html(html.notFound(signed(s)), 404);
     if (mode === 'form') {
       const target = await deps.actions.caseFor(member, reference, action.verb);
+      const context = await formContext(action, target.c, target.policy);
       // A link may choose an answer ("mark posted" names its letter): only the form's own fields, as a starting value.
-      const chosen = action.fields(target.c, target.policy).flatMap((f) => {
+      const chosen = action.fields(target.c, target.policy, context).flatMap((f) => {
         const v = c.req.query(f.name);
         return v ? [[f.name, v.slice(0, 500)] as const] : [];
       });
-      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, values: { ...(action.initial?.(target.c, target.policy) ?? {}), ...Object.fromEntries(chosen) } }));
+      return c.html(html.actionForm({ signed: signed(s), c: target.c, policy: target.policy, action, context, values: { ...(action.initial?.(target.c, target.policy) ?? {}), ...Object.fromEntries(chosen) } }));
     }
     const values = formValues(await c.req.parseBody({ all: true }));
     // One read of the case: the permission, the decision and (confirming) the write are all on that version.
@@ -394,7 +422,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const acted = await deps.actions.act(member, action.verb, reference, action.input(values), { preview: mode === 'preview', ...(Number.isSafeInteger(previewed) ? { previewedVersion: previewed } : {}) });
     if (acted.outcome === 'refused') {
       const { refusal, case: k, policy } = acted;
-      return c.html(html.actionForm({ signed: signed(s), c: k, policy, action, values, problem: refusal.message, problemLink: refusalLink(refusal.hint, k, policy, action) }), 400);
+      const context = await formContext(action, k, policy);
+      return c.html(html.actionForm({ signed: signed(s), c: k, policy, action, values, context, problem: refusal.message, problemLink: refusalLink(refusal.hint, k, policy, action, context) }), 400);
     }
     if (acted.outcome === 'preview') {
       const { letters, events } = acted;

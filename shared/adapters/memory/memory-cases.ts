@@ -8,7 +8,7 @@ import type { Cases, CaseWrite, Claim } from '#application/ports/cases';
 import { ClaimTakenError, ConcurrentChangeError, ItemTooLargeError } from '#application/ports/store-errors';
 import { utf8Length } from '#domain/text/bounded-text';
 import { nextDeadline } from '#domain/case/case';
-import { dueCaseOf, dueKey, type DueCase } from '#domain/digest/due-case';
+import { dueCaseOf, dueKey, keepsMorningProjection, type DueCase } from '#domain/digest/due-case';
 import { copy, keyOrder, type MemoryTables } from './memory-tables.js';
 import { newOutboxEntry } from './memory-outbox.js';
 
@@ -98,8 +98,8 @@ export class MemoryCases implements Cases {
     const twice = eventKeys.find((k, i) => eventKeys.indexOf(k) !== i);
     if (twice) throw new Error(`Transaction request cannot include multiple operations on one item: timeline event ${twice} of ${c.reference}`);
     this.tables.cases.set(c.reference, copy(c));
-    if (c.status === 'closed') this.tables.dueCases.delete(c.reference);
-    else this.tables.dueCases.set(c.reference, dueCaseOf(copy(c)));
+    if (keepsMorningProjection(c)) this.tables.dueCases.set(c.reference, dueCaseOf(copy(c)));
+    else this.tables.dueCases.delete(c.reference);
     for (const e of change.events) this.tables.events(c.reference).set(`${e.at}#${e.id}`, copy(e));
     for (const k of change.threadKeys) if (!this.tables.threads.has(k)) this.tables.threads.set(k, c.reference);
     for (const k of change.pageKeys) if (!this.tables.pages.has(k)) this.tables.pages.set(k, c.reference);
@@ -119,7 +119,7 @@ export class MemoryCases implements Cases {
   }
 
   async rewriteIndexes(c: Case, report: CaseWrite['report'], pending: readonly PendingAction[]): Promise<void> {
-    if (c.status !== 'closed') this.tables.dueCases.set(c.reference, dueCaseOf(copy(c)));
+    if (keepsMorningProjection(c)) this.tables.dueCases.set(c.reference, dueCaseOf(copy(c)));
     for (const a of pending) this.tables.pendingActions.set(`${c.policyId}#${a.due}#${a.reference}#${a.n}`, { policyId: c.policyId, action: copy(a) });
     for (const year of report.years) {
       const records = this.tables.reportRecords.get(`${c.policyId}#${year}`) ?? new Map<string, ReportRecord>();

@@ -43,8 +43,8 @@ export interface MorningOrganisation {
   readonly sections: readonly { readonly heading: DigestSection; readonly cases: readonly MorningCase[] }[];
   /** Actions agreed at outcomes and not done by their date (from any case, open or closed). */
   readonly actionsOverdue: readonly DigestLine[];
-  /** Open cases with letters drafted for post and not yet marked posted: the person's to print and post. */
-  readonly toPost: readonly { readonly reference: string; readonly letters: number; readonly who?: string; readonly toCall?: number }[];
+  /** Cases (open, or closed since) with letters drafted for post and not yet marked posted: the person's to print and post. */
+  readonly toPost: readonly { readonly reference: string; readonly letters: number; readonly closed: boolean; readonly who?: string; readonly toCall?: number }[];
   /** The person reads this organisation's reports and no case (the Member Responsible for Complaints). */
   readonly reportsOnly?: boolean;
 }
@@ -63,8 +63,9 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'due'>; re
       // A role for reports alone reads no case, nor an overdue action's words: nothing to fetch.
       if (caseRolesIn(member, policy).size === 0) return { policyId, name: policy.organisation.name, sections: [], actionsOverdue: [], toPost: [], reportsOnly: true };
       const [cases, pastDue] = await Promise.all([deps.cases.due(policyId, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policyId, morning.today)]);
-      const open = cases.filter((c) => mayKnowOf(member, policy, c));
-      const placed = open.flatMap((c) => {
+      const known = cases.filter((c) => mayKnowOf(member, policy, c));
+      // Closed cases come only for their letters to post: `caseStanding` places none of them in a section.
+      const placed = known.flatMap((c) => {
         const standing = caseStanding(policy, c, morning);
         if (!standing) return [];
         const readable = mayRead(member, policy, c);
@@ -75,9 +76,9 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'due'>; re
         policyId,
         name: policy.organisation.name,
         sections: DIGEST_SECTIONS.map((heading) => ({ heading, cases: placed.filter((p) => p.standing.section === heading) })).filter((s) => s.cases.length > 0),
-        toPost: open
+        toPost: known
           .filter((c) => lettersToPost(c) > 0)
-          .map((c) => ({ reference: c.reference, letters: lettersToPost(c), ...(mayRead(member, policy, c) && !c.confidential ? { who: whoAndWhat(c).who } : {}), ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}) })),
+          .map((c) => ({ reference: c.reference, letters: lettersToPost(c), closed: c.status === 'closed', ...(mayRead(member, policy, c) && !c.confidential ? { who: whoAndWhat(c).who } : {}), ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}) })),
         // Never an action of a complaint about this person: the index keeps whom it was about, as a role.
         actionsOverdue: overdueActions(policy, pastDue, morning.today, rolesIn(member, policyId)),
       };

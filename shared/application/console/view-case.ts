@@ -35,9 +35,10 @@ export interface CaseFile {
 /**
  * A case as one person may see it. One they may not know of (another organisation's, or about them) is "no such
  * case", as if it did not exist. Reading a confidential case's content is put on its timeline, who and when.
- * The files it holds come with links made for this reading, which expire soon after.
+ * The files it holds come with links made for this reading, which expire soon after and open only for `holder`
+ * (the session reading it).
  */
-export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox, 'ofCase'>; readonly fileLinks: FileLinks }, member: StaffMember, reference: string, at: DateTime): Promise<CaseView> {
+export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox, 'ofCase'>; readonly fileLinks: FileLinks }, member: StaffMember, reference: string, at: DateTime, holder: string): Promise<CaseView> {
   const c = await deps.cases.get(reference);
   const policy = c ? deps.policies.get(c.policyId) : undefined;
   if (!c || !policy || !mayKnowOf(member, policy, c)) throw new CaseNotFoundError(reference);
@@ -46,7 +47,7 @@ export async function viewCase(deps: StaffDeps & { readonly outbox: Pick<Outbox,
   const [timeline, letters, files] = await Promise.all([
     deps.cases.timeline(reference),
     deps.outbox.ofCase(reference),
-    Promise.all(read.attachments.map(async (file) => (file.dangerous ? { file } : { file, link: await deps.fileLinks.linkTo(file) }))),
+    Promise.all(read.attachments.map(async (file) => (file.dangerous ? { file } : { file, link: await deps.fileLinks.linkTo(file, holder) }))),
   ]);
   const permission = (verb: StaffVerb) => {
     const who = STAFF_ACTIONS[verb].who;

@@ -1,10 +1,10 @@
 import type { AttachmentRecord } from '#domain/case/case';
 
 /**
- * Links to a case's stored files that work for a short while and then never again: S3's presigned GET on AWS,
- * a signed route on the local front door. Whoever holds a link can download that one file until it expires, so
- * links are made only for someone allowed to read the case, when they open it.
+ * Links to a case's stored files, made only for someone allowed to read the case, when they open it. A link names
+ * one file, soon expires, and opens only for its holder: the console session that asked (an opaque id), so a link
+ * copied out of the page, a log or a browser's history opens nothing on its own nor in anyone else's session.
  */
 export interface FileLinks {
-  linkTo(file: AttachmentRecord): Promise<string>;
+  linkTo(file: AttachmentRecord, holder: string): Promise<string>;
 }

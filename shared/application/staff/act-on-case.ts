@@ -22,9 +22,10 @@ import { STAFF_ACTIONS, type StaffAction, type StaffActionContext, type StaffInp
 export type StaffActor = { readonly kind: 'signed-in'; readonly member: StaffMember } | { readonly kind: 'command-line'; readonly name: string };
 
 import type { StaffDeps } from './staff-deps.js';
+import type { StaffDirectory } from '../ports/staff-directory.js';
 
-/** The cases, the policies, the counters a claim is checked against, and how letters are addressed. */
-export type ActOnCaseDeps = StaffDeps;
+/** The cases, the policies, the counters a claim is checked against, how letters are addressed, and who has signed in. */
+export type ActOnCaseDeps = StaffDeps & { readonly staffDirectory: StaffDirectory };
 
 /** What acting did: saved the change, or (preview) decided it and wrote nothing, or was refused on the case as read. */
 export type Acted =
@@ -83,7 +84,7 @@ export async function actOnCase<V extends StaffVerb>(deps: ActOnCaseDeps, actor:
     if (options.previewedVersion !== undefined && c.version !== options.previewedVersion) {
       throw new ActionRefusedError('this case has changed since your preview (someone acted on it, or the form was sent twice), so nothing was done: look at the case, then start again if it is still needed');
     }
-    const ctx: StaffActionContext = { at: options.at, actor: actorName(actor), sending: deps.sending, actorRoles: actorRoles(actor, policy), counters: deps.counters };
+    const ctx: StaffActionContext = { at: options.at, actor: actorName(actor), sending: deps.sending, actorRoles: actorRoles(actor, policy), counters: deps.counters, staffDirectory: deps.staffDirectory };
     return entry.decide(policy, c, parsed(entry, input), ctx);
   };
   try {

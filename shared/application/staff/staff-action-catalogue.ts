@@ -44,6 +44,7 @@ import { rolesOfStaffAddress } from '#domain/policy/staff-addresses';
 import type { Decided } from '../change-case.js';
 import { newPageToken } from '../complainant/page-token.js';
 import type { Counters } from '../ports/counters.js';
+import type { StaffDirectory } from '../ports/staff-directory.js';
 import { decideSign } from './sign-case.js';
 
 /** What a decision knows besides the case and its input: who acts and when, how letters go, and the roles the actor holds. */
@@ -51,6 +52,8 @@ export interface StaffActionContext extends ActionContext {
   /** The roles of this policy the person acting holds: by their sign-in, or by the policy's addresses for its roles. */
   readonly actorRoles: readonly string[];
   readonly counters: Counters;
+  /** Who has signed in, with their roles: whom a case may be assigned to. */
+  readonly staffDirectory: StaffDirectory;
 }
 
 /** Who may take an action on a case, from the policy's roles, and what someone else is told (one sentence naming who can). */
@@ -148,9 +151,18 @@ export const STAFF_ACTIONS = {
   'early-resolution': action({ input: z.object({ summary: text }), who: DECIDE, decide: (p, c, i, ctx) => ({ change: earlyResolution(p, c, i.summary, ctx) }) }),
   reassign: action({ input: z.object({ role: text }), who: ROUTE, decide: (p, c, i, ctx) => ({ change: reassign(p, c, i.role, ctx) }) }),
   // Whoever may act on the case (its handling role, or one above it, the coordinator) gives it to a person of the role.
-  assign: action({ input: z.object({ to: text }), who: ROUTE, decide: (p, c, i, ctx) => ({ change: assign(p, c, i.to, rolesOfStaffAddress(p, i.to), ctx) }) }),
+  // The person's roles as their last sign-in gave them (the staff directory), and those the policy's own addresses
+  // for its roles give (the command line assigns to those).
+  assign: action({
+    input: z.object({ to: text }),
+    who: ROUTE,
+    decide: async (p, c, i, ctx) => {
+      const person = await ctx.staffDirectory.person(p.id, i.to);
+      return { change: assign(p, c, i.to, [...(person?.roles ?? []), ...rolesOfStaffAddress(p, i.to)], ctx, person?.name) };
+    },
+  }),
   // A person of the handling role takes it for themselves: they are of the role by their own sign-in.
-  take: action({ input: nothing, who: HANDLING_ROLE, decide: (p, c, _i, ctx) => ({ change: assign(p, c, ctx.actor, ctx.actorRoles, ctx) }) }),
+  take: action({ input: nothing, who: HANDLING_ROLE, decide: async (p, c, _i, ctx) => ({ change: assign(p, c, ctx.actor, ctx.actorRoles, ctx, (await ctx.staffDirectory.person(p.id, ctx.actor))?.name) }) }),
   named: action({
     input: z.object({ decision: z.enum(['confirm', 'undo']), reason: maybe }),
     who: ROUTE,

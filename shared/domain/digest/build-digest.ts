@@ -80,6 +80,8 @@ export function caseStanding(policy: Policy, c: DueCase, morning: Morning): Case
     isNew,
     ...(d ? { deadline: d, workingDaysLeft: calendarFor(policy).workingDaysFrom(today, d.dueDate) } : {}),
   });
+  // A closed case is projected only for its letters to post ("Letters to post"), never in a section.
+  if (c.status === 'closed') return undefined;
   if (c.possibleNextStageRequest) return { section: 'Perhaps asking for the next stage', isNew, reply: c.possibleNextStageRequest };
   // A service request has no complaint deadlines: listed past its target, else only while new.
   if (c.serviceRequest) {

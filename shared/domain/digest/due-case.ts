@@ -31,10 +31,19 @@ export function lettersToPost(c: Partial<Pick<Case, 'postLetters'>> & { readonly
   return c.toPost ?? (c.postLetters ?? []).filter((l) => !l.postedOn && !l.outdatedAt).length;
 }
 
+/**
+ * Whether a case keeps its morning projection: while it is open, and after it closes while a letter of it still
+ * waits to be posted (a closure letter for post is the morning's work like any other). Posting the last one is a
+ * write of the case, which then drops it: the projection holds what is due, never every closed case.
+ */
+export function keepsMorningProjection(c: Case): boolean {
+  return c.status !== 'closed' || lettersToPost(c) > 0;
+}
+
 /** More than the morning view shows of a subject or a complaint's first words (80 characters), so that it still knows to cut them. */
 const WORDS_KEPT = 81;
 
-/** An open case's projection: its words cut to what a line shows, the rest as the case has it. */
+/** A case's projection (open, or closed with letters to post): its words cut to what a line shows, the rest as the case has it. */
 export function dueCaseOf(c: Case): DueCase {
   const cut = (text: string) => [...cleanOneLine(text)].slice(0, WORDS_KEPT).join('');
   return {

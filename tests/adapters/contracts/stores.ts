@@ -9,15 +9,18 @@ import { DynamoDbCases } from '#adapters/dynamodb/dynamodb-cases';
 import { DynamoDbCounters } from '#adapters/dynamodb/dynamodb-counters';
 import { DynamoDbHeldMail } from '#adapters/dynamodb/dynamodb-held-mail';
 import { DynamoDbOutbox } from '#adapters/dynamodb/dynamodb-outbox';
+import { DynamoDbStaffDirectory } from '#adapters/dynamodb/dynamodb-staff-directory';
 import { MemoryCases } from '#adapters/memory/memory-cases';
 import { MemoryCounters } from '#adapters/memory/memory-counters';
 import { MemoryHeldMail } from '#adapters/memory/memory-held-mail';
 import { MemoryOutbox } from '#adapters/memory/memory-outbox';
+import { MemoryStaffDirectory } from '#adapters/memory/memory-staff-directory';
 import { MemoryTables } from '#adapters/memory/memory-tables';
 import type { Cases } from '#application/ports/cases';
 import type { Counters } from '#application/ports/counters';
 import type { HeldMail } from '#application/ports/held-mail';
 import type { Outbox } from '#application/ports/outbox';
+import type { StaffDirectory } from '#application/ports/staff-directory';
 import { casesTable } from '#composition/cases-table';
 import { loadConfig } from '#config/config';
 
@@ -26,6 +29,7 @@ export interface Stores {
   readonly counters: Counters;
   readonly heldMail: HeldMail;
   readonly outbox: Outbox;
+  readonly staffDirectory: StaffDirectory;
 }
 
 /** How long an acknowledgement claim and a finished entry about no case are kept: the same for both stores. */
@@ -40,7 +44,7 @@ export type StoresMaker = () => Promise<Stores>;
 
 export const memoryStores: StoresMaker = async () => {
   const tables = new MemoryTables();
-  return { cases: new MemoryCases(tables), counters: new MemoryCounters(tables), heldMail: new MemoryHeldMail(tables), outbox: new MemoryOutbox(tables, FINISHED_KEEP_SECONDS) };
+  return { cases: new MemoryCases(tables), counters: new MemoryCounters(tables), heldMail: new MemoryHeldMail(tables), outbox: new MemoryOutbox(tables, FINISHED_KEEP_SECONDS), staffDirectory: new MemoryStaffDirectory() };
 };
 
 export function dynamoDbStores(endpoint: string): StoresMaker {
@@ -48,6 +52,6 @@ export function dynamoDbStores(endpoint: string): StoresMaker {
     const config = loadConfig({ REDRESS_STACK: 'local', REDRESS_TABLE: `contract-${randomUUID()}`, REDRESS_DYNAMODB_ENDPOINT: endpoint });
     const table = casesTable(config);
     await ensureTable(table.client, config.REDRESS_TABLE);
-    return { cases: new DynamoDbCases(table, ACK_CLAIM_SECONDS), counters: new DynamoDbCounters(table), heldMail: new DynamoDbHeldMail(table), outbox: new DynamoDbOutbox(table, FINISHED_KEEP_SECONDS) };
+    return { cases: new DynamoDbCases(table, ACK_CLAIM_SECONDS), counters: new DynamoDbCounters(table), heldMail: new DynamoDbHeldMail(table), outbox: new DynamoDbOutbox(table, FINISHED_KEEP_SECONDS), staffDirectory: new DynamoDbStaffDirectory(table) };
   };
 }

@@ -190,7 +190,7 @@ describe('the staff console', () => {
     await context.close();
   });
 
-  it('shows each message that came in as text (never its HTML), and the files behind links that work without the page and soon expire', async () => {
+  it('shows each message that came in as text (never its HTML), and the files behind links that open only in the session of the person who opened the case, and soon expire', async () => {
     const boundary = 'b-1';
     const [opened] = await deliver(
       stack,
@@ -249,19 +249,29 @@ describe('the staff console', () => {
     await page.screenshot({ path: `${ARTIFACTS}/console-case-files-and-messages.png`, fullPage: true });
 
     const link = await page.getByRole('link', { name: 'ticket (1).pdf' }).getAttribute('href');
-    expect(link).toMatch(/\/console\/files\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    // The link alone is enough (as S3's presigned links are): a browser with no session downloads the file.
+    expect(link).toMatch(/^\/console\/files\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    const url = new URL(link as string, page.url()).href;
+    // The link alone opens nothing: a browser with no session is sent to sign in, and another person signed in
+    // (who may read the case too) is refused; it opens in the session of the person who opened the case.
     const anyone = await browser.newContext();
-    const download = await anyone.request.get(link as string);
+    const unsigned = await anyone.request.get(url, { maxRedirects: 0 });
+    expect(unsigned.status()).toBe(302);
+    expect(unsigned.headers().location).toMatch(/^\/console\/sign-in\?return=/);
+    const other = await signedIn('county-council.customer-relations');
+    const theirs = await other.context.request.get(url, { maxRedirects: 0 });
+    expect(theirs.status()).toBe(404);
+    expect(await theirs.text()).toContain('was made for another sign-in');
+    await other.context.close();
+    await anyone.close();
+    const download = await context.request.get(url);
     expect(download.status()).toBe(200);
     expect(await download.text()).toBe('%PDF-1.4 the ticket');
     expect(download.headers()['content-type']).toBe('application/pdf');
     expect(download.headers()['content-disposition']).toBe(`attachment; filename="ticket (1).pdf"; filename*=UTF-8''ticket%20%281%29.pdf`);
     expect(download.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
-    expect((await anyone.request.get(`${link as string}x`)).status()).toBe(404);
+    expect((await context.request.get(`${url}x`)).status()).toBe(404);
     stack.clock.advance(6 * 60_000);
-    expect((await anyone.request.get(link as string)).status()).toBe(404);
-    await anyone.close();
+    expect((await context.request.get(url)).status()).toBe(404);
     await context.close();
   });
 

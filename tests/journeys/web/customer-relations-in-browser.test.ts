@@ -3,7 +3,8 @@
  * runs): the county council's Customer Relations Team records a telephone complaint in the console and routes it
  * (a note, a category, a person of the handling role, then another handler), and cannot decide it: the case page
  * offers them no decision and no closing, says who decides, and a decision forged with their own session's CSRF
- * token is refused 403 in those words with nothing recorded. Each new page is checked by axe-core and by the Nu HTML
+ * token is refused 403 in those words with nothing recorded. The record form shows every problem at once; the assign
+ * form offers the service manager once they have signed in, by name (the staff directory). Each new page is checked by axe-core and by the Nu HTML
  * Checker; screenshots go under test-artifacts/crt-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -20,7 +21,8 @@ let signIn: ConsoleInChromium['signIn'];
 let looked: ConsoleInChromium['looked'];
 /** Who decides stage one of a council case its service manager handles (the words of tests/unit/role-capabilities.test.ts). */
 const WHO_DECIDES = 'Only the manager responsible for the service complained about (or someone above them) can decide stage one.';
-const MANAGER = 'service-manager.notices@county-council.example';
+/** The local provider's service manager: offered by the assign form once they have signed in (the staff directory). */
+const MANAGER = 'service-manager@county-council.staff.localhost';
 
 beforeAll(async () => {
   chromium = await consoleInChromium();
@@ -52,6 +54,18 @@ describe("the council's Customer Relations Team records and routes a complaint i
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const base = await signIn(page, 'county-council.customer-relations');
+    // The record form sent with nothing typed but a name: every problem at once, listed at the top and beside its field.
+    await page.goto(`${base}/console/record/county-council`);
+    await page.getByLabel('Name (required)', { exact: true }).fill('Pat Caller');
+    await page.getByRole('button', { name: 'Record the complaint' }).click();
+    const listed = await page.locator('.error-summary li a').allInnerTexts();
+    expect(listed).toEqual(['Choose how they want us to write to them', 'Say what the complaint is about, in their words as far as you can']);
+    expect(await page.locator('.field--error .error-message').count()).toBe(2);
+    expect(await page.getByLabel('Name (required)', { exact: true }).inputValue()).toBe('Pat Caller');
+    await page.locator('.error-summary a').first().click();
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('f-preferredChannel');
+    await looked(page, 'crt-record-problems');
+    await page.goto(`${base}/console`);
     const reference = await chromium.recordCall(page, 'county-council', { subject: 'The bins were not collected', words: 'Our street has had no collection for three weeks.' }, 'crt');
     expect(await stack.cases.get(reference)).toMatchObject({ channel: 'phone', handlerRole: 'service-manager', complainant: { name: 'Pat Caller', preferredChannel: 'post' } });
 
@@ -61,7 +75,21 @@ describe("the council's Customer Relations Team records and routes a complaint i
 
     await act(page, reference, 'An internal note', 'note', (p) => p.getByLabel('Note (staff only)').fill('Rang the depot: the round was missed.'));
     await act(page, reference, 'File it under a category (for the report)', 'category', (p) => p.getByLabel('Category', { exact: true }).selectOption('waste').then(() => undefined));
-    await act(page, reference, 'Assign to a person', 'assign', (p) => p.getByLabel(/^A person in the role handling it/).selectOption(MANAGER).then(() => undefined));
+    // No one of the handling role has signed in yet: the form says people appear once they have.
+    await page.getByRole('link', { name: 'Assign to a person', exact: true }).click();
+    expect(await page.getByText('No one else in this role has signed in to the console yet: people appear here once they have.').count()).toBe(1);
+    expect(await page.locator('select[name="to"]').count()).toBe(0);
+    await looked(page, 'crt-assign-nobody-yet');
+    await page.goBack();
+    // The service manager signs in (elsewhere); then they are offered by name, and the role's mailbox is not.
+    const managers = await browser.newContext({ bypassCSP: true });
+    await signIn(await managers.newPage(), 'county-council.service-manager');
+    await managers.close();
+    await act(page, reference, 'Assign to a person', 'assign', async (p) => {
+      const offered = await p.locator('select[name="to"] option').allInnerTexts();
+      expect(offered).toEqual([`The manager responsible for the service complained about (County Council) (${MANAGER})`]);
+      await p.getByLabel(/^A person in the role handling it/).selectOption(MANAGER);
+    });
     const routed = await stack.cases.get(reference);
     expect(routed).toMatchObject({ category: 'waste', handlerRole: 'service-manager', handler: { email: MANAGER } });
     await looked(page, 'crt-case-routed');
@@ -114,7 +142,7 @@ describe("the council's Customer Relations Team records and routes a complaint i
     expect((await othersDo(page)).filter((s) => s.endsWith('can decide stage one.'))).toHaveLength(1);
     expect((await stack.cases.get(reference))?.outcome).toBeUndefined();
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('the new pages are valid HTML (the Nu HTML Checker)', async () => {
     expect(Object.keys(pages).length).toBeGreaterThan(0);

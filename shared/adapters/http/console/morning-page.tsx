@@ -48,7 +48,7 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
               {org.toPost.map((t) => (
                 <li>
                   <a href={`/console/cases/${t.reference}`}>{t.reference}</a>
-                  {`${t.who ? `, ${t.who}` : ''}: ${t.letters === 1 ? 'a letter' : `${t.letters} letters`} to print and post, then mark posted`}
+                  {`${t.who ? `, ${t.who}` : ''}${t.closed ? ' (closed)' : ''}: ${t.letters === 1 ? 'a letter' : `${t.letters} letters`} to print and post, then mark posted`}
                   {t.toCall ? <strong>{` Call ${t.who ?? 'the complainant'} before sending (${t.toCall === 1 ? 'a letter waits' : `${t.toCall} letters wait`} for the call they asked for instead of letters).`}</strong> : null}
                 </li>
               ))}

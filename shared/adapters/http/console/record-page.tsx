@@ -3,7 +3,7 @@ import { PREFERRED_WORDS } from '#domain/case/channel-words';
 import type { Policy } from '#domain/policy/policy-schema';
 import { adjustmentChoices } from '#domain/adjustments/adjustment-kinds';
 import type { ActionField, FormValues } from '../console-actions.js';
-import { Problem, type ProblemLink } from '../house-document.js';
+import { RECORD_REQUIRED, type FieldProblem, type RecordForm } from '#application/console/record-form-problems';
 import { Field } from './action-field.js';
 import { Layout } from './layout.js';
 import { recordKindGroup } from './record-kind.js';
@@ -96,14 +96,24 @@ export const RecordChoosePage: FC<{ signed: Signed; policies: readonly Policy[] 
 );
 
 /** A complaint made by telephone, letter, in person or by a representative, taken down by the person signed in. */
-export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues; problem?: string | undefined; problemLink?: ProblemLink | undefined }> = ({ signed, policy, values, problem, problemLink }) => (
-  <Layout title={`Record a complaint: ${policy.organisation.name}`} signed={signed}>
+export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues; problems?: readonly FieldProblem[] | undefined }> = ({ signed, policy, values, problems = [] }) => (
+  <Layout title={`${problems.length ? 'Error: ' : ''}Record a complaint: ${policy.organisation.name}`} signed={signed}>
     <p>
       <a href="/console">Back to this morning</a>
     </p>
     <h1>Record a complaint</h1>
     <p>{policy.organisation.name}</p>
-    <Problem message={problem} link={problemLink} />
+    {problems.length ? (
+      <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
+        <h2 id="problem-title">There is a problem</h2>
+        <ul>
+          {problems.map((p) => (
+            <li>{p.field ? <a href={`#f-${p.field}`}>{p.message}</a> : p.message}</li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
+    <p>Answers marked (required) must be given; the others as far as the complainant told you.</p>
     <form method="post" action={`/console/record/${policy.id}`} novalidate>
       <input type="hidden" name="csrf" value={signed.csrf} />
       <input type="hidden" name="submissionId" value={typeof values.submissionId === 'string' ? values.submissionId : ''} />
@@ -111,7 +121,7 @@ export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues
         <fieldset>
           <legend>{group.legend}</legend>
           {group.fields.map((f) => (
-            <Field field={f} values={values} />
+            <Field field={f} values={values} error={problems.find((p) => p.field === f.name)?.message} required={RECORD_REQUIRED.has(f.name as keyof RecordForm)} />
           ))}
         </fieldset>
       ))}
