@@ -24,8 +24,9 @@ export const Field: FC<{ field: ActionField; values: FormValues }> = ({ field, v
     );
   }
   if (field.kind === 'checkboxes') {
+    // Its id is where a refusal's "Go to the answer to change" link lands.
     return (
-      <fieldset class="field">
+      <fieldset class="field" id={id}>
         <legend>{field.label}</legend>
         {(field.options ?? []).map((o, i) => (
           <div class="checkbox">
