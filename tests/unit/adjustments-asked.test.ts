@@ -104,6 +104,9 @@ describe('the console’s record page asks', () => {
     const res = await console.post('/console/record/county-council', { ...recorded, adjustments: 'telepathy' }, HANDLER);
     expect(res.status).toBe(400);
     expect(res.page).toContain('&quot;telepathy&quot; is not one of the adjustments');
+    // Its link goes to the question.
+    expect(res.page).toContain('href="#f-adjustments"');
+    expect(res.page).toContain('<fieldset class="field" id="f-adjustments">');
     expect(await console.stack.cases.newestFirst('county-council')).toHaveLength(0);
   });
 });

@@ -169,6 +169,9 @@ describe('what staff see', () => {
     };
     expect(await digest('2026-12-02')).toEqual([`${c.reference}: review the adjustment "Large print (letters printed at 16 point or more)" by Monday 30 November 2026 (overdue): agree it again with a new review date, or end it`]);
     expect(await digest('2026-11-25')).toEqual([`${c.reference}: review the adjustment "Large print (letters printed at 16 point or more)" by Monday 30 November 2026: agree it again with a new review date, or end it`]);
+    // The CLI's digest reads the open cases whole, not the projection: the same line.
+    const whole = buildDigest(council, await stack.cases.open('county-council'), DateTime.fromISO('2026-11-25T08:00:00Z'));
+    expect(whole?.sections.find((s) => s.heading === 'Adjustments due for review')?.lines.map((l) => l.text)).toEqual(await digest('2026-11-25'));
   });
 
   it('every staff notice about the case carries the adjustments in force and what they asked for that is not yet agreed', async () => {

@@ -1,7 +1,7 @@
 import { adjustmentName } from '#domain/adjustments/adjustment-kinds';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import type { Policy } from '#domain/policy/policy-schema';
-import type { DueCase } from './due-case.js';
+import { adjustmentReviewsOf, type DueCase } from './due-case.js';
 
 /** The digest's section of adjustments to review (LGSCO 5.6: kept under active review). */
 export const ADJUSTMENTS_SECTION = 'Adjustments due for review';
@@ -13,7 +13,7 @@ export const ADJUSTMENTS_SECTION = 'Adjustments due for review';
  */
 export function adjustmentsDueForReview(policy: Policy, openCases: readonly DueCase[], morning: { readonly today: string; readonly weekEnd: string }): { reference: string; text: string }[] {
   return openCases
-    .flatMap((c) => (c.adjustmentReviews ?? []).filter((a) => a.reviewOn <= morning.weekEnd).map((a) => ({ c, a })))
+    .flatMap((c) => adjustmentReviewsOf(c).filter((a) => a.reviewOn <= morning.weekEnd).map((a) => ({ c, a })))
     .sort((x, y) => x.a.reviewOn.localeCompare(y.a.reviewOn) || x.c.reference.localeCompare(y.c.reference))
     .map(({ c, a }) => ({
       reference: c.reference,

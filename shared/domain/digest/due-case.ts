@@ -26,6 +26,11 @@ export function lettersToCallFor(c: Partial<Pick<Case, 'postLetters'>> & { reado
   return c.toCall ?? (c.postLetters ?? []).filter((l) => l.callFirst && !l.postedOn && !l.outdatedAt).length;
 }
 
+/** The adjustments in force and their review days: from the projection, or from a case read whole (the CLI's digest). */
+export function adjustmentReviewsOf(c: Partial<Pick<Case, 'adjustments'>> & Pick<DueCase, 'adjustmentReviews'>): readonly { readonly kind: string; readonly reviewOn: string }[] {
+  return c.adjustmentReviews ?? activeAdjustments(c).map((a) => ({ kind: a.kind, reviewOn: a.reviewOn }));
+}
+
 /** The letters of a case staff still have to post: from the projection's count, or from a case read whole. */
 export function lettersToPost(c: Partial<Pick<Case, 'postLetters'>> & { readonly toPost?: number }): number {
   return c.toPost ?? (c.postLetters ?? []).filter((l) => !l.postedOn && !l.outdatedAt).length;

@@ -41,8 +41,9 @@ export const Field: FC<{ field: ActionField; values: FormValues; error?: string 
     );
   }
   if (field.kind === 'checkboxes') {
+    // Its id is where a refusal's "Go to the answer to change" link lands.
     return (
-      <fieldset class={fieldClass}>
+      <fieldset class={fieldClass} id={id}>
         <legend>{field.label}</legend>
         <ErrorMessage id={id} error={error} />
         {(field.options ?? []).map((o, i) => (
