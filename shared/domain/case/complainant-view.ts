@@ -5,7 +5,7 @@ import { bodiesToGoTo, finalDecision, type BodyToGoTo } from '#domain/letters/ou
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
-import { serviceRequestNext } from './service-request-page.js';
+import { serviceRequestCalled, serviceRequestNext } from './service-request-page.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
 /** A letter the complainant has been sent, as their page lists it. */
@@ -59,6 +59,8 @@ export interface ComplainantView {
   readonly sent: readonly PageMessage[];
   /** Whether more information can still be sent (not once the case is closed and its records are going). */
   readonly open: boolean;
+  /** "request" for a service request the person has not complained about: the page says so in place of "complaint". */
+  readonly called?: 'request';
 }
 
 const CLOSED_BECAUSE: Record<ClosureReason, string> = {
@@ -123,6 +125,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
     sent: [complaintAsSent(c, later), ...[...later].sort((a, b) => a.at.localeCompare(b.at))].slice(0, PAGE_WORDS.maxMessages),
     open: c.status !== 'closed',
+    ...serviceRequestCalled(c),
   };
 }
 
