@@ -91,6 +91,11 @@ describe('a case turned into a service request', () => {
     expect(text).toContain('If you are not happy with what we did');
     expect(text).toContain('You can make a complaint.');
     await expect(stack.useCases.staff['service-request-step']({ reference, text: 'more', at: at('2026-11-27T09:00:00Z'), actor: 'cr' })).rejects.toThrow('was dealt with on Thursday 26 November 2026');
+    const { complainantView } = await import('#domain/case/complainant-view');
+    expect(complainantView(withTarget().get('county-council'), done, [], '2026-11-27').next).toEqual([
+      'We dealt with this as a service request, not a complaint. You can still make a complaint about it: our letter says how.',
+      expect.stringMatching(/^We will keep the records of your request, and this page, until /),
+    ]);
   });
 });
 
