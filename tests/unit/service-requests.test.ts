@@ -91,6 +91,11 @@ describe('a case turned into a service request', () => {
     expect(text).toContain('If you are not happy with what we did');
     expect(text).toContain('You can make a complaint.');
     await expect(stack.useCases.staff['service-request-step']({ reference, text: 'more', at: at('2026-11-27T09:00:00Z'), actor: 'cr' })).rejects.toThrow('was dealt with on Thursday 26 November 2026');
+    const { complainantView } = await import('#domain/case/complainant-view');
+    expect(complainantView(withTarget().get('county-council'), done, [], '2026-11-27').next).toEqual([
+      'We dealt with this as a service request, not a complaint. You can still make a complaint about it: our letter says how.',
+      expect.stringMatching(/^We will keep the records of your request, and this page, until /),
+    ]);
   });
 });
 
@@ -200,13 +205,17 @@ describe('the person’s own page while it is a service request', () => {
     const stack = memoryStack({}, withTarget());
     const reference = await emailed(stack);
     const c = await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
-    const next = complainantView(withTarget().get('county-council'), c, [], '2026-11-24').next;
-    expect(next).toEqual([
+    const view = complainantView(withTarget().get('county-council'), c, [], '2026-11-24');
+    // The page calls it their request, not their complaint.
+    expect(view.called).toBe('request');
+    expect(view.next).toEqual([
       'We have recorded this as a service request, not a complaint, and we are dealing with it. We will write to you when it is done: we aim to have dealt with it by Monday 30 November 2026.',
       'You can still make a complaint about it, or about anything else we have done, at any time. Our letter says how.',
     ]);
     // Once they complain, the complaint's own dates.
     const complaint = await stack.useCases.staff.complaint({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
-    expect(complainantView(withTarget().get('county-council'), complaint, [], '2026-11-24').next[0]).toBe('We will send you our full response by Monday 7 December 2026.');
+    const asComplaint = complainantView(withTarget().get('county-council'), complaint, [], '2026-11-24');
+    expect(asComplaint.next[0]).toBe('We will send you our full response by Monday 7 December 2026.');
+    expect(asComplaint.called).toBeUndefined();
   });
 });

@@ -24,8 +24,10 @@ export interface CasePageProps {
 }
 
 export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, submissionId, maxFileMb }) => (
-  <Layout title={`${problem ? 'Error: ' : ''}Your complaint ${view.reference} to ${view.organisation}`}>
-    <h1>Your complaint to {view.organisation}</h1>
+  <Layout title={`${problem ? 'Error: ' : ''}Your ${view.called ?? 'complaint'} ${view.reference} to ${view.organisation}`}>
+    <h1>
+      Your {view.called ?? 'complaint'} to {view.organisation}
+    </h1>
     {sent ? (
       <div class="success" role="status">
         <p>{sent}</p>
@@ -37,8 +39,12 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
       <dd>{view.reference}</dd>
       <dt>Status</dt>
       <dd>{view.status}</dd>
-      <dt>Stage</dt>
-      <dd>{view.stage}</dd>
+      {view.called ? null : (
+        <>
+          <dt>Stage</dt>
+          <dd>{view.stage}</dd>
+        </>
+      )}
     </dl>
 
     <h2>What happens next</h2>
@@ -62,7 +68,7 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
           <div class="field">
             <label for="text">What you want to add</label>
             <span class="hint" id="text-hint">
-              It goes to the person handling your complaint, with your reference.
+              It goes to the person handling your {view.called ?? 'complaint'}, with your reference.
             </span>
             <textarea id="text" name="text" rows={6} aria-describedby="text-hint">
               {text ?? ''}
@@ -84,7 +90,7 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
     {view.sent.map((m, i) => (
       <details open={i === 0}>
         <summary>
-          {i === 0 ? 'Your complaint' : 'Your message'}
+          {i === 0 ? (view.called ? 'Your request' : 'Your complaint') : 'Your message'}
           {m.subject ? `: ${m.subject}` : ''} ({dateInWords(londonDate(m.at))})
         </summary>
         <div class="letter">{m.text}</div>

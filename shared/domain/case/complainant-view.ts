@@ -7,7 +7,7 @@ import { channelsInWords } from './contact-restriction.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
-import { serviceRequestNext } from './service-request-page.js';
+import { serviceRequestCalled, serviceRequestNext } from './service-request-page.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
 /** A letter the complainant has been sent, as their page lists it. */
@@ -65,6 +65,8 @@ export interface ComplainantView {
   readonly feedback?: 'ask' | 'given';
   /** While their contact is restricted: how they may contact us, and who answers (as the letter setting it said). */
   readonly restricted?: { readonly channels: string; readonly contactName: string };
+  /** "request" for a service request the person has not complained about: the page says so in place of "complaint". */
+  readonly called?: 'request';
 }
 
 const CLOSED_BECAUSE: Record<ClosureReason, string> = {
@@ -72,7 +74,7 @@ const CLOSED_BECAUSE: Record<ClosureReason, string> = {
   withdrawn: 'You withdrew your complaint, so we have closed it.',
   redirected: 'Your complaint is about a matter our complaints procedure does not cover. Our letter says where to take it.',
   'early-resolution': 'We sorted this out with you quickly, so we did not record it as a formal complaint.',
-  'service-request': 'We dealt with this as a service request, not a complaint. You can still make a complaint about it.',
+  'service-request': 'We dealt with this as a service request, not a complaint. You can still make a complaint about it: our letter says how.',
   'no-appeal': 'The time to ask for the next stage ended, so we have closed your complaint.',
 };
 
@@ -115,7 +117,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
   const elsewhere = c.closure === 'redirected' || c.closure === 'early-resolution' ? [] : bodiesToGoTo(policy, c, finished ? { kind: 'final' } : { kind: 'open-windows' }).filter((b) => finished || (b.until ?? today) >= today);
   if (elsewhere.length) next.push(finished ? 'Our decision is final. If you are still not satisfied, you can go to the bodies below.' : 'You can also go to the bodies below.');
   const retention = c.deadlines.find((d) => d.kind === 'retention' && d.status === 'pending');
-  if (c.status === 'closed' && retention) next.push(`We will keep the records of your complaint, and this page, until ${dateInWords(retention.dueDate)}, and then destroy them securely.`);
+  if (c.status === 'closed' && retention) next.push(`We will keep the records of your ${serviceRequestCalled(c).called ?? 'complaint'}, and this page, until ${dateInWords(retention.dueDate)}, and then destroy them securely.`);
 
   return {
     organisation: organisationInText(policy),
@@ -131,6 +133,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     open: c.status !== 'closed',
     ...(c.feedback ? { feedback: 'given' as const } : feedbackAsked(c) ? { feedback: 'ask' as const } : {}),
     ...(c.restriction ? { restricted: { channels: channelsInWords(c.restriction.channelsOpen), contactName: c.restriction.pointOfContact.name } } : {}),
+    ...serviceRequestCalled(c),
   };
 }
 

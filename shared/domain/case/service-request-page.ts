@@ -15,3 +15,8 @@ export function serviceRequestNext(c: Pick<Case, 'serviceRequest' | 'status'>): 
     'You can still make a complaint about it, or about anything else we have done, at any time. Our letter says how.',
   ];
 }
+
+/** What the person's page calls their case: "request" while it is a service request only; the page's "complaint" otherwise. */
+export function serviceRequestCalled(c: Pick<Case, 'serviceRequest'>): { called?: 'request' } {
+  return isServiceRequestOnly(c) ? { called: 'request' } : {};
+}
