@@ -8,7 +8,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 /**
  * Capabilities a role may list: the case ones, `held-mail` (settling mail held before it became a case), and
- * `reports`: reading the organisation's reports and summaries in the console whoever `reporting.to` names. A role
+ * `reports`: reading the organisation's annual report in the console whoever `reporting.to` names. A role
  * that lists `reports` alone reads reports and no case (the Member Responsible for Complaints: LGSCO 9.5-9.7).
  */
 export const ROLE_CAPABILITIES = [...CAPABILITIES, 'held-mail', 'reports'] as const;
