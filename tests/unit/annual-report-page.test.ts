@@ -124,6 +124,17 @@ describe('the self-assessment', () => {
     }
   });
 
+  it('shows the Member Responsible for Complaints where the policy names one, and leaves it to staff where not', () => {
+    const member = (policy: Policy) => selfAssessment(policy, emptyYear(policy, 2026))?.provisions.find((p) => p.provision === 'A member of the governing body has lead responsibility for complaints');
+    expect(member(council)).toEqual({
+      provision: 'A member of the governing body has lead responsibility for complaints',
+      evidence:
+        'The policy names the Member Responsible for Complaints (LGSCO Complaint Handling Code 9.5-9.7). Redress sends them this report each January and a summary each quarter (volumes, time taken, outcomes, themes, open actions); they read the reports in the console, not the cases.',
+      answer: 'Yes',
+    });
+    expect(member({ ...council, oversight: { themes: council.oversight?.themes ?? { deviations: 2, minimumCount: 5, baselineWindows: 12 } } })).toEqual({ provision: 'A member of the governing body has lead responsibility for complaints' });
+  });
+
   it("claims for final letters only what the council's final letter really says", () => {
     const provision = (policy: Policy) => selfAssessment(policy, emptyYear(policy, 2026))?.provisions.find((p) => p.provision.startsWith('The final response says where'));
     const said = provision(council);

@@ -111,7 +111,7 @@ describe('the quarterly summary', () => {
   it('says the open actions as a person would: one, none late, all late', () => {
     const s = quarterlySummary(council, quarterOfComplaints(), quarterOf('2026-11-20'), '2027-01-04', THEME_DEFAULTS);
     const said = (openActions: number, overdueActions: number) => quarterlySummaryLetter(council, { ...s, openActions, overdueActions }, 'the report').text.split('\n').find((l) => l.includes('action')) ?? '';
-    expect(said(0, 0)).toBe('Every action agreed with a complainant has been done.');
+    expect(said(0, 0)).toBe('No action agreed with a complainant is waiting to be done.');
     expect(said(1, 0)).toBe('1 action agreed with a complainant is not yet done; its date has not yet come.');
     expect(said(1, 1)).toBe('1 action agreed with a complainant is not yet done; it is past the date promised.');
     expect(said(3, 0)).toBe('3 actions agreed with complainants are not yet done; none of them is yet past the date promised.');

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { findThemes } from '#domain/oversight/find-themes';
+import { themesLetter } from '#domain/oversight/themes-letter';
 import { judgeCount, usualInWords } from '#domain/oversight/theme-judgement';
 import { THEME_DEFAULTS } from '#domain/policy/oversight-schema';
 import { seedPolicies } from '#tests/support/policies';
@@ -68,6 +69,10 @@ describe('finding themes in the reporting index', () => {
       ['team', 'The manager responsible for the service complained about', 14, 14],
       ['place', 'high street', 14, 14],
     ]);
+    // One thing is said as one thing.
+    const one = check ? themesLetter(council, { ...check, themes: check.themes.slice(0, 1) }, rule, (r) => r).text : '';
+    expect(one).toContain('One thing has had far more complaints than usual in the last 30 days (8 November to 7 December 2026) at the County Council:');
+    expect(one).toContain('Please read the cases behind it and decide whether there is a wider problem to put right.');
     const roads = check?.themes[0];
     expect(roads?.references).toEqual(records.filter((r) => r.category === 'roads' && r.receivedAt >= '2026-11-08').map((r) => r.reference).sort());
   });

@@ -11,7 +11,7 @@ export function rolesIn(member: StaffMember, policyId: string): Set<string> {
 
 /**
  * The roles a person holds in one organisation that read its cases: a role for reports alone (the Member
- * Responsible for Complaints) gives its holder the organisation's reports and summaries, never a case.
+ * Responsible for Complaints) gives its holder the organisation's annual report, never a case.
  */
 export function caseRolesIn(member: StaffMember, policy: Policy): Set<string> {
   return new Set([...rolesIn(member, policy.id)].filter((r) => readsCases(policy.roles.find((role) => role.id === r)?.capabilities)));

@@ -9,7 +9,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** "2 actions agreed with complainants are not yet done; 1 of them is past the date promised." */
 function openActionsInWords(open: number, overdue: number): string {
-  if (open === 0) return 'Every action agreed with a complainant has been done.';
+  // Where none was ever agreed, "every action has been done" would claim work that never was.
+  if (open === 0) return 'No action agreed with a complainant is waiting to be done.';
   if (open === 1) return `1 action agreed with a complainant is not yet done; ${overdue ? 'it is past the date promised' : 'its date has not yet come'}.`;
   const late = overdue === 0 ? 'none of them is yet past the date promised' : overdue === open ? 'all of them are past the date promised' : `${overdue} of them ${overdue === 1 ? 'is' : 'are'} past the date promised`;
   return `${open} actions agreed with complainants are not yet done; ${late}.`;

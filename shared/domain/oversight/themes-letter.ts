@@ -55,7 +55,7 @@ export function themesLetter(policy: Policy, check: ThemeCheck, settings: ThemeS
       paragraphs: [
         `${things} had far more complaints than usual in the last 30 days (${spanInWords(check.from, check.to)}) at ${organisationInText(policy)}:`,
         check.themes.map((t) => `- ${themeLine(t)}`).join('\n'),
-        'This is a prompt to look, not a finding: a rise can have an ordinary cause. Please read the cases behind each one and decide whether there is a wider problem to put right.',
+        `This is a prompt to look, not a finding: a rise can have an ordinary cause. Please read the cases behind ${count === 1 ? 'it' : 'each one'} and decide whether there is a wider problem to put right.`,
       ],
     },
     ...check.themes.map((t) => ({

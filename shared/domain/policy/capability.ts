@@ -8,10 +8,10 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 /**
  * Capabilities a role may list: the case ones, `held-mail` (settling mail held before it became a case), and
- * `reports`: reading the organisation's reports and summaries in the console whoever `reporting.to` names (a role
- * that lists `reports` alone reads reports and no case: the Member Responsible for Complaints, LGSCO 9.5-9.7), and
- * `restrict` (setting, reviewing and lifting a restriction on a person's contact, which only a role above a case's
- * handler may do; a role that lists capabilities must list it too).
+ * `reports`: reading the organisation's annual report in the console whoever `reporting.to` names (a role that lists
+ * `reports` alone reads reports and no case: the Member Responsible for Complaints, LGSCO 9.5-9.7), and `restrict`
+ * (setting, reviewing and lifting a restriction on a person's contact, which only a role above a case's handler may
+ * do; a role that lists capabilities must list it too).
  */
 export const ROLE_CAPABILITIES = [...CAPABILITIES, 'held-mail', 'reports', 'restrict'] as const;
 export type RoleCapability = (typeof ROLE_CAPABILITIES)[number];

@@ -15,7 +15,7 @@ export const THEME_DEFAULTS = { deviations: 2, minimumCount: 5, baselineWindows:
 export const oversightSchema = z.strictObject({
   memberResponsible: z.optional(
     z.strictObject({
-      /** A role of the policy: give it `capabilities: [reports]` so that it reads reports and summaries, not cases. */
+      /** A role of the policy: give it `capabilities: [reports]` so that it reads the annual report in the console (the summaries come by email), not cases. */
       role: id,
       clause,
     }),

@@ -67,7 +67,7 @@ export function selfAssessment(policy: Policy, figures: AnnualFigures, publicati
     outsideBodies(policy, figures.year),
     { provision: 'Learning from complaints is reported to the governing body', evidence: `Lessons recorded at outcomes: ${n(figures.lessons.length)}; actions agreed: ${n(figures.actionsAgreed)}, done: ${n(figures.actionsDone)}, overdue: ${n(figures.actionsOverdue)}.` },
     { provision: 'The complaints policy is published and easy to find, and complaints can be made in any reasonable way' },
-    { provision: 'A member of the governing body has lead responsibility for complaints' },
+    memberResponsible(policy),
     { provision: 'Staff handling complaints are trained, and complaints are not treated as a service request' },
   );
   return { code, title: TITLES[code], provisions };
@@ -84,6 +84,19 @@ function timescale(policy: Policy, stageId: string | undefined, kind: DeadlineKi
     provision,
     evidence: `The policy: ${describePeriod(rule.amount, rule.unit)} (clause ${rule.clause}). This year: ${n(onTime)} of ${n(total)} on time.`,
     ...(answer ? { answer } : {}),
+  };
+}
+
+/** LGSCO 9.5-9.7, Housing Ombudsman 9.5, 9.7: shown where the policy names the member (oversight.memberResponsible). */
+function memberResponsible(policy: Policy): Provision {
+  const provision = 'A member of the governing body has lead responsibility for complaints';
+  const member = policy.oversight?.memberResponsible;
+  if (!member) return { provision };
+  const title = policy.roles.find((r) => r.id === member.role)?.title ?? member.role;
+  return {
+    provision,
+    evidence: `The policy names the ${title} (${member.clause}). Redress sends them this report each January and a summary each quarter (volumes, time taken, outcomes, themes, open actions); they read the reports in the console, not the cases.`,
+    answer: 'Yes',
   };
 }
 
