@@ -30,9 +30,10 @@ export default defineConfig({
     projects: [
       'vitest.unit.config.ts',
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
-      // `npm start` and chromium start slowly on a loaded machine: a journey that starts them needs room.
+      // `npm start` and chromium start slowly on a loaded machine: a journey that starts them needs room (at load 25
+      // the console's officer journey took over 120 s).
       // The browser tests share one chromium (tests/support/global-browser.ts).
-      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, globalSetup: [...onServers.globalSetup, 'tests/support/global-browser.ts'], testTimeout: 120_000 } },
+      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, globalSetup: [...onServers.globalSetup, 'tests/support/global-browser.ts'], testTimeout: 240_000 } },
       // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
       { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],

@@ -38,7 +38,8 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   failed.catch(() => undefined);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const deadline = Date.now() + 60_000;
+  // Java starts in seconds on an idle machine; on a loaded one (npm test's checks beside its servers) in minutes.
+  const deadline = Date.now() + 180_000;
   try {
     for (;;) {
       try {
@@ -46,7 +47,7 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
         break;
       } catch (error) {
         if (error instanceof JavaMissingError || (error instanceof Error && error.message.startsWith('DynamoDB Local exited'))) throw error;
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within 60 s:\n${output.trim()}`);
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within 180 s:\n${output.trim()}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     }

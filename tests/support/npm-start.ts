@@ -17,7 +17,7 @@ export async function npmStart(env: Record<string, string>): Promise<RunningStar
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`npm start was not ready in 180 s:\n${output}`)), 180_000);
     child.stdout?.on('data', () => {
       if (output.includes('Ready.')) {
         clearTimeout(timer);

@@ -69,5 +69,5 @@ describe('npm start', () => {
     await start();
     expect(spawnCli(['case', 'list'], env).stdout).toBe(list);
     expect(readFileSync(keys, 'utf8')).toBe(made);
-  }, 240_000);
+  }, 480_000);
 });

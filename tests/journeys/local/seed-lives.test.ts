@@ -31,7 +31,7 @@ beforeAll(async () => {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   running = await npmStart(env);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await running?.stop();
