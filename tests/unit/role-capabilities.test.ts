@@ -52,6 +52,8 @@ describe('capabilities per role, from each seed policy', () => {
       note: 'record', 'add-participant': 'record', 'page-new': 'record', 'page-revoke': 'record', message: 'record', posted: 'record', details: 'record', attach: 'record',
       reassign: 'route', assign: 'route', named: 'route', take: 'handling role',
       met: 'decide', extend: 'decide', outcome: 'decide', escalate: 'decide', withdraw: 'decide', redirect: 'decide', 'early-resolution': 'decide', close: 'decide', 'not-a-request': 'decide', reopen: 'decide',
+      // Issue 24's service requests: turning a case into one is a decision; its steps, and a complaint about it, are records.
+      'service-request': 'decide', 'service-request-step': 'record', 'service-request-done': 'record', complaint: 'record',
     });
   });
 
