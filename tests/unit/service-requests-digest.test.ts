@@ -8,6 +8,12 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { StaffMember } from '#domain/access/staff-member';
 import { morningView } from '#application/console/morning-view';
+import { consoleApp } from '#adapters/http/console-app';
+import { SESSION_COOKIE } from '#adapters/http/console-session';
+import { seal } from '#adapters/http/sealed-cookie';
+import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
+import { consoleDeps } from '#composition/console';
+import { loadConfig } from '#config/config';
 import { buildDigest, morningOf } from '#domain/digest/build-digest';
 import { PolicySet } from '#domain/policy/policy-set';
 import { policySchema, type Policy } from '#domain/policy/policy-schema';
@@ -54,6 +60,23 @@ describe('the digest watches a service request’s target', () => {
     ]);
     const morning = await morningView(stack, CR, at('2026-12-02T08:00:00Z'));
     expect(morning[0]?.sections.map((s) => [s.heading, s.cases.map((c) => c.case.reference)])).toEqual([['Service requests past their target', [reference]]]);
+  });
+
+  it('the console’s morning page says when it was to be dealt with, and how late it is', async () => {
+    const stack = memoryStack({}, target.policies);
+    const reference = await serviceRequest(stack);
+    stack.clock.set('2026-12-02T08:00:00Z');
+    const config = loadConfig({ REDRESS_STACK: 'local', REDRESS_PUBLIC_URL: 'http://localhost:4100', REDRESS_OIDC_ISSUER: 'http://localhost:4144', REDRESS_OPERATOR_EMAIL: 'ops@redress.test' });
+    const staffSessions = new MemoryStaffSessions();
+    const secret = 'a-test-session-secret-0123456789';
+    const app = consoleApp(consoleDeps(config, { ...stack, staffSessions, fileLinks: { linkTo: async () => 'http://files.test/x' } }, { clientSecret: 'c', sessionSecret: secret }));
+    const expiresAt = stack.clock.now().getTime() + 30 * 60_000;
+    await staffSessions.open('sid-1', 'u-1', expiresAt);
+    const cookie = `${SESSION_COOKIE}=${seal({ sid: 'sid-1', sub: 'u-1', name: 'Staff', email: 'staff@org.test', groups: ['county-council:customer-relations'], csrf: 'the-csrf' }, secret, expiresAt)}`;
+    const page = (await (await app.request('/console', { headers: { cookie } })).text()).replace(/\s+/g, ' ');
+    expect(page).toContain('Service requests past their target (1)');
+    expect(page).toContain(reference);
+    expect(page).toContain('Service request, to be dealt with by Monday 30 November 2026 (2 working days overdue)');
   });
 
   it('no longer lists it once dealt with, nor once it became a complaint (its complaint deadlines rule then)', async () => {

@@ -219,3 +219,12 @@ describe('the person’s own page while it is a service request', () => {
     expect(asComplaint.called).toBeUndefined();
   });
 });
+
+describe('a service request is not acknowledged as a complaint', () => {
+  it('refuses the acknowledgement, pointing to recording the complaint', async () => {
+    const stack = memoryStack();
+    const reference = await emailed(stack);
+    await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
+    await expect(stack.useCases.staff.acknowledge({ reference, byPostOrPhone: false, at: at('2026-11-23T12:00:00Z'), actor: 'cr' })).rejects.toThrow(`${reference} is a service request, not a complaint: if they are complaining about it, record the complaint, which acknowledges it`);
+  });
+});

@@ -11,6 +11,7 @@ import { entryStage } from '../route-case.js';
 import { reachableByEmail } from '../reachable.js';
 import { clauseInWords } from '#domain/policy/clause-words';
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { isServiceRequestOnly } from '../service-request.js';
 
 /**
  * `case acknowledge REF [--respond-by DATE]`: staff acknowledged the complaint (where none went by itself, a
@@ -21,6 +22,8 @@ import { dateInWords } from '#domain/letters/dates-in-words';
  */
 export function acknowledge(policy: Policy, c: Case, ctx: ActionContext & { readonly respondBy?: string; readonly byPostOrPhone?: boolean }): CaseChange {
   requireOpen(c, 'acknowledge it');
+  // A service request has no complaint to acknowledge: "We have received your complaint" would tell the person otherwise.
+  if (isServiceRequestOnly(c)) throw new ActionRefusedError(`${c.reference} is a service request, not a complaint: if they are complaining about it, record the complaint, which acknowledges it`, { instead: 'complaint', reference: c.reference });
   if (c.status === 'awaiting-signature') {
     throw new ActionRefusedError(`${c.reference} is waiting for the signed complaint (${clauseInWords(policy.intake.signature?.clause ?? '')}): record that it arrived, which acknowledges it`, { instead: 'sign', reference: c.reference });
   }
