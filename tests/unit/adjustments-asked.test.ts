@@ -106,7 +106,7 @@ describe('the console’s record page asks', () => {
     expect(res.page).toContain('&quot;telepathy&quot; is not one of the adjustments');
     // Its link goes to the question.
     expect(res.page).toContain('href="#f-adjustments"');
-    expect(res.page).toContain('<fieldset class="field" id="f-adjustments">');
+    expect(res.page).toMatch(/<fieldset class="field field--error" id="f-adjustments">/);
     expect(await console.stack.cases.newestFirst('county-council')).toHaveLength(0);
   });
 });

@@ -14,7 +14,7 @@ import type { Opened } from '#application/intake/open-complaint';
 import type { PreferredChannel } from '#domain/case/case';
 import { bodyLimit } from 'hono/body-limit';
 import { DateTime } from 'luxon';
-import { RECORDED_CHANNELS } from './console/record-page.js';
+import { RECORDED_CHANNELS, recordFields } from './console/record-page.js';
 import { SERVICE_REQUEST_KIND } from './console/record-kind.js';
 import { CASE_KINDS } from '#domain/case/service-request';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
@@ -332,7 +332,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const problems = recordFormProblems(policy, form, DateTime.fromJSDate(deps.now()));
     if (problems.length > 0) return c.html(html.record({ signed: signed(s), policy, values, problems }), 400);
     // What only the case's opening can find wrong comes back as one problem, beside its field where it names one.
-    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(RECORD_FORM_FIELDS.find((f) => f === error.hint.input) ? { field: error.hint.input as keyof RecordForm } : {}), message: error.message }] }), 400));
+    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(error.hint.input && recordFields(policy).some((g) => g.fields.some((f) => f.name === error.hint.input)) ? { field: error.hint.input } : {}), message: error.message }] }), 400));
     const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
     if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
     const preferred = (['email', 'post', 'phone'] as const).find((p) => p === one('preferredChannel'));

@@ -10,8 +10,11 @@ export type RecordForm = Readonly<Record<(typeof RECORD_FORM_FIELDS)[number], st
 
 /** What is wrong with one answer, worded for the person who typed it, naming the field it belongs beside. */
 export interface FieldProblem {
-  /** The field it belongs beside; none for a problem with the whole (a refusal the form could not foresee). */
-  readonly field?: keyof RecordForm;
+  /**
+   * The field it belongs beside (a name of the record page's fields: these, or a group such as the adjustments asked
+   * for); none for a problem with the whole (a refusal the form could not foresee).
+   */
+  readonly field?: string;
   readonly message: string;
 }
 
