@@ -72,7 +72,7 @@ describe('a telephone call recorded as a service request, then complained about,
     await page.getByLabel('What the person wants').selectOption('service-request');
     await page.getByLabel('How the complaint was made').selectOption('phone');
     await page.getByLabel('When it was made (UK time)').fill(firstContact.toFormat("yyyy-MM-dd'T'HH:mm"));
-    await page.getByLabel('Name', { exact: true }).fill('Pat Caller');
+    await page.getByLabel('Name (required)', { exact: true }).fill('Pat Caller');
     await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
     await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
     await page.getByLabel('How they want us to write to them').selectOption('post');
