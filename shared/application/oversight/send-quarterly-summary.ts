@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { staffAddress } from '#domain/case/route-case';
-import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { noticeToStaff } from '#domain/letters/addressing';
 import type { Letter } from '#domain/letters/letter';
 import { consoleHome } from '#domain/letters/staff-links';
 import { letterItem } from '#domain/outbox/outbox-item';
@@ -10,22 +10,11 @@ import { quarterBefore, quarterlySummary, quarterOf, type Quarter } from '#domai
 import { quarterlySummaryLetter } from '#domain/oversight/quarterly-summary-letter';
 import { calendarFor } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
-import type { PolicySet } from '#domain/policy/policy-set';
-import type { Clock } from '../ports/clock.js';
-import type { Log } from '../ports/log.js';
-import type { Outbox } from '../ports/outbox.js';
-import type { ReportRecords } from '../ports/report-records.js';
 import { recordsBetween, recordsFor } from './oversight-reading.js';
 import { themeSettings } from './send-themes.js';
+import type { ReportMailDeps } from '../reporting/report-mail-deps.js';
 
-export interface SendQuarterlySummaryDeps {
-  readonly policies: PolicySet;
-  readonly reportRecords: ReportRecords;
-  readonly outbox: Pick<Outbox, 'add' | 'get'>;
-  readonly sending: Sending;
-  readonly clock: Clock;
-  readonly log: Log;
-}
+export type SendQuarterlySummaryDeps = ReportMailDeps;
 
 /** `not-asked`: the policy names no Member Responsible for Complaints; `not-due`: not a quarter's first working day. */
 export type QuarterlySummaryOutcome = 'sent' | 'already-sent' | 'not-asked' | 'not-due';

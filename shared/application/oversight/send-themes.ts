@@ -2,28 +2,17 @@ import { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import type { Letter } from '#domain/letters/letter';
 import { staffAddress } from '#domain/case/route-case';
-import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { noticeToStaff } from '#domain/letters/addressing';
 import { letterItem } from '#domain/outbox/outbox-item';
 import { findThemes, themeLookbackStart, type ThemeCheck, type ThemeSettings } from '#domain/oversight/find-themes';
 import { themesLetter } from '#domain/oversight/themes-letter';
 import { THEME_DEFAULTS } from '#domain/policy/oversight-schema';
 import { calendarFor } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
-import type { PolicySet } from '#domain/policy/policy-set';
-import type { Clock } from '../ports/clock.js';
-import type { Log } from '../ports/log.js';
-import type { Outbox } from '../ports/outbox.js';
-import type { ReportRecords } from '../ports/report-records.js';
 import { caseLink, mondayOf, recordsBetween, recordsFor } from './oversight-reading.js';
+import type { ReportMailDeps } from '../reporting/report-mail-deps.js';
 
-export interface SendThemesDeps {
-  readonly policies: PolicySet;
-  readonly reportRecords: ReportRecords;
-  readonly outbox: Pick<Outbox, 'add' | 'get'>;
-  readonly sending: Sending;
-  readonly clock: Clock;
-  readonly log: Log;
-}
+export type SendThemesDeps = ReportMailDeps;
 
 /** `not-this-morning`: a working day, but not the week's first (the check is weekly). */
 export type ThemesOutcome = 'sent' | 'already-sent' | 'nothing-to-say' | 'not-enough-history' | 'not-this-morning' | 'not-a-working-day';

@@ -1,26 +1,15 @@
 import type { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { staffAddress } from '#domain/case/route-case';
-import { noticeToStaff, type Sending } from '#domain/letters/addressing';
+import { noticeToStaff } from '#domain/letters/addressing';
 import { consoleHome } from '#domain/letters/staff-links';
 import { letterItem } from '#domain/outbox/outbox-item';
 import { annualFigures } from '#domain/reporting/annual-figures';
 import { annualReportLetter } from '#domain/reporting/report-letter';
 import { calendarFor } from '#domain/planner/plan-deadlines';
-import type { PolicySet } from '#domain/policy/policy-set';
-import type { Clock } from '../ports/clock.js';
-import type { Log } from '../ports/log.js';
-import type { Outbox } from '../ports/outbox.js';
-import type { ReportRecords } from '../ports/report-records.js';
+import type { ReportMailDeps } from './report-mail-deps.js';
 
-export interface SendAnnualReportDeps {
-  readonly policies: PolicySet;
-  readonly reportRecords: ReportRecords;
-  readonly outbox: Pick<Outbox, 'add' | 'get'>;
-  readonly sending: Sending;
-  readonly clock: Clock;
-  readonly log: Log;
-}
+export type SendAnnualReportDeps = ReportMailDeps;
 
 export type AnnualReportOutcome = 'sent' | 'already-sent' | 'not-asked' | 'not-january' | 'not-a-working-day';
 
