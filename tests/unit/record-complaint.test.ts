@@ -326,6 +326,18 @@ describe('the console: record, correct, attach', () => {
     expect(page).not.toContain('Recorded:');
   });
 
+  it('a receipt date before the bank-holiday calendar begins is a problem beside its field, not a server error; the answers kept', async () => {
+    const stack = memoryStack();
+    stack.clock.set('2026-11-25T09:00:00Z');
+    const console = await consoleFor(stack, ['county-council:customer-relations'], CR.email as string);
+    const res = await console.post('/console/record/county-council', { ...FORM, receivedAt: '2019-01-01T10:00', submissionId: 'old-letter-0123456789' });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('<a href="#f-receivedAt">Redress counts working days from Wednesday 1 January 2020: give a date from then (a complaint made earlier cannot be recorded here)</a>');
+    expect(page).toContain('value="2019-01-01T10:00"');
+    expect(await stack.cases.newestFirst('county-council')).toHaveLength(0);
+  });
+
   it('opens the details form with the details as they are, and uploads a file within the limit; a larger one is refused in words', async () => {
     const stack = memoryStack();
     const { reference } = await record(stack, CR);

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Policy } from '#domain/policy/policy-schema';
 import { isEmailAddress } from '#domain/text/email-address';
+import { calendarFor } from '#domain/planner/plan-deadlines';
+import { dateInWords } from '#domain/letters/dates-in-words';
 
 /** The record form's questions that are typed or chosen. */
 export const RECORD_FORM_FIELDS = ['channel', 'receivedAt', 'name', 'email', 'phone', 'address', 'preferredChannel', 'subject', 'summary', 'about', 'representativeName', 'representativeRelationship', 'representativeConsent'] as const;
@@ -38,6 +40,7 @@ export function recordFormProblems(policy: Policy, form: RecordForm, now: DateTi
   if (!given('receivedAt')) problem('receivedAt', 'Give the date and time the complaint was made');
   else if (!receivedAt.isValid) problem('receivedAt', 'Give the date and time the complaint was made as a date and a time, for example 20/11/2026 16:45');
   else if (receivedAt > now) problem('receivedAt', 'The complaint cannot have been made in the future: give the date and time it was made');
+  else if ((receivedAt.toISODate() ?? '') < calendarFor(policy).firstDate) problem('receivedAt', `Redress counts working days from ${dateInWords(calendarFor(policy).firstDate)}: give a date from then (a complaint made earlier cannot be recorded here)`);
   if (!given('name')) problem('name', "Give the complainant's name");
   if (given('email') && !isEmailAddress(form.email.trim())) problem('email', 'Give an email address in the right form, like name@example.org');
   if (!PREFERRED.includes(form.preferredChannel)) problem('preferredChannel', 'Choose how they want us to write to them');

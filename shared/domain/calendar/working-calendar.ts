@@ -28,6 +28,11 @@ export class WorkingCalendar {
     this.lastDay = Date.UTC(this.holidays.lastYear, 11, 31) / DAY_MS;
   }
 
+  /** The first day the bank-holiday list covers (YYYY-MM-DD): no deadline can be counted from a day before it. */
+  get firstDate(): string {
+    return `${this.holidays.firstYear}-01-01`;
+  }
+
   isWorkingDay(date: string): boolean {
     return this.isWorkingDayNumber(toDayNumber(date));
   }
