@@ -89,7 +89,7 @@ describe('the letter to the person', () => {
     const text = letter?.text ?? '';
     expect(text).toContain(RESTRICT.reason);
     expect(text).toContain(RESTRICT.scope);
-    expect(text).toContain('How you can contact us: by email or by post.');
+    expect(text).toContain('How you can contact us: by email to complaints@county-council.example or by post to [street address], [town], [postcode].');
     expect(text).toContain('Dee Director (the relevant Director) is now your single point of contact');
     expect(text).toMatch(/We will review this decision by (Monday )?1 March 2027/);
     expect(text).toMatch(/ask us to look at it again at any time: write to Dee Director at complaints@county-council\.example/);
@@ -104,7 +104,9 @@ describe('the letter to the person', () => {
     const stack = memoryStack();
     await restricted(stack, { channels: ['post'] });
     const text = stack.mailer.sent.find((m) => m.subject.includes('How you can contact us from now on'))?.text ?? '';
-    expect(text).toContain('How you can contact us: by post.');
+    // Only post left open: the address to post to, and a review asked for by post, never an email address to write to.
+    expect(text).toContain('How you can contact us: by post to [street address], [town], [postcode].');
+    expect(text).toContain('write to Dee Director at [street address], [town], [postcode] and say why');
     expect(text).toContain('If you email us, or reply to this email, what you send is still kept with your complaint and passed to Dee Director, who will answer you by post.');
   });
 

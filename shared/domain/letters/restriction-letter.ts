@@ -1,4 +1,4 @@
-import { channelsInWords, type ContactRestriction } from '#domain/case/contact-restriction';
+import { CHANNEL_IN_WORDS, channelsInWords, type ContactRestriction } from '#domain/case/contact-restriction';
 import { roleInSentence } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
@@ -13,9 +13,30 @@ function pointOfContactWords(policy: Policy, r: ContactRestriction): string {
   return `${r.pointOfContact.name} (${roleInSentence(policy, r.pointOfContact.role)})`;
 }
 
-/** How to ask for a review of the restriction, said the same way in every letter about it. */
+/** The organisation's postal address on one line, where the policy gives one. */
+function postalAddress(policy: Policy): string | undefined {
+  return policy.organisation.contact?.address?.split('\n').map((l) => l.trim()).filter(Boolean).join(', ');
+}
+
+/**
+ * Each way left open with what it takes to use it (the address to write to, the number to call), so that a letter
+ * limiting someone to post tells them where to post to, and never offers a way that is closed.
+ */
+function waysLeftOpen(policy: Policy, r: ContactRestriction): string {
+  const email = policy.intake.addresses[0];
+  const post = postalAddress(policy);
+  const phone = policy.organisation.contact?.phone;
+  const ways = r.channelsOpen.map((c) =>
+    c === 'email' && email ? `by email to ${email}` : c === 'post' && post ? `by post to ${post}` : c === 'phone' && phone ? `by telephone on ${phone}` : CHANNEL_IN_WORDS[c],
+  );
+  return ways.length <= 1 ? (ways[0] ?? '') : `${ways.slice(0, -1).join(', ')} or ${ways.at(-1)}`;
+}
+
+/** How to ask for a review of the restriction, said the same way in every letter about it: by a way left open. */
 function askForReview(policy: Policy, r: ContactRestriction): string {
-  const address = policy.intake.addresses[0];
+  const post = postalAddress(policy);
+  const email = policy.intake.addresses[0];
+  const address = r.channelsOpen.includes('email') || !post ? email : post;
   return (
     `If you think this is wrong, or that it makes it harder for you to contact us because of a disability or other need, ` +
     `you can ask us to look at it again at any time: write to ${r.pointOfContact.name}${address ? ` at ${address}` : ''} and say why. ` +
@@ -46,7 +67,7 @@ export function restrictionSetLetter(policy: Policy, r: ContactRestriction): Res
       `We are writing to tell you that we have decided to limit how you contact us, for a time.`,
       `Why we have decided this:\n${r.reason}`,
       `What we are limiting:\n${r.scope}`,
-      `How you can contact us: ${channelsInWords(r.channelsOpen)}. ${who} is now your single point of contact: they will read what you send us and reply to you.`,
+      `How you can contact us: ${waysLeftOpen(policy, r)}. ${who} is now your single point of contact: they will read what you send us and reply to you.`,
       KEPT,
       ...emailNotOpen(r),
       `We will review this decision by ${dateInWords(r.reviewOn)}, and write to you then to say whether it continues, changes or ends.`,
@@ -64,7 +85,7 @@ export function restrictionReviewedLetter(policy: Policy, r: ContactRestriction,
       `We have reviewed the limits we placed on how you contact us, and decided to keep them for now.`,
       ...(note ? [`Why:\n${note}`] : []),
       `What is still limited:\n${r.scope}`,
-      `How you can contact us: ${channelsInWords(r.channelsOpen)}. ${who} is still your single point of contact.`,
+      `How you can contact us: ${waysLeftOpen(policy, r)}. ${who} is still your single point of contact.`,
       KEPT,
       ...emailNotOpen(r),
       `We will review this again by ${dateInWords(r.reviewOn)}.`,

@@ -79,7 +79,7 @@ describe('a restriction on contact, set in the console, and feedback after closu
     await stack.sendLetters();
     const letter = (await sentEmails(stack.sesEndpoint, PAT)).find((e) => e.subject === `[${reference}] How you can contact us from now on`);
     const text = letter?.body.text ?? '';
-    for (const words of [REASON, SCOPE, 'How you can contact us: by post.', 'Dee Director (the relevant Director) is now your single point of contact', 'Nothing you send is ignored or thrown away']) expect(text).toContain(words);
+    for (const words of [REASON, SCOPE, 'How you can contact us: by post to [street address], [town], [postcode].', 'Dee Director (the relevant Director) is now your single point of contact', 'Nothing you send is ignored or thrown away']) expect(text).toContain(words);
     expect(text).toMatch(/We will review this decision by (Monday )?25 January 2027/);
     expect(text).toMatch(/ask us to look at it again at any time/);
     expect(text).toContain('If you email us, or reply to this email, what you send is still kept with your complaint and passed to Dee Director, who will answer you by post.');
