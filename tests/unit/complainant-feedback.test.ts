@@ -26,7 +26,9 @@ const COUNCIL = 'complaints@county-council.example';
 const council = seedPolicies.get('county-council');
 const at = (iso: string) => DateTime.fromISO(iso);
 
-async function complaint(stack: MemoryStack, from: string, id: string): Promise<{ reference: string; token: string }> {
+type Opened = { reference: string; token: string };
+
+async function complaint(stack: MemoryStack, from: string, id: string): Promise<Opened> {
   const [o] = await stack.deliver(email([`From: Pat Person <${from}>`, `To: ${COUNCIL}`, 'Subject: The bins', `Message-ID: <${id}@example.net>`], 'The bins were missed for the third week running.'));
   if (o?.kind !== 'case-opened') throw new Error(JSON.stringify(o));
   await stack.drain();
@@ -117,27 +119,38 @@ describe('the feedback questions on the complainant’s page', () => {
 });
 
 describe('what is done with the answers', () => {
-  it('the annual report counts them by the year given, with no name or reference', async () => {
+  it('the annual report counts them by the year given, with no name or reference; what they chose only once five have answered', async () => {
     const stack = memoryStack();
-    const a = await complaint(stack, 'pat@example.net', 'p1');
-    const b = await complaint(stack, 'sam@example.net', 's1');
-    const c = await complaint(stack, 'lee@example.net', 'l1');
-    for (const x of [a, b, c]) await close(stack, x.reference);
+    const people = ['pat', 'sam', 'lee', 'kim', 'ash', 'joy'];
+    const cases: Opened[] = [];
+    for (const p of people) cases.push(await complaint(stack, `${p}@example.net`, `${p}1`));
+    for (const x of cases) await close(stack, x.reference);
+    const [a, b, c, d, e] = cases as [Opened, Opened, Opened, Opened, Opened, Opened];
     await stack.useCases.complainant.sendFeedback({ token: a.token, at: at('2027-02-02T10:00:00Z'), posted: { clear: 'yes', fair: 'yes', time: 'about-right' } });
     await stack.useCases.complainant.sendFeedback({ token: b.token, at: at('2027-02-03T10:00:00Z'), posted: { clear: 'no', time: 'much-too-long' } });
     const records = new MemoryReportRecords(stack.tables);
+    const section = 'What complainants told us about how we handled their complaints';
+    // Two answers: how many answered, but not what they chose (the timeline says when each answered).
+    const few = annualFigures(council, await records.ofYear('county-council', 2027), 2027, '2027-12-31');
+    expect(few.feedback).toEqual({ answered: 2 });
+    const fewRows = reportRows(council, few, undefined).filter((r) => r.section === section);
+    expect(fewRows.map((r) => [r.item, r.value])).toEqual([
+      ['Answered the questions after their complaint closed', 2],
+      ['What they answered: shown once 5 or more have answered in a year', null],
+    ]);
+    for (const [x, day] of [[c, '04'], [d, '05'], [e, '06']] as const) await stack.useCases.complainant.sendFeedback({ token: x.token, at: at(`2027-02-${day}T10:00:00Z`), posted: { clear: 'yes', fair: 'partly', time: 'too-long' } });
     const figures = annualFigures(council, await records.ofYear('county-council', 2027), 2027, '2027-12-31');
     expect(figures.feedback).toEqual({
-      answered: 2,
-      answers: { clear: { yes: 1, partly: 0, no: 1 }, fair: { yes: 1, partly: 0, no: 0 }, time: { 'about-right': 1, 'too-long': 0, 'much-too-long': 1 } },
+      answered: 5,
+      answers: { clear: { yes: 4, partly: 0, no: 1 }, fair: { yes: 1, partly: 3, no: 0 }, time: { 'about-right': 1, 'too-long': 3, 'much-too-long': 1 } },
     });
-    const rows = reportRows(council, figures, undefined).filter((r) => r.section === 'What complainants told us about how we handled their complaints');
-    expect(rows.map((r) => [r.item, r.value])).toContainEqual(['Answered the questions after their complaint closed', 2]);
+    const rows = reportRows(council, figures, undefined).filter((r) => r.section === section);
+    expect(rows.map((r) => [r.item, r.value])).toContainEqual(['Answered the questions after their complaint closed', 5]);
     expect(rows.map((r) => [r.item, r.value])).toContainEqual(['How did the time it took feel to you? Much too long', 1]);
     expect(JSON.stringify(rows)).not.toMatch(new RegExp(`${a.reference}|${b.reference}|pat@|sam@`));
     // For publication every small count is words, as for every other count.
-    const published = reportRows(council, figures, undefined, { threshold: 5 }).find((r) => r.item === 'Answered the questions after their complaint closed');
-    expect(published?.value).toBe('fewer than 5');
+    const published = reportRows(council, figures, undefined, { threshold: 10 }).find((r) => r.item === 'Answered the questions after their complaint closed');
+    expect(published?.value).toBe('fewer than 10');
   });
 
   it('the console’s case page never shows the answers', async () => {
