@@ -13,6 +13,8 @@ import { PolicySet } from '#domain/policy/policy-set';
 import { policySchema, type Policy } from '#domain/policy/policy-schema';
 import { email, memoryStack, type MemoryStack } from '#tests/support/memory-stack';
 import { seedPolicies } from '#tests/support/policies';
+import { CONSOLE_FORMS } from '#adapters/http/console-actions';
+import type { Case } from '#domain/case/case';
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true });
 const PAT = 'pat@example.net';
@@ -226,5 +228,16 @@ describe('a service request is not acknowledged as a complaint', () => {
     const reference = await emailed(stack);
     await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
     await expect(stack.useCases.staff.acknowledge({ reference, byPostOrPhone: false, at: at('2026-11-23T12:00:00Z'), actor: 'cr' })).rejects.toThrow(`${reference} is a service request, not a complaint: if they are complaining about it, record the complaint, which acknowledges it`);
+  });
+
+  it('is not offered on the case page while it is a service request', async () => {
+    const stack = memoryStack();
+    const reference = await emailed(stack);
+    const policy = seedPolicies.get('county-council');
+    const form = CONSOLE_FORMS.acknowledge;
+    if (form === 'command-line-only') throw new Error('acknowledge has a console form');
+    expect(form.offered((await stack.cases.get(reference)) as Case, policy)).toBe(true);
+    await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
+    expect(form.offered((await stack.cases.get(reference)) as Case, policy)).toBe(false);
   });
 });

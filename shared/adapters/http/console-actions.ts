@@ -19,7 +19,7 @@ import { roleTitle, roleTitleInText, stageById, stageName } from '#domain/policy
 import { CHANNELS, PREFERRED_CHANNELS } from '#domain/case/actions/correct-details';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 import { activeAdjustments, adjustmentChoices, adjustmentName } from '#domain/adjustments/adjustment-kinds';
-import { serviceRequestOpen } from '#domain/case/service-request';
+import { isServiceRequestOnly, serviceRequestOpen } from '#domain/case/service-request';
 import { entryStage } from '#domain/case/route-case';
 import { mayRestrict } from '#domain/access/restrict-who';
 import { CHANNEL_IN_WORDS, RESTRICTION_CHANNELS } from '#domain/case/contact-restriction';
@@ -161,7 +161,8 @@ const categoryToCloseField = (c: Case, p: Policy): ActionField[] =>
 export const CONSOLE_FORMS: ConsoleForms = {
   acknowledge: {
     label: 'Acknowledge, or set the reply date',
-    offered: (c) => c.status === 'open',
+    // A service request is not acknowledged as a complaint: recording the complaint about it acknowledges it.
+    offered: (c) => c.status === 'open' && !isServiceRequestOnly(c),
     fields: (c, p) => [
       ...(stageById(p, c.stage)?.replyDate ? [{ name: 'respondBy', label: 'Reply by (leave empty for the policy default)', kind: 'date' as const }] : []),
       // An address typed into the form is written to only once confirmed (the acknowledgement then goes by itself).
