@@ -79,6 +79,9 @@ describe('what the Member Responsible for Complaints may see', () => {
     expect(list.page).not.toContain(`href="/console/cases/${reference}"`);
     const record = await console.page('/console/record', MEMBER);
     expect(record.page).not.toMatch(/<form[^>]*action="\/console\/record"/);
+    // Told why in words that fit them: not "you are not a member of any organisation".
+    expect(record.page).toContain('None of your roles records complaints');
+    expect(record.page).not.toContain('not a member of any organisation');
 
     // The service manager, as before, sees the case, and the case lists.
     expect((await console.page('/console', ['county-council:service-manager'])).page).toContain('href="/console/cases?handler=mine"');

@@ -84,7 +84,7 @@ export const RecordChoosePage: FC<{ signed: Signed; policies: readonly Policy[] 
       <a href="/console">Back to this morning</a>
     </p>
     <h1>Record a complaint</h1>
-    {policies.length === 0 ? <p>You are not a member of any organisation, so you cannot record its complaints. Ask an operator to add you.</p> : <p>For which organisation?</p>}
+    {policies.length === 0 ? <p>None of your roles records complaints (the Member Responsible for Complaints, for one, reads reports, not cases). If you should, ask an operator to give you a role that does.</p> : <p>For which organisation?</p>}
     <ul>
       {policies.map((p) => (
         <li>
