@@ -6,11 +6,10 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { complainantPageOver } from '#tests/support/complainant-page-over';
 import { consoleApp } from '#adapters/http/console-app';
 import { SESSION_COOKIE } from '#adapters/http/console-session';
 import { seal } from '#adapters/http/sealed-cookie';
-import { MemoryRateLimiter } from '#adapters/memory/memory-rate-limiter';
 import { MemoryReportRecords } from '#adapters/memory/memory-report-records';
 import { MemoryStaffSessions } from '#adapters/memory/memory-staff-sessions';
 import { consoleDeps } from '#composition/console';
@@ -39,22 +38,7 @@ async function complaint(stack: MemoryStack, from: string, id: string): Promise<
 
 const close = (stack: MemoryStack, reference: string, when = '2027-02-01T10:00:00Z') => stack.useCases.staff.close({ category: 'other', reference, at: at(when), actor: 'manager' });
 
-function pageApp(stack: MemoryStack) {
-  return complainantPageApp({
-    view: (t) => stack.useCases.complainant.view(t),
-    addInformation: (r) => stack.useCases.complainant.addInformation(r),
-    askForReview: (r) => stack.useCases.complainant.askForReview({ ...r, at: DateTime.fromJSDate(r.at) }),
-    sendFeedback: (r) => stack.useCases.complainant.sendFeedback({ ...r, at: DateTime.fromJSDate(r.at) }),
-    viewAddressConfirmation: (link) => stack.useCases.complainant.viewAddressConfirmation(link),
-    confirmAddress: (link) => stack.useCases.complainant.confirmAddress(link),
-    maxBodyBytes: 1_000_000,
-    maxAttachmentBytes: 1_000_000,
-    now: () => new Date('2027-02-02T10:00:00Z'),
-    rateLimiter: new MemoryRateLimiter(),
-    guesses: { limit: 10, windowSeconds: 3600 },
-    log: stack.log,
-  }, () => '192.0.2.1');
-}
+const pageApp = (stack: MemoryStack) => complainantPageOver(stack, '2027-02-02T10:00:00Z');
 
 const post = (app: ReturnType<typeof pageApp>, token: string, body: Record<string, string>) => app.request(`/cases/${token}/feedback`, { method: 'POST', body: new URLSearchParams(body) });
 

@@ -4,10 +4,9 @@
  * responses the policy shares (the council's stage two: the relevant Director, then the Chief Executive) sends
  * each role a copy. Never to the person the complaint is about. Each notice is read as it is rendered.
  */
-import { MemoryRateLimiter } from '#adapters/memory/memory-rate-limiter';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { complainantPageApp } from '#adapters/http/complainant-page-app';
+import { complainantPageOver } from '#tests/support/complainant-page-over';
 import { actionFor } from '#adapters/http/console-actions';
 import type { Case } from '#domain/case/case';
 import { html } from '../../shared/adapters/http/console/html.js';
@@ -79,20 +78,7 @@ describe('the next stage’s handler is told, whatever path the case took there'
     const stack = memoryStack();
     const reference = await councilComplaint(stack);
     const token = (await stack.cases.get(reference))?.page?.token as string;
-    const app = complainantPageApp({
-      view: (t) => stack.useCases.complainant.view(t),
-      addInformation: (r) => stack.useCases.complainant.addInformation(r),
-      askForReview: (r) => stack.useCases.complainant.askForReview({ ...r, at: DateTime.fromJSDate(r.at) }),
-      sendFeedback: (r) => stack.useCases.complainant.sendFeedback({ ...r, at: DateTime.fromJSDate(r.at) }),
-      viewAddressConfirmation: (link) => stack.useCases.complainant.viewAddressConfirmation(link),
-      confirmAddress: (link) => stack.useCases.complainant.confirmAddress(link),
-      maxBodyBytes: 1_000_000,
-      maxAttachmentBytes: 1_000_000,
-      now: () => new Date('2026-12-03T10:00:00Z'),
-      rateLimiter: new MemoryRateLimiter(),
-      guesses: { limit: 10, windowSeconds: 3600 },
-      log: stack.log,
-    }, () => '192.0.2.1');
+    const app = complainantPageOver(stack, '2026-12-03T10:00:00Z');
     const page = await (await app.request(`/cases/${token}`)).text();
     expect(page).toContain('<label for="reasons">What is still wrong, in your own words (optional)</label>');
     expect(page).toContain('You do not have to give reasons. If you do, the person who looks at your complaint next will read them.');
