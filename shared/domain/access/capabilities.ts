@@ -5,6 +5,7 @@ import type { Policy } from '#domain/policy/policy-schema';
 import { CAPABILITIES, type Capability } from '#domain/policy/capability';
 import type { StaffMember } from './staff-member.js';
 import { mayRead, roleAndAbove, rolesIn } from './case-access.js';
+import { listInWords } from '#domain/text/list-in-words';
 
 export { CAPABILITIES, type Capability };
 
@@ -64,7 +65,7 @@ export function whoCanSentence(policy: Policy, c: Case, capability: Capability):
   const first = handlerCan ? `${handler}${aboveCan ? ' (or someone above them)' : ''}` : aboveCan ? `someone above ${handler}` : undefined;
   const others = policy.roles.filter((r) => !chain.includes(r.id) && !about.includes(r.id) && roleMayUse(policy, r.id, c, capability)).map((r) => titleInSentence(policy, r.id));
   const names = [...(first ? [first] : []), ...others];
-  const who = names.length <= 1 ? (names[0] ?? 'no role of the policy') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  const who = names.length === 0 ? 'no role of the policy' : listInWords(names, 'or');
   if (about.length > 0 && capability === 'decide') return `Only ${who} can act on a complaint about ${about.map((r) => titleInSentence(policy, r)).join(' and ')}.`;
   return `Only ${who} can ${DOING[capability](policy, c)}.`;
 }

@@ -4,6 +4,7 @@ import { roleInSentence } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
 import { mayRead, roleAndAbove, rolesIn } from './case-access.js';
 import type { StaffMember } from './staff-member.js';
+import { listInWords } from '#domain/text/list-in-words';
 
 /**
  * The roles that may set, review or lift a restriction on a case's complainant: those above its handler
@@ -27,6 +28,6 @@ export function mayRestrict(member: StaffMember, policy: Policy, c: Case): boole
 /** Who can, in one sentence for someone who cannot (the handler included: it is theirs to ask). */
 export function whoMayRestrictSentence(policy: Policy, c: Case): string {
   const roles = rolesThatMayRestrict(policy, c).map((r) => roleInSentence(policy, r));
-  const who = roles.length === 0 ? 'no role of the policy (none is above the handler)' : roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
+  const who = roles.length === 0 ? 'no role of the policy (none is above the handler)' : listInWords(roles, 'or');
   return `Only ${who} can restrict how this complainant contacts us: a restriction is decided by someone more senior than ${roleInSentence(policy, c.handlerRole)}, who handles ${c.reference}. Ask them.`;
 }

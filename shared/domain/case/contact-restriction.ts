@@ -1,4 +1,5 @@
 import { nameKey } from '#domain/text/name-key';
+import { listInWords } from '#domain/text/list-in-words';
 
 /** The ways a restricted person may still reach the organisation. */
 export const RESTRICTION_CHANNELS = ['email', 'post', 'phone', 'in-person'] as const;
@@ -54,5 +55,5 @@ export function restrictionKeyOfAddress(address: string): string {
 /** "by email or by post". */
 export function channelsInWords(channels: readonly RestrictionChannel[]): string {
   const words = channels.map((c) => CHANNEL_IN_WORDS[c]);
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  return listInWords(words, 'or');
 }

@@ -2,6 +2,7 @@ import { CHANNEL_IN_WORDS, channelsInWords, type ContactRestriction } from '#dom
 import { roleInSentence } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
 import { dateInWords } from './dates-in-words.js';
+import { listInWords } from '#domain/text/list-in-words';
 
 /** A letter's subject and words, sent in the policy's own frame for staff's messages (greeting, how to reply, sign-off). */
 export interface RestrictionLetter {
@@ -29,7 +30,7 @@ function waysLeftOpen(policy: Policy, r: ContactRestriction): string {
   const ways = r.channelsOpen.map((c) =>
     c === 'email' && email ? `by email to ${email}` : c === 'post' && post ? `by post to ${post}` : c === 'phone' && phone ? `by telephone on ${phone}` : CHANNEL_IN_WORDS[c],
   );
-  return ways.length <= 1 ? (ways[0] ?? '') : `${ways.slice(0, -1).join(', ')} or ${ways.at(-1)}`;
+  return listInWords(ways, 'or');
 }
 
 /** How to ask for a review of the restriction, said the same way in every letter about it: by a way left open. */

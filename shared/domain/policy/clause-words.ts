@@ -1,4 +1,5 @@
 import { DEPLOYMENT_DEFAULT_CLAUSE } from './policy-defaults.js';
+import { listInWords } from '#domain/text/list-in-words';
 
 /** A clause reference made of numbers ("2.3", "7.3, 7.4, 8.2", "2.2-2.4"), as most policies number theirs. */
 const NUMBERED = /^\d+(\.\d+)*(\s*[,–-]\s*\d+(\.\d+)*)*$/;
@@ -17,5 +18,5 @@ export function clauseInWords(clause: string): string {
   const headings = trimmed.split(';').map((h) => h.trim()).filter(Boolean);
   if (headings.length <= 1) return `section “${trimmed}”`;
   const quoted = headings.map((h) => `“${h}”`);
-  return `sections ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) as string}`;
+  return `sections ${listInWords(quoted, 'and')}`;
 }

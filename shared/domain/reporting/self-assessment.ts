@@ -9,6 +9,7 @@ import type { ComplaintCode, DeadlineKind, Policy } from '#domain/policy/policy-
 import type { AnnualFigures, StageFigures } from './annual-figures.js';
 import type { Publication } from './report-table.js';
 import { stageById } from '#domain/policy/policy-lookups';
+import { listInWords } from '#domain/text/list-in-words';
 
 /** One provision of a code: what Redress can show of it (the policy's rule and the year's figure), or left for staff. */
 export interface Provision {
@@ -123,7 +124,7 @@ function independence(policy: Policy, stageId: string | undefined): Provision {
 const CONTACT_WORDS: Record<string, string> = { Website: 'website', Telephone: 'telephone', Email: 'email', Post: 'post' };
 
 function inWords(list: readonly string[]): string {
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return listInWords(list, 'and');
 }
 
 /**
