@@ -14,6 +14,14 @@ const onServers = {
   hookTimeout: 120_000,
 };
 
+/** The Lambda functions' handlers, invoked with their events. */
+const HANDLER_JOURNEYS = 'tests/journeys/functions/**/*.test.ts';
+const journeys = {
+  ...onServers,
+  globalSetup: [...onServers.globalSetup, 'tests/support/global-browser.ts', 'tests/support/global-html-checker.ts'],
+  testTimeout: 240_000,
+};
+
 /**
  * Four projects, one per folder of tests/: `npm run test:unit`, `test:adapters`, `test:journeys`, `test:checks`;
  * `vitest run` runs them all.
@@ -32,8 +40,14 @@ export default defineConfig({
       { test: { name: 'adapters', include: ['tests/adapters/**/*.test.ts'], ...onServers } },
       // `npm start` and chromium start slowly on a loaded machine: a journey that starts them needs room (at load 25
       // the console's officer journey took over 120 s).
-      // The browser tests share one chromium (tests/support/global-browser.ts).
-      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], ...onServers, globalSetup: [...onServers.globalSetup, 'tests/support/global-browser.ts'], testTimeout: 240_000 } },
+      // The browser tests share one chromium (tests/support/global-browser.ts) and one Nu HTML Checker.
+      // Not isolated: a worker runs its files one after another in one process, so the SDK, the local servers' code
+      // and the application are imported once a worker rather than once a file (a fifth of the journeys' time went
+      // on imports). Each file owns its data (a table, an SES emulator and ports of its own, all stopped with it).
+      { test: { name: 'journeys', include: ['tests/journeys/**/*.test.ts'], exclude: [HANDLER_JOURNEYS], isolate: false, ...journeys } },
+      // The functions' handlers keep their composition in module state, built from the environment a test sets:
+      // each file in a process of its own. No browser, no HTML checker.
+      { test: { name: 'journeys-handlers', include: [HANDLER_JOURNEYS], ...onServers } },
       // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
       { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],

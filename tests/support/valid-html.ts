@@ -1,51 +1,49 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-/** The Nu HTML Checker (vnu-jar, the W3C's validator), run on Java 17 or later. */
-const VNU_JAR = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
+import { inject } from 'vitest';
 
 interface VnuMessage {
   readonly type: string;
   readonly subType?: string;
-  readonly url?: string;
   readonly lastLine?: number;
   readonly firstColumn?: number;
   readonly message: string;
   readonly extract?: string;
 }
 
+/** The checker starts with the run (global-html-checker.ts); Java takes seconds to answer on an idle machine, a minute or more on a loaded one. */
+const READY_WITHIN_MS = 180_000;
+
+async function checkerReady(endpoint: string): Promise<void> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  for (;;) {
+    try {
+      await (await fetch(`${endpoint}/`, { method: 'HEAD' })).arrayBuffer();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`the Nu HTML Checker did not answer on ${endpoint} within ${READY_WITHIN_MS / 1000} s (it needs \`java\` 17+ on the PATH, as DynamoDB Local does; .ci/run installs it): ${String(error)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function pageErrors(endpoint: string, html: string): Promise<string[]> {
+  const response = await fetch(`${endpoint}/?out=json`, { method: 'POST', headers: { 'content-type': 'text/html; charset=utf-8' }, body: html });
+  if (!response.ok) throw new Error(`the Nu HTML Checker answered ${response.status}: ${(await response.text()).slice(0, 2000)}`);
+  const { messages } = (await response.json()) as { messages: VnuMessage[] };
+  return messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    .map((m) => `${m.lastLine ?? '?'}:${m.firstColumn ?? '?'} ${m.message}${m.extract ? ` (${m.extract.replace(/\s+/g, ' ').trim()})` : ''}`);
+}
+
 /**
- * Validates pages of HTML with the Nu HTML Checker: every page in one Java process (the JVM takes about a second
- * to start), each page's errors as "line:column message (the markup)"; an empty list for a valid page. Warnings
- * and information are not errors. Needs `java` on the PATH (as DynamoDB Local does; .ci/run installs it).
+ * Validates pages of HTML with the Nu HTML Checker (the run's one, global-html-checker.ts): each page's errors as
+ * "line:column message (the markup)"; an empty list for a valid page. Warnings and information are not errors.
  */
 export async function htmlErrors(pages: Readonly<Record<string, string>>): Promise<Record<string, string[]>> {
-  const dir = await mkdtemp(join(tmpdir(), 'redress-vnu-'));
-  try {
-    const names = Object.keys(pages);
-    const files = names.map((_, i) => join(dir, `page-${i}.html`));
-    await Promise.all(files.map((file, i) => writeFile(file, pages[names[i] as string] as string)));
-    const output = await new Promise<string>((resolve, reject) => {
-      // The checker exits 1 when it found errors: its JSON on stdout is the answer either way.
-      execFile('java', ['-Xss4m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', '--stdout', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        if (stdout.trim().startsWith('{')) resolve(stdout);
-        else reject(new Error(`the Nu HTML Checker did not answer (${error?.message ?? 'no output'}): ${stderr.slice(0, 2000)}`));
-      });
-    });
-    const { messages } = JSON.parse(output) as { messages: VnuMessage[] };
-    const byUrl = new Map(files.map((file, i) => [pathToFileURL(file).href, names[i] as string]));
-    const errors: Record<string, string[]> = Object.fromEntries(names.map((n) => [n, []]));
-    for (const m of messages) {
-      if (m.type !== 'error' && m.subType !== 'fatal') continue;
-      const name = (m.url ? byUrl.get(m.url.replace(/^file:\/(?!\/)/, 'file:///')) : undefined) ?? m.url ?? '(no page)';
-      (errors[name] ??= []).push(`${m.lastLine ?? '?'}:${m.firstColumn ?? '?'} ${m.message}${m.extract ? ` (${m.extract.replace(/\s+/g, ' ').trim()})` : ''}`);
-    }
-    return errors;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const endpoint = inject('htmlCheckerEndpoint');
+  if (!endpoint) throw new Error('no Nu HTML Checker for this run: the project must name tests/support/global-html-checker.ts in its globalSetup');
+  await checkerReady(endpoint);
+  const errors: Record<string, string[]> = {};
+  // One page at a time: the checker is one JVM on a 2-core machine that the rest of the run is using too.
+  for (const [name, html] of Object.entries(pages)) errors[name] = await pageErrors(endpoint, html);
+  return errors;
 }
