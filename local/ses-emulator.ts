@@ -11,7 +11,7 @@ function emulatorStarter(): StartEmulator {
 }
 
 /**
- * Starts the aws-ses-v2-local emulator: SES v2 SendEmail on `port`, its viewer at /, its store at /store.
+ * Starts the aws-ses-v2-local emulator, its outbox empty: SES v2 SendEmail on `port`, its viewer at /, its store at /store.
  * `onTaken` is told each time it has taken a message and answered (the crash run kills the stack right then).
  */
 export async function startSesEmulator(port: number, onTaken?: () => void): Promise<RunningServer> {
@@ -23,8 +23,13 @@ export async function startSesEmulator(port: number, onTaken?: () => void): Prom
   }
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const endpoint = `http://127.0.0.1:${actualPort}`;
+  // The emulator keeps its outbox in its module's state, not the server's: an emulator started after another in
+  // the same process (a test worker that runs one file after another) would show the mail the last one took.
+  const cleared = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+  if (!cleared.ok) throw new Error(`the SES emulator on ${endpoint} did not empty its outbox (HTTP ${cleared.status})`);
   return {
-    endpoint: `http://127.0.0.1:${actualPort}`,
+    endpoint,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The projects in the order their files are handed to the workers: the longest first, the quick ones to fill the end. */
-const PROJECTS = ['journeys', 'adapters', 'checks', 'unit'];
+const PROJECTS = ['journeys', 'journeys-handlers', 'adapters', 'checks', 'unit'];
 
 /**
  * Journeys known to take the longest (a browser, `npm start`, the crash run): first within their project when vitest

@@ -67,13 +67,17 @@ let sesForThisFile: Promise<string> | undefined;
 
 /**
  * An SES emulator of this test file's own, on a port it chose itself: each file has a table of its own, so its
- * references start at 0001 like every other file's, and a shared outbox would mix their mail. (The emulator
- * keeps its outbox in module state, and each test file runs in its own worker.)
+ * references start at 0001 like every other file's, and a shared outbox would mix their mail. The emulator keeps
+ * its outbox in module state, which lives as long as the worker: where a worker runs several files one after
+ * another, each file's emulator starts empty (startSesEmulator) and stops with the file.
  */
 function fileSesEmulator(): Promise<string> {
   sesForThisFile ??= (async () => {
     const server = await startSesEmulator(0);
-    afterAll(() => server.stop());
+    afterAll(async () => {
+      sesForThisFile = undefined;
+      await server.stop();
+    });
     return server.endpoint;
   })();
   return sesForThisFile;
