@@ -54,6 +54,15 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
       ))}
     </ul>
 
+    {view.earlierRequest ? (
+      <>
+        <h2>Your service request</h2>
+        {view.earlierRequest.map((line) => (
+          <p>{line}</p>
+        ))}
+      </>
+    ) : null}
+
     {view.elsewhere.length ? <WhereElse bodies={view.elsewhere} /> : null}
 
     {view.review ? <ReviewForm review={view.review} action={`${base}/review`} /> : null}

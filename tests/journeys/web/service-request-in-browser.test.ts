@@ -116,9 +116,12 @@ describe('a telephone call recorded as a service request, then complained about,
 
     // The caller rings again, unhappy: a complaint from now on, counted from the first contact.
     await page.goto(`${base}/console/cases/${reference}`);
-    await act(page, reference, 'They are complaining about it: record the complaint', 'complaint');
+    await act(page, reference, 'They are complaining about it: record the complaint', 'complaint', async (p) => {
+      await p.getByLabel('What they are unhappy about, in their words').fill('Nobody has come to fix it and nobody rang me back.');
+    });
     const now = flat(await page.locator('main').innerText());
     expect(now).toContain('Service request, now a complaint');
+    expect(now).toContain('What they are unhappy about Nobody has come to fix it and nobody rang me back.');
     expect(now).toMatch(new RegExp(`its deadlines count from ${firstContact.toFormat('d LLLL yyyy')} at \\d\\d:\\d\\d \\(the first contact\\)`));
     expect(now).toMatch(/Respond by \w+ \d+ \w+ \d{4}/);
     expect(now).toContain(`about the service request first raised on ${firstContact.toFormat('cccc d LLLL yyyy')}: its deadlines count from the first contact`);

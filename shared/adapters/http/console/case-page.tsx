@@ -3,6 +3,7 @@ import type { CaseView } from '#application/console/view-case';
 import type { Case } from '#domain/case/case';
 import { STATUS_WORDS } from '#domain/case/status-words';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
+import { londonDate } from '#domain/calendar/london-date';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { aboutWhy } from '#domain/letters/staff-notices';
 import { clauseInWords } from '#domain/policy/clause-words';
@@ -51,8 +52,19 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dd>{roleTitle(view.policy, c.handlerRole)}</dd>
         <dt>Assigned to</dt>
         <dd>{c.handler ? c.handler.email : 'No one yet in that role'}</dd>
-        <dt>Received</dt>
-        <dd>{instantInWords(c.receivedAt)}</dd>
+        {c.serviceRequest?.becameComplaint ? (
+          <>
+            <dt>First contact (the service request)</dt>
+            <dd>{instantInWords(c.serviceRequest.firstContactAt)}</dd>
+            <dt>Complaint made</dt>
+            <dd>{c.serviceRequest.becameComplaint.recordedAt ? dateInWords(londonDate(c.serviceRequest.becameComplaint.at)) : instantInWords(c.serviceRequest.becameComplaint.at)}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Received</dt>
+            <dd>{instantInWords(c.receivedAt)}</dd>
+          </>
+        )}
         <dt>Category</dt>
         <dd>{view.policy.categories.find((k) => k.id === c.category)?.name ?? 'Not yet categorised'}</dd>
         {aboutWhy(view.policy, c) ? (
