@@ -15,7 +15,7 @@ import type { PreferredChannel } from '#domain/case/case';
 import { bodyLimit } from 'hono/body-limit';
 import { DateTime } from 'luxon';
 import { RECORDED_CHANNELS, recordFields } from './console/record-page.js';
-import { SERVICE_REQUEST_KIND } from './console/record-kind.js';
+import { recordKind, SERVICE_REQUEST_KIND } from './console/record-kind.js';
 import { CASE_KINDS } from '#domain/case/service-request';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
 import { actionFor, CONSOLE_ACTIONS, refusalLink, type ConsoleAction, type FormContext } from './console-actions.js';
@@ -316,7 +316,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const policy = recordPolicy(memberOf(s), c.req.param('policy'));
     if (!policy) return c.html(html.recordChoose({ signed: signed(s), policies: deps.record.policiesFor(memberOf(s)) }), 404);
     const now = DateTime.fromJSDate(deps.now()).setZone('Europe/London');
-    return c.html(html.record({ signed: signed(s), policy, values: { channel: 'phone', receivedAt: now.toFormat("yyyy-MM-dd'T'HH:mm"), submissionId: randomBytes(16).toString('base64url') } }));
+    const kind = c.req.query('kind') === SERVICE_REQUEST_KIND ? { kind: SERVICE_REQUEST_KIND } : {};
+    return c.html(html.record({ signed: signed(s), policy, values: { channel: 'phone', receivedAt: now.toFormat("yyyy-MM-dd'T'HH:mm"), submissionId: randomBytes(16).toString('base64url'), ...kind } }));
   });
   app.post('/console/record/:policy', async (c) => {
     const s = (await session(c)) as Session;
@@ -332,7 +333,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const problems = recordFormProblems(policy, form, DateTime.fromJSDate(deps.now()));
     if (problems.length > 0) return c.html(html.record({ signed: signed(s), policy, values, problems }), 400);
     // What only the case's opening can find wrong comes back as one problem, beside its field where it names one.
-    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(error.hint.input && recordFields(policy).some((g) => g.fields.some((f) => f.name === error.hint.input)) ? { field: error.hint.input } : {}), message: error.message }] }), 400));
+    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(error.hint.input && recordFields(policy, recordKind(policy, values)).some((g) => g.fields.some((f) => f.name === error.hint.input)) ? { field: error.hint.input } : {}), message: error.message }] }), 400));
     const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
     if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
     const preferred = (['email', 'post', 'phone'] as const).find((p) => p === one('preferredChannel'));

@@ -2,6 +2,8 @@ import type { FC } from 'hono/jsx';
 import type { CaseView } from '#application/console/view-case';
 import type { Case } from '#domain/case/case';
 import { STATUS_WORDS } from '#domain/case/status-words';
+import { CASE_KIND_TEXT } from '#domain/case/case-kind-words';
+import { caseKind } from '#domain/case/service-request';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
 import { londonDate } from '#domain/calendar/london-date';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
@@ -94,7 +96,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       ) : (
         <>
           <CaseServiceRequest c={c} policy={view.policy} today={today} />
-          <h2>The complaint</h2>
+          <h2>{CASE_KIND_TEXT[caseKind(c)].heading}</h2>
           {c.flags.includes('complainant-undeliverable') ? (
             <p class="notice">Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post, so that the policy’s deadlines can still be met.</p>
           ) : null}
