@@ -137,6 +137,19 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const session = sessions.read;
   sessions.guard(app, { pages: ['/console', '/console/*'], posts: ['/console/*'] });
 
+  // A person who reads reports and no case (the Member Responsible for Complaints) is refused the pages of cases,
+  // held mail and files in words, with the reports they may read: never an empty list that looks like no complaints.
+  for (const path of ['/console/cases', '/console/cases/*', '/console/held', '/console/held/*', '/console/files/*']) {
+    app.use(path, async (c, next) => {
+      const s = await session(c);
+      if (s && signed(s).cases === false) {
+        const theirs = deps.reportsFor(memberOf(s));
+        return c.html(html.reportsOnly(signed(s), deps.organisations.filter((o) => theirs.includes(o.id))), 403);
+      }
+      await next();
+    });
+  }
+
   app.get('/console/sign-in', async (c) => {
     const { url, checks } = await deps.signIn.start({ fresh: getCookie(c, SIGNED_OUT) !== undefined });
     const wanted = c.req.query('return') ?? '/console';
