@@ -31,6 +31,7 @@ import { NotYoursToActOnError } from '#application/console/case-to-act-on';
 import { LetterNotFoundError, LetterNotYoursToReadError } from '#application/console/letter-to-print';
 import type { LetterPrinter } from '#application/ports/letter-printer';
 import { printedFilename, type PrintedLetter } from '#domain/letters/printed-letter';
+import { CalendarRangeError } from '#domain/calendar/calendar-errors';
 import { londonDate } from '#domain/calendar/london-date';
 import type { StaffMember } from '#domain/access/staff-member';
 import { html } from './console/html.js';
@@ -295,6 +296,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (error instanceof LetterNotFoundError) return c.html(html.letterNotFound(signed(s), error.reference), 404);
     if (error instanceof LetterNotYoursToReadError) return c.html(html.refused(signed(s), error.reference, error.message), 403);
     if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
+    // A date past the bank-holiday data (a date typed far ahead, or data not refreshed): said as such, whichever page met it.
+    if (error instanceof CalendarRangeError) return c.html(html.dateOutOfRange(signed(s), error.message), 400);
     const showRefusal = refusalShownOn.get(c);
     if (error instanceof ActionRefusedError && showRefusal) return showRefusal(error);
     throw error;

@@ -82,6 +82,15 @@ export const html = {
         </p>
       </MessagePage>
     ).toString(),
+  dateOutOfRange: (signed: Signed, message: string) =>
+    (
+      <MessagePage title="A date Redress cannot count" signed={signed}>
+        <p>Redress counts working days from the bank holidays it knows, and this needed a date outside those years: {message}.</p>
+        <p>
+          If you typed a date, go back and give one nearer to today. If not, tell an operator: the bank-holiday data needs refreshing. Meanwhile <a href="/console/cases">find a case</a> or go back to <a href="/console">this morning</a>.
+        </p>
+      </MessagePage>
+    ).toString(),
   notFound: (signed: Signed | undefined) =>
     (
       <MessagePage title="No such case" signed={signed}>
