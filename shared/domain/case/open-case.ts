@@ -196,7 +196,7 @@ export function openCase(
   if (named) {
     events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${handlerTitle} as a complaint about them, and kept from them, until the handler confirms or undoes it (case named).`, detail: { roles: named.roles, found: named.found } }));
   }
-  if (c.adjustmentsAsked) events.push(timelineEvent({ id: 'adjustment-asked', at, type: 'adjustment-asked', actor: c.adjustmentsAsked.by, summary: `Asked us to do things differently: ${askedInWords(policy, c.adjustmentsAsked)}. Agree each one with them (case adjust)`, detail: { kinds: c.adjustmentsAsked.kinds } }));
+  if (c.adjustmentsAsked) events.push(timelineEvent({ id: 'adjustment-asked', at, type: 'adjustment-asked', actor: c.adjustmentsAsked.by, summary: `Asked us to do things differently: ${askedInWords(policy, c.adjustmentsAsked)}. Agree each one with them: “Reasonable adjustment: agree or review one” on the case page`, detail: { kinds: c.adjustmentsAsked.kinds } }));
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
   if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: onPaper ? 'Acknowledgement drafted for post (or to read to the complainant)' : 'Acknowledgement written to the complainant' }));
   events.push(...drafted);
