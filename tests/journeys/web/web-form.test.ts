@@ -266,7 +266,7 @@ describe('spam and abuse', () => {
     const response = await postForm('connected-together', fast);
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('Please check your answers and send the form again.');
+    expect(html).toContain('This form was sent a moment after it opened, faster than we can accept. Your answers are kept: wait a few seconds, check them, and send the form again.');
     expect(html).toContain('value="Quick Typist"');
     expect(html).not.toContain('Complaint received');
     expect((await stack.cases.newestFirst('connected-together')).length).toBe(before);
