@@ -131,6 +131,12 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
                 <dd>{c.subject}</dd>
               </>
             ) : null}
+            {c.incident ? (
+              <>
+                <dt>What happened, when and where</dt>
+                <dd>{[c.incident.date ? dateInWords(c.incident.date) : '', c.incident.time ? `at ${c.incident.time}` : '', c.incident.place ? `at ${c.incident.place}` : ''].filter(Boolean).join(', ')}</dd>
+              </>
+            ) : null}
             {c.desiredOutcome ? (
               <>
                 <dt>What they want</dt>
