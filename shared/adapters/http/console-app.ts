@@ -216,7 +216,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const kind = CASE_KINDS.find((x) => x === c.req.query('kind'));
     const filters = { ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(handler ? { handler } : {}), ...(channel ? { channel } : {}), ...(overdue ? { overdue } : {}), ...(kind ? { kind } : {}) };
     const { found, more, next } = await deps.search(member, { q, page, ...filters, ...(after ? { after: after.slice(0, 4000) } : {}) });
-    const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
+    // The stages by name, under each organisation the person works for (a stage's id is what the filter sends).
+    const stages = deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).map((o) => ({ organisation: o.name, policyId: o.id, stages: o.stages }));
     return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', handler: handlerWanted, channel: channel ?? '', kind: kind ?? '', overdue, page, found, more, next, stages }));
   });
 
