@@ -1,3 +1,4 @@
+import { LetterText } from './letter-text.js';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { londonDate } from '#domain/calendar/london-date';
 import type { ComplainantView } from '#domain/case/complainant-view';
@@ -115,7 +116,7 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
         <summary>
           {letter.subject} ({dateInWords(londonDate(letter.sentAt))}{letter.by === 'post' ? ', by post' : ''})
         </summary>
-        <div class="letter">{letter.text}</div>
+        <LetterText text={letter.text} />
       </details>
     ))}
 

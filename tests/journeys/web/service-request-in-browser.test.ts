@@ -123,7 +123,8 @@ describe('a telephone call recorded as a service request, then complained about,
     const now = flat(await page.locator('main').innerText());
     expect(now).toContain('Service request, now a complaint');
     expect(now).toContain('What they are unhappy about Nobody has come to fix it and nobody rang me back.');
-    expect(now).toMatch(new RegExp(`its deadlines count from ${firstContact.toFormat('d LLLL yyyy')} at \\d\\d:\\d\\d \\(the first contact\\)`));
+    expect(now).toMatch(new RegExp(`The complaint’s deadlines count from ${firstContact.toFormat('d LLLL yyyy')} at \\d\\d:\\d\\d \\(the first contact, when the service request came in\\)`));
+    expect(now).toContain(`First contact (the service request) ${firstContact.toFormat('d LLLL yyyy')}`);
     expect(now).toMatch(/Respond by \w+ \d+ \w+ \d{4}/);
     expect(now).toContain(`about the service request first raised on ${firstContact.toFormat('cccc d LLLL yyyy')}: its deadlines count from the first contact`);
     await looked(page, 'service-request-became-complaint');
