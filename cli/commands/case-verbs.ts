@@ -276,12 +276,14 @@ export const CLI_VERBS: CliVerbs = {
     input: (_r, v) => ({ done: v.summary ?? '' }),
   },
   complaint: {
-    usage: 'complaint REF',
-    help: `  case complaint REF         they complain about their service request: a complaint from now on,
-                             its deadlines from the first contact where the policy says so
+    usage: 'complaint REF --summary TEXT [--on YYYY-MM-DD]',
+    help: `  case complaint REF --summary TEXT [--on DATE]
+                             they complain about their service request: what they are unhappy about,
+                             in their words, and the day they said it (today unless --on); a complaint
+                             from now on, its deadlines from the first contact where the policy says so
 `,
-    fits: none,
-    input: () => ({}),
+    fits: (p, v) => none(p) && Boolean(v.summary),
+    input: (_r, v) => ({ words: v.summary ?? '', ...(v.on ? { on: v.on } : {}) }),
   },
   ...RESTRICTION_CLI_VERBS,
 };

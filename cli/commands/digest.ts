@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { parseInstant } from '#domain/calendar/parse-instant';
 import { londonDate } from '#domain/calendar/london-date';
-import { buildDigest, digestLetter } from '#domain/digest/build-digest';
+import { buildDigest, digestLetter, morningOf } from '#domain/digest/build-digest';
 import { overdueActions } from '#domain/digest/overdue-actions';
 import { heldForAPerson } from '#domain/digest/held-for-a-person';
 import type { DigestOutcome } from '#application/correspondence/send-digest';
@@ -25,7 +25,10 @@ export async function digestCommand(args: string[]): Promise<number> {
     async ({ policies, cases, pendingActions, heldMail, useCases }) => {
       const policy = policies.get(values.policy as string);
       const today = londonDate(now);
-      const digest = buildDigest(policy, await cases.open(policy.id), now, overdueActions(policy, await pendingActions.dueBefore(policy.id, today), today), heldForAPerson(await heldMail.list(policy.id)));
+      const morning = morningOf(now);
+      // Open cases whole, and closed ones still with letters to post (their morning projections), as the sent digest lists them.
+      const closedWithLetters = (await cases.due(policy.id, morning.weekEnd, morning.since)).filter((c) => c.status === 'closed');
+      const digest = buildDigest(policy, [...(await cases.open(policy.id)), ...closedWithLetters], now, overdueActions(policy, await pendingActions.dueBefore(policy.id, today), today), heldForAPerson(await heldMail.list(policy.id)));
       if (!digest) {
         process.stdout.write(`nothing to say for ${policy.id} on ${londonDate(now)}: no digest\n`);
         return 0;

@@ -112,7 +112,7 @@ export function consoleDeps(
       list: (member) => heldFor(deps, member),
       discard: (member, id, reason) => discardHeldFor(deps, member, { id, at: DateTime.fromJSDate(ports.clock.now()), reason }),
     },
-    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
+    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => ({ id: st.id, name: st.name })) })),
     search: (member, search) => searchCases(deps, member, search, config.REDRESS_CONSOLE_PAGE_SIZE, DateTime.fromJSDate(ports.clock.now())),
     letters: {
       toPrint: (member, reference, id) => letterToPrint(deps, member, reference, id, DateTime.fromJSDate(ports.clock.now())),

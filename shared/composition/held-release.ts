@@ -53,7 +53,7 @@ export function heldReleaseDeps(config: Config, ports: HeldReleasePorts, session
         return releaseHeld(deps, { id, at: DateTime.fromJSDate(ports.clock.now()), actor: member.email ?? member.name, ...(policyId ? { policyId } : {}) });
       },
     },
-    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => st.id) })),
+    organisations: ports.policies.all.map((p) => ({ id: p.id, name: p.organisation.name, stages: p.stages.map((st) => ({ id: st.id, name: st.name })) })),
   };
 }
 

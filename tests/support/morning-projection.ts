@@ -44,7 +44,8 @@ async function sameAsFullRead(stack: ProjectionStack): Promise<{ open: number; r
   for (const policyId of ['county-council', 'not-alone-mentoring']) {
     const policy = stack.policies.get(policyId);
     const [all, due] = await Promise.all([stack.cases.open(policyId), stack.cases.due(policyId, morning.weekEnd, morning.since)]);
-    expect(buildDigest(policy, due, now)).toEqual(buildDigest(policy, all, now));
+    // The digest lists a closed case only for its letters to post, which the full read does not know: checked below.
+    expect(buildDigest(policy, due.filter((c) => c.status !== 'closed'), now)).toEqual(buildDigest(policy, all, now));
     open += all.length;
     read += due.length;
   }
@@ -105,7 +106,7 @@ export async function projectionJourney(stack: ProjectionStack): Promise<void> {
   const closure = ((await stack.cases.get(call))?.postLetters ?? []).filter((l) => !l.postedOn);
   expect(closure.map((l) => l.kind)).toEqual(['closure']);
   const toPost = async () => (await morningView(stack, officer, at())).flatMap((o) => o.toPost.filter((t) => t.closed));
-  expect(await toPost()).toEqual([{ reference: call, letters: 1, closed: true, who: 'Lee Caller' }]);
+  expect(await toPost()).toEqual([{ reference: call, letters: 1, closed: true, confidential: false, who: 'Lee Caller' }]);
   await sameAsFullRead(stack);
   await stack.useCases.staff.posted({ reference: call, letter: closure[0]?.id as string, at: at(), actor: 'officer' });
   expect(await toPost()).toEqual([]);

@@ -51,7 +51,7 @@ describe('the web form asks', () => {
     expect(c.adjustmentsAsked).toEqual({ kinds: ['large-print', 'post'], words: 'Please <b>ring</b> after 2pm', at: '2026-11-23T10:00:00.000Z', by: 'complainant' });
     expect(c.adjustments ?? []).toEqual([]);
     const asked = (await stack.cases.timeline(c.reference)).find((e) => e.type === 'adjustment-asked');
-    expect(asked?.summary).toBe('Asked us to do things differently: Large print (letters printed at 16 point or more); Letters by post; in their words: Please <b>ring</b> after 2pm. Agree each one with them (case adjust)');
+    expect(asked?.summary).toBe('Asked us to do things differently: Large print (letters printed at 16 point or more); Letters by post; in their words: Please <b>ring</b> after 2pm. Agree each one with them: “Reasonable adjustment: agree or review one” on the case page');
     // The acknowledgement (sent once they confirm their address) does not ask again: the form did.
     expect(acknowledgementFacts(stack.policies.get('county-council'), c).view.askAdjustments).toBe(false);
   });

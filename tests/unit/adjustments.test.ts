@@ -114,7 +114,7 @@ describe('agreeing, reviewing and ending an adjustment', () => {
     const page = (await console.page(`/console/cases/${c.reference}`, HANDLER)).page;
     expect(page).toContain('Call Pat Person on 01632 960001 before sending:</strong> [');
     const morning = (await console.page('/console', HANDLER)).page;
-    expect(morning).toContain('Call Pat Person before sending (a letter waits for the call they asked for instead of letters).');
+    expect(morning).toContain('Call Pat Person on <a href="tel:01632960001">01632 960001</a> before sending (a letter waits for the call they asked for instead of letters).');
   });
 
   it('email only: a complainant who asked for post is written to by email; ending it goes back to post', async () => {

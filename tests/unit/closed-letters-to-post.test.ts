@@ -40,12 +40,13 @@ describe("a closed case's letters to post", () => {
 
     const now = at('2026-12-03T09:30:00Z');
     const [council] = await morningView(stack, CR, now);
-    expect(council?.toPost).toEqual([{ reference, letters: 1, closed: true, who: 'Pat Person' }]);
+    expect(council?.toPost).toEqual([{ reference, letters: 1, closed: true, confidential: false, who: 'Pat Person' }]);
     expect(council?.sections.flatMap((s) => s.cases.map((c) => c.case.reference))).not.toContain(reference);
     const { weekEnd, since } = morningOf(now);
     const due = await stack.cases.due('county-council', weekEnd, since);
     expect(due.map((d) => d.reference)).toEqual([reference]);
-    expect(buildDigest(stack.policies.get('county-council'), due, now)).toBeUndefined();
+    // The digest lists it as the morning view does: under its letters to post, and in no other section.
+    expect(buildDigest(stack.policies.get('county-council'), due, now)?.sections).toEqual([{ heading: 'Letters to post', lines: [{ reference, text: `${reference}, Pat Person (closed): a letter to print and post, then mark posted` }] }]);
 
     const { status, page } = await console.page('/console', GROUPS);
     expect(status).toBe(200);

@@ -78,3 +78,19 @@ describe("the console's answers to what is missing or refused", () => {
     expect(page).toContain('role="alert"');
   });
 });
+
+describe('a date outside the bank-holiday calendar, from any console path', () => {
+  it('is a 400 page naming the date problem, not a 500', async () => {
+    const { consoleOverMemory } = await import('#tests/support/console-over-memory');
+    const stack = memoryStack();
+    await stack.useCases.staff.open({ policyId: 'county-council', at: DateTime.fromISO('2026-11-23T10:00:00Z'), actor: 'cr', name: 'Pat Person', phone: '01632 960000', summary: 'The bins were missed.', channel: 'phone', confidential: false });
+    // A morning past the years the bank-holiday data covers: the working days to each deadline cannot be counted.
+    stack.clock.set('2045-01-02T09:00:00Z');
+    const console_ = await consoleOverMemory(stack);
+    const { status, page } = await console_.page('/console', ['county-council:service-manager']);
+    expect(status).toBe(400);
+    expect(page).toContain('<h1>A date Redress cannot count</h1>');
+    expect(page).toMatch(/no bank-holiday data for 20\d\d-\d\d-\d\d: the calendar covers 20\d\d-20\d\d/);
+    expect(page).toContain('<a href="/console/cases">');
+  });
+});

@@ -63,3 +63,14 @@ describe('the per-organisation limit', () => {
     expect(taken).toEqual([201, 201, 201, 201, 429]);
   });
 });
+
+describe('a form sent faster than a person fills one', () => {
+  it('says plainly to wait a moment and send it again, keeping what they typed', async () => {
+    const { post, valid } = formApp(() => '192.0.2.9');
+    const response = await post({ ...valid(), formToken: issueFormToken(SECRET, 'county-council', NOW - 1000) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ field: 'formToken', message: 'This form was sent a moment after it opened, faster than we can accept. Your answers are kept: wait a few seconds, check them, and send the form again.' }],
+    });
+  });
+});

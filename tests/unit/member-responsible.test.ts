@@ -71,12 +71,18 @@ describe('what the Member Responsible for Complaints may see', () => {
     expect(crt.page).toContain('/console/reports/county-council/monitoring?year=');
     expect((await console.page(`/console/reports/county-council/monitoring?year=${year}`, ['county-council:customer-relations'])).status).toBe(200);
 
-    const theCase = await console.page(`/console/cases/${reference}`, MEMBER);
-    expect(theCase.status).toBe(404);
-    expect(theCase.page).not.toContain('Bins not collected');
-    const list = await console.page(`/console/cases?q=${reference}`, MEMBER);
-    // The search box says what was asked; no case is found.
-    expect(list.page).not.toContain(`href="/console/cases/${reference}"`);
+    // Every page of cases, held mail and files: refused in words (403), with the reports they may read instead,
+    // never an empty list that reads as "no complaints", and no case list offered on the refusal either.
+    for (const path of [`/console/cases/${reference}`, `/console/cases?q=${reference}`, '/console/cases', '/console/cases?handler=mine', '/console/held', `/console/cases/${reference}/actions/note`, `/console/cases/${reference}/attach`, '/console/files/anything']) {
+      const refused = await console.page(path, MEMBER);
+      expect(refused.status, path).toBe(403);
+      expect(refused.page, path).toContain('Cases are not open to your role');
+      expect(refused.page, path).toContain('<a href="/console/reports/county-council">County Council&#39;s annual report</a>');
+      expect(refused.page, path).not.toContain('Bins not collected');
+      expect(refused.page, path).not.toMatch(/href="\/console\/(cases|held)/);
+    }
+    const posted = await console.post(`/console/cases/${reference}/actions/note`, { text: 'x' }, MEMBER);
+    expect(posted.status).toBe(403);
     const record = await console.page('/console/record', MEMBER);
     expect(record.page).not.toMatch(/<form[^>]*action="\/console\/record"/);
     // Told why in words that fit them: not "you are not a member of any organisation".

@@ -84,7 +84,7 @@ describe('the digest watches a service request’s target', () => {
     const done = await serviceRequest(stack);
     const complained = await serviceRequest(stack, 'sam@example.net');
     await stack.useCases.staff['service-request-done']({ reference: done, done: 'The lamp was replaced.', at: at('2026-12-01T15:00:00Z'), actor: 'cr' });
-    await stack.useCases.staff.complaint({ reference: complained, at: at('2026-12-01T15:00:00Z'), actor: 'cr' });
+    await stack.useCases.staff.complaint({ reference: complained, words: 'Still not fixed.', at: at('2026-12-01T15:00:00Z'), actor: 'cr' });
     await stack.drain();
     const digest = await digestOn(stack, target.policy, '2026-12-02T08:00:00Z');
     expect(digest?.sections.find((s) => s.heading === 'Service requests past their target')).toBeUndefined();

@@ -26,7 +26,7 @@ describe('the console case list by kind', () => {
     const stack = memoryStack();
     const [complaint, request, complained] = [await emailed(stack, 'a@example.net'), await emailed(stack, 'b@example.net'), await emailed(stack, 'c@example.net')];
     for (const reference of [request, complained]) await stack.useCases.staff['service-request']({ reference, asked: 'Fix it.', at: NOW, actor: 'm' });
-    await stack.useCases.staff.complaint({ reference: complained, at: NOW.plus({ hours: 1 }), actor: 'm' });
+    await stack.useCases.staff.complaint({ reference: complained, words: 'Still not fixed.', at: NOW.plus({ hours: 1 }), actor: 'm' });
     const listed = async (kind?: 'complaint' | 'service-request') => (await searchCases(deps(stack), manager, { q: '', page: 1, ...(kind ? { kind } : {}) }, 25, NOW)).found.map((f) => f.case.reference).sort();
     expect(await listed('service-request')).toEqual([request]);
     expect(await listed('complaint')).toEqual([complaint, complained].sort());

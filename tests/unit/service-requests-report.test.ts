@@ -39,7 +39,7 @@ describe('the annual report counts service requests', () => {
     // Target Monday 30 November: one dealt with by it, one after it; the third the person complains about.
     await staff['service-request-done']({ reference: fixed, done: 'Filled the pothole.', at: at('2026-11-27T12:00:00Z'), actor });
     await staff['service-request-done']({ reference: late, done: 'Filled the pothole.', at: at('2026-12-02T12:00:00Z'), actor });
-    await staff.complaint({ reference: complained, at: at('2026-11-25T12:00:00Z'), actor });
+    await staff.complaint({ reference: complained, words: 'Still not fixed.', at: at('2026-11-25T12:00:00Z'), actor });
     await stack.drain();
     const figures = annualFigures(withTarget, await stack.reportRecords.ofYear('county-council', 2026), 2026, '2026-12-31');
     // The complaint made by email and the service request the person complained about; not the other two.

@@ -108,11 +108,11 @@ describe('a service request turned into a complaint', () => {
     await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
     await stack.drain();
     // Ten days later the person complains: the council counts from the first contact, Monday 23 November.
-    const c = await stack.useCases.staff.complaint({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    const c = await stack.useCases.staff.complaint({ reference, words: 'The light is still out and no one told me.', at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
     await stack.drain();
     expect(c.recordedAsComplaint).toBeUndefined();
     expect(c.receivedAt).toBe('2026-11-23T10:00:00.000Z');
-    expect(c.serviceRequest?.becameComplaint).toEqual({ at: '2026-12-03T10:00:00.000Z', by: 'cr', countsFrom: '2026-11-23T10:00:00.000Z' });
+    expect(c.serviceRequest?.becameComplaint).toEqual({ at: '2026-12-03T10:00:00.000Z', by: 'cr', countsFrom: '2026-11-23T10:00:00.000Z', words: 'The light is still out and no one told me.' });
     const pending = c.deadlines.filter((d) => d.status === 'pending').map((d) => [d.kind, d.dueDate]);
     // Stage one from Monday 23 November: respond in 10 working days, at most 20 (as a complaint made that day).
     expect(pending).toEqual([
@@ -123,7 +123,7 @@ describe('a service request turned into a complaint', () => {
     expect(c.deadlines.filter((d) => d.kind === 'acknowledge')).toMatchObject([{ dueDate: '2026-11-26', doneAt: '2026-12-03T10:00:00.000Z', status: 'missed' }]);
     const timeline = await stack.cases.timeline(reference);
     expect(timeline.find((e) => e.type === 'became-complaint')?.summary).toBe(
-      'Complaint made on Thursday 3 December 2026 about the service request first raised on Monday 23 November 2026: its deadlines count from the first contact, Monday 23 November 2026 (the policy counts a complaint from when the person first expressed dissatisfaction); the service request carries on beside it',
+      'Complaint made on Thursday 3 December 2026 about the service request first raised on Monday 23 November 2026: its deadlines count from the first contact, Monday 23 November 2026 (the policy counts a complaint from when the person first expressed dissatisfaction); the service request carries on beside it. What they are unhappy about: The light is still out and no one told me.',
     );
     const ack = lastToPat(stack);
     expect(ack?.subject).toBe(`[${reference}] We have received your complaint`);
@@ -136,7 +136,7 @@ describe('a service request turned into a complaint', () => {
     const stack = memoryStack({}, new PolicySet([...seedPolicies.all.filter((x) => x.id !== 'county-council'), policySchema.parse(raw)]));
     const reference = await emailed(stack);
     await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
-    const c = await stack.useCases.staff.complaint({ reference, at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
+    const c = await stack.useCases.staff.complaint({ reference, words: 'The light is still out and no one told me.', at: at('2026-12-03T10:00:00Z'), actor: 'cr' });
     expect(c.receivedAt).toBe('2026-12-03T10:00:00.000Z');
     expect(c.serviceRequest?.firstContactAt).toBe('2026-11-23T10:00:00.000Z');
     expect(c.deadlines.find((d) => d.kind === 'respond' && d.status === 'pending')?.dueDate).toBe('2026-12-17');
@@ -146,7 +146,7 @@ describe('a service request turned into a complaint', () => {
     const stack = memoryStack();
     const reference = await emailed(stack);
     await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
-    await stack.useCases.staff.complaint({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    await stack.useCases.staff.complaint({ reference, words: 'The light is still out and no one told me.', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
     await stack.drain();
     const done = await stack.useCases.staff['service-request-done']({ reference, done: 'The lamp was replaced.', at: at('2026-11-26T15:00:00Z'), actor: 'cr' });
     await stack.drain();
@@ -154,7 +154,7 @@ describe('a service request turned into a complaint', () => {
     expect(done.status).toBe('open');
     expect(done.deadlines.some((d) => d.kind === 'respond' && d.status === 'pending')).toBe(true);
     expect(flat(lastToPat(stack)?.text)).toContain('Your complaint about this carries on under the same reference.');
-    await expect(stack.useCases.staff.complaint({ reference, at: at('2026-11-27T10:00:00Z'), actor: 'cr' })).rejects.toThrow('became a complaint on Tuesday 24 November 2026');
+    await expect(stack.useCases.staff.complaint({ reference, words: 'The light is still out and no one told me.', at: at('2026-11-27T10:00:00Z'), actor: 'cr' })).rejects.toThrow('became a complaint on Tuesday 24 November 2026');
   });
 
   it('a request dealt with and closed opens again as the complaint', async () => {
@@ -162,7 +162,7 @@ describe('a service request turned into a complaint', () => {
     const reference = await emailed(stack);
     await stack.useCases.staff['service-request']({ reference, asked: 'Repair the streetlight.', at: at('2026-11-23T11:00:00Z'), actor: 'cr' });
     await stack.useCases.staff['service-request-done']({ reference, done: 'The lamp was replaced.', at: at('2026-11-24T15:00:00Z'), actor: 'cr' });
-    const c = await stack.useCases.staff.complaint({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr' });
+    const c = await stack.useCases.staff.complaint({ reference, words: 'The light is still out and no one told me.', at: at('2026-11-25T10:00:00Z'), actor: 'cr' });
     expect(c.status).toBe('open');
     expect(c.closure).toBeUndefined();
     expect(c.deadlines.filter((d) => d.kind === 'retention' && d.status === 'pending')).toEqual([]);
@@ -215,7 +215,7 @@ describe('the person’s own page while it is a service request', () => {
       'You can still make a complaint about it, or about anything else we have done, at any time. Our letter says how.',
     ]);
     // Once they complain, the complaint's own dates.
-    const complaint = await stack.useCases.staff.complaint({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
+    const complaint = await stack.useCases.staff.complaint({ reference, words: 'The light is still out and no one told me.', at: at('2026-11-24T10:00:00Z'), actor: 'cr' });
     const asComplaint = complainantView(withTarget().get('county-council'), complaint, [], '2026-11-24');
     expect(asComplaint.next[0]).toBe('We will send you our full response by Monday 7 December 2026.');
     expect(asComplaint.called).toBeUndefined();

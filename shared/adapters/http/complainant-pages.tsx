@@ -1,3 +1,4 @@
+import { LetterText } from './letter-text.js';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { londonDate } from '#domain/calendar/london-date';
 import type { ComplainantView } from '#domain/case/complainant-view';
@@ -54,6 +55,15 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
       ))}
     </ul>
 
+    {view.earlierRequest ? (
+      <>
+        <h2>Your service request</h2>
+        {view.earlierRequest.map((line) => (
+          <p>{line}</p>
+        ))}
+      </>
+    ) : null}
+
     {view.elsewhere.length ? <WhereElse bodies={view.elsewhere} /> : null}
 
     {view.review ? <ReviewForm review={view.review} action={`${base}/review`} /> : null}
@@ -106,7 +116,7 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
         <summary>
           {letter.subject} ({dateInWords(londonDate(letter.sentAt))}{letter.by === 'post' ? ', by post' : ''})
         </summary>
-        <div class="letter">{letter.text}</div>
+        <LetterText text={letter.text} />
       </details>
     ))}
 

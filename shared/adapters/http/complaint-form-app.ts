@@ -128,7 +128,9 @@ export function complaintFormApp(deps: ComplaintFormDeps, clientAddress: ClientA
       const message =
         token.reason === 'expired'
           ? 'This form was opened too long ago. Please check your answers and send it again.'
-          : 'Please check your answers and send the form again.';
+          : token.reason === 'too-fast'
+            ? 'This form was sent a moment after it opened, faster than we can accept. Your answers are kept: wait a few seconds, check them, and send the form again.'
+            : 'Please check your answers and send the form again.';
       return sendBack(c, json, 400, policy, [{ field: 'formToken', message }], values);
     }
 

@@ -461,8 +461,11 @@ export const CONSOLE_FORMS: ConsoleForms = {
   complaint: {
     label: 'They are complaining about it: record the complaint',
     offered: (c) => !c.destroyedAt && Boolean(c.serviceRequest && !c.serviceRequest.becameComplaint),
-    fields: () => [],
-    input: () => ({}),
+    fields: () => [
+      { name: 'words', label: 'What they are unhappy about, in their words', kind: 'textarea', hint: 'The complaint is about this: it is kept on the case and the timeline.' },
+      { name: 'on', label: 'The day they said it', kind: 'date', hint: 'Leave empty for today. Not before the service request came in.' },
+    ],
+    input: (f) => ({ words: one(f, 'words'), ...(one(f, 'on') ? { on: one(f, 'on') } : {}) }),
   },
   ...RESTRICTION_FORMS,
 };

@@ -15,7 +15,7 @@ import type { PreferredChannel } from '#domain/case/case';
 import { bodyLimit } from 'hono/body-limit';
 import { DateTime } from 'luxon';
 import { RECORDED_CHANNELS, recordFields } from './console/record-page.js';
-import { SERVICE_REQUEST_KIND } from './console/record-kind.js';
+import { recordKind, SERVICE_REQUEST_KIND } from './console/record-kind.js';
 import { CASE_KINDS } from '#domain/case/service-request';
 import type { StaffVerb } from '#application/staff/staff-action-catalogue';
 import { actionFor, CONSOLE_ACTIONS, refusalLink, type ConsoleAction, type FormContext } from './console-actions.js';
@@ -31,6 +31,7 @@ import { NotYoursToActOnError } from '#application/console/case-to-act-on';
 import { LetterNotFoundError, LetterNotYoursToReadError } from '#application/console/letter-to-print';
 import type { LetterPrinter } from '#application/ports/letter-printer';
 import { printedFilename, type PrintedLetter } from '#domain/letters/printed-letter';
+import { CalendarRangeError } from '#domain/calendar/calendar-errors';
 import { londonDate } from '#domain/calendar/london-date';
 import type { StaffMember } from '#domain/access/staff-member';
 import { html } from './console/html.js';
@@ -137,6 +138,19 @@ export function consoleApp(deps: ConsoleDeps): Hono {
   const session = sessions.read;
   sessions.guard(app, { pages: ['/console', '/console/*'], posts: ['/console/*'] });
 
+  // A person who reads reports and no case (the Member Responsible for Complaints) is refused the pages of cases,
+  // held mail and files in words, with the reports they may read: never an empty list that looks like no complaints.
+  for (const path of ['/console/cases', '/console/cases/*', '/console/held', '/console/held/*', '/console/files/*']) {
+    app.use(path, async (c, next) => {
+      const s = await session(c);
+      if (s && signed(s).cases === false) {
+        const theirs = deps.reportsFor(memberOf(s));
+        return c.html(html.reportsOnly(signed(s), deps.organisations.filter((o) => theirs.includes(o.id))), 403);
+      }
+      await next();
+    });
+  }
+
   app.get('/console/sign-in', async (c) => {
     const { url, checks } = await deps.signIn.start({ fresh: getCookie(c, SIGNED_OUT) !== undefined });
     const wanted = c.req.query('return') ?? '/console';
@@ -202,7 +216,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const kind = CASE_KINDS.find((x) => x === c.req.query('kind'));
     const filters = { ...(stage ? { stage } : {}), ...(status ? { status } : {}), ...(handler ? { handler } : {}), ...(channel ? { channel } : {}), ...(overdue ? { overdue } : {}), ...(kind ? { kind } : {}) };
     const { found, more, next } = await deps.search(member, { q, page, ...filters, ...(after ? { after: after.slice(0, 4000) } : {}) });
-    const stages = [...new Set(deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).flatMap((o) => o.stages))];
+    // The stages by name, under each organisation the person works for (a stage's id is what the filter sends).
+    const stages = deps.organisations.filter((o) => member.memberships.some((m) => m.policyId === o.id)).map((o) => ({ organisation: o.name, policyId: o.id, stages: o.stages }));
     return c.html(html.search({ signed: signed(s), q, stage, status: status ?? '', handler: handlerWanted, channel: channel ?? '', kind: kind ?? '', overdue, page, found, more, next, stages }));
   });
 
@@ -282,6 +297,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     if (error instanceof LetterNotFoundError) return c.html(html.letterNotFound(signed(s), error.reference), 404);
     if (error instanceof LetterNotYoursToReadError) return c.html(html.refused(signed(s), error.reference, error.message), 403);
     if (error instanceof HeldMessageNotFoundError) return heldPage(c, s, { problem: 'There is no such held message that you can see.' }, 404);
+    // A date past the bank-holiday data (a date typed far ahead, or data not refreshed): said as such, whichever page met it.
+    if (error instanceof CalendarRangeError) return c.html(html.dateOutOfRange(signed(s), error.message), 400);
     const showRefusal = refusalShownOn.get(c);
     if (error instanceof ActionRefusedError && showRefusal) return showRefusal(error);
     throw error;
@@ -316,7 +333,8 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const policy = recordPolicy(memberOf(s), c.req.param('policy'));
     if (!policy) return c.html(html.recordChoose({ signed: signed(s), policies: deps.record.policiesFor(memberOf(s)) }), 404);
     const now = DateTime.fromJSDate(deps.now()).setZone('Europe/London');
-    return c.html(html.record({ signed: signed(s), policy, values: { channel: 'phone', receivedAt: now.toFormat("yyyy-MM-dd'T'HH:mm"), submissionId: randomBytes(16).toString('base64url') } }));
+    const kind = c.req.query('kind') === SERVICE_REQUEST_KIND ? { kind: SERVICE_REQUEST_KIND } : {};
+    return c.html(html.record({ signed: signed(s), policy, values: { channel: 'phone', receivedAt: now.toFormat("yyyy-MM-dd'T'HH:mm"), submissionId: randomBytes(16).toString('base64url'), ...kind } }));
   });
   app.post('/console/record/:policy', async (c) => {
     const s = (await session(c)) as Session;
@@ -332,7 +350,7 @@ export function consoleApp(deps: ConsoleDeps): Hono {
     const problems = recordFormProblems(policy, form, DateTime.fromJSDate(deps.now()));
     if (problems.length > 0) return c.html(html.record({ signed: signed(s), policy, values, problems }), 400);
     // What only the case's opening can find wrong comes back as one problem, beside its field where it names one.
-    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(error.hint.input && recordFields(policy).some((g) => g.fields.some((f) => f.name === error.hint.input)) ? { field: error.hint.input } : {}), message: error.message }] }), 400));
+    refusalShownOn.set(c, (error) => c.html(html.record({ signed: signed(s), policy, values, problems: [{ ...(error.hint.input && recordFields(policy, recordKind(policy, values)).some((g) => g.fields.some((f) => f.name === error.hint.input)) ? { field: error.hint.input } : {}), message: error.message }] }), 400));
     const channel = RECORDED_CHANNELS.find((ch) => ch.value === one('channel'))?.value;
     if (!channel) throw new ActionRefusedError('choose how the complaint was made', { input: 'channel' });
     const preferred = (['email', 'post', 'phone'] as const).find((p) => p === one('preferredChannel'));

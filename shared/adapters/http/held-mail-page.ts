@@ -8,7 +8,7 @@ import type { ConsoleSessions, Session } from './console-session.js';
 export interface HeldMailPageDeps {
   readonly held: { list(member: StaffMember): Promise<{ scope: string; messages: HeldMessage[] }[]> };
   /** The organisations of the deployment, for naming them and for releasing mail that named none. */
-  readonly organisations: readonly { readonly id: string; readonly name: string; readonly stages: readonly string[] }[];
+  readonly organisations: readonly { readonly id: string; readonly name: string; readonly stages: readonly { readonly id: string; readonly name: string }[] }[];
 }
 
 /** The held-mail page, after a release or a discard (done) or with what stopped one (problem). */

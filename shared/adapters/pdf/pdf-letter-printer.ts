@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { PageSizes, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { LetterPrinter, PrintOptions } from '#application/ports/letter-printer';
-import type { PrintedLetter } from '#domain/letters/printed-letter';
+import type { PrintedBlock, PrintedLetter } from '#domain/letters/printed-letter';
 import { printableText } from './printable-text.js';
 
 const MM = 72 / 25.4;
@@ -123,13 +123,42 @@ class PageWriter {
     if (letter.date) this.paragraph(letter.date, regular);
     this.paragraph(`Our reference: ${letter.reference}`, regular);
     this.paragraph(letter.subject, bold);
-    for (const block of letter.body) {
+    const body = letter.body;
+    const signOff = body.at(-1);
+    // The sign-off ends the body: laid out with the paragraph before it, where that is a paragraph.
+    const closing = body.length >= 2 && signOff?.kind === 'paragraph' && body.at(-2)?.kind === 'paragraph';
+    body.forEach((block, i) => {
+      if (closing && i === body.length - 1) return;
       if (block.kind === 'heading') {
         // A heading is not left alone at the foot of a page: it moves over with the two lines that follow it.
         if (this.y - 3 * this.lineHeight < MARGIN + FOOTER) this.newPage();
         this.paragraph(block.text, bold);
-      } else this.paragraph(block.text, regular);
-    }
+      } else if (closing && i === body.length - 2) this.closing(block.text, (signOff as PrintedBlock).text);
+      else this.paragraph(block.text, regular);
+    });
+  }
+
+  /**
+   * The last paragraph and the sign-off that ends the body: the sign-off is never alone on a page. Where the two
+   * do not both fit, the sign-off goes over with (at least) the paragraph's last two lines, whole, as one unit.
+   */
+  private closing(last: string, signOff: string): void {
+    const font = this.fonts.regular;
+    const lines = this.linesOf(last, font);
+    const ending = this.linesOf(signOff, font);
+    const keptFrom = Math.max(0, lines.length - 2);
+    lines.forEach((line, j) => {
+      // The paragraph's tail, a gap, then the whole sign-off: on this page, or all together on the next.
+      if (j === keptFrom && this.y - (lines.length - j + ending.length) * this.lineHeight - this.size * 0.8 < MARGIN + FOOTER) this.newPage();
+      this.line(line, font);
+    });
+    this.gap();
+    for (const line of ending) this.line(line, this.fonts.regular);
+    this.gap();
+  }
+
+  private linesOf(text: string, font: PDFFont): string[] {
+    return text.split('\n').flatMap((l) => this.wrap(l, font, TEXT_WIDTH));
   }
 
   /** "Our reference: REF" and "Page n of m" at the foot of every page, once all the pages exist. */
@@ -146,7 +175,7 @@ class PageWriter {
   }
 
   private paragraph(text: string, font: PDFFont): void {
-    for (const line of text.split('\n').flatMap((l) => this.wrap(l, font, TEXT_WIDTH))) this.line(line, font);
+    for (const line of this.linesOf(text, font)) this.line(line, font);
     this.gap();
   }
 

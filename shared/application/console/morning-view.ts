@@ -4,7 +4,8 @@ import type { PendingActions } from '../ports/pending-actions.js';
 import { caseRolesIn, mayKnowOf, mayRead, rolesIn } from '#domain/access/case-access';
 import type { StaffMember } from '#domain/access/staff-member';
 import { caseStanding, DIGEST_SECTIONS, morningOf, type CaseStanding, type DigestLine, type DigestSection } from '#domain/digest/build-digest';
-import { lettersToCallFor, lettersToPost, type DueCase } from '#domain/digest/due-case';
+import type { DueCase } from '#domain/digest/due-case';
+import { lettersWaiting, type LettersWaiting } from '#domain/digest/letters-waiting';
 import { flagInWords } from '#domain/letters/staff-notices';
 import { cleanOneLine } from '#domain/text/display-safe';
 import type { PolicySet } from '#domain/policy/policy-set';
@@ -44,7 +45,7 @@ export interface MorningOrganisation {
   /** Actions agreed at outcomes and not done by their date (from any case, open or closed). */
   readonly actionsOverdue: readonly DigestLine[];
   /** Cases (open, or closed since) with letters drafted for post and not yet marked posted: the person's to print and post. */
-  readonly toPost: readonly { readonly reference: string; readonly letters: number; readonly closed: boolean; readonly who?: string; readonly toCall?: number }[];
+  readonly toPost: readonly LettersWaiting[];
   /** The person reads this organisation's reports and no case (the Member Responsible for Complaints). */
   readonly reportsOnly?: boolean;
 }
@@ -76,9 +77,7 @@ export async function morningView(deps: { readonly cases: Pick<Cases, 'due'>; re
         policyId,
         name: policy.organisation.name,
         sections: DIGEST_SECTIONS.map((heading) => ({ heading, cases: placed.filter((p) => p.standing.section === heading) })).filter((s) => s.cases.length > 0),
-        toPost: known
-          .filter((c) => lettersToPost(c) > 0)
-          .map((c) => ({ reference: c.reference, letters: lettersToPost(c), closed: c.status === 'closed', ...(mayRead(member, policy, c) && !c.confidential ? { who: whoAndWhat(c).who } : {}), ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}) })),
+        toPost: lettersWaiting(known, (c) => mayRead(member, policy, c)),
         // Never an action of a complaint about this person: the index keeps whom it was about, as a role.
         actionsOverdue: overdueActions(policy, pastDue, morning.today, rolesIn(member, policyId)),
       };

@@ -51,8 +51,8 @@ export async function sendDigest(deps: SendDigestDeps, policyId: string, now: Da
   const morning = morningOf(now);
   // Only what the digest can list (due by the week's end, or new since yesterday): never every open case whole.
   const [due, pastDue, held, restrictions] = await Promise.all([deps.cases.due(policy.id, morning.weekEnd, morning.since), deps.pendingActions.dueBefore(policy.id, today), deps.heldMail.list(policy.id), deps.cases.restrictionsToReview(policy.id, morning.weekEnd)]);
-  // A closed case is projected only for its letters to post, which the console lists: the digest is of open cases.
-  const open = due.filter((c) => c.status !== 'closed');
+  // A closed case is projected only for its letters to post: the digest lists it there, and in no other section.
+  const open = due;
   const heldLines = heldForAPerson(held);
   // Nobody is shown a complaint about themselves: recipients who may see the same cases share one digest.
   const groups = new Map<string, { recipients: string[]; cases: typeof open; actions: typeof pastDue; restrictions: typeof restrictions }>();

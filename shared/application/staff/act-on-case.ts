@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '#domain/text/display-safe';
 import type { DateTime } from 'luxon';
 import type * as z from 'zod/mini';
 import { rolesIn } from '#domain/access/case-access';
@@ -55,8 +56,16 @@ function authoriseByAddress(policy: Policy, c: Case, who: StaffAction<z.ZodMiniT
   if (!roles.some((r) => roleMayUse(policy, r, c, capability))) throw new NotYoursToActOnError(c.reference, who.refusal(policy, c));
 }
 
+/** Every string a staff action is given, at the boundary, without bidi overrides (a file description that reads backwards). */
+function withoutBidi(value: unknown): unknown {
+  if (typeof value === 'string') return withoutBidiControls(value);
+  if (Array.isArray(value)) return value.map(withoutBidi);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutBidi(v)]));
+  return value;
+}
+
 function parsed<S extends z.ZodMiniType>(entry: StaffAction<S>, input: unknown): z.infer<S> {
-  const result = entry.input.safeParse(input);
+  const result = entry.input.safeParse(withoutBidi(input));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path[0];

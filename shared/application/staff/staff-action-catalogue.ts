@@ -204,7 +204,7 @@ export const STAFF_ACTIONS = {
   'service-request-step': action({ input: z.object({ text }), who: RECORD, decide: (_p, c, i, ctx) => ({ change: recordServiceRequestStep(c, i.text, ctx) }) }),
   'service-request-done': action({ input: z.object({ done: text }), who: RECORD, decide: (p, c, i, ctx) => ({ change: serviceRequestDone(p, c, i.done, ctx) }) }),
   // The person complains about their service request: whoever records complaints records it (LGSCO 1.7: nothing blocks it).
-  complaint: action({ input: nothing, who: RECORD, decide: (p, c, _i, ctx) => ({ change: serviceRequestToComplaint(p, c, ctx) }) }),
+  complaint: action({ input: z.object({ words: text, on: maybe }), who: RECORD, decide: (p, c, i, ctx) => ({ change: serviceRequestToComplaint(p, c, { words: i.words, ...(i.on ? { on: i.on } : {}) }, ctx) }) }),
   // Restrictions on contact (Housing Ombudsman guidance on unacceptable behaviour): set, review (kept, with a new
   // date), lift; each writes to the person. Only a role above the handler (rolesThatMayRestrict).
   restrict: action({

@@ -7,7 +7,7 @@ import { channelsInWords } from './contact-restriction.js';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { Case, ClosureReason } from './case.js';
 import { openNextStageWindow } from './next-stage-window.js';
-import { serviceRequestCalled, serviceRequestNext } from './service-request-page.js';
+import { serviceRequestBehindComplaint, serviceRequestCalled, serviceRequestNext } from './service-request-page.js';
 import { stageById } from '#domain/policy/policy-lookups';
 
 /** A letter the complainant has been sent, as their page lists it. */
@@ -67,6 +67,8 @@ export interface ComplainantView {
   readonly restricted?: { readonly channels: string; readonly contactName: string };
   /** "request" for a service request the person has not complained about: the page says so in place of "complaint". */
   readonly called?: 'request';
+  /** The service request a complaint was made about: kept on the page after it became one (what they asked, what we did). */
+  readonly earlierRequest?: readonly string[];
 }
 
 const CLOSED_BECAUSE: Record<ClosureReason, string> = {
@@ -134,6 +136,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     ...(c.feedback ? { feedback: 'given' as const } : feedbackAsked(c) ? { feedback: 'ask' as const } : {}),
     ...(c.restriction ? { restricted: { channels: channelsInWords(c.restriction.channelsOpen), contactName: c.restriction.pointOfContact.name } } : {}),
     ...serviceRequestCalled(c),
+    ...(c.serviceRequest?.becameComplaint ? { earlierRequest: serviceRequestBehindComplaint(c.serviceRequest) } : {}),
   };
 }
 

@@ -4,6 +4,8 @@ import { confirmUrlFor, letterToComplainant, pageUrlFor, noticeToStaff, type Sen
 import { composeLetter, letterFor } from '#domain/letters/complainant-letter';
 import { firstLetterFacts } from '#domain/letters/letter-view';
 import { newCaseNotice } from '#domain/letters/staff-notices';
+import { CASE_KIND_TEXT } from './case-kind-words.js';
+import type { CaseKind } from './service-request.js';
 import { threadKey } from '#domain/mail/message-id';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -73,6 +75,8 @@ export function openCase(
     pageToken?: string;
     /** The secrets that confirm an address typed into a form, made by the caller; unused for any other address. */
     addressCheck?: { readonly token: string; readonly code: string };
+    /** What is being opened, for the timeline's and the handler's words: a complaint unless said. */
+    kind?: CaseKind;
   },
 ): CaseChange {
   const stage = entryStage(policy);
@@ -166,11 +170,11 @@ export function openCase(
     drafted.push(...letterFor(policy, c, firstLetterFacts(policy, c, undefined), `${c.stage}-received`, options.now, options.sending).events);
   }
   letters.push(
-    noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? '', options.sending), 'new-case-notice', 'opened', options.sending),
+    noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, c, c.handlerRole, options.sending.operatorEmail)], newCaseNotice(policy, c, c.subject ?? '', options.sending, options.kind), 'new-case-notice', 'opened', options.sending),
   );
 
   const events: TimelineEvent[] = [
-    timelineEvent({ id: 'received', at, type: 'received', actor: receivedFrom(complaint), summary: receivedSummary(complaint), detail: { ...complaint.source, ...(complaint.released ? { released: complaint.released } : {}) } }),
+    timelineEvent({ id: 'received', at, type: 'received', actor: receivedFrom(complaint), summary: receivedSummary(complaint, options.kind ?? 'complaint'), detail: { ...complaint.source, ...(complaint.released ? { released: complaint.released } : {}) } }),
   ];
   if (c.deadlines.length > 0) {
     events.push(
@@ -192,7 +196,7 @@ export function openCase(
   if (named) {
     events.push(timelineEvent({ id: 'named', at, type: 'named', actor: 'redress', summary: `The complaint ${namedReason(policy, named)}. Handled by ${handlerTitle} as a complaint about them, and kept from them, until the handler confirms or undoes it (case named).`, detail: { roles: named.roles, found: named.found } }));
   }
-  if (c.adjustmentsAsked) events.push(timelineEvent({ id: 'adjustment-asked', at, type: 'adjustment-asked', actor: c.adjustmentsAsked.by, summary: `Asked us to do things differently: ${askedInWords(policy, c.adjustmentsAsked)}. Agree each one with them (case adjust)`, detail: { kinds: c.adjustmentsAsked.kinds } }));
+  if (c.adjustmentsAsked) events.push(timelineEvent({ id: 'adjustment-asked', at, type: 'adjustment-asked', actor: c.adjustmentsAsked.by, summary: `Asked us to do things differently: ${askedInWords(policy, c.adjustmentsAsked)}. Agree each one with them: “Reasonable adjustment: agree or review one” on the case page`, detail: { kinds: c.adjustmentsAsked.kinds } }));
   if (c.flags.length > 0) events.push(timelineEvent({ id: 'flagged', at, type: 'flagged', actor: 'redress', summary: `Flagged: ${c.flags.join(', ')}`, detail: { flags: c.flags } }));
   if (acknowledge) events.push(timelineEvent({ id: 'acknowledged', at: options.now, type: 'acknowledged', actor: 'redress', summary: onPaper ? 'Acknowledgement drafted for post (or to read to the complainant)' : 'Acknowledgement written to the complainant' }));
   events.push(...drafted);
@@ -221,9 +225,10 @@ function receivedFrom(complaint: NewComplaint): string {
   return complaint.recordedBy ?? complaint.complainant.email ?? (complaint.complainant.anonymous ? 'anonymous' : 'complainant');
 }
 
-function receivedSummary({ channel, released, recordedBy }: NewComplaint): string {
-  if (released) return `Complaint received by ${channel}; held (${released.heldBecause}) and released into a case by ${released.by}`;
-  return recordedBy ? `Complaint received by ${channel}, recorded by ${recordedBy}` : `Complaint received by ${channel}`;
+function receivedSummary({ channel, released, recordedBy }: NewComplaint, kind: CaseKind): string {
+  const received = `${CASE_KIND_TEXT[kind].Noun} received by ${channel}`;
+  if (released) return `${received}; held (${released.heldBecause}) and released into a case by ${released.by}`;
+  return recordedBy ? `${received}, recorded by ${recordedBy}` : received;
 }
 
 /** What the complainant asked us to do differently, bounded: only the policy's adjustments, and their words cut to 1,000 characters. */

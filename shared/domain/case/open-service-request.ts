@@ -12,7 +12,7 @@ import { recordServiceRequest } from './actions/service-request.js';
  * own letter. What was asked is what staff wrote (the subject they gave, else the summary).
  */
 export function openServiceRequest(policy: Policy, complaint: NewComplaint & { readonly recordedBy: string }, reference: string, options: { sending: Sending; now: string; pageToken?: string }): CaseChange {
-  const opened = openCase(policy, complaint, reference, { ...options, acknowledge: false });
+  const opened = openCase(policy, complaint, reference, { ...options, acknowledge: false, kind: 'service-request' });
   const asked = complaint.subject?.trim() ? `${complaint.subject.trim()}: ${opened.case.summary}` : opened.case.summary;
   const recorded = recordServiceRequest(policy, { ...opened.case, deadlines: [] }, asked, { at: DateTime.fromISO(options.now), actor: complaint.recordedBy, sending: options.sending });
   return {

@@ -1,6 +1,7 @@
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { londonDate } from '#domain/calendar/london-date';
 import type { Case } from './case.js';
-import { isServiceRequestOnly } from './service-request.js';
+import { isServiceRequestOnly, type ServiceRequest } from './service-request.js';
 
 /**
  * What the person's own page says comes next while their contact is a service request (not a complaint, so none of
@@ -19,4 +20,16 @@ export function serviceRequestNext(c: Pick<Case, 'serviceRequest' | 'status'>): 
 /** What the person's page calls their case: "request" while it is a service request only; the page's "complaint" otherwise. */
 export function serviceRequestCalled(c: Pick<Case, 'serviceRequest'>): { called?: 'request' } {
   return isServiceRequestOnly(c) ? { called: 'request' } : {};
+}
+
+/**
+ * What the person's page says about the service request their complaint is about, once it became one: what they
+ * asked (in staff's words, as the letter said it back), when, and what was done or that it is still being dealt
+ * with; and when they complained. One sentence each.
+ */
+export function serviceRequestBehindComplaint(sr: ServiceRequest): string[] {
+  const lines = [`On ${dateInWords(londonDate(sr.firstContactAt))} you asked us to do something, which we recorded as a service request: ${sr.asked}`];
+  lines.push(sr.done ? `We dealt with it on ${dateInWords(londonDate(sr.done.at))}: ${sr.done.text}` : 'We are still dealing with it, beside your complaint.');
+  if (sr.becameComplaint) lines.push(`On ${dateInWords(londonDate(sr.becameComplaint.at))} you told us you were unhappy about it, and we recorded your complaint under the same reference.`);
+  return lines;
 }

@@ -22,8 +22,20 @@ export interface ServiceRequest {
   readonly targetDate?: string;
   readonly steps: readonly ServiceRequestStep[];
   readonly done?: ServiceRequestStep;
-  /** The person complained about it: when, who recorded it, and the instant the complaint's deadlines count from. */
-  readonly becameComplaint?: { readonly at: string; readonly by: string; readonly countsFrom: string };
+  /** The person complained about it: when they said so, who recorded it, and the instant the complaint's deadlines count from. */
+  readonly becameComplaint?: ComplaintAboutServiceRequest;
+}
+
+/** The complaint a person made about their service request. */
+export interface ComplaintAboutServiceRequest {
+  /** When the person said they were unhappy (the day staff gave, at the start of that London day; now, when today). */
+  readonly at: string;
+  readonly by: string;
+  readonly countsFrom: string;
+  /** What they are unhappy about, as staff took it down (bounded). Absent on complaints recorded before it was asked. */
+  readonly words?: string;
+  /** When it was recorded, where that differs from when they said it. */
+  readonly recordedAt?: string;
 }
 
 /** A case, or a projection of one, as far as its service request goes (no import of the case: it imports this). */

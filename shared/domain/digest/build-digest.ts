@@ -12,6 +12,7 @@ import { stageName } from '#domain/policy/policy-lookups';
 import { KIND_WORDS } from '#domain/policy/deadline-words';
 import { ADJUSTMENTS_SECTION, adjustmentsDueForReview } from './adjustments-due.js';
 import { missedTarget, SERVICE_REQUESTS_PAST_TARGET } from './service-requests-due.js';
+import { lettersWaiting, lettersWaitingSections } from './letters-waiting.js';
 
 export interface DigestLine {
   readonly reference: string;
@@ -105,7 +106,9 @@ export function caseStanding(policy: Policy, c: DueCase, morning: Morning): Case
  * today, due this week, awaiting acknowledgement, awaiting signature, no date set (open with no deadline
  * running: staff must set one or close it), new since yesterday. Days are working days. A confidential case shows
  * its reference, stage and dates, never who or what. Then the actions agreed at outcomes that are past their date
- * (`overdueActions`). Before all of them, held messages that a person may have written (`heldForAPerson`).
+ * (`overdueActions`). Before all of them, held messages that a person may have written (`heldForAPerson`), then
+ * the calls to make before a letter goes and the letters to post (`lettersWaiting`, as the morning view lists them;
+ * a closed case given here is listed there only).
  * Undefined when there is nothing to say.
  */
 export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: DateTime, actionsOverdue: readonly DigestLine[] = [], heldForAPerson: readonly DigestLine[] = [], more: readonly { readonly heading: string; readonly lines: readonly DigestLine[] }[] = []): Digest | undefined {
@@ -128,10 +131,12 @@ export function buildDigest(policy: Policy, openCases: readonly DueCase[], now: 
   const sections = [
     // First: a complaint held by mistake has had no acknowledgement and no deadline (`heldForAPerson`).
     { heading: HELD_SECTION, lines: heldForAPerson },
+    // Letters drafted for post (from open cases, and closed ones given for them), and the calls that must come first.
+    ...lettersWaitingSections(lettersWaiting(openCases, () => true)),
     ...DIGEST_SECTIONS.map((heading) => ({ heading, lines: placed.filter((x) => x.s.section === heading).map((x) => line(x.c, x.s)) })),
     // Actions agreed at outcomes and not done by their date, from any case, open or closed.
     { heading: 'Actions past their date', lines: actionsOverdue },
-    { heading: ADJUSTMENTS_SECTION, lines: adjustmentsDueForReview(policy, openCases, morning) },
+    { heading: ADJUSTMENTS_SECTION, lines: adjustmentsDueForReview(policy, openCases.filter((c) => c.status !== 'closed'), morning) },
     // Sections of their own builders (restrictions on contact to review, ...), last.
     ...more,
   ].filter((s) => s.lines.length > 0);

@@ -12,7 +12,8 @@ import { serviceRequestDue, serviceRequestKey, type ServiceRequestDue } from './
 export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' | 'confidential' | 'receivedAt' | 'flags' | 'deadlines' | 'handlerRole' | 'about' | 'named' | 'subject' | 'summary' | 'possibleNextStageRequest'> & {
   /** A service request not (yet) a complaint, still being dealt with: its target, which the digest watches (./service-requests-due.ts). */
   readonly serviceRequest?: ServiceRequestDue;
-  readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed'>;
+  /** The telephone number only while a letter waits for a call (the morning view's call list shows it). */
+  readonly complainant: Pick<Case['complainant'], 'name' | 'anonymous' | 'emailConfirmed' | 'phone'>;
   /** How many letters wait to be posted (drafted for post, not yet marked posted, not outdated by a correction). */
   readonly toPost?: number;
   /** How many of those wait for a call first (a telephone call instead of letters, agreed as an adjustment). */
@@ -74,6 +75,7 @@ export function dueCaseOf(c: Case): DueCase {
       ...(c.complainant.name !== undefined ? { name: c.complainant.name } : {}),
       anonymous: c.complainant.anonymous,
       ...(c.complainant.emailConfirmed !== undefined ? { emailConfirmed: c.complainant.emailConfirmed } : {}),
+      ...(lettersToCallFor(c) > 0 && c.complainant.phone ? { phone: c.complainant.phone } : {}),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '#domain/text/display-safe';
 import { DateTime } from 'luxon';
 import * as z from 'zod/mini';
 import '#domain/text/schema-language';
@@ -11,7 +12,8 @@ import { isAdjustmentKind } from '#domain/adjustments/adjustment-kinds';
  * whom it is about, the confidential box and the data-protection agreement. Every field is bounded; single-line
  * fields refuse line breaks, which is how header injection starts.
  */
-const multiLine = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be ${max} characters or fewer`));
+// Bidi overrides and isolates are taken out first: they can make a name or a place read backwards.
+const multiLine = (max: number) => z.string().check(z.overwrite(withoutBidiControls), z.trim(), z.maxLength(max, `must be ${max.toLocaleString('en-GB')} characters or fewer`));
 const singleLine = (max: number) => multiLine(max).check(z.refine((v) => !/[\r\n\u2028\u2029]/.test(v), 'must be on one line'));
 /** A field left empty is a field not given. */
 const optional = <T extends z.ZodMiniType<string, string>>(schema: T) => z.optional(z.pipe(z.transform((v: unknown) => (v === '' || v === null || v === undefined ? undefined : (v as string))), z.optional(schema)));

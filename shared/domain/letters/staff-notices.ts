@@ -1,3 +1,5 @@
+import { CASE_KIND_TEXT, type CaseKindWords } from '#domain/case/case-kind-words';
+import type { CaseKind } from '#domain/case/service-request';
 import type { Case } from '#domain/case/case';
 import { namedReason } from '#domain/case/named-in-complaint';
 import type { HeldMessage } from '#domain/mail/held-message';
@@ -57,16 +59,17 @@ export function caseFacts(policy: Policy, c: Case, sending: Sending): string[] {
  * The handler's notice of a new case. A confidential case's notice carries its reference and dates only:
  * no complainant, no subject, no words of the complaint.
  */
-export function newCaseNotice(policy: Policy, c: Case, subject: string, sending: Sending): Letter {
+export function newCaseNotice(policy: Policy, c: Case, subject: string, sending: Sending, kind: CaseKind = 'complaint'): Letter {
+  const words = CASE_KIND_TEXT[kind];
   const sections: LetterSection[] = [{ paragraphs: caseFacts(policy, c, sending) }];
   const why = aboutWhy(policy, c);
   if (why) sections.push({ heading: 'Why it came to you', paragraphs: why });
   if (c.flags.length > 0) sections.push({ heading: 'Needs attention', paragraphs: c.flags.map((f) => FLAG_LABEL[f] ?? f) });
   if (c.confidential) {
     sections.push({
-      paragraphs: ['This complaint is confidential: read it in the console, where the reading is recorded on the case.'],
+      paragraphs: [`This ${words.noun} is confidential: read it in the console, where the reading is recorded on the case.`],
     });
-    return renderLetter(`[${c.reference}] New confidential complaint`, sections);
+    return renderLetter(`[${c.reference}] New confidential ${words.noun}`, sections);
   }
   const who = c.complainant.anonymous
     ? 'Anonymous'
@@ -80,20 +83,20 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
     : [];
   const replyTo = c.replyTo ? [`The message asked for replies to ${c.replyTo}, a different address: Redress writes only to the address the complaint came from.`] : [];
   sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given', ...unconfirmed, ...replyTo] });
-  sections.push({ heading: subject ? `Complaint: ${subject}` : 'Complaint', paragraphs: [excerpt(c.summary)] });
+  sections.push({ heading: subject ? `${words.Noun}: ${subject}` : words.Noun, paragraphs: [excerpt(c.summary)] });
   if (c.attachments.length > 0) {
     sections.push({ heading: 'Attachments', paragraphs: c.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`) });
   }
-  return renderLetter(`[${c.reference}] ${newCaseSubject(c, subject)}`, sections);
+  return renderLetter(`[${c.reference}] ${newCaseSubject(c, subject, words)}`, sections);
 }
 
 /**
  * A new case's notice subject: the email's own subject, or for the web form (which asks for none) where it came
  * from. Never the complaint's first words: whatever the complainant wrote would read as Redress's own line.
  */
-function newCaseSubject(c: Case, subject: string): string {
-  if (subject) return `New complaint: ${subject}`;
-  return c.channel === 'web' ? 'New complaint from the web form' : 'New complaint: no subject';
+function newCaseSubject(c: Case, subject: string, words: CaseKindWords): string {
+  if (subject) return `New ${words.noun}: ${subject}`;
+  return c.channel === 'web' ? `New ${words.noun} from the web form` : `New ${words.noun}: no subject`;
 }
 
 /**

@@ -27,3 +27,11 @@ export function oneLineSafe(text: string): string {
 export function cleanOneLine(text: string): string {
   return text.replace(UNSAFE_ONE_LINE, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** The bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can make a name or file read backwards. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text as it is taken in from a person, staff or complainant: the bidi overrides and isolates removed, all else kept. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}

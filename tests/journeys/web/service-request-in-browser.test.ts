@@ -69,17 +69,18 @@ describe('a telephone call recorded as a service request, then complained about,
 
     await page.getByRole('link', { name: 'Record a complaint' }).click();
     await page.waitForURL(/\/console\/record\/county-council$/);
-    await page.getByLabel('What the person wants').selectOption('service-request');
-    await page.getByLabel('How the complaint was made').selectOption('phone');
+    await page.getByRole('link', { name: 'Not a complaint: record a service request instead' }).click();
+    await page.waitForURL(/\/console\/record\/county-council\?kind=service-request$/);
+    await page.getByLabel('How the request was made').selectOption('phone');
     await page.getByLabel('When it was made (UK time)').fill(firstContact.toFormat("yyyy-MM-dd'T'HH:mm"));
     await page.getByLabel('Name (required)', { exact: true }).fill('Pat Caller');
     await page.getByLabel('Telephone (if they gave one)').fill('01632 960123');
     await page.getByLabel('Postal address (if they gave one)').fill('14 Mill Lane\nLittle Ouseburn\nYork YO26 9TR');
     await page.getByLabel('How they want us to write to them').selectOption('post');
     await page.getByLabel('What it is about, in a line').fill('Streetlight out');
-    await page.getByLabel('The complaint, in their words as far as you can').fill('The streetlight outside 14 Mill Lane has been out for a week.');
+    await page.getByLabel('What they asked us to do, in their words as far as you can').fill('The streetlight outside 14 Mill Lane has been out for a week.');
     await looked(page, 'service-request-record-form');
-    await page.getByRole('button', { name: 'Record the complaint or service request' }).click();
+    await page.getByRole('button', { name: 'Record the service request' }).click();
     const heading = await page.getByRole('heading', { level: 1, name: /^Recorded: / }).innerText();
     const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] ?? '';
     expect(reference, await page.locator('main').innerText()).toMatch(/^CCC-\d{4}-\d{4}$/);
@@ -116,10 +117,14 @@ describe('a telephone call recorded as a service request, then complained about,
 
     // The caller rings again, unhappy: a complaint from now on, counted from the first contact.
     await page.goto(`${base}/console/cases/${reference}`);
-    await act(page, reference, 'They are complaining about it: record the complaint', 'complaint');
+    await act(page, reference, 'They are complaining about it: record the complaint', 'complaint', async (p) => {
+      await p.getByLabel('What they are unhappy about, in their words').fill('Nobody has come to fix it and nobody rang me back.');
+    });
     const now = flat(await page.locator('main').innerText());
     expect(now).toContain('Service request, now a complaint');
-    expect(now).toMatch(new RegExp(`its deadlines count from ${firstContact.toFormat('d LLLL yyyy')} at \\d\\d:\\d\\d \\(the first contact\\)`));
+    expect(now).toContain('What they are unhappy about Nobody has come to fix it and nobody rang me back.');
+    expect(now).toMatch(new RegExp(`The complaint’s deadlines count from ${firstContact.toFormat('d LLLL yyyy')} at \\d\\d:\\d\\d \\(the first contact, when the service request came in\\)`));
+    expect(now).toContain(`First contact (the service request) ${firstContact.toFormat('d LLLL yyyy')}`);
     expect(now).toMatch(/Respond by \w+ \d+ \w+ \d{4}/);
     expect(now).toContain(`about the service request first raised on ${firstContact.toFormat('cccc d LLLL yyyy')}: its deadlines count from the first contact`);
     await looked(page, 'service-request-became-complaint');

@@ -153,7 +153,7 @@ describe('validation', () => {
     ['incidentTime', { incidentTime: '25:00' }, 'Time it happened must be a time'],
     ['about', { about: 'the-cat' }, 'Choose who the complaint is about from the list'],
     ['name', { name: 'x'.repeat(201) }, 'Your name must be 200 characters or fewer'],
-    ['summary', { summary: 'y'.repeat(10_001) }, 'What happened must be 10000 characters or fewer'],
+    ['summary', { summary: 'y'.repeat(10_001) }, 'What happened must be 10,000 characters or fewer'],
   ])('%s: %j is refused with a clear message', async (field, change, message) => {
     const { fields } = complaint('county-council', change);
     const json = await postJson('county-council', fields);
@@ -266,7 +266,7 @@ describe('spam and abuse', () => {
     const response = await postForm('connected-together', fast);
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain('Please check your answers and send the form again.');
+    expect(html).toContain('This form was sent a moment after it opened, faster than we can accept. Your answers are kept: wait a few seconds, check them, and send the form again.');
     expect(html).toContain('value="Quick Typist"');
     expect(html).not.toContain('Complaint received');
     expect((await stack.cases.newestFirst('connected-together')).length).toBe(before);

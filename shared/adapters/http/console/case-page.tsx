@@ -2,7 +2,10 @@ import type { FC } from 'hono/jsx';
 import type { CaseView } from '#application/console/view-case';
 import type { Case } from '#domain/case/case';
 import { STATUS_WORDS } from '#domain/case/status-words';
+import { CASE_KIND_TEXT } from '#domain/case/case-kind-words';
+import { caseKind } from '#domain/case/service-request';
 import { CHANNEL_WORDS, PREFERRED_WORDS } from '#domain/case/channel-words';
+import { londonDate } from '#domain/calendar/london-date';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { aboutWhy } from '#domain/letters/staff-notices';
 import { clauseInWords } from '#domain/policy/clause-words';
@@ -51,8 +54,19 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
         <dd>{roleTitle(view.policy, c.handlerRole)}</dd>
         <dt>Assigned to</dt>
         <dd>{c.handler ? c.handler.email : 'No one yet in that role'}</dd>
-        <dt>Received</dt>
-        <dd>{instantInWords(c.receivedAt)}</dd>
+        {c.serviceRequest?.becameComplaint ? (
+          <>
+            <dt>First contact (the service request)</dt>
+            <dd>{instantInWords(c.serviceRequest.firstContactAt)}</dd>
+            <dt>Complaint made</dt>
+            <dd>{c.serviceRequest.becameComplaint.recordedAt ? dateInWords(londonDate(c.serviceRequest.becameComplaint.at)) : instantInWords(c.serviceRequest.becameComplaint.at)}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Received</dt>
+            <dd>{instantInWords(c.receivedAt)}</dd>
+          </>
+        )}
         <dt>Category</dt>
         <dd>{view.policy.categories.find((k) => k.id === c.category)?.name ?? 'Not yet categorised'}</dd>
         {aboutWhy(view.policy, c) ? (
@@ -82,7 +96,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
       ) : (
         <>
           <CaseServiceRequest c={c} policy={view.policy} today={today} />
-          <h2>The complaint</h2>
+          <h2>{CASE_KIND_TEXT[caseKind(c)].heading}</h2>
           {c.flags.includes('complainant-undeliverable') ? (
             <p class="notice">Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post, so that the policy’s deadlines can still be met.</p>
           ) : null}
@@ -115,6 +129,12 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
               <>
                 <dt>Subject</dt>
                 <dd>{c.subject}</dd>
+              </>
+            ) : null}
+            {c.incident ? (
+              <>
+                <dt>What happened, when and where</dt>
+                <dd>{[c.incident.date ? dateInWords(c.incident.date) : '', c.incident.time ? `at ${c.incident.time}` : '', c.incident.place ? `at ${c.incident.place}` : ''].filter(Boolean).join(', ')}</dd>
               </>
             ) : null}
             {c.desiredOutcome ? (

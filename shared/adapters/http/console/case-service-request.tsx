@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { Case } from '#domain/case/case';
+import { londonDate } from '#domain/calendar/london-date';
 import { dateInWords, instantInWords } from '#domain/letters/dates-in-words';
 import { clauseInWords } from '#domain/policy/clause-words';
 import type { Policy } from '#domain/policy/policy-schema';
@@ -18,7 +19,9 @@ export const CaseServiceRequest: FC<{ c: Case; policy: Policy; today: string }> 
       <h2 id="service-request">{became ? 'Service request, now a complaint' : 'Service request, not a complaint'}</h2>
       <p class="hint">
         {policy.serviceRequests ? `Recorded under ${clauseInWords(policy.serviceRequests.clause)} of the policy. ` : ''}
-        {became ? 'The person complained about it: the complaint has its own deadlines, and the request carries on beside it until it is dealt with.' : 'It has no complaint deadlines. The person can still complain at any time: record it with “They are complaining about it”.'}
+        {became
+          ? `The person complained about it: the complaint has its own deadlines${sr.done ? `; the request itself was dealt with on ${dateInWords(londonDate(sr.done.at))}.` : ', and the request carries on beside it until it is dealt with.'}`
+          : 'It has no complaint deadlines. The person can still complain at any time: record it with “They are complaining about it”.'}
       </p>
       <dl class="summary">
         <dt>First contact</dt>
@@ -44,8 +47,19 @@ export const CaseServiceRequest: FC<{ c: Case; policy: Policy; today: string }> 
           <>
             <dt>Complaint made</dt>
             <dd>
-              {instantInWords(became.at)}, recorded by {became.by}; its deadlines count from {instantInWords(became.countsFrom)}
-              {became.countsFrom === sr.firstContactAt ? ' (the first contact)' : ' (the day of the complaint)'}
+              {became.recordedAt ? dateInWords(londonDate(became.at)) : instantInWords(became.at)}, recorded by {became.by}
+              {became.recordedAt ? ` on ${instantInWords(became.recordedAt)}` : ''}
+            </dd>
+            {became.words ? (
+              <>
+                <dt>What they are unhappy about</dt>
+                <dd>{became.words}</dd>
+              </>
+            ) : null}
+            <dt>The complaint’s deadlines count from</dt>
+            <dd>
+              {instantInWords(became.countsFrom)}
+              {became.countsFrom === sr.firstContactAt ? ' (the first contact, when the service request came in)' : ' (the day of the complaint)'}
             </dd>
           </>
         ) : null}

@@ -61,6 +61,36 @@ export const html = {
         </p>
       </MessagePage>
     ).toString(),
+  reportsOnly: (signed: Signed, reports: readonly { readonly id: string; readonly name: string }[]) =>
+    (
+      <MessagePage title="Cases are not open to your role" signed={signed}>
+        <p>Your role reads the organisation’s reports on complaints: their numbers, how long they took, their outcomes and themes. It does not open cases, held messages or files, which are for the staff who handle complaints.</p>
+        {reports.length ? (
+          <>
+            <p>What you can see instead:</p>
+            <ul>
+              {reports.map((r) => (
+                <li>
+                  <a href={`/console/reports/${r.id}`}>{`${r.name}'s annual report`}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p>
+          Or go back to <a href="/console">this morning</a>. If you should handle complaints, ask an operator to give you a role that does.
+        </p>
+      </MessagePage>
+    ).toString(),
+  dateOutOfRange: (signed: Signed, message: string) =>
+    (
+      <MessagePage title="A date Redress cannot count" signed={signed}>
+        <p>Redress counts working days from the bank holidays it knows, and this needed a date outside those years: {message}.</p>
+        <p>
+          If you typed a date, go back and give one nearer to today. If not, tell an operator: the bank-holiday data needs refreshing. Meanwhile <a href="/console/cases">find a case</a> or go back to <a href="/console">this morning</a>.
+        </p>
+      </MessagePage>
+    ).toString(),
   notFound: (signed: Signed | undefined) =>
     (
       <MessagePage title="No such case" signed={signed}>

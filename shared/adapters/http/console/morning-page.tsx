@@ -3,6 +3,7 @@ import type { MorningOrganisation } from '#application/console/morning-view';
 import { londonDate } from '#domain/calendar/london-date';
 import { awaitingConfirmationWords, daysInWords } from '#domain/digest/build-digest';
 import { KIND_WORDS } from '#domain/policy/deadline-words';
+import { callLine, letterToPostLine } from '#domain/digest/letters-waiting';
 import { capitalise } from '#domain/letters/letter-view';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { Layout } from './layout.js';
@@ -48,8 +49,20 @@ export const MorningPage: FC<{ signed: Signed; organisations: readonly MorningOr
               {org.toPost.map((t) => (
                 <li>
                   <a href={`/console/cases/${t.reference}`}>{t.reference}</a>
-                  {`${t.who ? `, ${t.who}` : ''}${t.closed ? ' (closed)' : ''}: ${t.letters === 1 ? 'a letter' : `${t.letters} letters`} to print and post, then mark posted`}
-                  {t.toCall ? <strong>{` Call ${t.who ?? 'the complainant'} before sending (${t.toCall === 1 ? 'a letter waits' : `${t.toCall} letters wait`} for the call they asked for instead of letters).`}</strong> : null}
+                  {letterToPostLine(t).slice(t.reference.length)}
+                  {t.toCall ? (
+                    <strong>
+                      {' '}
+                      {t.phone ? (
+                        <>
+                          Call {t.who ?? 'the complainant'} on <a href={`tel:${t.phone.replace(/[^0-9+]/g, '')}`}>{t.phone}</a>
+                          {callLine(t).slice(callLine(t).indexOf(' before sending'))}.
+                        </>
+                      ) : (
+                        `${callLine(t)}.`
+                      )}
+                    </strong>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { LetterText } from '../letter-text.js';
 import type { FC } from 'hono/jsx';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import type { LetterToSend } from '#domain/outbox/outbox-item';
@@ -29,13 +30,13 @@ export const PreviewPage: FC<{ signed: Signed; c: Case; action: ConsoleAction; v
           <p>
             <strong>To:</strong> {l.to.join(', ')}. <strong>Subject:</strong> {l.subject}
           </p>
-          <div class="letter">{l.text}</div>
+          <LetterText text={l.text} />
         </>
       ))}
       {drafted.map((e) => (
         <>
           <p>It goes by post: it will be kept on the case for you to print and post, and to mark posted. Subject: {String(e.detail?.subject ?? '')}</p>
-          <div class="letter">{String(e.detail?.text ?? '')}</div>
+          <LetterText text={String(e.detail?.text ?? '')} />
         </>
       ))}
       {notices.length > 0 ? (

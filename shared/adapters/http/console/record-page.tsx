@@ -6,7 +6,9 @@ import type { ActionField, FormValues } from '../console-actions.js';
 import { RECORD_REQUIRED, type FieldProblem, type RecordForm } from '#application/console/record-form-problems';
 import { Field } from './action-field.js';
 import { Layout } from './layout.js';
-import { recordKindGroup } from './record-kind.js';
+import { CASE_KIND_TEXT } from '#domain/case/case-kind-words';
+import type { CaseKind } from '#domain/case/service-request';
+import { RECORD_KIND_HINT, recordKind, SERVICE_REQUEST_KIND } from './record-kind.js';
 import type { Signed } from './signed.js';
 
 /** The channels staff record a complaint from: whatever did not come in by itself (email, the web form). */
@@ -17,18 +19,18 @@ export const RECORDED_CHANNELS = [
 ] as const;
 
 /** The questions of the record form, in the order a person takes a call down. */
-export function recordFields(policy: Policy): { legend: string; fields: ActionField[] }[] {
+export function recordFields(policy: Policy, kind: CaseKind = 'complaint'): { legend: string; fields: ActionField[] }[] {
+  const words = CASE_KIND_TEXT[kind];
   return [
-    ...recordKindGroup(policy),
     {
       legend: 'How and when it was made',
       fields: [
-        { name: 'channel', label: 'How the complaint was made', kind: 'select', options: RECORDED_CHANNELS },
+        { name: 'channel', label: words.channelLabel, kind: 'select', options: RECORDED_CHANNELS },
         { name: 'receivedAt', label: 'When it was made (UK time)', kind: 'datetime-local', hint: 'The time of the call or visit, or the day the letter arrived: the policy’s deadlines run from it.' },
       ],
     },
     {
-      legend: 'The complainant',
+      legend: kind === 'complaint' ? 'The complainant' : 'The person',
       fields: [
         { name: 'name', label: 'Name', kind: 'text' },
         { name: 'email', label: 'Email address (if they gave one)', kind: 'email', hint: 'Letters go to it unless they prefer post. Read it back to them.' },
@@ -44,10 +46,10 @@ export function recordFields(policy: Policy): { legend: string; fields: ActionFi
       ],
     },
     {
-      legend: 'The complaint',
+      legend: words.heading,
       fields: [
         { name: 'subject', label: 'What it is about, in a line', kind: 'text' },
-        { name: 'summary', label: 'The complaint, in their words as far as you can', kind: 'textarea' },
+        { name: 'summary', label: words.wordsLabel, kind: 'textarea' },
         {
           name: 'about',
           label: 'Whom it is about (if it is about one of these people)',
@@ -96,39 +98,56 @@ export const RecordChoosePage: FC<{ signed: Signed; policies: readonly Policy[] 
 );
 
 /** A complaint made by telephone, letter, in person or by a representative, taken down by the person signed in. */
-export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues; problems?: readonly FieldProblem[] | undefined }> = ({ signed, policy, values, problems = [] }) => (
-  <Layout title={`${problems.length ? 'Error: ' : ''}Record a complaint: ${policy.organisation.name}`} signed={signed}>
-    <p>
-      <a href="/console">Back to this morning</a>
-    </p>
-    <h1>Record a complaint</h1>
-    <p>{policy.organisation.name}</p>
-    {problems.length ? (
-      <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
-        <h2 id="problem-title">There is a problem</h2>
-        <ul>
-          {problems.map((p) => (
-            <li>{p.field ? <a href={`#f-${p.field}`}>{p.message}</a> : p.message}</li>
-          ))}
-        </ul>
-      </div>
-    ) : null}
-    <p>Answers marked (required) must be given; the others as far as the complainant told you.</p>
-    <form method="post" action={`/console/record/${policy.id}`} novalidate>
-      <input type="hidden" name="csrf" value={signed.csrf} />
-      <input type="hidden" name="submissionId" value={typeof values.submissionId === 'string' ? values.submissionId : ''} />
-      {recordFields(policy).map((group) => (
-        <fieldset>
-          <legend>{group.legend}</legend>
-          {group.fields.map((f) => (
-            <Field field={f} values={values} error={problems.find((p) => p.field === f.name)?.message} required={RECORD_REQUIRED.has(f.name as keyof RecordForm)} />
-          ))}
-        </fieldset>
-      ))}
-      <button type="submit">{policy.serviceRequests ? 'Record the complaint or service request' : 'Record the complaint'}</button>
-    </form>
-  </Layout>
-);
+export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues; problems?: readonly FieldProblem[] | undefined }> = ({ signed, policy, values, problems = [] }) => {
+  const kind = recordKind(policy, values);
+  const words = CASE_KIND_TEXT[kind];
+  return (
+    <Layout title={`${problems.length ? 'Error: ' : ''}Record a ${words.noun}: ${policy.organisation.name}`} signed={signed}>
+      <p>
+        <a href="/console">Back to this morning</a>
+      </p>
+      <h1>Record a {words.noun}</h1>
+      <p>{policy.organisation.name}</p>
+      {policy.serviceRequests ? (
+        <div class="notice">
+          <p>{RECORD_KIND_HINT}</p>
+          <p>
+            {kind === 'complaint' ? (
+              <a href={`/console/record/${policy.id}?kind=${SERVICE_REQUEST_KIND}`}>Not a complaint: record a service request instead</a>
+            ) : (
+              <a href={`/console/record/${policy.id}`}>Not a service request: record a complaint instead</a>
+            )}
+          </p>
+        </div>
+      ) : null}
+      {problems.length ? (
+        <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
+          <h2 id="problem-title">There is a problem</h2>
+          <ul>
+            {problems.map((p) => (
+              <li>{p.field ? <a href={`#f-${p.field}`}>{p.message}</a> : p.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>Answers marked (required) must be given; the others as far as {kind === 'complaint' ? 'the complainant' : 'the person'} told you.</p>
+      <form method="post" action={`/console/record/${policy.id}`} novalidate>
+        <input type="hidden" name="csrf" value={signed.csrf} />
+        <input type="hidden" name="submissionId" value={typeof values.submissionId === 'string' ? values.submissionId : ''} />
+        {kind === 'service-request' ? <input type="hidden" name="kind" value={SERVICE_REQUEST_KIND} /> : null}
+        {recordFields(policy, kind).map((group) => (
+          <fieldset>
+            <legend>{group.legend}</legend>
+            {group.fields.map((f) => (
+              <Field field={f} values={values} error={problems.find((p) => p.field === f.name)?.message} required={RECORD_REQUIRED.has(f.name as keyof RecordForm)} />
+            ))}
+          </fieldset>
+        ))}
+        <button type="submit">Record the {words.noun}</button>
+      </form>
+    </Layout>
+  );
+};
 
 /** What the person is shown once it is kept: its reference, to give the complainant, and what went to them. */
 export const RecordedPage: FC<{ signed: Signed; policy: Policy; reference: string; acknowledged: 'email' | 'post' | 'none'; serviceRequest?: boolean }> = ({ signed, policy, reference, acknowledged, serviceRequest }) => (

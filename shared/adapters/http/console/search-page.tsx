@@ -8,7 +8,14 @@ import { CASE_KIND_WORDS, caseKind } from '#domain/case/service-request';
 import { Layout } from './layout.js';
 import type { Signed } from './signed.js';
 
-export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; handler: string; channel: string; kind?: string; overdue: boolean; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly string[] }> = ({ signed, q, stage, status, handler, channel, kind = '', overdue, page, found, more, next, stages }) => {
+/** An organisation's stages, as the stage filter lists them: its name over each stage's name. */
+export interface StagesOf {
+  readonly organisation: string;
+  readonly policyId: string;
+  readonly stages: readonly { readonly id: string; readonly name: string }[];
+}
+
+export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: string; handler: string; channel: string; kind?: string; overdue: boolean; page: number; found: readonly Found[]; more: boolean; next?: string | undefined; stages: readonly StagesOf[] }> = ({ signed, q, stage, status, handler, channel, kind = '', overdue, page, found, more, next, stages }) => {
   const link = (p: number, after?: string) => `/console/cases?${new URLSearchParams({ q, stage, status, handler, channel, ...(kind ? { kind } : {}), ...(overdue ? { overdue: 'yes' } : {}), page: String(p), ...(after ? { after } : {}) }).toString()}`;
   return (
     <Layout title="Cases" signed={signed}>
@@ -25,11 +32,21 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
           <label for="stage">Stage</label>
           <select id="stage" name="stage">
             <option value="">Any stage</option>
-            {stages.map((st) => (
-              <option value={st} selected={st === stage}>
-                {st}
-              </option>
-            ))}
+            {stages.length === 1
+              ? stages[0]?.stages.map((st) => (
+                  <option value={st.id} selected={st.id === stage}>
+                    {st.name}
+                  </option>
+                ))
+              : stages.map((o) => (
+                  <optgroup label={o.organisation}>
+                    {o.stages.map((st) => (
+                      <option value={st.id} selected={st.id === stage}>
+                        {st.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
           </select>
         </div>
         <div class="field">
@@ -104,7 +121,7 @@ export const SearchPage: FC<{ signed: Signed; q: string; stage: string; status: 
                 <td>{organisation}</td>
                 <td>{readable && !c.confidential ? (c.complainant.anonymous ? 'Anonymous' : (c.complainant.name ?? c.complainant.email ?? '')) : 'Confidential'}</td>
                 <td>
-                  {c.stage}, {STATUS_WORDS[c.status]}
+                  {stages.find((o) => o.policyId === c.policyId)?.stages.find((st) => st.id === c.stage)?.name ?? c.stage}, {STATUS_WORDS[c.status]}
                   {caseKind(c) === 'service-request' ? ' (service request)' : ''}
                 </td>
                 <td>{readable ? (c.handler?.email ?? '') : ''}</td>
