@@ -48,11 +48,19 @@ describe("the council's Member Responsible for Complaints in the console", () =>
     expect(await page.getByRole('link', { name: /monitoring fields/ }).count()).toBe(0);
     await chromium.looked(page, 'member-report');
 
-    // The case is not found at its address, nor in the list of all cases, nor through the monitoring fields.
-    expect((await page.goto(`${base}/console/cases/${reference}`))?.status()).toBe(404);
-    expect(await page.locator('main').innerText()).not.toContain('library roof');
-    await chromium.looked(page, 'member-case-not-found');
-    expect((await page.goto(`${base}/console/cases?q=${reference}`))?.status()).toBe(200);
+    // The case is not shown at its address, nor in the list of all cases, nor through the monitoring fields: every
+    // page of cases refuses the role in words (the same answer for a case that exists and one that does not), with
+    // the reports they may read.
+    for (const path of [`/console/cases/${reference}`, '/console/cases/CCC-2026-9999']) {
+      expect((await page.goto(`${base}${path}`))?.status(), path).toBe(403);
+      const refused = await page.locator('main').innerText();
+      expect(refused).toContain('Cases are not open to your role');
+      expect(refused).not.toContain('library roof');
+      expect(refused).not.toContain(reference);
+      expect(await page.getByRole('link', { name: "County Council's annual report" }).count()).toBe(1);
+    }
+    await chromium.looked(page, 'member-case-refused');
+    expect((await page.goto(`${base}/console/cases?q=${reference}`))?.status()).toBe(403);
     expect(await page.locator(`a[href="/console/cases/${reference}"]`).count()).toBe(0);
     await chromium.looked(page, 'member-case-list');
     expect((await page.request.get(`${base}/console/reports/county-council/monitoring?year=2026`)).status()).toBe(404);
