@@ -46,6 +46,11 @@ describe('a service request in staff’s words', () => {
     const subjects = stack.mailer.sent.map((m) => m.subject);
     expect(subjects).toContain(`[${reference}] New service request: Pothole`);
     expect(subjects.some((s) => s.includes('New complaint'))).toBe(false);
+    // The notice names the person, not a complainant, and sets out no complaint deadlines (a fresh tester found
+    // "Acknowledge by", "Respond by" and a "Complainant" heading in it while the case page said there were none).
+    const notice = stack.mailer.sent.find((m) => m.subject === `[${reference}] New service request: Pothole`)?.text ?? '';
+    expect(notice).toContain('The person');
+    expect(notice).not.toMatch(/Complainant|Acknowledge by|Respond by|Respond at the latest/);
     const page = (await console_.page(`/console/cases/${reference}`, GROUPS)).page;
     expect(page).toContain('<h2>The request</h2>');
     expect(page).not.toContain('<h2>The complaint</h2>');

@@ -11,6 +11,8 @@ export interface CaseKindWords {
   /** The record form's labels. */
   readonly channelLabel: string;
   readonly wordsLabel: string;
+  /** The staff notice's heading over who made it. */
+  readonly person: string;
 }
 
 /** One entry per kind: the type asks for both, so a new kind cannot fall back to a complaint's words. */
@@ -21,6 +23,7 @@ export const CASE_KIND_TEXT: Record<CaseKind, CaseKindWords> = {
     heading: 'The complaint',
     channelLabel: 'How the complaint was made',
     wordsLabel: 'The complaint, in their words as far as you can',
+    person: 'Complainant',
   },
   'service-request': {
     noun: 'service request',
@@ -28,5 +31,6 @@ export const CASE_KIND_TEXT: Record<CaseKind, CaseKindWords> = {
     heading: 'The request',
     channelLabel: 'How the request was made',
     wordsLabel: 'What they asked us to do, in their words as far as you can',
+    person: 'The person',
   },
 };

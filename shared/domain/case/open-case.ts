@@ -129,7 +129,8 @@ export function openCase(
     attachments: complaint.attachments,
     signed: complaint.signed,
     flags: [...flags],
-    deadlines: planned,
+    // A service request has no complaint deadlines: none is planned, so none is set, told or timed.
+    deadlines: options.kind === 'service-request' ? [] : planned,
     participants: [],
     ...(complaint.replyTo ? { replyTo: complaint.replyTo } : {}),
     receivedAt: complaint.receivedAt,

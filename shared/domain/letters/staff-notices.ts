@@ -82,7 +82,7 @@ export function newCaseNotice(policy: Policy, c: Case, subject: string, sending:
       ]
     : [];
   const replyTo = c.replyTo ? [`The message asked for replies to ${c.replyTo}, a different address: Redress writes only to the address the complaint came from.`] : [];
-  sections.push({ heading: 'Complainant', paragraphs: [who || 'No name given', ...unconfirmed, ...replyTo] });
+  sections.push({ heading: words.person, paragraphs: [who || 'No name given', ...unconfirmed, ...replyTo] });
   sections.push({ heading: subject ? `${words.Noun}: ${subject}` : words.Noun, paragraphs: [excerpt(c.summary)] });
   if (c.attachments.length > 0) {
     sections.push({ heading: 'Attachments', paragraphs: c.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`) });
