@@ -105,5 +105,12 @@ describe('pages after the complaint', () => {
       'We dealt with it on Tuesday 24 November 2026: The lamp was replaced.',
       'On Wednesday 25 November 2026 you told us you were unhappy about it, and we recorded your complaint under the same reference.',
     ]);
+    // What they sent: the first contact is their service request (not "your complaint"), then their complaint about
+    // it in the words staff took down (a fresh tester found the request headed as the complaint and the complaint's
+    // words nowhere on the page).
+    expect(complainantView(council, c, [], '2026-11-25').sent.map((m) => [m.label, m.text])).toEqual([
+      ['Your service request', 'The streetlight outside number 14 has been out for a week.'],
+      ['Your complaint about it', 'It went out again.'],
+    ]);
   });
 });

@@ -100,7 +100,7 @@ export const CasePage: FC<CasePageProps> = ({ view, base, sent, problem, text, s
     {view.sent.map((m, i) => (
       <details open={i === 0}>
         <summary>
-          {i === 0 ? (view.called ? 'Your request' : 'Your complaint') : 'Your message'}
+          {m.label}
           {m.subject ? `: ${m.subject}` : ''} ({dateInWords(londonDate(m.at))})
         </summary>
         <div class="letter">{m.text}</div>

@@ -46,7 +46,7 @@ function theirMessages(c: Case, timeline: readonly TimelineEvent[]): PageMessage
     if (from !== PAGE_SENDER && from !== own) return [];
     const files = Array.isArray(e.detail.attachments) ? e.detail.attachments.filter((f): f is string => typeof f === 'string') : [];
     const subject = typeof e.detail.subject === 'string' && from !== PAGE_SENDER ? e.detail.subject : undefined;
-    return [{ at: e.at, ...(subject ? { subject } : {}), ...forPage(e.detail.text), files }];
+    return [{ label: 'Your message', at: e.at, ...(subject ? { subject } : {}), ...forPage(e.detail.text), files }];
   });
 }
 
@@ -54,5 +54,5 @@ function theirMessages(c: Case, timeline: readonly TimelineEvent[]): PageMessage
 function ownGrounds(e: TimelineEvent): PageMessage[] {
   const grounds = e.detail?.grounds;
   const theirs = e.detail?.groundsInOwnWords === true || (e.detail?.groundsInOwnWords === undefined && e.actor === COMPLAINANT_ACTOR);
-  return theirs && typeof grounds === 'string' && grounds.trim() ? [{ at: e.at, subject: 'Asking for the next stage', ...forPage(grounds), files: [] }] : [];
+  return theirs && typeof grounds === 'string' && grounds.trim() ? [{ label: 'Your message', at: e.at, subject: 'Asking for the next stage', ...forPage(grounds), files: [] }] : [];
 }

@@ -21,6 +21,8 @@ export interface PageLetter {
 
 /** Something the complainant sent, as their page shows it back: their words, bounded, and their files by name. */
 export interface PageMessage {
+  /** What it was, as the page heads it: "Your complaint", "Your service request", "Your message", ... */
+  readonly label: string;
   readonly at: string;
   readonly subject?: string;
   readonly text: string;
@@ -131,7 +133,7 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
     ...(window && nextWords && c.status === 'open' ? { review: { stage: nextWords, fromStage: c.stage, ...(window.window ? { until: dateInWords(window.window.dueDate) } : {}) } } : {}),
     elsewhere,
     letters: [...letters].sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
-    sent: [complaintAsSent(c, later), ...[...later].sort((a, b) => a.at.localeCompare(b.at))].slice(0, PAGE_WORDS.maxMessages),
+    sent: [complaintAsSent(c, later), ...[...later, ...complaintAboutRequest(c)].sort((a, b) => a.at.localeCompare(b.at))].slice(0, PAGE_WORDS.maxMessages),
     open: c.status !== 'closed',
     ...(c.feedback ? { feedback: 'given' as const } : feedbackAsked(c) ? { feedback: 'ask' as const } : {}),
     ...(c.restriction ? { restricted: { channels: channelsInWords(c.restriction.channelsOpen), contactName: c.restriction.pointOfContact.name } } : {}),
@@ -144,5 +146,14 @@ export function complainantView(policy: Policy, c: Case, letters: readonly PageL
 function complaintAsSent(c: Case, later: readonly PageMessage[]): PageMessage {
   const laterFiles = new Set(later.flatMap((m) => m.files));
   const words = forPage([c.summary, c.desiredOutcome ? `What I want to happen: ${c.desiredOutcome}` : ''].filter(Boolean).join('\n\n'));
-  return { at: c.receivedAt, ...(c.subject ? { subject: c.subject } : {}), ...words, files: c.attachments.map((a) => a.filename).filter((f) => !laterFiles.has(f)) };
+  // What came first is the service request where there was one, whether or not they have since complained about it.
+  const label = c.serviceRequest ? (c.serviceRequest.becameComplaint ? 'Your service request' : 'Your request') : 'Your complaint';
+  return { label, at: c.receivedAt, ...(c.subject ? { subject: c.subject } : {}), ...words, files: c.attachments.map((a) => a.filename).filter((f) => !laterFiles.has(f)) };
+}
+
+/** Their complaint about their service request, in the words staff took down, where it was recorded with them. */
+function complaintAboutRequest(c: Case): PageMessage[] {
+  const complaint = c.serviceRequest?.becameComplaint;
+  if (!complaint?.words) return [];
+  return [{ label: 'Your complaint about it', at: complaint.at, ...forPage(complaint.words), files: [] }];
 }
