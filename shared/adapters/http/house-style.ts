@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /** The GOV.UK-like house style every public page shares: the complaint form and the complainant's own page. */
 export const HOUSE_STYLE = `
 body{font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.32;color:#0b0c0c;margin:0;background:#fff}
-main{max-width:960px;margin:0 auto;padding:30px 15px}
+main{max-width:960px;margin:0 auto;padding:30px 15px;overflow-wrap:anywhere}
 h1{font-size:36px;margin:0 0 30px}h2{font-size:24px;margin:30px 0 15px}
 .field{margin:0 0 30px}.field--error{border-left:5px solid #d4351c;padding-left:15px}
 label,legend{display:block;font-weight:700;margin-bottom:5px}
