@@ -67,5 +67,7 @@ describe.each(FUNCTION_MODULES)('the %s bundle', (module) => {
     } finally {
       process.env = saved;
     }
-  }, 60_000);
+    // A bundle of a megabyte or two parsed by Node: seconds on an idle machine, over a minute at load 13 (a CI run
+    // beside a browser walk and a mutation run); a test that timed out would leave its settings to the next.
+  }, 180_000);
 });

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, inject } from 'vitest';
+import { expect, inject } from 'vitest';
+import type { RunningServer } from '#local/dynamodb-local';
 import { startSesEmulator } from '#local/ses-emulator';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { loadPolicyDirectory } from '#adapters/file/policy-files';
@@ -63,22 +64,24 @@ export async function testStack(overrides: Record<string, string> = {}, options:
   };
 }
 
-let sesForThisFile: Promise<string> | undefined;
+let sesOfFile: { readonly file: string | undefined; readonly server: Promise<RunningServer> } | undefined;
 
 /**
  * An SES emulator of this test file's own, on a port it chose itself: each file has a table of its own, so its
- * references start at 0001 like every other file's, and a shared outbox would mix their mail. The emulator keeps
- * its outbox in module state, which lives as long as the worker: where a worker runs several files one after
- * another, each file's emulator starts empty (startSesEmulator) and stops with the file.
+ * references start at 0001 like every other file's, and a shared outbox would mix their mail. A worker runs its
+ * files one after another in one process (the journeys are not isolated), and the emulator keeps its outbox in
+ * module state: so the emulator belongs to the file that asked for it (vitest's current test path), and the first
+ * call from the next file stops it and starts one with an empty outbox. (A hook registered from here, inside the
+ * file's own beforeAll, is not run by vitest: the last file's emulator stopped with the process, and the next
+ * file was given it, outbox and all.)
  */
-function fileSesEmulator(): Promise<string> {
-  sesForThisFile ??= (async () => {
-    const server = await startSesEmulator(0);
-    afterAll(async () => {
-      sesForThisFile = undefined;
-      await server.stop();
-    });
-    return server.endpoint;
-  })();
-  return sesForThisFile;
+async function fileSesEmulator(): Promise<string> {
+  const file = expect.getState().testPath;
+  if (sesOfFile && sesOfFile.file !== file) {
+    const previous = sesOfFile;
+    sesOfFile = undefined;
+    await (await previous.server).stop();
+  }
+  sesOfFile ??= { file, server: startSesEmulator(0) };
+  return (await sesOfFile.server).endpoint;
 }
