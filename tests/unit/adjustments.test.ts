@@ -105,6 +105,33 @@ describe('agreeing, reviewing and ending an adjustment', () => {
     expect([...new Set(plain)].sort()).toEqual([11, 9]);
   });
 
+  it('large print asked at intake, agreed later: the letter still waiting prints at 16 point; one already posted keeps the form it went in', async () => {
+    const console = await consoleOverMemory();
+    const { reference } = await console.stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'staff', name: 'Pat Person', phone: '01632 960001', address: '14 Mill Lane\nYork YO26 9TR', summary: 'The bins were not collected for three weeks.', channel: 'phone', confidential: false, preferredChannel: 'post', adjustmentsAsked: { kinds: ['large-print'] } });
+    const ack = (await console.stack.cases.get(reference))?.postLetters?.[0];
+    expect(ack).toBeDefined();
+    expect(ack?.largePrint).toBeUndefined();
+    const href = `/console/cases/${reference}/letters/${ack?.id}`;
+    // Asked, not agreed: normal size, and the officer is told so beside the waiting letter.
+    expect((await console.page(`${href}/print`, HANDLER)).page).not.toContain('class="printed-letter printed-letter--large"');
+    expect((await console.page(`/console/cases/${reference}`, HANDLER)).page).toContain('They asked for large print: this letter prints at normal size until large print is agreed.');
+
+    await console.stack.useCases.staff.adjust({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'sam', kind: 'large-print', reviewOn: '2027-02-24' });
+    expect((await console.page(`${href}/print`, HANDLER)).page).toContain('class="printed-letter printed-letter--large"');
+    const pdf = await console.get(`${href}/pdf`, HANDLER);
+    expect(pdf.headers.get('content-disposition')).toContain('large-print.pdf');
+    expect(Math.min(...(await pdfFontSizes(pdf.body)))).toBeGreaterThanOrEqual(16);
+    const page = (await console.page(`/console/cases/${reference}`, HANDLER)).page;
+    expect(page).toContain('to post, in large print');
+    expect(page).not.toContain('prints at normal size until');
+    expect((await console.page('/console', HANDLER)).page).toContain('in large print');
+
+    // Posted at 16 point, then large print ended: the posted letter still prints as it went; a later one would not.
+    await console.stack.useCases.staff.posted({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr', letter: ack?.id as string });
+    await console.stack.useCases.staff['end-adjustment']({ reference, at: at('2026-11-26T10:00:00Z'), actor: 'sam', kind: 'large-print', reason: 'No longer needed' });
+    expect((await console.page(`${href}/print`, HANDLER)).page).toContain('class="printed-letter printed-letter--large"');
+  });
+
   it('a call first: the letter waits on the officer’s list ("Call Pat Person on 01632 960001 before sending"), on the case page and the morning view', async () => {
     const console = await consoleOverMemory();
     const c = await reachableCase(console.stack);
