@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '#domain/case/adjustment';
 import type { Case } from '#domain/case/case';
 import { letterForm } from '#domain/letters/letter-form';
+import { printForm } from '#domain/letters/print-form';
 import { caseFacts } from '#domain/letters/staff-notices';
 import { buildDigest } from '#domain/digest/build-digest';
 import { consoleOverMemory } from '#tests/support/console-over-memory';
@@ -71,6 +72,18 @@ describe('which form a letter takes (letterForm), for every adjustment', () => {
   it('an ended adjustment no longer counts; two together combine (large print and a call first)', () => {
     expect(letterForm(council, { ...base, adjustments: [agreed('large-print', { endedAt: '2026-12-01T10:00:00Z' })] }).channel).toBe('email');
     expect(formWith(['large-print', 'phone'])).toMatchObject({ channel: 'post', largePrint: true, callFirst: true });
+  });
+});
+
+describe('the form a letter for post prints in (printForm)', () => {
+  it('waiting: the adjustments in force now; posted: the form it went in; asked and not agreed: normal size, and said', () => {
+    const asked: Pick<Case, 'adjustmentsAsked'> = { adjustmentsAsked: { kinds: ['large-print'], at: '2026-11-23T10:00:00Z', by: 'staff' } };
+    expect(printForm({ adjustments: [agreed('large-print')] }, {})).toEqual({ largePrint: true, largePrintAsked: false });
+    expect(printForm({ adjustments: [agreed('large-print', { endedAt: '2026-12-01T10:00:00Z' })] }, { largePrint: true })).toEqual({ largePrint: false, largePrintAsked: false });
+    expect(printForm({ adjustments: [] }, { largePrint: true, postedOn: '2026-11-25' })).toEqual({ largePrint: true, largePrintAsked: false });
+    expect(printForm({ adjustments: [agreed('large-print')] }, { postedOn: '2026-11-25' })).toEqual({ largePrint: false, largePrintAsked: false });
+    expect(printForm(asked, {})).toEqual({ largePrint: false, largePrintAsked: true });
+    expect(printForm({ ...asked, adjustments: [agreed('large-print')] }, {})).toEqual({ largePrint: true, largePrintAsked: false });
   });
 });
 
