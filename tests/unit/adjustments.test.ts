@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '#domain/case/adjustment';
 import type { Case } from '#domain/case/case';
 import { letterForm } from '#domain/letters/letter-form';
+import { printForm } from '#domain/letters/print-form';
 import { caseFacts } from '#domain/letters/staff-notices';
 import { buildDigest } from '#domain/digest/build-digest';
 import { consoleOverMemory } from '#tests/support/console-over-memory';
@@ -74,6 +75,18 @@ describe('which form a letter takes (letterForm), for every adjustment', () => {
   });
 });
 
+describe('the form a letter for post prints in (printForm)', () => {
+  it('waiting: the adjustments in force now; posted: the form it went in; asked and not agreed: normal size, and said', () => {
+    const asked: Pick<Case, 'adjustmentsAsked'> = { adjustmentsAsked: { kinds: ['large-print'], at: '2026-11-23T10:00:00Z', by: 'staff' } };
+    expect(printForm({ adjustments: [agreed('large-print')] }, {})).toEqual({ largePrint: true, largePrintAsked: false });
+    expect(printForm({ adjustments: [agreed('large-print', { endedAt: '2026-12-01T10:00:00Z' })] }, { largePrint: true })).toEqual({ largePrint: false, largePrintAsked: false });
+    expect(printForm({ adjustments: [] }, { largePrint: true, postedOn: '2026-11-25' })).toEqual({ largePrint: true, largePrintAsked: false });
+    expect(printForm({ adjustments: [agreed('large-print')] }, { postedOn: '2026-11-25' })).toEqual({ largePrint: false, largePrintAsked: false });
+    expect(printForm(asked, {})).toEqual({ largePrint: false, largePrintAsked: true });
+    expect(printForm({ ...asked, adjustments: [agreed('large-print')] }, {})).toEqual({ largePrint: true, largePrintAsked: false });
+  });
+});
+
 describe('agreeing, reviewing and ending an adjustment', () => {
   it('large print agreed: the next letter is a large-print letter for post, on the timeline; the print page and PDF are large without being asked', async () => {
     const console = await consoleOverMemory();
@@ -103,6 +116,33 @@ describe('agreeing, reviewing and ending an adjustment', () => {
     // A letter not in large print is as before: 11 point, its foot 9.
     const plain = await pdfFontSizes(await new PdfLetterPrinter(await letterFontFiles()).pdf({ reference: c.reference, kind: 'message', subject: 'Your bins', from: [], date: '', to: [], body: [{ kind: 'paragraph', text: 'We have spoken to the crew.' }] }));
     expect([...new Set(plain)].sort()).toEqual([11, 9]);
+  });
+
+  it('large print asked at intake, agreed later: the letter still waiting prints at 16 point; one already posted keeps the form it went in', async () => {
+    const console = await consoleOverMemory();
+    const { reference } = await console.stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'staff', name: 'Pat Person', phone: '01632 960001', address: '14 Mill Lane\nYork YO26 9TR', summary: 'The bins were not collected for three weeks.', channel: 'phone', confidential: false, preferredChannel: 'post', adjustmentsAsked: { kinds: ['large-print'] } });
+    const ack = (await console.stack.cases.get(reference))?.postLetters?.[0];
+    expect(ack).toBeDefined();
+    expect(ack?.largePrint).toBeUndefined();
+    const href = `/console/cases/${reference}/letters/${ack?.id}`;
+    // Asked, not agreed: normal size, and the officer is told so beside the waiting letter.
+    expect((await console.page(`${href}/print`, HANDLER)).page).not.toContain('class="printed-letter printed-letter--large"');
+    expect((await console.page(`/console/cases/${reference}`, HANDLER)).page).toContain('They asked for large print: this letter prints at normal size until large print is agreed.');
+
+    await console.stack.useCases.staff.adjust({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'sam', kind: 'large-print', reviewOn: '2027-02-24' });
+    expect((await console.page(`${href}/print`, HANDLER)).page).toContain('class="printed-letter printed-letter--large"');
+    const pdf = await console.get(`${href}/pdf`, HANDLER);
+    expect(pdf.headers.get('content-disposition')).toContain('large-print.pdf');
+    expect(Math.min(...(await pdfFontSizes(pdf.body)))).toBeGreaterThanOrEqual(16);
+    const page = (await console.page(`/console/cases/${reference}`, HANDLER)).page;
+    expect(page).toContain('to post, in large print');
+    expect(page).not.toContain('prints at normal size until');
+    expect((await console.page('/console', HANDLER)).page).toContain('in large print');
+
+    // Posted at 16 point, then large print ended: the posted letter still prints as it went; a later one would not.
+    await console.stack.useCases.staff.posted({ reference, at: at('2026-11-25T10:00:00Z'), actor: 'cr', letter: ack?.id as string });
+    await console.stack.useCases.staff['end-adjustment']({ reference, at: at('2026-11-26T10:00:00Z'), actor: 'sam', kind: 'large-print', reason: 'No longer needed' });
+    expect((await console.page(`${href}/print`, HANDLER)).page).toContain('class="printed-letter printed-letter--large"');
   });
 
   it('a call first: the letter waits on the officer’s list ("Call Pat Person on 01632 960001 before sending"), on the case page and the morning view', async () => {

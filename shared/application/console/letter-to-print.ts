@@ -4,6 +4,7 @@ import type { StaffMember } from '#domain/access/staff-member';
 import type { Sending } from '#domain/letters/addressing';
 import { printedEmailLetter, printedPostLetter, type PrintedLetter } from '#domain/letters/printed-letter';
 import { activeAdjustments } from '#domain/adjustments/adjustment-kinds';
+import { printForm } from '#domain/letters/print-form';
 import type { ChangeCaseDeps } from '../change-case.js';
 import type { Outbox } from '../ports/outbox.js';
 import { CaseNotFoundError } from '../ports/store-errors.js';
@@ -50,8 +51,10 @@ export async function letterToPrint(deps: LetterToPrintDeps, member: StaffMember
     letter = printedEmailLetter(policy, c, emailed.letter.purpose, emailed.letter, emailed.sentAt ?? emailed.createdAt);
   }
   if (!letter) throw new LetterNotFoundError(reference, id);
-  // A draft written in large print keeps that form; a copy of an emailed letter is printed large while the adjustment holds.
-  const large = drafted ? drafted.detail?.largePrint === true : activeAdjustments(c).some((a) => a.kind === 'large-print');
+  // A letter for post prints in the form the adjustments now call for until it is posted, then in the form it went in
+  // (printForm); a copy of an emailed letter is printed large while the adjustment holds.
+  const state = c.postLetters?.find((l) => l.id === id) ?? (drafted?.detail?.largePrint === true ? { largePrint: true } : {});
+  const large = drafted ? printForm(c, state).largePrint : activeAdjustments(c).some((a) => a.kind === 'large-print');
   if (large) letter = { ...letter, largePrint: true };
   if (c.confidential) await recordConfidentialView(deps, member, reference, at, `Printed the letter: ${letter.subject}`);
   return letter;

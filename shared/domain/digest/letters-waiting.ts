@@ -1,5 +1,5 @@
 import { cleanOneLine } from '#domain/text/display-safe';
-import { lettersToCallFor, lettersToPost, type DueCase } from './due-case.js';
+import { adjustmentReviewsOf, lettersToCallFor, lettersToPost, type DueCase } from './due-case.js';
 
 /** A case with letters drafted for post and not yet posted: the morning view's and the digest's "Letters to post". */
 export interface LettersWaiting {
@@ -13,6 +13,8 @@ export interface LettersWaiting {
   readonly phone?: string;
   /** How many of the letters wait for that call first. */
   readonly toCall?: number;
+  /** Large print is in force: every letter still waiting prints at 16 point, whenever it was drafted (printForm). */
+  readonly largePrint?: boolean;
 }
 
 export const LETTERS_TO_POST_SECTION = 'Letters to post';
@@ -33,6 +35,7 @@ export function lettersWaiting(cases: readonly DueCase[], shown: (c: DueCase) =>
       const visible = shown(c) && !c.confidential;
       const name = c.complainant.anonymous ? 'Anonymous' : cleanOneLine(c.complainant.name ?? '') || undefined;
       const toCall = lettersToCallFor(c);
+      const largePrint = adjustmentReviewsOf(c).some((a) => a.kind === 'large-print');
       return {
         reference: c.reference,
         letters: lettersToPost(c),
@@ -41,13 +44,14 @@ export function lettersWaiting(cases: readonly DueCase[], shown: (c: DueCase) =>
         ...(visible && name ? { who: [...name].slice(0, NAME_CHARACTERS).join('') } : {}),
         ...(visible && toCall > 0 && c.complainant.phone ? { phone: cleanOneLine(c.complainant.phone) } : {}),
         ...(toCall > 0 ? { toCall } : {}),
+        ...(largePrint ? { largePrint } : {}),
       };
     });
 }
 
-/** "CCC-2026-0001, Pat Person (closed): 2 letters to print and post, then mark posted". */
+/** "CCC-2026-0001, Pat Person (closed): 2 letters to print (in large print) and post, then mark posted". */
 export function letterToPostLine(w: LettersWaiting): string {
-  return `${w.reference}${w.who ? `, ${w.who}` : w.confidential ? ' (confidential)' : ''}${w.closed ? ' (closed)' : ''}: ${w.letters === 1 ? 'a letter' : `${w.letters} letters`} to print and post, then mark posted`;
+  return `${w.reference}${w.who ? `, ${w.who}` : w.confidential ? ' (confidential)' : ''}${w.closed ? ' (closed)' : ''}: ${w.letters === 1 ? 'a letter' : `${w.letters} letters`} to print${w.largePrint ? ' in large print' : ''} and post, then mark posted`;
 }
 
 /** "Call Pat Person on 01632 960000 before sending (a letter waits for the call they asked for instead of letters)". */

@@ -148,7 +148,7 @@ export const CaseConsolePage: FC<{ signed: Signed; view: CaseView; today: string
           <CaseDecisions c={c} policy={view.policy} />
           <CaseFiles files={view.files} />
           <CaseMessages timeline={view.timeline} />
-          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} postLetters={c.postLetters ?? []} mayAct={view.permission('posted').may} />
+          <CaseLetters reference={c.reference} letters={view.letters} timeline={view.timeline} postLetters={c.postLetters ?? []} adjusted={c} mayAct={view.permission('posted').may} />
           <CaseActions reference={c.reference} actions={actionsFor(c, view.policy)} permission={view.permission} mayAttach={!c.destroyedAt && view.permission('attach').may} />
           <h2>Timeline</h2>
           <ol class="timeline">

@@ -25,7 +25,7 @@ export const LetterPrintPage: FC<{ signed: Signed; letter: PrintedLetter; pdfHre
         )}
         .
       </p>
-      {letter.largePrint ? <p class="notice">Large print: the complainant has it agreed as a reasonable adjustment, so this letter prints at 16 point.</p> : null}
+      {letter.largePrint ? <p class="notice">Large print (a reasonable adjustment, in force now or when this letter was posted): it prints at 16 point.</p> : null}
     </div>
     <article class={letter.largePrint ? 'printed-letter printed-letter--large' : 'printed-letter'} aria-label={`Letter: ${letter.subject}`}>
       {letter.from.length > 0 ? (

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { dateInWords } from '#domain/letters/dates-in-words';
+import { printForm } from '#domain/letters/print-form';
 import { calendarFor, dueDate, endOfLondonDay } from '#domain/planner/plan-deadlines';
 import { deadlineDueWords } from '#domain/policy/deadline-words';
 import { stageById } from '#domain/policy/policy-lookups';
@@ -49,7 +50,9 @@ export function markPosted(policy: Policy, c: Case, request: PostedRequest, ctx:
   const written = londonDate(letter.draftedAt);
   if (on < written) throw new ActionRefusedError(`the letter was written on ${dateInWords(written)}: it cannot have been posted on ${dateInWords(on)}`, { input: 'on' });
 
-  const posted: PostLetter = { ...letter, postedOn: on, postedBy: ctx.actor };
+  // It went in the form it printed in until now (printForm): kept, so that a later change of adjustments leaves it.
+  const { largePrint: _drafted, ...rest } = letter;
+  const posted: PostLetter = { ...rest, postedOn: on, postedBy: ctx.actor, ...(printForm(c, letter).largePrint ? { largePrint: true } : {}) };
   const moved = OUTCOME_LETTERS.includes(letter.kind) ? windowsFromPosting(policy, c, letter.stage, on) : new Map<CaseDeadline, CaseDeadline>();
   const updated: Case = {
     ...c,
