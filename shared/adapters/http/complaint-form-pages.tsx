@@ -5,7 +5,7 @@ import { describePeriod } from '#domain/planner/plan-deadlines';
 import type { Policy } from '#domain/policy/policy-schema';
 import { asksFor, FIELD_LABELS, type FieldError, type FieldName } from '#domain/forms/complaint-form';
 import { adjustmentChoices } from '#domain/adjustments/adjustment-kinds';
-import { HouseDocument } from './house-document.js';
+import { HouseDocument, Problems } from './house-document.js';
 
 export interface FormPageState {
   readonly formToken: string;
@@ -184,18 +184,7 @@ export const ComplaintFormPage: FC<{ policy: Policy; state: FormPageState }> = (
           {state.notice}
         </div>
       ) : null}
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h2 id="error-summary-title">There is a problem</h2>
-          <ul>
-            {errors.map((e) => (
-              <li>
-                <a href={`#${e.field}`}>{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <Problems problems={errors.map((e) => ({ message: e.message, href: `#${e.field}` }))} />
       <p>{timescales(policy, 'form')}</p>
       {/* No action: the form posts back to its own address (an empty action is not valid HTML). */}
       <form method="post" action={state.action} novalidate>

@@ -39,6 +39,22 @@ export const Problem: FC<{ message?: string | undefined; link?: ProblemLink | un
     </div>
   ) : null;
 
+/**
+ * Every problem with a form at once (GOV.UK's error summary), at the top of the page and announced to screen
+ * readers, each linked to its field where it has one.
+ */
+export const Problems: FC<{ problems: readonly { readonly message: string; readonly href?: string | undefined }[] }> = ({ problems }) =>
+  problems.length ? (
+    <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
+      <h2 id="problem-title">There is a problem</h2>
+      <ul>
+        {problems.map((p) => (
+          <li>{p.href ? <a href={p.href}>{p.message}</a> : p.message}</li>
+        ))}
+      </ul>
+    </div>
+  ) : null;
+
 /** Where to go about a problem: the field to fix, or the action to take instead. */
 export interface ProblemLink {
   readonly href: string;

@@ -5,6 +5,7 @@ import { adjustmentChoices } from '#domain/adjustments/adjustment-kinds';
 import type { ActionField, FormValues } from '../console-actions.js';
 import { RECORD_REQUIRED, type FieldProblem, type RecordForm } from '#application/console/record-form-problems';
 import { Field } from './action-field.js';
+import { Problems } from '../house-document.js';
 import { Layout } from './layout.js';
 import { CASE_KIND_TEXT } from '#domain/case/case-kind-words';
 import type { CaseKind } from '#domain/case/service-request';
@@ -120,16 +121,7 @@ export const RecordPage: FC<{ signed: Signed; policy: Policy; values: FormValues
           </p>
         </div>
       ) : null}
-      {problems.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex={-1}>
-          <h2 id="problem-title">There is a problem</h2>
-          <ul>
-            {problems.map((p) => (
-              <li>{p.field ? <a href={`#f-${p.field}`}>{p.message}</a> : p.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <Problems problems={problems.map((p) => ({ message: p.message, href: p.field ? `#f-${p.field}` : undefined }))} />
       <p>Answers marked (required) must be given; the others as far as {kind === 'complaint' ? 'the complainant' : 'the person'} told you.</p>
       <form method="post" action={`/console/record/${policy.id}`} novalidate>
         <input type="hidden" name="csrf" value={signed.csrf} />
