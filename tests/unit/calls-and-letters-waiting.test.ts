@@ -55,3 +55,31 @@ describe('a letter waiting for a call', () => {
     expect(text).not.toMatch(/CCC-2026-0999[^.]*01632/);
   });
 });
+
+describe('a letter to post with no postal address on the case', () => {
+  // Found by a fresh tester: a letter that could not go by email waited "to print and post" with nowhere to post
+  // it, and only the case's timeline said so.
+  it('says so on the morning view and in the digest, from the projection and from the case read whole', async () => {
+    const console_ = await consoleOverMemory();
+    const { stack } = console_;
+    const { reference } = await stack.useCases.staff.open({ policyId: 'county-council', at: at('2026-11-23T10:00:00Z'), actor: 'staff', name: 'Nora Noaddress', phone: '01632 960002', summary: 'The library was shut without notice.', channel: 'phone', confidential: false });
+    await stack.useCases.staff.adjust({ reference, at: at('2026-11-24T10:00:00Z'), actor: 'sam', kind: 'post' });
+    await stack.useCases.staff.message({ reference, at: at('2026-11-24T11:00:00Z'), actor: 'sam', subject: 'The library', text: 'The library reopens on Monday.' });
+    const words = 'Nora Noaddress: a letter to print and post, then mark posted (no postal address on the case: add one on the case page, or read it to them)';
+    const line = `${reference}, ${words}`;
+    expect((await console_.page('/console', HANDLER)).page).toContain(`<a href="/console/cases/${reference}">${reference}</a>, ${words}`);
+    const c = await stack.cases.get(reference);
+    if (!c) throw new Error('no case');
+    const policy = seedPolicies.get('county-council');
+    for (const known of [c, dueCaseOf(c)]) {
+      const digest = buildDigest(policy, [known], at('2026-11-25T07:00:00Z'));
+      expect(digestLetter(policy, digest ?? { policyId: '', date: '2026-11-25', sections: [] }).text.replace(/\s+/g, ' ')).toContain(line);
+    }
+    // With an address, nothing more is said.
+    const addressed = { ...c, complainant: { ...c.complainant, postalAddress: '14 Mill Lane\nYork YO26 9TR' } };
+    for (const known of [addressed, dueCaseOf(addressed)]) {
+      const digest = buildDigest(policy, [known], at('2026-11-25T07:00:00Z'));
+      expect(digestLetter(policy, digest ?? { policyId: '', date: '2026-11-25', sections: [] }).text).not.toContain('no postal address');
+    }
+  });
+});

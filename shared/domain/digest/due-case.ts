@@ -18,6 +18,8 @@ export type DueCase = Pick<Case, 'reference' | 'policyId' | 'stage' | 'status' |
   readonly toPost?: number;
   /** How many of those wait for a call first (a telephone call instead of letters, agreed as an adjustment). */
   readonly toCall?: number;
+  /** Set while letters wait to be posted and the case has no postal address to post them to. */
+  readonly noPostalAddress?: true;
   /** The adjustments in force and the day each is to be reviewed: the digest lists them when it comes. */
   readonly adjustmentReviews?: readonly { readonly kind: string; readonly reviewOn: string }[];
 };
@@ -30,6 +32,14 @@ export function lettersToCallFor(c: Partial<Pick<Case, 'postLetters'>> & { reado
 /** The adjustments in force and their review days: from the projection, or from a case read whole (the CLI's digest). */
 export function adjustmentReviewsOf(c: Partial<Pick<Case, 'adjustments'>> & Pick<DueCase, 'adjustmentReviews'>): readonly { readonly kind: string; readonly reviewOn: string }[] {
   return c.adjustmentReviews ?? activeAdjustments(c).map((a) => ({ kind: a.kind, reviewOn: a.reviewOn }));
+}
+
+/** Whether letters for post have an address to go to: from the projection's flag, or from a case read whole (the CLI's digest). */
+export function hasPostalAddress(c: DueCase | Case): boolean {
+  // A projection with letters to post carries their count, and the flag only where there is no address; a case
+  // read whole carries the address itself.
+  if ('toPost' in c) return !c.noPostalAddress;
+  return Boolean((c as Case).complainant.postalAddress?.trim());
 }
 
 /** The letters of a case staff still have to post: from the projection's count, or from a case read whole. */
@@ -69,6 +79,7 @@ export function dueCaseOf(c: Case): DueCase {
     ...(c.possibleNextStageRequest ? { possibleNextStageRequest: c.possibleNextStageRequest } : {}),
     ...(lettersToPost(c) > 0 ? { toPost: lettersToPost(c) } : {}),
     ...(lettersToCallFor(c) > 0 ? { toCall: lettersToCallFor(c) } : {}),
+    ...(lettersToPost(c) > 0 && !c.complainant.postalAddress?.trim() ? { noPostalAddress: true as const } : {}),
     ...(activeAdjustments(c).length > 0 ? { adjustmentReviews: activeAdjustments(c).map((a) => ({ kind: a.kind, reviewOn: a.reviewOn })) } : {}),
     ...serviceRequestDue(c),
     complainant: {

@@ -1,5 +1,5 @@
 import { cleanOneLine } from '#domain/text/display-safe';
-import { adjustmentReviewsOf, lettersToCallFor, lettersToPost, type DueCase } from './due-case.js';
+import { adjustmentReviewsOf, hasPostalAddress, lettersToCallFor, lettersToPost, type DueCase } from './due-case.js';
 
 /** A case with letters drafted for post and not yet posted: the morning view's and the digest's "Letters to post". */
 export interface LettersWaiting {
@@ -15,6 +15,8 @@ export interface LettersWaiting {
   readonly toCall?: number;
   /** Large print is in force: every letter still waiting prints at 16 point, whenever it was drafted (printForm). */
   readonly largePrint?: boolean;
+  /** The case has no postal address to post them to (a web form's address not yet confirmed, a caller who gave none). */
+  readonly noPostalAddress?: true;
 }
 
 export const LETTERS_TO_POST_SECTION = 'Letters to post';
@@ -45,13 +47,14 @@ export function lettersWaiting(cases: readonly DueCase[], shown: (c: DueCase) =>
         ...(visible && toCall > 0 && c.complainant.phone ? { phone: cleanOneLine(c.complainant.phone) } : {}),
         ...(toCall > 0 ? { toCall } : {}),
         ...(largePrint ? { largePrint } : {}),
+        ...(hasPostalAddress(c) ? {} : { noPostalAddress: true as const }),
       };
     });
 }
 
 /** "CCC-2026-0001, Pat Person (closed): 2 letters to print (in large print) and post, then mark posted". */
 export function letterToPostLine(w: LettersWaiting): string {
-  return `${w.reference}${w.who ? `, ${w.who}` : w.confidential ? ' (confidential)' : ''}${w.closed ? ' (closed)' : ''}: ${w.letters === 1 ? 'a letter' : `${w.letters} letters`} to print${w.largePrint ? ' in large print' : ''} and post, then mark posted`;
+  return `${w.reference}${w.who ? `, ${w.who}` : w.confidential ? ' (confidential)' : ''}${w.closed ? ' (closed)' : ''}: ${w.letters === 1 ? 'a letter' : `${w.letters} letters`} to print${w.largePrint ? ' in large print' : ''} and post, then mark posted${w.noPostalAddress ? ' (no postal address on the case: add one on the case page, or read it to them)' : ''}`;
 }
 
 /** "Call Pat Person on 01632 960000 before sending (a letter waits for the call they asked for instead of letters)". */
