@@ -183,7 +183,7 @@ describe('agreeing, reviewing and ending an adjustment', () => {
     expect((await stack.cases.timeline(c.reference)).filter((e) => e.type === 'adjustment-agreed').map((e) => e.summary.split(':')[0])).toEqual(['Adjustment agreed (LGSCO Complaint Handling Code 5.6)', 'Adjustment reviewed and kept (LGSCO Complaint Handling Code 5.6)']);
   });
 
-  it('refuses a kind the policy does not list, "something else" without words, and a review date not after today', async () => {
+  it('refuses a kind the policy does not list, "something else" without words, and a review date not after today or more than a year away', async () => {
     const stack = memoryStack();
     const c = await reachableCase(stack);
     const refused = async (input: { kind: string; details?: string; reviewOn?: string }) => {
@@ -194,6 +194,9 @@ describe('agreeing, reviewing and ending an adjustment', () => {
     expect(await refused({ kind: 'other' })).toBe('say what the adjustment is: "something else" needs its words');
     expect(await refused({ kind: 'post', reviewOn: '2026-11-24' })).toContain('the review date must be after today');
     expect(await refused({ kind: 'post', reviewOn: '24/11/2027' })).toContain('is not a date');
+    // Never open-ended (a fresh tester set 2100): within a year, the last day allowed included.
+    expect(await refused({ kind: 'post', reviewOn: '2100-01-01' })).toBe('the review date must be within a year, by Thursday 25 November 2027: an adjustment is kept under active review, and a review may keep it for longer');
+    expect(await refused({ kind: 'post', reviewOn: '2027-11-25' })).toBe('not refused');
   });
 });
 

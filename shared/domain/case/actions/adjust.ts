@@ -26,6 +26,9 @@ function staffWords(text: string | undefined): string {
 }
 
 /** The day a new adjustment is reviewed unless staff say: the policy's weeks (12 by default) from today. */
+/** Kept under active review (LGSCO 5.6): looked at again within a year at most, as a restriction is; a review may keep it. */
+export const ADJUSTMENT_REVIEW_MAX_DAYS = 366;
+
 export function defaultReviewOn(policy: Policy, today: string): string {
   const at = new Date(`${today}T12:00:00Z`);
   at.setUTCDate(at.getUTCDate() + 7 * (policy.adjustments?.reviewWeeks ?? 12));
@@ -49,6 +52,10 @@ export function agreeAdjustment(policy: Policy, c: Case, request: AdjustRequest,
   const today = londonDate(ctx.at);
   const reviewOn = request.reviewOn?.trim() ? requireDate(request.reviewOn.trim(), 'the day to review it', 'reviewOn') : defaultReviewOn(policy, today);
   if (reviewOn <= today) throw new ActionRefusedError(`the review date must be after today (${dateInWords(today)}): an adjustment is kept under review`, { input: 'reviewOn' });
+  const latest = new Date(`${today}T12:00:00Z`);
+  latest.setUTCDate(latest.getUTCDate() + ADJUSTMENT_REVIEW_MAX_DAYS);
+  const latestDay = latest.toISOString().slice(0, 10);
+  if (reviewOn > latestDay) throw new ActionRefusedError(`the review date must be within a year, by ${dateInWords(latestDay)}: an adjustment is kept under active review, and a review may keep it for longer`, { input: 'reviewOn' });
   const before = activeAdjustments(c).find((a) => a.kind === kind);
   const agreed: Adjustment = { kind, ...(details ? { details } : {}), reviewOn, agreedAt: iso(ctx.at), agreedBy: ctx.actor };
   const kept = (c.adjustments ?? []).filter((a) => a !== before);
