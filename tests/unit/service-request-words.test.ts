@@ -12,12 +12,12 @@ const CR: StaffMember = { id: 'cr', name: 'cr@county-council.example', email: 'c
 const GROUPS = ['county-council:customer-relations'];
 const text = (page: string) => page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-async function recorded(serviceRequest: boolean) {
+async function recorded(serviceRequest: boolean, words = 'A pothole outside 14 Mill Lane needs filling.') {
   const console_ = await consoleOverMemory();
   const { stack } = console_;
   const opened = await stack.useCases.record(
     CR,
-    { policyId: 'county-council', receivedAt: DateTime.fromISO('2026-11-23T09:30:00Z'), channel: 'phone', name: 'Pat Phone', phone: '01632 960000', preferredChannel: 'phone', subject: 'Pothole', summary: 'A pothole outside 14 Mill Lane needs filling.', confidential: false, ...(serviceRequest ? { serviceRequest: true } : {}) },
+    { policyId: 'county-council', receivedAt: DateTime.fromISO('2026-11-23T09:30:00Z'), channel: 'phone', name: 'Pat Phone', phone: '01632 960000', preferredChannel: 'phone', subject: 'Pothole', summary: words, confidential: false, ...(serviceRequest ? { serviceRequest: true } : {}) },
     DateTime.fromJSDate(stack.clock.now()),
   );
   await stack.drain();
@@ -61,5 +61,15 @@ describe('a service request in staff’s words', () => {
     expect((await stack.cases.timeline(reference)).find((e) => e.type === 'received')?.summary).toBe('Complaint received by phone, recorded by cr@county-council.example');
     expect(stack.mailer.sent.map((m) => m.subject)).toContain(`[${reference}] New complaint: Pothole`);
     expect((await console_.page(`/console/cases/${reference}`, GROUPS)).page).toContain('<h2>The complaint</h2>');
+  });
+
+  it('takes down words with a direction override or a control character in them, as a complaint does', async () => {
+    // A fresh tester: the request was refused with "the service-request letter is missing what was asked", for the
+    // letter printed the words without the characters that disguise text and the check looked for them with.
+    const { stack, reference } = await recorded(true, 'Please fix the \u202Elight\u202C outside\u0007 number 14.');
+    expect((await stack.cases.get(reference))?.serviceRequest).toBeDefined();
+    const drafted = (await stack.cases.timeline(reference)).filter((e) => e.type === 'letter-drafted' && e.detail?.subject === `[${reference}] We have recorded your request`);
+    expect(drafted).toHaveLength(1);
+    expect(String(drafted[0]?.detail?.text)).toContain('Please fix the light outside number 14.');
   });
 });

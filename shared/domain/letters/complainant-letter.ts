@@ -1,3 +1,4 @@
+import { cleanValue } from './render-template.js';
 import { ActionRefusedError } from '#domain/case/case-change';
 import type { Case, TimelineEvent } from '#domain/case/case';
 import { timelineEvent } from '#domain/case/timeline-event';
@@ -35,10 +36,14 @@ function normalised(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** What a rendered letter fails to say of what it must. */
+/**
+ * What a rendered letter fails to say of what it must. A required text is looked for as the letter prints it: less
+ * the control and direction characters every value loses when it is rendered (cleanValue), or words holding one
+ * could never be found and the letter would be refused.
+ */
 export function missingFrom(letter: Letter, required: readonly Requirement[]): string[] {
   const text = normalised(letter.text);
-  return required.filter((r) => r.text.trim() !== '' && !text.includes(normalised(r.text))).map((r) => r.what);
+  return required.filter((r) => r.text.trim() !== '' && !text.includes(normalised(cleanValue(r.text)))).map((r) => r.what);
 }
 
 /** A letter for post that says what only an email can ("reply to this email"): refused, with the words. */
