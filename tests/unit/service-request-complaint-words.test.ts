@@ -36,6 +36,21 @@ describe('recording a complaint about a service request', () => {
     expect(summary).toContain('What they are unhappy about: Nobody came <b>for a week</b>.');
   });
 
+  it('tells the handler of the complaint, as of any new one: its deadlines and the words it was made in', async () => {
+    // A fresh tester: the person was acknowledged, and the handler, whose deadlines now ran, was told nothing.
+    const stack = memoryStack();
+    const reference = await serviceRequest(stack);
+    await stack.drain();
+    const before = stack.mailer.sent.length;
+    await stack.useCases.staff.complaint({ reference, words: 'Nobody came for a week.', at: at('2026-11-25T10:00:00Z'), actor: 'cr' });
+    await stack.drain();
+    const notices = stack.mailer.sent.slice(before).filter((m) => m.subject === `[${reference}] New complaint: about their service request (Streetlight out)`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.to).toEqual(['service-manager.notices@county-council.example']);
+    expect(notices[0]?.text).toContain('Nobody came for a week.');
+    expect(notices[0]?.text).toMatch(/Respond by: \w+day \d+ \w+ 2026/);
+  });
+
   it('counts from the day they said it where the policy counts from the complaint', async () => {
     const { policySchema } = await import('#domain/policy/policy-schema');
     const { PolicySet } = await import('#domain/policy/policy-set');

@@ -2,13 +2,16 @@ import { DateTime } from 'luxon';
 import { londonDate } from '#domain/calendar/london-date';
 import { LONDON } from '#domain/calendar/working-calendar';
 import { boundText, TEXT_BOUNDS } from '#domain/text/bounded-text';
+import { noticeToStaff } from '#domain/letters/addressing';
 import { letterFor } from '#domain/letters/complainant-letter';
+import { newCaseNotice } from '#domain/letters/staff-notices';
 import { dateInWords } from '#domain/letters/dates-in-words';
 import { acknowledgementFacts } from '#domain/letters/letter-view';
 import type { Policy } from '#domain/policy/policy-schema';
 import { ActionRefusedError, type CaseChange } from '../case-change.js';
 import type { Case, CaseDeadline } from '../case.js';
 import { deadlineDone } from '../pending-deadlines.js';
+import { noticeAddress } from '../route-case.js';
 import { change, deadlinesSet, event, iso, requireDate, type ActionContext } from './action-kit.js';
 import { stageDeadlines } from './enter-stage.js';
 import { serviceRequestRule } from './service-request.js';
@@ -83,5 +86,13 @@ export function serviceRequestToComplaint(policy: Policy, c: Case, request: Comp
     ],
     true,
     letterFor(policy, complaint, acknowledgementFacts(policy, complaint), 'became-complaint', now, ctx.sending),
+    // The handler is told of the complaint as of any new one, with its deadlines and the words it was made in.
+    {
+      letters: [
+        noticeToStaff(policy, c.reference, c.reference, [noticeAddress(policy, complaint, complaint.handlerRole, ctx.sending.operatorEmail)], newCaseNotice(policy, { ...complaint, summary: boundText(words, TEXT_BOUNDS.detail) }, `about their service request${c.subject ? ` (${c.subject})` : ''}`, ctx.sending, 'complaint'), 'new-case-notice', `became-complaint-${now}`, ctx.sending),
+      ],
+      threadKeys: [],
+      events: [],
+    },
   );
 }
