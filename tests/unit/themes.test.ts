@@ -90,6 +90,14 @@ describe('finding themes in the reporting index', () => {
     const once = recordsByWindow(today, [14, ...USUAL], { category: 'roads' });
     expect(findThemes(council, [...once, ...once], today, rule)?.themes.find((t) => t.dimension === 'category')?.judgement.count).toBe(14);
   });
+
+  it('counts no service request until the person complains about it (a fresh tester saw 12 counted where 6 were complaints)', () => {
+    const usual = recordsByWindow(today, [0, ...USUAL], { category: 'roads' });
+    const requests = recordsByWindow(today, [14], { category: 'roads', serviceRequest: { recordedAt: `${today}T09:00:00.000Z` } }).map((r, i) => ({ ...r, reference: `SR-${i}` }));
+    expect(findThemes(council, [...usual, ...requests], today, rule)?.themes).toEqual([]);
+    const complained = requests.map((r) => ({ ...r, serviceRequest: { recordedAt: `${today}T09:00:00.000Z`, becameComplaintAt: `${today}T10:00:00.000Z` } }));
+    expect(findThemes(council, [...usual, ...complained], today, rule)?.themes.find((t) => t.dimension === 'category')?.judgement.count).toBe(14);
+  });
 });
 
 describe('the weekly notice', () => {

@@ -4,6 +4,7 @@ import { roleTitle } from '#domain/policy/policy-lookups';
 import type { Policy } from '#domain/policy/policy-schema';
 import type { ReportRecord } from '#domain/reporting/report-record';
 import { judgeCount, type Judgement, type ThemeRule } from './theme-judgement.js';
+import { onlyAServiceRequest } from '#domain/reporting/service-request-record';
 
 /** What a theme is counted by: the policy's category, the team (the handling role), or the place it happened. */
 export const THEME_DIMENSIONS = ['category', 'team', 'place'] as const;
@@ -51,7 +52,9 @@ export function themeLookbackStart(today: string, settings: Pick<ThemeSettings, 
  */
 export function findThemes(policy: Policy, records: readonly ReportRecord[], today: string, settings: ThemeSettings): ThemeCheck | undefined {
   const received = new Map<string, { record: ReportRecord; day: string }>();
-  for (const r of records) if (r.closure !== 'redirected' && !received.has(r.reference)) received.set(r.reference, { record: r, day: londonDate(r.receivedAt) });
+  // Complaints only: a case sent elsewhere is not for this procedure, and a service request is not a complaint
+  // until the person complains about it (then it counts from the day its complaint counts from).
+  for (const r of records) if (r.closure !== 'redirected' && !onlyAServiceRequest(r) && !received.has(r.reference)) received.set(r.reference, { record: r, day: londonDate(r.receivedAt) });
   const first = [...received.values()].reduce<string | undefined>((min, { day }) => (min === undefined || day < min ? day : min), undefined);
   const from = shiftDays(today, -(WINDOW_DAYS - 1));
   // Window 0 is the last 30 days; window i the 30 days ending 30 x i days before today. A window that starts
