@@ -14,10 +14,10 @@ import { recordServiceRequest } from './actions/service-request.js';
 export function openServiceRequest(policy: Policy, complaint: NewComplaint & { readonly recordedBy: string }, reference: string, options: { sending: Sending; now: string; pageToken?: string }): CaseChange {
   const opened = openCase(policy, complaint, reference, { ...options, acknowledge: false, kind: 'service-request' });
   const asked = complaint.subject?.trim() ? `${complaint.subject.trim()}: ${opened.case.summary}` : opened.case.summary;
-  const recorded = recordServiceRequest(policy, { ...opened.case, deadlines: [] }, asked, { at: DateTime.fromISO(options.now), actor: complaint.recordedBy, sending: options.sending });
+  const recorded = recordServiceRequest(policy, opened.case, asked, { at: DateTime.fromISO(options.now), actor: complaint.recordedBy, sending: options.sending });
   return {
     case: recorded.case,
-    events: [...opened.events.filter((e) => e.type !== 'deadlines-set'), ...recorded.events],
+    events: [...opened.events, ...recorded.events],
     letters: [...opened.letters, ...recorded.letters],
     threadKeys: [...opened.threadKeys, ...recorded.threadKeys],
     deadlinesChanged: false,
