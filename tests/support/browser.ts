@@ -4,8 +4,18 @@ import { chromium, type Browser, type BrowserServer, type Page } from 'playwrigh
 import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
-/** Where browser tests save their screenshots, for a person to look at. */
+/** Where browser tests save their screenshots (and PDFs and letters), for a person to look at. */
 export const ARTIFACTS = 'test-artifacts';
+
+/**
+ * A full-page screenshot under `folder`, for a person to look at, when asked for (REDRESS_TEST_SCREENSHOTS=1, as
+ * docs/testing.md says): no test reads one, and a full page costs chromium about 0.7 s of CPU (a 3,400 px page),
+ * a minute of a 2-core machine over a run's hundred.
+ */
+export async function screenshot(page: Page, name: string, folder: string = ARTIFACTS): Promise<void> {
+  if (process.env.REDRESS_TEST_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+}
 
 const LAUNCH = {
   executablePath: CHROMIUM,

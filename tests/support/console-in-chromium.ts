@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
 import { startLocalSignIn } from '#local/oidc-provider';
 import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from './browser.js';
+import { accessibilityProblems, launchChromium, screenshot } from './browser.js';
 import { formStack, type FormStack } from './form-stack.js';
 import { onFreePorts } from './on-free-ports.js';
 import { seedPolicies } from './policies.js';
@@ -64,7 +64,7 @@ export async function consoleInChromium(): Promise<ConsoleInChromium> {
     async looked(page, name) {
       expect(await accessibilityProblems(page), name).toEqual([]);
       pages[name] = await page.content();
-      await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+      await screenshot(page, `${name}`);
     },
     async recordCall(page, policyId, call, shots) {
       await page.getByRole('link', { name: 'Record a complaint' }).click();

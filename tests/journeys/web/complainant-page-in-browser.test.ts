@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, launchChromium, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 import { sentEmails } from '#tests/support/ses-outbox';
@@ -46,7 +46,7 @@ describe("the complainant's page in a browser", () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your complaint to Alumot');
     expect(await page.locator('dl.summary').textContent()).toContain(reference);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/complainant-page.png`, fullPage: true });
+    await screenshot(page, 'complainant-page');
 
     const file = join(tmpdir(), `evidence-${Date.now()}.txt`);
     writeFileSync(file, 'The call log for the week.');
@@ -64,7 +64,7 @@ describe("the complainant's page in a browser", () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('We have your request.');
     expect((await stack.cases.get(reference))?.stage).toBe('stage-2');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/complainant-page-review-asked.png`, fullPage: true });
+    await screenshot(page, 'complainant-page-review-asked');
     await context.close();
   });
 
@@ -86,13 +86,13 @@ describe("the complainant's page in a browser", () => {
     await page.goto(`${stack.url}${path}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Confirm your email address');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/confirm-address.png`, fullPage: true });
+    await screenshot(page, 'confirm-address');
     expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(false);
     await page.getByRole('button', { name: 'Confirm my email address' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Your email address is confirmed' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/confirm-address-done.png`, fullPage: true });
+    await screenshot(page, 'confirm-address-done');
     expect((await stack.cases.get(reference))?.complainant.emailConfirmed).toBe(true);
     await context.close();
   });
@@ -125,7 +125,7 @@ describe("the complainant's page in a browser", () => {
     expect(await ombudsman.getByRole('link', { name: 'https://www.lgo.org.uk/' }).getAttribute('href')).toBe('https://www.lgo.org.uk/');
     expect(await page.locator('main').innerText()).not.toContain('Information Commissioner');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/complainant-page-closed.png`, fullPage: true });
+    await screenshot(page, 'complainant-page-closed');
     await context.close();
   });
 });

@@ -16,7 +16,7 @@ import { startLocalSignIn } from '#local/oidc-provider';
 import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
 import { recordDeliveryReport } from '#application/correspondence/record-delivery-report';
 import { settingsFrom } from '#composition/settings';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, launchChromium, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 import { onFreePorts } from '#tests/support/on-free-ports';
@@ -84,12 +84,12 @@ describe('the staff console', () => {
     expect(morning).not.toContain(cases.aboutCeo);
     expect(morning).not.toContain('The CEO shouted');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-morning.png`, fullPage: true });
+    await screenshot(page, 'console-morning');
 
     await page.getByRole('link', { name: cases.confidential }).click();
     expect(await page.content()).toContain('SECRET-WORDS about my file.');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-case.png`, fullPage: true });
+    await screenshot(page, 'console-case');
     const viewed = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
     expect(viewed.map((e) => e.actor)).toEqual([staff.find((s) => s.username === 'alumot.ceo')?.name]);
     // A preview's letter names the complainant and their address: for a confidential case, a reading too.
@@ -107,7 +107,7 @@ describe('the staff console', () => {
     expect(await page.getByRole('heading', { level: 2, name: 'Stages' }).isVisible()).toBe(true);
     expect(await page.locator('main').innerText()).toContain('Handled by: Chief Executive (Shaked Nir)');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-policy.png`, fullPage: true });
+    await screenshot(page, 'console-policy');
     expect((await page.goto(`${page.url().split('/console')[0]}/console/policies/county-council`))?.status()).toBe(404);
 
     const hidden = await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.aboutCeo}`);
@@ -139,7 +139,7 @@ describe('the staff console', () => {
     await page.getByRole('link', { name: reference }).click();
     await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).click();
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-action-form.png`, fullPage: true });
+    await screenshot(page, 'console-action-form');
     // No decision is chosen for the officer: sent without one, the form comes back saying so, at the field.
     expect(await page.getByLabel('Decision', { exact: true }).inputValue()).toBe('');
     await page.getByLabel('Why we reached this decision').fill('The crew missed your street twice; the third week the bins were out late.');
@@ -160,7 +160,7 @@ describe('the staff console', () => {
     expect(preview).toContain('That the bins were missed in the third week.');
     expect(preview).toContain('Add your street to the round sheet: by Friday 8 January 2027');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-preview.png`, fullPage: true });
+    await screenshot(page, 'console-preview');
     await stack.sendLetters();
     expect((await sentEmails(stack.sesEndpoint, 'bo.bins@example.net')).map((m) => m.subject)).toEqual([`[${reference}] We have received your complaint`]);
     expect((await stack.cases.get(reference))?.outcome).toBeUndefined();
@@ -173,7 +173,7 @@ describe('the staff console', () => {
     expect(decided).toContain('Remedies: An apology');
     expect(decided).toContain('What we did not uphold: That the bins were missed in the third week.');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-case-decided.png`, fullPage: true });
+    await screenshot(page, 'console-case-decided');
     await stack.sendLetters();
     const mail = await sentEmails(stack.sesEndpoint, 'bo.bins@example.net');
     expect(mail.map((m) => m.subject)).toEqual([`[${reference}] We have received your complaint`, `[${reference}] Our decision on your complaint`]);
@@ -186,7 +186,7 @@ describe('the staff console', () => {
     expect(await page.locator('main').innerText()).toContain('Mail to the complainant cannot be delivered (see the timeline). Reach them another way, by telephone or post');
     expect(await page.locator('ol.timeline').innerText()).toContain('Mail to the complainant could not be delivered');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-case-undeliverable.png`, fullPage: true });
+    await screenshot(page, 'console-case-undeliverable');
     await context.close();
   });
 
@@ -246,7 +246,7 @@ describe('the staff console', () => {
     expect(main).toContain('invoice.exe');
     expect(await page.getByRole('link', { name: 'invoice.exe' }).count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-case-files-and-messages.png`, fullPage: true });
+    await screenshot(page, 'console-case-files-and-messages');
 
     const link = await page.getByRole('link', { name: 'ticket (1).pdf' }).getAttribute('href');
     expect(link).toMatch(/^\/console\/files\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
@@ -294,11 +294,11 @@ describe('the staff console', () => {
     expect(refused?.status()).toBe(403);
     expect(await member.page.content()).toContain('Only the Chief Executive (Shaked Nir) (or someone above them) can record on this case');
     expect(await accessibilityProblems(member.page)).toEqual([]);
-    await member.page.screenshot({ path: `${ARTIFACTS}/console-refused.png`, fullPage: true });
+    await screenshot(member.page, 'console-refused');
     await member.page.goto(`${member.page.url().split('/console')[0]}/console/cases/ALU-1999-0001`);
     expect(await member.page.getByRole('heading', { level: 1 }).textContent()).toBe('No such case');
     expect(await accessibilityProblems(member.page)).toEqual([]);
-    await member.page.screenshot({ path: `${ARTIFACTS}/console-no-such-case.png`, fullPage: true });
+    await screenshot(member.page, 'console-no-such-case');
     await member.context.close();
   });
 
@@ -311,7 +311,7 @@ describe('the staff console', () => {
     expect(byName).toContain(cases.plain);
     expect(byName).not.toContain(cases.aboutCeo);
     expect(await accessibilityProblems(ceo.page)).toEqual([]);
-    await ceo.page.screenshot({ path: `${ARTIFACTS}/console-search.png`, fullPage: true });
+    await screenshot(ceo.page, 'console-search');
     // The whole list, read a page at a time from the newest-first index.
     await ceo.page.goto(`${ceo.page.url().split('/console')[0]}/console/cases`);
     const all = await ceo.page.locator('main').innerText();
@@ -346,7 +346,7 @@ describe('the staff console', () => {
     expect(await operator.page.content()).not.toContain(cases.plain);
     await operator.page.getByRole('link', { name: 'Held messages' }).click();
     expect(await accessibilityProblems(operator.page)).toEqual([]);
-    await operator.page.screenshot({ path: `${ARTIFACTS}/console-held.png`, fullPage: true });
+    await screenshot(operator.page, 'console-held');
     const stray = operator.page.locator('.field', { has: operator.page.getByRole('heading', { name: 'My complaint about the bins' }) });
     await stray.getByLabel('Whose complaint it is').selectOption('county-council');
     await stray.getByRole('button', { name: 'Release into a case' }).click();
@@ -383,7 +383,7 @@ describe('the staff console', () => {
       throw new Error(`could not reach "${text}" with the Tab key`);
     };
     await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
-    await page.screenshot({ path: `${ARTIFACTS}/console-sign-in.png`, fullPage: true });
+    await screenshot(page, 'console-sign-in');
     expect(await accessibilityProblems(page)).toEqual([]);
     await tabTo('username');
     await page.keyboard.type('alumot.ceo');
@@ -419,7 +419,7 @@ describe('the staff console', () => {
     // The charts are data: images the console's CSP allows, and they have been drawn.
     expect(await page.evaluate("Array.from(document.images).length > 0 && Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0)")).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-report.png`, fullPage: true });
+    await screenshot(page, 'console-report');
     const csv = await page.request.get(`${page.url().split('?')[0]}?year=2026&format=csv&publish=1`);
     expect(csv.headers()['content-disposition']).toBe(`attachment; filename="county-council-complaints-2026.csv"; filename*=UTF-8''county-council-complaints-2026.csv`);
     expect(await csv.text()).toMatch(/^"section","item","2026"/);
@@ -451,7 +451,7 @@ describe('the staff console', () => {
     await page.waitForURL(/\/console\/signed-out$/);
     expect(await page.content()).toContain('You have signed out');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/console-signed-out.png`, fullPage: true });
+    await screenshot(page, 'console-signed-out');
     await page.goto(`${base}/console`);
     expect(await page.getByLabel('Username').isVisible()).toBe(true);
     await context.close();

@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentEmails } from '#tests/support/ses-outbox';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, launchChromium, screenshot } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 
 
@@ -37,13 +37,13 @@ describe('the complaint form in a browser', () => {
     await page.getByLabel('What happened').fill('The bin lorry has missed our street for three weeks.');
     await page.getByLabel('How you would like it resolved').fill('Collect the bins and tell me why.');
     await page.getByLabel('I agree to my information being used').check();
-    await page.screenshot({ path: `${ARTIFACTS}/form-filled.png`, fullPage: true });
+    await screenshot(page, 'form-filled');
     stack.clock.advance(10_000);
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await expect(page.getByRole('heading', { name: 'Complaint received' }).isVisible()).resolves.toBe(true);
     const reference = await page.locator('.reference strong').textContent();
     expect(reference).toMatch(/^CCC-\d{4}-0001$/);
-    await page.screenshot({ path: `${ARTIFACTS}/form-received.png`, fullPage: true });
+    await screenshot(page, 'form-received');
     expect(blocked).toEqual([]);
     await stack.sendLetters();
     expect(await sentEmails(stack.sesEndpoint, 'sam.browser@example.net')).toHaveLength(1);
@@ -69,7 +69,7 @@ describe('the complaint form in a browser', () => {
     await summary.getByRole('link', { name: 'Enter your name (our complaints policy, clause 2.2)' }).click();
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('name');
     expect(await page.getByLabel('What happened').inputValue()).toBe('short');
-    await page.screenshot({ path: `${ARTIFACTS}/form-errors.png`, fullPage: true });
+    await screenshot(page, 'form-errors');
     await page.close();
   });
 
@@ -79,7 +79,7 @@ describe('the complaint form in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${stack.url}/forms/not-alone-mentoring`);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/form-not-alone-mentoring.png`, fullPage: true });
+    await screenshot(page, 'form-not-alone-mentoring');
     stack.clock.advance(10_000);
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await page.getByRole('alert').waitFor();

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, ARTIFACTS, launchChromium, screenshot } from '#tests/support/browser';
 import { consoleOverMemory } from '#tests/support/console-over-memory';
 import { memoryStack } from '#tests/support/memory-stack';
 
@@ -40,14 +40,14 @@ describe('a letter for post in a browser', () => {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/letter-print-screen.png`, fullPage: true });
+    await screenshot(page, 'letter-print-screen');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.console-header').isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'PDF', exact: true }).isVisible()).toBe(false);
     const text = await page.locator('main').innerText();
     expect(text.indexOf('County Council')).toBeLessThan(text.indexOf('Pat Person'));
     expect(text).toContain('Our reference: ');
-    await page.screenshot({ path: `${ARTIFACTS}/letter-print-print-media.png`, fullPage: true });
+    await screenshot(page, 'letter-print-print-media');
     await page.pdf({ path: `${ARTIFACTS}/letter-print-chromium.pdf`, preferCSSPageSize: true });
     await context.close();
 
@@ -75,7 +75,7 @@ describe('a letter for post in a browser', () => {
     const toPost = page.getByRole('heading', { name: 'Letters to post (1)' });
     expect(await toPost.isVisible()).toBe(true);
     expect(await page.locator('h3:has-text("Letters to post") + ul li').allInnerTexts()).toEqual([`${reference}, Pat Person (closed): a letter to print and post, then mark posted`]);
-    await page.screenshot({ path: `${ARTIFACTS}/morning-closed-letter-to-post.png`, fullPage: true });
+    await screenshot(page, 'morning-closed-letter-to-post');
     await context.close();
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '#domain/case/case';
 import { dateInWords } from '#domain/letters/dates-in-words';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, ARTIFACTS, launchChromium, screenshot } from '#tests/support/browser';
 import { consoleOverMemory } from '#tests/support/console-over-memory';
 import { memoryStack } from '#tests/support/memory-stack';
 import { htmlErrors } from '#tests/support/valid-html';
@@ -53,7 +53,7 @@ describe('a complainant with no email, in the console', () => {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       expect(await accessibilityProblems(page), name).toEqual([]);
-      await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+      await screenshot(page, `${name}`, OUT);
       await page.close();
     };
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportHtml } from '#adapters/http/annual-report-html';
 import type { AnnualReport } from '#application/reporting/annual-report';
-import { accessibilityProblems, ARTIFACTS, launchChromium } from '#tests/support/browser';
+import { accessibilityProblems, ARTIFACTS, launchChromium, screenshot } from '#tests/support/browser';
 import { councilYear } from '#tests/support/council-year';
 
 let browser: Browser;
@@ -38,9 +38,9 @@ describe('the annual report in a browser', () => {
     expect(await charts.first().getAttribute('alt')).toMatch(/^What complaints were about: .*Something else: 2; Not yet categorised: 4/);
     expect(await page.evaluate("Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0)")).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027.png`, fullPage: true });
+    await screenshot(page, 'report-county-council-2027');
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027-print.png`, fullPage: true });
+    await screenshot(page, 'report-county-council-2027-print');
     const pdf = await page.pdf({ path: `${ARTIFACTS}/report-county-council-2027.pdf`, format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.context().close();
@@ -63,7 +63,7 @@ describe('the annual report in a browser', () => {
     // responses on time (4) are all counts under 5, so neither chart is published.
     expect(await page.getByRole('img').count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}/report-county-council-2027-published.png`, fullPage: true });
+    await screenshot(page, 'report-county-council-2027-published');
     await page.context().close();
   });
 });
