@@ -23,7 +23,9 @@ let checker: ChildProcess | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const port = await freePort();
-  checker = spawn('java', ['-Xss4m', '-Dnu.validator.servlet.bind-address=127.0.0.1', '-cp', VNU_JAR, 'nu.validator.servlet.Main', String(port)], { stdio: 'ignore' });
+  // The client compiler alone and the serial collector: half the CPU for a run's hundred pages (measured: start-up
+  // and 100 pages in 6.7 s of CPU, not 13.4), and sooner ready.
+  checker = spawn('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss4m', '-Dnu.validator.servlet.bind-address=127.0.0.1', '-cp', VNU_JAR, 'nu.validator.servlet.Main', String(port)], { stdio: 'ignore' });
   // A missing java is told by the first file that posts a page (it cannot reach the checker), not here.
   checker.once('error', () => undefined);
   project.provide('htmlCheckerEndpoint', `http://127.0.0.1:${port}`);
