@@ -30,7 +30,7 @@ export default defineConfig({
   test: {
     // Vitest's default is one worker less than the cores: one worker on this 2-core machine, so every file waited for
     // the one before, though most of their time is spent waiting on DynamoDB Local, SMTP, HTTP and chromium.
-    maxWorkers: 3,
+    maxWorkers: 4,
     // The journeys (most of the run's time), and the slowest of them, first: the short files fill the end.
     sequence: { sequencer: SlowFirstSequencer },
     // Each project's time at the end of the run (`npm test` prints it beside the checks' times).
