@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '#local/dynamodb-local';
+import { startLocalSignIn } from '#local/oidc-provider';
+import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
+import { launchChromium } from './browser.js';
+import { deliver } from './deliver.js';
+import { formStack, type FormStack } from './form-stack.js';
+import { onFreePorts } from './on-free-ports.js';
+import { seedPolicies } from './policies.js';
+
+/**
+ * The staff console's journeys in chromium (tests/journeys/web/console-*-in-browser.test.ts, one file per group so
+ * that they run side by side): the stack on free ports, the local OpenID Connect provider with one person per role
+ * of each seed policy, and three cases of Alumot to look at: a phone complaint about the CEO, a confidential
+ * emailed one and a plain emailed one.
+ */
+export interface ConsoleWithCases {
+  readonly stack: FormStack;
+  readonly browser: Browser;
+  readonly staff: readonly LocalStaffMember[];
+  readonly cases: { readonly aboutCeo: string; readonly confidential: string; readonly plain: string };
+  /** A new browser context signed in as `username`, on the morning view. */
+  signedIn(username: string, options?: { keepCsp?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Fills in the provider's sign-in page the browser is on, and waits for the console. */
+  signInAt(page: Page, username: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function consoleWithCases(): Promise<ConsoleWithCases> {
+  const staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
+  // The public address must name the port before the server starts on it: a port taken meanwhile is tried again.
+  const { stack, provider } = await onFreePorts(2, async ([port, oidcPort]): Promise<{ stack: FormStack; provider: RunningServer }> => {
+    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
+    try {
+      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
+    } catch (error) {
+      await started.server.stop();
+      throw error;
+    }
+  });
+  const browser = await launchChromium();
+  const at = DateTime.fromISO('2026-11-23T10:00:00Z');
+  const aboutCeo = (await stack.useCases.staff.open({ policyId: 'alumot', at, actor: 'trustee', name: 'Pat Phone', phone: '01632 960000', summary: 'The CEO shouted at me at the open day.', about: 'ceo', channel: 'phone', confidential: false })).reference;
+  const [secret] = await deliver(stack, ['From: Sol Secret <sol.secret@example.net>', 'To: Shaked@alumot.uk', 'Subject: Confidential complaint: my file', '', 'SECRET-WORDS about my file.', ''].join('\n'));
+  const [plain] = await deliver(stack, ['From: Pat Plain <pat.plain@example.net>', 'To: Shaked@alumot.uk', 'Subject: The volunteer did not come', '', 'The volunteer missed three visits.', ''].join('\n'));
+  const signInAt = async (page: Page, username: string): Promise<void> => {
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console$/);
+  };
+  return {
+    stack,
+    browser,
+    staff,
+    cases: { aboutCeo, confidential: secret?.kind === 'case-opened' ? secret.reference : '', plain: plain?.kind === 'case-opened' ? plain.reference : '' },
+    signInAt,
+    async signedIn(username, options = {}) {
+      // The console's CSP allows no script: axe is put in by the test browser, which may step past it. A test of
+      // what the CSP itself allows (the sign-out's redirect to the provider) keeps it.
+      const context = await browser.newContext({ bypassCSP: !options.keepCsp });
+      const page = await context.newPage();
+      await page.goto(`${stack.url.replace('127.0.0.1', 'localhost')}/console`);
+      await signInAt(page, username);
+      return { context, page };
+    },
+    async stop() {
+      await browser.close();
+      await provider.stop();
+      await stack.server.stop();
+    },
+  };
+}
