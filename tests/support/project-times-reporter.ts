@@ -9,10 +9,13 @@ interface Span {
 }
 
 /**
- * One line per vitest project at the end of a run: from its first file's start to its last file's end, how many
- * files, and their times added up, so a slow project (and whether it is slow by itself or by waiting) shows at once.
+ * One line per vitest project at the end of a run: from its first file's start to its last file's end (and when, from
+ * vitest's start), how many files, and their times added up, so a slow project (and whether it is slow by itself or
+ * by waiting) shows at once.
  */
 export class ProjectTimesReporter implements Reporter {
+  /** When vitest began (before the global setups), so each span shows where in the run it fell. */
+  private readonly began = Date.now();
   private readonly started = new Map<string, number>();
   private readonly spans = new Map<string, Span>();
 
@@ -32,7 +35,8 @@ export class ProjectTimesReporter implements Reporter {
   }
 
   onTestRunEnd(): void {
-    const lines = [...this.spans].map(([name, s]) => `  ${name}: ${Math.round((s.last - s.first) / 1000)} s from its first file's start to its last's end (${s.files} files, ${Math.round(s.fileSeconds)} s of file time)`);
+    const at = (t: number) => Math.round((t - this.began) / 1000);
+    const lines = [...this.spans].map(([name, s]) => `  ${name}: ${Math.round((s.last - s.first) / 1000)} s from its first file's start to its last's end (${at(s.first)}-${at(s.last)} s into the run; ${s.files} files, ${Math.round(s.fileSeconds)} s of file time)`);
     if (lines.length > 0) process.stdout.write(`\nvitest projects:\n${lines.join('\n')}\n`);
   }
 }
