@@ -48,8 +48,10 @@ export default defineConfig({
       // The functions' handlers keep their composition in module state, built from the environment a test sets:
       // each file in a process of its own. No browser, no HTML checker.
       { test: { name: 'journeys-handlers', include: [HANDLER_JOURNEYS], ...onServers } },
-      // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links.
-      { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], env, testTimeout: 60_000, hookTimeout: 120_000 } },
+      // What is checked of the repository as built: the CDK stack and its bundles, the layering, the docs' links. Not
+      // isolated: aws-cdk-lib is imported once a worker, not once a file (seconds of CPU each); no file changes the
+      // environment or a module's state (the bundles run in processes of their own).
+      { test: { name: 'checks', include: ['tests/infra/**/*.test.ts', 'tests/layers/**/*.test.ts', 'tests/docs/**/*.test.ts'], isolate: false, env, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },
 });

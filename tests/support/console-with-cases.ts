@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '#local/dynamodb-local';
 import { startLocalSignIn } from '#local/oidc-provider';
 import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
@@ -74,4 +74,12 @@ export async function consoleWithCases(): Promise<ConsoleWithCases> {
       await stack.server.stop();
     },
   };
+}
+
+/**
+ * Clicks what leads to another page (a link, a form's button) and waits for that page to have loaded: read the moment
+ * after a bare click, a page can be the empty document between the two (a loaded CI run read '').
+ */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
 }

@@ -13,7 +13,7 @@ import { settingsFrom } from '#composition/settings';
 import { accessibilityProblems, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { sentEmails } from '#tests/support/ses-outbox';
-import { consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
+import { clickAndLoad, consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
 import type { FormStack } from '#tests/support/form-stack';
 
 let journey: ConsoleWithCases;
@@ -43,7 +43,7 @@ describe('the staff console', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'console-morning');
 
-    await page.getByRole('link', { name: cases.confidential }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: cases.confidential }));
     expect(await page.content()).toContain('SECRET-WORDS about my file.');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'console-case');
@@ -54,7 +54,7 @@ describe('the staff console', () => {
     await page.goto(`${page.url().split('/console')[0]}/console/cases/${cases.confidential}/actions/outcome`);
     await page.getByLabel('Decision', { exact: true }).selectOption('not-upheld');
     await page.getByLabel('Why we reached this decision').fill('Your file was kept as the policy says.');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
     expect(await page.content()).toContain('sol.secret@example.net');
     const seen = (await stack.cases.timeline(cases.confidential)).filter((e) => e.type === 'viewed');
     expect(seen.map((e) => e.summary)).toEqual(['Read the confidential case', "Saw the letter to the complainant in a preview of: The stage's decision (outcome letter)"]);
@@ -76,12 +76,12 @@ describe('the staff console', () => {
   it('the Chair sees the complaint about the CEO; a member of staff sees the confidential case as its reference only', async () => {
     const chair = await signedIn('alumot.chair');
     expect(await chair.page.content()).toContain(cases.aboutCeo);
-    await chair.page.getByRole('link', { name: cases.aboutCeo }).click();
+    await clickAndLoad(chair.page, chair.page.getByRole('link', { name: cases.aboutCeo }));
     expect(await chair.page.content()).toContain('The CEO shouted at me at the open day.');
     await chair.context.close();
 
     const member = await signedIn('alumot.staff');
-    await member.page.getByRole('link', { name: cases.confidential }).click();
+    await clickAndLoad(member.page, member.page.getByRole('link', { name: cases.confidential }));
     const shown = await member.page.content();
     expect(shown).toContain('This complaint is confidential');
     expect(shown).not.toContain('SECRET-WORDS');
@@ -100,7 +100,7 @@ describe('the staff console', () => {
     // No decision is chosen for the officer: sent without one, the form comes back saying so, at the field.
     expect(await page.getByLabel('Decision', { exact: true }).inputValue()).toBe('');
     await page.getByLabel('Why we reached this decision').fill('The crew missed your street twice; the third week the bins were out late.');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
     expect(await page.locator('main').innerText()).toContain('choose the decision (upheld, partly upheld or not upheld): nothing is chosen for you');
     expect(await page.getByRole('link', { name: 'Go to: Decision' }).getAttribute('href')).toBe('#f-decision');
     await page.getByLabel('Decision', { exact: true }).selectOption('partly-upheld');
@@ -109,7 +109,7 @@ describe('the staff console', () => {
     await page.getByLabel('An apology', { exact: true }).check();
     await page.getByLabel('Action 1 we agreed').fill('Add your street to the round sheet');
     await page.getByLabel('Action 1 due by').fill('2027-01-08');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
     const preview = await page.content();
     expect(preview).toContain('Nothing has been saved or sent yet.');
     expect(preview).toContain('We have upheld part of your complaint.');

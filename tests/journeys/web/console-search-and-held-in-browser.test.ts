@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
-import { consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
+import { clickAndLoad, consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
 import type { FormStack } from '#tests/support/form-stack';
 
 let journey: ConsoleWithCases;
@@ -28,7 +28,7 @@ describe('the staff console', () => {
     const ceo = await signedIn('alumot.ceo');
     await ceo.page.getByRole('link', { name: 'Find a case' }).click();
     await ceo.page.getByLabel("Reference, complainant's email, or the start of their name").fill('pat');
-    await ceo.page.getByRole('button', { name: 'Search' }).click();
+    await clickAndLoad(ceo.page, ceo.page.getByRole('button', { name: 'Search' }));
     const byName = await ceo.page.locator('main').innerText();
     expect(byName).toContain(cases.plain);
     expect(byName).not.toContain(cases.aboutCeo);
@@ -77,7 +77,7 @@ describe('the staff console', () => {
     await operator.context.close();
 
     const member = await signedIn('alumot.staff');
-    await member.page.getByRole('link', { name: 'Held messages' }).click();
+    await clickAndLoad(member.page, member.page.getByRole('link', { name: 'Held messages' }));
     expect(await member.page.content()).not.toContain('Out of office');
     await member.context.close();
 
