@@ -1,22 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { RunningServer } from '#local/dynamodb-local';
-import { startLocalSignIn } from '#local/oidc-provider';
-import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
-import { launchChromium } from './browser.js';
+import type { LocalStaffMember } from '#local/staff-directory';
+import { consoleInChromium } from './console-in-chromium.js';
 import { deliver } from './deliver.js';
-import { formStack, type FormStack } from './form-stack.js';
-import { onFreePorts } from './on-free-ports.js';
-import { seedPolicies } from './policies.js';
+import type { FormStack } from './form-stack.js';
 
 /**
  * The staff console's journeys in chromium (tests/journeys/web/console-*-in-browser.test.ts, one file per group so
- * that they run side by side): the stack on free ports, the local OpenID Connect provider with one person per role
- * of each seed policy, and three cases of Alumot to look at: a phone complaint about the CEO, a confidential
- * emailed one and a plain emailed one.
+ * that they run side by side): the console in chromium (consoleInChromium) and three cases of Alumot to look at: a
+ * phone complaint about the CEO, a confidential emailed one and a plain emailed one.
  */
 export interface ConsoleWithCases {
   readonly stack: FormStack;
@@ -31,18 +23,7 @@ export interface ConsoleWithCases {
 }
 
 export async function consoleWithCases(): Promise<ConsoleWithCases> {
-  const staff = localStaffDirectory(join(mkdtempSync(join(tmpdir(), 'staff-')), 'staff.json'), seedPolicies);
-  // The public address must name the port before the server starts on it: a port taken meanwhile is tried again.
-  const { stack, provider } = await onFreePorts(2, async ([port, oidcPort]): Promise<{ stack: FormStack; provider: RunningServer }> => {
-    const started = await formStack({ REDRESS_HTTP_PORT: String(port), REDRESS_PUBLIC_URL: `http://localhost:${port}`, REDRESS_OIDC_PORT: String(oidcPort) });
-    try {
-      return { stack: started, provider: await startLocalSignIn(started.config, staff) };
-    } catch (error) {
-      await started.server.stop();
-      throw error;
-    }
-  });
-  const browser = await launchChromium();
+  const { stack, browser, staff, stop } = await consoleInChromium();
   const at = DateTime.fromISO('2026-11-23T10:00:00Z');
   const aboutCeo = (await stack.useCases.staff.open({ policyId: 'alumot', at, actor: 'trustee', name: 'Pat Phone', phone: '01632 960000', summary: 'The CEO shouted at me at the open day.', about: 'ceo', channel: 'phone', confidential: false })).reference;
   const [secret] = await deliver(stack, ['From: Sol Secret <sol.secret@example.net>', 'To: Shaked@alumot.uk', 'Subject: Confidential complaint: my file', '', 'SECRET-WORDS about my file.', ''].join('\n'));
@@ -68,11 +49,7 @@ export async function consoleWithCases(): Promise<ConsoleWithCases> {
       await signInAt(page, username);
       return { context, page };
     },
-    async stop() {
-      await browser.close();
-      await provider.stop();
-      await stack.server.stop();
-    },
+    stop,
   };
 }
 
