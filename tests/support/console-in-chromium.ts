@@ -24,6 +24,8 @@ export interface ConsoleInChromium {
   readonly pages: Record<string, string>;
   /** Signs in through the provider's form; returns the console's origin as the browser reaches it. */
   signIn(page: Page, username: string): Promise<string>;
+  /** Fills in the provider's sign-in page the browser is on, and waits for the console. */
+  signInAt(page: Page, username: string): Promise<void>;
   looked(page: Page, name: string): Promise<void>;
   /**
    * From the morning view, records a telephone call from Pat Caller (no email, letters by post, received 20
@@ -55,11 +57,14 @@ export async function consoleInChromium(): Promise<ConsoleInChromium> {
     async signIn(page, username) {
       const base = stack.url.replace('127.0.0.1', 'localhost');
       await page.goto(`${base}/console`);
+      await chromium.signInAt(page, username);
+      return base;
+    },
+    async signInAt(page, username) {
       await page.getByLabel('Username').fill(username);
       await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(/\/console$/);
-      return base;
     },
     async looked(page, name) {
       expect(await accessibilityProblems(page), name).toEqual([]);

@@ -23,17 +23,11 @@ export interface ConsoleWithCases {
 }
 
 export async function consoleWithCases(): Promise<ConsoleWithCases> {
-  const { stack, browser, staff, stop } = await consoleInChromium();
+  const { stack, browser, staff, signInAt, stop } = await consoleInChromium();
   const at = DateTime.fromISO('2026-11-23T10:00:00Z');
   const aboutCeo = (await stack.useCases.staff.open({ policyId: 'alumot', at, actor: 'trustee', name: 'Pat Phone', phone: '01632 960000', summary: 'The CEO shouted at me at the open day.', about: 'ceo', channel: 'phone', confidential: false })).reference;
   const [secret] = await deliver(stack, ['From: Sol Secret <sol.secret@example.net>', 'To: Shaked@alumot.uk', 'Subject: Confidential complaint: my file', '', 'SECRET-WORDS about my file.', ''].join('\n'));
   const [plain] = await deliver(stack, ['From: Pat Plain <pat.plain@example.net>', 'To: Shaked@alumot.uk', 'Subject: The volunteer did not come', '', 'The volunteer missed three visits.', ''].join('\n'));
-  const signInAt = async (page: Page, username: string): Promise<void> => {
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(staff.find((s) => s.username === username)?.password ?? '');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/console$/);
-  };
   return {
     stack,
     browser,
