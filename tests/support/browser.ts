@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /**
@@ -77,4 +77,13 @@ interface InPage {
   readonly axe: {
     run(context: unknown, options: { runOnly: { type: 'tag'; values: string[] }; resultTypes: ['violations'] }): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
   };
+}
+
+/**
+ * Clicks what leads to another page (a link, a form's button) and waits for that page to have loaded: read the moment
+ * after a bare click, a page can be the empty document between the two: a loaded CI run read '',
+ * and a read of an element both pages have (the heading, main, a status) can find the old page's.
+ */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
 }

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
 import { startLocalSignIn } from '#local/oidc-provider';
 import { localStaffDirectory, type LocalStaffMember } from '#local/staff-directory';
-import { accessibilityProblems, launchChromium, screenshot } from './browser.js';
+import { accessibilityProblems, clickAndLoad, launchChromium, screenshot } from './browser.js';
 import { formStack, type FormStack } from './form-stack.js';
 import { onFreePorts } from './on-free-ports.js';
 import { seedPolicies } from './policies.js';
@@ -83,7 +83,7 @@ export async function consoleInChromium(): Promise<ConsoleInChromium> {
       await page.getByLabel('How they want us to write to them').selectOption('post');
       await page.getByLabel('What it is about, in a line').fill(call.subject);
       await page.getByLabel('The complaint, in their words as far as you can').fill(call.words);
-      await page.getByRole('button', { name: 'Record the complaint' }).click();
+      await clickAndLoad(page, page.getByRole('button', { name: 'Record the complaint' }));
       const heading = await page.getByRole('heading', { level: 1 }).innerText();
       const reference = /^Recorded: (\S+)$/.exec(heading)?.[1] as string;
       expect(reference, heading).toMatch(/^[A-Z]+-2026-\d{4}$/);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LocalStaffMember } from '#local/staff-directory';
 import { consoleInChromium } from './console-in-chromium.js';
 import { deliver } from './deliver.js';
@@ -45,12 +45,4 @@ export async function consoleWithCases(): Promise<ConsoleWithCases> {
     },
     stop,
   };
-}
-
-/**
- * Clicks what leads to another page (a link, a form's button) and waits for that page to have loaded: read the moment
- * after a bare click, a page can be the empty document between the two (a loaded CI run read '').
- */
-export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
 }

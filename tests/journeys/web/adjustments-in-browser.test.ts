@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS } from '#tests/support/browser';
+import { ARTIFACTS, clickAndLoad } from '#tests/support/browser';
 import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
 import type { FormStack } from '#tests/support/form-stack';
 import { pdfFontSizes } from '#tests/support/pdf-font-sizes';
@@ -80,7 +80,7 @@ describe('a form complainant asks for large print; the officer agrees it; the ne
     await chromium.looked(page, 'adjust-case-agreed');
 
     // The next letter: the officer's own words, with no choice of form to make.
-    await page.getByRole('link', { name: 'Write to the complainant', exact: true }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: 'Write to the complainant', exact: true }));
     expect(await page.locator('main').innerText()).toContain('It goes by post: the case keeps it for you to print and post.');
     await page.getByLabel('Subject').fill('The library van');
     await page.getByLabel(/^Your message/).fill('The van will stop in Easingwold again from Tuesday 15 December, outside the church at 10am.');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, launchChromium, screenshot } from '#tests/support/browser';
+import { accessibilityProblems, clickAndLoad, launchChromium, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 import { sentEmails } from '#tests/support/ses-outbox';
@@ -52,7 +52,7 @@ describe("the complainant's page in a browser", () => {
     writeFileSync(file, 'The call log for the week.');
     await page.getByLabel('What you want to add').fill('Here is the call log I kept.');
     await page.getByLabel('Files (optional)').setInputFiles(file);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Send', exact: true }));
     await expect(page.getByRole('status').textContent()).resolves.toContain('We have added what you sent to your complaint');
     expect((await stack.cases.get(reference))?.attachments.map((a) => a.filename)).toEqual([file.split('/').at(-1)]);
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -60,7 +60,7 @@ describe("the complainant's page in a browser", () => {
     await stack.useCases.staff.outcome({ reference, decision: 'not-upheld', summary: 'We checked the call records: we called back on both days.', remedies: [], actions: [], at: DateTime.fromISO('2026-12-01T10:00:00Z'), actor: 'ceo' });
     await stack.sendLetters();
     await page.goto(page.url().split('?')[0] as string);
-    await page.getByRole('button', { name: 'Ask for a review by our appeal panel' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Ask for a review by our appeal panel' }));
     await expect(page.getByRole('status').textContent()).resolves.toContain('We have your request.');
     expect((await stack.cases.get(reference))?.stage).toBe('stage-2');
     expect(await accessibilityProblems(page)).toEqual([]);

@@ -10,10 +10,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDeliveryReport } from '#application/correspondence/record-delivery-report';
 import { settingsFrom } from '#composition/settings';
-import { accessibilityProblems, screenshot } from '#tests/support/browser';
+import { accessibilityProblems, clickAndLoad, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
 import { sentEmails } from '#tests/support/ses-outbox';
-import { clickAndLoad, consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
+import { consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
 import type { FormStack } from '#tests/support/form-stack';
 
 let journey: ConsoleWithCases;
@@ -60,7 +60,7 @@ describe('the staff console', () => {
     expect(seen.map((e) => e.summary)).toEqual(['Read the confidential case', "Saw the letter to the complainant in a preview of: The stage's decision (outcome letter)"]);
 
     await page.goto(`${page.url().split('/console')[0]}/console`);
-    await page.getByRole('link', { name: "Alumot's complaints policy" }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: "Alumot's complaints policy" }));
     expect(await page.getByRole('heading', { level: 2, name: 'Stages' }).isVisible()).toBe(true);
     expect(await page.locator('main').innerText()).toContain('Handled by: Chief Executive (Shaked Nir)');
     expect(await accessibilityProblems(page)).toEqual([]);

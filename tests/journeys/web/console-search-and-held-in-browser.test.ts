@@ -4,9 +4,9 @@
  * an operator releases into a case or the CEO discards, unseen by others. axe-core checks each page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, screenshot } from '#tests/support/browser';
+import { accessibilityProblems, clickAndLoad, screenshot } from '#tests/support/browser';
 import { deliver } from '#tests/support/deliver';
-import { clickAndLoad, consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
+import { consoleWithCases, type ConsoleWithCases } from '#tests/support/console-with-cases';
 import type { FormStack } from '#tests/support/form-stack';
 
 let journey: ConsoleWithCases;
@@ -71,7 +71,7 @@ describe('the staff console', () => {
     await screenshot(operator.page, 'console-held');
     const stray = operator.page.locator('.field', { has: operator.page.getByRole('heading', { name: 'My complaint about the bins' }) });
     await stray.getByLabel('Whose complaint it is').selectOption('county-council');
-    await stray.getByRole('button', { name: 'Release into a case' }).click();
+    await clickAndLoad(operator.page, stray.getByRole('button', { name: 'Release into a case' }));
     const released = /Released into (CCC-\d{4}-\d{4})\./.exec((await operator.page.getByRole('status').textContent()) ?? '')?.[1] as string;
     expect((await stack.cases.get(released))?.complainant.email).toBe('stray.person@example.net');
     await operator.context.close();
@@ -85,7 +85,7 @@ describe('the staff console', () => {
     await ceo.page.getByRole('link', { name: 'Held messages' }).click();
     const away = ceo.page.locator('.field', { has: ceo.page.getByRole('heading', { name: 'Out of office' }) });
     await away.getByLabel('Why it is not a complaint').fill('an out-of-office reply');
-    await away.getByRole('button', { name: 'Discard' }).click();
+    await clickAndLoad(ceo.page, away.getByRole('button', { name: 'Discard' }));
     expect(await ceo.page.getByRole('status').textContent()).toContain('Discarded');
     expect((await stack.heldMail.list('alumot', 'settled')).map((h) => h.settled?.status)).toEqual(['discarded']);
     await ceo.context.close();

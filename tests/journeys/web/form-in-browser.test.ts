@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentEmails } from '#tests/support/ses-outbox';
-import { accessibilityProblems, launchChromium, screenshot } from '#tests/support/browser';
+import { accessibilityProblems, clickAndLoad, launchChromium, screenshot } from '#tests/support/browser';
 import { formStack, type FormStack } from '#tests/support/form-stack';
 
 
@@ -39,7 +39,7 @@ describe('the complaint form in a browser', () => {
     await page.getByLabel('I agree to my information being used').check();
     await screenshot(page, 'form-filled');
     stack.clock.advance(10_000);
-    await page.getByRole('button', { name: 'Send complaint' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Send complaint' }));
     await expect(page.getByRole('heading', { name: 'Complaint received' }).isVisible()).resolves.toBe(true);
     const reference = await page.locator('.reference strong').textContent();
     expect(reference).toMatch(/^CCC-\d{4}-0001$/);

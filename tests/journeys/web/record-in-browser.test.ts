@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryStage } from '#domain/case/route-case';
-import { ARTIFACTS } from '#tests/support/browser';
+import { ARTIFACTS, clickAndLoad } from '#tests/support/browser';
 import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
 import type { FormStack } from '#tests/support/form-stack';
 import { seedPolicies } from '#tests/support/policies';
@@ -67,7 +67,7 @@ describe('an officer records a telephone complaint and carries it to its last le
       const stored = await stack.cases.get(reference);
       expect(stored).toMatchObject({ channel: 'phone', receivedAt: '2026-11-20T16:45:00.000Z', complainant: { name: 'Pat Caller', preferredChannel: 'post' } });
 
-      await page.getByRole('link', { name: `Open ${reference}` }).click();
+      await clickAndLoad(page, page.getByRole('link', { name: `Open ${reference}` }));
       expect(await page.locator('main').innerText()).toContain('By telephone');
       // A policy that waits for a signed complaint: it arrives by post, and the acknowledgement follows.
       if (await page.getByRole('link', { name: 'The signed complaint arrived', exact: true }).count()) {

@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '#local/dynamodb-local';
 import { startSmtpListener } from '#local/smtp-listener';
+import { clickAndLoad } from '#tests/support/browser';
 import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
 import type { FormStack } from '#tests/support/form-stack';
 import { sendRaw } from '#tests/support/send-smtp';
@@ -120,7 +121,7 @@ describe('a restriction on contact, set in the console, and feedback after closu
     await own.getByRole('group', { name: 'Did we explain clearly what would happen and when?' }).getByLabel('Partly', { exact: true }).check();
     await own.getByRole('group', { name: 'Do you feel we handled your complaint fairly?' }).getByLabel('Yes', { exact: true }).check();
     await own.getByRole('group', { name: 'How did the time it took feel to you?' }).getByLabel('Too long', { exact: true }).check();
-    await own.getByRole('button', { name: 'Send your answers' }).click();
+    await clickAndLoad(own, own.getByRole('button', { name: 'Send your answers' }));
     await expect(own.getByRole('status').textContent()).resolves.toContain('Thank you. We have your answers.');
     expect(await own.getByRole('button', { name: 'Send your answers' }).count()).toBe(0);
     await chromium.looked(own, 'restrict-page-feedback-given');
