@@ -1,46 +1,69 @@
 /**
  * The layering rules fail `npm test` (through `npm run layers`) when the domain reaches outside itself: the
  * domain's rule is an allow-list (itself, zod, luxon, the template engine), so an adapter, a node: module or a
- * parser imported into it is an error, while what it may use passes. Run on a small tree in a folder of its own,
- * with the project's own rules.
+ * package such as a parser or the AWS SDK imported into it is an error, while what it may use passes; a use case
+ * that imports the SDK is an error too. Run on a small tree in a folder of its own, with the project's own rules:
+ * one tree holding every forbidden import (each must be named), one holding only what is allowed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function cruise(domainFile: string): { status: number | null; output: string } {
+/** dependency-cruiser with the project's rules over a tree of these files (and node_modules), as `npm run layers`. */
+function cruise(files: Record<string, string>): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'layers-'));
-  mkdirSync(join(dir, 'shared/domain'), { recursive: true });
-  mkdirSync(join(dir, 'shared/adapters'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }));
-  writeFileSync(join(dir, 'shared/adapters/store.ts'), 'export const store = 1;\n');
-  writeFileSync(join(dir, 'shared/domain/rule.ts'), 'export const rule = 1;\n');
-  writeFileSync(join(dir, 'shared/domain/probe.ts'), domainFile);
+  const tree: Record<string, string> = { 'shared/adapters/store.ts': 'export const store = 1;\n', 'shared/domain/rule.ts': 'export const rule = 1;\n', ...files };
+  for (const [path, text] of Object.entries(tree)) {
+    mkdirSync(join(dir, dirname(path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'shared', '--config', join(ROOT, '.dependency-cruiser.cjs')], { cwd: dir, encoding: 'utf8' });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
+let forbidden: { status: number | null; output: string };
+
+beforeAll(() => {
+  forbidden = cruise({
+    'shared/domain/adapter-probe.ts': "import { store } from '../adapters/store.js';\nexport const probe = store;\n",
+    'shared/domain/node-probe.ts': "import { createHash } from 'node:crypto';\nexport const probe = createHash;\n",
+    'shared/domain/parser-probe.ts': "import { parse } from 'yaml';\nexport const probe = parse;\n",
+    'shared/domain/sdk-probe.ts': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const probe = DynamoDBClient;\n",
+    'shared/application/sdk-probe.ts': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const probe = DynamoDBClient;\n",
+  });
+});
+
 describe('the domain allow-list', () => {
-  it('fails on an adapter imported into the domain', () => {
-    const r = cruise("import { store } from '../adapters/store.js';\nexport const probe = store;\n");
-    expect(r.status).not.toBe(0);
-    expect(r.output).toContain('domain-is-pure: shared/domain/probe.ts → shared/adapters/store.ts');
+  it('fails the check', () => {
+    expect(forbidden.status).not.toBe(0);
   });
 
-  it('fails on a node: module imported into the domain, even one with no I/O', () => {
-    const r = cruise("import { createHash } from 'node:crypto';\nexport const probe = createHash;\n");
-    expect(r.status).not.toBe(0);
-    expect(r.output).toMatch(/domain-is-pure: shared\/domain\/probe\.ts → (node:)?crypto/);
+  it('names an adapter imported into the domain', () => {
+    expect(forbidden.output).toContain('domain-is-pure: shared/domain/adapter-probe.ts → shared/adapters/store.ts');
   });
 
-  it('passes the domain using itself, zod and luxon', () => {
-    const r = cruise("import { rule } from './rule.js';\nimport { DateTime } from 'luxon';\nimport * as z from 'zod/mini';\nexport const probe = [rule, DateTime, z];\n");
+  it('names a node: module imported into the domain, even one with no I/O', () => {
+    expect(forbidden.output).toMatch(/domain-is-pure: shared\/domain\/node-probe\.ts → (node:)?crypto/);
+  });
+
+  it('names a package outside the list imported into the domain: a parser, the AWS SDK', () => {
+    expect(forbidden.output).toMatch(/domain-is-pure: shared\/domain\/parser-probe\.ts → \S*node_modules\/yaml\//);
+    expect(forbidden.output).toMatch(/domain-is-pure: shared\/domain\/sdk-probe\.ts → \S*node_modules\/@aws-sdk\/client-dynamodb\//);
+  });
+
+  it('names the AWS SDK imported into a use case', () => {
+    expect(forbidden.output).toMatch(/application-uses-ports: shared\/application\/sdk-probe\.ts → \S*node_modules\/@aws-sdk\/client-dynamodb\//);
+  });
+
+  it('passes the domain using itself, zod, luxon and mustache', () => {
+    const r = cruise({ 'shared/domain/probe.ts': "import { rule } from './rule.js';\nimport { DateTime } from 'luxon';\nimport * as z from 'zod/mini';\nimport Mustache from 'mustache';\nexport const probe = [rule, DateTime, z, Mustache];\n" });
     expect(r.output).toContain('no dependency violations found');
     expect(r.status).toBe(0);
   });
