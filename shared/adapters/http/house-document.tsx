@@ -15,7 +15,8 @@ export const HouseDocument: FC<PropsWithChildren<{ title: string; header?: Child
         <style dangerouslySetInnerHTML={{ __html: HOUSE_STYLE }} />
       </head>
       <body>
-        <a href="#main" class="visually-hidden">
+        {/* Hidden until it has the keyboard's focus, then shown (WCAG 2.4.7: focus visible). */}
+        <a href="#main" class="skip-link">
           Skip to main content
         </a>
         {header ?? null}

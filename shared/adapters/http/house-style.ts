@@ -24,6 +24,7 @@ button{font:inherit;background:#00703c;color:#fff;border:0;padding:10px 15px;box
 .honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .reference{font-size:36px;font-weight:700;background:#00703c;color:#fff;padding:25px;text-align:center}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.skip-link{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.skip-link:focus{position:static;width:auto;height:auto;overflow:visible;clip:auto;display:block;padding:10px 15px;background:#fd0;color:#0b0c0c}
 .letter{margin-bottom:20px;white-space:pre-wrap;font-family:inherit;background:#f3f2f1;padding:15px;border-left:5px solid #b1b4b6;overflow-wrap:anywhere}
 .success{border:5px solid #00703c;padding:20px;margin-bottom:30px}
 details{margin-bottom:15px}summary{cursor:pointer;color:#1d70b8;text-decoration:underline}
@@ -38,7 +39,7 @@ ol.timeline li{margin-bottom:10px}
 .printed-letter p{margin:0 0 1em}.printed-letter h1,.printed-letter h2{font-size:inherit;margin:1.2em 0 .6em}
 .printed-letter-from{margin-left:auto!important;width:fit-content;max-width:70%}.printed-letter-to{margin-top:2em!important;max-width:55%}
 .printed-letter-paragraph{white-space:pre-line;overflow-wrap:anywhere}.printed-letter--large{font-size:16pt}
-@media print{body{font-size:11pt}main{max-width:none;padding:0}.console-header,.visually-hidden,.no-print{display:none}.report-section,.report-chart,tr{break-inside:avoid}a{color:inherit}.printed-letter{max-width:none;padding:0;border:0;font-size:11pt;line-height:1.35}.printed-letter h1,.printed-letter h2{break-after:avoid}.printed-letter p{orphans:3;widows:3}.printed-letter.printed-letter--large{font-size:16pt}@page{size:A4;margin:20mm}}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}.console-header,.visually-hidden,.skip-link,.no-print{display:none}.report-section,.report-chart,tr{break-inside:avoid}a{color:inherit}.printed-letter{max-width:none;padding:0;border:0;font-size:11pt;line-height:1.35}.printed-letter h1,.printed-letter h2{break-after:avoid}.printed-letter p{orphans:3;widows:3}.printed-letter.printed-letter--large{font-size:16pt}@page{size:A4;margin:20mm}}
 `;
 
 /** The style's CSP source: pages allow exactly this inline stylesheet and no other. */

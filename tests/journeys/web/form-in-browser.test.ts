@@ -1,7 +1,8 @@
 /**
- * The form in a real headless browser (Debian's chromium driven by playwright-core): fill it in and send it,
- * see the reference; send it wrong, see the errors listed. axe-core checks each page (the form, with its errors,
- * and the reference), and the strict CSP holds: no style or script blocked. Screenshots go to test-artifacts/.
+ * The form in a real headless browser (Debian's chromium-headless-shell driven by playwright-core): fill it in and send it,
+ * see the reference; send it wrong, see the errors listed; the first Tab shows the skip link. axe-core checks each page (the form, with its errors,
+ * and the reference), and the strict CSP holds: no style or script blocked. Screenshots go to test-artifacts/ with
+ * REDRESS_TEST_SCREENSHOTS=1.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,14 @@ describe('the complaint form in a browser', () => {
     const blocked: string[] = [];
     page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
     await page.goto(`${stack.url}/forms/county-council`);
+    // The skip link is hidden until the first Tab gives it the focus, and then seen (WCAG 2.4.7, focus visible).
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect((await skip.boundingBox())?.width).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent.trim()')).toBe('Skip to main content');
+    const shown = await skip.boundingBox();
+    expect(shown?.width).toBeGreaterThan(100);
+    expect(shown?.height).toBeGreaterThan(20);
     // The house style arrives under the page's own CSP: the narrow fields are narrow.
     expect(await page.evaluate("getComputedStyle(document.getElementById('phone')).maxWidth")).toBe('285px');
     await page.getByLabel('Your name').fill('Sam Browser');
