@@ -1,8 +1,8 @@
 /**
- * The form in a real headless browser (Debian's chromium-headless-shell driven by playwright-core): fill it in and send it,
- * see the reference; send it wrong, see the errors listed; the first Tab shows the skip link. axe-core checks each page (the form, with its errors,
- * and the reference), and the strict CSP holds: no style or script blocked. Screenshots go to test-artifacts/ with
- * REDRESS_TEST_SCREENSHOTS=1.
+ * The form in a real headless browser (Debian's chromium-headless-shell driven by playwright-core): fill it in and
+ * send it, see the reference; send it wrong, see the errors listed; the first Tab shows the skip link. axe-core
+ * checks each page (the form, with its errors, and the reference), and the strict CSP holds: no style or script
+ * blocked. Screenshots go to test-artifacts/ with REDRESS_TEST_SCREENSHOTS=1.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
