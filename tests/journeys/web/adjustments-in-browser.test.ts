@@ -67,10 +67,10 @@ describe('a form complainant asks for large print; the officer agrees it; the ne
     const before = page.locator('section.adjustments');
     expect(await before.innerText()).toContain('They asked us to do things differently: Large print (letters printed at 16 point or more); in their words: I have low vision');
     await chromium.looked(page, 'adjust-case-asked');
-    await page.getByRole('link', { name: 'Reasonable adjustment: agree or review one', exact: true }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: 'Reasonable adjustment: agree or review one', exact: true }));
     expect(await page.getByLabel('The adjustment agreed').inputValue()).toBe('large-print');
     await chromium.looked(page, 'adjust-form-console');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
     await chromium.looked(page, 'adjust-preview');
     await page.getByRole('button', { name: /^Confirm/ }).click();
     await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
@@ -84,7 +84,7 @@ describe('a form complainant asks for large print; the officer agrees it; the ne
     expect(await page.locator('main').innerText()).toContain('It goes by post: the case keeps it for you to print and post.');
     await page.getByLabel('Subject').fill('The library van');
     await page.getByLabel(/^Your message/).fill('The van will stop in Easingwold again from Tuesday 15 December, outside the church at 10am.');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
     await page.getByRole('button', { name: /^Confirm/ }).click();
     await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
     const letter = (await stack.cases.get(reference))?.postLetters?.at(-1);

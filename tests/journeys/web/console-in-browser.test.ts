@@ -93,8 +93,22 @@ describe('the staff console', () => {
     const [opened] = await deliver(stack, ['From: Bo Bins <bo.bins@example.net>', 'To: complaints@county-council.example', 'Subject: Missed bins', '', 'The bins on our street were missed three weeks running.', ''].join('\n'));
     const reference = opened?.kind === 'case-opened' ? opened.reference : '';
     const { context, page } = await signedIn('county-council.service-manager');
-    await page.getByRole('link', { name: reference }).click();
-    await page.getByRole('link', { name: "The stage's decision (outcome letter)" }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: reference }));
+    // A file added from the case page (notes of a call): sent with no file, the form says what is missing; then the
+    // file is listed on the case for staff.
+    await clickAndLoad(page, page.getByRole('link', { name: 'Add a file (a scanned letter, notes of a call)' }));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await clickAndLoad(page, page.getByRole('button', { name: 'Add the file' }));
+    expect(await page.locator('main').innerText()).toContain('Choose the file to add.');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('The file').setInputFiles({ name: 'call-notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Rang Bo: the bins were out by 7.') });
+    await page.getByLabel('What it is (optional)').fill('Notes of a call with Bo');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Add the file' }));
+    expect(page.url()).toMatch(new RegExp(`/console/cases/${reference}\\?done=attach$`));
+    const withFile = await page.locator('main').innerText();
+    expect(withFile).toContain('Done: the file was added.');
+    expect(withFile).toMatch(/call-notes\.txt\s+\(32 bytes, text\/plain\)/);
+    await clickAndLoad(page, page.getByRole('link', { name: "The stage's decision (outcome letter)" }));
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'console-action-form');
     // No decision is chosen for the officer: sent without one, the form comes back saying so, at the field.

@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('the staff console', () => {
   it('search finds cases by name, address and reference through the indexes, never one about the person searching, and never a confidential one by who sent it', async () => {
     const ceo = await signedIn('alumot.ceo');
-    await ceo.page.getByRole('link', { name: 'Find a case' }).click();
+    await clickAndLoad(ceo.page, ceo.page.getByRole('link', { name: 'Find a case' }));
     await ceo.page.getByLabel("Reference, complainant's email, or the start of their name").fill('pat');
     await clickAndLoad(ceo.page, ceo.page.getByRole('button', { name: 'Search' }));
     const byName = await ceo.page.locator('main').innerText();
@@ -66,7 +66,7 @@ describe('the staff console', () => {
 
     const operator = await signedIn('operator');
     expect(await operator.page.content()).not.toContain(cases.plain);
-    await operator.page.getByRole('link', { name: 'Held messages' }).click();
+    await clickAndLoad(operator.page, operator.page.getByRole('link', { name: 'Held messages' }));
     expect(await accessibilityProblems(operator.page)).toEqual([]);
     await screenshot(operator.page, 'console-held');
     const stray = operator.page.locator('.field', { has: operator.page.getByRole('heading', { name: 'My complaint about the bins' }) });
@@ -82,7 +82,7 @@ describe('the staff console', () => {
     await member.context.close();
 
     const ceo = await signedIn('alumot.ceo');
-    await ceo.page.getByRole('link', { name: 'Held messages' }).click();
+    await clickAndLoad(ceo.page, ceo.page.getByRole('link', { name: 'Held messages' }));
     const away = ceo.page.locator('.field', { has: ceo.page.getByRole('heading', { name: 'Out of office' }) });
     await away.getByLabel('Why it is not a complaint').fill('an out-of-office reply');
     await clickAndLoad(ceo.page, away.getByRole('button', { name: 'Discard' }));

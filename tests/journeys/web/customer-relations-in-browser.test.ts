@@ -9,6 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickAndLoad } from '#tests/support/browser';
 import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
 import type { FormStack } from '#tests/support/form-stack';
 import { htmlErrors } from '#tests/support/valid-html';
@@ -35,10 +36,10 @@ afterAll(async () => {
 
 /** An action from the case page's list: its form, the preview, then the confirmation; the form and preview looked at. */
 async function act(page: Page, reference: string, label: string, name: string, fill: (page: Page) => Promise<void> = async () => {}): Promise<void> {
-  await page.getByRole('link', { name: label, exact: true }).click();
+  await clickAndLoad(page, page.getByRole('link', { name: label, exact: true }));
   await fill(page);
   await looked(page, `crt-${name}-form`);
-  await page.getByRole('button', { name: 'Preview' }).click();
+  await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
   await looked(page, `crt-${name}-preview`);
   await page.getByRole('button', { name: /^Confirm/ }).click();
   await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
@@ -76,7 +77,7 @@ describe("the council's Customer Relations Team records and routes a complaint i
     await act(page, reference, 'An internal note', 'note', (p) => p.getByLabel('Note (staff only)').fill('Rang the depot: the round was missed.'));
     await act(page, reference, 'File it under a category (for the report)', 'category', (p) => p.getByLabel('Category', { exact: true }).selectOption('waste').then(() => undefined));
     // No one of the handling role has signed in yet: the form says people appear once they have.
-    await page.getByRole('link', { name: 'Assign to a person', exact: true }).click();
+    await clickAndLoad(page, page.getByRole('link', { name: 'Assign to a person', exact: true }));
     expect(await page.getByText('No one else in this role has signed in to the console yet: people appear here once they have.').count()).toBe(1);
     expect(await page.locator('select[name="to"]').count()).toBe(0);
     await looked(page, 'crt-assign-nobody-yet');

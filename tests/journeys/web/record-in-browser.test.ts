@@ -46,7 +46,7 @@ async function lettersOn(page: Page): Promise<{ subject: string; text: string }[
 
 /** An action from the case page's list: its form, the preview, then the confirmation. */
 async function act(page: Page, reference: string, label: string, fill: (page: Page) => Promise<void> = async () => {}): Promise<void> {
-  await page.getByRole('link', { name: label, exact: true }).click();
+  await clickAndLoad(page, page.getByRole('link', { name: label, exact: true }));
   await fill(page);
   await page.getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('button', { name: /^Confirm/ }).click();

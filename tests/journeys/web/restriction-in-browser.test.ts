@@ -66,7 +66,7 @@ describe('a restriction on contact, set in the console, and feedback after closu
     await page.getByLabel(/^That person’s role/).selectOption('director');
     await page.getByLabel('Review by').fill('2027-01-25');
     await chromium.looked(page, 'restrict-form');
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
     await chromium.looked(page, 'restrict-preview');
     await page.getByRole('button', { name: /^Confirm/ }).click();
     await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));

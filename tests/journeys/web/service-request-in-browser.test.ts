@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS } from '#tests/support/browser';
+import { ARTIFACTS, clickAndLoad } from '#tests/support/browser';
 import { consoleInChromium, type ConsoleInChromium } from '#tests/support/console-in-chromium';
 import type { FormStack } from '#tests/support/form-stack';
 import { htmlErrors } from '#tests/support/valid-html';
@@ -36,10 +36,10 @@ afterAll(async () => {
 
 /** An action from the case page's list: its form, the preview, then the confirmation; the form and preview looked at. */
 async function act(page: Page, reference: string, label: string, name: string, fill: (page: Page) => Promise<void> = async () => {}): Promise<void> {
-  await page.getByRole('link', { name: label, exact: true }).click();
+  await clickAndLoad(page, page.getByRole('link', { name: label, exact: true }));
   await fill(page);
   await looked(page, `service-request-${name}-form`);
-  await page.getByRole('button', { name: 'Preview' }).click();
+  await clickAndLoad(page, page.getByRole('button', { name: 'Preview' }));
   await looked(page, `service-request-${name}-preview`);
   await page.getByRole('button', { name: /^Confirm/ }).click();
   await page.waitForURL(new RegExp(`/console/cases/${reference}\\?done=`));
