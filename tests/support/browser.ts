@@ -54,28 +54,37 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * axe-core's WCAG 2.2 A and AA rules on the page as it is: the violations, by rule and element. The page's CSP forbids
- * scripts, so the page must come from a context made with `bypassCSP`.
+ * axe-core's WCAG 2.2 A and AA rules on the page as it is: the violations, by rule and element, and what axe could not
+ * decide (its "incomplete": text over a gradient or an image, whose contrast it cannot measure), which a person would
+ * have to check and so counts as a problem here too (no Redress page has one). The page's CSP forbids scripts, so
+ * the page must come from a context made with `bypassCSP`.
  *
  * axe-core itself, put in the page once per document, rather than through @axe-core/playwright, which sent its half
  * a megabyte of source to the page twice a check (once to look for frames, once per frame; Redress's pages have none)
- * and took 600-1,000 ms a check where axe's run takes 100-140 ms. The same rules and options: every rule with these
- * tags, and only the violations collected (axe's resultTypes: the passes, which nothing reads, were most of its work).
+ * and took 600-1,000 ms a check where axe's run takes 100-140 ms. Every rule with these tags; the passes, which
+ * nothing reads, are not collected (axe's resultTypes: they were most of its work).
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const { axe, document } = globalThis as unknown as InPage;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
+    const listed = (found: AxeFinding[], said: string) => found.map((v) => `${v.id}${said}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return [...listed(result.violations, ''), ...listed(result.incomplete, ' (axe could not decide)')];
   }, WCAG_22_AA);
+}
+
+/** One rule's finding, as far as accessibilityProblems reads it. */
+interface AxeFinding {
+  readonly id: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
 }
 
 /** What the page holds once axe is in it, as far as accessibilityProblems uses it (the tests' types have no DOM). */
 interface InPage {
   readonly document: unknown;
   readonly axe: {
-    run(context: unknown, options: { runOnly: { type: 'tag'; values: string[] }; resultTypes: ['violations'] }): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+    run(context: unknown, options: { runOnly: { type: 'tag'; values: string[] }; resultTypes: string[] }): Promise<{ violations: AxeFinding[]; incomplete: AxeFinding[] }>;
   };
 }
 
