@@ -28,7 +28,12 @@ const LAUNCH = {
 };
 
 function chromiumInstalled(): void {
-  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: install Debian's (apt-get install chromium-headless-shell), as .ci/run does`);
+  if (existsSync(CHROMIUM)) return;
+  throw new Error(
+    process.env.REDRESS_CHROMIUM === undefined
+      ? `no chromium at ${CHROMIUM}: install Debian's (apt-get install chromium-headless-shell), as .ci/run does, or name one in REDRESS_CHROMIUM`
+      : `no chromium at ${JSON.stringify(CHROMIUM)}, which REDRESS_CHROMIUM names: name a chromium executable there, or unset it to use Debian's chromium-headless-shell`,
+  );
 }
 
 /**

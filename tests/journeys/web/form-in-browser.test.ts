@@ -1,8 +1,8 @@
 /**
  * The form in a real headless browser (Debian's chromium-headless-shell driven by playwright-core): fill it in and
- * send it, see the reference; send it wrong, see the errors listed; the first Tab shows the skip link. axe-core
- * checks each page (the form, with its errors, and the reference), and the strict CSP holds: no style or script
- * blocked. Screenshots go to test-artifacts/ with REDRESS_TEST_SCREENSHOTS=1.
+ * send it, see the reference; send it wrong, see the errors listed; the first Tab shows the skip link; at a phone's
+ * width it fits. axe-core checks each page (the form, with its errors, and the reference), and the strict CSP holds:
+ * no style or script blocked. Screenshots go to test-artifacts/ with REDRESS_TEST_SCREENSHOTS=1.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,11 @@ describe('the complaint form in a browser', () => {
     stack.clock.advance(10_000);
     await page.getByRole('button', { name: 'Send complaint' }).click();
     await page.getByRole('heading', { name: 'Complaint received' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // On a phone (320 CSS px, WCAG 1.4.10 reflow): the form fits the width, nothing to scroll sideways, and passes.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${stack.url}/forms/county-council`);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     expect(await accessibilityProblems(page)).toEqual([]);
     // The checker is heard: a page with no language, an image with no text and faint text fails it, each by name, and
     // so does white text on a pale gradient, whose contrast axe cannot measure (a person would have to look).
