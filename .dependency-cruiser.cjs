@@ -22,7 +22,8 @@ module.exports = {
         path: [
           '^shared/(adapters|composition|config)/',
           ENTRY_POINTS,
-          '^node:(fs|fs/promises|child_process|net|http|https)$',
+          // dependency-cruiser names core modules without their node: prefix (it resolves 'node:fs' to 'fs').
+          '^(node:)?(fs|fs/promises|child_process|net|http|https)$',
           'node_modules/(@aws-sdk|aws-cdk-lib|smtp-server|nodemailer|@aws-lambda-powertools)/',
         ],
       },

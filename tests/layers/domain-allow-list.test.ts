@@ -6,17 +6,20 @@
  * one tree holding every forbidden import (each must be named), one holding only what is allowed.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const trees: string[] = [];
 
 /** dependency-cruiser with the project's rules over a tree of these files (and node_modules), as `npm run layers`. */
 function cruise(files: Record<string, string>): Promise<{ status: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'layers-'));
+  trees.push(dir);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }));
   const tree: Record<string, string> = { 'shared/adapters/store.ts': 'export const store = 1;\n', 'shared/domain/rule.ts': 'export const rule = 1;\n', ...files };
@@ -44,10 +47,15 @@ beforeAll(async () => {
       'shared/domain/parser-probe.ts': "import { parse } from 'yaml';\nexport const probe = parse;\n",
       'shared/domain/sdk-probe.ts': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const probe = DynamoDBClient;\n",
       'shared/application/sdk-probe.ts': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const probe = DynamoDBClient;\n",
+      'shared/application/fs-probe.ts': "import { readFileSync } from 'node:fs';\nimport { request } from 'http';\nexport const probe = [readFileSync, request];\n",
     }),
     cruise({ 'shared/domain/probe.ts': "import { rule } from './rule.js';\nimport { DateTime } from 'luxon';\nimport * as z from 'zod/mini';\nimport Mustache from 'mustache';\nexport const probe = [rule, DateTime, z, Mustache];\n" }),
   ]);
 }, 120_000);
+
+afterAll(() => {
+  for (const dir of trees) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the domain allow-list', () => {
   it('fails the check', () => {
@@ -69,6 +77,11 @@ describe('the domain allow-list', () => {
 
   it('names the AWS SDK imported into a use case', () => {
     expect(forbidden.output).toMatch(/application-uses-ports: shared\/application\/sdk-probe\.ts → \S*node_modules\/@aws-sdk\/client-dynamodb\//);
+  });
+
+  it('names the file system and the network imported into a use case, with or without node:', () => {
+    expect(forbidden.output).toMatch(/application-uses-ports: shared\/application\/fs-probe\.ts → (node:)?fs\n/);
+    expect(forbidden.output).toMatch(/application-uses-ports: shared\/application\/fs-probe\.ts → (node:)?http\n/);
   });
 
   it('passes the domain using itself, zod, luxon and mustache', () => {
