@@ -108,6 +108,11 @@ describe('the staff console', () => {
     const withFile = await page.locator('main').innerText();
     expect(withFile).toContain('Done: the file was added.');
     expect(withFile).toMatch(/call-notes\.txt\s+\(32 bytes, text\/plain\)/);
+    expect(withFile).toContain('File added: call-notes.txt (Notes of a call with Bo)');
+    // The file kept is the file sent, byte for byte, behind the case page's link.
+    const kept = await page.request.get(new URL((await page.getByRole('link', { name: 'call-notes.txt' }).getAttribute('href')) ?? '', page.url()).href);
+    expect(kept.status()).toBe(200);
+    expect(await kept.text()).toBe('Rang Bo: the bins were out by 7.');
     await clickAndLoad(page, page.getByRole('link', { name: "The stage's decision (outcome letter)" }));
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'console-action-form');

@@ -39,6 +39,7 @@ describe('the complaint form in a browser', () => {
     const shown = await skip.boundingBox();
     expect(shown?.width).toBeGreaterThan(100);
     expect(shown?.height).toBeGreaterThan(20);
+    expect(await page.evaluate("(({ opacity, visibility, color, backgroundColor }) => ({ opacity, visibility, color, backgroundColor }))(getComputedStyle(document.activeElement))")).toEqual({ opacity: '1', visibility: 'visible', color: 'rgb(11, 12, 12)', backgroundColor: 'rgb(255, 221, 0)' });
     // The house style arrives under the page's own CSP: the narrow fields are narrow.
     expect(await page.evaluate("getComputedStyle(document.getElementById('phone')).maxWidth")).toBe('285px');
     await page.getByLabel('Your name').fill('Sam Browser');
@@ -87,6 +88,9 @@ describe('the complaint form in a browser', () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${stack.url}/forms/not-alone-mentoring`);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // And with the skip link shown by the keyboard's focus.
+    await page.keyboard.press('Tab');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'form-not-alone-mentoring');
     stack.clock.advance(10_000);
