@@ -9,11 +9,14 @@ const EPHEMERAL_RANGE = '/proc/sys/net/ipv4/ip_local_port_range';
  * connection in the moment before the server it was handed to binds it: a clean-clone test run saw `npm start` die
  * with EADDRINUSE on such a port, with chromium and a dozen local servers connecting beside it.
  */
-function range(): { low: number; high: number } {
+function rangeBelowEphemeral(): { low: number; high: number } {
   const ephemeralLow = existsSync(EPHEMERAL_RANGE) ? Number(readFileSync(EPHEMERAL_RANGE, 'utf8').trim().split(/\s+/)[0]) : 32768;
   const high = Number.isInteger(ephemeralLow) && ephemeralLow > 13024 ? ephemeralLow - 1 : 32767;
   return { low: high - 11_999, high };
 }
+
+/** Read once: the system's range does not change while a run lasts. */
+let range: { low: number; high: number } | undefined;
 
 function listensOn(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -25,7 +28,7 @@ function listensOn(port: number): Promise<boolean> {
 
 /** A loopback port nothing listens on right now, outside the range the system gives outgoing connections. */
 export async function freePort(): Promise<number> {
-  const { low, high } = range();
+  const { low, high } = (range ??= rangeBelowEphemeral());
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = low + Math.floor(Math.random() * (high - low + 1));
     if (await listensOn(port)) return port;

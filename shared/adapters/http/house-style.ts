@@ -24,7 +24,7 @@ button{font:inherit;background:#00703c;color:#fff;border:0;padding:10px 15px;box
 .honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .reference{font-size:36px;font-weight:700;background:#00703c;color:#fff;padding:25px;text-align:center}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.skip-link{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.skip-link:focus{position:static;width:auto;height:auto;overflow:visible;clip:auto;display:block;padding:10px 15px;background:#fd0;color:#0b0c0c}
+.skip-link:not(:focus){position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.skip-link:focus{display:block;padding:10px 15px;background:#fd0;color:#0b0c0c}
 .letter{margin-bottom:20px;white-space:pre-wrap;font-family:inherit;background:#f3f2f1;padding:15px;border-left:5px solid #b1b4b6;overflow-wrap:anywhere}
 .success{border:5px solid #00703c;padding:20px;margin-bottom:30px}
 details{margin-bottom:15px}summary{cursor:pointer;color:#1d70b8;text-decoration:underline}
